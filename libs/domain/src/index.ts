@@ -1,2 +1,2 @@
 // Public entry of the domain model: pure TypeScript, no framework, no I/O, no clock.
-export {};
+export * from './shared/result';

@@ -1,1 +1,1 @@
-export {};
+export * from './idempotency/processed-event-store';
