@@ -1,1 +1,5 @@
-export {};
+export * from './config-error';
+export * from './define-config';
+export * from './env-fields';
+export * from './infrastructure';
+export * from './secret';

@@ -1,1 +1,4 @@
-export {};
+export * from './correlation';
+export * from './http-correlation.middleware';
+export * from './logger';
+export * from './telemetry';

@@ -1,0 +1,14 @@
+// Integration tests (`npm run test:int`): *.int-spec.ts against the real Postgres, Kafka and MinIO
+// that `npm run infra:up` started. One file at a time, since they share the broker and the server.
+const preset = require('./jest.preset.js');
+
+module.exports = {
+  ...preset,
+  displayName: 'integration',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testMatch: ['**/*.int-spec.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
+  maxWorkers: 1,
+  testTimeout: 120_000,
+};
