@@ -26,6 +26,74 @@ const ioPackages = [
   'child_process',
 ];
 
+const DEP_CONSTRAINTS = [
+  // Layers.
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ioPackages },
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+    bannedExternalImports: ioPackages.filter((p) => p !== 'node:*'),
+  },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+  {
+    sourceTag: 'type:data-access',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access'],
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:contracts',
+      'type:util',
+      'type:data-access',
+      'type:testing',
+    ],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:contracts',
+      'type:util',
+      'type:data-access',
+      'type:testing',
+    ],
+  },
+  // Scopes: a bounded context sees itself and the shared libs.
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:lpr', onlyDependOnLibsWithTags: ['scope:lpr', 'scope:shared'] },
+  { sourceTag: 'scope:camera', onlyDependOnLibsWithTags: ['scope:camera', 'scope:shared'] },
+  { sourceTag: 'scope:gate', onlyDependOnLibsWithTags: ['scope:gate', 'scope:shared'] },
+  { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
+  { sourceTag: 'scope:video', onlyDependOnLibsWithTags: ['scope:video', 'scope:shared'] },
+  { sourceTag: 'scope:upload', onlyDependOnLibsWithTags: ['scope:upload', 'scope:shared'] },
+  // One owner per infrastructure client.
+  { sourceTag: 'lib:persistence', bannedExternalImports: [...messagingOnly, ...storageOnly] },
+  { sourceTag: 'lib:messaging', bannedExternalImports: [...persistenceOnly, ...storageOnly] },
+  { sourceTag: 'lib:storage', bannedExternalImports: [...persistenceOnly, ...messagingOnly] },
+  { sourceTag: 'type:util', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
+  { sourceTag: 'type:app', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
+  {
+    sourceTag: 'type:testing',
+    bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly],
+  },
+  { sourceTag: 'lib:lpr', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
+];
+
+// Layers, scopes and the one owner of each infrastructure client. Tests may also use the testing lib.
+const boundaries = (inTests) => {
+  const layer = (tags) => (inTests ? [...tags, 'type:testing'] : tags);
+  return {
+    enforceBuildableLibDependency: true,
+    allow: [],
+    depConstraints: DEP_CONSTRAINTS.map((c) =>
+      c.onlyDependOnLibsWithTags && c.sourceTag.startsWith('type:')
+        ? { ...c, onlyDependOnLibsWithTags: layer(c.onlyDependOnLibsWithTags) }
+        : c,
+    ),
+  };
+};
+
 export default [
   { ignores: ['**/node_modules', '**/dist', '**/coverage', '.data', '.nx', 'tmp'] },
   ...nx.configs['flat/base'],
@@ -40,49 +108,29 @@ export default [
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../*', '@ecogate/*/*'], message: 'Import a lib through its public entry (@ecogate/<lib>).' }] },
-      ],
-      '@nx/enforce-module-boundaries': [
-        'error',
         {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            // Layers.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ioPackages },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: ioPackages.filter((p) => p !== 'node:*') },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access', 'type:testing'] },
-            // Scopes: a bounded context sees itself and the shared libs.
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:lpr', onlyDependOnLibsWithTags: ['scope:lpr', 'scope:shared'] },
-            { sourceTag: 'scope:camera', onlyDependOnLibsWithTags: ['scope:camera', 'scope:shared'] },
-            { sourceTag: 'scope:gate', onlyDependOnLibsWithTags: ['scope:gate', 'scope:shared'] },
-            { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
-            { sourceTag: 'scope:video', onlyDependOnLibsWithTags: ['scope:video', 'scope:shared'] },
-            { sourceTag: 'scope:upload', onlyDependOnLibsWithTags: ['scope:upload', 'scope:shared'] },
-            // One owner per infrastructure client.
-            { sourceTag: 'lib:persistence', bannedExternalImports: [...messagingOnly, ...storageOnly] },
-            { sourceTag: 'lib:messaging', bannedExternalImports: [...persistenceOnly, ...storageOnly] },
-            { sourceTag: 'lib:storage', bannedExternalImports: [...persistenceOnly, ...messagingOnly] },
-            { sourceTag: 'type:util', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
-            { sourceTag: 'type:app', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
-            { sourceTag: 'type:testing', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
-            { sourceTag: 'lib:lpr', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
+          patterns: [
+            {
+              group: ['../../*', '@ecogate/*/*'],
+              message: 'Import a lib through its public entry (@ecogate/<lib>).',
+            },
           ],
         },
       ],
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'],
     rules: {
+      '@nx/enforce-module-boundaries': ['error', boundaries(true)],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

@@ -1,1 +1,5 @@
-export {};
+export * from './common';
+export * from './envelope';
+export * from './topic-map';
+export * from './topics/anpr';
+export * from './topics/camera';

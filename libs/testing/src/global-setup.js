@@ -36,6 +36,8 @@ module.exports = async () => {
     if (!url || !(await reachable(url.hostname, url.port))) down.push(name);
   }
   if (down.length > 0) {
-    throw new Error(`Integration services not reachable: ${down.join(', ')}. Run \`npm run infra:up\` first.`);
+    throw new Error(
+      `Integration services not reachable: ${down.join(', ')}. Run \`npm run infra:up\` first.`,
+    );
   }
 };

@@ -10,7 +10,13 @@ export interface InfraEnv {
   readonly S3_SECRET_KEY: string;
 }
 
-const KEYS: readonly (keyof InfraEnv)[] = ['DATABASE_URL', 'KAFKA_BROKERS', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'];
+const KEYS: readonly (keyof InfraEnv)[] = [
+  'DATABASE_URL',
+  'KAFKA_BROKERS',
+  'S3_ENDPOINT',
+  'S3_ACCESS_KEY',
+  'S3_SECRET_KEY',
+];
 
 /** Path of the file `infra:up` writes; `ECOGATE_INFRA_ENV` points elsewhere. */
 export function infraEnvPath(): string {
@@ -27,7 +33,9 @@ export function loadInfraEnv(): InfraEnv {
   for (const key of KEYS) {
     const value = process.env[key] ?? fromFile[key];
     if (!value) {
-      throw new Error(`${key} is not set and ${infraEnvPath()} does not define it: run \`npm run infra:up\` first.`);
+      throw new Error(
+        `${key} is not set and ${infraEnvPath()} does not define it: run \`npm run infra:up\` first.`,
+      );
     }
     merged[key] = value;
   }

@@ -9,6 +9,8 @@ export interface ProcessedEventStore {
    * transaction so the claim and the handler's writes commit or roll back together.
    */
   claim(consumerGroup: string, eventId: string, tx?: unknown): Promise<boolean>;
+  /** Forgets a claim whose handling failed outside any transaction, so a replay is handled again. */
+  release(consumerGroup: string, eventId: string): Promise<void>;
 }
 
 /** For tests and the embedded single-process mode; forgets everything on restart. */
@@ -20,5 +22,9 @@ export class InMemoryProcessedEventStore implements ProcessedEventStore {
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     return true;
+  }
+
+  async release(consumerGroup: string, eventId: string): Promise<void> {
+    this.seen.delete(`${consumerGroup}\u0000${eventId}`);
   }
 }

@@ -1,0 +1,25 @@
+import { type z } from 'zod';
+import { anprPlateReadV1 } from './topics/anpr';
+import { cameraSnapshotCapturedV1, cameraStatusChangedV1 } from './topics/camera';
+
+/**
+ * Every Kafka topic and the payload it carries. Names follow `<context>.<entity>.<event>.v<N>`;
+ * a breaking change is a new topic (`.v2`), never an edit of an existing schema.
+ */
+export const topicMap = {
+  'camera.snapshot.captured.v1': cameraSnapshotCapturedV1,
+  'camera.status.changed.v1': cameraStatusChangedV1,
+  'anpr.plate.read.v1': anprPlateReadV1,
+} as const;
+
+export type TopicMap = typeof topicMap;
+export type TopicName = keyof TopicMap;
+export type PayloadOf<T extends TopicName> = z.infer<TopicMap[T]>;
+
+export const topicNames = Object.keys(topicMap) as TopicName[];
+
+export const isTopicName = (name: string): name is TopicName =>
+  Object.prototype.hasOwnProperty.call(topicMap, name);
+
+/** The schema version a topic name ends with. */
+export const topicVersion = (topic: TopicName): number => Number(/\.v(\d+)$/.exec(topic)?.[1]);

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, laneRefSchema, objectRefSchema } from '../common';
+
+/**
+ * A plate read, by the camera itself or by our server-side recogniser. Only a `trusted` read may
+ * open a barrier; anything doubtful (bad format, tiny plate, low confidence, disagreement) is
+ * `needs-review`.
+ */
+export const anprPlateReadV1 = z.object({
+  readId: idSchema,
+  captureId: idSchema,
+  cameraId: idSchema,
+  lane: laneRefSchema,
+  capturedAt: instantSchema,
+  source: z.enum(['camera', 'server']),
+  plate: z.object({
+    text: z.string().min(1).max(16),
+    colour: z.string().max(32),
+    /** The vendor's own colour token, kept for audit. */
+    rawColour: z.string().max(64).optional(),
+    confidence: z.number().min(0).max(1),
+  }),
+  verdict: z.enum(['trusted', 'needs-review']),
+  reviewReasons: z.array(z.string().max(64)).max(16).default([]),
+  images: z.object({ scene: objectRefSchema.optional(), plate: objectRefSchema.optional() }),
+  /** Vendor adapter and the raw payload's object key, for audits. */
+  origin: z.object({ vendor: z.string().max(32), rawPayload: objectRefSchema.optional() }).optional(),
+});

@@ -1,0 +1,66 @@
+import { type EventEnvelope, isTopicName } from '@ecogate/contracts';
+import { type ArgumentsHost, Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
+import { isObservable, lastValueFrom, type Observable, throwError } from 'rxjs';
+import { type EventContext, type EventHandler, type EventHandlers } from '../event-handler';
+import { type KafkaEventConsumer, type KafkaEventConsumerOptions } from '../kafka/kafka-event-consumer';
+
+/**
+ * A Nest microservice transport over our Kafka consumer: `@EventPattern('<topic>')` methods
+ * receive the validated envelope and the `EventContext`, with retries, dead letters and
+ * idempotency handled underneath.
+ */
+export class KafkaEventTransport extends Server implements CustomTransportStrategy {
+  private consumer?: KafkaEventConsumer;
+
+  constructor(
+    private readonly createConsumer: (
+      handlers: Omit<KafkaEventConsumerOptions, 'handlers'> & { handlers: EventHandlers },
+    ) => KafkaEventConsumer,
+    private readonly consumerOptions: Omit<KafkaEventConsumerOptions, 'handlers'>,
+  ) {
+    super();
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    const handlers: Record<string, EventHandler<never>> = {};
+    for (const [pattern, handler] of this.messageHandlers) {
+      if (!isTopicName(pattern))
+        throw new Error(`@EventPattern('${pattern}') is not a topic of the topic map`);
+      handlers[pattern] = (event: EventEnvelope<never>, ctx: EventContext) => invoke(handler, event, ctx);
+    }
+    this.consumer = this.createConsumer({ ...this.consumerOptions, handlers: handlers as EventHandlers });
+    this.consumer.start().then(() => callback(), callback);
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  /** The consumer underneath, e.g. to await `ready()` in tests. */
+  unwrap<T>(): T {
+    if (!this.consumer) throw new Error('transport not listening yet');
+    return this.consumer as T;
+  }
+
+  on(): void {
+    // Status events are not exposed: health comes from the consumer's metrics and logs.
+  }
+}
+
+async function invoke(handler: MessageHandler, event: unknown, ctx: EventContext): Promise<void> {
+  const result: unknown = await handler(event, ctx);
+  if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+}
+
+/**
+ * Nest's default RPC filter turns every error into `{status:'error'}`; our consumer needs the
+ * original error to tell retriable from fatal, so this filter passes it through unchanged.
+ * Register it on the microservice with `useGlobalFilters`.
+ */
+@Catch()
+export class PassThroughRpcErrors implements RpcExceptionFilter<unknown> {
+  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
+    return throwError(() => exception);
+  }
+}
