@@ -9,3 +9,4 @@ export * from './kafka/kafka-event-publisher';
 export * from './kafka/topic-admin';
 export * from './nest/kafka-event-transport';
 export * from './retry-policy';
+export * from './nest/messaging.module';
