@@ -15,8 +15,20 @@ const validInfra = {
 
 describe('defineConfig', () => {
   const config = defineConfig(
-    { HTTP_PORT: port(3000), FEATURE: bool(false), BROKERS: hostPortList(), TOKEN: secret(), NAME: z.string() },
-    (env) => ({ http: { port: env.HTTP_PORT }, feature: env.FEATURE, brokers: env.BROKERS, token: env.TOKEN, name: env.NAME }),
+    {
+      HTTP_PORT: port(3000),
+      FEATURE: bool(false),
+      BROKERS: hostPortList(),
+      TOKEN: secret(),
+      NAME: z.string(),
+    },
+    (env) => ({
+      http: { port: env.HTTP_PORT },
+      feature: env.FEATURE,
+      brokers: env.BROKERS,
+      token: env.TOKEN,
+      name: env.NAME,
+    }),
   );
 
   it('maps a valid environment to the typed nested config, applying defaults', () => {
@@ -68,6 +80,8 @@ describe('infrastructureConfig', () => {
     ['S3_ENDPOINT', 'ftp://x', 'must be a URL with protocol http or https'],
     ['KAFKA_BROKERS', ',', 'must be a comma-separated list of host:port'],
   ])('rejects %s=%s', (variable, value, reason) => {
-    expect(() => infrastructureConfig.load({ ...validInfra, [variable]: value })).toThrow(`${variable}: ${reason}`);
+    expect(() => infrastructureConfig.load({ ...validInfra, [variable]: value })).toThrow(
+      `${variable}: ${reason}`,
+    );
   });
 });

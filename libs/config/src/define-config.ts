@@ -24,7 +24,8 @@ export function defineConfig<S extends z.ZodRawShape, T>(
         throw new ConfigError(
           parsed.error.issues.map((issue) => ({
             variable: issue.path.map(String).join('.') || '(environment)',
-            reason: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+            reason:
+              issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
           })),
         );
       }

@@ -28,15 +28,25 @@ export const url = (protocols: readonly string[]) =>
     { message: `must be a URL with protocol ${protocols.join(' or ')}` },
   );
 
-export const secret = () => z.string().min(1, 'must not be empty').transform((value) => new Secret(value));
+export const secret = () =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .transform((value) => new Secret(value));
 
 /** Comma-separated `host:port` list, as Kafka clients take it. */
 export const hostPortList = () =>
   z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.length > 0 && list.every((hp) => /^[\w.-]+:\d{1,5}$/.test(hp)), {
       message: 'must be a comma-separated list of host:port',
     });
 
-export const logLevel = () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const logLevel = () =>
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');

@@ -6,10 +6,15 @@ import { type Secret } from './secret';
 // The environment variables every service shares, and the typed sections they map to.
 // An app composes the sections it needs with its own variables through `defineConfig`.
 
-export const databaseEnv = { DATABASE_URL: url(['postgres', 'postgresql']).transform((v) => new SecretUrl(v)) };
+export const databaseEnv = {
+  DATABASE_URL: url(['postgres', 'postgresql']).transform((v) => new SecretUrl(v)),
+};
 export const kafkaEnv = {
   KAFKA_BROKERS: hostPortList(),
-  KAFKA_CLIENT_ID: z.string().regex(/^[\w.-]+$/).optional(),
+  KAFKA_CLIENT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/)
+    .optional(),
 };
 export const storageEnv = {
   S3_ENDPOINT: url(['http', 'https']),

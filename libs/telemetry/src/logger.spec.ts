@@ -28,9 +28,16 @@ describe('createLogger', () => {
 
   it('redacts credentials wherever they appear', () => {
     const { lines, logger } = capture();
-    logger.info({ password: 'p1', camera: { secret: 's1', host: '10.0.0.5' }, req: { headers: { authorization: 'Basic x' } } });
+    logger.info({
+      password: 'p1',
+      camera: { secret: 's1', host: '10.0.0.5' },
+      req: { headers: { authorization: 'Basic x' } },
+    });
     const line = JSON.stringify(lines[0]);
     expect(line).not.toMatch(/p1|s1|Basic x/);
-    expect(lines[0]).toMatchObject({ password: '[redacted]', camera: { secret: '[redacted]', host: '10.0.0.5' } });
+    expect(lines[0]).toMatchObject({
+      password: '[redacted]',
+      camera: { secret: '[redacted]', host: '10.0.0.5' },
+    });
   });
 });

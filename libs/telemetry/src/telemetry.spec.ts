@@ -16,13 +16,18 @@ describe('startTelemetry', () => {
   let telemetry: Telemetry;
 
   beforeAll(async () => {
-    telemetry = await startTelemetry({ serviceName: 'test-service', metrics: { host: '127.0.0.1', port: await freePort() } });
+    telemetry = await startTelemetry({
+      serviceName: 'test-service',
+      metrics: { host: '127.0.0.1', port: await freePort() },
+    });
   });
 
   afterAll(() => telemetry.shutdown());
 
   it('serves metrics recorded through the OpenTelemetry API in Prometheus format', async () => {
-    meter('gate').createCounter('barrier_commands', { description: 'Barrier commands sent' }).add(3, { lane: 'L1' });
+    meter('gate')
+      .createCounter('barrier_commands', { description: 'Barrier commands sent' })
+      .add(3, { lane: 'L1' });
     const body = await (await fetch(telemetry.metricsUrl!)).text();
     expect(body).toMatch(/barrier_commands(_total)?\{[^}]*lane="L1"[^}]*\} 3/);
   });

@@ -31,10 +31,16 @@ const unexportedSpans: SpanProcessor = {
 /** Starts OpenTelemetry for the process: traces (W3C context) and metrics with a Prometheus endpoint. */
 export async function startTelemetry(options: TelemetryOptions): Promise<Telemetry> {
   const exporter = options.metrics
-    ? new PrometheusExporter({ host: options.metrics.host, port: options.metrics.port, preventServerStart: true })
+    ? new PrometheusExporter({
+        host: options.metrics.host,
+        port: options.metrics.port,
+        preventServerStart: true,
+      })
     : undefined;
   const spanProcessor = options.otlpEndpoint
-    ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))
+    ? new BatchSpanProcessor(
+        new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }),
+      )
     : unexportedSpans;
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
