@@ -1,2 +1,4 @@
 // Public entry of the domain model: pure TypeScript, no framework, no I/O, no clock.
 export * from './shared/result';
+export * from './plate';
+export * from './vin';
