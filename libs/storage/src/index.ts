@@ -1,1 +1,7 @@
-export {};
+// Public entry of the storage lib: the only code that imports the minio client.
+export * from './minio/minio-error-mapper';
+export * from './minio/minio-object-storage';
+export * from './minio/minio-storage-config';
+export * from './object-key';
+export * from './object-storage';
+export * from './storage-errors';
