@@ -174,7 +174,9 @@ export class KafkaEventConsumer {
       message: 'retry policy allows no attempt',
       retriable: false,
     };
+    let attempts = 0;
     for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
+      attempts = attempt;
       const ctx: EventContext = {
         topic: envelope.type,
         partition,
@@ -201,7 +203,7 @@ export class KafkaEventConsumer {
       }
     }
     if (claimBeforeHandling && processedEvents) await processedEvents.release(groupId, envelope.eventId);
-    await this.deadLetter(topic, partition, message, lastFailure, this.retry.maxAttempts);
+    await this.deadLetter(topic, partition, message, lastFailure, attempts);
     return 'dead-lettered';
   }
 
