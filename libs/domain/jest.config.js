@@ -1,6 +1,31 @@
+// The admission policy and the stage inference decide who passes a gate during an alert: every
+// branch of them is tested, and the build fails when one is not.
+const path = require('node:path');
+
+const FULL_BRANCHES = { branches: 100 };
+const file = (relative) => path.join(__dirname, 'src', relative);
+
 module.exports = {
   displayName: 'domain',
   preset: '../../jest.preset.js',
   rootDir: '.',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  collectCoverage: true,
+  collectCoverageFrom: [
+    '<rootDir>/src/**/*.ts',
+    '!<rootDir>/src/**/*.spec.ts',
+    '!<rootDir>/src/**/testing/**',
+  ],
+  coverageDirectory: '../../coverage/libs/domain',
+  coverageReporters: ['text-summary', 'lcov'],
+  coverageThreshold: {
+    [file('alert/admission-decision.ts')]: FULL_BRANCHES,
+    [file('alert/admission-message.ts')]: FULL_BRANCHES,
+    [file('alert/exemption.ts')]: FULL_BRANCHES,
+    [file('alert/default-emergency-plan.ts')]: FULL_BRANCHES,
+    [file('emission/stage-evidence.ts')]: FULL_BRANCHES,
+    [file('emission/stage-order.ts')]: FULL_BRANCHES,
+    [file('emission/stage-inference.ts')]: FULL_BRANCHES,
+    [file('emission/stage-inference-table.ts')]: FULL_BRANCHES,
+  },
 };
