@@ -30,4 +30,5 @@ module.exports = {
   },
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
+  reporters: ['default', path.join(__dirname, 'libs/testing/src/count-reporter.js')],
 };
