@@ -2,3 +2,4 @@ export * from './correlation';
 export * from './http-correlation.middleware';
 export * from './logger';
 export * from './telemetry';
+export * from './nest-logger';
