@@ -1,6 +1,6 @@
 import { createLogger } from '@ecogate/telemetry';
 import { simulatorConfig } from './config/simulator.config';
-import { startPlatformSimulator } from './start-platform-simulator';
+import { startPlatformSimulator } from '@ecogate/platform-simulator';
 
 // Standalone: `npx tsx --tsconfig apps/platform-simulator/tsconfig.json apps/platform-simulator/src/main.ts`
 // with SIM_APPS=appId:secret set. Stops cleanly on SIGINT/SIGTERM.

@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './topic-map';
 export * from './topics/anpr';
 export * from './topics/camera';
+export * from './topics/ledger';

@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { anprPlateReadV1 } from './topics/anpr';
 import { cameraSnapshotCapturedV1, cameraStatusChangedV1 } from './topics/camera';
+import { ledgerPassageRecordedV1 } from './topics/ledger';
 
 /**
  * Every Kafka topic and the payload it carries. Names follow `<context>.<entity>.<event>.v<N>`;
@@ -10,6 +11,7 @@ export const topicMap = {
   'camera.snapshot.captured.v1': cameraSnapshotCapturedV1,
   'camera.status.changed.v1': cameraStatusChangedV1,
   'anpr.plate.read.v1': anprPlateReadV1,
+  'ledger.passage.recorded.v1': ledgerPassageRecordedV1,
 } as const;
 
 export type TopicMap = typeof topicMap;

@@ -1,10 +1,12 @@
 // `npm run migrations:check`: fails (exit 1) when an entity change has no migration, or when a
 // migration does not apply or revert cleanly on an empty database. Needs a Postgres user with
 // CREATEDB: DATABASE_URL from the environment, else the one `npm run infra:up` wrote.
+// App schemas are discovered (`apps/*/src/**/*.data-source.ts`, see registered-data-sources.ts); the
+// npm script runs with the root tsconfig so tsx applies legacy decorators to those files too.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- a dev/CI script, not lib code: it may read the local infra env
 import { loadInfraEnv } from '@ecogate/testing';
 import { checkMigrations, type PersistenceLogger } from '../src';
-import { registeredDataSources } from './registered-data-sources';
+import { discoverAppDataSources, registeredDataSources } from './registered-data-sources';
 
 const quiet: PersistenceLogger = {
   debug: () => undefined,
@@ -15,7 +17,8 @@ const quiet: PersistenceLogger = {
 
 async function main(): Promise<number> {
   const adminUrl = process.env['DATABASE_URL'] ?? loadInfraEnv().DATABASE_URL;
-  const results = await checkMigrations(adminUrl, registeredDataSources, quiet);
+  const all = [...registeredDataSources, ...(await discoverAppDataSources())];
+  const results = await checkMigrations(adminUrl, all, quiet);
   let failed = false;
   for (const result of results) {
     if (result.missing.length === 0) {

@@ -1,7 +1,7 @@
 import { defineConfig, httpEnv, logLevel, port, positiveInt, Secret } from '@ecogate/config';
 import { APP_ID_PATTERN, SIGN_METHODS, type SignMethod, isSignMethod } from '@ecogate/platform-protocol';
 import { z } from 'zod';
-import { type PlatformSimulatorOptions } from '../platform-simulator.options';
+import { type PlatformSimulatorOptions } from '@ecogate/platform-simulator';
 
 /** `SIM_APPS=appId:secret,appId2:secret2`; the secret is everything after the first colon. */
 const appsList = () =>

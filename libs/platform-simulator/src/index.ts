@@ -2,3 +2,4 @@
 export * from './faults/fault-settings.schema';
 export * from './platform-simulator.options';
 export * from './start-platform-simulator';
+export * from './testing/simulator-test-client';

@@ -1,0 +1,122 @@
+import {
+  databaseEnv,
+  defineConfig,
+  httpEnv,
+  kafkaEnv,
+  observabilityEnv,
+  positiveInt,
+  secret,
+  url,
+} from '@ecogate/config';
+import {
+  APP_ID_PATTERN,
+  ENTERPRISE_CODE_PATTERN,
+  isSignMethod,
+  type SignMethod,
+} from '@ecogate/platform-protocol';
+import { z } from 'zod';
+
+/** `UPLOAD_ENTERPRISE_CODES=ent-1:91130200699229617X001P,ent-2:…`: our enterprise id → its HJ 608 code. */
+const enterpriseCodes = () =>
+  z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const map = new Map<string, string>();
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const [enterpriseId, code, ...rest] = entry.split(':');
+        if (!enterpriseId || !code || rest.length > 0 || !ENTERPRISE_CODE_PATTERN.test(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be a comma-separated list of enterpriseId:HJ608code (bad entry "${entry}")`,
+          });
+          return z.NEVER;
+        }
+        map.set(enterpriseId, code);
+      }
+      return map as ReadonlyMap<string, string>;
+    });
+
+const signMethod = () =>
+  z
+    .string()
+    .default('HMAC-SHA256')
+    .refine((value): value is SignMethod => isSignMethod(value), {
+      message: 'must be HMAC-SHA256, MD5 or SM3',
+    });
+
+/** provincial-upload's environment, validated once at boot. */
+export const uploadConfig = defineConfig(
+  {
+    ...databaseEnv,
+    ...kafkaEnv,
+    ...observabilityEnv,
+    ...httpEnv,
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[\w.-]*$/)
+      .default(''),
+    /** `reference-http` or `reference-tcp`. */
+    PLATFORM_ADAPTER: z.enum(['reference-http', 'reference-tcp']).default('reference-http'),
+    /** HTTP: the platform's base URL; TCP: `tcp://host:port`. */
+    PLATFORM_URL: url(['http', 'https', 'tcp']),
+    PLATFORM_APP_ID: z.string().regex(APP_ID_PATTERN, 'must be 1-64 of A-Z a-z 0-9 _ . -'),
+    PLATFORM_SECRET: secret(),
+    PLATFORM_SIGN_METHOD: signMethod(),
+    PLATFORM_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+    UPLOAD_ENTERPRISE_CODES: enterpriseCodes(),
+    /** Prefix of the image URLs handed to the platform: `<base>/<bucket>/<key>`. */
+    UPLOAD_IMAGE_BASE_URL: url(['http', 'https']).optional(),
+    UPLOAD_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+    UPLOAD_HEARTBEAT_SECONDS: positiveInt(30),
+    UPLOAD_POLL_MS: positiveInt(500),
+    UPLOAD_RETRY_INITIAL_MS: positiveInt(1_000),
+    UPLOAD_RETRY_MAX_MS: positiveInt(300_000),
+    /** After this many failed attempts a record is `dead` (an operator can re-push it). */
+    UPLOAD_MAX_ATTEMPTS: positiveInt(10_000),
+    UPLOAD_CONCURRENT_ENTERPRISES: positiveInt(8),
+  },
+  (env) => ({
+    database: { url: env.DATABASE_URL },
+    kafka: {
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.KAFKA_CLIENT_ID ?? 'provincial-upload',
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    },
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    observability: {
+      logLevel: env.LOG_LEVEL,
+      metrics: { host: env.METRICS_HOST, port: env.METRICS_PORT },
+      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      enabled: env.TELEMETRY_ENABLED,
+    },
+    platform: {
+      adapter: env.PLATFORM_ADAPTER,
+      url: env.PLATFORM_URL,
+      appId: env.PLATFORM_APP_ID,
+      secret: env.PLATFORM_SECRET,
+      signMethod: env.PLATFORM_SIGN_METHOD,
+      requestTimeoutMs: env.PLATFORM_REQUEST_TIMEOUT_MS,
+    },
+    delivery: {
+      enterpriseCodes: env.UPLOAD_ENTERPRISE_CODES,
+      imageBaseUrl: env.UPLOAD_IMAGE_BASE_URL,
+      batchSize: env.UPLOAD_BATCH_SIZE,
+      heartbeatIntervalMs: env.UPLOAD_HEARTBEAT_SECONDS * 1000,
+      pollIntervalMs: env.UPLOAD_POLL_MS,
+      retry: {
+        initialDelayMs: env.UPLOAD_RETRY_INITIAL_MS,
+        maxDelayMs: env.UPLOAD_RETRY_MAX_MS,
+        maxAttempts: env.UPLOAD_MAX_ATTEMPTS,
+      },
+      concurrentEnterprises: env.UPLOAD_CONCURRENT_ENTERPRISES,
+    },
+  }),
+);
+
+export type UploadConfig = ReturnType<typeof uploadConfig.load>;
+export type PlatformSettings = UploadConfig['platform'];
+export type DeliverySettings = UploadConfig['delivery'];

@@ -1,0 +1,30 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformStatus } from '../dispatch/platform-status';
+import { CorrectRecordService } from '../correct-record/correct-record.service';
+import { DeliveryReportService } from '../delivery-report/delivery-report.service';
+import { OperatorController, UploadStatusController } from './operator.controller';
+import { RePushService } from '../re-push/re-push.service';
+
+export interface OperatorDependencies {
+  readonly reports: DeliveryReportService;
+  readonly rePush: RePushService;
+  readonly correct: CorrectRecordService;
+  readonly status: PlatformStatus;
+}
+
+/** Services are built by the composition root and handed in: no reflection metadata is needed. */
+@Module({})
+export class OperatorModule {
+  static register(deps: OperatorDependencies): DynamicModule {
+    return {
+      module: OperatorModule,
+      controllers: [OperatorController, UploadStatusController],
+      providers: [
+        { provide: DeliveryReportService, useValue: deps.reports },
+        { provide: RePushService, useValue: deps.rePush },
+        { provide: CorrectRecordService, useValue: deps.correct },
+        { provide: PlatformStatus, useValue: deps.status },
+      ],
+    };
+  }
+}

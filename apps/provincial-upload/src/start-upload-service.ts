@@ -1,0 +1,147 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { createKafka, ensureTopics } from '@ecogate/messaging';
+import { createDataSource, type DataSource, PostgresProcessedEventStore } from '@ecogate/persistence';
+import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { type UploadConfig } from './config/upload.config';
+import { DeliveryRepository } from './delivery/delivery.repository';
+import { DeliveryDispatcher } from './dispatch/delivery-dispatcher.service';
+import { HeartbeatService } from './dispatch/heartbeat.service';
+import { PlatformStatus } from './dispatch/platform-status';
+import { UploadExceptionFilter } from './errors/upload-exception.filter';
+import { createPassageRecordedConsumer } from './intake/passage-recorded.consumer';
+import { RecordPassageService } from './record-passage/record-passage.service';
+import { urlImageResolver } from './mapping/passage-record.mapper';
+import { uploadMetrics } from './metrics/upload-metrics';
+import { CorrectRecordService } from './correct-record/correct-record.service';
+import { DeliveryReportService } from './delivery-report/delivery-report.service';
+import { OperatorModule } from './operator/operator.module';
+import { RePushService } from './re-push/re-push.service';
+import { type PlatformAdapter } from './platform/platform-adapter';
+import { ReferenceHttpAdapter } from './platform/reference-http/reference-http.adapter';
+import { ReferenceTcpAdapter } from './platform/reference-tcp/reference-tcp.adapter';
+import { uploadEntities, uploadMigrations } from './upload.data-source';
+
+export type UploadServiceConfig = Pick<UploadConfig, 'database' | 'kafka' | 'http' | 'platform' | 'delivery'>;
+
+export interface UploadService {
+  /** Operator API base URL. */
+  readonly url: string;
+  readonly dataSource: DataSource;
+  readonly dispatcher: DeliveryDispatcher;
+  readonly status: PlatformStatus;
+  /** Resolves once the Kafka consumer has its partitions. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createPlatformAdapter(platform: UploadConfig['platform']): PlatformAdapter {
+  switch (platform.adapter) {
+    case 'reference-http':
+      return new ReferenceHttpAdapter(platform);
+    case 'reference-tcp':
+      return new ReferenceTcpAdapter(platform);
+  }
+}
+
+/**
+ * The composition root: database, Kafka consumer, dispatcher, heartbeat and operator API. Used by
+ * `main.ts`, the integration test and the benchmark. Migrations are not run here (deploy step).
+ */
+export async function startUploadService(
+  config: UploadServiceConfig,
+  logger: Logger,
+): Promise<UploadService> {
+  const dataSource = createDataSource({
+    url: config.database.url.reveal(),
+    entities: uploadEntities,
+    migrations: uploadMigrations,
+    name: 'provincial-upload',
+    logger: logger.child({ component: 'typeorm' }),
+  });
+  await dataSource.initialize();
+  const deliveries = new DeliveryRepository(dataSource);
+  const status = new PlatformStatus();
+  const adapter = createPlatformAdapter(config.platform);
+  const resolveImage = config.delivery.imageBaseUrl
+    ? urlImageResolver(config.delivery.imageBaseUrl)
+    : undefined;
+
+  const messaging = { ...config.kafka, logger };
+  const kafka = createKafka(messaging);
+  const consumer = createPassageRecordedConsumer(
+    kafka,
+    messaging,
+    new PostgresProcessedEventStore(dataSource),
+    new RecordPassageService(dataSource, deliveries, logger.child({ component: 'intake' })),
+  );
+  await ensureTopics(
+    kafka,
+    consumer.topics().map((name) => ({ name })),
+  );
+  await consumer.start();
+
+  const dispatcher = new DeliveryDispatcher(
+    deliveries,
+    adapter,
+    status,
+    resolveImage,
+    // The lease outlives one request with its timeout, so a live sender never loses its claim.
+    { ...config.delivery, leaseMs: config.platform.requestTimeoutMs * 3 + 5_000 },
+    logger.child({ component: 'dispatcher' }),
+  );
+  dispatcher.start();
+  const heartbeat = new HeartbeatService(
+    adapter,
+    deliveries,
+    status,
+    config.delivery.enterpriseCodes,
+    config.delivery.heartbeatIntervalMs,
+    logger.child({ component: 'heartbeat' }),
+  );
+  heartbeat.start();
+
+  const observeBacklog = async (result: {
+    observe(value: number, attributes?: Record<string, string>): void;
+  }) => {
+    for (const { enterpriseId, count } of await deliveries.backlogByEnterprise()) {
+      result.observe(count, { enterprise: enterpriseId });
+    }
+  };
+  const observeHalt = (result: { observe(value: number): void }) => result.observe(status.halted ? 1 : 0);
+  uploadMetrics.backlog.addCallback(observeBacklog);
+  uploadMetrics.configurationError.addCallback(observeHalt);
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    OperatorModule.register({
+      reports: new DeliveryReportService(dataSource, deliveries),
+      rePush: new RePushService(dataSource),
+      correct: new CorrectRecordService(dataSource),
+      status,
+    }),
+    { logger: false },
+  );
+  app.use(correlationMiddleware);
+  app.useGlobalFilters(new UploadExceptionFilter(logger.child({ component: 'operator-api' })));
+  await app.listen(config.http.port, config.http.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  return {
+    url,
+    dataSource,
+    dispatcher,
+    status,
+    ready: () => consumer.ready(),
+    async close() {
+      heartbeat.stop();
+      uploadMetrics.backlog.removeCallback(observeBacklog);
+      uploadMetrics.configurationError.removeCallback(observeHalt);
+      await app.close();
+      await consumer.stop();
+      await dispatcher.stop();
+      await adapter.close();
+      await dataSource.destroy();
+    },
+  };
+}

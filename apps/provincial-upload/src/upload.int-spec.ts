@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { type LedgerPassageRecordedV1 } from '@ecogate/contracts';
+import { createKafka, ensureTopics, KafkaEventPublisher } from '@ecogate/messaging';
+import {
+  createDataSource,
+  createTemporaryDatabase,
+  runMigrations,
+  type TemporaryDatabase,
+} from '@ecogate/persistence';
+import { formatPlatformDateTime } from '@ecogate/platform-protocol';
+import {
+  type PlatformSimulator,
+  putFaults,
+  getJson,
+  startPlatformSimulator,
+} from '@ecogate/platform-simulator';
+import { createLogger } from '@ecogate/telemetry';
+import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { aPassage, ENTERPRISES, serviceConfig, TEST_APP } from './testing/upload-test-kit';
+import { deriveSerial } from './delivery/delivery-serial';
+import { startUploadService, type UploadService } from './start-upload-service';
+import { uploadEntities, uploadMigrations } from './upload.data-source';
+
+// Sizes: the issue asks for 10,000 records and a 2-minute outage; CI gets a smaller default that
+// runs in about two minutes on 2 cores. UPLOAD_IT_RECORDS / UPLOAD_IT_OUTAGE_S scale it up.
+const RECORDS = Number(process.env['UPLOAD_IT_RECORDS'] ?? 2_000);
+const OUTAGE_MS = Number(process.env['UPLOAD_IT_OUTAGE_S'] ?? 20) * 1000;
+const TOPIC = 'ledger.passage.recorded.v1';
+const logger = createLogger({ service: 'provincial-upload-it', level: 'silent' });
+
+interface SimStats {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  unauthorized: number;
+  injectedFaults: { total: number };
+}
+interface SimRecords {
+  count: number;
+  records: { enterpriseCode: string; record: { serial: string; capturedAt: string } }[];
+}
+
+describe('provincial-upload against Kafka, Postgres and the platform simulator', () => {
+  const infra = loadInfraEnv();
+  const brokers = infra.KAFKA_BROKERS.split(',');
+  let simulator: PlatformSimulator;
+  const databases: TemporaryDatabase[] = [];
+  const services: UploadService[] = [];
+  const publishers: KafkaEventPublisher[] = [];
+
+  beforeAll(async () => {
+    simulator = await startPlatformSimulator({
+      apps: { [TEST_APP.appId]: TEST_APP.secret },
+      logLevel: 'silent',
+      maxRecords: RECORDS + 1_000,
+      maxSerials: RECORDS * 2 + 1_000,
+      faultSeed: 42,
+    });
+  });
+
+  afterAll(async () => {
+    for (const service of services) await service.close();
+    for (const publisher of publishers) await publisher.disconnect();
+    await simulator?.close();
+    for (const database of databases) await database.drop();
+  });
+
+  /** A fresh database and topic prefix, the schema migrated, the service started and consuming. */
+  async function startService(secret?: string) {
+    const database = await createTemporaryDatabase(infra.DATABASE_URL, 'upload_it');
+    databases.push(database);
+    const migrator = createDataSource({
+      url: database.url,
+      entities: uploadEntities,
+      migrations: uploadMigrations,
+      logging: false,
+    });
+    await migrator.initialize();
+    await runMigrations(migrator);
+    await migrator.destroy();
+    const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
+    const kafka = createKafka({ brokers, clientId: 'upload-it', topicPrefix, logger });
+    await ensureTopics(kafka, [{ name: `${topicPrefix}${TOPIC}` }]);
+    const publisher = new KafkaEventPublisher(kafka, { topicPrefix });
+    await publisher.connect();
+    publishers.push(publisher);
+    const service = await startUploadService(
+      serviceConfig({
+        databaseUrl: database.url,
+        brokers,
+        topicPrefix,
+        platformUrl: simulator.httpUrl,
+        ...(secret ? { secret } : {}),
+      }),
+      logger,
+    );
+    services.push(service);
+    await service.ready();
+    const publish = (passage: LedgerPassageRecordedV1) =>
+      publisher.publish(TOPIC, {
+        enterpriseId: passage.enterpriseId,
+        key: passage.enterpriseId,
+        payload: passage,
+      });
+    return { service, publish };
+  }
+
+  const stats = () => getJson<SimStats>(`${simulator.adminUrl}/_sim/stats`);
+  const api = (service: UploadService, path: string, init?: RequestInit) =>
+    fetch(`${service.url}/api/v1${path}`, init).then(async (r) => ({
+      status: r.status,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read the JSON freely
+      body: (await r.json()) as any,
+    }));
+
+  it(`delivers ${RECORDS} records exactly once, in capture order, through 30 % faults and a ${OUTAGE_MS / 1000} s outage`, async () => {
+    await fetch(`${simulator.adminUrl}/_sim/records`, { method: 'DELETE' });
+    const { service, publish } = await startService();
+    const t0 = Date.now() - 3 * 3_600_000;
+    const byEnterprise = Object.keys(ENTERPRISES).map((enterpriseId, e) =>
+      Array.from({ length: RECORDS / 2 }, (_, i) =>
+        aPassage({
+          enterpriseId,
+          passageId: `it-${e}-${i}`,
+          direction: i % 2 === 0 ? 'in' : 'out',
+          capturedAt: new Date(t0 + i * 1_000).toISOString(),
+        }),
+      ),
+    );
+
+    // Faults change every second among the retriable kinds, 30 % of calls each; then the platform goes down.
+    const modes = ['5xx', 'malformed-ack', 'timeout', 'reset', '429'] as const;
+    let round = 0;
+    let outage = false;
+    const chaos = setInterval(() => {
+      if (outage) return;
+      void putFaults(simulator, { failRate: 0.3, mode: modes[round++ % modes.length], retryAfterSeconds: 1 });
+    }, 1_000);
+    const started = Date.now();
+    try {
+      const publishing = Promise.all(
+        byEnterprise.map(async (passages) => {
+          for (const passage of passages) await publish(passage);
+        }),
+      );
+      // The outage starts while the backlog is still being produced.
+      await expectEventually(async () => expect((await stats()).accepted).toBeGreaterThan(RECORDS / 10), {
+        timeoutMs: 60_000,
+      });
+      outage = true;
+      await putFaults(simulator, { failRate: 0, down: true });
+      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+      outage = false;
+      await publishing;
+      await expectEventually(async () => expect((await stats()).accepted).toBe(RECORDS), {
+        timeoutMs: 150_000,
+        intervalMs: 500,
+      });
+    } finally {
+      clearInterval(chaos);
+      await putFaults(simulator, { failRate: 0 });
+    }
+    const elapsed = (Date.now() - started) / 1000;
+
+    const final = await stats();
+    const received = await getJson<SimRecords>(`${simulator.adminUrl}/_sim/records`);
+    const serials = received.records.map((r) => r.record.serial);
+    expect(new Set(serials).size).toBe(RECORDS);
+    expect(received.count).toBe(RECORDS);
+    const expected = byEnterprise
+      .flat()
+      .map((p) => deriveSerial(p))
+      .sort();
+    expect([...serials].sort()).toEqual(expected);
+    for (const code of Object.values(ENTERPRISES)) {
+      const times = received.records.filter((r) => r.enterpriseCode === code).map((r) => r.record.capturedAt);
+      expect(times).toEqual([...times].sort());
+      expect(times[0]).toBe(formatPlatformDateTime(new Date(t0)));
+    }
+    await expectEventually(async () => {
+      const { body } = await api(service, '/enterprises/ent-a/upload/backlog');
+      expect(body.counts.acknowledged).toBe(RECORDS / 2);
+      expect(body.backlog).toBe(0);
+    });
+    const rate = await api(service, '/enterprises/ent-b/upload/transmission-rate');
+    expect(rate.body[0]).toMatchObject({ produced: RECORDS / 2, acknowledged: RECORDS / 2, rate: 1 });
+    console.log(
+      `upload int: ${RECORDS} records acknowledged in ${elapsed.toFixed(1)} s with ${OUTAGE_MS / 1000} s outage; ` +
+        `sim accepted=${final.accepted} duplicates=${final.duplicates} injectedFaults=${final.injectedFaults.total}`,
+    );
+  }, 300_000);
+
+  it('parks an invalid record as rejected with its reason, and delivers it after an audited correction', async () => {
+    const { service, publish } = await startService();
+    const passage = aPassage({ passageId: 'bad-vin-1', vin: 'OIQ' });
+    const serial = deriveSerial(passage);
+    await publish(passage);
+    await expectEventually(async () => {
+      const { body } = await api(service, '/enterprises/ent-a/upload/records?state=rejected');
+      expect(body.map((r: { serial: string }) => r.serial)).toContain(serial);
+    });
+    const rejected = await api(service, `/enterprises/ent-a/upload/records/${serial}`);
+    expect(rejected.body.rejectionReason).toMatch(/payload\.vin: must be 17 characters/);
+    // Other tenants do not see it.
+    expect((await api(service, `/enterprises/ent-b/upload/records/${serial}`)).status).toBe(404);
+    // An invalid correction is refused before it reaches the queue.
+    const refused = await api(service, `/enterprises/ent-a/upload/records/${serial}/correction`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-operator-id': 'op.li' },
+      body: JSON.stringify({ changes: { vin: 'STILL-BAD' } }),
+    });
+    expect(refused.status).toBe(400);
+    const corrected = await api(service, `/enterprises/ent-a/upload/records/${serial}/correction`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-operator-id': 'op.li' },
+      body: JSON.stringify({ changes: { vin: 'LFWSRXRJ8M1E00009' }, note: 'VIN from the 行驶证' }),
+    });
+    expect(corrected.status).toBe(202);
+    await expectEventually(async () => {
+      const { body } = await api(service, `/enterprises/ent-a/upload/records/${serial}`);
+      expect(body.state).toBe('acknowledged');
+      expect(body.corrections).toEqual([
+        expect.objectContaining({ actor: 'op.li', before: null, after: { vin: 'LFWSRXRJ8M1E00009' } }),
+      ]);
+    });
+    const received = await getJson<SimRecords>(`${simulator.adminUrl}/_sim/records`);
+    expect(received.records.find((r) => r.record.serial === serial)).toBeDefined();
+  });
+
+  it('stops on a wrong secret with a clear configuration error and marks nothing delivered', async () => {
+    const before = await stats();
+    const { service, publish } = await startService('not-the-secret');
+    for (let i = 0; i < 5; i++) await publish(aPassage({ passageId: `wrong-secret-${i}` }));
+    await expectEventually(async () => {
+      const { body } = await api(service, '/upload/status');
+      expect(body.delivering).toBe(false);
+      expect(body.configurationError).toMatchObject({ code: 'bad-signature' });
+    });
+    await expectEventually(async () => {
+      const { body } = await api(service, '/enterprises/ent-a/upload/backlog');
+      expect(body.counts.pending).toBe(5);
+    });
+    const { body } = await api(service, '/enterprises/ent-a/upload/backlog');
+    expect(body.counts.acknowledged).toBe(0);
+    const after = await stats();
+    expect(after.accepted).toBe(before.accepted);
+    expect(after.unauthorized).toBeGreaterThan(before.unauthorized);
+  });
+});
