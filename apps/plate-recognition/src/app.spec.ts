@@ -1,0 +1,130 @@
+import { type INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createLogger } from '@ecogate/telemetry';
+import { asBmp, crop, jpegClaiming, plateLess, scene } from '../test/test-inputs';
+import { plateRecognitionConfig } from './config/plate-recognition.config';
+import { createApp } from './create-app';
+
+const MAX_BODY = 2 * 1024 * 1024;
+
+describe('plate-recognition service', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    // One worker and no queue: a second concurrent request is refused at once (back-pressure).
+    const config = plateRecognitionConfig.load({
+      LPR_WORKERS: '1',
+      LPR_QUEUE_LIMIT: '0',
+      LPR_INTRA_OP_THREADS: '1',
+      LPR_MAX_BODY_BYTES: String(MAX_BODY),
+      LOG_LEVEL: 'silent',
+    });
+    app = await createApp(config, createLogger({ service: 'plate-recognition-test', level: 'silent' }));
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const post = (body: Buffer, type: string, path = '/recognize') =>
+    request(app.getHttpServer()).post(path).set('content-type', type).send(body);
+
+  it('GET /health reports the pool', async () => {
+    const res = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', pool: { workers: 1, ready: 1 } });
+  });
+
+  it('reads a real photo sent as a raw JPEG body', async () => {
+    const res = await post(scene('double_yellow.jpg'), 'image/jpeg').expect(200);
+    expect(res.body).toMatchObject({ kind: 'plates', image: { format: 'jpeg' } });
+    const [plate] = res.body.plates;
+    expect(plate).toMatchObject({
+      text: '京EA5331',
+      verdict: 'trusted',
+      rows: 'double',
+      colour: 'yellow',
+      kind: 'large',
+    });
+    expect(Buffer.from(plate.cropJpegBase64, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(res.headers['x-correlation-id']).toBeDefined();
+  });
+
+  it('reads PNG and BMP bodies', async () => {
+    const png = await post(scene('we_tmpC90A.png'), 'image/png').expect(200);
+    const bmp = await post(await asBmp(scene('we_tmpC90A.png')), 'image/bmp').expect(200);
+    expect(png.body.plates[0].text).toBe('粤BD01366');
+    expect(bmp.body.plates[0].text).toBe('粤BD01366');
+    expect(bmp.body.image.format).toBe('bmp');
+  });
+
+  it('reads a multipart upload in field `image`', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/recognize')
+      .attach('image', scene('moto.png'), { filename: 'moto.png', contentType: 'image/png' })
+      .expect(200);
+    expect(res.body.plates[0].text).toBe('沪AN9241');
+  });
+
+  it('reads a plate crop with ?mode=crop', async () => {
+    const res = await post(crop('京PL3N67.jpg'), 'image/jpeg', '/recognize?mode=crop').expect(200);
+    expect(res.body.plates[0]).toMatchObject({ text: '京PL3N67', detector: 'none' });
+  });
+
+  it('answers a plate-less photo with 200 no-plate', async () => {
+    const res = await post(await plateLess(), 'image/jpeg').expect(200);
+    expect(res.body.kind).toBe('no-plate');
+  });
+
+  it.each([
+    ['zero bytes', () => Promise.resolve(Buffer.alloc(0)), 'empty'],
+    ['a non-image', () => Promise.resolve(Buffer.from('GIF89a not really')), 'unsupported-format'],
+    [
+      'a corrupt JPEG',
+      () => Promise.resolve(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(4000, 0x55)])),
+      'corrupt',
+    ],
+    ['a truncated JPEG', () => Promise.resolve(scene('we_15.jpg').subarray(0, 9000)), 'truncated'],
+    ['a 12000×12000 JPEG', () => jpegClaiming(12000, 12000), 'too-large'],
+  ])('answers %s with 422 unreadable-image', async (_, input, reason) => {
+    const res = await post(await input(), 'image/jpeg').expect(422);
+    expect(res.body).toMatchObject({ kind: 'unreadable-image', reason });
+  });
+
+  it('refuses other media types with 415', async () => {
+    const res = await post(Buffer.from('hello'), 'text/plain').expect(415);
+    expect(res.body).toMatchObject({ kind: 'rejected', code: 'unsupported-media-type' });
+  });
+
+  it('refuses bodies over the limit with 413, raw or multipart', async () => {
+    const big = Buffer.alloc(MAX_BODY + 1, 0xff);
+    expect((await post(big, 'image/jpeg').expect(413)).body).toMatchObject({
+      kind: 'rejected',
+      code: 'payload-too-large',
+    });
+    const multipart = await request(app.getHttpServer())
+      .post('/recognize')
+      .attach('image', big, { filename: 'big.jpg', contentType: 'image/jpeg' })
+      .expect(413);
+    expect(multipart.body.code).toBe('payload-too-large');
+  });
+
+  it('refuses a multipart request without an image, and an unknown mode, with 400', async () => {
+    await request(app.getHttpServer()).post('/recognize').field('note', 'no file').expect(400);
+    await post(scene('moto.png'), 'image/png', '/recognize?mode=zoom').expect(400);
+  });
+
+  it('answers 503 overloaded with Retry-After when the queue is full', async () => {
+    const image = scene('we_2.jpg'); // the largest sample: slow enough to overlap
+    const responses = await Promise.all([
+      post(image, 'image/jpeg'),
+      post(image, 'image/jpeg'),
+      post(image, 'image/jpeg'),
+    ]);
+    const refused = responses.filter((r) => r.status === 503);
+    expect(responses.some((r) => r.status === 200)).toBe(true);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]?.body).toEqual({ kind: 'overloaded', queueLimit: 0 });
+    expect(refused[0]?.headers['retry-after']).toBe('1');
+  });
+});

@@ -1,0 +1,70 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Inject,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type Response } from 'express';
+import { type Logger } from '@ecogate/telemetry';
+import { LOGGER } from './app-logger';
+
+/** Error body of every refusal that happens before recognition (size, media type, no image). */
+export interface RejectedResponse {
+  readonly kind: 'rejected';
+  readonly code: string;
+  readonly message: string;
+}
+
+const CODES: Readonly<Record<number, string>> = {
+  [HttpStatus.BAD_REQUEST]: 'bad-request',
+  [HttpStatus.NOT_FOUND]: 'not-found',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'payload-too-large',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'unsupported-media-type',
+};
+
+/**
+ * Maps errors to typed JSON at the edge: HTTP errors (Nest's, or body-parser's with a `status`)
+ * keep their status; anything else is a 500 whose id is also logged.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const status = statusOf(exception);
+    if (status !== undefined && status < 500) {
+      const body: RejectedResponse = {
+        kind: 'rejected',
+        code: CODES[status] ?? `http-${status}`,
+        message: messageOf(exception),
+      };
+      res.status(status).json(body);
+      return;
+    }
+    const errorId = randomUUID();
+    this.logger.error({ errorId, err: exception }, 'unhandled error');
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ kind: 'failed', message: 'internal error', errorId });
+  }
+}
+
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const status = (exception as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}
+
+function messageOf(exception: unknown): string {
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response !== null
+        ? (response as { message?: unknown }).message
+        : response;
+    return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+  }
+  return exception instanceof Error ? exception.message : 'request refused';
+}

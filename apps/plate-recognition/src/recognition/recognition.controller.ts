@@ -1,0 +1,76 @@
+import {
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+  UploadedFile,
+  UseInterceptors,
+  BadRequestException,
+  HttpStatus,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { type Request, type Response } from 'express';
+import { type Logger } from '@ecogate/telemetry';
+import { LOGGER } from '../http/app-logger';
+import { type RecognitionResponse, toHttpResponse } from './recognition-response';
+import { RecognitionService } from './recognition.service';
+
+/** Media types accepted as a raw body (the content is sniffed anyway; the type only routes the body). */
+export const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/bmp', 'image/x-ms-bmp', 'image/x-bmp'];
+
+/** The part of a multer file this controller reads. */
+interface UploadedImage {
+  readonly buffer: Buffer;
+}
+
+@Controller()
+export class RecognitionController {
+  constructor(
+    @Inject(RecognitionService) private readonly recognition: RecognitionService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * One image in (raw `image/jpeg|png|bmp` body, or multipart field `image`); every plate out.
+   * `?mode=crop` when the image is a single plate crop (e.g. an ANPR camera's).
+   */
+  @Post('recognize')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(FileInterceptor('image'))
+  async recognize(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @UploadedFile() file: UploadedImage | undefined,
+    @Query('mode') mode: string | undefined,
+  ): Promise<RecognitionResponse> {
+    if (mode !== undefined && mode !== 'scene' && mode !== 'crop')
+      throw new BadRequestException('mode must be scene or crop');
+    const image = imageFrom(req, file);
+    const result = await this.recognition.recognize(image, mode ?? 'scene');
+    const { status, body } = toHttpResponse(result);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '1');
+    if (status !== HttpStatus.OK) this.logger.warn({ kind: result.kind, status }, 'recognition refused');
+    res.status(status);
+    return body;
+  }
+}
+
+function imageFrom(req: Request, file: UploadedImage | undefined): Uint8Array {
+  // The header itself, not `req.is`: that answers null for an empty body, which deserves a typed `empty` result.
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType === 'multipart/form-data') {
+    if (!file) throw new BadRequestException('multipart request without an `image` file field');
+    return file.buffer;
+  }
+  if (!IMAGE_MEDIA_TYPES.includes(mediaType)) {
+    throw new UnsupportedMediaTypeException(
+      `send ${IMAGE_MEDIA_TYPES.slice(0, 3).join(', ')} or multipart/form-data`,
+    );
+  }
+  // An empty body leaves `req.body` unset; the engine answers that with a typed `empty` result.
+  return Buffer.isBuffer(req.body) ? req.body : new Uint8Array(0);
+}

@@ -1,0 +1,72 @@
+import { parsePlate, type ParsePlateHint, type Plate, type PlateError, type Result } from '@ecogate/domain';
+import { type PipelineOutcome, type PlateCandidate } from './plate-candidate';
+import { type PipelineMode } from './plate-pipeline';
+import { gateRead, type GateOptions } from './read-gate';
+import { type PlateRead, type RecognitionResult } from './recognition-result';
+
+export type RunnerRefusal = Extract<RecognitionResult, { kind: 'overloaded' | 'timed-out' | 'failed' }>;
+
+/** Runs the CPU pipeline somewhere (worker pool or in-process) and says so when it cannot. */
+export interface PipelineRunner {
+  run(bytes: Uint8Array, mode: PipelineMode): Promise<PipelineOutcome | RunnerRefusal>;
+}
+
+export type PlateValidator = (raw: string, hint?: ParsePlateHint) => Result<Plate, PlateError>;
+
+/**
+ * The public entry of the engine: image bytes in, typed result out. Validates every read with
+ * the domain's `parsePlate` and gates it (`gateRead`); never throws for bad input.
+ */
+export class PlateReader {
+  constructor(
+    private readonly runner: PipelineRunner,
+    private readonly gate: GateOptions,
+    private readonly validate: PlateValidator = parsePlate,
+  ) {}
+
+  /** `mode`: `scene` for a photo (plates are detected), `crop` for an image that is one plate. */
+  async read(bytes: Uint8Array, mode: PipelineMode = 'scene'): Promise<RecognitionResult> {
+    const outcome = await this.runner.run(bytes, mode);
+    if (outcome.kind !== 'read') return outcome;
+    const plates = outcome.candidates
+      .filter((c) => c.text.length > 0)
+      .map((c) => this.toPlateRead(c))
+      .sort(
+        (a, b) => Number(b.verdict === 'trusted') - Number(a.verdict === 'trusted') || b.widthPx - a.widthPx,
+      );
+    return plates.length === 0
+      ? { kind: 'no-plate', image: outcome.image, timings: outcome.timings }
+      : { kind: 'plates', image: outcome.image, plates, timings: outcome.timings };
+  }
+
+  private toPlateRead(candidate: PlateCandidate): PlateRead {
+    const colour = candidate.colour;
+    const colourKnown = colour !== undefined && colour.confidence >= this.gate.minColourConfidence;
+    const validation = this.validate(candidate.text, colourKnown ? { colour: colour.colour } : undefined);
+    const decision = gateRead(candidate, validation, this.gate);
+    return {
+      text: validation.ok ? validation.value.text : candidate.text,
+      rawText: candidate.text,
+      verdict: decision.verdict,
+      reviewReasons: decision.reasons,
+      kind: validation.ok ? validation.value.kind : 'unknown',
+      ...(validation.ok
+        ? {}
+        : { formatError: { code: validation.error.code, reason: validation.error.reason } }),
+      repairs: validation.ok ? validation.value.repairs : [],
+      confidence: Math.min(...candidate.characters.map((c) => c.confidence)),
+      characters: candidate.characters,
+      colour: colour?.colour ?? 'unknown',
+      colourConfidence: colour?.confidence ?? 0,
+      rows: candidate.rows,
+      box: candidate.box,
+      corners: candidate.corners,
+      widthPx: candidate.widthPx,
+      detectionScore: candidate.detectionScore,
+      detector: candidate.detector,
+      agreement: candidate.agreement,
+      ...(candidate.secondOpinion ? { secondOpinion: candidate.secondOpinion } : {}),
+      cropJpeg: candidate.cropJpeg,
+    };
+  }
+}

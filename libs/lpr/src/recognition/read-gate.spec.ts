@@ -1,0 +1,83 @@
+import { parsePlate } from '@ecogate/domain';
+import { type PlateCandidate } from './plate-candidate';
+import { gateRead, type GateOptions } from './read-gate';
+
+const options: GateOptions = { minPlateWidthPx: 48, minCharConfidence: 0.8, minColourConfidence: 0.6 };
+
+function candidate(
+  overrides: Partial<PlateCandidate> & { text: string; confidences?: number[] },
+): PlateCandidate {
+  const chars = Array.from(overrides.text);
+  return {
+    box: { x: 0, y: 0, width: 100, height: 30 },
+    corners: [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 100, y: 30 },
+      { x: 0, y: 30 },
+    ],
+    rows: 'single',
+    detectionScore: 0.9,
+    detector: 'plate_detect',
+    characters: chars.map((char, i) => ({ char, confidence: overrides.confidences?.[i] ?? 0.99 })),
+    colour: { colour: 'blue', confidence: 0.9 },
+    masked: false,
+    widthPx: 100,
+    agreement: { agreeing: 9, crops: 9 },
+    variants: [],
+    cropJpeg: new Uint8Array(),
+    ...overrides,
+  };
+}
+
+describe('gateRead', () => {
+  it('trusts a clean, wide, confident, format-valid read', () => {
+    expect(
+      gateRead(candidate({ text: '京A12345' }), parsePlate('京A12345', { colour: 'blue' }), options),
+    ).toEqual({
+      verdict: 'trusted',
+      reasons: [],
+    });
+  });
+
+  it.each([
+    ['an invalid format', candidate({ text: '京A1234' }), 'invalid-format'],
+    ['a narrow plate', candidate({ text: '京A12345', widthPx: 40 }), 'too-small'],
+    ['one weak character', candidate({ text: '京A12345', confidences: [0.79] }), 'low-confidence'],
+    ['a masked character', candidate({ text: '京A12345', masked: true }), 'alphabet-masked'],
+    [
+      'a second recogniser reading otherwise',
+      candidate({
+        text: '京A12345',
+        secondOpinion: { recogniser: 'ppocr_v4', text: '津A12345', confidence: 0.99 },
+      }),
+      'recognisers-disagree',
+    ],
+  ])('holds back %s for review', (_, read, reason) => {
+    const decision = gateRead(read, parsePlate(read.text, { colour: 'blue' }), options);
+    expect(decision).toEqual({ verdict: 'needs-review', reasons: [reason] });
+  });
+
+  it('holds back a read parsePlate had to repair', () => {
+    const decision = gateRead(candidate({ text: '京AO2345' }), parsePlate('京AO2345'), options);
+    expect(decision.reasons).toEqual(['repaired']);
+  });
+
+  it('holds back a colour that contradicts the kind (a blue new-energy plate)', () => {
+    const decision = gateRead(
+      candidate({ text: '沪AF71017' }),
+      parsePlate('沪AF71017', { colour: 'blue' }),
+      options,
+    );
+    expect(decision.reasons).toEqual(['colour-mismatch']);
+  });
+
+  it('names every doubt at once', () => {
+    const decision = gateRead(
+      candidate({ text: '京A1234', widthPx: 30, confidences: [0.5] }),
+      parsePlate('京A1234'),
+      options,
+    );
+    expect(decision.reasons).toEqual(['invalid-format', 'too-small', 'low-confidence']);
+  });
+});
