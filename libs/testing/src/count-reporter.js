@@ -6,7 +6,11 @@ class CountReporter {
   onRunComplete(_contexts, results) {
     const file = process.env.ECOGATE_TEST_COUNTS;
     if (!file) return;
-    const line = [results.numPassedTests, results.numFailedTests, results.numPendingTests + results.numTodoTests];
+    const line = [
+      results.numPassedTests,
+      results.numFailedTests,
+      results.numPendingTests + results.numTodoTests,
+    ];
     appendFileSync(file, `${line.join(' ')}\n`);
   }
 }

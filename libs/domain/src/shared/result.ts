@@ -2,7 +2,8 @@
  * Domain functions never throw on bad input: they return a Result whose error carries a
  * machine-readable code and a human-readable reason.
  */
-export type Result<T, E = DomainError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = DomainError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export interface DomainError<C extends string = string> {
   readonly code: C;
