@@ -1,0 +1,108 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { MessagingModule } from '@ecogate/messaging';
+import { createDataSource, DataSource } from '@ecogate/persistence';
+import { MinioObjectStorage } from '@ecogate/storage';
+import { type Logger } from '@ecogate/telemetry';
+import { type CameraIngestConfig } from './config/camera-ingest.config';
+import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
+import { HealthController } from './health/health.controller';
+import { LOGGER } from './http/app-logger';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
+import { BARRIER_DECISION, type BarrierDecisionPort, NoBarrierDecision } from './push/barrier-decision.port';
+import { HikvisionPushAdapter } from './push/hikvision/hikvision-push.adapter';
+import { IngestPushService, OBJECT_STORAGE } from './push/ingest-push.service';
+import { PushAuthService } from './push/push-auth.service';
+import { PushController } from './push/push.controller';
+import { PUSH_SETTINGS } from './push/push-settings';
+import { VzenithPushAdapter } from './push/vzenith/vzenith-push.adapter';
+import { PushReceiptRepository } from './receipts/push-receipt.repository';
+import { CredentialCipher } from './registry/credential-cipher';
+import { RegistryController } from './registry/registry.controller';
+import { RegistryRepository } from './registry/registry.repository';
+import { RegistryService } from './registry/registry.service';
+
+export interface AppOverrides {
+  /** barrier-control's decision, once it exists; by default nothing opens. */
+  readonly barrierDecision?: BarrierDecisionPort;
+}
+
+@Injectable()
+class DataSourceLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(config: CameraIngestConfig, logger: Logger, overrides: AppOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        MessagingModule.forRoot({
+          brokers: config.kafka.brokers,
+          clientId: config.kafka.clientId,
+          ...(config.kafka.topicPrefix ? { topicPrefix: config.kafka.topicPrefix } : {}),
+          logger: logger.child({ component: 'messaging' }),
+          publishes: ['anpr.plate.read.v1', 'camera.snapshot.captured.v1', 'camera.status.changed.v1'],
+        }),
+      ],
+      controllers: [PushController, RegistryController, HealthController],
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: PUSH_SETTINGS, useValue: config.push },
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource(
+              cameraIngestDataSourceSettings(config.database.url.reveal(), {
+                logger: logger.child({ component: 'typeorm' }),
+              }),
+            );
+            return dataSource.initialize();
+          },
+        },
+        DataSourceLifecycle,
+        {
+          provide: OBJECT_STORAGE,
+          useFactory: async () => {
+            const storage = new MinioObjectStorage(config.storage);
+            // Evidence: object lock from creation (it cannot be added later).
+            await storage.ensureBucket(config.push.bucket, { objectLock: true });
+            return storage;
+          },
+        },
+        {
+          provide: CredentialCipher,
+          useFactory: () => new CredentialCipher(Buffer.from(config.credentialsKey.reveal(), 'base64')),
+        },
+        {
+          provide: RegistryRepository,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => new RegistryRepository(ds),
+        },
+        {
+          provide: PushReceiptRepository,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => new PushReceiptRepository(ds),
+        },
+        { provide: BARRIER_DECISION, useValue: overrides.barrierDecision ?? new NoBarrierDecision() },
+        HikvisionPushAdapter,
+        VzenithPushAdapter,
+        {
+          provide: ANPR_PUSH_ADAPTERS,
+          inject: [HikvisionPushAdapter, VzenithPushAdapter],
+          useFactory: (...adapters: unknown[]) => adapters,
+        },
+        RegistryService,
+        PushAuthService,
+        IngestPushService,
+      ],
+    };
+  }
+}

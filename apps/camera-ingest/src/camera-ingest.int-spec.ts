@@ -1,0 +1,304 @@
+import { CameraSimulator } from '@ecogate/camera-simulator';
+import { type EventEnvelope } from '@ecogate/contracts';
+import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
+import {
+  createDataSource,
+  createTemporaryDatabase,
+  type DataSource,
+  runMigrations,
+  type TemporaryDatabase,
+} from '@ecogate/persistence';
+import { MinioObjectStorage } from '@ecogate/storage';
+import { createLogger } from '@ecogate/telemetry';
+import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type CameraIngestConfig, cameraIngestConfig } from './config/camera-ingest.config';
+import { createApp } from './create-app';
+import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
+import { type BarrierDecision } from './push/barrier-decision.port';
+import { SECRET_HEADER } from './push/push.controller';
+
+type PlateRead = EventEnvelope<'anpr.plate.read.v1'>;
+type Snapshot = EventEnvelope<'camera.snapshot.captured.v1'>;
+
+describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the camera simulator', () => {
+  const infra = loadInfraEnv();
+  const enterprise = `it-${randomUUID().slice(0, 8)}`;
+  const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
+  const logger = createLogger({ service: 'camera-ingest-int', level: 'fatal' });
+  let database: TemporaryDatabase;
+  let config: CameraIngestConfig;
+  let app: NestExpressApplication;
+  let baseUrl: string;
+  let consumer: KafkaEventConsumer;
+  let dataSource: DataSource;
+  const storage = new MinioObjectStorage({
+    endpoint: infra.S3_ENDPOINT,
+    accessKey: infra.S3_ACCESS_KEY,
+    secretKey: infra.S3_SECRET_KEY,
+  });
+  const reads: PlateRead[] = [];
+  const snapshots: Snapshot[] = [];
+  let decision: BarrierDecision = { kind: 'no-decision-yet' };
+  const secrets: Record<string, string> = {};
+
+  const api = (method: string, path: string, body?: unknown) =>
+    fetch(`${baseUrl}/enterprises/${enterprise}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  beforeAll(async () => {
+    database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_it');
+    dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    config = cameraIngestConfig.load({
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      S3_ENDPOINT: infra.S3_ENDPOINT,
+      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
+      S3_SECRET_KEY: infra.S3_SECRET_KEY,
+      S3_BUCKET: 'ecogate-camera-ingest-it',
+      DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      PUSH_MAX_IMAGE_BYTES: String(512 * 1024),
+      LOG_LEVEL: 'fatal',
+    });
+    app = await createApp(config, logger, { barrierDecision: { decide: async () => decision } });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+
+    const kafka = createKafka({
+      brokers: config.kafka.brokers,
+      clientId: 'camera-ingest-int',
+      topicPrefix,
+      logger,
+    });
+    consumer = new KafkaEventConsumer(
+      kafka,
+      { topicPrefix, logger },
+      {
+        groupId: `count-${randomUUID().slice(0, 8)}`,
+        handlers: {
+          'anpr.plate.read.v1': async (event) => void reads.push(event),
+          'camera.snapshot.captured.v1': async (event) => void snapshots.push(event),
+        },
+      },
+    );
+    await ensureTopics(
+      kafka,
+      consumer.topics().map((name) => ({ name })),
+    );
+    await consumer.start();
+    await consumer.ready();
+
+    // The registry API: site → gate → lane → devices.
+    expect((await api('PUT', '/sites/plant-1', { name: 'Plant 1' })).status).toBe(204);
+    expect((await api('PUT', '/gates/gate-n', { siteId: 'plant-1', name: 'North gate' })).status).toBe(204);
+    expect(
+      (await api('PUT', '/lanes/lane-in', { gateId: 'gate-n', name: 'In', direction: 'in' })).status,
+    ).toBe(204);
+    for (const vendor of ['hikvision', 'vzenith']) {
+      const response = await api('POST', '/devices', {
+        id: `${enterprise}-${vendor}`,
+        laneId: 'lane-in',
+        kind: 'anpr-camera',
+        vendor,
+        name: `${vendor} ANPR`,
+        allowedSources: ['127.0.0.1', '::1'],
+        credentials: { username: 'admin', password: 'Hik12345!' },
+      });
+      expect(response.status).toBe(201);
+      const issued = (await response.json()) as { pushSecret: string; device: { hasCredentials: boolean } };
+      expect(issued.device).toMatchObject({ hasCredentials: true });
+      expect(JSON.stringify(issued)).not.toContain('Hik12345!');
+      secrets[vendor] = issued.pushSecret;
+    }
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await app?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const deviceId = (vendor: string) => `${enterprise}-${vendor}`;
+  const readsOf = (readId: string) => reads.filter((r) => r.payload.readId === readId);
+  const receiptCount = async () =>
+    ((await dataSource.query(`SELECT count(*)::int AS n FROM push_receipts`)) as { n: number }[])[0]!.n;
+  const objectCount = async () => {
+    let n = 0;
+    for await (const _ of storage.list(config.push.bucket, `${enterprise}/`)) n += 1;
+    return n;
+  };
+
+  async function expectStored(
+    ref: { bucket: string; key: string; sha256: string; bytes: number },
+    bytes?: Buffer,
+  ) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.get(ref.bucket, ref.key)) chunks.push(chunk as Buffer);
+    const stored = Buffer.concat(chunks);
+    expect(stored.length).toBe(ref.bytes);
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(ref.sha256);
+    if (bytes) expect(stored.equals(bytes)).toBe(true);
+  }
+
+  it('keeps device credentials encrypted at rest', async () => {
+    const [row] = (await dataSource.query(`SELECT credentials_encrypted FROM devices WHERE id = $1`, [
+      deviceId('vzenith'),
+    ])) as { credentials_encrypted: string }[];
+    expect(row!.credentials_encrypted).toMatch(/^v1:/);
+    expect(row!.credentials_encrypted).not.toContain('Hik12345');
+  });
+
+  it.each(['vzenith', 'hikvision'] as const)(
+    '%s: a capture pushed three times gives exactly one plate read, with its images in MinIO',
+    async (vendor) => {
+      const camera = new CameraSimulator({
+        vendor,
+        // Vzenith cameras take a URL only; the Hikvision one sends the secret in a header.
+        pushUrl:
+          vendor === 'vzenith'
+            ? `${baseUrl}/push/vzenith/${deviceId(vendor)}/${secrets[vendor]}`
+            : `${baseUrl}/push/hikvision/${deviceId(vendor)}`,
+        ...(vendor === 'hikvision' ? { headers: { [SECRET_HEADER]: secrets[vendor]! } } : {}),
+      });
+      const first = await camera.arrive({ plate: '皖A00E66' });
+      await camera.rePush(first.capture);
+      await camera.rePush(first.capture);
+      expect(
+        camera.commands
+          .filter((c) => c.kind === 'push-reply')
+          .map((c) => c.kind === 'push-reply' && c.status),
+      ).toEqual([200, 200, 200]);
+
+      const read = await expectEventually(() => {
+        const found = reads.filter((r) => r.payload.cameraId === deviceId(vendor));
+        expect(found).toHaveLength(1);
+        return found[0]!;
+      });
+      expect(read.payload).toMatchObject({
+        source: 'camera',
+        verdict: 'trusted',
+        plate: { text: '皖A00E66', colour: 'blue' },
+        lane: {
+          enterpriseId: enterprise,
+          siteId: 'plant-1',
+          gateId: 'gate-n',
+          laneId: 'lane-in',
+          direction: 'in',
+        },
+        // ISAPI dateTime has whole seconds; Vzenith sends microseconds.
+        capturedAt: capturedAtAsSent(vendor, first.capture.capturedAt),
+        origin: { vendor },
+      });
+      await expectStored(read.payload.images.plate!);
+      await expectStored(read.payload.images.scene!);
+      await expectStored(read.payload.origin!.rawPayload!);
+      await expectEventually(() =>
+        expect(snapshots.filter((s) => s.payload.captureId === read.payload.captureId)).toHaveLength(1),
+      );
+      // Nobody decided: the barrier stays down.
+      expect(camera.barrierCommands()).toEqual([]);
+      // Let late duplicates (if any) arrive before the count above is trusted.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(readsOf(read.payload.readId)).toHaveLength(1);
+    },
+  );
+
+  it('back-fills offline Vzenith records with their capture time, without opening the barrier', async () => {
+    decision = { kind: 'open' };
+    const camera = new CameraSimulator({
+      vendor: 'vzenith',
+      pushUrl: `${baseUrl}/push/vzenith/${deviceId('vzenith')}/${secrets['vzenith']}`,
+      serial: 'offline-cam',
+    });
+    camera.goOffline(60);
+    const buffered = await camera.arrive({ plate: '沪AMS087' });
+    expect(buffered.status).toBeUndefined();
+    await camera.rePushOfflineBuffer();
+    const live = await camera.arrive({ plate: '浙A6MX97' });
+    decision = { kind: 'no-decision-yet' };
+    const backFilled = await expectEventually(() => {
+      const found = reads.filter((r) => r.payload.plate.text === '沪AMS087');
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    });
+    expect(backFilled.payload.capturedAt).toBe(buffered.capture.capturedAt.toISOString());
+    // Only the live read got "ok" (the decision port said open); the back-filled one did not.
+    expect(camera.barrierCommands()).toEqual([
+      { kind: 'barrier', command: 'open', via: 'push-reply', captureId: live.capture.id },
+    ]);
+  });
+
+  it('refuses a bad secret with 401 and stores nothing', async () => {
+    const [receipts, objects] = [await receiptCount(), await objectCount()];
+    const camera = new CameraSimulator({
+      vendor: 'vzenith',
+      pushUrl: `${baseUrl}/push/vzenith/${deviceId('vzenith')}/not-the-secret`,
+      serial: 'intruder',
+    });
+    const result = await camera.arrive({ plate: '皖A06S56' });
+    expect(result.status).toBe(401);
+    expect(JSON.parse(result.body!)).toMatchObject({ code: 'unauthorised' });
+    const wrongVendor = await new CameraSimulator({
+      vendor: 'hikvision',
+      pushUrl: `${baseUrl}/push/hikvision/${deviceId('vzenith')}/${secrets['vzenith']}`,
+    }).arrive({ plate: '皖A06S56' });
+    expect(wrongVendor.status).toBe(401);
+    expect(await receiptCount()).toBe(receipts);
+    expect(await objectCount()).toBe(objects);
+  });
+
+  it('refuses a 50 MB body with 413 before reading it', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        `${baseUrl}/push/vzenith/${deviceId('vzenith')}/${secrets['vzenith']}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': 50 * 1024 * 1024 },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write(Buffer.alloc(64 * 1024, 0x20));
+    });
+    expect(status).toBe(413);
+  });
+
+  it('refuses an unknown vendor and a push from a source outside the allow-list', async () => {
+    expect((await fetch(`${baseUrl}/push/acme/x/y`, { method: 'POST' })).status).toBe(404);
+    expect(
+      (await api('PATCH', `/devices/${deviceId('vzenith')}`, { allowedSources: ['10.0.0.0/8'] })).status,
+    ).toBe(200);
+    const result = await new CameraSimulator({
+      vendor: 'vzenith',
+      pushUrl: `${baseUrl}/push/vzenith/${deviceId('vzenith')}/${secrets['vzenith']}`,
+    }).arrive({ plate: '皖A06S56' });
+    expect(result.status).toBe(403);
+  });
+
+  it('validates registry requests and scopes them by enterprise', async () => {
+    expect((await api('PUT', '/lanes/l2', { gateId: 'nope', name: 'x', direction: 'in' })).status).toBe(404);
+    expect(
+      (await api('PUT', '/lanes/l2', { gateId: 'gate-n', name: 'x', direction: 'sideways' })).status,
+    ).toBe(400);
+    const other = await fetch(`${baseUrl}/enterprises/someone-else/devices/${deviceId('vzenith')}`);
+    expect(other.status).toBe(404);
+  });
+});
+
+function capturedAtAsSent(vendor: 'vzenith' | 'hikvision', at: Date): string {
+  const ms = at.getTime();
+  return new Date(vendor === 'vzenith' ? ms : ms - (ms % 1000)).toISOString();
+}

@@ -1,0 +1,31 @@
+import { dataSourceOptions, type DataSourceSettings, type RegisteredDataSource } from '@ecogate/persistence';
+import { PushReceiptEntity } from '../receipts/push-receipt.entity';
+import { DeviceEntity } from '../registry/device.entity';
+import { GateEntity } from '../registry/gate.entity';
+import { LaneEntity } from '../registry/lane.entity';
+import { SiteEntity } from '../registry/site.entity';
+import { CreateDeviceRegistry1795900000000 } from './migrations/1795900000000-CreateDeviceRegistry';
+import { CreatePushReceipts1795900000001 } from './migrations/1795900000001-CreatePushReceipts';
+
+export const cameraIngestEntities = [SiteEntity, GateEntity, LaneEntity, DeviceEntity, PushReceiptEntity];
+
+/** In timestamp order; append new ones, never edit one that has shipped. */
+export const cameraIngestMigrations = [CreateDeviceRegistry1795900000000, CreatePushReceipts1795900000001];
+
+/** The camera-ingest database: used by the app, its tests and `npm run migrations:check`. */
+export const cameraIngestDataSourceSettings = (
+  url: string,
+  extra: Omit<DataSourceSettings, 'url' | 'entities' | 'migrations'> = {},
+): DataSourceSettings => ({
+  url,
+  entities: cameraIngestEntities,
+  migrations: cameraIngestMigrations,
+  name: 'camera-ingest',
+  ...extra,
+});
+
+// Found by `npm run migrations:check`: every `*.data-source.ts` file under an app exports one.
+export const registeredDataSource: RegisteredDataSource = {
+  name: 'camera-ingest',
+  options: (url: string) => dataSourceOptions(cameraIngestDataSourceSettings(url)),
+};

@@ -1,0 +1,59 @@
+import { type VendorColour, type VendorPlateType } from '@ecogate/domain';
+
+/** Vendors whose cameras push plate reads to us; one adapter folder each. */
+// Dahua (interfaces.md §3) is not implemented yet.
+export const PUSH_VENDORS = ['hikvision', 'vzenith'] as const;
+export type PushVendor = (typeof PUSH_VENDORS)[number];
+
+export const isPushVendor = (value: string): value is PushVendor =>
+  (PUSH_VENDORS as readonly string[]).includes(value);
+
+export interface PushImage {
+  readonly bytes: Buffer;
+  readonly contentType: 'image/jpeg';
+}
+
+/** One plate read as a camera pushed it, validated and with its vendor tokens normalised. */
+export interface AnprPush {
+  readonly vendor: PushVendor;
+  /** The vendor's own idempotency key (never plate + time): a re-push carries the same one. */
+  readonly idempotencyKey: string;
+  readonly capturedAt: Date;
+  /** Plate text exactly as the camera read it. */
+  readonly plateText: string;
+  readonly colour: VendorColour;
+  readonly plateType: VendorPlateType;
+  /** 0..1 */
+  readonly confidence: number;
+  /** A record the camera stored while we were unreachable and sends again now. */
+  readonly offline: boolean;
+  readonly images: { readonly scene?: PushImage; readonly plate?: PushImage };
+  /** The payload as received (images excluded for multipart), kept in object storage for audits. */
+  readonly raw: { readonly bytes: Buffer; readonly contentType: string; readonly ext: 'xml' | 'json' };
+}
+
+export interface PushLimits {
+  readonly maxImageBytes: number;
+  /** For the text part of a multipart push (XML). */
+  readonly maxTextBytes: number;
+}
+
+/** What we answer the camera; for some vendors the answer drives the barrier. */
+export interface PushReply {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export type PushOutcome =
+  | { readonly kind: 'accepted'; readonly openBarrier: boolean }
+  | { readonly kind: 'duplicate'; readonly openBarrier: false };
+
+/** One implementation per vendor: parse strictly (throw `IngestException`), and answer in the vendor's words. */
+export interface AnprPushAdapter {
+  readonly vendor: PushVendor;
+  parse(contentType: string, body: Buffer, limits: PushLimits): Promise<AnprPush>;
+  reply(outcome: PushOutcome): PushReply;
+}
+
+export const ANPR_PUSH_ADAPTERS = Symbol('ANPR_PUSH_ADAPTERS');

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type LaneRef, type ObjectRef } from '@ecogate/contracts';
+import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
+import { objectKey, type ObjectStorage } from '@ecogate/storage';
+import { type Logger, meter } from '@ecogate/telemetry';
+import { createHash } from 'node:crypto';
+import { LOGGER } from '../http/app-logger';
+import { PushReceiptRepository } from '../receipts/push-receipt.repository';
+import { type PushDevice } from '../registry/registry.repository';
+import { type AnprPush, type PushOutcome } from './anpr-push.adapter';
+import { BARRIER_DECISION, type BarrierDecisionPort } from './barrier-decision.port';
+import { captureIds } from './event-ids';
+import { IngestException } from './ingest.exception';
+import { plateVerdict } from './plate-verdict';
+import { PUSH_SETTINGS, type PushSettings } from './push-settings';
+
+export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');
+
+const pushes = meter('camera-ingest').createCounter('camera_ingest_pushes_total', {
+  description: 'ANPR pushes by vendor and outcome',
+});
+
+/**
+ * Turns one authenticated, parsed push into stored images and events: claim the capture (a
+ * re-push stops here), store raw payload and images by content hash, publish with ids derived
+ * from the vendor key, mark published. A failure gives the claim back so the camera's retry works.
+ */
+@Injectable()
+export class IngestPushService {
+  constructor(
+    @Inject(PushReceiptRepository) private readonly receipts: PushReceiptRepository,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
+    @Inject(BARRIER_DECISION) private readonly barrier: BarrierDecisionPort,
+    @Inject(PUSH_SETTINGS) private readonly settings: PushSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async ingest(device: PushDevice, push: AnprPush): Promise<PushOutcome> {
+    const ids = captureIds(push.vendor, device.id, push.idempotencyKey);
+    const receipt = {
+      enterpriseId: device.enterpriseId,
+      deviceId: device.id,
+      vendorKey: push.idempotencyKey,
+    };
+    if (!(await this.receipts.claim(receipt, ids.plateReadEventId))) {
+      pushes.add(1, { vendor: push.vendor, outcome: 'duplicate' });
+      this.logger.info({ deviceId: device.id, eventId: ids.plateReadEventId }, 'duplicate push ignored');
+      return { kind: 'duplicate', openBarrier: false };
+    }
+    const lane: LaneRef = {
+      enterpriseId: device.enterpriseId,
+      siteId: device.lane.siteId,
+      gateId: device.lane.gateId,
+      laneId: device.lane.laneId,
+      direction: device.lane.direction,
+    };
+    const verdict = plateVerdict(push);
+    try {
+      const store = (kind: string, bytes: Buffer, contentType: string, ext: string) =>
+        this.store(device, push.capturedAt, kind, bytes, contentType, ext);
+      const raw = await store(`anpr-raw-${push.vendor}`, push.raw.bytes, push.raw.contentType, push.raw.ext);
+      const scene = push.images.scene && (await store('scene', push.images.scene.bytes, 'image/jpeg', 'jpg'));
+      const plate = push.images.plate && (await store('plate', push.images.plate.bytes, 'image/jpeg', 'jpg'));
+      const key = `${lane.enterpriseId}/${lane.laneId}`;
+      const capturedAt = push.capturedAt.toISOString();
+      if (scene) {
+        await this.publisher.publish('camera.snapshot.captured.v1', {
+          enterpriseId: lane.enterpriseId,
+          key,
+          eventId: ids.snapshotEventId,
+          occurredAt: push.capturedAt,
+          payload: {
+            captureId: ids.captureId,
+            cameraId: device.id,
+            lane,
+            capturedAt,
+            trigger: 'anpr-push',
+            image: scene,
+          },
+        });
+      }
+      await this.publisher.publish('anpr.plate.read.v1', {
+        enterpriseId: lane.enterpriseId,
+        key,
+        eventId: ids.plateReadEventId,
+        occurredAt: push.capturedAt,
+        payload: {
+          readId: ids.plateReadEventId,
+          captureId: ids.captureId,
+          cameraId: device.id,
+          lane,
+          capturedAt,
+          source: 'camera',
+          plate: {
+            text: verdict.text,
+            colour: verdict.colour,
+            rawColour: push.colour.raw.slice(0, 64),
+            confidence: push.confidence,
+          },
+          verdict: verdict.verdict,
+          reviewReasons: verdict.reviewReasons,
+          images: { ...(scene ? { scene } : {}), ...(plate ? { plate } : {}) },
+          origin: { vendor: push.vendor, rawPayload: raw },
+        },
+      });
+      await this.receipts.markPublished(receipt);
+    } catch (error) {
+      await this.receipts
+        .release(receipt)
+        .catch((releaseError: unknown) =>
+          this.logger.error({ err: releaseError }, 'could not release a push claim; it expires by itself'),
+        );
+      pushes.add(1, { vendor: push.vendor, outcome: 'failed' });
+      if (error instanceof IngestException) throw error;
+      throw new IngestException('storage-unavailable', 'could not store or publish the capture; retry', {
+        cause: error,
+      });
+    }
+    pushes.add(1, { vendor: push.vendor, outcome: 'accepted' });
+    // A back-filled record passed long ago (the camera decided offline); only a live read may open.
+    if (push.offline) return { kind: 'accepted', openBarrier: false };
+    const decision = await this.barrier.decide({
+      lane,
+      deviceId: device.id,
+      plateText: verdict.text,
+      verdict: verdict.verdict,
+      capturedAt: push.capturedAt,
+    });
+    return { kind: 'accepted', openBarrier: decision.kind === 'open' };
+  }
+
+  private async store(
+    device: PushDevice,
+    capturedAt: Date,
+    kind: string,
+    bytes: Buffer,
+    contentType: string,
+    ext: string,
+  ): Promise<ObjectRef> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = objectKey(
+      { enterpriseId: device.enterpriseId, siteId: device.lane.siteId, date: capturedAt, kind, sha256, ext },
+      { timeZone: device.lane.timeZone },
+    );
+    await this.storage.put(this.settings.bucket, key, bytes, { contentType, size: bytes.length });
+    return { bucket: this.settings.bucket, key, sha256, contentType, bytes: bytes.length };
+  }
+}

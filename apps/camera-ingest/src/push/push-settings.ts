@@ -1,0 +1,9 @@
+/** Limits of the push receivers, from config. */
+export interface PushSettings {
+  readonly maxBodyBytes: number;
+  readonly maxImageBytes: number;
+  readonly maxTextBytes: number;
+  readonly bucket: string;
+}
+
+export const PUSH_SETTINGS = Symbol('PUSH_SETTINGS');

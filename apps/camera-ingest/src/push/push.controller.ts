@@ -1,0 +1,68 @@
+import { Controller, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { type Request, type Response } from 'express';
+import { ANPR_PUSH_ADAPTERS, type AnprPushAdapter, isPushVendor } from './anpr-push.adapter';
+import { IngestException } from './ingest.exception';
+import { IngestPushService } from './ingest-push.service';
+import { PushAuthService } from './push-auth.service';
+import { PUSH_SETTINGS, type PushSettings } from './push-settings';
+import { readLimitedBody } from './read-limited-body';
+
+export const SECRET_HEADER = 'x-ecogate-device-secret';
+
+/**
+ * Where cameras push plate reads: `/push/:vendor/:deviceId/:secret` for cameras that only take a
+ * URL, or the secret in a header. The app has no global body parser: the camera is authenticated
+ * before a byte of the body is read, and the body is read under a size limit.
+ */
+@Controller('push')
+export class PushController {
+  constructor(
+    @Inject(ANPR_PUSH_ADAPTERS) private readonly adapters: readonly AnprPushAdapter[],
+    @Inject(PushAuthService) private readonly auth: PushAuthService,
+    @Inject(IngestPushService) private readonly ingest: IngestPushService,
+    @Inject(PUSH_SETTINGS) private readonly settings: PushSettings,
+  ) {}
+
+  @Post(':vendor/:deviceId/:secret')
+  withPathSecret(
+    @Param('vendor') vendor: string,
+    @Param('deviceId') deviceId: string,
+    @Param('secret') secret: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.handle(vendor, deviceId, secret, req, res);
+  }
+
+  @Post(':vendor/:deviceId')
+  withHeaderSecret(
+    @Param('vendor') vendor: string,
+    @Param('deviceId') deviceId: string,
+    @Headers(SECRET_HEADER) secret: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.handle(vendor, deviceId, secret, req, res);
+  }
+
+  private async handle(
+    vendor: string,
+    deviceId: string,
+    secret: string | undefined,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    const adapter = isPushVendor(vendor) ? this.adapters.find((a) => a.vendor === vendor) : undefined;
+    if (!adapter) throw new IngestException('unknown-vendor', `no push receiver for vendor ${vendor}`);
+    const device = await this.auth.authenticate(
+      adapter.vendor,
+      deviceId,
+      secret,
+      req.socket.remoteAddress ?? '',
+    );
+    const body = await readLimitedBody(req, this.settings.maxBodyBytes);
+    const push = await adapter.parse(req.headers['content-type'] ?? '', body, this.settings);
+    const reply = adapter.reply(await this.ingest.ingest(device, push));
+    res.status(reply.status).type(reply.contentType).send(reply.body);
+  }
+}

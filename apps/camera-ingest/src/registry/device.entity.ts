@@ -1,0 +1,69 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from '@ecogate/persistence';
+
+export const DEVICE_KINDS = [
+  'anpr-camera',
+  'overview-camera',
+  'loading-area-camera',
+  'barrier',
+  'display',
+] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export const DEVICE_VENDORS = ['hikvision', 'vzenith', 'dahua', 'onvif', 'other'] as const;
+export type DeviceVendor = (typeof DEVICE_VENDORS)[number];
+
+/**
+ * A device on a lane. The id is globally unique because cameras push to `/push/:vendor/:deviceId`
+ * without the enterprise in the path. Secrets never sit here in plain text: the push secret as a
+ * SHA-256 digest, login credentials AES-256-GCM encrypted.
+ */
+@Entity({ name: 'devices' })
+@Index('IDX_devices_enterprise_lane', ['enterpriseId', 'laneId'])
+export class DeviceEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_devices' })
+  id!: string;
+
+  @Column({ name: 'enterprise_id', type: 'text' })
+  enterpriseId!: string;
+
+  @Column({ name: 'lane_id', type: 'text' })
+  laneId!: string;
+
+  @Column({ type: 'text' })
+  kind!: DeviceKind;
+
+  @Column({ type: 'text' })
+  vendor!: DeviceVendor;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** Base URL of its management interface (ISAPI, ONVIF, CGI), when it has one. */
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
+  /** Source addresses or CIDR blocks its pushes may come from. */
+  @Column({ name: 'allowed_sources', type: 'text', array: true })
+  allowedSources!: string[];
+
+  @Column({ name: 'push_secret_sha256', type: 'bytea', nullable: true })
+  pushSecretSha256!: Buffer | null;
+
+  @Column({ name: 'credentials_encrypted', type: 'text', nullable: true })
+  credentialsEncrypted!: string | null;
+
+  @Column({ type: 'boolean' })
+  enabled!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

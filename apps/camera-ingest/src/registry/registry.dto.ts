@@ -1,0 +1,105 @@
+import { idSchema } from '@ecogate/contracts';
+import { BlockList, isIP } from 'node:net';
+import { z } from 'zod';
+import { DEVICE_KINDS, DEVICE_VENDORS } from './device.entity';
+import { LANE_DIRECTIONS, LANE_MODES } from './lane.entity';
+
+const name = z.string().trim().min(1).max(200);
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Shanghai');
+
+/** An IP address or a CIDR block (`10.0.0.0/24`). */
+const source = z.string().refine((value) => {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d{1,3}$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
+}, 'must be an IP address or CIDR block');
+
+export const putSiteSchema = z.strictObject({ name, timeZone: timeZone.default('Asia/Shanghai') });
+export const putGateSchema = z.strictObject({ siteId: idSchema, name });
+export const putLaneSchema = z.strictObject({
+  gateId: idSchema,
+  name,
+  direction: z.enum(LANE_DIRECTIONS),
+  mode: z.enum(LANE_MODES).default('auto'),
+});
+
+const credentials = z.strictObject({
+  username: z.string().min(1).max(128),
+  password: z.string().min(1).max(256),
+});
+
+export const createDeviceSchema = z.strictObject({
+  id: idSchema,
+  laneId: idSchema,
+  kind: z.enum(DEVICE_KINDS),
+  vendor: z.enum(DEVICE_VENDORS),
+  name,
+  address: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+  allowedSources: z.array(source).max(32).default([]),
+  credentials: credentials.optional(),
+  enabled: z.boolean().default(true),
+});
+
+export const updateDeviceSchema = z.strictObject({
+  laneId: idSchema.optional(),
+  name: name.optional(),
+  address: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
+  allowedSources: z.array(source).max(32).optional(),
+  credentials: credentials.nullable().optional(),
+  enabled: z.boolean().optional(),
+  /** Issues a new push secret, returned once. */
+  rotatePushSecret: z.boolean().optional(),
+});
+
+export type PutSite = z.infer<typeof putSiteSchema>;
+export type PutGate = z.infer<typeof putGateSchema>;
+export type PutLane = z.infer<typeof putLaneSchema>;
+export type CreateDevice = z.infer<typeof createDeviceSchema>;
+export type UpdateDevice = z.infer<typeof updateDeviceSchema>;
+
+/** A device as the API shows it: never the secret or the credentials, only whether they are set. */
+export interface DeviceView {
+  readonly id: string;
+  readonly laneId: string;
+  readonly kind: string;
+  readonly vendor: string;
+  readonly name: string;
+  readonly address: string | null;
+  readonly allowedSources: readonly string[];
+  readonly hasCredentials: boolean;
+  readonly enabled: boolean;
+}
+
+/** Builds a matcher for the allow-list; an empty list allows nothing. */
+export function sourceMatcher(allowed: readonly string[]): (address: string) => boolean {
+  const list = new BlockList();
+  for (const entry of allowed) {
+    const [address = '', bits] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, family);
+    else list.addSubnet(address, Number(bits), family);
+  }
+  return (candidate) => {
+    // IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d.
+    const address = candidate.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+    const family = isIP(address);
+    return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  };
+}

@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type EnterpriseId } from '@ecogate/persistence';
+import { createHash, randomBytes } from 'node:crypto';
+import { IngestException } from '../push/ingest.exception';
+import { CredentialCipher } from './credential-cipher';
+import { type DeviceEntity } from './device.entity';
+import {
+  type CreateDevice,
+  type DeviceView,
+  type PutGate,
+  type PutLane,
+  type PutSite,
+  type UpdateDevice,
+} from './registry.dto';
+import { RegistryRepository } from './registry.repository';
+
+export const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/** Devices that push to us get a secret; it is shown once and stored only as a digest. */
+const PUSHING_KINDS: ReadonlySet<string> = new Set(['anpr-camera']);
+
+export interface IssuedDevice {
+  readonly device: DeviceView;
+  /** Present when a push secret was issued; never retrievable later. */
+  readonly pushSecret?: string;
+}
+
+@Injectable()
+export class RegistryService {
+  constructor(
+    @Inject(RegistryRepository) private readonly registry: RegistryRepository,
+    @Inject(CredentialCipher) private readonly cipher: CredentialCipher,
+  ) {}
+
+  async putSite(enterpriseId: EnterpriseId, siteId: string, site: PutSite): Promise<void> {
+    await upsert(
+      () => this.registry.sites.update(enterpriseId, { id: siteId }, site),
+      () => this.registry.sites.insert(enterpriseId, { id: siteId, ...site }),
+    );
+  }
+
+  async putGate(enterpriseId: EnterpriseId, gateId: string, gate: PutGate): Promise<void> {
+    if (!(await this.registry.sites.exists(enterpriseId, { id: gate.siteId }))) {
+      throw new IngestException('not-found', `site ${gate.siteId} does not exist`);
+    }
+    await upsert(
+      () => this.registry.gates.update(enterpriseId, { id: gateId }, gate),
+      () => this.registry.gates.insert(enterpriseId, { id: gateId, ...gate }),
+    );
+  }
+
+  async putLane(enterpriseId: EnterpriseId, laneId: string, lane: PutLane): Promise<void> {
+    if (!(await this.registry.gates.exists(enterpriseId, { id: lane.gateId }))) {
+      throw new IngestException('not-found', `gate ${lane.gateId} does not exist`);
+    }
+    await upsert(
+      () => this.registry.lanes.update(enterpriseId, { id: laneId }, lane),
+      () => this.registry.lanes.insert(enterpriseId, { id: laneId, ...lane }),
+    );
+  }
+
+  async createDevice(enterpriseId: EnterpriseId, command: CreateDevice): Promise<IssuedDevice> {
+    if (!(await this.registry.laneExists(enterpriseId, command.laneId))) {
+      throw new IngestException('not-found', `lane ${command.laneId} does not exist`);
+    }
+    if (await this.registry.deviceIdTaken(command.id)) {
+      throw new IngestException('conflict', `device id ${command.id} is taken`);
+    }
+    const pushSecret = PUSHING_KINDS.has(command.kind) ? newSecret() : undefined;
+    await this.registry.devices.insert(enterpriseId, {
+      id: command.id,
+      laneId: command.laneId,
+      kind: command.kind,
+      vendor: command.vendor,
+      name: command.name,
+      address: command.address,
+      allowedSources: command.allowedSources,
+      enabled: command.enabled,
+      pushSecretSha256: pushSecret === undefined ? null : sha256(pushSecret),
+      credentialsEncrypted: command.credentials ? this.cipher.encrypt(command.id, command.credentials) : null,
+    });
+    return { device: await this.getDevice(enterpriseId, command.id), ...(pushSecret ? { pushSecret } : {}) };
+  }
+
+  async updateDevice(
+    enterpriseId: EnterpriseId,
+    deviceId: string,
+    command: UpdateDevice,
+  ): Promise<IssuedDevice> {
+    const current = await this.findDevice(enterpriseId, deviceId);
+    if (command.laneId !== undefined && !(await this.registry.laneExists(enterpriseId, command.laneId))) {
+      throw new IngestException('not-found', `lane ${command.laneId} does not exist`);
+    }
+    const { credentials, rotatePushSecret, ...plain } = command;
+    const pushSecret = rotatePushSecret && PUSHING_KINDS.has(current.kind) ? newSecret() : undefined;
+    const changes = Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined));
+    await this.registry.devices.update(
+      enterpriseId,
+      { id: deviceId },
+      {
+        ...changes,
+        ...(credentials !== undefined
+          ? { credentialsEncrypted: credentials === null ? null : this.cipher.encrypt(deviceId, credentials) }
+          : {}),
+        ...(pushSecret !== undefined ? { pushSecretSha256: sha256(pushSecret) } : {}),
+      },
+    );
+    return { device: await this.getDevice(enterpriseId, deviceId), ...(pushSecret ? { pushSecret } : {}) };
+  }
+
+  async getDevice(enterpriseId: EnterpriseId, deviceId: string): Promise<DeviceView> {
+    return view(await this.findDevice(enterpriseId, deviceId));
+  }
+
+  async listDevices(enterpriseId: EnterpriseId): Promise<DeviceView[]> {
+    return (await this.registry.devices.find(enterpriseId, { order: { id: 'ASC' } })).map(view);
+  }
+
+  private async findDevice(enterpriseId: EnterpriseId, deviceId: string): Promise<DeviceEntity> {
+    const device = await this.registry.devices.findOne(enterpriseId, { id: deviceId });
+    if (!device) throw new IngestException('not-found', `device ${deviceId} does not exist`);
+    return device;
+  }
+}
+
+const newSecret = (): string => randomBytes(24).toString('base64url');
+
+async function upsert(update: () => Promise<number>, insert: () => Promise<unknown>): Promise<void> {
+  if ((await update()) === 0) await insert();
+}
+
+const view = (device: DeviceEntity): DeviceView => ({
+  id: device.id,
+  laneId: device.laneId,
+  kind: device.kind,
+  vendor: device.vendor,
+  name: device.name,
+  address: device.address,
+  allowedSources: device.allowedSources,
+  hasCredentials: device.credentialsEncrypted !== null,
+  enabled: device.enabled,
+});

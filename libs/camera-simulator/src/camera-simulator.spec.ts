@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { CameraSimulator } from './camera-simulator';
+import { hikvisionAlertXml, isapiDateTime } from './hikvision-format';
+
+describe('CameraSimulator', () => {
+  let server: Server;
+  let url: string;
+  const received: { contentType: string; body: string }[] = [];
+  let reply = '{"Response_AlarmInfoPlate":{"info":"ok"}}';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({
+          contentType: req.headers['content-type'] ?? '',
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/push`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => void received.splice(0));
+
+  it('pushes Vzenith JSON with real photos and records the barrier opening from the reply', async () => {
+    const camera = new CameraSimulator({ vendor: 'vzenith', pushUrl: url, serial: 'cam-1' });
+    const result = await camera.arrive({ plate: '皖A00E66' });
+    const plate = JSON.parse(received[0]!.body).AlarmInfoPlate.result.PlateResult;
+    expect(plate).toMatchObject({ license: '皖A00E66', plateid: 1, isoffline: 0 });
+    expect(Buffer.from(plate.imageFile, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(camera.barrierCommands()).toEqual([
+      { kind: 'barrier', command: 'open', via: 'push-reply', captureId: result.capture.id },
+    ]);
+  });
+
+  it('buffers while offline and re-pushes the records marked offline, oldest first', async () => {
+    reply = '{"Response_AlarmInfoPlate":{"info":"no"}}';
+    const camera = new CameraSimulator({ vendor: 'vzenith', pushUrl: url });
+    camera.goOffline(60);
+    await camera.arrive({ plate: '皖A06S56' });
+    await camera.arrive({ plate: '沪AMS087' });
+    expect(received).toHaveLength(0);
+    await camera.rePushOfflineBuffer();
+    const plates = received.map((r) => JSON.parse(r.body).AlarmInfoPlate.result.PlateResult);
+    expect(plates.map((p) => [p.license, p.isoffline])).toEqual([
+      ['皖A06S56', 1],
+      ['沪AMS087', 1],
+    ]);
+    expect(camera.barrierCommands()).toEqual([]);
+  });
+
+  it('pushes Hikvision multipart and serves the ISAPI barrier endpoint', async () => {
+    const camera = new CameraSimulator({ vendor: 'hikvision', pushUrl: url, serial: 'hik' });
+    await camera.arrive({ plate: '京PL3N67' });
+    expect(received[0]!.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(received[0]!.body).toContain('<UUID>hik-1</UUID>');
+    const base = await camera.start();
+    try {
+      await fetch(`${base}/ISAPI/Parking/channels/1/barrierGate`, {
+        method: 'PUT',
+        body: '<BarrierGate><ctrlMode>open</ctrlMode></BarrierGate>',
+      });
+      expect(camera.barrierCommands()).toEqual([{ kind: 'barrier', command: 'open', via: 'isapi' }]);
+    } finally {
+      await camera.stop();
+    }
+  });
+
+  it('writes ISAPI times in the camera zone', () => {
+    expect(isapiDateTime(new Date('2026-11-28T01:15:02Z'))).toBe('2026-11-28T09:15:02+08:00');
+    expect(
+      hikvisionAlertXml({ uuid: 'u', activePostCount: 3, capturedAt: new Date(0), plate: 'x' }),
+    ).toContain('<activePostCount>3</activePostCount>');
+  });
+});
