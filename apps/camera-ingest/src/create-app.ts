@@ -1,10 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { correlationMiddleware, type Logger, NestPinoLogger } from '@ecogate/telemetry';
 import { json } from 'express';
 import { AppModule, type AppOverrides } from './app.module';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
-import { NestPinoLogger } from './http/app-logger';
 
 /** Builds the app (not yet listening): used by `main.ts` and the tests. */
 export async function createApp(

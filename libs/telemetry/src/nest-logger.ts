@@ -1,6 +1,9 @@
 import { type LoggerService } from '@nestjs/common';
 import { type Logger } from 'pino';
 
+/** Injection token for the app's pino `Logger` in Nest modules. */
+export const LOGGER = Symbol('LOGGER');
+
 /** Routes Nest's own log lines (bootstrap, routes, exceptions) into the service's structured logger. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}

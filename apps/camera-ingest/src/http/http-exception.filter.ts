@@ -1,9 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
-import { type Logger } from '@ecogate/telemetry';
+import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { HTTP_STATUS_OF, IngestException } from '../push/ingest.exception';
-import { LOGGER } from './app-logger';
 
 /** Refusals as `{ code, reason }` with the code's status; anything unexpected is a 500 with a logged error id. */
 @Catch()
