@@ -82,3 +82,14 @@ describe('parsePlate: GA 36-2018 layouts', () => {
     expect(parsed(text, { colour: 'blue' }).kind).toBe('small');
   });
 });
+
+describe('parsePlate: a province that is also a colour word', () => {
+  // Found by the property test: 黑 + W + JA0000 was read as a black 'WJA0000' armed-police plate.
+  it.each([
+    ['黑WJA0000', '黑WJA0000', 'new-energy-small'],
+    ['黑黑A12345', '黑A12345', 'ordinary'],
+  ])('%s reads as %s', (raw, text, kind) => {
+    const result = parsePlate(raw);
+    expect(result.ok && { text: result.value.text, kind: result.value.kind }).toEqual({ text, kind });
+  });
+});

@@ -174,7 +174,11 @@ export function parsePlate(raw: string, hint?: ParsePlateHint): Result<Plate, Pl
 
   const all = Array.from(folded);
   if (all.length > MAX_PLATE_LENGTH) return fail('bad-length', `${all.length} characters is not a plate`);
-  const { chars, colour: prefixColour } = splitColourPrefix(all);
+  // A clean reading of the whole text wins over dropping a colour word: 黑WJA0000 is a
+  // Heilongjiang new-energy plate, not a black 'WJA0000'.
+  const whole = bestMatch(all);
+  const { chars, colour: prefixColour } =
+    whole?.repairs.length === 0 ? { chars: all } : splitColourPrefix(all);
 
   const notProvince = provinceOutsideList(chars);
   if (notProvince !== undefined)
