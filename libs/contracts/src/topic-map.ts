@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { anprPlateReadV1 } from './topics/anpr';
 import { cameraSnapshotCapturedV1, cameraStatusChangedV1 } from './topics/camera';
+import { gateBarrierCommandedV1, gateBarrierDecidedV1, gateViolationDetectedV1 } from './topics/gate';
 import { ledgerPassageRecordedV1 } from './topics/ledger';
 
 /**
@@ -11,6 +12,9 @@ export const topicMap = {
   'camera.snapshot.captured.v1': cameraSnapshotCapturedV1,
   'camera.status.changed.v1': cameraStatusChangedV1,
   'anpr.plate.read.v1': anprPlateReadV1,
+  'gate.barrier.decided.v1': gateBarrierDecidedV1,
+  'gate.barrier.commanded.v1': gateBarrierCommandedV1,
+  'gate.violation.detected.v1': gateViolationDetectedV1,
   'ledger.passage.recorded.v1': ledgerPassageRecordedV1,
 } as const;
 

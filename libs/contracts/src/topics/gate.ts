@@ -1,0 +1,61 @@
+import {
+  ALERT_LEVELS,
+  EMISSION_STAGES,
+  EVIDENCE_SOURCES,
+  LANE_MODES,
+  LANE_REASONS,
+  POLICY_REASONS,
+} from '@ecogate/domain';
+import { z } from 'zod';
+import { idSchema, instantSchema, laneRefSchema, objectRefSchema } from '../common';
+
+const verdictSchema = z.enum(['allow', 'deny', 'needs-review']);
+
+/**
+ * Barrier control decided on a vehicle at a lane: the admission verdict with its reasons and the
+ * sentence the lane's display shows. Published for every lane mode (record-only lanes too), so the
+ * ledger records every passage from these events. Keyed per lane.
+ */
+export const gateBarrierDecidedV1 = z.object({
+  decisionId: idSchema,
+  /** The plate read this decision answers; a fused pair names the read that decided. */
+  readId: idSchema,
+  captureId: idSchema,
+  lane: laneRefSchema,
+  laneMode: z.enum(LANE_MODES),
+  capturedAt: instantSchema,
+  decidedAt: instantSchema,
+  plate: z.object({ text: z.string().min(1).max(16), colour: z.string().max(32) }),
+  alertLevel: z.enum(ALERT_LEVELS),
+  verdict: verdictSchema,
+  reasons: z.array(z.enum([...LANE_REASONS, ...POLICY_REASONS, 'read-needs-review', 'manual'])).max(8),
+  stage: z.object({ stage: z.enum(EMISSION_STAGES), source: z.enum(EVIDENCE_SOURCES) }).optional(),
+  message: z.object({ zh: z.string().max(200), en: z.string().max(300) }),
+  images: z.object({ scene: objectRefSchema.optional(), plate: objectRefSchema.optional() }),
+  /** Set when an operator released or refused the vehicle by hand. */
+  operator: z.object({ id: idSchema, reason: z.string().min(1).max(200) }).optional(),
+});
+
+/** A command sent to a barrier (and its outcome), audited whether automatic or manual. Keyed per lane. */
+export const gateBarrierCommandedV1 = z.object({
+  commandId: idSchema,
+  decisionId: idSchema.optional(),
+  lane: laneRefSchema,
+  action: z.enum(['open', 'close', 'always-open']),
+  driver: z.enum(['onvif-relay', 'hikvision-isapi', 'dahua-strobe', 'vzenith-reply']),
+  trigger: z.enum(['decision', 'manual']),
+  operator: z.object({ id: idSchema, reason: z.string().min(1).max(200) }).optional(),
+  outcome: z.enum(['done', 'failed']),
+  error: z.string().max(500).optional(),
+  at: instantSchema,
+});
+
+/** Tailgating, reversing or a barrier opened with no decision, in a lane's capture zone. Keyed per lane. */
+export const gateViolationDetectedV1 = z.object({
+  violationId: idSchema,
+  lane: laneRefSchema,
+  kind: z.enum(['tailgating', 'reversing', 'opened-without-decision']),
+  plate: z.string().max(16).optional(),
+  at: instantSchema,
+  details: z.string().max(500),
+});
