@@ -21,6 +21,5 @@ export async function createApp(
   );
   app.use(correlationMiddleware);
   app.use('/enterprises', json({ limit: '64kb' }));
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,28 +1,35 @@
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger } from '@ecogate/telemetry';
-import { cameraIngestConfig } from './config/camera-ingest.config';
+import { createLogger, runService } from '@ecogate/telemetry';
+import { cameraIngestConfig, type CameraIngestConfig } from './config/camera-ingest.config';
 import { createApp } from './create-app';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 
-async function bootstrap(): Promise<void> {
-  const config = cameraIngestConfig.load();
-  const logger = createLogger({ service: 'camera-ingest', level: config.logLevel });
-  if (process.argv.includes('--migrate')) {
-    // The deploy step: apply pending migrations and stop (the app never migrates at boot).
-    const dataSource = createDataSource(
-      cameraIngestDataSourceSettings(config.database.url.reveal(), { logger }),
-    );
-    await dataSource.initialize();
-    await runMigrations(dataSource, { logger });
-    await dataSource.destroy();
-    return;
-  }
-  const app = await createApp(config, logger);
-  await app.listen(config.http.port, config.http.host);
-  logger.info({ url: await app.getUrl() }, 'camera-ingest listening');
+/** The deploy step: apply pending migrations and stop (the app never migrates at boot). */
+async function migrate(config: CameraIngestConfig): Promise<void> {
+  const logger = createLogger({ service: 'camera-ingest', level: config.observability.logLevel });
+  const dataSource = createDataSource(
+    cameraIngestDataSourceSettings(config.database.url.reveal(), { logger }),
+  );
+  await dataSource.initialize();
+  await runMigrations(dataSource, { logger });
+  await dataSource.destroy();
 }
 
-bootstrap().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('--migrate')) {
+  migrate(cameraIngestConfig.load()).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else {
+  void runService('camera-ingest', () => {
+    const config = cameraIngestConfig.load();
+    return {
+      observability: config.observability,
+      start: async (logger) => {
+        const app = await createApp(config, logger);
+        await app.listen(config.http.port, config.http.host);
+        return { url: await app.getUrl(), close: () => app.close() };
+      },
+    };
+  });
+}

@@ -68,6 +68,22 @@ export const storageConfig = (env: z.infer<z.ZodObject<typeof storageEnv>>): Sto
   region: env.S3_REGION,
 });
 
+export interface ObservabilityConfig {
+  logLevel: string;
+  metrics: { host: string; port: number };
+  otlpEndpoint?: string;
+  enabled: boolean;
+}
+
+export const observabilityConfig = (
+  env: z.infer<z.ZodObject<typeof observabilityEnv>>,
+): ObservabilityConfig => ({
+  logLevel: env.LOG_LEVEL,
+  metrics: { host: env.METRICS_HOST, port: env.METRICS_PORT },
+  ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+  enabled: env.TELEMETRY_ENABLED,
+});
+
 /** Example of a complete definition, also used by tools that only need the shared infrastructure. */
 export const infrastructureConfig = defineConfig(
   { ...databaseEnv, ...kafkaEnv, ...storageEnv, ...observabilityEnv },
@@ -75,11 +91,6 @@ export const infrastructureConfig = defineConfig(
     database: { url: env.DATABASE_URL },
     kafka: { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID },
     storage: storageConfig(env),
-    observability: {
-      logLevel: env.LOG_LEVEL,
-      metrics: { host: env.METRICS_HOST, port: env.METRICS_PORT },
-      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-      enabled: env.TELEMETRY_ENABLED,
-    },
+    observability: observabilityConfig(env),
   }),
 );

@@ -6,6 +6,7 @@ export * from './idempotency/processed-event-store';
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-event-consumer';
 export * from './kafka/kafka-event-publisher';
+export { buildEnvelope } from './kafka/message-codec';
 export * from './kafka/topic-admin';
 export * from './nest/kafka-event-transport';
 export * from './retry-policy';

@@ -3,3 +3,4 @@ export * from './http-correlation.middleware';
 export * from './logger';
 export * from './telemetry';
 export * from './nest-logger';
+export * from './run-service';

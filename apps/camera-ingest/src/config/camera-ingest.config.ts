@@ -3,6 +3,7 @@ import {
   defineConfig,
   httpEnv,
   kafkaEnv,
+  observabilityConfig,
   observabilityEnv,
   positiveInt,
   Secret,
@@ -36,7 +37,7 @@ export const cameraIngestConfig = defineConfig(
     PUSH_MAX_TEXT_BYTES: positiveInt(64 * 1024),
   },
   (env) => ({
-    logLevel: env.LOG_LEVEL,
+    observability: observabilityConfig(env),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     database: { url: env.DATABASE_URL },
     kafka: {

@@ -3,6 +3,7 @@ import {
   defineConfig,
   httpEnv,
   kafkaEnv,
+  observabilityConfig,
   observabilityEnv,
   positiveInt,
   secret,
@@ -87,12 +88,7 @@ export const uploadConfig = defineConfig(
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
     },
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
-    observability: {
-      logLevel: env.LOG_LEVEL,
-      metrics: { host: env.METRICS_HOST, port: env.METRICS_PORT },
-      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-      enabled: env.TELEMETRY_ENABLED,
-    },
+    observability: observabilityConfig(env),
     platform: {
       adapter: env.PLATFORM_ADAPTER,
       url: env.PLATFORM_URL,
