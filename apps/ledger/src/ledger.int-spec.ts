@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
+import {
+  createKafka,
+  deadLetterTopic,
+  ensureTopics,
+  KafkaEventConsumer,
+  KafkaEventPublisher,
+} from '@ecogate/messaging';
+import {
+  createDataSource,
+  createTemporaryDatabase,
+  runMigrations,
+  type TemporaryDatabase,
+} from '@ecogate/persistence';
+import { createLogger } from '@ecogate/telemetry';
+import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
+import { startLedgerService, type LedgerService } from './start-ledger-service';
+import { aDecision, serviceConfig } from './testing/ledger-test-kit';
+
+// A broker restart is out of scope here (the messaging lib's own tests cover reconnects); the
+// consumer restart below is what this file proves.
+const DECISIONS = 200;
+const DECIDED = 'gate.barrier.decided.v1';
+const RECORDED = 'ledger.passage.recorded.v1';
+const logger = createLogger({ service: 'ledger-it', level: 'silent' });
+
+jest.setTimeout(90_000);
+
+describe('ledger against Kafka and Postgres', () => {
+  const infra = loadInfraEnv();
+  const brokers = infra.KAFKA_BROKERS.split(',');
+  const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
+  const kafka = createKafka({ brokers, clientId: 'ledger-it', topicPrefix, logger });
+  let database: TemporaryDatabase;
+  let publisher: KafkaEventPublisher;
+  let reader: KafkaEventConsumer;
+  const services: LedgerService[] = [];
+  const recorded: EventEnvelope<typeof RECORDED>[] = [];
+
+  const start = async () => {
+    const service = await startLedgerService(
+      serviceConfig({ databaseUrl: database.url, brokers, topicPrefix }),
+      logger,
+    );
+    services.push(service);
+    await service.ready();
+    return service;
+  };
+  const decide = (decision: PayloadOf<typeof DECIDED>) =>
+    publisher.publish(DECIDED, {
+      enterpriseId: decision.lane.enterpriseId,
+      key: decision.lane.laneId,
+      payload: decision,
+    });
+  const api = (service: LedgerService, path: string, init?: RequestInit) =>
+    fetch(`${service.url}/api/v1${path}`, init).then(async (r) => ({
+      status: r.status,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read the JSON freely
+      body: (await r.json()) as any,
+    }));
+  const eventsFor = (passageId: string) => recorded.filter((e) => e.payload.passageId === passageId);
+  const passageRows = (plate: string): Promise<{ id: string; state: string }[]> =>
+    services[0]!.dataSource.query(`SELECT "id", "state" FROM "passages" WHERE "plate" = $1`, [plate]);
+
+  beforeAll(async () => {
+    database = await createTemporaryDatabase(infra.DATABASE_URL, 'ledger_it');
+    const migrator = createDataSource({
+      url: database.url,
+      entities: ledgerEntities,
+      migrations: ledgerMigrations,
+      logging: false,
+    });
+    await migrator.initialize();
+    await runMigrations(migrator);
+    await migrator.destroy();
+    await ensureTopics(
+      kafka,
+      [DECIDED, RECORDED, deadLetterTopic('ledger-it-reader')].map((t) => ({ name: `${topicPrefix}${t}` })),
+    );
+    publisher = new KafkaEventPublisher(kafka, { topicPrefix });
+    await publisher.connect();
+    reader = new KafkaEventConsumer(
+      kafka,
+      { topicPrefix, logger },
+      {
+        groupId: 'ledger-it-reader',
+        handlers: { [RECORDED]: async (event: EventEnvelope<typeof RECORDED>) => void recorded.push(event) },
+      },
+    );
+    await reader.start();
+    await reader.ready();
+    await start();
+  });
+
+  afterAll(async () => {
+    for (const service of services.reverse()) await service.close().catch(() => undefined);
+    await reader?.stop();
+    await publisher?.disconnect();
+    await database?.drop();
+  });
+
+  it('pairs an allowed entry and exit into one passage and publishes each direction', async () => {
+    const plate = '冀B10001';
+    const entry = aDecision({ plate: { text: plate, colour: 'yellow' } });
+    await decide(entry);
+    await expectEventually(async () =>
+      expect(await passageRows(plate)).toEqual([expect.objectContaining({ state: 'inside' })]),
+    );
+    const exit = aDecision({ direction: 'out', plate: { text: plate, colour: 'yellow' } });
+    await decide(exit);
+    await expectEventually(async () =>
+      expect(await passageRows(plate)).toEqual([expect.objectContaining({ state: 'completed' })]),
+    );
+    const [row] = await passageRows(plate);
+    await expectEventually(() => expect(eventsFor(row!.id)).toHaveLength(2));
+    expect(
+      eventsFor(row!.id).map((e) => [e.payload.direction, e.payload.revision, e.payload.emissionStage]),
+    ).toEqual([
+      ['in', 1, 'VI'],
+      ['out', 1, 'VI'],
+    ]);
+    const { status, body } = await api(services[0]!, `/enterprises/ent-a/passages/${row!.id}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      state: 'completed',
+      entryDecisionId: entry.decisionId,
+      exitDecisionId: exit.decisionId,
+    });
+  });
+
+  it('records a decision delivered three times once, and a deny as a refused attempt', async () => {
+    const plate = '冀B10002';
+    const envelope = await decide(aDecision({ plate: { text: plate, colour: 'yellow' } }));
+    await publisher.publishEnvelope(envelope, 'lane-in');
+    await publisher.publishEnvelope(envelope, 'lane-in');
+    const deny = aDecision({
+      plate: { text: '冀B10003', colour: 'yellow' },
+      verdict: 'deny',
+      reasons: ['stage-below-minimum'],
+    });
+    await decide(deny);
+    const [claimed] = await expectEventually(async () => {
+      const rows: { n: string }[] = await services[0]!.dataSource.query(
+        `SELECT count(*) AS n FROM "processed_events" WHERE "event_id" = $1`,
+        [envelope.eventId],
+      );
+      const refusals: { n: string }[] = await services[0]!.dataSource.query(
+        `SELECT count(*) AS n FROM "refused_attempts" WHERE "decision_id" = $1`,
+        [deny.decisionId],
+      );
+      expect(refusals[0]!.n).toBe('1');
+      return rows;
+    });
+    expect(claimed!.n).toBe('1');
+    // The deny was published after the three copies on another key; give the copies time to arrive.
+    await expectEventually(async () => expect(await passageRows(plate)).toHaveLength(1));
+    const [row] = await passageRows(plate);
+    await expectEventually(() => expect(eventsFor(row!.id)).toHaveLength(1));
+    expect(await passageRows('冀B10003')).toHaveLength(0);
+  });
+
+  it('completes cargo and fleet with an audit row and a new revision; another enterprise gets 404', async () => {
+    const plate = '冀B10004';
+    await decide(aDecision({ plate: { text: plate, colour: 'yellow' } }));
+    const [row] = await expectEventually(async () => {
+      const rows = await passageRows(plate);
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    const service = services[0]!;
+    const patch = (enterprise: string, body: unknown, actor = 'clerk-1') =>
+      api(service, `/enterprises/${enterprise}/passages/${row!.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-operator-id': actor },
+        body: JSON.stringify(body),
+      });
+    const done = await patch('ent-a', { cargo: { name: '铁矿石', tonnes: 32.5 }, fleet: '自有' });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ cargoName: '铁矿石', cargoTonnes: 32.5, fleet: '自有', revision: 2 });
+    await expectEventually(() => expect(eventsFor(row!.id).map((e) => e.payload.revision)).toEqual([1, 2]));
+    expect(eventsFor(row!.id)[1]!.payload).toMatchObject({
+      cargo: { name: '铁矿石', tonnes: 32.5 },
+      fleet: '自有',
+    });
+    const audits: unknown[] = await service.dataSource.query(
+      `SELECT 1 FROM "audit_log" WHERE "entity_id" = $1 AND "actor" = 'clerk-1'`,
+      [row!.id],
+    );
+    expect(audits).toHaveLength(1);
+
+    expect((await patch('ent-a', { cargo: { name: '' } })).status).toBe(400);
+    const foreign = await api(service, `/enterprises/ent-b/passages/${row!.id}`);
+    expect(foreign.status).toBe(404);
+    expect(JSON.stringify(foreign.body)).not.toContain(plate);
+    expect((await patch('ent-b', { fleet: '个人' })).status).toBe(404);
+    const list = await api(service, `/enterprises/ent-b/passages`);
+    expect(list.body).toEqual({ items: [], nextCursor: null });
+  });
+
+  it(`records ${DECISIONS} decisions exactly once while the consumer restarts midway`, async () => {
+    const plates = Array.from({ length: DECISIONS }, (_, i) => `冀R${String(i).padStart(5, '0')}`);
+    const count = async () => {
+      const [row] = (await services[0]!.dataSource.query(
+        `SELECT count(*) AS n, count(DISTINCT "entry_decision_id") AS d FROM "passages" WHERE "plate" LIKE '冀R%'`,
+      )) as { n: string; d: string }[];
+      return { n: Number(row!.n), d: Number(row!.d) };
+    };
+    const send = async (batch: string[]) => {
+      for (const plate of batch) await decide(aDecision({ plate: { text: plate, colour: 'yellow' } }));
+    };
+    // First half while the consumer runs; it is stopped with part of it handled and more in flight.
+    const firstHalf = send(plates.slice(0, DECISIONS / 2));
+    const first = services.shift()!;
+    await expectEventually(
+      async () => {
+        const [row] = (await first.dataSource.query(
+          `SELECT count(*) AS n FROM "passages" WHERE "plate" LIKE '冀R%'`,
+        )) as { n: string }[];
+        expect(Number(row!.n)).toBeGreaterThanOrEqual(DECISIONS / 10);
+      },
+      { intervalMs: 10 },
+    );
+    await first.close();
+    // Second half while no consumer runs; a new instance (same group, same database) takes over.
+    await firstHalf;
+    await send(plates.slice(DECISIONS / 2));
+    await start();
+    await expectEventually(async () => expect(await count()).toEqual({ n: DECISIONS, d: DECISIONS }), {
+      timeoutMs: 45_000,
+    });
+    const passageIds: { id: string }[] = await services[0]!.dataSource.query(
+      `SELECT "id" FROM "passages" WHERE "plate" LIKE '冀R%'`,
+    );
+    await expectEventually(
+      () => {
+        const published = new Set(
+          recorded.filter((e) => e.payload.plate.text.startsWith('冀R')).map((e) => e.payload.passageId),
+        );
+        expect(published.size).toBe(DECISIONS);
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(passageIds).toHaveLength(DECISIONS);
+  });
+});

@@ -1,0 +1,140 @@
+import { Column, Entity, Index, PrimaryColumn } from '@ecogate/persistence';
+import { type ObjectRef } from '@ecogate/contracts';
+import { type EmissionStage, type EvidenceSource } from '@ecogate/domain';
+
+export type LedgerPassageState = 'inside' | 'completed' | 'exit-without-entry';
+
+export interface PassagePhotos {
+  readonly vehicle?: ObjectRef;
+  readonly plate?: ObjectRef;
+}
+
+/** numeric comes back from pg as a string. */
+const tonnes = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/**
+ * One passage of ledger A: an entry/exit pair of one vehicle (domain.md §2). Each direction keeps
+ * its own decision, photos and event revision; `revision` counts every change of the row.
+ */
+@Entity({ name: 'passages' })
+@Index('IDX_passages_window', ['enterpriseId', 'capturedAt', 'id'])
+@Index('IDX_passages_open', ['enterpriseId', 'plate', 'state'])
+@Index('UQ_passages_entry_decision', ['enterpriseId', 'entryDecisionId'], {
+  unique: true,
+  where: '"entry_decision_id" IS NOT NULL',
+})
+@Index('UQ_passages_exit_decision', ['enterpriseId', 'exitDecisionId'], {
+  unique: true,
+  where: '"exit_decision_id" IS NOT NULL',
+})
+export class PassageEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_passages' })
+  id!: string;
+
+  @Column({ name: 'enterprise_id', type: 'text' })
+  enterpriseId!: string;
+
+  @Column({ name: 'site_id', type: 'text' })
+  siteId!: string;
+
+  @Column({ type: 'text' })
+  plate!: string;
+
+  @Column({ name: 'plate_colour', type: 'text' })
+  plateColour!: string;
+
+  @Column({ type: 'text' })
+  state!: LedgerPassageState;
+
+  /** The first capture of the passage (entry, or the exit of an exit without entry): the time-window key. */
+  @Column({ name: 'captured_at', type: 'timestamptz' })
+  capturedAt!: Date;
+
+  @Column({ name: 'entry_gate_id', type: 'text', nullable: true })
+  entryGateId!: string | null;
+
+  @Column({ name: 'entry_lane_id', type: 'text', nullable: true })
+  entryLaneId!: string | null;
+
+  @Column({ name: 'entry_captured_at', type: 'timestamptz', nullable: true })
+  entryCapturedAt!: Date | null;
+
+  @Column({ name: 'entry_decision_id', type: 'text', nullable: true })
+  entryDecisionId!: string | null;
+
+  @Column({ name: 'entry_verdict', type: 'text', nullable: true })
+  entryVerdict!: string | null;
+
+  @Column({ name: 'entry_reasons', type: 'jsonb', nullable: true })
+  entryReasons!: string[] | null;
+
+  @Column({ name: 'entry_photos', type: 'jsonb', nullable: true })
+  entryPhotos!: PassagePhotos | null;
+
+  /** Revision of the published entry event; 0 while not published. */
+  @Column({ name: 'entry_revision', type: 'integer', default: 0 })
+  entryRevision!: number;
+
+  @Column({ name: 'exit_gate_id', type: 'text', nullable: true })
+  exitGateId!: string | null;
+
+  @Column({ name: 'exit_lane_id', type: 'text', nullable: true })
+  exitLaneId!: string | null;
+
+  @Column({ name: 'exit_captured_at', type: 'timestamptz', nullable: true })
+  exitCapturedAt!: Date | null;
+
+  @Column({ name: 'exit_decision_id', type: 'text', nullable: true })
+  exitDecisionId!: string | null;
+
+  @Column({ name: 'exit_verdict', type: 'text', nullable: true })
+  exitVerdict!: string | null;
+
+  @Column({ name: 'exit_reasons', type: 'jsonb', nullable: true })
+  exitReasons!: string[] | null;
+
+  @Column({ name: 'exit_photos', type: 'jsonb', nullable: true })
+  exitPhotos!: PassagePhotos | null;
+
+  @Column({ name: 'exit_revision', type: 'integer', default: 0 })
+  exitRevision!: number;
+
+  /** The stage that applied at the gate, with its source. */
+  @Column({ type: 'text', nullable: true })
+  stage!: EmissionStage | null;
+
+  @Column({ name: 'stage_source', type: 'text', nullable: true })
+  stageSource!: EvidenceSource | null;
+
+  @Column({ name: 'cargo_name', type: 'text', nullable: true })
+  cargoName!: string | null;
+
+  @Column({
+    name: 'cargo_tonnes',
+    type: 'numeric',
+    precision: 4,
+    scale: 1,
+    nullable: true,
+    transformer: tonnes,
+  })
+  cargoTonnes!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  fleet!: string | null;
+
+  /** Share of ledger A's required fields present, 0..1, when the row was last written. */
+  @Column({ type: 'real' })
+  completeness!: number;
+
+  @Column({ name: 'missing_fields', type: 'jsonb' })
+  missingFields!: string[];
+
+  @Column({ type: 'integer', default: 1 })
+  revision!: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
+import { type EventContext } from '@ecogate/messaging';
+import {
+  type DataSource,
+  type EnterpriseId,
+  type EntityManager,
+  parseEnterpriseId,
+} from '@ecogate/persistence';
+import { type Logger } from '@ecogate/telemetry';
+import { addPassageEvent } from '../outbox/passage-outbox';
+import {
+  type KnownVehicle,
+  passageCompleteness,
+  passageRecordedPayload,
+  recordedStage,
+} from '../passage/passage-ledger';
+import { type PassageEntity, type PassagePhotos } from '../passage/passage.entity';
+import { PassageRepository } from '../passage/passage.repository';
+import { RefusedAttemptEntity } from '../passage/refused-attempt.entity';
+import { VehicleRepository } from '../vehicle/vehicle.repository';
+import { TenantRepository } from '@ecogate/persistence';
+
+type Decision = PayloadOf<'gate.barrier.decided.v1'>;
+
+export type RecordDecisionOutcome =
+  'duplicate-event' | 'already-recorded' | 'refused' | 'opened' | 'closed' | 'exit-without-entry';
+
+/** Only an allow, or any decision at a record-only lane (no barrier), is a vehicle passing. */
+export const isPassage = (decision: Decision): boolean =>
+  decision.verdict === 'allow' || decision.laneMode === 'record-only';
+
+const photosOf = (decision: Decision): PassagePhotos => ({
+  ...(decision.images.scene ? { vehicle: decision.images.scene } : {}),
+  ...(decision.images.plate ? { plate: decision.images.plate } : {}),
+});
+
+/**
+ * Records a barrier decision in ledger A. The event claim, the passage row and the outbox event
+ * commit in one transaction, so a redelivered decision changes nothing and publishes nothing.
+ * A per-plate advisory lock orders an entry and an exit arriving on different lanes at once.
+ */
+export class RecordDecisionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: Logger,
+  ) {}
+
+  execute(
+    event: EventEnvelope<'gate.barrier.decided.v1'>,
+    context: EventContext,
+  ): Promise<RecordDecisionOutcome> {
+    const decision = event.payload;
+    const enterpriseId = parseEnterpriseId(decision.lane.enterpriseId);
+    return this.dataSource.transaction(async (tx) => {
+      if (!(await context.claim(tx))) return 'duplicate-event';
+      if (!isPassage(decision)) return this.refuse(tx, enterpriseId, decision);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `${enterpriseId}|${decision.plate.text}`,
+      ]);
+      const passages = new PassageRepository(tx);
+      const column = decision.lane.direction === 'in' ? 'entryDecisionId' : 'exitDecisionId';
+      if (await passages.exists(enterpriseId, { [column]: decision.decisionId })) {
+        this.log.debug({ decisionId: decision.decisionId }, 'decision already recorded');
+        return 'already-recorded';
+      }
+      const known = await new VehicleRepository(tx).known(enterpriseId, decision.plate.text);
+      const outcome =
+        decision.lane.direction === 'in'
+          ? await this.openPassage(tx, enterpriseId, decision, known, event.correlationId)
+          : await this.closePassage(tx, enterpriseId, decision, known, event.correlationId);
+      return outcome;
+    });
+  }
+
+  private async refuse(
+    tx: EntityManager,
+    enterpriseId: EnterpriseId,
+    decision: Decision,
+  ): Promise<'refused'> {
+    const refusals = TenantRepository.of(tx, RefusedAttemptEntity);
+    if (await refusals.exists(enterpriseId, { decisionId: decision.decisionId })) return 'refused';
+    await refusals.insert(enterpriseId, {
+      id: randomUUID(),
+      decisionId: decision.decisionId,
+      siteId: decision.lane.siteId,
+      gateId: decision.lane.gateId,
+      laneId: decision.lane.laneId,
+      direction: decision.lane.direction,
+      plate: decision.plate.text,
+      verdict: decision.verdict,
+      reasons: decision.reasons,
+      capturedAt: new Date(decision.capturedAt),
+    });
+    return 'refused';
+  }
+
+  private async openPassage(
+    tx: EntityManager,
+    enterpriseId: EnterpriseId,
+    decision: Decision,
+    known: KnownVehicle | undefined,
+    correlationId: string,
+  ): Promise<'opened'> {
+    const capturedAt = new Date(decision.capturedAt);
+    const stage = recordedStage(known, decision.stage, new Date(decision.decidedAt));
+    const passage: PassageEntity = {
+      id: randomUUID(),
+      enterpriseId,
+      siteId: decision.lane.siteId,
+      plate: decision.plate.text,
+      plateColour: decision.plate.colour || known?.vehicle.plateColour || 'unknown',
+      state: 'inside',
+      capturedAt,
+      entryGateId: decision.lane.gateId,
+      entryLaneId: decision.lane.laneId,
+      entryCapturedAt: capturedAt,
+      entryDecisionId: decision.decisionId,
+      entryVerdict: decision.verdict,
+      entryReasons: [...decision.reasons],
+      entryPhotos: photosOf(decision),
+      entryRevision: 0,
+      exitGateId: null,
+      exitLaneId: null,
+      exitCapturedAt: null,
+      exitDecisionId: null,
+      exitVerdict: null,
+      exitReasons: null,
+      exitPhotos: null,
+      exitRevision: 0,
+      stage: stage?.stage ?? null,
+      stageSource: stage?.source ?? null,
+      cargoName: null,
+      cargoTonnes: null,
+      fleet: null,
+      completeness: 0,
+      missingFields: [],
+      revision: 1,
+      updatedAt: new Date(),
+    };
+    await this.publishAndSave(tx, enterpriseId, passage, known, ['in'], correlationId, 'insert');
+    return 'opened';
+  }
+
+  private async closePassage(
+    tx: EntityManager,
+    enterpriseId: EnterpriseId,
+    decision: Decision,
+    known: KnownVehicle | undefined,
+    correlationId: string,
+  ): Promise<'closed' | 'exit-without-entry'> {
+    const capturedAt = new Date(decision.capturedAt);
+    const passages = new PassageRepository(tx);
+    const open = await passages.findOpenForUpdate(enterpriseId, decision.plate.text, capturedAt);
+    const exit = {
+      exitGateId: decision.lane.gateId,
+      exitLaneId: decision.lane.laneId,
+      exitCapturedAt: capturedAt,
+      exitDecisionId: decision.decisionId,
+      exitVerdict: decision.verdict,
+      exitReasons: [...decision.reasons],
+      exitPhotos: photosOf(decision),
+    };
+    if (open) {
+      const stage = open.stage
+        ? { stage: open.stage, source: open.stageSource ?? 'inferred' }
+        : recordedStage(known, decision.stage, new Date(decision.decidedAt));
+      const closed: PassageEntity = {
+        ...open,
+        ...exit,
+        state: 'completed',
+        stage: stage?.stage ?? null,
+        stageSource: stage?.source ?? null,
+        revision: open.revision + 1,
+        updatedAt: new Date(),
+      };
+      await this.publishAndSave(tx, enterpriseId, closed, known, ['out'], correlationId, 'update');
+      return 'closed';
+    }
+    const stage = recordedStage(known, decision.stage, new Date(decision.decidedAt));
+    const orphan: PassageEntity = {
+      id: randomUUID(),
+      enterpriseId,
+      siteId: decision.lane.siteId,
+      plate: decision.plate.text,
+      plateColour: decision.plate.colour || known?.vehicle.plateColour || 'unknown',
+      state: 'exit-without-entry',
+      capturedAt,
+      entryGateId: null,
+      entryLaneId: null,
+      entryCapturedAt: null,
+      entryDecisionId: null,
+      entryVerdict: null,
+      entryReasons: null,
+      entryPhotos: null,
+      entryRevision: 0,
+      ...exit,
+      exitRevision: 0,
+      stage: stage?.stage ?? null,
+      stageSource: stage?.source ?? null,
+      cargoName: null,
+      cargoTonnes: null,
+      fleet: null,
+      completeness: 0,
+      missingFields: [],
+      revision: 1,
+      updatedAt: new Date(),
+    };
+    await this.publishAndSave(tx, enterpriseId, orphan, known, ['out'], correlationId, 'insert');
+    return 'exit-without-entry';
+  }
+
+  /** Scores the row, bumps the revision of each direction published, writes row and outbox events. */
+  private async publishAndSave(
+    tx: EntityManager,
+    enterpriseId: EnterpriseId,
+    passage: PassageEntity,
+    known: KnownVehicle | undefined,
+    directions: readonly ('in' | 'out')[],
+    correlationId: string,
+    mode: 'insert' | 'update',
+  ): Promise<void> {
+    const saved = await savePassage(tx, enterpriseId, passage, known, directions, correlationId, mode);
+    if (saved.unpublished.length > 0) {
+      this.log.info(
+        { passageId: passage.id, directions: saved.unpublished },
+        'passage recorded without event: emission stage unknown',
+      );
+    }
+  }
+}
+
+/**
+ * Shared by the consumer and the clerk's completion: computes completeness, publishes a new
+ * revision of each given direction (when the stage is known) and writes the row.
+ */
+export async function savePassage(
+  tx: EntityManager,
+  enterpriseId: EnterpriseId,
+  passage: PassageEntity,
+  known: KnownVehicle | undefined,
+  directions: readonly ('in' | 'out')[],
+  correlationId: string | undefined,
+  mode: 'insert' | 'update',
+): Promise<{ row: PassageEntity; unpublished: ('in' | 'out')[] }> {
+  const completeness = passageCompleteness(passage, known);
+  let row: PassageEntity = {
+    ...passage,
+    completeness: completeness.score,
+    missingFields: [...completeness.missing],
+  };
+  const unpublished: ('in' | 'out')[] = [];
+  for (const direction of directions) {
+    const bumped: PassageEntity =
+      direction === 'in'
+        ? { ...row, entryRevision: row.entryRevision + 1 }
+        : { ...row, exitRevision: row.exitRevision + 1 };
+    const payload = passageRecordedPayload(bumped, direction, known);
+    if (!payload) {
+      unpublished.push(direction);
+      continue;
+    }
+    await addPassageEvent(tx, payload, correlationId);
+    row = bumped;
+  }
+  const repository = new PassageRepository(tx);
+  const { enterpriseId: _tenant, id, ...values } = row;
+  if (mode === 'insert') await repository.insert(enterpriseId, { id, ...values });
+  else await repository.update(enterpriseId, { id }, values);
+  return { row, unpublished };
+}

@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createKafka,
+  deadLetterTopic,
+  ensureTopics,
+  KafkaEventConsumer,
+  KafkaEventPublisher,
+  KafkaEventTransport,
+  PassThroughRpcErrors,
+  physicalTopic,
+  type RetryPolicy,
+} from '@ecogate/messaging';
+import {
+  createDataSource,
+  type DataSource,
+  OutboxRelay,
+  PostgresProcessedEventStore,
+} from '@ecogate/persistence';
+import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { AlertLevelService } from './alert-level/alert-level.service';
+import { LedgerModule } from './api/ledger.module';
+import { CompletePassageService } from './complete-passage/complete-passage.service';
+import { type LedgerConfig } from './config/ledger.config';
+import { LedgerExceptionFilter } from './errors/ledger-exception.filter';
+import { LEDGER_CONSUMER_GROUP } from './intake/barrier-decided.consumer';
+import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
+import { PASSAGE_TOPIC, publishThrough } from './outbox/passage-outbox';
+import { QueryPassagesService } from './query-passages/query-passages.service';
+import { RecordDecisionService } from './record-decision/record-decision.service';
+import { VehicleRegistryService } from './vehicle-registry/vehicle-registry.service';
+
+export type LedgerServiceConfig = Pick<LedgerConfig, 'database' | 'kafka' | 'http' | 'outbox'> & {
+  /** Tests shorten the back-off. */
+  readonly retry?: RetryPolicy;
+};
+
+export interface LedgerService {
+  readonly url: string;
+  readonly dataSource: DataSource;
+  /** Resolves once the Kafka consumer has its partitions. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: database, outbox relay, Kafka consumer (a Nest microservice on our
+ * transport) and the REST API. Used by `main.ts` and the integration test. Migrations are not run
+ * here (deploy step).
+ */
+export async function startLedgerService(
+  config: LedgerServiceConfig,
+  logger: Logger,
+): Promise<LedgerService> {
+  const dataSource = createDataSource({
+    url: config.database.url.reveal(),
+    entities: ledgerEntities,
+    migrations: ledgerMigrations,
+    name: 'ledger',
+    logger: logger.child({ component: 'typeorm' }),
+  });
+  await dataSource.initialize();
+
+  const messaging = { ...config.kafka, logger };
+  const kafka = createKafka(messaging);
+  await ensureTopics(
+    kafka,
+    ['gate.barrier.decided.v1', PASSAGE_TOPIC, deadLetterTopic(LEDGER_CONSUMER_GROUP)].map((topic) => ({
+      name: physicalTopic(messaging, topic),
+    })),
+  );
+  const publisher = new KafkaEventPublisher(kafka, messaging);
+  await publisher.connect();
+  const relay = new OutboxRelay(dataSource, publishThrough(publisher), {
+    pollIntervalMs: config.outbox.pollIntervalMs,
+    logger: logger.child({ component: 'outbox-relay' }),
+  });
+  relay.start();
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    LedgerModule.register({
+      recordDecision: new RecordDecisionService(dataSource, logger.child({ component: 'intake' })),
+      passages: new QueryPassagesService(dataSource),
+      complete: new CompletePassageService(dataSource),
+      vehicles: new VehicleRegistryService(dataSource),
+      alerts: new AlertLevelService(dataSource),
+    }),
+    { logger: false },
+  );
+  let consumer: KafkaEventConsumer | undefined;
+  const transport = new KafkaEventTransport(
+    (options) => (consumer = new KafkaEventConsumer(kafka, messaging, options)),
+    {
+      groupId: LEDGER_CONSUMER_GROUP,
+      processedEvents: new PostgresProcessedEventStore(dataSource),
+      ...(config.retry ? { retry: config.retry } : {}),
+    },
+  );
+  const microservice = app.connectMicroservice({ strategy: transport });
+  microservice.useGlobalFilters(new PassThroughRpcErrors());
+  app.use(correlationMiddleware);
+  app.useGlobalFilters(new LedgerExceptionFilter(logger.child({ component: 'ledger-api' })));
+  await app.startAllMicroservices();
+  await app.listen(config.http.port, config.http.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  return {
+    url,
+    dataSource,
+    ready: () => {
+      if (!consumer) throw new Error('consumer not started');
+      return consumer.ready();
+    },
+    async close() {
+      await app.close();
+      await relay.stop();
+      await publisher.disconnect();
+      await dataSource.destroy();
+    },
+  };
+}

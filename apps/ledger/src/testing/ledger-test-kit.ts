@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { SecretUrl } from '@ecogate/config';
+import { type PayloadOf } from '@ecogate/contracts';
+import { type LedgerServiceConfig } from '../start-ledger-service';
+
+type Decision = PayloadOf<'gate.barrier.decided.v1'>;
+
+const ref = (key: string) => ({
+  bucket: 'ecogate-photos',
+  key,
+  sha256: 'a'.repeat(64),
+  contentType: 'image/jpeg',
+  bytes: 1024,
+});
+
+/** An allow decision at an entry lane of `ent-a`; tests override what they are about. */
+export function aDecision(
+  overrides: Partial<Decision> & { direction?: 'in' | 'out'; enterpriseId?: string } = {},
+): Decision {
+  const { direction = 'in', enterpriseId = 'ent-a', ...rest } = overrides;
+  const decisionId = rest.decisionId ?? `d-${randomUUID()}`;
+  const at = new Date().toISOString();
+  return {
+    decisionId,
+    readId: `r-${decisionId}`.slice(0, 64),
+    captureId: `c-${decisionId}`.slice(0, 64),
+    lane: {
+      enterpriseId,
+      siteId: 'site-1',
+      gateId: 'east-1',
+      laneId: direction === 'in' ? 'lane-in' : 'lane-out',
+      direction,
+    },
+    laneMode: 'auto',
+    capturedAt: at,
+    decidedAt: at,
+    plate: { text: '冀B12345', colour: 'yellow' },
+    alertLevel: 'none',
+    verdict: 'allow',
+    reasons: [],
+    stage: { stage: 'VI', source: 'platform-query' },
+    message: { zh: '放行', en: 'allowed' },
+    images: { scene: ref(`scene/${decisionId}.jpg`), plate: ref(`plate/${decisionId}.jpg`) },
+    ...rest,
+  };
+}
+
+export function serviceConfig(input: {
+  databaseUrl: string;
+  brokers: readonly string[];
+  topicPrefix: string;
+}): LedgerServiceConfig {
+  return {
+    database: { url: new SecretUrl(input.databaseUrl) },
+    kafka: { brokers: [...input.brokers], clientId: 'ledger-it', topicPrefix: input.topicPrefix },
+    http: { host: '127.0.0.1', port: 0 },
+    outbox: { pollIntervalMs: 50 },
+    retry: { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 500 },
+  };
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { objectRefSchema } from '@ecogate/contracts';
+import {
+  EMISSION_STAGES,
+  EVIDENCE_SOURCES,
+  FUELS,
+  PLATE_COLOURS,
+  strongestEvidence,
+  VEHICLE_CATEGORIES,
+} from '@ecogate/domain';
+import { type DataSource, type EnterpriseId } from '@ecogate/persistence';
+import { z } from 'zod';
+import { audit } from '../audit/audit';
+import { LedgerException } from '../errors/ledger.exception';
+import { type VehicleEntity } from '../vehicle/vehicle.entity';
+import { toEvidence, VehicleRepository } from '../vehicle/vehicle.repository';
+
+export const plateParam = z.string().trim().min(1).max(16);
+
+export const upsertVehicleSchema = z.strictObject({
+  plateColour: z.enum(PLATE_COLOURS),
+  vin: z
+    .string()
+    .regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'VIN: 17 of A-Z (no I, O, Q) and 0-9')
+    .optional(),
+  engineNo: z.string().min(1).max(32).optional(),
+  registrationDate: z.iso.date().optional(),
+  category: z.enum(VEHICLE_CATEGORIES).optional(),
+  fuel: z.enum(FUELS).optional(),
+  fleet: z.string().min(1).max(100).optional(),
+  inventoryList: objectRefSchema.optional(),
+  drivingLicence: objectRefSchema.optional(),
+  /** New stage evidence; earlier evidence is kept (the strongest decides). */
+  stageEvidence: z
+    .strictObject({
+      stage: z.enum(EMISSION_STAGES),
+      source: z.enum(EVIDENCE_SOURCES),
+      confirmed: z.boolean().default(false),
+    })
+    .optional(),
+});
+export type UpsertVehicleCommand = z.infer<typeof upsertVehicleSchema> & { readonly actor: string };
+
+export interface VehicleView {
+  readonly vehicle: Omit<VehicleEntity, 'enterpriseId'>;
+  readonly stage: { stage: string; source: string; confirmedBy?: string; at: Date } | null;
+  readonly evidence: { stage: string; source: string; confirmedBy?: string; at: Date }[];
+}
+
+/** The vehicle registry: upsert with stage evidence (audited), read with the deciding evidence. */
+export class VehicleRegistryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(enterpriseId: EnterpriseId, plate: string): Promise<VehicleView> {
+    const known = await new VehicleRepository(this.dataSource.manager).known(enterpriseId, plate);
+    if (!known) throw new LedgerException('vehicle-not-found', `no vehicle ${plate}`);
+    const { enterpriseId: _tenant, ...vehicle } = known.vehicle;
+    return { vehicle, stage: strongestEvidence(known.evidence) ?? null, evidence: [...known.evidence] };
+  }
+
+  async upsert(
+    enterpriseId: EnterpriseId,
+    plate: string,
+    command: UpsertVehicleCommand,
+  ): Promise<VehicleView> {
+    await this.dataSource.transaction(async (tx) => {
+      const vehicles = new VehicleRepository(tx);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${enterpriseId}|${plate}`]);
+      const before = await vehicles.findOne(enterpriseId, { plate });
+      const values = {
+        plateColour: command.plateColour,
+        vin: command.vin ?? before?.vin ?? null,
+        engineNo: command.engineNo ?? before?.engineNo ?? null,
+        registrationDate: command.registrationDate ?? before?.registrationDate ?? null,
+        category: command.category ?? before?.category ?? null,
+        fuel: command.fuel ?? before?.fuel ?? null,
+        fleet: command.fleet ?? before?.fleet ?? null,
+        inventoryList: command.inventoryList ?? before?.inventoryList ?? null,
+        drivingLicence: command.drivingLicence ?? before?.drivingLicence ?? null,
+        updatedAt: new Date(),
+      };
+      const id = before?.id ?? randomUUID();
+      if (before) await vehicles.update(enterpriseId, { id }, values);
+      else await vehicles.insert(enterpriseId, { id, plate, ...values });
+      const evidence = command.stageEvidence
+        ? {
+            id: randomUUID(),
+            vehicleId: id,
+            stage: command.stageEvidence.stage,
+            source: command.stageEvidence.source,
+            confirmedBy: command.stageEvidence.confirmed ? command.actor : null,
+            at: new Date(),
+          }
+        : undefined;
+      if (evidence) await vehicles.evidence(tx).insert(enterpriseId, evidence);
+      await audit(tx, enterpriseId, {
+        actor: command.actor,
+        entityType: 'vehicle',
+        entityId: plate,
+        action: before ? 'update' : 'create',
+        before: before ?? null,
+        after: {
+          plate,
+          ...values,
+          ...(evidence ? { addedEvidence: toEvidence({ ...evidence, enterpriseId }) } : {}),
+        },
+      });
+    });
+    return this.get(enterpriseId, plate);
+  }
+}
