@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { CameraSimulator } from '@ecogate/camera-simulator';
+import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
+import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
+import { createLogger } from '@ecogate/telemetry';
+import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { ConfigGateSettings } from './gate-settings/config-gate-settings';
+import { type BarrierControlService, startBarrierControl } from './start-barrier-control';
+import { InMemoryVehicleRegistry } from './vehicles/in-memory-vehicle-registry';
+
+const ENT = 'ent-bc';
+const laneRef = (laneId: string, direction: 'in' | 'out' = 'in') => ({
+  enterpriseId: ENT,
+  siteId: 'site-1',
+  gateId: laneId.startsWith('g2') ? 'gate-2' : 'gate-1',
+  laneId,
+  direction,
+});
+
+describe('barrier-control against real Kafka and the camera simulator', () => {
+  const logger = createLogger({ service: 'barrier-control-int', level: 'fatal' });
+  const camera = new CameraSimulator({ vendor: 'hikvision', pushUrl: 'http://127.0.0.1:1/unused' });
+  const seen: { [T in TopicName]?: EventEnvelope<T>[] } = {};
+  let service: BarrierControlService;
+  let publisher: KafkaEventPublisher;
+  let reader: KafkaEventConsumer;
+
+  const events = <T extends TopicName>(topic: T): EventEnvelope<T>[] =>
+    (seen[topic] ?? []) as EventEnvelope<T>[];
+
+  beforeAll(async () => {
+    const cameraUrl = await camera.start();
+    const kafkaOptions = {
+      brokers: loadInfraEnv().KAFKA_BROKERS.split(','),
+      clientId: 'barrier-control-int',
+      topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
+    };
+    const settings = new ConfigGateSettings({
+      enterprises: [
+        {
+          enterpriseId: ENT,
+          cargoVolume: '10-or-more',
+          alertLevel: 'orange',
+          lanes: [
+            {
+              siteId: 'site-1',
+              gateId: 'gate-1',
+              laneId: 'g1-in',
+              direction: 'in',
+              barrier: { driver: 'hikvision-isapi', baseUrl: cameraUrl, channel: 1 },
+            },
+            {
+              siteId: 'site-1',
+              gateId: 'gate-2',
+              laneId: 'g2-in',
+              direction: 'in',
+              barrier: { driver: 'hikvision-isapi', baseUrl: cameraUrl, channel: 2 },
+            },
+          ],
+          vehicles: [
+            {
+              plate: '冀A66666',
+              category: 'heavy-truck',
+              fuel: 'diesel',
+              evidence: [{ stage: 'VI', source: 'platform-query', at: '2024-01-01T00:00:00Z' }],
+            },
+            {
+              plate: '冀A44444',
+              category: 'heavy-truck',
+              fuel: 'diesel',
+              evidence: [{ stage: 'IV', source: 'platform-query', at: '2024-01-01T00:00:00Z' }],
+            },
+            {
+              plate: '冀B66666',
+              category: 'heavy-truck',
+              fuel: 'diesel',
+              evidence: [{ stage: 'VI', source: 'document', at: '2024-01-01T00:00:00Z' }],
+            },
+            {
+              plate: '冀C66666',
+              category: 'heavy-truck',
+              fuel: 'diesel',
+              evidence: [{ stage: 'VI', source: 'document', at: '2024-01-01T00:00:00Z' }],
+            },
+          ],
+        },
+      ],
+    });
+    service = await startBarrierControl(
+      {
+        kafka: kafkaOptions,
+        http: { host: '127.0.0.1', port: 0 },
+        lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000 },
+        drivers: { isapiTimeoutMs: 2_000, dahuaTimeoutMs: 2_000, vzenithReplyTtlMs: 10_000 },
+      },
+      { settings, vehicles: new InMemoryVehicleRegistry(settings.vehicles) },
+      logger,
+    );
+    const messaging = { ...kafkaOptions, logger };
+    const kafka = createKafka(messaging);
+    publisher = new KafkaEventPublisher(kafka, messaging);
+    await publisher.connect();
+    const record = async (event: EventEnvelope) => {
+      (seen[event.type] ??= [] as never[]).push(event as never);
+    };
+    reader = new KafkaEventConsumer(kafka, messaging, {
+      groupId: `reader-${randomUUID().slice(0, 8)}`,
+      handlers: {
+        'gate.barrier.decided.v1': record,
+        'gate.barrier.commanded.v1': record,
+        'gate.violation.detected.v1': record,
+      },
+    });
+    await ensureTopics(
+      kafka,
+      reader.topics().map((name) => ({ name })),
+    );
+    await reader.start();
+    await Promise.all([reader.ready(), service.ready()]);
+  });
+
+  afterAll(async () => {
+    await reader?.stop();
+    await publisher?.disconnect();
+    await service?.close();
+    await camera.stop();
+  });
+
+  const read = (
+    plate: string,
+    laneId: string,
+    captureId = `cap-${randomUUID().slice(0, 8)}`,
+  ): PayloadOf<'anpr.plate.read.v1'> => ({
+    readId: `read-${captureId}`,
+    captureId,
+    cameraId: 'cam-1',
+    lane: laneRef(laneId),
+    capturedAt: new Date().toISOString(),
+    source: 'camera',
+    plate: { text: plate, colour: 'yellow', confidence: 0.98 },
+    verdict: 'trusted',
+    reviewReasons: [],
+    images: {},
+  });
+  const send = (payload: PayloadOf<'anpr.plate.read.v1'>) =>
+    publisher.publish('anpr.plate.read.v1', { enterpriseId: ENT, key: payload.lane.laneId, payload });
+
+  it('opens for a trusted 国VI truck: allow decision, ISAPI open on the camera, commanded event', async () => {
+    const payload = read('冀A66666', 'g1-in');
+    await send(payload);
+    await expectEventually(() =>
+      expect(events('gate.barrier.commanded.v1').map((e) => e.payload.decisionId)).toHaveLength(1),
+    );
+    const decision = events('gate.barrier.decided.v1').find((e) => e.payload.readId === payload.readId)!;
+    expect(decision.payload).toMatchObject({
+      verdict: 'allow',
+      alertLevel: 'orange',
+      stage: { stage: 'VI' },
+    });
+    expect(camera.barrierCommands()).toEqual([{ kind: 'barrier', command: 'open', via: 'isapi' }]);
+    expect(events('gate.barrier.commanded.v1')[0]!.payload).toMatchObject({
+      decisionId: decision.payload.decisionId,
+      action: 'open',
+      driver: 'hikvision-isapi',
+      trigger: 'decision',
+      outcome: 'done',
+    });
+  });
+
+  it('refuses an orange-alert 国IV diesel heavy truck: deny with the reason, no barrier command', async () => {
+    const payload = read('冀A44444', 'g2-in');
+    await send(payload);
+    await expectEventually(() =>
+      expect(events('gate.barrier.decided.v1').some((e) => e.payload.readId === payload.readId)).toBe(true),
+    );
+    const decision = events('gate.barrier.decided.v1').find((e) => e.payload.readId === payload.readId)!;
+    expect(decision.payload).toMatchObject({ verdict: 'deny', reasons: ['stage-below-minimum'] });
+    expect(decision.payload.message.zh).toContain('国四');
+    expect(
+      events('gate.barrier.commanded.v1').filter((e) => e.payload.decisionId === decision.payload.decisionId),
+    ).toEqual([]);
+    expect(camera.barrierCommands()).toHaveLength(1);
+  });
+
+  it('decides once on a read delivered three times, tailgating behind it is flagged', async () => {
+    const payload = read('冀B66666', 'g2-in');
+    await send(payload);
+    await send(payload);
+    await send(payload);
+    await expectEventually(() =>
+      expect(
+        events('gate.barrier.decided.v1').filter((e) => e.payload.readId === payload.readId),
+      ).toHaveLength(3),
+    );
+    const decisions = events('gate.barrier.decided.v1').filter((e) => e.payload.readId === payload.readId);
+    expect(new Set(decisions.map((e) => e.payload.decisionId)).size).toBe(1);
+    expect(new Set(decisions.map((e) => e.eventId)).size).toBe(1);
+    await expectEventually(() => expect(camera.barrierCommands()).toHaveLength(2));
+
+    // A second vehicle read while the barrier is still up for 冀B66666.
+    await send(read('冀C66666', 'g2-in'));
+    await expectEventually(() =>
+      expect(
+        events('gate.violation.detected.v1').map((e) => [e.payload.kind, e.payload.plate]),
+      ).toContainEqual(['tailgating', '冀C66666']),
+    );
+    expect(camera.barrierCommands()).toHaveLength(2);
+    expect(
+      events('gate.barrier.commanded.v1').filter(
+        (e) => e.payload.decisionId === decisions[0]!.payload.decisionId,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('lets an operator refuse the vehicle in front with a reason, audited as a decision', async () => {
+    const response = await fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g2-in/manual`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-operator-id': 'guard-7' },
+      body: JSON.stringify({ action: 'refuse', reason: '驾驶员无法出示随车清单' }),
+    });
+    expect(response.status).toBe(202);
+    await expectEventually(() =>
+      expect(events('gate.barrier.decided.v1').map((e) => e.payload.operator?.id)).toContain('guard-7'),
+    );
+    const bad = await fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g2-in/manual`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-operator-id': 'guard-7' },
+      body: JSON.stringify({ action: 'release' }),
+    });
+    expect(bad.status).toBe(400);
+  });
+});

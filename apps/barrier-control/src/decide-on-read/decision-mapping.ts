@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { type PayloadOf } from '@ecogate/contracts';
+import {
+  type AdmissionDecision,
+  type AdmissionSubject,
+  decide,
+  EMISSION_STAGE_LABELS,
+  type Verdict,
+} from '@ecogate/domain';
+import { type LaneContext } from '../gate-settings/gate-settings.port';
+
+type PlateRead = PayloadOf<'anpr.plate.read.v1'>;
+export type BarrierDecided = PayloadOf<'gate.barrier.decided.v1'>;
+
+/** A stable id derived from a natural key: the same read always gets the same decision (and event) id. */
+export function stableId(prefix: string, ...parts: string[]): string {
+  return `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)}`;
+}
+
+/** A stable UUID (v8 layout, name-based) for envelope ids, which must be UUIDs. */
+export function stableUuid(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * A doubtful read may not open an automatic barrier: the plate might be another vehicle's. The lane
+ * still wins (closed refuses, always-open and record-only let through), and the reason is recorded.
+ */
+function applyReadVerdict(
+  read: PlateRead,
+  decision: AdmissionDecision,
+): { verdict: Verdict; doubtful: boolean } {
+  const doubtful = read.verdict === 'needs-review';
+  if (!doubtful || decision.facts.laneMode !== 'auto') return { verdict: decision.verdict, doubtful };
+  return { verdict: 'needs-review', doubtful };
+}
+
+/**
+ * Maps a plate read, its lane context and the vehicle to `gate.barrier.decided.v1` via the domain's
+ * `decide`. Pure: the instant is passed in.
+ */
+export function decideOnRead(
+  read: PlateRead,
+  context: LaneContext,
+  vehicle: AdmissionSubject | undefined,
+  now: Date,
+): BarrierDecided {
+  const subject: AdmissionSubject = vehicle ?? { plate: read.plate.text, evidence: [] };
+  const decision = decide(
+    context.plan,
+    context.alertLevel,
+    subject,
+    { id: context.lane.ref.laneId, mode: context.lane.mode },
+    now,
+  );
+  const { verdict, doubtful } = applyReadVerdict(read, decision);
+  const message =
+    doubtful && verdict === 'needs-review'
+      ? {
+          zh: `${read.plate.text}：车牌识别存疑，请人工核验。${decision.message.zh}`,
+          en: `${read.plate.text}: plate read doubtful, manual check required. ${decision.message.en}`,
+        }
+      : decision.message;
+  const { stage, evidenceSource } = decision.facts;
+  return {
+    decisionId: stableId('dec', read.readId),
+    readId: read.readId,
+    captureId: read.captureId,
+    lane: read.lane,
+    laneMode: decision.facts.laneMode,
+    capturedAt: read.capturedAt,
+    decidedAt: now.toISOString(),
+    plate: { text: read.plate.text, colour: read.plate.colour },
+    alertLevel: context.alertLevel,
+    verdict,
+    reasons: [...(doubtful ? (['read-needs-review'] as const) : []), ...decision.reasons].slice(0, 8),
+    ...(stage && evidenceSource ? { stage: { stage, source: evidenceSource } } : {}),
+    message: { zh: clip(message.zh, 200), en: clip(message.en, 300) },
+    images: read.images,
+  };
+}
+
+/** What the lane's LED display shows for a decision: plate, stage, pass or not, and why. */
+export interface DisplayText {
+  readonly plate: string;
+  readonly stage: string;
+  readonly status: string;
+  readonly reason: string;
+}
+
+const STATUS: Record<Verdict, string> = {
+  allow: '请通行',
+  deny: '禁止通行',
+  'needs-review': '请等待人工核验',
+};
+
+export function displayTextOf(decision: BarrierDecided): DisplayText {
+  return {
+    plate: decision.plate.text,
+    stage: decision.stage ? EMISSION_STAGE_LABELS[decision.stage.stage].zh : '排放阶段未知',
+    status: STATUS[decision.verdict],
+    reason: decision.message.zh,
+  };
+}

@@ -1,0 +1,208 @@
+import { type LaneMode, type Verdict } from '@ecogate/domain';
+
+/**
+ * One lane's barrier cycle, as pure data: idle → vehicle-present → decided → opening → open →
+ * closed (→ the next read starts a new cycle). No clock, no I/O: every instant is passed in.
+ */
+export const LANE_PHASES = ['idle', 'vehicle-present', 'decided', 'opening', 'open', 'closed'] as const;
+export type LanePhase = (typeof LANE_PHASES)[number];
+
+export interface LaneVehicle {
+  readonly plate: string;
+  readonly captureId: string;
+  readonly readId: string;
+  readonly readAt: Date;
+  readonly decisionId?: string;
+  readonly verdict?: Verdict;
+}
+
+export interface LaneState {
+  readonly mode: LaneMode;
+  readonly phase: LanePhase;
+  /** The vehicle this cycle is about (absent when idle). */
+  readonly vehicle?: LaneVehicle;
+  /** When the barrier was asked to open in this cycle. */
+  readonly openingAt?: Date;
+}
+
+export interface LaneOptions {
+  /**
+   * Nothing reports the barrier coming down yet (no loop input): an open cycle ends this long after
+   * it began, so the next vehicle is a new cycle, not a tailgater.
+   */
+  readonly openCycleMs: number;
+}
+
+export const DEFAULT_LANE_OPTIONS: LaneOptions = { openCycleMs: 15_000 };
+
+export type LaneEvent =
+  | {
+      readonly type: 'vehicle-read';
+      readonly plate: string;
+      readonly captureId: string;
+      readonly readId: string;
+      readonly at: Date;
+    }
+  | {
+      readonly type: 'decided';
+      readonly captureId: string;
+      readonly decisionId: string;
+      readonly verdict: Verdict;
+    }
+  /** An operator released (allow) or refused (deny) the vehicle at the lane. */
+  | {
+      readonly type: 'manual';
+      readonly decisionId: string;
+      readonly verdict: 'allow' | 'deny';
+      readonly at: Date;
+    }
+  /** The barrier driver acknowledged the open command, or the barrier reported itself open. */
+  | { readonly type: 'barrier-opened'; readonly at: Date }
+  | { readonly type: 'command-failed' }
+  /** The barrier came down behind the vehicle (loop detector or the controller's close report). */
+  | { readonly type: 'barrier-closed' }
+  | { readonly type: 'mode-changed'; readonly mode: LaneMode };
+
+export type LaneViolation =
+  | { readonly kind: 'tailgating'; readonly plate: string; readonly details: string }
+  | { readonly kind: 'opened-without-decision'; readonly plate?: string; readonly details: string };
+
+export interface LaneTransition {
+  readonly state: LaneState;
+  /** Send the barrier an open command now. */
+  readonly openBarrier: boolean;
+  readonly violations: readonly LaneViolation[];
+  /** The event changed nothing it could act on (a duplicate read, a decision for a vehicle gone by). */
+  readonly ignored: boolean;
+}
+
+export const initialLaneState = (mode: LaneMode): LaneState => ({ mode, phase: 'idle' });
+
+/** Lanes whose barrier goes up and down per vehicle; the others have no cycle to watch. */
+const hasBarrierCycle = (mode: LaneMode): boolean => mode === 'auto' || mode === 'closed';
+
+const result = (state: LaneState, extra: Partial<Omit<LaneTransition, 'state'>> = {}): LaneTransition => ({
+  state,
+  openBarrier: false,
+  violations: [],
+  ignored: false,
+  ...extra,
+});
+
+const ignore = (state: LaneState): LaneTransition => result(state, { ignored: true });
+
+const sameVehicle = (vehicle: LaneVehicle | undefined, plate: string, captureId: string): boolean =>
+  vehicle !== undefined && (vehicle.captureId === captureId || vehicle.plate === plate);
+
+export function transition(
+  state: LaneState,
+  event: LaneEvent,
+  options: LaneOptions = DEFAULT_LANE_OPTIONS,
+): LaneTransition {
+  switch (event.type) {
+    case 'vehicle-read':
+      return onRead(state, event, options);
+    case 'decided':
+      return onDecided(state, event);
+    case 'manual':
+      return onManual(state, event);
+    case 'barrier-opened':
+      return onOpened(state);
+    case 'command-failed':
+      return state.phase === 'opening' ? result({ ...state, phase: 'decided' }) : ignore(state);
+    case 'barrier-closed':
+      return state.phase === 'open' || state.phase === 'opening'
+        ? result({ mode: state.mode, phase: 'closed', ...(state.vehicle ? { vehicle: state.vehicle } : {}) })
+        : ignore(state);
+    case 'mode-changed':
+      return result({ mode: event.mode, phase: 'idle' });
+  }
+}
+
+function onRead(
+  state: LaneState,
+  event: Extract<LaneEvent, { type: 'vehicle-read' }>,
+  options: LaneOptions,
+): LaneTransition {
+  const vehicle: LaneVehicle = {
+    plate: event.plate,
+    captureId: event.captureId,
+    readId: event.readId,
+    readAt: event.at,
+  };
+  // A second read of the vehicle in front (camera and server reads of one capture, a re-push).
+  if (
+    state.phase !== 'idle' &&
+    state.phase !== 'closed' &&
+    sameVehicle(state.vehicle, event.plate, event.captureId)
+  ) {
+    return ignore(state);
+  }
+  const cycleOver =
+    state.openingAt !== undefined && event.at.getTime() - state.openingAt.getTime() > options.openCycleMs;
+  if ((state.phase === 'opening' || state.phase === 'open') && hasBarrierCycle(state.mode) && !cycleOver) {
+    return result(state, {
+      violations: [
+        {
+          kind: 'tailgating',
+          plate: event.plate,
+          details: `${event.plate} read while the barrier was ${state.phase} for ${state.vehicle?.plate ?? 'another vehicle'}`,
+        },
+      ],
+    });
+  }
+  return result({ mode: state.mode, phase: 'vehicle-present', vehicle });
+}
+
+function onDecided(state: LaneState, event: Extract<LaneEvent, { type: 'decided' }>): LaneTransition {
+  // A later read of the same capture (the server's, after a doubtful camera read) may settle a
+  // vehicle waiting for review; anything else about a vehicle that is not in front is stale.
+  const awaiting =
+    state.phase === 'vehicle-present' || (state.phase === 'decided' && event.verdict !== 'needs-review');
+  if (!awaiting || state.vehicle?.captureId !== event.captureId) return ignore(state);
+  const vehicle = { ...state.vehicle, decisionId: event.decisionId, verdict: event.verdict };
+  switch (state.mode) {
+    case 'auto':
+      return event.verdict === 'allow'
+        ? result({ ...state, phase: 'opening', vehicle, openingAt: vehicle.readAt }, { openBarrier: true })
+        : event.verdict === 'deny'
+          ? result({ ...state, phase: 'closed', vehicle })
+          : result({ ...state, phase: 'decided', vehicle });
+    case 'closed':
+      return result({ ...state, phase: 'closed', vehicle });
+    case 'always-open':
+      // The barrier is already up: the vehicle drives through.
+      return result({ ...state, phase: 'open', vehicle });
+    case 'record-only':
+      // No barrier: the passage is recorded, the cycle ends.
+      return result({ ...state, phase: 'closed', vehicle });
+  }
+}
+
+function onManual(state: LaneState, event: Extract<LaneEvent, { type: 'manual' }>): LaneTransition {
+  const vehicle = state.vehicle && { ...state.vehicle, decisionId: event.decisionId, verdict: event.verdict };
+  if (event.verdict === 'deny') {
+    return vehicle ? result({ ...state, phase: 'closed', vehicle }) : ignore(state);
+  }
+  if (state.mode === 'record-only' || state.mode === 'always-open') return ignore(state);
+  // An operator may lift the barrier with or without a vehicle in front (the reason is audited).
+  return result(
+    { ...state, phase: 'opening', openingAt: event.at, ...(vehicle ? { vehicle } : {}) },
+    { openBarrier: true },
+  );
+}
+
+function onOpened(state: LaneState): LaneTransition {
+  if (state.phase === 'opening') return result({ ...state, phase: 'open' });
+  if (state.phase === 'open' || !hasBarrierCycle(state.mode)) return ignore(state);
+  const plate = state.vehicle?.plate;
+  return result(state, {
+    violations: [
+      {
+        kind: 'opened-without-decision',
+        ...(plate ? { plate } : {}),
+        details: `barrier opened while the lane was ${state.phase} (${state.mode}) with no allow decision or release`,
+      },
+    ],
+  });
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { z } from 'zod';
+import { BarrierControlException } from '../errors/barrier-control.exception';
+import { ManualControlService, manualCommandSchema } from './manual-control.service';
+
+const idParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+const operatorHeader = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'X-Operator-Id header: 1-64 of letters, digits, _ -');
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new BarrierControlException('invalid-request', z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+/** Operator actions at a lane: release or refuse with a reason, audited as events. */
+@Controller('api/v1/enterprises/:enterpriseId/lanes/:laneId')
+export class ManualControlController {
+  constructor(@Inject(ManualControlService) private readonly manual: ManualControlService) {}
+
+  @Post('manual')
+  @HttpCode(202)
+  act(
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('laneId') laneId: string,
+    @Headers('x-operator-id') operatorId: unknown,
+    @Body() body: unknown,
+  ) {
+    return this.manual.execute(parse(idParam, enterpriseId), parse(idParam, laneId), {
+      ...parse(manualCommandSchema, body),
+      operatorId: parse(operatorHeader, operatorId),
+    });
+  }
+}

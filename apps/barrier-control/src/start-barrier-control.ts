@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { type TopicName } from '@ecogate/contracts';
+import {
+  createKafka,
+  ensureTopics,
+  InMemoryProcessedEventStore,
+  KafkaEventConsumer,
+  KafkaEventPublisher,
+  physicalTopic,
+} from '@ecogate/messaging';
+import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { BarrierCommandService } from './barrier-command/barrier-command.service';
+import { type BarrierControlConfig } from './config/barrier-control.config';
+import { DecideOnReadService } from './decide-on-read/decide-on-read.service';
+import { LogDisplay } from './display/log-display';
+import { BarrierDrivers } from './drivers/barrier-drivers';
+import { DahuaStrobeDriver } from './drivers/dahua-strobe/dahua-strobe.driver';
+import { HikvisionIsapiDriver } from './drivers/hikvision-isapi/hikvision-isapi.driver';
+import { VzenithReplyDriver } from './drivers/vzenith-reply/vzenith-reply.driver';
+import { BarrierControlExceptionFilter } from './errors/barrier-control-exception.filter';
+import { ViolationPublisher } from './events/violation-publisher';
+import { type GateSettings } from './gate-settings/gate-settings.port';
+import { LaneStates } from './lane-state/lane-states';
+import { ManualControlModule } from './manual-control/manual-control.module';
+import { ManualControlService } from './manual-control/manual-control.service';
+import { type VehicleRegistry } from './vehicles/vehicle-registry.port';
+
+export const BARRIER_CONSUMER_GROUP = 'barrier-control';
+const PUBLISHES: readonly TopicName[] = [
+  'gate.barrier.decided.v1',
+  'gate.barrier.commanded.v1',
+  'gate.violation.detected.v1',
+];
+
+export type BarrierControlServiceConfig = Pick<BarrierControlConfig, 'kafka' | 'http' | 'lanes' | 'drivers'>;
+
+export interface BarrierControlService {
+  /** Operator API base URL. */
+  readonly url: string;
+  readonly vzenith: VzenithReplyDriver;
+  readonly display: LogDisplay;
+  /** Resolves once the Kafka consumer has its partitions. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: Kafka consumer of plate reads, publisher, drivers, display and the operator
+ * API. Ports come in from the caller (configuration-backed in `main.ts`, in-memory in tests).
+ */
+export async function startBarrierControl(
+  config: BarrierControlServiceConfig,
+  ports: { readonly settings: GateSettings; readonly vehicles: VehicleRegistry },
+  logger: Logger,
+): Promise<BarrierControlService> {
+  const messaging = { ...config.kafka, logger };
+  const kafka = createKafka(messaging);
+  await ensureTopics(
+    kafka,
+    PUBLISHES.map((topic) => ({ name: physicalTopic(messaging, topic) })),
+  );
+  const publisher = new KafkaEventPublisher(kafka, messaging);
+  await publisher.connect();
+
+  const vzenith = new VzenithReplyDriver(config.drivers.vzenithReplyTtlMs);
+  const drivers = new BarrierDrivers([
+    new HikvisionIsapiDriver(config.drivers.isapiTimeoutMs),
+    new DahuaStrobeDriver({ timeoutMs: config.drivers.dahuaTimeoutMs }),
+    vzenith,
+  ]);
+  const lanes = new LaneStates(config.lanes);
+  const display = new LogDisplay(logger.child({ component: 'display' }));
+  const commands = new BarrierCommandService(drivers, publisher, logger.child({ component: 'barrier' }));
+  const decideOnRead = new DecideOnReadService(
+    ports.settings,
+    ports.vehicles,
+    lanes,
+    publisher,
+    commands,
+    new ViolationPublisher(publisher),
+    display,
+    logger.child({ component: 'decide' }),
+  );
+
+  const consumer = new KafkaEventConsumer(kafka, messaging, {
+    groupId: BARRIER_CONSUMER_GROUP,
+    // The same envelope twice is handled once; a re-sent read (new envelope) is idempotent by read id.
+    processedEvents: new InMemoryProcessedEventStore(),
+    handlers: {
+      'anpr.plate.read.v1': async (event) => {
+        await decideOnRead.execute(event);
+      },
+    },
+  });
+  await ensureTopics(
+    kafka,
+    consumer.topics().map((name) => ({ name })),
+  );
+  await consumer.start();
+
+  const manual = new ManualControlService(ports.settings, lanes, decideOnRead, publisher, commands);
+  const app = await NestFactory.create<NestExpressApplication>(ManualControlModule.register(manual), {
+    logger: false,
+  });
+  app.use(correlationMiddleware);
+  app.useGlobalFilters(new BarrierControlExceptionFilter(logger.child({ component: 'operator-api' })));
+  await app.listen(config.http.port, config.http.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  return {
+    url,
+    vzenith,
+    display,
+    ready: () => consumer.ready(),
+    async close() {
+      await app.close();
+      await consumer.stop();
+      await publisher.disconnect();
+    },
+  };
+}
