@@ -8,3 +8,4 @@ export * from './enterprise';
 export * from './alert';
 export * from './ledger';
 export * from './statistics';
+export * from './anpr';

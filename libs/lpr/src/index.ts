@@ -5,7 +5,6 @@ export * from './engine/model-manifest';
 export * from './engine/onnx-model';
 export * from './engine/plate-engine.factory';
 export * from './engine/plate-engine.interface';
-export * from './fusion/fuse-reads';
 export * from './image/bmp-decoder';
 export * from './image/decode-failure';
 export * from './image/image-decoder';

@@ -1,4 +1,4 @@
-import { type PlateErrorCode, type PlateKind, type PlateRepair } from '@ecogate/domain';
+import { type PlateErrorCode, type PlateKind, type PlateRepair, type ReadVerdict } from '@ecogate/domain';
 import { type UnreadableReason } from '../image/decode-failure';
 import { type Quad } from '../image/perspective-warp';
 import {
@@ -9,8 +9,8 @@ import {
 } from '../engine/plate-engine.interface';
 import { type ImageInfo, type PipelineTimings } from './plate-candidate';
 
-/** Only a `trusted` read may open a barrier; everything doubtful goes to a person. */
-export type ReadVerdict = 'trusted' | 'needs-review';
+// Only a `trusted` read may open a barrier; everything doubtful goes to a person.
+export type { ReadVerdict };
 
 export const REVIEW_REASONS = [
   /** `parsePlate` rejected the text. */

@@ -1,5 +1,7 @@
-import { parsePlate } from '@ecogate/domain';
-import { type ReadVerdict } from '../recognition/recognition-result';
+import { parsePlate } from '../plate';
+
+/** Only a `trusted` read may lift a barrier; anything doubtful goes to a person. */
+export type ReadVerdict = 'trusted' | 'needs-review';
 
 /** One read as the fusion rule sees it: the camera's own, or one of the server's. */
 export interface ReadToFuse {
