@@ -205,6 +205,7 @@ async function serviceThroughput(set: SampleSet, rounds: number): Promise<void> 
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'error',
+    KAFKA_ENABLED: 'false',
   });
   const app = await createApp(config, createLogger({ service: 'plate-recognition-bench', level: 'error' }));
   await app.listen(0, '127.0.0.1');

@@ -18,6 +18,7 @@ describe('plate-recognition service', () => {
       LPR_INTRA_OP_THREADS: '1',
       LPR_MAX_BODY_BYTES: String(MAX_BODY),
       LOG_LEVEL: 'silent',
+      KAFKA_ENABLED: 'false',
     });
     app = await createApp(config, createLogger({ service: 'plate-recognition-test', level: 'silent' }));
     await app.init();

@@ -5,8 +5,13 @@ import { AppModule } from './app.module';
 import { type PlateRecognitionConfig } from './config/plate-recognition.config';
 import { NestPinoLogger } from './http/app-logger';
 import { IMAGE_MEDIA_TYPES } from './recognition/recognition.controller';
+import { snapshotTransport } from './snapshots/snapshot-transport';
 
-/** Builds the app (not yet listening): used by `main.ts`, the spec and the benchmark. */
+/**
+ * Builds the app (not yet listening): used by `main.ts`, the spec and the benchmark. With the
+ * Kafka path configured, the snapshot consumer is connected as a microservice of this app; it
+ * starts consuming on `app.startAllMicroservices()`.
+ */
 export async function createApp(
   config: PlateRecognitionConfig,
   logger: Logger,
@@ -17,6 +22,13 @@ export async function createApp(
   app.use(correlationMiddleware);
   // Raw image bodies; a larger one is refused with 413 as soon as its length is known.
   app.useBodyParser('raw', { type: IMAGE_MEDIA_TYPES, limit: config.http.maxBodyBytes });
+  if (config.snapshots) {
+    const { transport } = await snapshotTransport(config.snapshots, logger);
+    // A hybrid app's microservice is initialised on connect, too late for its own `useGlobalFilters`:
+    // it shares the app's config instead, whose `HttpExceptionFilter` passes non-HTTP errors through
+    // unchanged (as `PassThroughRpcErrors` does), so the consumer can tell retriable from fatal.
+    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+  }
   app.enableShutdownHooks();
   return app;
 }

@@ -7,6 +7,7 @@ async function bootstrap(): Promise<void> {
   const logger = createLogger({ service: 'plate-recognition', level: config.logLevel });
   logger.info({ models: config.lpr.engine, pool: config.lpr.pool, gate: config.lpr.gate }, 'starting');
   const app = await createApp(config, logger);
+  await app.startAllMicroservices();
   await app.listen(config.http.port, config.http.host);
   logger.info({ url: await app.getUrl() }, 'plate-recognition listening');
 }

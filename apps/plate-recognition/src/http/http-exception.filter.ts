@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type Response } from 'express';
+import { type Observable, throwError } from 'rxjs';
 import { type Logger } from '@ecogate/telemetry';
 import { LOGGER } from './app-logger';
 
@@ -33,7 +34,10 @@ const CODES: Readonly<Record<number, string>> = {
 export class HttpExceptionFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | undefined {
+    // Kafka handlers (hybrid app): the consumer needs the original error to retry or dead-letter
+    // (what `PassThroughRpcErrors` of @ecogate/messaging does, which a hybrid app cannot register).
+    if (host.getType() !== 'http') return throwError(() => exception);
     const res = host.switchToHttp().getResponse<Response>();
     const status = statusOf(exception);
     if (status !== undefined && status < 500) {
@@ -43,11 +47,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: messageOf(exception),
       };
       res.status(status).json(body);
-      return;
+      return undefined;
     }
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception }, 'unhandled error');
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ kind: 'failed', message: 'internal error', errorId });
+    return undefined;
   }
 }
 

@@ -1,0 +1,200 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
+import {
+  createKafka,
+  type DeadLetterRecord,
+  deadLetterTopic,
+  ensureTopics,
+  KafkaEventConsumer,
+  KafkaEventPublisher,
+  type KafkaMessagingOptions,
+} from '@ecogate/messaging';
+import { MinioObjectStorage, objectKey } from '@ecogate/storage';
+import { createLogger } from '@ecogate/telemetry';
+import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { scene } from '../test/test-inputs';
+import { plateRecognitionConfig } from './config/plate-recognition.config';
+import { createApp } from './create-app';
+
+type PlateRead = EventEnvelope<'anpr.plate.read.v1'>;
+const SNAPSHOTS = 'camera.snapshot.captured.v1';
+const BUCKET = 'ecogate-plate-recognition-it';
+const GROUP = 'plate-recognition';
+
+describe('plate-recognition on Kafka and MinIO: snapshots in, server plate reads out', () => {
+  const infra = loadInfraEnv();
+  const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
+  const enterpriseId = `it-${randomUUID().slice(0, 8)}`;
+  const logger = createLogger({ service: 'plate-recognition-int', level: 'fatal' });
+  const messaging: KafkaMessagingOptions = {
+    brokers: infra.KAFKA_BROKERS.split(','),
+    clientId: 'plate-recognition-int',
+    topicPrefix,
+    logger,
+  };
+  const kafka = createKafka(messaging);
+  const storage = new MinioObjectStorage({
+    endpoint: infra.S3_ENDPOINT,
+    accessKey: infra.S3_ACCESS_KEY,
+    secretKey: infra.S3_SECRET_KEY,
+  });
+  const publisher = new KafkaEventPublisher(kafka, messaging);
+  const reads: PlateRead[] = [];
+  let readsConsumer: KafkaEventConsumer;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    await storage.ensureBucket(BUCKET);
+    await ensureTopics(kafka, [{ name: `${topicPrefix}${SNAPSHOTS}` }]);
+    await publisher.connect();
+    const config = plateRecognitionConfig.load({
+      LOG_LEVEL: 'fatal',
+      LPR_WORKERS: '1',
+      LPR_INTRA_OP_THREADS: '1',
+      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      KAFKA_GROUP_ID: GROUP,
+      S3_ENDPOINT: infra.S3_ENDPOINT,
+      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
+      S3_SECRET_KEY: infra.S3_SECRET_KEY,
+    });
+    app = await createApp(config, logger);
+    await app.startAllMicroservices();
+    await app.init();
+
+    // Every delivery is kept (no deduplication here): a republished read shows up twice.
+    readsConsumer = new KafkaEventConsumer(kafka, messaging, {
+      groupId: `reads-${randomUUID().slice(0, 8)}`,
+      handlers: { 'anpr.plate.read.v1': async (event) => void reads.push(event) },
+    });
+    await ensureTopics(
+      kafka,
+      readsConsumer.topics().map((name) => ({ name })),
+    );
+    await readsConsumer.start();
+  }, 90_000);
+
+  afterAll(async () => {
+    await readsConsumer?.stop();
+    await app?.close();
+    await publisher.disconnect();
+  });
+
+  async function putSnapshot(bytes: Buffer, captureId: string, sha256Override?: string) {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const capturedAt = new Date();
+    const key = objectKey({
+      enterpriseId,
+      siteId: 'site-1',
+      date: capturedAt,
+      kind: 'scene',
+      sha256,
+      ext: 'jpg',
+    });
+    await storage.put(BUCKET, key, bytes, { contentType: 'image/jpeg', size: bytes.length });
+    const payload: PayloadOf<typeof SNAPSHOTS> = {
+      captureId,
+      cameraId: 'cam-1',
+      lane: { enterpriseId, siteId: 'site-1', gateId: 'gate-1', laneId: 'lane-1', direction: 'in' },
+      capturedAt: capturedAt.toISOString(),
+      trigger: 'ground-loop',
+      image: {
+        bucket: BUCKET,
+        key,
+        sha256: sha256Override ?? sha256,
+        contentType: 'image/jpeg',
+        bytes: bytes.length,
+      },
+    };
+    return payload;
+  }
+
+  const readsOf = (captureId: string) => reads.filter((r) => r.payload.captureId === captureId);
+
+  it('reads a real snapshot once, publishes the trusted read and stores its crop; a redelivery keeps the event id', async () => {
+    const captureId = `cap-${randomUUID().slice(0, 8)}`;
+    const payload = await putSnapshot(scene('double_yellow.jpg'), captureId);
+    const sent = await publisher.publish(SNAPSHOTS, {
+      enterpriseId,
+      key: `${enterpriseId}/lane-1`,
+      correlationId: 'corr-first',
+      payload,
+    });
+
+    await expectEventually(() => expect(readsOf(captureId)).toHaveLength(1), { timeoutMs: 30_000 });
+    const [read] = readsOf(captureId);
+    expect(read).toMatchObject({
+      type: 'anpr.plate.read.v1',
+      enterpriseId,
+      correlationId: 'corr-first',
+      payload: {
+        readId: read!.eventId,
+        captureId,
+        cameraId: 'cam-1',
+        source: 'server',
+        plate: { text: '京EA5331', colour: 'yellow' },
+        verdict: 'trusted',
+        reviewReasons: [],
+        images: { scene: payload.image },
+      },
+    });
+    const crop = read!.payload.images.plate!;
+    expect(crop.key).toMatch(
+      new RegExp(`^${enterpriseId}/site-1/\\d{4}/\\d{2}/\\d{2}/plate/[0-9a-f]{64}\\.jpg$`),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.get(crop.bucket, crop.key)) chunks.push(chunk as Buffer);
+    const cropBytes = Buffer.concat(chunks);
+    expect(createHash('sha256').update(cropBytes).digest('hex')).toBe(crop.sha256);
+    expect(cropBytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+
+    // The same envelope again (a producer retry): claimed already, skipped.
+    await publisher.publishEnvelope(sent, `${enterpriseId}/lane-1`);
+    // The same snapshot in a new envelope (claims lost on a restart): read again, same event id.
+    await publisher.publish(SNAPSHOTS, {
+      enterpriseId,
+      key: `${enterpriseId}/lane-1`,
+      correlationId: 'corr-again',
+      payload,
+    });
+    await expectEventually(
+      () => expect(readsOf(captureId).map((r) => r.correlationId)).toContain('corr-again'),
+      { timeoutMs: 30_000 },
+    );
+    // One partition, in order: a read of the skipped envelope would have come before this one.
+    expect(readsOf(captureId)).toHaveLength(2);
+    expect(new Set(readsOf(captureId).map((r) => r.eventId))).toEqual(new Set([read!.eventId]));
+  });
+
+  it('dead-letters a snapshot whose bytes do not match its sha256, with the cause', async () => {
+    const captureId = `cap-${randomUUID().slice(0, 8)}`;
+    const payload = await putSnapshot(scene('double_yellow.jpg'), captureId, 'f'.repeat(64));
+    const sent = await publisher.publish(SNAPSHOTS, { enterpriseId, key: `${enterpriseId}/lane-1`, payload });
+
+    const records: DeadLetterRecord[] = [];
+    const reader = kafka.consumer({ groupId: `dl-${randomUUID()}` });
+    await reader.connect();
+    await reader.subscribe({ topic: `${topicPrefix}${deadLetterTopic(GROUP)}`, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        records.push(JSON.parse(message.value!.toString()) as DeadLetterRecord);
+      },
+    });
+    try {
+      await expectEventually(() => expect(records.some((r) => r.value.includes(sent.eventId))).toBe(true), {
+        timeoutMs: 30_000,
+      });
+    } finally {
+      await reader.disconnect();
+    }
+    const record = records.find((r) => r.value.includes(sent.eventId))!;
+    expect(record).toMatchObject({
+      consumerGroup: GROUP,
+      attempts: 1,
+      cause: { code: 'snapshot-sha256-mismatch', retriable: false },
+    });
+    expect(record.cause.message).toContain('f'.repeat(64));
+    expect(readsOf(captureId)).toHaveLength(0);
+  });
+});

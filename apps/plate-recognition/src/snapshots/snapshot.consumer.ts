@@ -1,0 +1,15 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { type EventEnvelope } from '@ecogate/contracts';
+import { SnapshotReader } from './snapshot-reader';
+
+/** Kafka entry point: retries, dead letters and duplicate claims are the transport's job. */
+@Controller()
+export class SnapshotConsumer {
+  constructor(@Inject(SnapshotReader) private readonly snapshots: SnapshotReader) {}
+
+  @EventPattern('camera.snapshot.captured.v1')
+  async onSnapshot(@Payload() event: EventEnvelope<'camera.snapshot.captured.v1'>): Promise<void> {
+    await this.snapshots.handle(event);
+  }
+}
