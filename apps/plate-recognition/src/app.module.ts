@@ -4,14 +4,13 @@ import { MulterModule } from '@nestjs/platform-express';
 import { PlateReader, RecognitionPool } from '@ecogate/lpr';
 import { EVENT_PUBLISHER, type EventPublisher, MessagingModule } from '@ecogate/messaging';
 import { MinioObjectStorage } from '@ecogate/storage';
-import { type Logger } from '@ecogate/telemetry';
+import { type Logger, LOGGER } from '@ecogate/telemetry';
 import {
   APP_CONFIG,
   type PlateRecognitionConfig,
   type SnapshotPipelineConfig,
 } from './config/plate-recognition.config';
 import { HealthController } from './health/health.controller';
-import { LOGGER } from './http/app-logger';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { RecognitionController } from './recognition/recognition.controller';
 import { RecognitionService } from './recognition/recognition.service';

@@ -1,9 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { correlationMiddleware, type Logger, NestPinoLogger } from '@ecogate/telemetry';
 import { AppModule } from './app.module';
 import { type PlateRecognitionConfig } from './config/plate-recognition.config';
-import { NestPinoLogger } from './http/app-logger';
 import { IMAGE_MEDIA_TYPES } from './recognition/recognition.controller';
 import { snapshotTransport } from './snapshots/snapshot-transport';
 
@@ -29,6 +28,5 @@ export async function createApp(
     // unchanged (as `PassThroughRpcErrors` does), so the consumer can tell retriable from fatal.
     app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   }
-  app.enableShutdownHooks();
   return app;
 }

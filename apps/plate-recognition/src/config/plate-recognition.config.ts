@@ -4,7 +4,9 @@ import {
   defineConfig,
   httpEnv,
   kafkaEnv,
-  logLevel,
+  observabilityConfig,
+  observabilityEnv,
+  type ObservabilityConfig,
   positiveInt,
   type Secret,
   storageEnv,
@@ -33,7 +35,7 @@ export interface SnapshotPipelineConfig {
 
 export interface PlateRecognitionConfig {
   readonly http: { readonly host: string; readonly port: number; readonly maxBodyBytes: number };
-  readonly logLevel: string;
+  readonly observability: ObservabilityConfig;
   readonly lpr: LprConfig;
   /** Absent when `KAFKA_ENABLED=false`: the service then only answers `POST /recognize`. */
   readonly snapshots?: SnapshotPipelineConfig;
@@ -43,7 +45,7 @@ export interface PlateRecognitionConfig {
 export const plateRecognitionConfig = defineConfig(
   {
     ...httpEnv,
-    LOG_LEVEL: logLevel(),
+    ...observabilityEnv,
     /** Largest accepted image upload; bigger bodies get 413 before they are read in full. */
     LPR_MAX_BODY_BYTES: positiveInt(10 * 1024 * 1024),
     ...lprEnv,
@@ -67,7 +69,7 @@ export const plateRecognitionConfig = defineConfig(
   (env): PlateRecognitionConfig => {
     const base = {
       http: { host: env.HTTP_HOST, port: env.HTTP_PORT, maxBodyBytes: env.LPR_MAX_BODY_BYTES },
-      logLevel: env.LOG_LEVEL,
+      observability: observabilityConfig(env),
       lpr: lprConfigFrom(env),
     };
     if (!env.KAFKA_ENABLED) return base;

@@ -9,8 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { type Response } from 'express';
 import { type Observable, throwError } from 'rxjs';
-import { type Logger } from '@ecogate/telemetry';
-import { LOGGER } from './app-logger';
+import { type Logger, LOGGER } from '@ecogate/telemetry';
 
 /** Error body of every refusal that happens before recognition (size, media type, no image). */
 export interface RejectedResponse {

@@ -14,8 +14,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { type Request, type Response } from 'express';
-import { type Logger } from '@ecogate/telemetry';
-import { LOGGER } from '../http/app-logger';
+import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type RecognitionResponse, toHttpResponse } from './recognition-response';
 import { RecognitionService } from './recognition.service';
 
