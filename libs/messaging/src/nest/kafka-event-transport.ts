@@ -56,7 +56,10 @@ async function invoke(handler: MessageHandler, event: unknown, ctx: EventContext
 /**
  * Nest's default RPC filter turns every error into `{status:'error'}`; our consumer needs the
  * original error to tell retriable from fatal, so this filter passes it through unchanged.
- * Register it on the microservice with `useGlobalFilters`.
+ * Register it on a standalone microservice with `useGlobalFilters`. In a hybrid app (HTTP and
+ * Kafka in one Nest app) filters registered on the connected microservice after init are ignored:
+ * connect it with `{ inheritAppConfig: true }` and let the app's own filter rethrow errors whose
+ * `host.getType()` is not `'http'` (see apps/plate-recognition's exception filter).
  */
 @Catch()
 export class PassThroughRpcErrors implements RpcExceptionFilter<unknown> {
