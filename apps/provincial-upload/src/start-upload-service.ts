@@ -4,7 +4,9 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { createKafka, ensureTopics } from '@ecogate/messaging';
 import { createDataSource, type DataSource, PostgresProcessedEventStore } from '@ecogate/persistence';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { MinioObjectStorage } from '@ecogate/storage';
 import { type UploadConfig } from './config/upload.config';
+import { type ImageLinks, PresignedImageLinks } from './images/image-links';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { DeliveryDispatcher } from './dispatch/delivery-dispatcher.service';
 import { HeartbeatService } from './dispatch/heartbeat.service';
@@ -12,7 +14,6 @@ import { PlatformStatus } from './dispatch/platform-status';
 import { UploadExceptionFilter } from './errors/upload-exception.filter';
 import { createPassageRecordedConsumer } from './intake/passage-recorded.consumer';
 import { RecordPassageService } from './record-passage/record-passage.service';
-import { urlImageResolver } from './mapping/passage-record.mapper';
 import { uploadMetrics } from './metrics/upload-metrics';
 import { CorrectRecordService } from './correct-record/correct-record.service';
 import { DeliveryReportService } from './delivery-report/delivery-report.service';
@@ -23,7 +24,10 @@ import { ReferenceHttpAdapter } from './platform/reference-http/reference-http.a
 import { ReferenceTcpAdapter } from './platform/reference-tcp/reference-tcp.adapter';
 import { uploadEntities, uploadMigrations } from './upload.data-source';
 
-export type UploadServiceConfig = Pick<UploadConfig, 'database' | 'kafka' | 'http' | 'platform' | 'delivery'>;
+export type UploadServiceConfig = Pick<
+  UploadConfig,
+  'database' | 'kafka' | 'http' | 'platform' | 'delivery' | 'images'
+>;
 
 export interface UploadService {
   /** Operator API base URL. */
@@ -45,6 +49,15 @@ export function createPlatformAdapter(platform: UploadConfig['platform']): Platf
   }
 }
 
+/** Presigned GET URLs from the object store, valid for `urlTtlSeconds` (signed locally, no request). */
+export function createImageLinks(images: UploadConfig['images']): ImageLinks {
+  const storage = new MinioObjectStorage({
+    ...images.storage,
+    maxPresignedTtlSeconds: images.urlTtlSeconds,
+  });
+  return new PresignedImageLinks(storage, images.urlTtlSeconds);
+}
+
 /**
  * The composition root: database, Kafka consumer, dispatcher, heartbeat and operator API. Used by
  * `main.ts`, the integration test and the benchmark. Migrations are not run here (deploy step).
@@ -64,9 +77,7 @@ export async function startUploadService(
   const deliveries = new DeliveryRepository(dataSource);
   const status = new PlatformStatus();
   const adapter = createPlatformAdapter(config.platform);
-  const resolveImage = config.delivery.imageBaseUrl
-    ? urlImageResolver(config.delivery.imageBaseUrl)
-    : undefined;
+  const images = createImageLinks(config.images);
 
   const messaging = { ...config.kafka, logger };
   const kafka = createKafka(messaging);
@@ -86,7 +97,7 @@ export async function startUploadService(
     deliveries,
     adapter,
     status,
-    resolveImage,
+    images,
     // The lease outlives one request with its timeout, so a live sender never loses its claim.
     { ...config.delivery, leaseMs: config.platform.requestTimeoutMs * 3 + 5_000 },
     logger.child({ component: 'dispatcher' }),

@@ -37,7 +37,10 @@ interface SimStats {
 }
 interface SimRecords {
   count: number;
-  records: { enterpriseCode: string; record: { serial: string; capturedAt: string } }[];
+  records: {
+    enterpriseCode: string;
+    record: { serial: string; capturedAt: string; payload: { images: Record<string, string> } };
+  }[];
 }
 
 describe('provincial-upload against Kafka, Postgres and the platform simulator', () => {
@@ -90,6 +93,11 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
         brokers,
         topicPrefix,
         platformUrl: simulator.httpUrl,
+        storage: {
+          endpoint: infra.S3_ENDPOINT,
+          accessKey: infra.S3_ACCESS_KEY,
+          secretKey: infra.S3_SECRET_KEY,
+        },
         ...(secret ? { secret } : {}),
       }),
       logger,
@@ -172,6 +180,11 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
       .map((p) => deriveSerial(p))
       .sort();
     expect([...serials].sort()).toEqual(expected);
+    // Images travel as presigned GET URLs on the object store, valid for the configured 24 h.
+    const vehicle = new URL(received.records[0]?.record.payload.images.vehicle ?? '');
+    expect(vehicle.origin).toBe(new URL(infra.S3_ENDPOINT).origin);
+    expect(vehicle.searchParams.get('X-Amz-Expires')).toBe('86400');
+    expect(vehicle.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     for (const code of Object.values(ENTERPRISES)) {
       const times = received.records.filter((r) => r.enterpriseCode === code).map((r) => r.record.capturedAt);
       expect(times).toEqual([...times].sort());

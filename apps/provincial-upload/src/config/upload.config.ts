@@ -7,8 +7,11 @@ import {
   observabilityEnv,
   positiveInt,
   secret,
+  storageConfig,
+  storageEnv,
   url,
 } from '@ecogate/config';
+import { PRESIGNED_TTL_HARD_MAX_SECONDS } from '@ecogate/storage';
 import {
   APP_ID_PATTERN,
   ENTERPRISE_CODE_PATTERN,
@@ -56,6 +59,7 @@ export const uploadConfig = defineConfig(
     ...kafkaEnv,
     ...observabilityEnv,
     ...httpEnv,
+    ...storageEnv,
     KAFKA_TOPIC_PREFIX: z
       .string()
       .regex(/^[\w.-]*$/)
@@ -69,8 +73,18 @@ export const uploadConfig = defineConfig(
     PLATFORM_SIGN_METHOD: signMethod(),
     PLATFORM_REQUEST_TIMEOUT_MS: positiveInt(10_000),
     UPLOAD_ENTERPRISE_CODES: enterpriseCodes(),
-    /** Prefix of the image URLs handed to the platform: `<base>/<bucket>/<key>`. */
-    UPLOAD_IMAGE_BASE_URL: url(['http', 'https']).optional(),
+    /** Lifetime of the presigned image GET URLs handed to the platform (default 24 h, at most 7 days). */
+    UPLOAD_IMAGE_URL_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(PRESIGNED_TTL_HARD_MAX_SECONDS)
+      .default(24 * 3600),
+    /**
+     * The object-store endpoint as the platform reaches it, when that differs from `S3_ENDPOINT`
+     * (the signature covers the host). Signing is local: this endpoint is never called by us.
+     */
+    UPLOAD_IMAGE_PUBLIC_ENDPOINT: url(['http', 'https']).optional(),
     UPLOAD_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
     UPLOAD_HEARTBEAT_SECONDS: positiveInt(30),
     UPLOAD_POLL_MS: positiveInt(500),
@@ -97,9 +111,15 @@ export const uploadConfig = defineConfig(
       signMethod: env.PLATFORM_SIGN_METHOD,
       requestTimeoutMs: env.PLATFORM_REQUEST_TIMEOUT_MS,
     },
+    images: {
+      storage: {
+        ...storageConfig(env),
+        ...(env.UPLOAD_IMAGE_PUBLIC_ENDPOINT ? { endpoint: env.UPLOAD_IMAGE_PUBLIC_ENDPOINT } : {}),
+      },
+      urlTtlSeconds: env.UPLOAD_IMAGE_URL_TTL_SECONDS,
+    },
     delivery: {
       enterpriseCodes: env.UPLOAD_ENTERPRISE_CODES,
-      imageBaseUrl: env.UPLOAD_IMAGE_BASE_URL,
       batchSize: env.UPLOAD_BATCH_SIZE,
       heartbeatIntervalMs: env.UPLOAD_HEARTBEAT_SECONDS * 1000,
       pollIntervalMs: env.UPLOAD_POLL_MS,
@@ -116,3 +136,4 @@ export const uploadConfig = defineConfig(
 export type UploadConfig = ReturnType<typeof uploadConfig.load>;
 export type PlatformSettings = UploadConfig['platform'];
 export type DeliverySettings = UploadConfig['delivery'];
+export type ImageSettings = UploadConfig['images'];

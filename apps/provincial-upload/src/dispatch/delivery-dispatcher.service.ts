@@ -4,7 +4,8 @@ import { MAX_BATCH_RECORDS, type PlatformRecord } from '@ecogate/platform-protoc
 import { type Logger } from '@ecogate/telemetry';
 import { type DeliverySettings } from '../config/upload.config';
 import { type ClaimedBatch, type DeliveryRepository } from '../delivery/delivery.repository';
-import { type ImageResolver, mapPassageToRecord } from '../mapping/passage-record.mapper';
+import { type ImageLinks } from '../images/image-links';
+import { mapPassageToRecord } from '../mapping/passage-record.mapper';
 import { uploadMetrics } from '../metrics/upload-metrics';
 import { type PlatformAdapter, PlatformDeliveryError } from '../platform/platform-adapter';
 import { retryDelayMs } from './backoff';
@@ -33,7 +34,7 @@ export class DeliveryDispatcher {
     private readonly deliveries: DeliveryRepository,
     private readonly adapter: PlatformAdapter,
     private readonly status: PlatformStatus,
-    private readonly resolveImage: ImageResolver | undefined,
+    private readonly images: ImageLinks,
     private readonly settings: DispatcherSettings,
     private readonly log: Logger,
   ) {}
@@ -107,11 +108,26 @@ export class DeliveryDispatcher {
     const records: PlatformRecord[] = [];
     const capturedAt = new Map<string, Date>();
     const invalid: { serial: string; reason: string }[] = [];
+    let resolveImage;
+    try {
+      // Fresh presigned links on every attempt, so a retried record never carries an expired one.
+      resolveImage = await this.images.resolverFor(
+        batch.rows.map((row) => row.passage as LedgerPassageRecordedV1),
+      );
+    } catch (error) {
+      const reason = `image links unavailable: ${error instanceof Error ? error.message : String(error)}`;
+      return this.onFailure(
+        enterpriseId,
+        batch,
+        batch.rows.map((row) => row.serial),
+        new PlatformDeliveryError('retriable', 'storage-unavailable', reason, undefined, { cause: error }),
+      );
+    }
     for (const row of batch.rows) {
       const mapped = mapPassageToRecord(
         row.serial,
         row.passage as LedgerPassageRecordedV1,
-        this.resolveImage,
+        resolveImage,
         row.overrides,
       );
       if (mapped.ok) {
@@ -151,14 +167,19 @@ export class DeliveryDispatcher {
       this.batchSizes.delete(enterpriseId);
       return true;
     } catch (error) {
-      return this.onFailure(enterpriseId, batch, records, error);
+      return this.onFailure(
+        enterpriseId,
+        batch,
+        records.map((r) => r.serial),
+        error,
+      );
     }
   }
 
   private async onFailure(
     enterpriseId: string,
     batch: ClaimedBatch,
-    records: readonly PlatformRecord[],
+    serials: readonly string[],
     error: unknown,
   ): Promise<boolean> {
     const failure =
@@ -170,7 +191,6 @@ export class DeliveryDispatcher {
             error instanceof Error ? error.message : String(error),
           );
     uploadMetrics.failures.add(1, { kind: failure.kind, code: failure.code });
-    const serials = records.map((r) => r.serial);
     switch (failure.kind) {
       case 'configuration':
         // Nothing is marked delivered or failed: the records wait, untouched, for a fixed config.

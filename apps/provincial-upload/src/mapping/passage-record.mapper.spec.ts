@@ -1,7 +1,9 @@
 import { aPassage } from '../testing/upload-test-kit';
-import { mapPassageToRecord, urlImageResolver } from './passage-record.mapper';
+import { type ImageResolver, mapPassageToRecord } from './passage-record.mapper';
 
-const images = urlImageResolver('https://img.example.test/o/');
+// Stands in for the presigned links (images/image-links.ts): the mapper only looks them up.
+const images: ImageResolver = (ref) =>
+  `https://img.example.test/o/${ref.bucket}/${ref.key}?X-Amz-Expires=86400`;
 
 describe('mapPassageToRecord', () => {
   it('maps a passage to a valid transport-passage record with domain codes and CST time', () => {
@@ -32,9 +34,11 @@ describe('mapPassageToRecord', () => {
           tonnes: 32.5,
           fleet: '自有',
           images: {
-            vehicle: 'https://img.example.test/o/ecogate-photos/passages/p-42/vehicle.jpg',
-            plate: 'https://img.example.test/o/ecogate-photos/passages/p-42/plate.jpg',
-            drivingLicence: 'https://img.example.test/o/ecogate-photos/passages/p-42/dl.jpg',
+            vehicle:
+              'https://img.example.test/o/ecogate-photos/passages/p-42/vehicle.jpg?X-Amz-Expires=86400',
+            plate: 'https://img.example.test/o/ecogate-photos/passages/p-42/plate.jpg?X-Amz-Expires=86400',
+            drivingLicence:
+              'https://img.example.test/o/ecogate-photos/passages/p-42/dl.jpg?X-Amz-Expires=86400',
           },
         },
       },

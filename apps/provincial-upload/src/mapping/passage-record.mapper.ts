@@ -7,14 +7,12 @@ import {
   roundTonnes,
 } from '@ecogate/platform-protocol';
 
-/** Turns an object-store reference into what the platform takes: an http(s) URL or base64. */
-export type ImageResolver = (ref: ObjectRef) => string;
-
-/** `<base>/<bucket>/<key>`: images served by our gateway or a public bucket. */
-export const urlImageResolver =
-  (baseUrl: string): ImageResolver =>
-  (ref) =>
-    `${baseUrl.replace(/\/$/, '')}/${encodeURIComponent(ref.bucket)}/${ref.key.split('/').map(encodeURIComponent).join('/')}`;
+/**
+ * Turns an object-store reference into what the platform takes: an http(s) URL or base64; undefined
+ * when it has none for it (the field is then left out, and the schema names it if required).
+ * Synchronous on purpose: the async work (presigning, `images/image-links.ts`) happens before mapping.
+ */
+export type ImageResolver = (ref: ObjectRef) => string | undefined;
 
 export type MappedRecord = { ok: true; record: PlatformRecord } | { ok: false; reason: string };
 

@@ -57,7 +57,14 @@ export function serviceConfig(input: {
   platformUrl: string;
   secret?: string;
   requestTimeoutMs?: number;
+  /** Object store the image links are signed for; signing is local, so it need not be running. */
+  storage?: { endpoint: string; accessKey: string; secretKey: string };
 }): UploadServiceConfig {
+  const storage = input.storage ?? {
+    endpoint: 'http://127.0.0.1:9000',
+    accessKey: 'upload-it',
+    secretKey: 'upload-it-storage-secret',
+  };
   return {
     database: { url: new SecretUrl(input.databaseUrl) },
     kafka: { brokers: [...input.brokers], clientId: 'provincial-upload-it', topicPrefix: input.topicPrefix },
@@ -70,9 +77,12 @@ export function serviceConfig(input: {
       signMethod: 'HMAC-SHA256',
       requestTimeoutMs: input.requestTimeoutMs ?? 1_500,
     },
+    images: {
+      storage: { ...storage, secretKey: new Secret(storage.secretKey), region: 'us-east-1' },
+      urlTtlSeconds: 24 * 3600,
+    },
     delivery: {
       enterpriseCodes: new Map(Object.entries(ENTERPRISES)),
-      imageBaseUrl: 'https://images.example.test/objects',
       batchSize: 100,
       heartbeatIntervalMs: 2_000,
       pollIntervalMs: 100,

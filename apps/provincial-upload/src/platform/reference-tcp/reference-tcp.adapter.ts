@@ -19,13 +19,19 @@ interface Session {
   readonly socket: Socket;
   readonly enterpriseCode: string;
   readonly waiting: Map<number, { resolve(frame: ServerFrame): void; reject(error: Error): void }>;
+  /** When this session last sent a heartbeat (or logged in): the platform's liveness clock. */
+  lastBeatAt: number;
+  keepAlive?: NodeJS.Timeout;
 }
 
 /**
  * The reference protocol over TCP (docs/platform-protocol.md §3): length-prefixed JSON frames, a
  * login per enterprise session, answers matched by `seq`. A broken or silent connection fails the
- * pending calls as retriable and is re-opened (with a new login) on the next call.
- * Not yet covered by the integration test; the HTTP adapter is the tested path.
+ * pending calls as retriable and is re-opened (with a new login) on the next call. A refused login
+ * closes its connection. Between the dispatcher's heartbeats, the session sends its own heartbeat
+ * when the interval the login ack announced is about to run out, so the platform (which closes a
+ * connection silent for three intervals) never drops a live session.
+ * Tested against the simulator's TCP server: `reference-tcp.adapter.spec.ts`.
  */
 export class ReferenceTcpAdapter implements PlatformAdapter {
   readonly name = 'reference-tcp';
@@ -58,13 +64,19 @@ export class ReferenceTcpAdapter implements PlatformAdapter {
   }
 
   async close(): Promise<void> {
-    for (const session of this.sessions.values()) {
-      session.then(
-        (s) => s.socket.destroy(),
-        () => undefined,
-      );
-    }
+    const sessions = [...this.sessions.values()];
     this.sessions.clear();
+    await Promise.all(
+      sessions.map((session) =>
+        session.then(
+          (s) => {
+            clearInterval(s.keepAlive);
+            s.socket.destroy();
+          },
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   private async call(enterpriseCode: string, type: TcpMessageType, body: unknown): Promise<ServerFrame> {
@@ -79,29 +91,37 @@ export class ReferenceTcpAdapter implements PlatformAdapter {
   }
 
   private session(enterpriseCode: string): Promise<Session> {
-    let session = this.sessions.get(enterpriseCode);
-    if (!session) {
-      session = this.open(enterpriseCode);
-      this.sessions.set(enterpriseCode, session);
-      session.catch(() => this.sessions.delete(enterpriseCode));
-    }
+    const existing = this.sessions.get(enterpriseCode);
+    if (existing) return existing;
+    // Only this attempt's entry is forgotten: a late `close` of an old socket must not evict
+    // (and leak) the session that replaced it.
+    const forget = () => {
+      if (this.sessions.get(enterpriseCode) === session) this.sessions.delete(enterpriseCode);
+    };
+    const session = this.open(enterpriseCode, forget);
+    this.sessions.set(enterpriseCode, session);
+    session.catch(forget);
     return session;
   }
 
   private drop(enterpriseCode: string, session: Session): void {
     session.socket.destroy();
-    this.sessions.delete(enterpriseCode);
+    void this.sessions.get(enterpriseCode)?.then(
+      (current) => current === session && this.sessions.delete(enterpriseCode),
+      () => undefined,
+    );
   }
 
-  private async open(enterpriseCode: string): Promise<Session> {
+  private async open(enterpriseCode: string, forget: () => void): Promise<Session> {
     const target = new URL(this.settings.url);
     const socket = connect({ host: target.hostname, port: Number(target.port) });
-    const session: Session = { socket, enterpriseCode, waiting: new Map() };
+    const session: Session = { socket, enterpriseCode, waiting: new Map(), lastBeatAt: this.now() };
     const decoder = new FrameDecoder();
     const failAll = (error: Error) => {
+      clearInterval(session.keepAlive);
       for (const waiter of session.waiting.values()) waiter.reject(error);
       session.waiting.clear();
-      this.sessions.delete(enterpriseCode);
+      forget();
     };
     socket.on('data', (chunk: Buffer) => {
       try {
@@ -134,11 +154,42 @@ export class ReferenceTcpAdapter implements PlatformAdapter {
         reject(new PlatformDeliveryError('retriable', networkCode(error), error.message)),
       );
     });
-    await this.exchange(session, 'login', { enterpriseCode });
+    let login: ServerFrame;
+    try {
+      login = await this.exchange(session, 'login', { enterpriseCode });
+    } catch (error) {
+      // A refused login (wrong secret, unknown app…) must not leave the connection open.
+      socket.destroy();
+      throw error;
+    }
+    if (login.type === 'ack' && login.heartbeatIntervalSeconds) {
+      this.keepAlive(session, login.heartbeatIntervalSeconds * 1000);
+    }
     return session;
   }
 
+  /** Heartbeats at the platform's interval whenever the dispatcher's own heartbeat has not. */
+  private keepAlive(session: Session, intervalMs: number): void {
+    const tickMs = Math.max(50, Math.floor(intervalMs / 2));
+    session.keepAlive = setInterval(() => {
+      if (this.now() - session.lastBeatAt < intervalMs - tickMs) return;
+      this.exchange(session, 'heartbeat', { enterpriseCode: session.enterpriseCode }).catch(
+        (error: unknown) => {
+          if (error instanceof PlatformDeliveryError && error.kind === 'retriable')
+            this.drop(session.enterpriseCode, session);
+        },
+      );
+    }, tickMs);
+    session.keepAlive.unref();
+  }
+
   private exchange(session: Session, type: TcpMessageType, body: unknown): Promise<ServerFrame> {
+    if (session.socket.destroyed || !session.socket.writable) {
+      return Promise.reject(
+        new PlatformDeliveryError('retriable', 'connection-closed', 'the platform closed the connection'),
+      );
+    }
+    if (type !== 'records') session.lastBeatAt = this.now();
     this.seq = (this.seq + 1) % 0xffffffff;
     const seq = this.seq;
     const frame = signFrame({
