@@ -1,4 +1,11 @@
-import { defineConfig, httpEnv, kafkaEnv, observabilityEnv, positiveInt } from '@ecogate/config';
+import {
+  defineConfig,
+  httpEnv,
+  kafkaEnv,
+  observabilityConfig,
+  observabilityEnv,
+  positiveInt,
+} from '@ecogate/config';
 import { z } from 'zod';
 
 /** barrier-control's environment, validated once at boot. */
@@ -29,12 +36,7 @@ export const barrierControlConfig = defineConfig(
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
     },
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
-    observability: {
-      logLevel: env.LOG_LEVEL,
-      metrics: { host: env.METRICS_HOST, port: env.METRICS_PORT },
-      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-      enabled: env.TELEMETRY_ENABLED,
-    },
+    observability: observabilityConfig(env),
     gatesFile: env.BARRIER_GATES_FILE,
     lanes: {
       reversingWindowSeconds: env.BARRIER_REVERSING_WINDOW_SECONDS,

@@ -1,4 +1,12 @@
-import { databaseEnv, defineConfig, httpEnv, kafkaEnv, observabilityEnv, positiveInt } from '@ecogate/config';
+import {
+  databaseEnv,
+  defineConfig,
+  httpEnv,
+  kafkaEnv,
+  observabilityConfig,
+  observabilityEnv,
+  positiveInt,
+} from '@ecogate/config';
 import { z } from 'zod';
 
 /** ledger's environment, validated once at boot. */
@@ -23,12 +31,7 @@ export const ledgerConfig = defineConfig(
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
     },
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
-    observability: {
-      logLevel: env.LOG_LEVEL,
-      metrics: { host: env.METRICS_HOST, port: env.METRICS_PORT },
-      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-      enabled: env.TELEMETRY_ENABLED,
-    },
+    observability: observabilityConfig(env),
     outbox: { pollIntervalMs: env.LEDGER_OUTBOX_POLL_MS },
   }),
 );
