@@ -1,3 +1,5 @@
+import { CodedErrorFilter } from '@ecogate/http-edge';
+import { BARRIER_CONTROL_ERROR_STATUS } from './errors/barrier-control.exception';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -19,7 +21,6 @@ import { BarrierDrivers } from './drivers/barrier-drivers';
 import { DahuaStrobeDriver } from './drivers/dahua-strobe/dahua-strobe.driver';
 import { HikvisionIsapiDriver } from './drivers/hikvision-isapi/hikvision-isapi.driver';
 import { VzenithReplyDriver } from './drivers/vzenith-reply/vzenith-reply.driver';
-import { BarrierControlExceptionFilter } from './errors/barrier-control-exception.filter';
 import { ViolationPublisher } from './events/violation-publisher';
 import { type GateSettings } from './gate-settings/gate-settings.port';
 import { LaneStates } from './lane-state/lane-states';
@@ -105,7 +106,9 @@ export async function startBarrierControl(
     logger: false,
   });
   app.use(correlationMiddleware);
-  app.useGlobalFilters(new BarrierControlExceptionFilter(logger.child({ component: 'operator-api' })));
+  app.useGlobalFilters(
+    new CodedErrorFilter(logger.child({ component: 'operator-api' }), BARRIER_CONTROL_ERROR_STATUS),
+  );
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 

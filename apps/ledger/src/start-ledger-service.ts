@@ -1,3 +1,5 @@
+import { CodedErrorFilter } from '@ecogate/http-edge';
+import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -23,7 +25,6 @@ import { AlertLevelService } from './alert-level/alert-level.service';
 import { LedgerModule } from './api/ledger.module';
 import { CompletePassageService } from './complete-passage/complete-passage.service';
 import { type LedgerConfig } from './config/ledger.config';
-import { LedgerExceptionFilter } from './errors/ledger-exception.filter';
 import { LEDGER_CONSUMER_GROUP } from './intake/barrier-decided.consumer';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { PASSAGE_TOPIC, publishThrough } from './outbox/passage-outbox';
@@ -100,7 +101,7 @@ export async function startLedgerService(
   const microservice = app.connectMicroservice({ strategy: transport });
   microservice.useGlobalFilters(new PassThroughRpcErrors());
   app.use(correlationMiddleware);
-  app.useGlobalFilters(new LedgerExceptionFilter(logger.child({ component: 'ledger-api' })));
+  app.useGlobalFilters(new CodedErrorFilter(logger.child({ component: 'ledger-api' }), LEDGER_ERROR_STATUS));
   await app.startAllMicroservices();
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,3 +1,5 @@
+import { CodedErrorFilter } from '@ecogate/http-edge';
+import { UPLOAD_ERROR_STATUS } from './errors/upload.exception';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -11,7 +13,6 @@ import { DeliveryRepository } from './delivery/delivery.repository';
 import { DeliveryDispatcher } from './dispatch/delivery-dispatcher.service';
 import { HeartbeatService } from './dispatch/heartbeat.service';
 import { PlatformStatus } from './dispatch/platform-status';
-import { UploadExceptionFilter } from './errors/upload-exception.filter';
 import { createPassageRecordedConsumer } from './intake/passage-recorded.consumer';
 import { RecordPassageService } from './record-passage/record-passage.service';
 import { uploadMetrics } from './metrics/upload-metrics';
@@ -134,7 +135,9 @@ export async function startUploadService(
     { logger: false },
   );
   app.use(correlationMiddleware);
-  app.useGlobalFilters(new UploadExceptionFilter(logger.child({ component: 'operator-api' })));
+  app.useGlobalFilters(
+    new CodedErrorFilter(logger.child({ component: 'operator-api' }), UPLOAD_ERROR_STATUS),
+  );
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 

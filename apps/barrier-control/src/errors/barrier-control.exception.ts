@@ -1,4 +1,4 @@
-/** Failure codes of the operator API; mapped to HTTP only in `BarrierControlExceptionFilter`. */
+/** Failure codes of the operator API; mapped to HTTP only at the edge (its `*_ERROR_STATUS` table). */
 export type BarrierControlErrorCode = 'invalid-request' | 'lane-not-found' | 'no-vehicle-at-lane';
 
 export class BarrierControlException extends Error {
@@ -10,3 +10,10 @@ export class BarrierControlException extends Error {
     this.name = 'BarrierControlException';
   }
 }
+
+/** The HTTP status of each code, at the edge (`CodedErrorFilter`). */
+export const BARRIER_CONTROL_ERROR_STATUS: Readonly<Record<BarrierControlErrorCode, number>> = {
+  'invalid-request': 400,
+  'lane-not-found': 404,
+  'no-vehicle-at-lane': 409,
+};

@@ -1,4 +1,4 @@
-/** Failure codes of the ledger API; mapped to HTTP only in `LedgerExceptionFilter`. */
+/** Failure codes of the ledger API; mapped to HTTP only at the edge (its `*_ERROR_STATUS` table). */
 export type LedgerErrorCode =
   | 'invalid-request'
   | 'invalid-enterprise-id'
@@ -15,3 +15,12 @@ export class LedgerException extends Error {
     this.name = 'LedgerException';
   }
 }
+
+/** The HTTP status of each code, at the edge (`CodedErrorFilter`). */
+export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
+  'invalid-request': 400,
+  'invalid-enterprise-id': 400,
+  'passage-not-found': 404,
+  'vehicle-not-found': 404,
+  'revision-conflict': 409,
+};

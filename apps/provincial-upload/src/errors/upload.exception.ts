@@ -1,4 +1,4 @@
-/** Failure codes of the operator API; mapped to HTTP only in `UploadExceptionFilter`. */
+/** Failure codes of the operator API; mapped to HTTP only at the edge (its `*_ERROR_STATUS` table). */
 export type UploadErrorCode =
   'invalid-request' | 'record-not-found' | 'record-not-correctable' | 'invalid-enterprise-id';
 
@@ -11,3 +11,11 @@ export class UploadException extends Error {
     this.name = 'UploadException';
   }
 }
+
+/** The HTTP status of each code, at the edge (`CodedErrorFilter`). */
+export const UPLOAD_ERROR_STATUS: Readonly<Record<UploadErrorCode, number>> = {
+  'invalid-request': 400,
+  'invalid-enterprise-id': 400,
+  'record-not-found': 404,
+  'record-not-correctable': 409,
+};

@@ -1,0 +1,1 @@
+export * from './coded-error.filter';
