@@ -15,6 +15,11 @@ export const kafkaEnv = {
     .string()
     .regex(/^[\w.-]+$/)
     .optional(),
+  /** Prepended to every topic and group name: several cities (or test runs) on one cluster. */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[\w.-]*$/)
+    .default(''),
 };
 export const storageEnv = {
   S3_ENDPOINT: url(['http', 'https']),
@@ -66,6 +71,19 @@ export const storageConfig = (env: z.infer<z.ZodObject<typeof storageEnv>>): Sto
   accessKey: env.S3_ACCESS_KEY,
   secretKey: env.S3_SECRET_KEY,
   region: env.S3_REGION,
+});
+
+export interface KafkaConfig {
+  brokers: string[];
+  clientId: string;
+  topicPrefix: string;
+}
+
+/** The Kafka section; `clientId` names the service unless KAFKA_CLIENT_ID says otherwise. */
+export const kafkaConfig = (env: z.infer<z.ZodObject<typeof kafkaEnv>>, clientId: string): KafkaConfig => ({
+  brokers: env.KAFKA_BROKERS,
+  clientId: env.KAFKA_CLIENT_ID ?? clientId,
+  topicPrefix: env.KAFKA_TOPIC_PREFIX,
 });
 
 export interface ObservabilityConfig {

@@ -1,6 +1,7 @@
 import {
   defineConfig,
   httpEnv,
+  kafkaConfig,
   kafkaEnv,
   observabilityConfig,
   observabilityEnv,
@@ -14,10 +15,6 @@ export const barrierControlConfig = defineConfig(
     ...kafkaEnv,
     ...observabilityEnv,
     ...httpEnv,
-    KAFKA_TOPIC_PREFIX: z
-      .string()
-      .regex(/^[\w.-]*$/)
-      .default(''),
     /** JSON file of enterprises, lanes and barrier targets (schema: `gateSettingsFileSchema`). */
     BARRIER_GATES_FILE: z.string().min(1),
     /** Entry then exit (or the reverse) of one plate at one gate within this window is reversing. */
@@ -30,11 +27,7 @@ export const barrierControlConfig = defineConfig(
     BARRIER_VZENITH_REPLY_TTL_MS: positiveInt(10_000),
   },
   (env) => ({
-    kafka: {
-      brokers: env.KAFKA_BROKERS,
-      clientId: env.KAFKA_CLIENT_ID ?? 'barrier-control',
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
-    },
+    kafka: kafkaConfig(env, 'barrier-control'),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     gatesFile: env.BARRIER_GATES_FILE,

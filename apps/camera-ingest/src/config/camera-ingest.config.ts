@@ -2,6 +2,7 @@ import {
   databaseEnv,
   defineConfig,
   httpEnv,
+  kafkaConfig,
   kafkaEnv,
   observabilityConfig,
   observabilityEnv,
@@ -19,10 +20,6 @@ export const cameraIngestConfig = defineConfig(
     ...storageEnv,
     ...observabilityEnv,
     ...httpEnv,
-    KAFKA_TOPIC_PREFIX: z
-      .string()
-      .regex(/^[\w.-]*$/)
-      .optional(),
     S3_BUCKET: z
       .string()
       .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/)
@@ -40,11 +37,7 @@ export const cameraIngestConfig = defineConfig(
     observability: observabilityConfig(env),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     database: { url: env.DATABASE_URL },
-    kafka: {
-      brokers: env.KAFKA_BROKERS,
-      clientId: env.KAFKA_CLIENT_ID ?? 'camera-ingest',
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
-    },
+    kafka: kafkaConfig(env, 'camera-ingest'),
     storage: storageConfig(env),
     credentialsKey: env.DEVICE_CREDENTIALS_KEY,
     push: {

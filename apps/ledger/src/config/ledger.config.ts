@@ -2,12 +2,12 @@ import {
   databaseEnv,
   defineConfig,
   httpEnv,
+  kafkaConfig,
   kafkaEnv,
   observabilityConfig,
   observabilityEnv,
   positiveInt,
 } from '@ecogate/config';
-import { z } from 'zod';
 
 /** ledger's environment, validated once at boot. */
 export const ledgerConfig = defineConfig(
@@ -16,20 +16,12 @@ export const ledgerConfig = defineConfig(
     ...kafkaEnv,
     ...observabilityEnv,
     ...httpEnv,
-    KAFKA_TOPIC_PREFIX: z
-      .string()
-      .regex(/^[\w.-]*$/)
-      .default(''),
     /** How often the outbox relay polls while the outbox is empty. */
     LEDGER_OUTBOX_POLL_MS: positiveInt(200),
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
-    kafka: {
-      brokers: env.KAFKA_BROKERS,
-      clientId: env.KAFKA_CLIENT_ID ?? 'ledger',
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
-    },
+    kafka: kafkaConfig(env, 'ledger'),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     outbox: { pollIntervalMs: env.LEDGER_OUTBOX_POLL_MS },

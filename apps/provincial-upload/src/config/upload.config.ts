@@ -2,6 +2,7 @@ import {
   databaseEnv,
   defineConfig,
   httpEnv,
+  kafkaConfig,
   kafkaEnv,
   observabilityConfig,
   observabilityEnv,
@@ -60,10 +61,6 @@ export const uploadConfig = defineConfig(
     ...observabilityEnv,
     ...httpEnv,
     ...storageEnv,
-    KAFKA_TOPIC_PREFIX: z
-      .string()
-      .regex(/^[\w.-]*$/)
-      .default(''),
     /** `reference-http` or `reference-tcp`. */
     PLATFORM_ADAPTER: z.enum(['reference-http', 'reference-tcp']).default('reference-http'),
     /** HTTP: the platform's base URL; TCP: `tcp://host:port`. */
@@ -96,11 +93,7 @@ export const uploadConfig = defineConfig(
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
-    kafka: {
-      brokers: env.KAFKA_BROKERS,
-      clientId: env.KAFKA_CLIENT_ID ?? 'provincial-upload',
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
-    },
+    kafka: kafkaConfig(env, 'provincial-upload'),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     platform: {
