@@ -103,15 +103,8 @@ export class RecordDecisionService {
     correlationId: string,
   ): Promise<'opened'> {
     const capturedAt = new Date(decision.capturedAt);
-    const stage = recordedStage(known, decision.stage, new Date(decision.decidedAt));
     const passage: PassageEntity = {
-      id: randomUUID(),
-      enterpriseId,
-      siteId: decision.lane.siteId,
-      plate: decision.plate.text,
-      plateColour: decision.plate.colour || known?.vehicle.plateColour || 'unknown',
-      state: 'inside',
-      capturedAt,
+      ...newPassage(enterpriseId, decision, known, 'inside'),
       entryGateId: decision.lane.gateId,
       entryLaneId: decision.lane.laneId,
       entryCapturedAt: capturedAt,
@@ -119,24 +112,6 @@ export class RecordDecisionService {
       entryVerdict: decision.verdict,
       entryReasons: [...decision.reasons],
       entryPhotos: photosOf(decision),
-      entryRevision: 0,
-      exitGateId: null,
-      exitLaneId: null,
-      exitCapturedAt: null,
-      exitDecisionId: null,
-      exitVerdict: null,
-      exitReasons: null,
-      exitPhotos: null,
-      exitRevision: 0,
-      stage: stage?.stage ?? null,
-      stageSource: stage?.source ?? null,
-      cargoName: null,
-      cargoTonnes: null,
-      fleet: null,
-      completeness: 0,
-      missingFields: [],
-      revision: 1,
-      updatedAt: new Date(),
     };
     await this.publishAndSave(tx, enterpriseId, passage, known, ['in'], correlationId, 'insert');
     return 'opened';
@@ -177,34 +152,9 @@ export class RecordDecisionService {
       await this.publishAndSave(tx, enterpriseId, closed, known, ['out'], correlationId, 'update');
       return 'closed';
     }
-    const stage = recordedStage(known, decision.stage, new Date(decision.decidedAt));
     const orphan: PassageEntity = {
-      id: randomUUID(),
-      enterpriseId,
-      siteId: decision.lane.siteId,
-      plate: decision.plate.text,
-      plateColour: decision.plate.colour || known?.vehicle.plateColour || 'unknown',
-      state: 'exit-without-entry',
-      capturedAt,
-      entryGateId: null,
-      entryLaneId: null,
-      entryCapturedAt: null,
-      entryDecisionId: null,
-      entryVerdict: null,
-      entryReasons: null,
-      entryPhotos: null,
-      entryRevision: 0,
+      ...newPassage(enterpriseId, decision, known, 'exit-without-entry'),
       ...exit,
-      exitRevision: 0,
-      stage: stage?.stage ?? null,
-      stageSource: stage?.source ?? null,
-      cargoName: null,
-      cargoTonnes: null,
-      fleet: null,
-      completeness: 0,
-      missingFields: [],
-      revision: 1,
-      updatedAt: new Date(),
     };
     await this.publishAndSave(tx, enterpriseId, orphan, known, ['out'], correlationId, 'insert');
     return 'exit-without-entry';
@@ -268,4 +218,48 @@ export async function savePassage(
   if (mode === 'insert') await repository.insert(enterpriseId, { id, ...values });
   else await repository.update(enterpriseId, { id }, values);
   return { row, unpublished };
+}
+
+/** A passage row with neither side recorded yet: the caller fills the entry or the exit. */
+function newPassage(
+  enterpriseId: EnterpriseId,
+  decision: Decision,
+  known: KnownVehicle | undefined,
+  state: 'inside' | 'exit-without-entry',
+): PassageEntity {
+  const stage = recordedStage(known, decision.stage, new Date(decision.decidedAt));
+  return {
+    id: randomUUID(),
+    enterpriseId,
+    siteId: decision.lane.siteId,
+    plate: decision.plate.text,
+    plateColour: decision.plate.colour || known?.vehicle.plateColour || 'unknown',
+    state,
+    capturedAt: new Date(decision.capturedAt),
+    entryGateId: null,
+    entryLaneId: null,
+    entryCapturedAt: null,
+    entryDecisionId: null,
+    entryVerdict: null,
+    entryReasons: null,
+    entryPhotos: null,
+    entryRevision: 0,
+    exitGateId: null,
+    exitLaneId: null,
+    exitCapturedAt: null,
+    exitDecisionId: null,
+    exitVerdict: null,
+    exitReasons: null,
+    exitPhotos: null,
+    exitRevision: 0,
+    stage: stage?.stage ?? null,
+    stageSource: stage?.source ?? null,
+    cargoName: null,
+    cargoTonnes: null,
+    fleet: null,
+    completeness: 0,
+    missingFields: [],
+    revision: 1,
+    updatedAt: new Date(),
+  };
 }
