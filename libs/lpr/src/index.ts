@@ -21,3 +21,5 @@ export * from './recognition/plate-reader';
 export * from './recognition/read-gate';
 export * from './recognition/recognition-result';
 export * from './yolo-plate-detector/yolo-plate-detector';
+// Generated test images (BMP encoder, header-only huge JPEG, plate-less scene) for this lib's and the service's tests.
+export * as lprTestImages from './testing/image-builders';
