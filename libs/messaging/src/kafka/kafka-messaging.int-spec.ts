@@ -84,6 +84,29 @@ describe('Kafka messaging against the real broker', () => {
     return records;
   }
 
+  it('lets services that boot together create the same new topics without failing', async () => {
+    const names = [1, 2, 3, 4, 5, 6].map((n) => ({
+      name: `${options.topicPrefix}race-${randomUUID()}-${n}`,
+    }));
+    const clients = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => createKafka({ ...options, clientId: `race-${n}` }));
+
+    // Overlapping sets, as when each service creates the topics it consumes and publishes.
+    await Promise.all(
+      clients.map((client, i) =>
+        ensureTopics(client, [names[i % 6]!, names[(i + 1) % 6]!, names[(i + 3) % 6]!]),
+      ),
+    );
+
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: names.map((topic) => topic.name) });
+      expect(metadata.topics.map((topic) => topic.partitions.length)).toEqual([3, 3, 3, 3, 3, 3]);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
   it('delivers a published event, typed and validated, with its correlation id', async () => {
     const received: EventEnvelope<typeof TOPIC>[] = [];
     await startConsumer({
