@@ -59,6 +59,18 @@ const DEP_CONSTRAINTS = [
       'type:testing',
     ],
   },
+  // End-to-end harnesses start apps as processes; they never import an app.
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:contracts',
+      'type:util',
+      'type:data-access',
+      'type:testing',
+    ],
+    bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly],
+  },
   // Scopes: a bounded context sees itself and the shared libs.
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:lpr', onlyDependOnLibsWithTags: ['scope:lpr', 'scope:shared'] },
@@ -78,6 +90,17 @@ const DEP_CONSTRAINTS = [
     bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly],
   },
   { sourceTag: 'lib:lpr', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
+  // Cameras are reached only through libs/onvif's typed client, never the `onvif` package itself.
+  ...[
+    'type:app',
+    'type:testing',
+    'type:util',
+    'type:e2e',
+    'lib:persistence',
+    'lib:messaging',
+    'lib:storage',
+    'lib:lpr',
+  ].map((sourceTag) => ({ sourceTag, bannedExternalImports: ['onvif'] })),
 ];
 
 // Layers, scopes and the one owner of each infrastructure client. Tests may also use the testing lib.

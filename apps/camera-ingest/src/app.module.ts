@@ -8,8 +8,12 @@ import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './http/http-exception.filter';
+import { OnvifMediaController } from './onvif/onvif-media.controller';
+import { onvifProviders } from './onvif/onvif.providers';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
-import { BARRIER_DECISION, type BarrierDecisionPort, NoBarrierDecision } from './push/barrier-decision.port';
+import { BARRIER_DECISION, type BarrierDecisionPort } from './push/barrier-decision.port';
+import { barrierDecisionOf } from './push/barrier-decision/barrier-decision.factory';
+import { DahuaPushAdapter } from './push/dahua/dahua-push.adapter';
 import { HikvisionPushAdapter } from './push/hikvision/hikvision-push.adapter';
 import { IngestPushService, OBJECT_STORAGE } from './push/ingest-push.service';
 import { PushAuthService } from './push/push-auth.service';
@@ -23,7 +27,7 @@ import { RegistryRepository } from './registry/registry.repository';
 import { RegistryService } from './registry/registry.service';
 
 export interface AppOverrides {
-  /** barrier-control's decision, once it exists; by default nothing opens. */
+  /** Replaces the decision chosen by configuration (`BARRIER_CONTROL_URL`, else nothing opens). */
   readonly barrierDecision?: BarrierDecisionPort;
 }
 
@@ -50,7 +54,7 @@ export class AppModule {
           publishes: ['anpr.plate.read.v1', 'camera.snapshot.captured.v1', 'camera.status.changed.v1'],
         }),
       ],
-      controllers: [PushController, RegistryController, HealthController],
+      controllers: [PushController, RegistryController, HealthController, OnvifMediaController],
       providers: [
         { provide: LOGGER, useValue: logger },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
@@ -90,17 +94,22 @@ export class AppModule {
           inject: [DataSource],
           useFactory: (ds: DataSource) => new PushReceiptRepository(ds),
         },
-        { provide: BARRIER_DECISION, useValue: overrides.barrierDecision ?? new NoBarrierDecision() },
+        {
+          provide: BARRIER_DECISION,
+          useValue: overrides.barrierDecision ?? barrierDecisionOf(config, logger),
+        },
         HikvisionPushAdapter,
         VzenithPushAdapter,
+        DahuaPushAdapter,
         {
           provide: ANPR_PUSH_ADAPTERS,
-          inject: [HikvisionPushAdapter, VzenithPushAdapter],
+          inject: [HikvisionPushAdapter, VzenithPushAdapter, DahuaPushAdapter],
           useFactory: (...adapters: unknown[]) => adapters,
         },
         RegistryService,
         PushAuthService,
         IngestPushService,
+        ...onvifProviders(config.onvif),
       ],
     };
   }

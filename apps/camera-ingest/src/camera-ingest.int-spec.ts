@@ -19,7 +19,9 @@ import { type CameraIngestConfig, cameraIngestConfig } from './config/camera-ing
 import { createApp } from './create-app';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { type BarrierDecision } from './push/barrier-decision.port';
+import { HTTP_STATUS_OF, type IngestErrorCode } from './push/ingest.exception';
 import { SECRET_HEADER } from './push/push.controller';
+import { jsonFixtureBody, readCases, TEST_LIMITS } from './push/testing/push-fixtures';
 
 type PlateRead = EventEnvelope<'anpr.plate.read.v1'>;
 type Snapshot = EventEnvelope<'camera.snapshot.captured.v1'>;
@@ -66,7 +68,8 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
       S3_SECRET_KEY: infra.S3_SECRET_KEY,
       S3_BUCKET: 'ecogate-camera-ingest-it',
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      PUSH_MAX_IMAGE_BYTES: String(512 * 1024),
+      // The golden files' cap, so their oversized images are refused here too.
+      PUSH_MAX_IMAGE_BYTES: String(TEST_LIMITS.maxImageBytes),
       LOG_LEVEL: 'fatal',
     });
     app = await createApp(config, logger, { barrierDecision: { decide: async () => decision } });
@@ -103,7 +106,7 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     expect(
       (await api('PUT', '/lanes/lane-in', { gateId: 'gate-n', name: 'In', direction: 'in' })).status,
     ).toBe(204);
-    for (const vendor of ['hikvision', 'vzenith']) {
+    for (const vendor of ['hikvision', 'vzenith', 'dahua']) {
       const response = await api('POST', '/devices', {
         id: `${enterprise}-${vendor}`,
         laneId: 'lane-in',
@@ -158,17 +161,17 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     expect(row!.credentials_encrypted).not.toContain('Hik12345');
   });
 
-  it.each(['vzenith', 'hikvision'] as const)(
+  it.each(['vzenith', 'hikvision', 'dahua'] as const)(
     '%s: a capture pushed three times gives exactly one plate read, with its images in MinIO',
     async (vendor) => {
       const camera = new CameraSimulator({
         vendor,
-        // Vzenith cameras take a URL only; the Hikvision one sends the secret in a header.
+        // Vzenith cameras take a URL only; Hikvision and Dahua send the secret in a header.
         pushUrl:
           vendor === 'vzenith'
             ? `${baseUrl}/push/vzenith/${deviceId(vendor)}/${secrets[vendor]}`
-            : `${baseUrl}/push/hikvision/${deviceId(vendor)}`,
-        ...(vendor === 'hikvision' ? { headers: { [SECRET_HEADER]: secrets[vendor]! } } : {}),
+            : `${baseUrl}/push/${vendor}/${deviceId(vendor)}`,
+        ...(vendor !== 'vzenith' ? { headers: { [SECRET_HEADER]: secrets[vendor]! } } : {}),
       });
       const first = await camera.arrive({ plate: '皖A00E66' });
       await camera.rePush(first.capture);
@@ -195,7 +198,7 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
           laneId: 'lane-in',
           direction: 'in',
         },
-        // ISAPI dateTime has whole seconds; Vzenith sends microseconds.
+        // ISAPI dateTime has whole seconds; Vzenith sends microseconds, Dahua milliseconds.
         capturedAt: capturedAtAsSent(vendor, first.capture.capturedAt),
         origin: { vendor },
       });
@@ -236,6 +239,29 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     expect(camera.barrierCommands()).toEqual([
       { kind: 'barrier', command: 'open', via: 'push-reply', captureId: live.capture.id },
     ]);
+  });
+
+  it('answers every Dahua not-ok golden file with its 4xx {code, reason} and stores nothing', async () => {
+    const [receipts, objects] = [await receiptCount(), await objectCount()];
+    for (const [name, c] of readCases<{
+      file: string;
+      dir?: 'ok';
+      contentType?: string;
+      code: IngestErrorCode;
+    }>('dahua', 'not-ok')) {
+      const response = await fetch(`${baseUrl}/push/dahua/${deviceId('dahua')}`, {
+        method: 'POST',
+        headers: { 'content-type': c.contentType ?? 'application/json', [SECRET_HEADER]: secrets['dahua']! },
+        body: jsonFixtureBody('dahua', c.dir ?? 'not-ok', c.file),
+      });
+      expect([name, response.status, await response.json()]).toEqual([
+        name,
+        HTTP_STATUS_OF[c.code],
+        { code: c.code, reason: expect.any(String) },
+      ]);
+    }
+    expect(await receiptCount()).toBe(receipts);
+    expect(await objectCount()).toBe(objects);
   });
 
   it('refuses a bad secret with 401 and stores nothing', async () => {
@@ -281,9 +307,11 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     expect(
       (await api('PATCH', `/devices/${deviceId('vzenith')}`, { allowedSources: ['10.0.0.0/8'] })).status,
     ).toBe(200);
+    // No trusted proxy is configured: a forged X-Forwarded-For from an allowed range changes nothing.
     const result = await new CameraSimulator({
       vendor: 'vzenith',
       pushUrl: `${baseUrl}/push/vzenith/${deviceId('vzenith')}/${secrets['vzenith']}`,
+      headers: { 'x-forwarded-for': '10.1.2.3' },
     }).arrive({ plate: '皖A06S56' });
     expect(result.status).toBe(403);
   });
@@ -295,10 +323,12 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     ).toBe(400);
     const other = await fetch(`${baseUrl}/enterprises/someone-else/devices/${deviceId('vzenith')}`);
     expect(other.status).toBe(404);
+    const openApi = await fetch(`${baseUrl}/openapi.json`);
+    expect(((await openApi.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
 });
 
-function capturedAtAsSent(vendor: 'vzenith' | 'hikvision', at: Date): string {
+function capturedAtAsSent(vendor: 'vzenith' | 'hikvision' | 'dahua', at: Date): string {
   const ms = at.getTime();
-  return new Date(vendor === 'vzenith' ? ms : ms - (ms % 1000)).toISOString();
+  return new Date(vendor === 'hikvision' ? ms - (ms % 1000) : ms).toISOString();
 }

@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { serveOpenApi } from '@ecogate/http-edge';
 import { correlationMiddleware, type Logger, NestPinoLogger } from '@ecogate/telemetry';
 import { json } from 'express';
 import { AppModule, type AppOverrides } from './app.module';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
+import { cameraIngestOpenApi } from './http/camera-ingest.openapi';
 
 /** Builds the app (not yet listening): used by `main.ts` and the tests. */
 export async function createApp(
@@ -21,5 +23,6 @@ export async function createApp(
   );
   app.use(correlationMiddleware);
   app.use('/enterprises', json({ limit: '64kb' }));
+  serveOpenApi(app, cameraIngestOpenApi);
   return app;
 }

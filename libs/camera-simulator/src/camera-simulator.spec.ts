@@ -72,6 +72,26 @@ describe('CameraSimulator', () => {
     }
   });
 
+  it('pushes Dahua traffic events keyed by GroupID + EventID, the same bytes on a re-push', async () => {
+    const camera = new CameraSimulator({ vendor: 'dahua', pushUrl: url });
+    const first = await camera.arrive({ plate: '皖A00E66', colour: 'Yellow' });
+    await camera.arrive({ plate: '沪AMS087' });
+    await camera.rePush(first.capture);
+    const events = received.map((r) => JSON.parse(r.body));
+    expect(received.every((r) => r.contentType === 'application/json')).toBe(true);
+    expect(events.map((e) => [e.Code, e.Data.GroupID, e.Data.EventID, e.Data.Object.Text])).toEqual([
+      ['TrafficJunction', 1, 1, '皖A00E66'],
+      ['TrafficJunction', 2, 2, '沪AMS087'],
+      ['TrafficJunction', 1, 1, '皖A00E66'],
+    ]);
+    expect(events[0].Data.TrafficCar.PlateColor).toBe('Yellow');
+    expect(received[2]!.body).toBe(received[0]!.body);
+    expect(Buffer.from(events[0].Images.Plate, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(events[0].Data.UTC * 1000 + events[0].Data.UTCMS).toBe(first.capture.capturedAt.getTime());
+    // Dahua barriers are driven by openStrobe, never by the push reply.
+    expect(camera.barrierCommands()).toEqual([]);
+  });
+
   it('writes ISAPI times in the camera zone', () => {
     expect(isapiDateTime(new Date('2026-11-28T01:15:02Z'))).toBe('2026-11-28T09:15:02+08:00');
     expect(

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { dahuaTrafficEvent } from './dahua-format';
 import { hikvisionAlertXml, hikvisionAnprPost } from './hikvision-format';
 import { plateCropPhoto, scenePhoto } from './samples';
 import { vzenithAlarmInfoPlate } from './vzenith-format';
 
-export type SimulatedVendor = 'hikvision' | 'vzenith';
+export type SimulatedVendor = 'hikvision' | 'vzenith' | 'dahua';
 
 export interface CameraSimulatorOptions {
   readonly vendor: SimulatedVendor;
@@ -24,7 +25,7 @@ export interface Arrival {
   readonly lane?: string;
   /** Push after this many seconds (real time); 0 pushes now. */
   readonly inSeconds?: number;
-  /** Vendor colour token (Hikvision name, Vzenith code); blue by default. */
+  /** Vendor colour token (Hikvision or Dahua name, Vzenith code); blue by default. */
   readonly colour?: string | number;
   readonly confidence?: number;
 }
@@ -61,8 +62,8 @@ export interface PushResult {
 }
 
 /**
- * A scriptable ANPR camera fed by real photos: it pushes Hikvision ISAPI multipart or
- * Vzenith-protocol JSON to the receiver, buffers records while "offline" and re-pushes them
+ * A scriptable ANPR camera fed by real photos: it pushes Hikvision ISAPI multipart,
+ * Vzenith-protocol JSON or Dahua ITC traffic events to the receiver, buffers records while "offline" and re-pushes them
  * marked offline, and records every reply and barrier command so tests can assert on them.
  * `start()` also serves the ISAPI barrier endpoint (`PUT /ISAPI/Parking/channels/<ch>/barrierGate`).
  */
@@ -172,6 +173,7 @@ export class CameraSimulator {
       });
       return { id, plate: arrival.plate, capturedAt, ...hikvisionAnprPost(xml, crop, scene) };
     }
+    if (this.options.vendor === 'dahua') return this.dahuaCapture(id, arrival, capturedAt, crop, scene);
     const json = vzenithAlarmInfoPlate({
       serialno: this.serial,
       plateid: id,
@@ -189,6 +191,27 @@ export class CameraSimulator {
       capturedAt,
       contentType: 'application/json',
       body: Buffer.from(JSON.stringify(json)),
+    };
+  }
+
+  /** Dahua ITC: a JSON traffic event; GroupID and EventID both count captures. */
+  private dahuaCapture(id: number, arrival: Arrival, capturedAt: Date, crop: Buffer, scene: Buffer): Capture {
+    const event = dahuaTrafficEvent({
+      groupId: id,
+      eventId: id,
+      capturedAt,
+      plate: arrival.plate,
+      plateColor: String(arrival.colour ?? 'Blue'),
+      scene,
+      plateCrop: crop,
+      ...(arrival.confidence !== undefined ? { confidence: arrival.confidence } : {}),
+    });
+    return {
+      id,
+      plate: arrival.plate,
+      capturedAt,
+      contentType: 'application/json',
+      body: Buffer.from(JSON.stringify(event)),
     };
   }
 

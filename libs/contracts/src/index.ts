@@ -5,3 +5,5 @@ export * from './topics/anpr';
 export * from './topics/camera';
 export * from './topics/gate';
 export * from './topics/ledger';
+export * from './topics/video';
+export * from './topics/video-outage';

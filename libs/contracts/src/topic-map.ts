@@ -3,6 +3,8 @@ import { anprPlateReadV1 } from './topics/anpr';
 import { cameraSnapshotCapturedV1, cameraStatusChangedV1 } from './topics/camera';
 import { gateBarrierCommandedV1, gateBarrierDecidedV1, gateViolationDetectedV1 } from './topics/gate';
 import { ledgerPassageRecordedV1 } from './topics/ledger';
+import { videoClipArchivedV1 } from './topics/video';
+import { videoOutageUnfiledV1 } from './topics/video-outage';
 
 /**
  * Every Kafka topic and the payload it carries. Names follow `<context>.<entity>.<event>.v<N>`;
@@ -16,6 +18,8 @@ export const topicMap = {
   'gate.barrier.commanded.v1': gateBarrierCommandedV1,
   'gate.violation.detected.v1': gateViolationDetectedV1,
   'ledger.passage.recorded.v1': ledgerPassageRecordedV1,
+  'video.clip.archived.v1': videoClipArchivedV1,
+  'video.outage.unfiled.v1': videoOutageUnfiledV1,
 } as const;
 
 export type TopicMap = typeof topicMap;

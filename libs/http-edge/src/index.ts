@@ -1,1 +1,2 @@
 export * from './coded-error.filter';
+export * from './openapi';

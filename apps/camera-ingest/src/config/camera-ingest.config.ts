@@ -1,4 +1,5 @@
 import {
+  bool,
   databaseEnv,
   defineConfig,
   httpEnv,
@@ -10,8 +11,10 @@ import {
   Secret,
   storageConfig,
   storageEnv,
+  url,
 } from '@ecogate/config';
 import { z } from 'zod';
+import { source } from '../registry/registry.dto';
 
 export const cameraIngestConfig = defineConfig(
   {
@@ -32,6 +35,30 @@ export const cameraIngestConfig = defineConfig(
     PUSH_MAX_BODY_BYTES: positiveInt(4 * 1024 * 1024),
     PUSH_MAX_IMAGE_BYTES: positiveInt(1024 * 1024),
     PUSH_MAX_TEXT_BYTES: positiveInt(64 * 1024),
+    /** Reverse proxies (IPs/CIDRs, comma-separated) whose X-Forwarded-For is believed; empty = socket address. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(source)),
+    /** barrier-control's base URL: Vzenith replies ask it whether to open. Unset = never open. */
+    BARRIER_CONTROL_URL: url(['http', 'https']).optional(),
+    /** How long a push reply waits for barrier-control's answer before staying closed. */
+    BARRIER_DECISION_TIMEOUT_MS: positiveInt(1_500),
+    /** ONVIF supervision of cameras registered with vendor `onvif`: health, drift, triggered snapshots. */
+    ONVIF_SUPERVISION_ENABLED: bool(true),
+    ONVIF_POLL_INTERVAL_MS: positiveInt(10_000),
+    /** Failed polls in a row before a camera is reported offline. */
+    ONVIF_OFFLINE_AFTER_FAILED_POLLS: positiveInt(3),
+    ONVIF_CLOCK_DRIFT_THRESHOLD_MS: positiveInt(5_000),
+    ONVIF_REQUEST_TIMEOUT_MS: positiveInt(5_000),
+    ONVIF_PULL_TIMEOUT_MS: positiveInt(10_000),
+    ONVIF_DEVICE_REFRESH_MS: positiveInt(30_000),
   },
   (env) => ({
     observability: observabilityConfig(env),
@@ -45,7 +72,21 @@ export const cameraIngestConfig = defineConfig(
       maxBodyBytes: env.PUSH_MAX_BODY_BYTES,
       maxImageBytes: env.PUSH_MAX_IMAGE_BYTES,
       maxTextBytes: env.PUSH_MAX_TEXT_BYTES,
+      trustedProxies: env.TRUSTED_PROXIES,
     },
+    onvif: {
+      enabled: env.ONVIF_SUPERVISION_ENABLED,
+      pollIntervalMs: env.ONVIF_POLL_INTERVAL_MS,
+      offlineAfterFailures: env.ONVIF_OFFLINE_AFTER_FAILED_POLLS,
+      driftThresholdMs: env.ONVIF_CLOCK_DRIFT_THRESHOLD_MS,
+      requestTimeoutMs: env.ONVIF_REQUEST_TIMEOUT_MS,
+      pullTimeoutMs: env.ONVIF_PULL_TIMEOUT_MS,
+      deviceRefreshMs: env.ONVIF_DEVICE_REFRESH_MS,
+      bucket: env.S3_BUCKET,
+    },
+    barrierControl: env.BARRIER_CONTROL_URL
+      ? { url: env.BARRIER_CONTROL_URL, timeoutMs: env.BARRIER_DECISION_TIMEOUT_MS }
+      : undefined,
   }),
 );
 

@@ -1,9 +1,11 @@
 import { type VendorColour, type VendorPlateType } from '@ecogate/domain';
 
 /** Vendors whose cameras push plate reads to us; one adapter folder each. */
-// Dahua (interfaces.md §3) is not implemented yet.
-export const PUSH_VENDORS = ['hikvision', 'vzenith'] as const;
+export const PUSH_VENDORS = ['hikvision', 'vzenith', 'dahua'] as const;
 export type PushVendor = (typeof PUSH_VENDORS)[number];
+
+/** Vendors whose camera lifts the barrier on our HTTP reply; only their pushes ask for a decision. */
+export const REPLY_DRIVES_BARRIER: ReadonlySet<PushVendor> = new Set<PushVendor>(['vzenith']);
 
 export const isPushVendor = (value: string): value is PushVendor =>
   (PUSH_VENDORS as readonly string[]).includes(value);

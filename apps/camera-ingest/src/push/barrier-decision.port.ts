@@ -3,6 +3,8 @@ import { type LaneRef } from '@ecogate/contracts';
 /** What the decision sees of a fresh (not back-filled, not duplicate) camera read. */
 export interface BarrierQuestion {
   readonly lane: LaneRef;
+  /** The capture's id in `anpr.plate.read.v1`: barrier-control answers for this capture. */
+  readonly captureId: string;
   readonly deviceId: string;
   readonly plateText: string;
   readonly verdict: 'trusted' | 'needs-review';
@@ -17,7 +19,8 @@ export type BarrierDecision =
 
 /**
  * Answers, within the camera's HTTP request, whether its relay may lift the barrier (Vzenith-style
- * cameras obey the HTTP reply). barrier-control will implement it; until then nothing opens.
+ * cameras obey the HTTP reply). `HttpBarrierDecision` asks barrier-control when `BARRIER_CONTROL_URL`
+ * is set; otherwise `NoBarrierDecision`: nothing opens.
  */
 export interface BarrierDecisionPort {
   decide(question: BarrierQuestion): Promise<BarrierDecision>;

@@ -6,7 +6,7 @@ import { type Logger, meter, LOGGER } from '@ecogate/telemetry';
 import { createHash } from 'node:crypto';
 import { PushReceiptRepository } from '../receipts/push-receipt.repository';
 import { type PushDevice } from '../registry/registry.repository';
-import { type AnprPush, type PushOutcome } from './anpr-push.adapter';
+import { type AnprPush, type PushOutcome, REPLY_DRIVES_BARRIER } from './anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './barrier-decision.port';
 import { captureIds } from './event-ids';
 import { IngestException } from './ingest.exception';
@@ -118,9 +118,12 @@ export class IngestPushService {
     }
     pushes.add(1, { vendor: push.vendor, outcome: 'accepted' });
     // A back-filled record passed long ago (the camera decided offline); only a live read may open.
-    if (push.offline) return { kind: 'accepted', openBarrier: false };
+    // Cameras whose barrier is commanded by barrier-control itself need no answer in the reply.
+    if (push.offline || !REPLY_DRIVES_BARRIER.has(push.vendor))
+      return { kind: 'accepted', openBarrier: false };
     const decision = await this.barrier.decide({
       lane,
+      captureId: ids.captureId,
       deviceId: device.id,
       plateText: verdict.text,
       verdict: verdict.verdict,

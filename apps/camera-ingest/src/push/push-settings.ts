@@ -4,6 +4,8 @@ export interface PushSettings {
   readonly maxImageBytes: number;
   readonly maxTextBytes: number;
   readonly bucket: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (IPs/CIDRs). */
+  readonly trustedProxies: readonly string[];
 }
 
 export const PUSH_SETTINGS = Symbol('PUSH_SETTINGS');

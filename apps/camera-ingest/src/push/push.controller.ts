@@ -1,6 +1,7 @@
 import { Controller, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { type Request, type Response } from 'express';
 import { ANPR_PUSH_ADAPTERS, type AnprPushAdapter, isPushVendor } from './anpr-push.adapter';
+import { ClientAddressResolver } from './client-address';
 import { IngestException } from './ingest.exception';
 import { IngestPushService } from './ingest-push.service';
 import { PushAuthService } from './push-auth.service';
@@ -16,12 +17,16 @@ export const SECRET_HEADER = 'x-ecogate-device-secret';
  */
 @Controller('push')
 export class PushController {
+  private readonly clientAddress: ClientAddressResolver;
+
   constructor(
     @Inject(ANPR_PUSH_ADAPTERS) private readonly adapters: readonly AnprPushAdapter[],
     @Inject(PushAuthService) private readonly auth: PushAuthService,
     @Inject(IngestPushService) private readonly ingest: IngestPushService,
     @Inject(PUSH_SETTINGS) private readonly settings: PushSettings,
-  ) {}
+  ) {
+    this.clientAddress = new ClientAddressResolver(settings.trustedProxies);
+  }
 
   @Post(':vendor/:deviceId/:secret')
   withPathSecret(
@@ -58,7 +63,7 @@ export class PushController {
       adapter.vendor,
       deviceId,
       secret,
-      req.socket.remoteAddress ?? '',
+      this.clientAddress.resolve(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for']),
     );
     const body = await readLimitedBody(req, this.settings.maxBodyBytes);
     const push = await adapter.parse(req.headers['content-type'] ?? '', body, this.settings);

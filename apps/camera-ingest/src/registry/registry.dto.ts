@@ -16,7 +16,7 @@ const timeZone = z.string().refine((zone) => {
 }, 'must be an IANA time zone such as Asia/Shanghai');
 
 /** An IP address or a CIDR block (`10.0.0.0/24`). */
-const source = z.string().refine((value) => {
+export const source = z.string().refine((value) => {
   const [address = '', bits, ...rest] = value.split('/');
   const family = isIP(address);
   if (family === 0 || rest.length > 0) return false;

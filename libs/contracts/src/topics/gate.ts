@@ -28,7 +28,9 @@ export const gateBarrierDecidedV1 = z.object({
   plate: z.object({ text: z.string().min(1).max(16), colour: z.string().max(32) }),
   alertLevel: z.enum(ALERT_LEVELS),
   verdict: verdictSchema,
-  reasons: z.array(z.enum([...LANE_REASONS, ...POLICY_REASONS, 'read-needs-review', 'manual'])).max(8),
+  reasons: z
+    .array(z.enum([...LANE_REASONS, ...POLICY_REASONS, 'read-needs-review', 'readers-disagree', 'manual']))
+    .max(8),
   stage: z.object({ stage: z.enum(EMISSION_STAGES), source: z.enum(EVIDENCE_SOURCES) }).optional(),
   message: z.object({ zh: z.string().max(200), en: z.string().max(300) }),
   images: z.object({ scene: objectRefSchema.optional(), plate: objectRefSchema.optional() }),

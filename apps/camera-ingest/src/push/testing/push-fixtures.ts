@@ -50,3 +50,13 @@ export function summarise(push: AnprPush): Record<string, unknown> {
 export function pick(actual: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((key) => [key, actual[key]]));
 }
+
+/** A JSON fixture with its `"@photo:<path>"` / `"@oversized"` image fields replaced by base64. */
+export function jsonFixtureBody(vendor: string, dir: 'ok' | 'not-ok', file: string): Buffer {
+  const text = readFileSync(join(FIXTURES, vendor, dir, file), 'utf8');
+  return Buffer.from(
+    text.replace(/"@(photo:([^"]+)|oversized)"/g, (_m, _all: string, path?: string) =>
+      JSON.stringify(photo(path ?? '@oversized').toString('base64')),
+    ),
+  );
+}

@@ -1,0 +1,41 @@
+import { createLogger } from '@ecogate/telemetry';
+import { randomBytes } from 'node:crypto';
+import { cameraIngestConfig } from './camera-ingest.config';
+import { NoBarrierDecision } from '../push/barrier-decision.port';
+import { barrierDecisionOf } from '../push/barrier-decision/barrier-decision.factory';
+import { HttpBarrierDecision } from '../push/barrier-decision/http-barrier-decision';
+
+describe('barrier decision chosen by configuration', () => {
+  const logger = createLogger({ service: 'factory-spec', level: 'fatal' });
+  const load = (extra: Record<string, string>) =>
+    cameraIngestConfig.load({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY: 'a',
+      S3_SECRET_KEY: 'b',
+      DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ...extra,
+    });
+
+  it('never opens without BARRIER_CONTROL_URL', async () => {
+    const port = barrierDecisionOf(load({}), logger);
+    expect(port).toBeInstanceOf(NoBarrierDecision);
+  });
+
+  it('asks barrier-control when BARRIER_CONTROL_URL is set, with the configured timeout', () => {
+    const config = load({ BARRIER_CONTROL_URL: 'http://127.0.0.1:3002', BARRIER_DECISION_TIMEOUT_MS: '800' });
+    expect(config.barrierControl).toEqual({ url: 'http://127.0.0.1:3002', timeoutMs: 800 });
+    expect(barrierDecisionOf(config, logger)).toBeInstanceOf(HttpBarrierDecision);
+  });
+
+  it('parses TRUSTED_PROXIES and refuses entries that are not IPs or CIDRs', () => {
+    expect(load({ TRUSTED_PROXIES: ' 10.9.0.0/16, ::1 ' }).push.trustedProxies).toEqual([
+      '10.9.0.0/16',
+      '::1',
+    ]);
+    expect(load({}).push.trustedProxies).toEqual([]);
+    expect(() => load({ TRUSTED_PROXIES: 'proxy.local' })).toThrow();
+    expect(() => load({ BARRIER_CONTROL_URL: 'ftp://x' })).toThrow();
+  });
+});

@@ -1,0 +1,178 @@
+import { idSchema } from '@ecogate/contracts';
+import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
+import { z } from 'zod';
+import { PUSH_VENDORS } from '../push/anpr-push.adapter';
+import { SECRET_HEADER } from '../push/push.controller';
+import {
+  createDeviceSchema,
+  type DeviceView,
+  putGateSchema,
+  putLaneSchema,
+  putSiteSchema,
+  updateDeviceSchema,
+} from '../registry/registry.dto';
+import { type IssuedDevice } from '../registry/registry.service';
+
+// Response shapes, checked against the types the service returns so they cannot drift silently.
+const deviceViewSchema = z.object({
+  id: z.string(),
+  laneId: z.string(),
+  kind: z.string(),
+  vendor: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  allowedSources: z.array(z.string()),
+  hasCredentials: z.boolean(),
+  enabled: z.boolean(),
+}) satisfies z.ZodType<DeviceView>;
+const issuedDeviceSchema = z.object({
+  device: deviceViewSchema,
+  pushSecret: z.string().optional().describe('Issued once (creation or rotation); never retrievable later'),
+}) satisfies z.ZodType<IssuedDevice>;
+const refusalSchema = z.object({
+  code: z.string(),
+  reason: z.string(),
+  errorId: z.string().optional(),
+});
+
+const refusal = (description: string): RouteResponse => ({ description, schema: refusalSchema });
+const params = (...names: readonly string[]) =>
+  z.object(Object.fromEntries(names.map((name) => [name, idSchema])));
+
+const pushResponses: Readonly<Record<number, RouteResponse>> = {
+  200: {
+    description:
+      'Accepted or duplicate, in the vendor\'s words: `{"status":"accepted"|"duplicate"}` (Hikvision, Dahua); ' +
+      '`{"Response_AlarmInfoPlate":{"info":"ok"|"no"}}` (Vzenith: "ok" lifts the barrier)',
+  },
+  400: refusal('malformed-payload, missing-part'),
+  401: refusal('unauthorised: unknown device, wrong vendor or bad secret'),
+  403: refusal('source-not-allowed'),
+  404: refusal('unknown-vendor'),
+  413: refusal('payload-too-large, image-too-large'),
+  415: refusal('unsupported-media-type'),
+  422: refusal('invalid-field'),
+  503: refusal('storage-unavailable'),
+};
+const pushBody =
+  'Body as the vendor sends it: Hikvision `multipart/form-data` (anpr.xml + JPEGs), Vzenith JSON ' +
+  '`AlarmInfoPlate`, Dahua JSON traffic event; see docs/camera-ingest.md.';
+const vendorParams = z.object({ vendor: z.enum(PUSH_VENDORS), deviceId: idSchema });
+const registryRefusals = { 400: refusal('invalid-request'), 404: refusal('not-found (tenant-scoped)') };
+
+const routes: RouteDescriptor[] = [
+  {
+    method: 'post',
+    path: '/push/:vendor/:deviceId/:secret',
+    summary: `ANPR push, secret in the path (cameras that only take a URL). ${pushBody}`,
+    tags: ['push'],
+    params: vendorParams.extend({ secret: z.string() }),
+    responses: pushResponses,
+  },
+  {
+    method: 'post',
+    path: '/push/:vendor/:deviceId',
+    summary: `ANPR push, secret in the ${SECRET_HEADER} header. ${pushBody}`,
+    tags: ['push'],
+    params: vendorParams,
+    headers: z.object({ [SECRET_HEADER]: z.string() }),
+    responses: pushResponses,
+  },
+  {
+    method: 'put',
+    path: '/enterprises/:enterpriseId/sites/:siteId',
+    summary: 'Create or replace a site',
+    tags: ['registry'],
+    params: params('enterpriseId', 'siteId'),
+    body: putSiteSchema,
+    responses: { 204: { description: 'Stored' }, ...registryRefusals },
+  },
+  {
+    method: 'put',
+    path: '/enterprises/:enterpriseId/gates/:gateId',
+    summary: 'Create or replace a gate of a site',
+    tags: ['registry'],
+    params: params('enterpriseId', 'gateId'),
+    body: putGateSchema,
+    responses: { 204: { description: 'Stored' }, ...registryRefusals },
+  },
+  {
+    method: 'put',
+    path: '/enterprises/:enterpriseId/lanes/:laneId',
+    summary: 'Create or replace a lane of a gate',
+    tags: ['registry'],
+    params: params('enterpriseId', 'laneId'),
+    body: putLaneSchema,
+    responses: { 204: { description: 'Stored' }, ...registryRefusals },
+  },
+  {
+    method: 'post',
+    path: '/enterprises/:enterpriseId/devices',
+    summary: 'Register a device; an ANPR camera gets its push secret once, here',
+    tags: ['registry'],
+    params: params('enterpriseId'),
+    body: createDeviceSchema,
+    responses: {
+      201: { description: 'Created', schema: issuedDeviceSchema },
+      ...registryRefusals,
+      409: refusal('conflict: the id is taken'),
+    },
+  },
+  {
+    method: 'patch',
+    path: '/enterprises/:enterpriseId/devices/:deviceId',
+    summary: 'Change a device (rotatePushSecret issues a new secret, returned once)',
+    tags: ['registry'],
+    params: params('enterpriseId', 'deviceId'),
+    body: updateDeviceSchema,
+    responses: { 200: { description: 'Changed', schema: issuedDeviceSchema }, ...registryRefusals },
+  },
+  {
+    method: 'get',
+    path: '/enterprises/:enterpriseId/devices',
+    summary: "The enterprise's devices",
+    tags: ['registry'],
+    params: params('enterpriseId'),
+    responses: {
+      200: { description: 'Devices', schema: z.array(deviceViewSchema) },
+      400: registryRefusals[400],
+    },
+  },
+  {
+    method: 'get',
+    path: '/enterprises/:enterpriseId/devices/:deviceId',
+    summary: 'One device',
+    tags: ['registry'],
+    params: params('enterpriseId', 'deviceId'),
+    responses: { 200: { description: 'The device', schema: deviceViewSchema }, ...registryRefusals },
+  },
+  {
+    method: 'get',
+    path: '/enterprises/:enterpriseId/devices/:deviceId/media',
+    summary: "An ONVIF camera's media profiles with RTSP stream and snapshot URIs, asked live",
+    tags: ['onvif'],
+    params: params('enterpriseId', 'deviceId'),
+    responses: {
+      200: { description: '`{deviceId, profiles[{token, …, streamUri, snapshotUri}]}`' },
+      ...registryRefusals,
+      502: refusal('the camera did not answer or refused'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness with a database round trip',
+    tags: ['operations'],
+    responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok') }) } },
+  },
+];
+
+/** camera-ingest's HTTP API, served at `GET /openapi.json`. */
+export const cameraIngestOpenApi = buildOpenApiDocument(
+  {
+    title: 'Ecogate camera-ingest',
+    version: '1',
+    description: 'ANPR push receivers and the device registry',
+  },
+  routes,
+);

@@ -1,0 +1,16 @@
+import { type HealthSettings } from '../camera-status/camera-health';
+
+export const ONVIF_SETTINGS = Symbol('ONVIF_SETTINGS');
+
+export interface OnvifSettings extends HealthSettings {
+  /** Supervise registered ONVIF cameras (health, drift, event-triggered snapshots). */
+  readonly enabled: boolean;
+  readonly pollIntervalMs: number;
+  readonly requestTimeoutMs: number;
+  /** How long a PullMessages may wait on the camera for an event. */
+  readonly pullTimeoutMs: number;
+  /** How often the device registry is re-read for added, changed or removed cameras. */
+  readonly deviceRefreshMs: number;
+  /** Where snapshots go (the push receivers' bucket). */
+  readonly bucket: string;
+}

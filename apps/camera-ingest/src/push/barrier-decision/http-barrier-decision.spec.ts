@@ -1,0 +1,82 @@
+import { createLogger } from '@ecogate/telemetry';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type BarrierQuestion } from '../barrier-decision.port';
+import { HttpBarrierDecision } from './http-barrier-decision';
+
+const question: BarrierQuestion = {
+  lane: { enterpriseId: 'ent-1', siteId: 's', gateId: 'g', laneId: 'lane/in', direction: 'in' },
+  captureId: 'cap-42',
+  deviceId: 'cam-1',
+  plateText: '沪AMS087',
+  verdict: 'trusted',
+  capturedAt: new Date('2026-11-28T09:15:02Z'),
+};
+
+/** Contract test: the request barrier-control's `GET …/vzenith-reply` expects, and every answer it may give. */
+describe('HttpBarrierDecision (fails closed)', () => {
+  const logger = createLogger({ service: 'http-barrier-decision-spec', level: 'fatal' });
+  let server: Server;
+  let baseUrl: string;
+  let handler: (req: IncomingMessage, res: ServerResponse) => void;
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      handler(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => void seen.splice(0));
+
+  const answer = (status: number, body: unknown) => (_req: IncomingMessage, res: ServerResponse) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const decide = (timeoutMs = 300) =>
+    new HttpBarrierDecision({ baseUrl, timeoutMs }, logger).decide(question);
+
+  it('asks for the capture on its lane and opens only on open: true', async () => {
+    handler = answer(200, { captureId: 'cap-42', open: true, outcome: 'open' });
+    expect(await decide()).toEqual({ kind: 'open' });
+    expect(seen).toEqual(['GET /api/v1/enterprises/ent-1/lanes/lane%2Fin/vzenith-reply?captureId=cap-42']);
+  });
+
+  it('maps closed and undecided answers to a closed barrier', async () => {
+    handler = answer(200, { captureId: 'cap-42', open: false, outcome: 'closed' });
+    expect(await decide()).toMatchObject({ kind: 'keep-closed' });
+    handler = answer(200, { captureId: 'cap-42', open: false, outcome: 'undecided' });
+    expect(await decide()).toEqual({ kind: 'no-decision-yet' });
+  });
+
+  it.each([
+    ['an error status', answer(500, { error: 'boom' })],
+    ['a 404 for the lane', answer(404, { error: 'lane-not-found' })],
+    ['an answer for another capture', answer(200, { captureId: 'cap-41', open: true, outcome: 'open' })],
+    ['a body of the wrong shape', answer(200, { open: 'yes' })],
+    ['a body that is not JSON', (_req: IncomingMessage, res: ServerResponse) => res.end('ok')],
+  ])('stays closed on %s', async (_name, respond) => {
+    handler = respond;
+    expect(await decide()).toMatchObject({ kind: 'keep-closed' });
+  });
+
+  it('stays closed when barrier-control is slower than the timeout', async () => {
+    handler = (_req, res) =>
+      void setTimeout(
+        () => answer(200, { captureId: 'cap-42', open: true, outcome: 'open' })(_req, res),
+        500,
+      );
+    const started = Date.now();
+    expect(await decide(100)).toEqual({ kind: 'keep-closed', reason: 'no answer within 100 ms' });
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
+  it('stays closed when barrier-control is unreachable', async () => {
+    const decision = new HttpBarrierDecision({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 300 }, logger);
+    expect(await decision.decide(question)).toEqual({
+      kind: 'keep-closed',
+      reason: 'barrier-control unreachable',
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './rtsp-request';
+export * from './rtsp-test-server';
+export * from './sdp';

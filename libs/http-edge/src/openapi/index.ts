@@ -1,0 +1,4 @@
+export * from './openapi-document';
+export * from './registered-routes';
+export * from './serve-openapi';
+export * from './controller-routes';

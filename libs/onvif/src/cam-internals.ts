@@ -1,0 +1,65 @@
+import { type Cam } from 'onvif';
+import { parse, type UrlWithStringQuery } from 'node:url';
+
+/** What the package's request helper hands back: its parsed body, the raw XML, the HTTP status. */
+export interface RawSoapResponse {
+  readonly xml: string;
+  readonly statusCode?: number;
+}
+
+export interface RawSoapRequest {
+  readonly body: string;
+  /** Another endpoint than the device service (a subscription address). */
+  readonly url?: string;
+  readonly replyTimeoutMs?: number;
+}
+
+/**
+ * The `onvif` package has no Device IO operations (GetRelayOutputs, SetRelayOutputState) and a
+ * fixed one-minute PullMessages timeout, so those few requests go through its own (undeclared)
+ * request helper: same transport, WS-UsernameToken header and digest fallback as every other call.
+ */
+interface CamPrivate {
+  _request(
+    options: { body: string; url?: UrlWithStringQuery; replyTimeout?: number },
+    callback: (error: Error | null, data: unknown, xml?: string, statusCode?: number) => void,
+  ): void;
+  _envelopeHeader(openHeader?: boolean): string;
+  _envelopeFooter(): string;
+}
+
+const internals = (cam: Cam): CamPrivate => cam as unknown as CamPrivate;
+
+export function soapHeader(cam: Cam, openHeader = false): string {
+  return internals(cam)._envelopeHeader(openHeader);
+}
+
+export function soapFooter(cam: Cam): string {
+  return internals(cam)._envelopeFooter();
+}
+
+export function rawSoapRequest(cam: Cam, request: RawSoapRequest): Promise<RawSoapResponse> {
+  return new Promise((resolve, reject) => {
+    internals(cam)._request(
+      {
+        body: request.body,
+        // The package sends to a legacy `url.parse` object (as it stores subscription addresses).
+        ...(request.url ? { url: parse(request.url) } : {}),
+        ...(request.replyTimeoutMs ? { replyTimeout: request.replyTimeoutMs } : {}),
+      },
+      (error, _data, xml, statusCode) => {
+        if (error) reject(error);
+        else resolve({ xml: xml ?? '', ...(statusCode !== undefined ? { statusCode } : {}) });
+      },
+    );
+  });
+}
+
+/** Calls one of the package's callback methods as a promise of its first result. */
+export function call<T>(
+  invoke: (callback: (error: Error | null, data?: T) => void) => void,
+): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    invoke((error, data) => (error ? reject(error) : resolve(data)));
+  });
+}

@@ -1,0 +1,131 @@
+import { OnvifDeviceSimulator } from '@ecogate/camera-simulator';
+import { classifyTopic } from './event-topics';
+import { OnvifClient } from './onvif-client';
+import { OnvifError } from './onvif-error';
+
+const account = { username: 'admin', password: 'Onvif-Sim-1' };
+
+describe('OnvifClient against the simulated ONVIF device', () => {
+  const device = new OnvifDeviceSimulator({
+    account,
+    rtspUri: 'rtsp://127.0.0.1:8554/lane-in',
+    maxPullWaitMs: 300,
+    maxSubscriptionMs: 800,
+  });
+  let url: string;
+  beforeAll(async () => {
+    url = await device.start();
+  });
+  afterAll(() => device.stop());
+
+  const connect = (password = account.password) =>
+    OnvifClient.connect({ url, username: account.username, password, timeoutMs: 2_000 });
+
+  it('reads device information, capabilities, services, profiles and media URIs', async () => {
+    const client = await connect();
+    expect(await client.deviceInformation()).toMatchObject({
+      manufacturer: 'Ecogate Simulated',
+      serialNumber: 'SIM0001',
+    });
+    expect(await client.capabilities()).toEqual({
+      media: true,
+      events: true,
+      pullPoint: true,
+      relayOutputs: 1,
+      inputConnectors: 1,
+    });
+    expect((await client.services()).map((s) => s.namespace)).toContain(
+      'http://www.onvif.org/ver10/events/wsdl',
+    );
+    expect(await client.profiles()).toEqual([
+      { token: 'profile_1', name: 'mainStream', encoding: 'H264', width: 1920, height: 1080 },
+    ]);
+    expect(await client.streamUri()).toBe('rtsp://127.0.0.1:8554/lane-in');
+    expect(await client.snapshotUri()).toBe(`${url}/onvif/snapshot.jpg`);
+  });
+
+  it('downloads the snapshot through the digest challenge, byte for byte', async () => {
+    const client = await connect();
+    expect((await client.snapshot()).equals(device.snapshot)).toBe(true);
+  });
+
+  it('measures the device clock drift', async () => {
+    device.setClockSkew(90_000);
+    try {
+      const client = await connect();
+      const drift = await client.clockDriftMs();
+      expect(Math.abs(drift - 90_000)).toBeLessThan(1_500);
+    } finally {
+      device.setClockSkew(0);
+    }
+    expect(Math.abs(await (await connect()).clockDriftMs())).toBeLessThan(1_500);
+  });
+
+  it('fails with unauthorised on a wrong password and unreachable when nothing answers', async () => {
+    await expect(connect('wrong')).rejects.toMatchObject({ name: 'OnvifError', code: 'unauthorised' });
+    const gone = new OnvifDeviceSimulator();
+    const goneUrl = await gone.start();
+    await gone.stop();
+    await expect(
+      OnvifClient.connect({ url: goneUrl, username: 'a', password: 'b', timeoutMs: 1_000 }),
+    ).rejects.toMatchObject({ code: 'unreachable' });
+  });
+
+  it('lists relay outputs and switches one; the device records the commands', async () => {
+    const client = await connect();
+    expect(await client.relayOutputs()).toEqual([
+      { token: 'RelayOutput_0', mode: 'Bistable', delayTimeMs: 1_000, idleState: 'open' },
+    ]);
+    await client.setRelayOutputState('RelayOutput_0', 'active');
+    await client.setRelayOutputState('RelayOutput_0', 'inactive');
+    expect(device.relayCommands.map((c) => [c.token, c.state])).toEqual([
+      ['RelayOutput_0', 'active'],
+      ['RelayOutput_0', 'inactive'],
+    ]);
+    await expect(client.setRelayOutputState('nope', 'active')).rejects.toBeInstanceOf(OnvifError);
+  });
+
+  it('pulls triggers, renews the subscription before it expires and recreates it after a reboot', async () => {
+    const client = await connect();
+    const events = client.pullPoint({ pullTimeoutMs: 200, renewMarginMs: 400 });
+    expect(await events.pull()).toEqual([]);
+    device.trigger('digital-input');
+    const [input] = await events.pull();
+    expect(input).toMatchObject({
+      kind: 'digital-input',
+      active: true,
+      operation: 'Changed',
+      topic: 'tns1:Device/Trigger/DigitalInput',
+      source: { InputToken: 'DI_0' },
+    });
+    // The device grants 0.8 s: keep pulling past it on one subscription.
+    const until = Date.now() + 1_200;
+    while (Date.now() < until) await events.pull();
+    expect(events.created).toBe(1);
+    expect(events.renewed).toBeGreaterThan(0);
+
+    device.goOffline(0.2);
+    await expect(events.pull()).rejects.toMatchObject({ code: 'unreachable' });
+    device.comeBack();
+    expect(await events.pull()).toEqual([]);
+    expect(events.created).toBe(2);
+    device.trigger('tamper');
+    expect((await events.pull()).map((e) => [e.kind, e.active])).toEqual([['tamper', true]]);
+    await events.close();
+    expect(device.subscriptionCount).toBe(0);
+  });
+});
+
+describe('classifyTopic', () => {
+  it.each([
+    ['tns1:Device/Trigger/DigitalInput', { LogicalState: 'true' }, 'digital-input', true],
+    ['tns1:Device/IO/DigitalInput', { State: 'false' }, 'digital-input', false],
+    ['tns1:RuleEngine/CellMotionDetector/Motion', { IsMotion: 'true' }, 'motion', true],
+    ['tns1:VideoSource/MotionAlarm', { State: '1' }, 'motion', true],
+    ['tns1:VideoSource/GlobalSceneChange/ImagingService', { State: 'true' }, 'tamper', true],
+    ['tns1:RuleEngine/TamperDetector/Tamper', { IsTamper: 'false' }, 'tamper', false],
+    ['tns1:Monitoring/ProcessorUsage', { Value: '12' }, 'other', undefined],
+  ])('%s %j → %s %s', (topic, data, kind, active) => {
+    expect(classifyTopic(topic, data)).toEqual({ kind, active });
+  });
+});
