@@ -90,7 +90,7 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
       {
         kafka: kafkaOptions,
         http: { host: '127.0.0.1', port: 0 },
-        lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000 },
+        lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000, fusionWaitMs: 0 },
         drivers: { isapiTimeoutMs: 2_000, dahuaTimeoutMs: 2_000, vzenithReplyTtlMs: 10_000 },
       },
       { settings, vehicles: new InMemoryVehicleRegistry(settings.vehicles) },
@@ -228,5 +228,37 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
       body: JSON.stringify({ action: 'release' }),
     });
     expect(bad.status).toBe(400);
+  });
+  it('barrier state reports: a close ends the cycle (no tailgating), an unexplained open is a violation', async () => {
+    const report = (body: unknown) =>
+      fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g1-in/barrier-state`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    // g1-in is still open for 冀A66666 (first test), well within the 15 s cycle.
+    const closed = await report({ state: 'closed', deviceId: 'loop-1' });
+    expect([closed.status, await closed.json()]).toEqual([
+      202,
+      { phase: 'closed', ignored: false, violations: [] },
+    ]);
+
+    const next = read('冀A44444', 'g1-in');
+    await send(next);
+    await expectEventually(() =>
+      expect(events('gate.barrier.decided.v1').some((e) => e.payload.readId === next.readId)).toBe(true),
+    );
+    const opened = await report({ state: 'opened', deviceId: 'io-1' });
+    expect(await opened.json()).toMatchObject({ violations: ['opened-without-decision'] });
+    await expectEventually(() =>
+      expect(
+        events('gate.violation.detected.v1')
+          .filter((e) => e.payload.lane.laneId === 'g1-in')
+          .map((e) => [e.payload.kind, e.payload.plate]),
+      ).toEqual([['opened-without-decision', '冀A44444']]),
+    );
+
+    const bad = await report({ state: 'ajar' });
+    expect([bad.status, ((await bad.json()) as { error: string }).error]).toEqual([400, 'invalid-request']);
   });
 });

@@ -1,4 +1,4 @@
-import { CodedErrorFilter } from '@ecogate/http-edge';
+import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { BARRIER_CONTROL_ERROR_STATUS } from './errors/barrier-control.exception';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -13,18 +13,25 @@ import {
   physicalTopic,
 } from '@ecogate/messaging';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { BarrierControlApiModule } from './api/barrier-control-api.module';
 import { BarrierCommandService } from './barrier-command/barrier-command.service';
+import { BarrierStateModule } from './barrier-state/barrier-state.module';
+import { BarrierStateService } from './barrier-state/barrier-state.service';
 import { type BarrierControlConfig } from './config/barrier-control.config';
 import { DecideOnReadService } from './decide-on-read/decide-on-read.service';
 import { LogDisplay } from './display/log-display';
 import { BarrierDrivers } from './drivers/barrier-drivers';
 import { DahuaStrobeDriver } from './drivers/dahua-strobe/dahua-strobe.driver';
 import { HikvisionIsapiDriver } from './drivers/hikvision-isapi/hikvision-isapi.driver';
+import { OnvifRelayDriver } from './drivers/onvif-relay/onvif-relay.driver';
 import { VzenithReplyDriver } from './drivers/vzenith-reply/vzenith-reply.driver';
 import { ViolationPublisher } from './events/violation-publisher';
 import { type GateSettings } from './gate-settings/gate-settings.port';
 import { LaneStates } from './lane-state/lane-states';
 import { ManualControlModule } from './manual-control/manual-control.module';
+import { VzenithReplyModule } from './vzenith-reply/vzenith-reply.module';
+import { VzenithReplyService } from './vzenith-reply/vzenith-reply.service';
+import { barrierControlOpenApi } from './openapi/barrier-control.openapi';
 import { ManualControlService } from './manual-control/manual-control.service';
 import { type VehicleRegistry } from './vehicles/vehicle-registry.port';
 
@@ -69,6 +76,7 @@ export async function startBarrierControl(
   const drivers = new BarrierDrivers([
     new HikvisionIsapiDriver(config.drivers.isapiTimeoutMs),
     new DahuaStrobeDriver({ timeoutMs: config.drivers.dahuaTimeoutMs }),
+    new OnvifRelayDriver(config.drivers.onvifRelay),
     vzenith,
   ]);
   const lanes = new LaneStates(config.lanes);
@@ -83,6 +91,7 @@ export async function startBarrierControl(
     new ViolationPublisher(publisher),
     display,
     logger.child({ component: 'decide' }),
+    config.lanes.fusionWaitMs,
   );
 
   const consumer = new KafkaEventConsumer(kafka, messaging, {
@@ -102,10 +111,26 @@ export async function startBarrierControl(
   await consumer.start();
 
   const manual = new ManualControlService(ports.settings, lanes, decideOnRead, publisher, commands);
-  const app = await NestFactory.create<NestExpressApplication>(ManualControlModule.register(manual), {
-    logger: false,
-  });
+  const states = new BarrierStateService(
+    ports.settings,
+    lanes,
+    new ViolationPublisher(publisher),
+    logger.child({ component: 'barrier-state' }),
+  );
+  const app = await NestFactory.create<NestExpressApplication>(
+    BarrierControlApiModule.register([
+      ManualControlModule.register(manual),
+      BarrierStateModule.register(states),
+      VzenithReplyModule.register(
+        new VzenithReplyService(ports.settings, lanes, vzenith, {
+          waitMs: config.drivers.vzenithReplyWaitMs ?? 1_000,
+        }),
+      ),
+    ]),
+    { logger: false },
+  );
   app.use(correlationMiddleware);
+  serveOpenApi(app, barrierControlOpenApi);
   app.useGlobalFilters(
     new CodedErrorFilter(logger.child({ component: 'operator-api' }), BARRIER_CONTROL_ERROR_STATUS),
   );
@@ -120,6 +145,7 @@ export async function startBarrierControl(
     async close() {
       await app.close();
       await consumer.stop();
+      await decideOnRead.flush();
       await publisher.disconnect();
     },
   };

@@ -1,9 +1,18 @@
 import { dataSourceOptions, type RegisteredDataSource } from '@ecogate/persistence';
 import { AlertLevelEntity } from './alert/alert-level.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
+import { EmergencyPlanEntity } from './emergency-plan/emergency-plan.entity';
+import { InPlantVehicleEntity } from './in-plant/in-plant-vehicle.entity';
+import { MachineryEntity } from './machinery/machinery.entity';
 import { CreateLedger1796200000000 } from './migrations/1796200000000-CreateLedger';
+import { CreateEmergencyPlans1796300000000 } from './migrations/1796300000000-CreateEmergencyPlans';
+import { PartitionPassages1796400000000 } from './migrations/1796400000000-PartitionPassages';
+import { CreateRetentionPolicies1796500000000 } from './migrations/1796500000000-CreateRetentionPolicies';
+import { CreateInPlantAndMachinery1796600000000 } from './migrations/1796600000000-CreateInPlantAndMachinery';
+import { PassageDecisionEntity } from './passage/passage-decision.entity';
 import { PassageEntity } from './passage/passage.entity';
 import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
+import { RetentionPolicyEntity } from './retention/retention-policy.entity';
 import { VehicleStageEvidenceEntity } from './vehicle/vehicle-stage-evidence.entity';
 import { VehicleEntity } from './vehicle/vehicle.entity';
 
@@ -12,12 +21,23 @@ export const ledgerEntities = [
   VehicleEntity,
   VehicleStageEvidenceEntity,
   PassageEntity,
+  PassageDecisionEntity,
   RefusedAttemptEntity,
   AlertLevelEntity,
   AuditLogEntity,
+  EmergencyPlanEntity,
+  RetentionPolicyEntity,
+  InPlantVehicleEntity,
+  MachineryEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
-export const ledgerMigrations = [CreateLedger1796200000000];
+export const ledgerMigrations = [
+  CreateLedger1796200000000,
+  CreateEmergencyPlans1796300000000,
+  PartitionPassages1796400000000,
+  CreateRetentionPolicies1796500000000,
+  CreateInPlantAndMachinery1796600000000,
+];
 
 export const registeredDataSource: RegisteredDataSource = {
   name: 'ledger',

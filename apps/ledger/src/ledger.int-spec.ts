@@ -132,9 +132,12 @@ describe('ledger against Kafka and Postgres', () => {
 
   it('records a decision delivered three times once, and a deny as a refused attempt', async () => {
     const plate = '冀B10002';
-    const envelope = await decide(aDecision({ plate: { text: plate, colour: 'yellow' } }));
+    const decision = aDecision({ plate: { text: plate, colour: 'yellow' } });
+    const envelope = await decide(decision);
     await publisher.publishEnvelope(envelope, 'lane-in');
     await publisher.publishEnvelope(envelope, 'lane-in');
+    // The same decision in a new envelope (a new event id): the passage_decisions claim stops it.
+    await decide(decision);
     const deny = aDecision({
       plate: { text: '冀B10003', colour: 'yellow' },
       verdict: 'deny',
@@ -197,6 +200,86 @@ describe('ledger against Kafka and Postgres', () => {
     expect((await patch('ent-b', { fleet: '个人' })).status).toBe(404);
     const list = await api(service, `/enterprises/ent-b/passages`);
     expect(list.body).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('records a late decision for a month without a partition by creating it', async () => {
+    const plate = '冀B10006';
+    const late = new Date(Date.now() - 150 * 86_400_000).toISOString();
+    await decide(aDecision({ plate: { text: plate, colour: 'yellow' }, capturedAt: late, decidedAt: late }));
+    const month = late.slice(0, 7).replace('-', '');
+    await expectEventually(async () =>
+      expect(
+        await services[0]!.dataSource.query(
+          `SELECT tableoid::regclass::text AS "partition" FROM "passages" WHERE "plate" = $1`,
+          [plate],
+        ),
+      ).toEqual([{ partition: `passages_p${month}` }]),
+    );
+  });
+
+  it('holds back passages of an unknown stage and publishes them when the registry gets evidence', async () => {
+    const plate = '冀B10005';
+    const { stage: _stage, ...unknown } = aDecision({ plate: { text: plate, colour: 'yellow' } });
+    await decide(unknown);
+    const { stage: _exitStage, ...unknownExit } = aDecision({
+      direction: 'out',
+      plate: { text: plate, colour: 'yellow' },
+    });
+    await decide(unknownExit);
+    const [row] = await expectEventually(async () => {
+      const rows = await passageRows(plate);
+      expect(rows).toEqual([expect.objectContaining({ state: 'completed' })]);
+      return rows;
+    });
+    const service = services[0]!;
+    const held: { stage: string | null; entry_revision: number; exit_revision: number }[] =
+      await service.dataSource.query(
+        `SELECT "stage", "entry_revision", "exit_revision" FROM "passages" WHERE "id" = $1`,
+        [row!.id],
+      );
+    expect(held).toEqual([{ stage: null, entry_revision: 0, exit_revision: 0 }]);
+    const outboxRows = async (): Promise<number> => {
+      const [n] = (await service.dataSource.query(
+        `SELECT count(*) AS n FROM "outbox" WHERE "payload"->'payload'->>'passageId' = $1`,
+        [row!.id],
+      )) as { n: string }[];
+      return Number(n!.n);
+    };
+    expect(await outboxRows()).toBe(0);
+
+    const registered = await api(service, `/enterprises/ent-a/vehicles/${encodeURIComponent(plate)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-operator-id': 'clerk-2' },
+      body: JSON.stringify({
+        plateColour: 'yellow',
+        stageEvidence: { stage: 'V', source: 'document', confirmed: true },
+      }),
+    });
+    expect(registered.status).toBe(200);
+    await expectEventually(() =>
+      expect(
+        eventsFor(row!.id).map((e) => [e.payload.direction, e.payload.revision, e.payload.emissionStage]),
+      ).toEqual([
+        ['in', 1, 'V'],
+        ['out', 1, 'V'],
+      ]),
+    );
+    const scored: { stage: string; stage_source: string; revision: number }[] =
+      await service.dataSource.query(
+        `SELECT "stage", "stage_source", "revision" FROM "passages" WHERE "id" = $1`,
+        [row!.id],
+      );
+    expect(scored).toEqual([{ stage: 'V', stage_source: 'document', revision: 3 }]);
+    // More evidence later publishes nothing again: the passage is no longer pending.
+    await api(service, `/enterprises/ent-a/vehicles/${encodeURIComponent(plate)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-operator-id': 'clerk-2' },
+      body: JSON.stringify({
+        plateColour: 'yellow',
+        stageEvidence: { stage: 'VI', source: 'manual', confirmed: true },
+      }),
+    });
+    expect(await outboxRows()).toBe(2);
   });
 
   it(`records ${DECISIONS} decisions exactly once while the consumer restarts midway`, async () => {

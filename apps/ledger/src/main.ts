@@ -1,8 +1,45 @@
-import { runService } from '@ecogate/telemetry';
-import { ledgerConfig } from './config/ledger.config';
+import { createDataSource, runMigrations } from '@ecogate/persistence';
+import { createLogger, runService } from '@ecogate/telemetry';
+import { ledgerConfig, ledgerJobConfig, type LedgerJobConfig } from './config/ledger.config';
+import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
+import { runLedgerMaintenance } from './retention/ledger-maintenance';
 import { startLedgerService } from './start-ledger-service';
 
-void runService('ledger', () => {
-  const config = ledgerConfig.load();
-  return { observability: config.observability, start: (logger) => startLedgerService(config, logger) };
-});
+/**
+ * One-off jobs: `--migrate` (the deploy step: apply pending migrations; the service never
+ * migrates at boot) and `--retention` (partition maintenance and retention once, e.g. from cron).
+ */
+async function runJob(job: 'migrate' | 'retention', config: LedgerJobConfig): Promise<void> {
+  const logger = createLogger({ service: 'ledger', level: config.observability.logLevel });
+  const dataSource = createDataSource({
+    url: config.database.url.reveal(),
+    entities: ledgerEntities,
+    migrations: ledgerMigrations,
+    name: `ledger-${job}`,
+    logger,
+  });
+  await dataSource.initialize();
+  try {
+    if (job === 'migrate') await runMigrations(dataSource, { logger });
+    else await runLedgerMaintenance(dataSource, config.retention, logger.child({ component: 'retention' }));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+const job = process.argv.includes('--migrate')
+  ? 'migrate'
+  : process.argv.includes('--retention')
+    ? 'retention'
+    : undefined;
+if (job) {
+  runJob(job, ledgerJobConfig.load()).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else {
+  void runService('ledger', () => {
+    const config = ledgerConfig.load();
+    return { observability: config.observability, start: (logger) => startLedgerService(config, logger) };
+  });
+}

@@ -1,4 +1,5 @@
-import { CodedErrorFilter } from '@ecogate/http-edge';
+import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
+import { ledgerOpenApi } from './api/ledger.openapi';
 import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -20,19 +21,30 @@ import {
   OutboxRelay,
   PostgresProcessedEventStore,
 } from '@ecogate/persistence';
+import { MinioObjectStorage } from '@ecogate/storage';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { AlertLevelService } from './alert-level/alert-level.service';
 import { LedgerModule } from './api/ledger.module';
+import { EmergencyPlanService } from './emergency-plan/emergency-plan.service';
 import { CompletePassageService } from './complete-passage/complete-passage.service';
 import { type LedgerConfig } from './config/ledger.config';
+import { InPlantVehicleService } from './in-plant/in-plant-vehicle.service';
+import { MachineryService } from './machinery/machinery.service';
 import { LEDGER_CONSUMER_GROUP } from './intake/barrier-decided.consumer';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { PASSAGE_TOPIC, publishThrough } from './outbox/passage-outbox';
+import { ensureUpcomingPartitions } from './partitions/passage-partitions';
 import { QueryPassagesService } from './query-passages/query-passages.service';
 import { RecordDecisionService } from './record-decision/record-decision.service';
+import { scheduleLedgerMaintenance } from './retention/ledger-maintenance';
+import { RetentionPolicyService } from './retention/retention-policy.service';
+import { VehicleDocumentsService } from './vehicle-documents/vehicle-documents.service';
 import { VehicleRegistryService } from './vehicle-registry/vehicle-registry.service';
 
-export type LedgerServiceConfig = Pick<LedgerConfig, 'database' | 'kafka' | 'http' | 'outbox'> & {
+export type LedgerServiceConfig = Pick<
+  LedgerConfig,
+  'database' | 'kafka' | 'http' | 'outbox' | 'retention' | 'documents'
+> & {
   /** Tests shorten the back-off. */
   readonly retry?: RetryPolicy;
 };
@@ -46,8 +58,8 @@ export interface LedgerService {
 }
 
 /**
- * The composition root: database, outbox relay, Kafka consumer (a Nest microservice on our
- * transport) and the REST API. Used by `main.ts` and the integration test. Migrations are not run
+ * The composition root: database, partition maintenance and retention, document storage, outbox relay, Kafka
+ * consumer (a Nest microservice on our transport) and the REST API. Used by `main.ts` and the integration test. Migrations are not run
  * here (deploy step).
  */
 export async function startLedgerService(
@@ -62,6 +74,19 @@ export async function startLedgerService(
     logger: logger.child({ component: 'typeorm' }),
   });
   await dataSource.initialize();
+  // Inserts must find their month's partition; later months come from the periodic job.
+  await ensureUpcomingPartitions(dataSource.manager, new Date(), config.retention.partitionsAhead);
+  const maintenance = scheduleLedgerMaintenance(
+    dataSource,
+    config.retention,
+    logger.child({ component: 'maintenance' }),
+  );
+
+  const storage = new MinioObjectStorage({
+    ...config.documents.storage,
+    maxPresignedTtlSeconds: config.documents.urlTtlSeconds,
+  });
+  await storage.ensureBucket(config.documents.bucket);
 
   const messaging = { ...config.kafka, logger };
   const kafka = createKafka(messaging);
@@ -86,6 +111,16 @@ export async function startLedgerService(
       complete: new CompletePassageService(dataSource),
       vehicles: new VehicleRegistryService(dataSource),
       alerts: new AlertLevelService(dataSource),
+      emergencyPlans: new EmergencyPlanService(dataSource),
+      retentionPolicies: new RetentionPolicyService(
+        dataSource,
+        config.retention.floors,
+        config.retention.defaultLedgerDays,
+      ),
+      documents: new VehicleDocumentsService(dataSource, storage, config.documents),
+      documentMaxBytes: config.documents.maxBytes,
+      inPlantVehicles: new InPlantVehicleService(dataSource),
+      machinery: new MachineryService(dataSource),
     }),
     { logger: false },
   );
@@ -101,6 +136,7 @@ export async function startLedgerService(
   const microservice = app.connectMicroservice({ strategy: transport });
   microservice.useGlobalFilters(new PassThroughRpcErrors());
   app.use(correlationMiddleware);
+  serveOpenApi(app, ledgerOpenApi);
   app.useGlobalFilters(new CodedErrorFilter(logger.child({ component: 'ledger-api' }), LEDGER_ERROR_STATUS));
   await app.startAllMicroservices();
   await app.listen(config.http.port, config.http.host);
@@ -115,6 +151,7 @@ export async function startLedgerService(
     },
     async close() {
       await app.close();
+      await maintenance.stop();
       await relay.stop();
       await publisher.disconnect();
       await dataSource.destroy();

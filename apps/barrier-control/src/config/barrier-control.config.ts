@@ -6,8 +6,10 @@ import {
   observabilityConfig,
   observabilityEnv,
   positiveInt,
+  url,
 } from '@ecogate/config';
 import { z } from 'zod';
+import { type OnvifRelayOptions } from '../drivers/onvif-relay/onvif-relay.driver';
 
 /** barrier-control's environment, validated once at boot. */
 export const barrierControlConfig = defineConfig(
@@ -19,12 +21,30 @@ export const barrierControlConfig = defineConfig(
     BARRIER_GATES_FILE: z.string().min(1),
     /** Entry then exit (or the reverse) of one plate at one gate within this window is reversing. */
     BARRIER_REVERSING_WINDOW_SECONDS: positiveInt(60),
-    /** An open barrier cycle ends this long after it began (no close input yet). */
+    /** An open barrier cycle ends this long after it began, unless a close report ends it sooner. */
     BARRIER_OPEN_CYCLE_SECONDS: positiveInt(15),
     BARRIER_ISAPI_TIMEOUT_MS: positiveInt(5_000),
     BARRIER_DAHUA_TIMEOUT_MS: positiveInt(12_000),
     /** How long a Vzenith "open" waits for the camera's next push. */
     BARRIER_VZENITH_REPLY_TTL_MS: positiveInt(10_000),
+    /** How long camera-ingest's question "does this Vzenith reply open?" waits for the decision. */
+    BARRIER_VZENITH_REPLY_WAIT_MS: positiveInt(1_000),
+    BARRIER_ONVIF_TIMEOUT_MS: positiveInt(5_000),
+    /** How long an ONVIF relay (bistable) is held active for an "open" pulse. */
+    BARRIER_ONVIF_PULSE_MS: positiveInt(500),
+    /**
+     * How long a camera read waits for the server's read of the same capture before the lane acts
+     * on the camera alone (0: act at once; a later server read can still settle a review).
+     */
+    BARRIER_FUSION_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+    /** The ledger's base URL: vehicles, alert level and plan come from it. Unset: the gates file. */
+    LEDGER_URL: url(['http', 'https']).optional(),
+    LEDGER_TIMEOUT_MS: positiveInt(1_500),
+    /** Alert level and emergency plan are reused this long per enterprise. */
+    LEDGER_SETTINGS_TTL_MS: positiveInt(5_000),
+    /** A vehicle answer (or "not registered") is reused this long. */
+    LEDGER_VEHICLE_TTL_MS: positiveInt(10_000),
+    LEDGER_VEHICLE_CACHE_SIZE: positiveInt(5_000),
   },
   (env) => ({
     kafka: kafkaConfig(env, 'barrier-control'),
@@ -34,11 +54,28 @@ export const barrierControlConfig = defineConfig(
     lanes: {
       reversingWindowSeconds: env.BARRIER_REVERSING_WINDOW_SECONDS,
       openCycleMs: env.BARRIER_OPEN_CYCLE_SECONDS * 1000,
+      fusionWaitMs: env.BARRIER_FUSION_WAIT_MS,
     },
+    ledger: env.LEDGER_URL
+      ? {
+          url: env.LEDGER_URL,
+          timeoutMs: env.LEDGER_TIMEOUT_MS,
+          settingsTtlMs: env.LEDGER_SETTINGS_TTL_MS,
+          vehicleTtlMs: env.LEDGER_VEHICLE_TTL_MS,
+          vehicleCacheSize: env.LEDGER_VEHICLE_CACHE_SIZE,
+        }
+      : undefined,
     drivers: {
       isapiTimeoutMs: env.BARRIER_ISAPI_TIMEOUT_MS,
       dahuaTimeoutMs: env.BARRIER_DAHUA_TIMEOUT_MS,
       vzenithReplyTtlMs: env.BARRIER_VZENITH_REPLY_TTL_MS,
+      ...({ vzenithReplyWaitMs: env.BARRIER_VZENITH_REPLY_WAIT_MS } as { vzenithReplyWaitMs?: number }),
+      // Optional in the type, so configurations built by hand (tests) may leave it out.
+      ...({
+        onvifRelay: { timeoutMs: env.BARRIER_ONVIF_TIMEOUT_MS, pulseMs: env.BARRIER_ONVIF_PULSE_MS },
+      } as {
+        onvifRelay?: OnvifRelayOptions;
+      }),
     },
   }),
 );

@@ -5,6 +5,7 @@ import {
   type AdmissionSubject,
   decide,
   EMISSION_STAGE_LABELS,
+  type FusionDecision,
   type Verdict,
 } from '@ecogate/domain';
 import { type LaneContext } from '../gate-settings/gate-settings.port';
@@ -39,15 +40,38 @@ function applyReadVerdict(
   return { verdict: 'needs-review', doubtful };
 }
 
+/** Why the read itself is doubtful: the two readers disagree, or the read was unsure. */
+function readDoubt(
+  read: PlateRead,
+  fusion: FusionDecision | undefined,
+): { reason: 'readers-disagree' | 'read-needs-review'; zh: string; en: string } {
+  const plate = read.plate.text;
+  if (fusion?.outcome === 'disagree') {
+    const server = fusion.server?.text ?? '?';
+    return {
+      reason: 'readers-disagree',
+      zh: `${plate}：相机识别为${fusion.camera?.text ?? plate}，服务器识别为${server}，请人工核验。`,
+      en: `${plate}: camera read ${fusion.camera?.text ?? plate}, server read ${server}, manual check required.`,
+    };
+  }
+  return {
+    reason: 'read-needs-review',
+    zh: `${plate}：车牌识别存疑，请人工核验。`,
+    en: `${plate}: plate read doubtful, manual check required.`,
+  };
+}
+
 /**
- * Maps a plate read, its lane context and the vehicle to `gate.barrier.decided.v1` via the domain's
- * `decide`. Pure: the instant is passed in.
+ * Maps a plate read (fused from the camera's and the server's when both came, see `fuseCapture`),
+ * its lane context and the vehicle to `gate.barrier.decided.v1` via the domain's `decide`. Pure:
+ * the instant is passed in.
  */
 export function decideOnRead(
   read: PlateRead,
   context: LaneContext,
   vehicle: AdmissionSubject | undefined,
   now: Date,
+  fusion?: FusionDecision,
 ): BarrierDecided {
   const subject: AdmissionSubject = vehicle ?? { plate: read.plate.text, evidence: [] };
   const decision = decide(
@@ -58,12 +82,10 @@ export function decideOnRead(
     now,
   );
   const { verdict, doubtful } = applyReadVerdict(read, decision);
+  const doubt = doubtful ? readDoubt(read, fusion) : undefined;
   const message =
-    doubtful && verdict === 'needs-review'
-      ? {
-          zh: `${read.plate.text}：车牌识别存疑，请人工核验。${decision.message.zh}`,
-          en: `${read.plate.text}: plate read doubtful, manual check required. ${decision.message.en}`,
-        }
+    doubt && verdict === 'needs-review'
+      ? { zh: `${doubt.zh}${decision.message.zh}`, en: `${doubt.en} ${decision.message.en}` }
       : decision.message;
   const { stage, evidenceSource } = decision.facts;
   return {
@@ -77,7 +99,7 @@ export function decideOnRead(
     plate: { text: read.plate.text, colour: read.plate.colour },
     alertLevel: context.alertLevel,
     verdict,
-    reasons: [...(doubtful ? (['read-needs-review'] as const) : []), ...decision.reasons].slice(0, 8),
+    reasons: [...(doubt ? [doubt.reason] : []), ...decision.reasons].slice(0, 8),
     ...(stage && evidenceSource ? { stage: { stage, source: evidenceSource } } : {}),
     message: { zh: clip(message.zh, 200), en: clip(message.en, 300) },
     images: read.images,

@@ -19,6 +19,16 @@ export type BarrierTarget =
       readonly username?: string;
       readonly password?: Secret;
     }
+  /** A relay output of an ONVIF device (SetRelayOutputState); the first relay unless a token is named. */
+  | {
+      readonly driver: 'onvif-relay';
+      readonly baseUrl: string;
+      readonly relayToken?: string;
+      /** A second relay wired to the barrier's close input, if any. */
+      readonly closeRelayToken?: string;
+      readonly username?: string;
+      readonly password?: Secret;
+    }
   /** The camera's next push reply opens the barrier (Vzenith protocol). */
   | { readonly driver: 'vzenith-reply' }
   /** Record-only lane: no barrier to drive. */

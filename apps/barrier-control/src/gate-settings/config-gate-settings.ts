@@ -30,6 +30,14 @@ const deviceTarget = {
 const barrierSchema = z.discriminatedUnion('driver', [
   z.strictObject({ driver: z.literal('hikvision-isapi'), ...deviceTarget }),
   z.strictObject({ driver: z.literal('dahua-strobe'), ...deviceTarget }),
+  z.strictObject({
+    driver: z.literal('onvif-relay'),
+    baseUrl: deviceTarget.baseUrl,
+    username: deviceTarget.username,
+    passwordEnv: deviceTarget.passwordEnv,
+    relayToken: z.string().min(1).max(64).optional(),
+    closeRelayToken: z.string().min(1).max(64).optional(),
+  }),
   z.strictObject({ driver: z.literal('vzenith-reply') }),
   z.strictObject({ driver: z.literal('none') }),
 ]);

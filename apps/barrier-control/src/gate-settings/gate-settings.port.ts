@@ -17,8 +17,9 @@ export interface LaneContext {
 }
 
 /**
- * Lanes, the enterprise's emergency plan and its current alert level. Today backed by
- * configuration (`ConfigGateSettings`); the ledger's plan and alert-level API will replace it.
+ * Lanes, the enterprise's emergency plan and its current alert level. Adapters: `ConfigGateSettings`
+ * (the gates file) and `LedgerGateSettings` (lanes from the file, level and plan from the ledger),
+ * chosen by `LEDGER_URL` in `gatePorts`.
  */
 export interface GateSettings {
   laneContext(enterpriseId: string, laneId: string): Promise<LaneContext | undefined>;

@@ -27,8 +27,8 @@ export interface LaneState {
 
 export interface LaneOptions {
   /**
-   * Nothing reports the barrier coming down yet (no loop input): an open cycle ends this long after
-   * it began, so the next vehicle is a new cycle, not a tailgater.
+   * Lanes whose devices report no `barrier-closed` (see `barrier-state/`): an open cycle ends this
+   * long after it began, so the next vehicle is a new cycle, not a tailgater.
    */
   readonly openCycleMs: number;
 }

@@ -1,4 +1,5 @@
 import { type LaneMode } from '@ecogate/domain';
+import { LaneQueue } from './lane-queue';
 import {
   initialLaneState,
   type LaneEvent,
@@ -21,6 +22,7 @@ import {
 export class LaneStates {
   private readonly lanes = new Map<string, LaneState>();
   private reversing = emptyReversingMemory();
+  private readonly queue = new LaneQueue();
 
   constructor(private readonly options: LaneOptions & { readonly reversingWindowSeconds: number }) {}
 
@@ -31,6 +33,11 @@ export class LaneStates {
     const next = transition(state, event, this.options);
     this.lanes.set(key, next.state);
     return next;
+  }
+
+  /** Runs `work` after every earlier piece of work on this lane has finished. */
+  exclusive<T>(enterpriseId: string, laneId: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(`${enterpriseId}\u0000${laneId}`, work);
   }
 
   get(enterpriseId: string, laneId: string): LaneState | undefined {

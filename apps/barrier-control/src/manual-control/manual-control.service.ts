@@ -42,6 +42,14 @@ export class ManualControlService {
   ) {}
 
   async execute(enterpriseId: string, laneId: string, command: ManualCommand): Promise<ManualOutcome> {
+    return this.lanes.exclusive(enterpriseId, laneId, () => this.perform(enterpriseId, laneId, command));
+  }
+
+  private async perform(
+    enterpriseId: string,
+    laneId: string,
+    command: ManualCommand,
+  ): Promise<ManualOutcome> {
     const context = await this.settings.laneContext(enterpriseId, laneId);
     if (!context)
       throw new BarrierControlException(

@@ -4,7 +4,7 @@ import { parseEnterpriseId } from '@ecogate/persistence';
 import { z } from 'zod';
 import { AlertLevelService, setAlertLevelSchema } from '../alert-level/alert-level.service';
 import { CompletePassageService, completePassageSchema } from '../complete-passage/complete-passage.service';
-import { LedgerException } from '../errors/ledger.exception';
+import { actorHeader, parseRequest } from './request-parsing';
 import { decodeCursor, QueryPassagesService } from '../query-passages/query-passages.service';
 import {
   plateParam,
@@ -13,7 +13,7 @@ import {
 } from '../vehicle-registry/vehicle-registry.service';
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
-const passagesQuery = z
+export const passagesQuery = z
   .strictObject({
     from: instant.optional(),
     to: instant.optional(),
@@ -31,19 +31,11 @@ const passagesQuery = z
   .refine((q) => !q.from || !q.to || q.from < q.to, 'from must be before to');
 const passageId = z.uuid();
 /** Local days (Asia/Shanghai), `to` inclusive, at most a year. */
-const dailyQuery = z
+export const dailyQuery = z
   .strictObject({ from: z.iso.date(), to: z.iso.date() })
   .refine((q) => q.from <= q.to, 'from must not be after to')
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, 'at most 366 days');
-const actorHeader = z
-  .string({ message: 'X-Operator-Id header is required' })
-  .regex(/^[\w.@-]{1,100}$/, 'X-Operator-Id header: 1-100 of letters, digits, _ . @ -');
-
-function parse<T>(schema: z.ZodType<T, unknown>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new LedgerException('invalid-request', z.prettifyError(parsed.error));
-  return parsed.data;
-}
+const parse = parseRequest;
 
 /** Shanghai midnight of a local date (no daylight saving there). */
 const shanghaiMidnight = (date: string): Date => new Date(`${date}T00:00:00+08:00`);

@@ -1,6 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AlertLevelService } from '../alert-level/alert-level.service';
 import { CompletePassageService } from '../complete-passage/complete-passage.service';
+import { EmergencyPlanController } from '../emergency-plan/emergency-plan.controller';
+import { EmergencyPlanService } from '../emergency-plan/emergency-plan.service';
+import { RetentionPolicyController } from '../retention/retention-policy.controller';
+import { RetentionPolicyService } from '../retention/retention-policy.service';
+import {
+  VEHICLE_DOCUMENTS_MAX_BYTES,
+  VehicleDocumentsController,
+} from '../vehicle-documents/vehicle-documents.controller';
+import { VehicleDocumentsService } from '../vehicle-documents/vehicle-documents.service';
+import { InPlantVehicleController } from '../in-plant/in-plant-vehicle.controller';
+import { InPlantVehicleService } from '../in-plant/in-plant-vehicle.service';
+import { MachineryController } from '../machinery/machinery.controller';
+import { MachineryService } from '../machinery/machinery.service';
 import { BarrierDecidedConsumer } from '../intake/barrier-decided.consumer';
 import { QueryPassagesService } from '../query-passages/query-passages.service';
 import { RecordDecisionService } from '../record-decision/record-decision.service';
@@ -13,6 +26,12 @@ export interface LedgerDependencies {
   readonly complete: CompletePassageService;
   readonly vehicles: VehicleRegistryService;
   readonly alerts: AlertLevelService;
+  readonly emergencyPlans: EmergencyPlanService;
+  readonly retentionPolicies: RetentionPolicyService;
+  readonly documents: VehicleDocumentsService;
+  readonly documentMaxBytes: number;
+  readonly inPlantVehicles: InPlantVehicleService;
+  readonly machinery: MachineryService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -21,13 +40,27 @@ export class LedgerModule {
   static register(deps: LedgerDependencies): DynamicModule {
     return {
       module: LedgerModule,
-      controllers: [LedgerController, BarrierDecidedConsumer],
+      controllers: [
+        LedgerController,
+        EmergencyPlanController,
+        RetentionPolicyController,
+        VehicleDocumentsController,
+        InPlantVehicleController,
+        MachineryController,
+        BarrierDecidedConsumer,
+      ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
         { provide: QueryPassagesService, useValue: deps.passages },
         { provide: CompletePassageService, useValue: deps.complete },
         { provide: VehicleRegistryService, useValue: deps.vehicles },
         { provide: AlertLevelService, useValue: deps.alerts },
+        { provide: EmergencyPlanService, useValue: deps.emergencyPlans },
+        { provide: RetentionPolicyService, useValue: deps.retentionPolicies },
+        { provide: VehicleDocumentsService, useValue: deps.documents },
+        { provide: VEHICLE_DOCUMENTS_MAX_BYTES, useValue: deps.documentMaxBytes },
+        { provide: InPlantVehicleService, useValue: deps.inPlantVehicles },
+        { provide: MachineryService, useValue: deps.machinery },
       ],
     };
   }

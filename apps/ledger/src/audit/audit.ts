@@ -4,7 +4,14 @@ import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEntry {
   readonly actor: string;
-  readonly entityType: 'passage' | 'vehicle' | 'alert-level';
+  readonly entityType:
+    | 'passage'
+    | 'vehicle'
+    | 'alert-level'
+    | 'emergency-plan'
+    | 'retention-policy'
+    | 'in-plant-vehicle'
+    | 'machinery';
   readonly entityId: string;
   readonly action: string;
   readonly before: unknown;

@@ -1,4 +1,5 @@
 import {
+  ConfigError,
   databaseEnv,
   defineConfig,
   httpEnv,
@@ -7,7 +8,48 @@ import {
   observabilityConfig,
   observabilityEnv,
   positiveInt,
+  storageConfig,
+  storageEnv,
 } from '@ecogate/config';
+import { NATIONAL_RETENTION_FLOORS, raiseRetentionFloors, retentionPolicy } from '@ecogate/domain';
+import { z } from 'zod';
+
+const retentionEnv = {
+  /** The city's ledger floor in days; it may raise the national 365, never lower it. */
+  LEDGER_RETENTION_FLOOR_DAYS: positiveInt(NATIONAL_RETENTION_FLOORS.ledgerDays),
+  /** Ledger days of an enterprise without its own retention policy. */
+  LEDGER_RETENTION_DAYS: positiveInt(NATIONAL_RETENTION_FLOORS.ledgerDays),
+  /** Monthly passage partitions created ahead of the current month. */
+  LEDGER_PARTITIONS_AHEAD: positiveInt(3),
+  /** How often the service runs partition maintenance and retention; 0 turns the job off. */
+  LEDGER_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+};
+
+export interface RetentionConfig {
+  readonly floors: { readonly videoDays: number; readonly ledgerDays: number };
+  readonly defaultLedgerDays: number;
+  readonly partitionsAhead: number;
+  readonly maintenanceIntervalMs: number;
+}
+
+/** Validates the floors and the default against the domain's rules; a bad value stops the boot. */
+function retentionConfig(env: z.infer<z.ZodObject<typeof retentionEnv>>): RetentionConfig {
+  const floors = raiseRetentionFloors({ ledgerDays: env.LEDGER_RETENTION_FLOOR_DAYS });
+  if (!floors.ok) {
+    throw new ConfigError([{ variable: 'LEDGER_RETENTION_FLOOR_DAYS', reason: floors.error.reason }]);
+  }
+  const policy = retentionPolicy(
+    { videoDays: floors.value.videoDays, ledgerDays: env.LEDGER_RETENTION_DAYS },
+    floors.value,
+  );
+  if (!policy.ok) throw new ConfigError([{ variable: 'LEDGER_RETENTION_DAYS', reason: policy.error.reason }]);
+  return {
+    floors: floors.value,
+    defaultLedgerDays: policy.value.ledgerDays,
+    partitionsAhead: env.LEDGER_PARTITIONS_AHEAD,
+    maintenanceIntervalMs: env.LEDGER_MAINTENANCE_INTERVAL_MS,
+  };
+}
 
 /** ledger's environment, validated once at boot. */
 export const ledgerConfig = defineConfig(
@@ -16,6 +58,16 @@ export const ledgerConfig = defineConfig(
     ...kafkaEnv,
     ...observabilityEnv,
     ...httpEnv,
+    ...retentionEnv,
+    ...storageEnv,
+    /** Bucket of vehicle documents (随车清单 / 行驶证); created at boot when missing. */
+    LEDGER_DOCUMENTS_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
+      .default('ecogate-documents'),
+    LEDGER_DOCUMENT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+    /** Lifetime of a document link. */
+    LEDGER_DOCUMENT_URL_TTL_S: positiveInt(300),
     /** How often the outbox relay polls while the outbox is empty. */
     LEDGER_OUTBOX_POLL_MS: positiveInt(200),
   },
@@ -25,7 +77,26 @@ export const ledgerConfig = defineConfig(
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     outbox: { pollIntervalMs: env.LEDGER_OUTBOX_POLL_MS },
+    retention: retentionConfig(env),
+    documents: {
+      storage: storageConfig(env),
+      bucket: env.LEDGER_DOCUMENTS_BUCKET,
+      maxBytes: env.LEDGER_DOCUMENT_MAX_BYTES,
+      urlTtlSeconds: env.LEDGER_DOCUMENT_URL_TTL_S,
+    },
   }),
 );
 
 export type LedgerConfig = ReturnType<typeof ledgerConfig.load>;
+
+/** What `main.ts --migrate` and `--retention` need: the database, logging and retention only. */
+export const ledgerJobConfig = defineConfig(
+  { ...databaseEnv, ...observabilityEnv, ...retentionEnv },
+  (env) => ({
+    database: { url: env.DATABASE_URL },
+    observability: observabilityConfig(env),
+    retention: retentionConfig(env),
+  }),
+);
+
+export type LedgerJobConfig = ReturnType<typeof ledgerJobConfig.load>;

@@ -4,6 +4,14 @@ export type LedgerErrorCode =
   | 'invalid-enterprise-id'
   | 'passage-not-found'
   | 'vehicle-not-found'
+  | 'emergency-plan-not-found'
+  | 'invalid-plan'
+  | 'below-retention-floor'
+  | 'document-not-found'
+  | 'in-plant-vehicle-not-found'
+  | 'machinery-not-found'
+  | 'document-too-large'
+  | 'unsupported-document-type'
   | 'revision-conflict';
 
 export class LedgerException extends Error {
@@ -22,5 +30,13 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   'invalid-enterprise-id': 400,
   'passage-not-found': 404,
   'vehicle-not-found': 404,
+  'emergency-plan-not-found': 404,
+  'invalid-plan': 400,
+  'below-retention-floor': 400,
+  'document-not-found': 404,
+  'in-plant-vehicle-not-found': 404,
+  'machinery-not-found': 404,
+  'document-too-large': 413,
+  'unsupported-document-type': 415,
   'revision-conflict': 409,
 };

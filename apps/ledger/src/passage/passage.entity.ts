@@ -18,18 +18,12 @@ const tonnes = {
 /**
  * One passage of ledger A: an entry/exit pair of one vehicle (domain.md §2). Each direction keeps
  * its own decision, photos and event revision; `revision` counts every change of the row.
+ * The table is RANGE-partitioned by month on `captured_at` (migration 1796400000000), so the key
+ * is (id, captured_at); decision idempotency lives in `passage_decisions`.
  */
 @Entity({ name: 'passages' })
 @Index('IDX_passages_window', ['enterpriseId', 'capturedAt', 'id'])
 @Index('IDX_passages_open', ['enterpriseId', 'plate', 'state'])
-@Index('UQ_passages_entry_decision', ['enterpriseId', 'entryDecisionId'], {
-  unique: true,
-  where: '"entry_decision_id" IS NOT NULL',
-})
-@Index('UQ_passages_exit_decision', ['enterpriseId', 'exitDecisionId'], {
-  unique: true,
-  where: '"exit_decision_id" IS NOT NULL',
-})
 export class PassageEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_passages' })
   id!: string;
@@ -49,8 +43,8 @@ export class PassageEntity {
   @Column({ type: 'text' })
   state!: LedgerPassageState;
 
-  /** The first capture of the passage (entry, or the exit of an exit without entry): the time-window key. */
-  @Column({ name: 'captured_at', type: 'timestamptz' })
+  /** The first capture of the passage (entry, or the exit of an exit without entry): the partition key. */
+  @PrimaryColumn({ name: 'captured_at', type: 'timestamptz', primaryKeyConstraintName: 'PK_passages' })
   capturedAt!: Date;
 
   @Column({ name: 'entry_gate_id', type: 'text', nullable: true })

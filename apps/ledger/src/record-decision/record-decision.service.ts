@@ -15,6 +15,8 @@ import {
   passageRecordedPayload,
   recordedStage,
 } from '../passage/passage-ledger';
+import { ensurePartition } from '../partitions/passage-partitions';
+import { PassageDecisionEntity } from '../passage/passage-decision.entity';
 import { type PassageEntity, type PassagePhotos } from '../passage/passage.entity';
 import { PassageRepository } from '../passage/passage.repository';
 import { RefusedAttemptEntity } from '../passage/refused-attempt.entity';
@@ -36,8 +38,8 @@ const photosOf = (decision: Decision): PassagePhotos => ({
 });
 
 /**
- * Records a barrier decision in ledger A. The event claim, the passage row and the outbox event
- * commit in one transaction, so a redelivered decision changes nothing and publishes nothing.
+ * Records a barrier decision in ledger A. The event claim, the passage row, the decision's claim
+ * in `passage_decisions` and the outbox event commit in one transaction, so a redelivered decision changes nothing and publishes nothing.
  * A per-plate advisory lock orders an entry and an exit arriving on different lanes at once.
  */
 export class RecordDecisionService {
@@ -58,17 +60,22 @@ export class RecordDecisionService {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `${enterpriseId}|${decision.plate.text}`,
       ]);
-      const passages = new PassageRepository(tx);
-      const column = decision.lane.direction === 'in' ? 'entryDecisionId' : 'exitDecisionId';
-      if (await passages.exists(enterpriseId, { [column]: decision.decisionId })) {
+      const claims = TenantRepository.of(tx, PassageDecisionEntity);
+      if (await claims.exists(enterpriseId, { decisionId: decision.decisionId })) {
         this.log.debug({ decisionId: decision.decisionId }, 'decision already recorded');
         return 'already-recorded';
       }
       const known = await new VehicleRepository(tx).known(enterpriseId, decision.plate.text);
-      const outcome =
+      const { outcome, passage } =
         decision.lane.direction === 'in'
           ? await this.openPassage(tx, enterpriseId, decision, known, event.correlationId)
           : await this.closePassage(tx, enterpriseId, decision, known, event.correlationId);
+      await claims.insert(enterpriseId, {
+        decisionId: decision.decisionId,
+        passageId: passage.id,
+        direction: decision.lane.direction,
+        capturedAt: passage.capturedAt,
+      });
       return outcome;
     });
   }
@@ -101,7 +108,7 @@ export class RecordDecisionService {
     decision: Decision,
     known: KnownVehicle | undefined,
     correlationId: string,
-  ): Promise<'opened'> {
+  ): Promise<{ outcome: 'opened'; passage: PassageEntity }> {
     const capturedAt = new Date(decision.capturedAt);
     const passage: PassageEntity = {
       ...newPassage(enterpriseId, decision, known, 'inside'),
@@ -114,7 +121,7 @@ export class RecordDecisionService {
       entryPhotos: photosOf(decision),
     };
     await this.publishAndSave(tx, enterpriseId, passage, known, ['in'], correlationId, 'insert');
-    return 'opened';
+    return { outcome: 'opened', passage };
   }
 
   private async closePassage(
@@ -123,7 +130,7 @@ export class RecordDecisionService {
     decision: Decision,
     known: KnownVehicle | undefined,
     correlationId: string,
-  ): Promise<'closed' | 'exit-without-entry'> {
+  ): Promise<{ outcome: 'closed' | 'exit-without-entry'; passage: PassageEntity }> {
     const capturedAt = new Date(decision.capturedAt);
     const passages = new PassageRepository(tx);
     const open = await passages.findOpenForUpdate(enterpriseId, decision.plate.text, capturedAt);
@@ -150,14 +157,14 @@ export class RecordDecisionService {
         updatedAt: new Date(),
       };
       await this.publishAndSave(tx, enterpriseId, closed, known, ['out'], correlationId, 'update');
-      return 'closed';
+      return { outcome: 'closed', passage: closed };
     }
     const orphan: PassageEntity = {
       ...newPassage(enterpriseId, decision, known, 'exit-without-entry'),
       ...exit,
     };
     await this.publishAndSave(tx, enterpriseId, orphan, known, ['out'], correlationId, 'insert');
-    return 'exit-without-entry';
+    return { outcome: 'exit-without-entry', passage: orphan };
   }
 
   /** Scores the row, bumps the revision of each direction published, writes row and outbox events. */
@@ -215,8 +222,17 @@ export async function savePassage(
   }
   const repository = new PassageRepository(tx);
   const { enterpriseId: _tenant, id, ...values } = row;
-  if (mode === 'insert') await repository.insert(enterpriseId, { id, ...values });
-  else await repository.update(enterpriseId, { id }, values);
+  if (mode === 'insert') {
+    // A decision can arrive for a month maintenance has not created (late or clock-skewed).
+    await ensurePartition(tx, row.capturedAt);
+    await repository.insert(enterpriseId, { id, ...values });
+  } else {
+    // By id alone (the PK's leading column in each partition): an equality on captured_at could
+    // miss a row whose stored microseconds a JS Date cannot carry.
+    const { capturedAt: _partitionKey, ...changes } = values;
+    const changed = await repository.update(enterpriseId, { id }, changes);
+    if (changed !== 1) throw new Error(`passage ${id} not updated (${changed} rows)`);
+  }
   return { row, unpublished };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { SecretUrl } from '@ecogate/config';
+import { Secret, SecretUrl } from '@ecogate/config';
 import { type PayloadOf } from '@ecogate/contracts';
+import { loadInfraEnv } from '@ecogate/testing';
 import { type LedgerServiceConfig } from '../start-ledger-service';
 
 type Decision = PayloadOf<'gate.barrier.decided.v1'>;
@@ -45,16 +46,35 @@ export function aDecision(
   };
 }
 
+/** Runs against the local services; documents go to a bucket of their own per test run. */
 export function serviceConfig(input: {
   databaseUrl: string;
   brokers: readonly string[];
   topicPrefix: string;
 }): LedgerServiceConfig {
+  const infra = loadInfraEnv();
   return {
+    documents: {
+      storage: {
+        endpoint: infra.S3_ENDPOINT,
+        accessKey: infra.S3_ACCESS_KEY,
+        secretKey: new Secret(infra.S3_SECRET_KEY),
+        region: 'us-east-1',
+      },
+      bucket: `ledger-it-${randomUUID().slice(0, 8)}`,
+      maxBytes: 64 * 1024,
+      urlTtlSeconds: 60,
+    },
     database: { url: new SecretUrl(input.databaseUrl) },
     kafka: { brokers: [...input.brokers], clientId: 'ledger-it', topicPrefix: input.topicPrefix },
     http: { host: '127.0.0.1', port: 0 },
     outbox: { pollIntervalMs: 50 },
+    retention: {
+      floors: { videoDays: 180, ledgerDays: 365 },
+      defaultLedgerDays: 365,
+      partitionsAhead: 1,
+      maintenanceIntervalMs: 0,
+    },
     retry: { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 500 },
   };
 }

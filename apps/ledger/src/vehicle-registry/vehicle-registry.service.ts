@@ -12,6 +12,7 @@ import { type DataSource, type EnterpriseId } from '@ecogate/persistence';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
+import { publishPendingPassages } from '../pending-passages/publish-pending-passages';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
 import { toEvidence, VehicleRepository } from '../vehicle/vehicle.repository';
 
@@ -47,7 +48,10 @@ export interface VehicleView {
   readonly evidence: { stage: string; source: string; confirmedBy?: string; at: Date }[];
 }
 
-/** The vehicle registry: upsert with stage evidence (audited), read with the deciding evidence. */
+/**
+ * The vehicle registry: upsert with stage evidence (audited), read with the deciding evidence.
+ * New evidence publishes the plate's passages that were held back for an unknown stage.
+ */
 export class VehicleRegistryService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -93,6 +97,8 @@ export class VehicleRegistryService {
           }
         : undefined;
       if (evidence) await vehicles.evidence(tx).insert(enterpriseId, evidence);
+      const known = evidence ? await vehicles.known(enterpriseId, plate) : undefined;
+      const published = known ? await publishPendingPassages(tx, enterpriseId, plate, known) : [];
       await audit(tx, enterpriseId, {
         actor: command.actor,
         entityType: 'vehicle',
@@ -103,6 +109,7 @@ export class VehicleRegistryService {
           plate,
           ...values,
           ...(evidence ? { addedEvidence: toEvidence({ ...evidence, enterpriseId }) } : {}),
+          ...(published.length > 0 ? { publishedPendingPassages: published } : {}),
         },
       });
     });

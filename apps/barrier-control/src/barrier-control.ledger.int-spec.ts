@@ -1,0 +1,277 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
+import { buildDefaultEmergencyPlan } from '@ecogate/domain';
+import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
+import { createTemporaryDatabase, type TemporaryDatabase } from '@ecogate/persistence';
+import { createLogger } from '@ecogate/telemetry';
+import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { ConfigGateSettings } from './gate-settings/config-gate-settings';
+import { gatePorts } from './gate-settings/gate-ports';
+import { type LedgerFailure } from './ledger/ledger-http.client';
+import { type LedgerLookup } from './ledger/ledger-lookup.metrics';
+import { type BarrierControlService, startBarrierControl } from './start-barrier-control';
+
+// barrier-control reading vehicles, alert level and plan from the REAL ledger service, started as a
+// child process on a temporary database (migrated with its own `--migrate`).
+
+const ROOT = resolve(__dirname, '../../..');
+const ENT = `ent-bcl-${randomUUID().slice(0, 8)}`;
+const LANE = {
+  enterpriseId: ENT,
+  siteId: 'site-1',
+  gateId: 'gate-1',
+  laneId: 'in-1',
+  direction: 'in' as const,
+};
+const OPERATOR = { 'content-type': 'application/json', 'x-operator-id': 'clerk-1' };
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise((done) => server.close(done));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** `tsx apps/ledger/src/main.ts [args]` in its own process group, so stopping it stops tsx's child too. */
+function runLedger(env: Record<string, string>, args: string[] = []): ChildProcess {
+  const tsx = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+  return spawn(
+    process.execPath,
+    [tsx, '--tsconfig', 'tsconfig.base.json', 'apps/ledger/src/main.ts', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+}
+
+/** The last few KiB the process wrote to stderr, to show why it failed. */
+function stderrTail(child: ChildProcess): () => string {
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4_000);
+  });
+  return () => tail;
+}
+
+const exited = (child: ChildProcess): Promise<number | null> =>
+  new Promise((done) => (child.exitCode !== null ? done(child.exitCode) : child.once('exit', done)));
+
+function stop(child: ChildProcess | undefined): Promise<unknown> {
+  if (!child?.pid || child.exitCode !== null) return Promise.resolve();
+  process.kill(-child.pid, 'SIGTERM');
+  return exited(child);
+}
+
+describe('barrier-control with the ledger as registry, alert level and plan source', () => {
+  const infra = loadInfraEnv();
+  const logger = createLogger({ service: 'barrier-control-ledger-int', level: 'fatal' });
+  const kafkaOptions = {
+    brokers: infra.KAFKA_BROKERS.split(','),
+    clientId: 'barrier-control-ledger-int',
+    topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
+  };
+  const decided: PayloadOf<'gate.barrier.decided.v1'>[] = [];
+  const failures: [LedgerLookup, LedgerFailure][] = [];
+  let database: TemporaryDatabase;
+  let ledger: ChildProcess | undefined;
+  let ledgerUrl: string;
+  let service: BarrierControlService;
+  let publisher: KafkaEventPublisher;
+  let reader: KafkaEventConsumer;
+
+  const ledgerApi = (path: string, init?: RequestInit) =>
+    fetch(`${ledgerUrl}/api/v1/enterprises/${ENT}/${path}`, init);
+  const put = async (path: string, body: unknown) => {
+    const response = await ledgerApi(path, { method: 'PUT', headers: OPERATOR, body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    database = await createTemporaryDatabase(infra.DATABASE_URL, 'bc_ledger_it');
+    const env = {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      KAFKA_TOPIC_PREFIX: kafkaOptions.topicPrefix,
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+    };
+    const migrate = runLedger(env, ['--migrate']);
+    const migrateErrors = stderrTail(migrate);
+    expect({ code: await exited(migrate), stderr: migrateErrors() }).toMatchObject({ code: 0 });
+    ledger = runLedger(env);
+    stderrTail(ledger); // drained, so a chatty ledger never blocks on a full pipe
+    ledgerUrl = `http://127.0.0.1:${env.HTTP_PORT}`;
+    await expectEventually(async () => expect((await ledgerApi('alert-level')).status).toBe(200), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+
+    // Filed through the ledger's API, as a clerk would.
+    const truck = { plateColour: 'yellow', category: 'heavy-truck', fuel: 'diesel' };
+    await put('vehicles/冀A66666', { ...truck, stageEvidence: { stage: 'VI', source: 'platform-query' } });
+    await put('vehicles/冀A44444', { ...truck, stageEvidence: { stage: 'IV', source: 'platform-query' } });
+    await put('alert-level', { level: 'orange', reason: '冀气发〔2024〕1号' });
+
+    const file = new ConfigGateSettings({
+      enterprises: [
+        {
+          enterpriseId: ENT,
+          cargoVolume: '10-or-more',
+          alertLevel: 'none', // the ledger's orange must win
+          lanes: [
+            {
+              siteId: 'site-1',
+              gateId: 'gate-1',
+              laneId: 'in-1',
+              direction: 'in',
+              barrier: { driver: 'vzenith-reply' },
+            },
+          ],
+        },
+      ],
+    });
+    const ledgerConfig = {
+      url: ledgerUrl,
+      timeoutMs: 1_000,
+      settingsTtlMs: 300,
+      vehicleTtlMs: 300,
+      vehicleCacheSize: 100,
+    };
+    service = await startBarrierControl(
+      {
+        kafka: kafkaOptions,
+        http: { host: '127.0.0.1', port: 0 },
+        lanes: { reversingWindowSeconds: 60, openCycleMs: 1, fusionWaitMs: 1_000 },
+        drivers: { isapiTimeoutMs: 1_000, dahuaTimeoutMs: 1_000, vzenithReplyTtlMs: 10_000 },
+      },
+      gatePorts(ledgerConfig, file, logger, {
+        unavailable: (lookup, failure) => failures.push([lookup, failure]),
+      }),
+      logger,
+    );
+    const messaging = { ...kafkaOptions, logger };
+    const kafka = createKafka(messaging);
+    publisher = new KafkaEventPublisher(kafka, messaging);
+    await publisher.connect();
+    reader = new KafkaEventConsumer(kafka, messaging, {
+      groupId: `reader-${randomUUID().slice(0, 8)}`,
+      handlers: {
+        'gate.barrier.decided.v1': async (event: EventEnvelope<'gate.barrier.decided.v1'>) => {
+          decided.push(event.payload);
+        },
+      },
+    });
+    await ensureTopics(
+      kafka,
+      reader.topics().map((name) => ({ name })),
+    );
+    await reader.start();
+    await Promise.all([reader.ready(), service.ready()]);
+  }, 110_000);
+
+  afterAll(async () => {
+    await reader?.stop();
+    await publisher?.disconnect();
+    await service?.close();
+    await stop(ledger);
+    await database?.drop();
+  });
+
+  /** Publishes the camera's read (and the server's, when given) of one capture; resolves with the decision. */
+  async function decisionFor(
+    plate: string,
+    serverPlate?: string,
+  ): Promise<PayloadOf<'gate.barrier.decided.v1'>> {
+    const captureId = `cap-${randomUUID().slice(0, 8)}`;
+    const reads: { source: 'camera' | 'server'; text: string }[] = [{ source: 'camera', text: plate }];
+    if (serverPlate) reads.push({ source: 'server', text: serverPlate });
+    for (const { source, text } of reads) {
+      await publisher.publish('anpr.plate.read.v1', {
+        enterpriseId: ENT,
+        key: `${ENT}/${LANE.laneId}`,
+        payload: {
+          readId: `read-${source}-${captureId}`,
+          captureId,
+          cameraId: 'cam-1',
+          lane: LANE,
+          capturedAt: new Date().toISOString(),
+          source,
+          plate: { text, colour: 'yellow', confidence: 0.98 },
+          verdict: 'trusted',
+          reviewReasons: [],
+          images: {},
+        },
+      });
+    }
+    return expectEventually(() => {
+      const found = decided.find((d) => d.captureId === captureId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+  }
+
+  it('a 国VI truck registered in the ledger passes its orange alert; the barrier opens', async () => {
+    expect(await decisionFor('冀A66666')).toMatchObject({
+      verdict: 'allow',
+      alertLevel: 'orange',
+      stage: { stage: 'VI', source: 'platform-query' },
+      reasons: ['stage-meets-minimum'],
+    });
+    expect(service.vzenith.takeReply(ENT, LANE.laneId)).toMatchObject({ action: 'open' });
+  });
+
+  it('a 国IV truck is refused; a plate the ledger does not know is decided as unknown', async () => {
+    expect(await decisionFor('冀A44444')).toMatchObject({
+      verdict: 'deny',
+      reasons: ['stage-below-minimum'],
+    });
+    const stranger = await decisionFor('冀A00001');
+    expect(stranger.reasons).toEqual(['stage-unknown']);
+    expect(stranger.verdict).not.toBe('allow');
+  });
+
+  it('camera and server agree: one decision on the server read; disagree: needs-review, both plates named', async () => {
+    expect(await decisionFor('冀A66666', '冀A66666')).toMatchObject({
+      verdict: 'allow',
+      readId: expect.stringMatching(/^read-server-/),
+    });
+    const disagreed = await decisionFor('冀A66666', '冀A66668');
+    expect(disagreed).toMatchObject({
+      verdict: 'needs-review',
+      reasons: ['readers-disagree', 'stage-meets-minimum'],
+    });
+    expect(disagreed.message.en).toContain('camera read 冀A66666, server read 冀A66668');
+  });
+
+  it('a plan filed in the ledger is applied (orange closes the lane)', async () => {
+    const { enterpriseId: _tenant, ...plan } = buildDefaultEmergencyPlan({
+      enterpriseId: ENT,
+      cargoVolume: { band: '10-or-more' },
+    });
+    await put('emergency-plan', {
+      ...plan,
+      levels: { ...plan.levels, orange: { ...plan.levels.orange, laneModes: { [LANE.laneId]: 'closed' } } },
+    });
+    await expectEventually(async () =>
+      expect(await decisionFor('冀A66666')).toMatchObject({ verdict: 'deny', laneMode: 'closed' }),
+    );
+  });
+
+  it('ledger down: the registered truck has no evidence, orange stays in force, the metric counts it', async () => {
+    await stop(ledger);
+    const decision = await decisionFor('冀A66666');
+    expect(decision).toMatchObject({ alertLevel: 'orange', reasons: ['lane-closed', 'stage-unknown'] });
+    expect(failures.map(([lookup]) => lookup)).toEqual(
+      expect.arrayContaining(['vehicle', 'alert-level', 'emergency-plan']),
+    );
+  });
+});

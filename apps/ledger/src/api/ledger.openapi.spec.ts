@@ -1,0 +1,29 @@
+import { controllerRoutes, undocumentedRoutes } from '@ecogate/http-edge';
+import { type Type } from '@nestjs/common';
+import { type LedgerDependencies, LedgerModule } from './ledger.module';
+import { ledgerOpenApi } from './ledger.openapi';
+
+describe('ledger OpenAPI document', () => {
+  // The module the app is built from; only the controllers' decorators are read.
+  const routes = controllerRoutes(
+    (LedgerModule.register({} as LedgerDependencies).controllers ?? []) as Type[],
+  );
+
+  it('describes every route the app registers, and only those', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    expect(undocumentedRoutes(ledgerOpenApi, routes)).toEqual([]);
+    const served = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    const documented = Object.entries(ledgerOpenApi.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method} ${path}`),
+    );
+    expect(documented.filter((route) => !served.has(route))).toEqual([]);
+  });
+
+  it('documents the passage search query from its validation schema', () => {
+    const search = ledgerOpenApi.paths['/api/v1/enterprises/{enterpriseId}/passages']?.get;
+    expect(search?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['enterpriseId', 'from', 'to', 'plate', 'stage', 'cursor', 'limit']),
+    );
+    expect(search?.parameters).toContainEqual(expect.objectContaining({ name: 'limit', required: false }));
+  });
+});

@@ -1,0 +1,218 @@
+import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
+import { z } from 'zod';
+import { setAlertLevelSchema } from '../alert-level/alert-level.service';
+import { completePassageSchema } from '../complete-passage/complete-passage.service';
+import { emergencyPlanBodySchema } from '../emergency-plan/emergency-plan.schema';
+import { inPlantNumberParam, upsertInPlantVehicleSchema } from '../in-plant/in-plant-vehicle.service';
+import { registrationCodeParam, upsertMachinerySchema } from '../machinery/machinery.service';
+import { setRetentionSchema } from '../retention/retention-policy.service';
+import { DOCUMENT_KINDS } from '../vehicle-documents/vehicle-documents.service';
+import { plateParam, upsertVehicleSchema } from '../vehicle-registry/vehicle-registry.service';
+import { dailyQuery, passagesQuery } from './ledger.controller';
+import { actorHeader } from './request-parsing';
+
+// `CodedErrorFilter`'s body.
+const errorSchema = z.object({ error: z.string(), message: z.string() });
+const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
+const BASE = '/api/v1/enterprises/:enterpriseId';
+const enterprise = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)') });
+const operator = z.object({ 'x-operator-id': actorHeader });
+const vehicle = enterprise.extend({ plate: plateParam });
+const ok = (description: string): Readonly<Record<number, RouteResponse>> => ({
+  200: { description },
+  400: refusal('invalid-request, invalid-enterprise-id'),
+});
+
+const routes: RouteDescriptor[] = [
+  {
+    method: 'get',
+    path: `${BASE}/passages`,
+    summary: 'Search the passage ledger (keyset pages, newest first)',
+    tags: ['passages'],
+    params: enterprise,
+    query: passagesQuery,
+    responses: ok('`{items, nextCursor?}`'),
+  },
+  {
+    method: 'get',
+    path: `${BASE}/passages/:passageId`,
+    summary: 'One passage with its decisions',
+    tags: ['passages'],
+    params: enterprise.extend({ passageId: z.uuid() }),
+    responses: { ...ok('The passage'), 404: refusal('passage-not-found') },
+  },
+  {
+    method: 'patch',
+    path: `${BASE}/passages/:passageId`,
+    summary: 'Complete a passage (cargo, fleet) by a clerk, optimistic on the revision',
+    tags: ['passages'],
+    params: enterprise.extend({ passageId: z.uuid() }),
+    headers: operator,
+    body: completePassageSchema,
+    responses: {
+      ...ok('The updated passage'),
+      404: refusal('passage-not-found'),
+      409: refusal('revision-conflict'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/statistics/daily-stages`,
+    summary: 'Passages per local day (Asia/Shanghai) and emission stage',
+    tags: ['statistics'],
+    params: enterprise,
+    query: dailyQuery,
+    responses: ok('Counts per day and stage'),
+  },
+  {
+    method: 'get',
+    path: `${BASE}/vehicles/:plate`,
+    summary: 'A registered vehicle',
+    tags: ['vehicles'],
+    params: vehicle,
+    responses: { ...ok('The vehicle'), 404: refusal('vehicle-not-found') },
+  },
+  {
+    method: 'put',
+    path: `${BASE}/vehicles/:plate`,
+    summary: 'Register or update a vehicle (audited)',
+    tags: ['vehicles'],
+    params: vehicle,
+    headers: operator,
+    body: upsertVehicleSchema,
+    responses: ok('The vehicle'),
+  },
+  {
+    method: 'put',
+    path: `${BASE}/vehicles/:plate/documents/:kind`,
+    summary: 'Attach a document: the file is the raw body (any content type; its signature decides)',
+    tags: ['vehicles'],
+    params: vehicle.extend({ kind: z.enum(DOCUMENT_KINDS) }),
+    headers: operator,
+    responses: {
+      ...ok('The stored document'),
+      413: refusal('document-too-large'),
+      415: refusal('unsupported-document-type'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/vehicles/:plate/documents/:kind`,
+    summary: 'A short-lived download link of a document',
+    tags: ['vehicles'],
+    params: vehicle.extend({ kind: z.enum(DOCUMENT_KINDS) }),
+    responses: { ...ok('The link'), 404: refusal('document-not-found') },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/in-plant-vehicles`,
+    summary: 'Ledger B: in-plant vehicles',
+    tags: ['in-plant'],
+    params: enterprise,
+    responses: ok('The vehicles'),
+  },
+  {
+    method: 'get',
+    path: `${BASE}/in-plant-vehicles/:number`,
+    summary: 'Ledger B: one in-plant vehicle',
+    tags: ['in-plant'],
+    params: enterprise.extend({ number: inPlantNumberParam }),
+    responses: { ...ok('The vehicle'), 404: refusal('in-plant-vehicle-not-found') },
+  },
+  {
+    method: 'put',
+    path: `${BASE}/in-plant-vehicles/:number`,
+    summary: 'Ledger B: register or update an in-plant vehicle (audited)',
+    tags: ['in-plant'],
+    params: enterprise.extend({ number: inPlantNumberParam }),
+    headers: operator,
+    body: upsertInPlantVehicleSchema,
+    responses: ok('The vehicle'),
+  },
+  {
+    method: 'get',
+    path: `${BASE}/machinery`,
+    summary: 'Ledger C: non-road mobile machinery',
+    tags: ['machinery'],
+    params: enterprise,
+    responses: ok('The machinery'),
+  },
+  {
+    method: 'get',
+    path: `${BASE}/machinery/:code`,
+    summary: 'Ledger C: one machine by registration code',
+    tags: ['machinery'],
+    params: enterprise.extend({ code: registrationCodeParam }),
+    responses: { ...ok('The machine'), 404: refusal('machinery-not-found') },
+  },
+  {
+    method: 'put',
+    path: `${BASE}/machinery/:code`,
+    summary: 'Ledger C: register or update a machine (audited)',
+    tags: ['machinery'],
+    params: enterprise.extend({ code: registrationCodeParam }),
+    headers: operator,
+    body: upsertMachinerySchema,
+    responses: ok('The machine'),
+  },
+  {
+    method: 'get',
+    path: `${BASE}/alert-level`,
+    summary: 'The current heavy-pollution alert level',
+    tags: ['emergency'],
+    params: enterprise,
+    responses: ok('The alert level'),
+  },
+  {
+    method: 'put',
+    path: `${BASE}/alert-level`,
+    summary: 'Set the alert level (audited)',
+    tags: ['emergency'],
+    params: enterprise,
+    headers: operator,
+    body: setAlertLevelSchema,
+    responses: ok('The alert level'),
+  },
+  {
+    method: 'get',
+    path: `${BASE}/emergency-plan`,
+    summary: "The enterprise's emergency plan",
+    tags: ['emergency'],
+    params: enterprise,
+    responses: { ...ok('The plan'), 404: refusal('emergency-plan-not-found') },
+  },
+  {
+    method: 'put',
+    path: `${BASE}/emergency-plan`,
+    summary: 'Replace the emergency plan (audited)',
+    tags: ['emergency'],
+    params: enterprise,
+    headers: operator,
+    body: emergencyPlanBodySchema,
+    responses: { ...ok('The plan'), 409: refusal('revision-conflict') },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/retention-policy`,
+    summary: 'How long ledger records are kept',
+    tags: ['retention'],
+    params: enterprise,
+    responses: ok('The policy'),
+  },
+  {
+    method: 'put',
+    path: `${BASE}/retention-policy`,
+    summary: 'Set the retention (never below the legal floor)',
+    tags: ['retention'],
+    params: enterprise,
+    headers: operator,
+    body: setRetentionSchema,
+    responses: ok('The policy'),
+  },
+];
+
+/** The ledger's REST API, served at `GET /openapi.json`. */
+export const ledgerOpenApi = buildOpenApiDocument(
+  { title: 'Ecogate ledger', version: '1', description: 'Passage ledger, vehicles, alert level, plans' },
+  routes,
+);

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
+import { parseEnterpriseId } from '@ecogate/persistence';
+import { actorHeader, parseRequest } from '../api/request-parsing';
+import { emergencyPlanBodySchema } from './emergency-plan.schema';
+import { EmergencyPlanService } from './emergency-plan.service';
+
+/** `GET`/`PUT /api/v1/enterprises/:e/emergency-plan`: barrier-control reads it (404 → default plan). */
+@Controller('api/v1/enterprises/:enterpriseId/emergency-plan')
+export class EmergencyPlanController {
+  constructor(@Inject(EmergencyPlanService) private readonly plans: EmergencyPlanService) {}
+
+  @Get()
+  current(@Param('enterpriseId') enterpriseId: string) {
+    return this.plans.current(parseEnterpriseId(enterpriseId));
+  }
+
+  @Put()
+  file(
+    @Param('enterpriseId') enterpriseId: string,
+    @Headers('x-operator-id') actor: unknown,
+    @Body() body: unknown,
+  ) {
+    return this.plans.file(parseEnterpriseId(enterpriseId), {
+      ...parseRequest(emergencyPlanBodySchema, body),
+      actor: parseRequest(actorHeader, actor),
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  ALERT_LEVELS,
+  EMISSION_STAGES,
+  type EmergencyPlan,
+  FUELS,
+  LANE_MODES,
+  VEHICLE_CATEGORIES,
+  VEHICLE_DESIGNATIONS,
+} from '@ecogate/domain';
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'id: 1-64 of letters, digits, _ . -');
+const text = z.string().trim().min(1).max(200);
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+const plate = z.string().trim().min(1).max(16);
+
+const requirement = z.strictObject({
+  id,
+  categories: z.union([z.literal('any'), z.array(z.enum(VEHICLE_CATEGORIES)).min(1)]),
+  fuels: z.union([z.literal('any'), z.array(z.enum(FUELS)).min(1)]),
+  minimum: z.enum(EMISSION_STAGES),
+  label: z.strictObject({ zh: text, en: text }),
+});
+const levelPolicy = <U extends z.ZodType<'allow' | 'deny' | 'needs-review'>>(unknownStage: U) =>
+  z.strictObject({
+    requirements: z.array(requirement).max(100),
+    unknownStage,
+    laneModes: z.record(id, z.enum(LANE_MODES)).optional(),
+  });
+const anyUnknown = z.enum(['allow', 'deny', 'needs-review']);
+/** Orange and red never let an unknown stage through (domain.md §4); the type says so too. */
+const severeUnknown = z.enum(['deny', 'needs-review']);
+
+const exemptionCommon = {
+  id,
+  from: instant,
+  until: instant,
+  levels: z.union([z.literal('all'), z.array(z.enum(ALERT_LEVELS)).min(1)]),
+  approvedBy: text,
+  reference: text.optional(),
+};
+const exemption = z.discriminatedUnion('kind', [
+  z.strictObject({ ...exemptionCommon, kind: z.literal('plate'), plates: z.array(plate).min(1).max(1000) }),
+  z.strictObject({
+    ...exemptionCommon,
+    kind: z.enum(VEHICLE_DESIGNATIONS),
+    plates: z.array(plate).max(1000).optional(),
+  }),
+]);
+
+/** The plan body of `PUT emergency-plan`: the domain's plan without the enterprise (the path gives it). */
+export const emergencyPlanBodySchema = z.strictObject({
+  levels: z.strictObject({
+    none: levelPolicy(anyUnknown),
+    blue: levelPolicy(anyUnknown),
+    yellow: levelPolicy(anyUnknown),
+    orange: levelPolicy(severeUnknown),
+    red: levelPolicy(severeUnknown),
+  }),
+  exemptions: z.array(exemption).max(500),
+  /** Optimistic concurrency: refuse if another revision was filed since the editor read it. */
+  expectedRevision: z.number().int().min(0).optional(),
+});
+export type EmergencyPlanBody = z.infer<typeof emergencyPlanBodySchema>;
+
+// A compile-time check that the schema's output is the domain's plan shape.
+type PlanShape = Omit<EmergencyPlan, 'enterpriseId'>;
+const _matchesDomain = (body: Omit<EmergencyPlanBody, 'expectedRevision'>): PlanShape => body;
+void _matchesDomain;
