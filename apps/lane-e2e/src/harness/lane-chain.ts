@@ -1,0 +1,285 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CameraSimulator } from '@ecogate/camera-simulator';
+import {
+  createDataSource,
+  createTemporaryDatabase,
+  type DataSource,
+  type TemporaryDatabase,
+} from '@ecogate/persistence';
+import { type Logger } from '@ecogate/telemetry';
+import { type InfraEnv } from '@ecogate/testing';
+import { EventTap } from './event-tap';
+import { freePort } from './free-port';
+import { type EnterpriseSpec, gatesFile, SITE_ID } from './lane-topology';
+import { ServiceProcess } from './service-process';
+
+/** camera-ingest's secret header (apps/camera-ingest/src/push/push.controller.ts; apps never import apps). */
+const SECRET_HEADER = 'x-ecogate-device-secret';
+/** Object-locked at creation, so one bucket for every run; keys are per (random) enterprise. */
+const BUCKET = 'ecogate-lane-e2e';
+
+export interface LaneChainOptions {
+  readonly infra: InfraEnv;
+  /** The broker the whole chain uses (the shared one, or a scratch broker a test may restart). */
+  readonly brokers: string;
+  readonly enterprises: readonly EnterpriseSpec[];
+  /** Also start plate-recognition (server-side reads of every snapshot). */
+  readonly plateRecognition?: boolean;
+  /** barrier-control's BARRIER_OPEN_CYCLE_SECONDS (a lane's next vehicle is tailgating before it ends). */
+  readonly openCycleSeconds?: number;
+  /** More barrier-control settings (e.g. BARRIER_FUSION_WAIT_MS). */
+  readonly barrierEnv?: Readonly<Record<string, string>>;
+  readonly logger: Logger;
+}
+
+type ServiceName = 'camera-ingest' | 'ledger' | 'barrier-control' | 'plate-recognition';
+
+export interface ApiReply {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * The lane end to end: camera simulators (one per lane, also serving the lane's ISAPI barrier) →
+ * camera-ingest → [plate-recognition] → barrier-control → ledger, each service a real process
+ * started through its production entry point, on temporary databases and a random topic prefix.
+ */
+export class LaneChain {
+  readonly services = new Map<ServiceName, ServiceProcess>();
+  readonly urls = new Map<ServiceName, string>();
+  readonly tap: EventTap;
+  private readonly cameras = new Map<string, CameraSimulator>();
+  private readonly databases: TemporaryDatabase[] = [];
+  private ledgerDb?: DataSource;
+  private workDir = '';
+  readonly topicPrefix = `e2e-${randomUUID().slice(0, 8)}.`;
+
+  private constructor(private readonly options: LaneChainOptions) {
+    this.tap = new EventTap({
+      brokers: options.brokers.split(','),
+      topicPrefix: this.topicPrefix,
+      logger: options.logger,
+    });
+  }
+
+  static async start(options: LaneChainOptions): Promise<LaneChain> {
+    const chain = new LaneChain(options);
+    try {
+      await chain.boot();
+    } catch (error) {
+      await chain.stop();
+      throw error;
+    }
+    return chain;
+  }
+
+  camera(enterpriseId: string, laneId: string): CameraSimulator {
+    const camera = this.cameras.get(`${enterpriseId}/${laneId}`);
+    if (!camera) throw new Error(`no camera at ${enterpriseId}/${laneId}`);
+    return camera;
+  }
+
+  service(name: ServiceName): ServiceProcess {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`${name} is not running`);
+    return service;
+  }
+
+  /** The ledger's REST API (`/api/v1/enterprises/<enterpriseId>/<path>`). */
+  async ledger(enterpriseId: string, path: string, init?: RequestInit): Promise<ApiReply> {
+    const response = await fetch(
+      `${this.urls.get('ledger')}/api/v1/enterprises/${enterpriseId}/${path}`,
+      init,
+    );
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  /** Read-only SQL on the ledger's database (parameterised), for what its API does not show. */
+  ledgerQuery<T>(sql: string, parameters: readonly unknown[]): Promise<T[]> {
+    if (!this.ledgerDb) throw new Error('ledger database not open');
+    return this.ledgerDb.query(sql, [...parameters]) as Promise<T[]>;
+  }
+
+  async stop(): Promise<void> {
+    await this.tap.stop().catch(() => undefined);
+    await Promise.all([...this.services.values()].map((s) => s.stop()));
+    await Promise.all([...this.cameras.values()].map((c) => c.stop()));
+    await this.ledgerDb?.destroy().catch(() => undefined);
+    for (const database of this.databases) await database.drop().catch(() => undefined);
+    if (this.workDir) await rm(this.workDir, { recursive: true, force: true });
+  }
+
+  private async boot(): Promise<void> {
+    const { infra } = this.options;
+    this.workDir = await mkdtemp(join(tmpdir(), 'lane-e2e-'));
+    const [ingestDb, ledgerDb] = await Promise.all([
+      createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_ingest'),
+      createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_ledger'),
+    ]);
+    this.databases.push(ingestDb, ledgerDb);
+    const ingestEnv = {
+      ...(await this.commonEnv()),
+      DATABASE_URL: ingestDb.url,
+      S3_BUCKET: BUCKET,
+      DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    };
+    const ledgerEnv = {
+      ...(await this.commonEnv()),
+      DATABASE_URL: ledgerDb.url,
+      LEDGER_OUTBOX_POLL_MS: '50',
+      LEDGER_DOCUMENTS_BUCKET: `${BUCKET}-docs`,
+    };
+    // The deploy step of each service, then the services (those with no dependency side by side).
+    await Promise.all([
+      ServiceProcess.run({ app: 'camera-ingest', env: ingestEnv, args: ['--migrate'] }),
+      ServiceProcess.run({ app: 'ledger', env: ledgerEnv, args: ['--migrate'] }),
+    ]);
+    // Services that declare the same topics start one after the other: two concurrent
+    // `ensureTopics` of one new topic can fail with UNKNOWN_TOPIC_OR_PARTITION (see docs/lane-e2e.md).
+    const recognition = this.options.plateRecognition ? await this.commonEnv() : undefined;
+    await Promise.all([
+      this.launch('camera-ingest', ingestEnv).then(
+        () => recognition && this.launch('plate-recognition', recognition),
+      ),
+      this.launch('ledger', ledgerEnv),
+    ]);
+    this.ledgerDb = createDataSource({ url: ledgerDb.url, entities: [], migrations: [], name: 'lane-e2e' });
+    await this.ledgerDb.initialize();
+
+    for (const enterprise of this.options.enterprises) {
+      await this.registerLanes(enterprise);
+      await this.registerVehicles(enterprise);
+    }
+    const gatesPath = join(this.workDir, 'gates.json');
+    const barrierUrls = new Map<string, string>();
+    await Promise.all(
+      [...this.cameras.entries()].map(async ([key, camera]) => barrierUrls.set(key, await camera.start())),
+    );
+    await writeFile(
+      gatesPath,
+      JSON.stringify(gatesFile(this.options.enterprises, (e, l) => barrierUrls.get(`${e}/${l}`) ?? '')),
+    );
+    await this.launch('barrier-control', {
+      ...(await this.commonEnv()),
+      BARRIER_GATES_FILE: gatesPath,
+      BARRIER_OPEN_CYCLE_SECONDS: String(this.options.openCycleSeconds ?? 15),
+      BARRIER_ISAPI_TIMEOUT_MS: '2000',
+      // Vehicles, alert level and plan come from the ledger's API (also written to the gates file).
+      LEDGER_URL: this.urls.get('ledger') ?? '',
+      ...this.options.barrierEnv,
+    });
+    // Last, once every topic exists; it reads from the beginning, so it misses nothing.
+    await this.tap.start();
+  }
+
+  private async launch(name: ServiceName, env: Record<string, string>): Promise<void> {
+    const service = ServiceProcess.start({ app: name, env });
+    this.services.set(name, service);
+    this.urls.set(name, await service.ready());
+  }
+
+  private async commonEnv(): Promise<Record<string, string>> {
+    return {
+      KAFKA_BROKERS: this.options.brokers,
+      KAFKA_TOPIC_PREFIX: this.topicPrefix,
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: String(await freePort()),
+      METRICS_HOST: '127.0.0.1',
+      METRICS_PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+      // Every service gets the object store: those that do not use it ignore it.
+      ...this.storageEnv(),
+    };
+  }
+
+  private storageEnv(): Record<string, string> {
+    const { infra } = this.options;
+    return {
+      S3_ENDPOINT: infra.S3_ENDPOINT,
+      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
+      S3_SECRET_KEY: infra.S3_SECRET_KEY,
+    };
+  }
+
+  /** camera-ingest's registry API: site → gates → lanes → one Hikvision ANPR camera per lane. */
+  private async registerLanes(enterprise: EnterpriseSpec): Promise<void> {
+    const e = enterprise.enterpriseId;
+    const registry = (method: string, path: string, body: unknown) =>
+      expectOk(
+        fetch(`${this.urls.get('camera-ingest')}/enterprises/${e}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        `${method} ${path}`,
+      );
+    await registry('PUT', `/sites/${SITE_ID}`, { name: 'Plant 1' });
+    for (const gateId of new Set(enterprise.lanes.map((l) => l.gateId))) {
+      await registry('PUT', `/gates/${gateId}`, { siteId: SITE_ID, name: gateId });
+    }
+    for (const lane of enterprise.lanes) {
+      await registry('PUT', `/lanes/${lane.laneId}`, {
+        gateId: lane.gateId,
+        name: lane.laneId,
+        direction: lane.direction,
+        mode: lane.mode ?? 'auto',
+      });
+      const deviceId = `${e}-${lane.laneId}`;
+      const created = (await (
+        await registry('POST', '/devices', {
+          id: deviceId,
+          laneId: lane.laneId,
+          kind: 'anpr-camera',
+          vendor: 'hikvision',
+          name: `ANPR ${lane.laneId}`,
+          allowedSources: ['127.0.0.1', '::1'],
+        })
+      ).json()) as { pushSecret: string };
+      this.cameras.set(
+        `${e}/${lane.laneId}`,
+        new CameraSimulator({
+          vendor: 'hikvision',
+          pushUrl: `${this.urls.get('camera-ingest')}/push/hikvision/${deviceId}`,
+          headers: { [SECRET_HEADER]: created.pushSecret },
+          serial: deviceId,
+        }),
+      );
+    }
+  }
+
+  /** The same vehicles and alert level in the ledger, for a barrier-control that asks the ledger. */
+  private async registerVehicles(enterprise: EnterpriseSpec): Promise<void> {
+    const headers = { 'content-type': 'application/json', 'x-operator-id': 'lane-e2e' };
+    for (const v of enterprise.vehicles ?? []) {
+      const reply = await this.ledger(enterprise.enterpriseId, `vehicles/${encodeURIComponent(v.plate)}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({
+          plateColour: 'yellow',
+          category: v.category,
+          fuel: v.fuel,
+          stageEvidence: { stage: v.stage, source: 'platform-query', confirmed: true },
+        }),
+      });
+      if (reply.status >= 300)
+        throw new Error(`PUT vehicle ${v.plate}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    }
+    const alert = await this.ledger(enterprise.enterpriseId, 'alert-level', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ level: enterprise.alertLevel, reason: 'lane-e2e' }),
+    });
+    if (alert.status >= 300)
+      throw new Error(`PUT alert-level: ${alert.status} ${JSON.stringify(alert.body)}`);
+  }
+}
+
+async function expectOk(pending: Promise<Response>, what: string): Promise<Response> {
+  const response = await pending;
+  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
+  return response;
+}
