@@ -1,13 +1,20 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RtspTestServer } from '@ecogate/camera-simulator';
+import { type EventEnvelope } from '@ecogate/contracts';
+import {
+  createKafka,
+  deadLetterTopic,
+  ensureTopics,
+  KafkaEventConsumer,
+  KafkaEventPublisher,
+} from '@ecogate/messaging';
 import {
   createDataSource,
   createTemporaryDatabase,
-  type DataSource,
   parseEnterpriseId,
   runMigrations,
   type TemporaryDatabase,
@@ -15,28 +22,22 @@ import {
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
 import { expectEventually, loadInfraEnv } from '@ecogate/testing';
-import { CameraRecorder } from './recorder/camera-recorder';
+import { startVideoArchive, type VideoArchiveService } from './app/start-video-archive';
+import { loadCameras } from './cameras/camera-source';
+import { videoArchiveConfig } from './config/video-archive.config';
+import { OUTAGE_TOPIC } from './outage/outage-detector';
 import { setUpVideoBucket, VideoRetentionRefusedError } from './retention/video-bucket';
+import { type VideoSegmentEntity } from './segment/video-segment.entity';
 import { VideoSegmentRepository } from './segment/video-segment.repository';
 import { videoEntities, videoMigrations } from './video-archive.data-source';
 
-// The camera: ffmpeg 5.1 (Debian 12) cannot *serve* RTSP (`-rtsp_flags listen` is an input option
-// only), so the source is an H.264 MPEG-TS stream that ffmpeg serves over HTTP (`-listen 1`). The
-// recorder runs the same `-c copy` segmenting command; only the RTSP transport options differ.
-const SEGMENT_SECONDS = 5;
-const SEGMENTS = 5;
+// The whole service against real Postgres, Kafka and MinIO, recording a real RTSP stream (RTP over
+// TCP) that the camera simulator's RTSP server relays from ffmpeg's test pattern.
+const SEGMENT_SECONDS = 3;
+const MIN_GAP_SECONDS = 6;
+const DARK_MS = 9_000;
 const logger = createLogger({ service: 'video-archive-it', level: 'silent' });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+const OPERATOR = { 'x-operator-id': 'it-operator', 'content-type': 'application/json' };
 
 function ffprobeDuration(path: string): number {
   const out = execFileSync('ffprobe', [
@@ -51,154 +52,326 @@ function ffprobeDuration(path: string): number {
   return Number(out.toString().trim());
 }
 
-describe('video-archive recording a live stream into MinIO and Postgres', () => {
+describe('video-archive service: RTSP recording, retention, legal hold, outages', () => {
   const infra = loadInfraEnv();
   const storage = new MinioObjectStorage({
     endpoint: infra.S3_ENDPOINT,
     accessKey: infra.S3_ACCESS_KEY,
     secretKey: infra.S3_SECRET_KEY,
   });
-  const bucket = `video-it-${randomBytes(4).toString('hex')}`;
-  const enterpriseId = parseEnterpriseId('ent-video-1');
+  const suffix = randomBytes(4).toString('hex');
+  const bucket = `video-it-${suffix}`;
+  const topicPrefix = `video-it-${suffix}.`;
+  const enterpriseId = parseEnterpriseId(`ent-video-${suffix}`);
+  const camera = 'gate-1';
+  const work = mkdtempSync(join(tmpdir(), 'video-it-'));
+  const rtsp = new RtspTestServer({ path: 'Streaming/Channels/101' });
+  const kafka = createKafka({ brokers: infra.KAFKA_BROKERS.split(','), clientId: 'video-it', logger });
+  const outageEvents: EventEnvelope<typeof OUTAGE_TOPIC>[] = [];
   let database: TemporaryDatabase;
-  let dataSource: DataSource;
-  let source: ChildProcess | undefined;
-  const spool = mkdtempSync(join(tmpdir(), 'video-spool-'));
-  const scratch = mkdtempSync(join(tmpdir(), 'video-check-'));
+  let service: VideoArchiveService;
+  let reader: KafkaEventConsumer;
+  let publisher: KafkaEventPublisher;
+  let segments: VideoSegmentRepository;
+
+  const api = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = OPERATOR,
+  ) => {
+    const response = await fetch(`${service.url}/api/v1/enterprises/${enterpriseId}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const rows = (): Promise<VideoSegmentEntity[]> => segments.forCamera(enterpriseId, camera);
+  const outageRows = (): Promise<{ start_at: Date; end_at: Date; filing_id: string | null }[]> =>
+    service.dataSource.query(
+      `SELECT "start_at", "end_at", "filing_id" FROM "camera_outages" WHERE "enterprise_id" = $1 ORDER BY "start_at"`,
+      [enterpriseId],
+    );
+
+  /** The camera goes dark for `DARK_MS`, comes back, and records a segment again. */
+  async function outage(): Promise<{ darkFrom: number; darkTo: number }> {
+    const darkFrom = Date.now();
+    await rtsp.stop();
+    await new Promise((resolve) => setTimeout(resolve, DARK_MS));
+    await rtsp.start();
+    const darkTo = Date.now();
+    await expectEventually(
+      async () => expect((await rows()).some((r) => r.startAt.getTime() > darkTo)).toBe(true),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    return { darkFrom, darkTo };
+  }
 
   beforeAll(async () => {
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'video_it');
-    dataSource = createDataSource({
+    const migrator = createDataSource({
       url: database.url,
       entities: videoEntities,
       migrations: videoMigrations,
       logging: false,
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-  });
+    await migrator.initialize();
+    await runMigrations(migrator);
+    await migrator.destroy();
+    await rtsp.start();
+    const camerasFile = join(work, 'cameras.json');
+    writeFileSync(
+      camerasFile,
+      JSON.stringify({
+        cameras: [{ enterpriseId, siteId: 'site-a', cameraId: camera, recording: true, sourceUrl: rtsp.url }],
+      }),
+    );
+    const config = videoArchiveConfig.load({
+      ...infra,
+      DATABASE_URL: database.url,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      HTTP_PORT: '0',
+      TELEMETRY_ENABLED: 'false',
+      VIDEO_BUCKET: bucket,
+      VIDEO_CAMERAS_FILE: camerasFile,
+      VIDEO_SPOOL_DIR: join(work, 'spool'),
+      VIDEO_SEGMENT_SECONDS: String(SEGMENT_SECONDS),
+      VIDEO_POLL_MS: '200',
+      VIDEO_RETRY_MS: '500',
+      VIDEO_RESTART_INITIAL_MS: '500',
+      VIDEO_RESTART_MAX_MS: '1000',
+      VIDEO_OBJECT_LOCK: 'governance',
+      VIDEO_OUTAGE_MIN_GAP_SECONDS: String(MIN_GAP_SECONDS),
+      VIDEO_OUTAGE_SCAN_MS: '3600000',
+      VIDEO_OUTBOX_POLL_MS: '100',
+    });
+    await ensureTopics(
+      kafka,
+      [OUTAGE_TOPIC, deadLetterTopic('video-it-reader')].map((t) => ({ name: `${topicPrefix}${t}` })),
+    );
+    reader = new KafkaEventConsumer(
+      kafka,
+      { topicPrefix, logger },
+      {
+        groupId: 'video-it-reader',
+        handlers: {
+          [OUTAGE_TOPIC]: async (event: EventEnvelope<typeof OUTAGE_TOPIC>) => void outageEvents.push(event),
+        },
+      },
+    );
+    await reader.start();
+    await reader.ready();
+    service = await startVideoArchive(
+      { ...config, followCameraStatus: true },
+      await loadCameras(config.cameras.file),
+      logger,
+    );
+    await service.ready();
+    segments = new VideoSegmentRepository(service.dataSource);
+    publisher = new KafkaEventPublisher(kafka, { topicPrefix });
+    await publisher.connect();
+  }, 60_000);
 
   afterAll(async () => {
-    source?.kill('SIGKILL');
-    await dataSource?.destroy();
+    await service?.close();
+    await reader?.stop();
+    await publisher?.disconnect();
+    await rtsp.close();
     await database?.drop();
-    rmSync(spool, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   });
 
-  it('refuses a 90-day video retention and sets a 180-day lifecycle expiry with object lock', async () => {
+  it('sets the 180-day lifecycle rule and GOVERNANCE lock on the bucket and refuses 90 days', async () => {
+    expect(await storage.getExpiryRules(bucket)).toEqual([
+      expect.objectContaining({ prefix: `${enterpriseId}/`, days: 180 }),
+    ]);
+    expect(await storage.getDefaultRetention(bucket)).toEqual({ mode: 'GOVERNANCE', days: 180 });
     await expect(
       setUpVideoBucket(storage, { bucket, enterpriseId, videoDays: 90, objectLock: true }),
     ).rejects.toThrow(VideoRetentionRefusedError);
-    await expect(setUpVideoBucket(storage, { bucket, enterpriseId, videoDays: 90 })).rejects.toThrow(
-      /at least 180 days; 90 refused/,
-    );
-
-    await expect(
-      setUpVideoBucket(storage, { bucket, enterpriseId, videoDays: 180, objectLock: true }),
-    ).resolves.toBe(180);
-    expect(await storage.getExpiryRules(bucket)).toEqual([
-      expect.objectContaining({ prefix: 'ent-video-1/', days: 180 }),
-    ]);
-    expect(await storage.getDefaultRetention(bucket)).toEqual({ mode: 'GOVERNANCE', days: 180 });
+    expect(await storage.getExpiryRules(bucket)).toEqual([expect.objectContaining({ days: 180 })]);
   });
 
-  it(`records ${SEGMENTS} contiguous ${SEGMENT_SECONDS} s segments, uploaded, indexed and removed from the spool`, async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/cam.ts`;
-    source = spawn(
-      'ffmpeg',
-      [
-        '-hide_banner',
-        '-loglevel',
-        'error',
-        '-re',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=size=320x240:rate=10',
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-g',
-        '10',
-        '-f',
-        'mpegts',
-        '-listen',
-        '1',
-        url,
-      ],
-      { stdio: 'ignore' },
-    );
-    const segments = new VideoSegmentRepository(dataSource);
-    const recorder = new CameraRecorder(
-      { enterpriseId, siteId: 'site-a', cameraId: 'gate-1', sourceUrl: url, recording: true },
-      {
-        spoolDir: spool,
-        bucket,
-        segmentSeconds: SEGMENT_SECONDS,
-        maxSpoolBytes: 50_000_000,
-        pollMs: 200,
-        retryMs: 500,
-      },
-      storage,
-      segments,
-      logger,
-    );
-    // The listener needs a moment to bind; the recorder's ffmpeg would fail on a refused connection.
-    await expectEventually(
-      async () => {
-        await new Promise<void>((resolve, reject) => {
-          const probe = createServer();
-          probe.once('error', () => resolve());
-          probe.listen(port, '127.0.0.1', () =>
-            probe.close(() => reject(new Error('source not listening yet'))),
-          );
-        });
-      },
-      { timeoutMs: 5_000, intervalMs: 50 },
-    );
-    await recorder.start();
-    await expectEventually(
-      async () =>
-        expect((await segments.forCamera(enterpriseId, 'gate-1')).length).toBeGreaterThanOrEqual(SEGMENTS),
-      { timeoutMs: (SEGMENTS + 4) * SEGMENT_SECONDS * 1000, intervalMs: 250 },
-    );
-    await recorder.stop();
-    source.kill('SIGKILL');
-
-    const rows = await segments.forCamera(enterpriseId, 'gate-1');
-    expect(rows.length).toBeGreaterThanOrEqual(SEGMENTS);
-    // Contiguous in the index: each segment starts where the previous one ended.
-    for (let i = 1; i < rows.length; i++) {
-      expect(rows[i]!.startAt.getTime()).toBe(rows[i - 1]!.endAt.getTime());
-    }
+  it('records the RTSP stream into contiguous segments whose ffprobe durations add up, each retained', async () => {
+    await expectEventually(async () => expect((await rows()).length).toBeGreaterThanOrEqual(4), {
+      timeoutMs: 40_000,
+      intervalMs: 250,
+    });
+    const recorded = await rows();
     let probed = 0;
-    for (const row of rows) {
+    for (const [i, row] of recorded.entries()) {
+      if (i > 0) expect(row.startAt.getTime()).toBe(recorded[i - 1]!.endAt.getTime());
       const body = Buffer.concat(await (await storage.get(bucket, row.objectKey)).toArray());
       expect(body.length).toBe(row.bytes);
       expect(createHash('sha256').update(body).digest('hex')).toBe(row.sha256);
-      const meta = (await storage.stat(bucket, row.objectKey)).metadata;
-      expect(meta).toMatchObject({
-        camera: 'gate-1',
+      expect((await storage.stat(bucket, row.objectKey)).metadata).toMatchObject({
+        camera,
         sha256: row.sha256,
-        bytes: String(row.bytes),
         start: row.startAt.toISOString(),
       });
-      expect(row.objectKey).toMatch(
-        /^ent-video-1\/site-a\/\d{4}\/\d{2}\/\d{2}\/video\/gate-1\/\d{8}T\d{9}Z\.ts$/,
-      );
-      const file = join(scratch, `${row.id}.ts`);
+      const retention = await storage.getObjectRetention(bucket, row.objectKey);
+      expect(retention?.mode).toBe('GOVERNANCE');
+      expect(retention!.retainUntil.getTime()).toBeGreaterThan(Date.now() + 179 * 86_400_000);
+      const file = join(work, `${row.id}.ts`);
       writeFileSync(file, body);
       probed += ffprobeDuration(file);
     }
-    // The media adds up to the indexed span (key frames every second, so cuts are exact to ~0.1 s).
-    const span = (rows.at(-1)!.endAt.getTime() - rows[0]!.startAt.getTime()) / 1000;
+    const span = (recorded.at(-1)!.endAt.getTime() - recorded[0]!.startAt.getTime()) / 1000;
     expect(Math.abs(probed - span)).toBeLessThan(1);
-    // Every segment ffmpeg listed as closed has left the spool. A stop can land just as ffmpeg opens
-    // the next segment; that tail, unlisted and without frames, is kept (never dropped silently).
-    const left = readdirSync(join(spool, 'gate-1')).filter((name) => name.endsWith('.ts'));
-    expect(left.length).toBeLessThanOrEqual(1);
-  }, 90_000);
+  }, 60_000);
+
+  it('object lock blocks a delete; a legal hold (audited) blocks even a governance-bypass delete', async () => {
+    const [held, free] = await rows();
+    const heldVersion = (await storage.stat(bucket, held!.objectKey)).versionId!;
+    const freeVersion = (await storage.stat(bucket, free!.objectKey)).versionId!;
+    await expect(storage.remove(bucket, held!.objectKey, { versionId: heldVersion })).rejects.toThrow();
+
+    expect(
+      (await api('PUT', `/cameras/${camera}/legal-hold`, { from: 'yesterday', to: 'x', reason: 'r' })).status,
+    ).toBe(400);
+    const window = {
+      from: held!.startAt.toISOString(),
+      to: held!.endAt.toISOString(),
+      reason: 'disputed passage',
+    };
+    expect(
+      (await api('PUT', `/cameras/${camera}/legal-hold`, window, { 'content-type': 'application/json' }))
+        .status,
+    ).toBe(400);
+    const placed = await api('PUT', `/cameras/${camera}/legal-hold`, window);
+    expect(placed).toEqual({ status: 200, body: expect.objectContaining({ objects: 1, hold: true }) });
+    expect(await storage.getLegalHold(bucket, held!.objectKey)).toBe(true);
+    expect(await storage.getLegalHold(bucket, free!.objectKey)).toBe(false);
+
+    await expect(
+      storage.remove(bucket, held!.objectKey, { versionId: heldVersion, bypassGovernance: true }),
+    ).rejects.toThrow();
+    // The bypass itself works: the segment without a hold goes.
+    await storage.remove(bucket, free!.objectKey, { versionId: freeVersion, bypassGovernance: true });
+    const audit: { requested_by: string; objects: number }[] = await service.dataSource.query(
+      `SELECT "requested_by", "objects" FROM "legal_holds" WHERE "enterprise_id" = $1`,
+      [enterpriseId],
+    );
+    expect(audit).toEqual([{ requested_by: 'it-operator', objects: 1 }]);
+  });
+
+  it('validates outage filings: window order, in advance, bounded length', async () => {
+    const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const bad = await api('POST', '/outage-filings', {
+      cameraId: camera,
+      from: soon(60_000),
+      to: soon(1_000),
+      reason: 'x',
+    });
+    expect(bad).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid-request' }) });
+    const late = await api('POST', '/outage-filings', {
+      cameraId: camera,
+      from: soon(-60_000),
+      to: soon(60_000),
+      reason: 'x',
+    });
+    expect(late.body).toMatchObject({ error: 'filing-not-in-advance' });
+    expect(late.status).toBe(422);
+    const long = await api('POST', '/outage-filings', {
+      cameraId: camera,
+      from: soon(60_000),
+      to: soon(80 * 3_600_000),
+      reason: 'x',
+    });
+    expect(long.body).toMatchObject({ error: 'filing-too-long' });
+    const noReason = await api('POST', '/outage-filings', {
+      cameraId: '../x',
+      from: soon(60_000),
+      to: soon(90_000),
+      reason: '',
+    });
+    expect(noReason.status).toBe(400);
+  });
+
+  it('pauses and resumes the recorder on camera.status.changed.v1', async () => {
+    const status = (value: 'offline' | 'online') =>
+      publisher.publish('camera.status.changed.v1', {
+        enterpriseId,
+        key: camera,
+        payload: {
+          cameraId: camera,
+          enterpriseId,
+          status: value,
+          reason: 'it',
+          at: new Date().toISOString(),
+        },
+      });
+    await status('offline');
+    await expectEventually(() => expect(service.fleet.statuses()[0]!.state).toBe('paused'), {
+      timeoutMs: 15_000,
+    });
+    await status('online');
+    await expectEventually(() => expect(service.fleet.statuses()[0]!.state).toBe('recording'), {
+      timeoutMs: 15_000,
+    });
+  }, 40_000);
+
+  it('the source stopped → exactly one unfiled-outage event with its start and end', async () => {
+    const before = (await rows()).length;
+    const { darkFrom, darkTo } = await outage();
+    expect((await rows()).length).toBeGreaterThan(before);
+    await service.outages.scanNow();
+    await service.outages.scanNow();
+    await expectEventually(() => expect(outageEvents).toHaveLength(1), { timeoutMs: 15_000 });
+    const event = outageEvents[0]!;
+    expect(event.enterpriseId).toBe(enterpriseId);
+    const from = Date.parse(event.payload.from);
+    const to = Date.parse(event.payload.to);
+    expect(from).toBeGreaterThan(darkFrom - SEGMENT_SECONDS * 1000);
+    expect(from).toBeLessThanOrEqual(darkFrom + 1_000);
+    expect(to).toBeGreaterThanOrEqual(darkTo - 1_000);
+    expect(to - from).toBeGreaterThanOrEqual(DARK_MS - 1_000);
+    expect(await outageRows()).toEqual([expect.objectContaining({ filing_id: null })]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(outageEvents).toHaveLength(1);
+  }, 60_000);
+
+  it('an outage filed in advance is recorded as covered and publishes nothing', async () => {
+    const from = new Date(Date.now() + 1_000).toISOString();
+    const to = new Date(Date.now() + 10 * 60_000).toISOString();
+    const filed = await api('POST', '/outage-filings', {
+      cameraId: camera,
+      from,
+      to,
+      reason: 'planned power-off',
+    });
+    expect(filed.status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await outage();
+    await service.outages.scanNow();
+    const recorded = await outageRows();
+    expect(recorded).toHaveLength(2);
+    expect(recorded[1]!.filing_id).toBe(filed.body['id']);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(outageEvents).toHaveLength(1);
+  }, 60_000);
+
+  it('reports retention per camera (oldest, newest, bytes, gaps) and health', async () => {
+    const recorded = await rows();
+    const report = await api('GET', '/retention-report');
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ retentionDays: 180 });
+    expect(report.body['cameras']).toEqual([
+      {
+        cameraId: camera,
+        oldestSegment: recorded[0]!.startAt.toISOString(),
+        newestSegmentEnd: recorded.at(-1)!.endAt.toISOString(),
+        segments: recorded.length,
+        bytes: recorded.reduce((sum, r) => sum + r.bytes, 0),
+        gaps: 2,
+        gapSeconds: expect.any(Number),
+      },
+    ]);
+    const health = await fetch(`${service.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      recorders: [expect.objectContaining({ cameraId: camera, spoolOverLimit: false })],
+    });
+  });
 });

@@ -13,5 +13,14 @@ export const videoMetrics = {
   spoolOverLimit: m.createCounter('video_spool_over_limit_total', {
     description: 'Checks that found a camera spool above its bound (nothing is dropped)',
   }),
+  recorderRestarts: m.createCounter('video_recorder_restarts_total', {
+    description: 'ffmpeg exits followed by a restart after back-off, per camera',
+  }),
+  outages: m.createCounter('video_camera_outages_total', {
+    description: 'Recording gaps recorded as camera outages, by filed (covered) or unfiled (violation)',
+  }),
+  legalHolds: m.createCounter('video_legal_hold_objects_total', {
+    description: 'Segment objects put under or released from legal hold',
+  }),
   archivedBytes: m.createCounter('video_segment_bytes_total', { description: 'Bytes archived', unit: 'By' }),
 };

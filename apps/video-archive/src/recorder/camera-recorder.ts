@@ -1,16 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type EnterpriseId } from '@ecogate/persistence';
-import { type ObjectStorage } from '@ecogate/storage';
+import { type ObjectStorage, type RetentionMode } from '@ecogate/storage';
 import { type Logger } from '@ecogate/telemetry';
 import { videoMetrics } from '../metrics/video-metrics';
 import { segmentKey } from '../segment/segment-key';
-import { parseSegmentList } from '../segment/segment-list';
 import { type NewVideoSegment } from '../segment/video-segment.repository';
 import { recordArgs } from './ffmpeg-args';
+import { restartDelayMs } from './restart-backoff';
+import { probeDurationSeconds } from './segment-probe';
+import { type PendingSegment, scanSpool, spoolBytes } from './spool-scan';
 
 export interface CameraSettings {
   readonly enterpriseId: EnterpriseId;
@@ -24,11 +26,17 @@ export interface RecorderSettings {
   readonly spoolDir: string;
   readonly bucket: string;
   readonly segmentSeconds: number;
-  /** Above this many bytes in one camera's spool: an error log and a metric, never a drop. */
+  /** Above this many bytes in one camera's spool: an error log, a metric and a degraded status; never a drop. */
   readonly maxSpoolBytes: number;
   readonly pollMs: number;
   readonly retryMs: number;
+  /** Back-off between ffmpeg restarts after it exits (camera dark, network down). */
+  readonly restartInitialMs?: number;
+  readonly restartMaxMs?: number;
+  /** Per-object WORM retention set on every uploaded segment (object-lock buckets only). */
+  readonly objectRetention?: { readonly mode: RetentionMode; readonly days: number };
   readonly ffmpegPath?: string;
+  readonly ffprobePath?: string;
 }
 
 /** Where closed segments are indexed (the Postgres repository in the service). */
@@ -36,31 +44,47 @@ export interface SegmentIndex {
   record(enterpriseId: EnterpriseId, segment: NewVideoSegment): Promise<boolean>;
 }
 
-interface PendingSegment {
-  readonly path: string;
-  readonly listPath: string;
-  readonly start: Date;
-  readonly end: Date;
+export type RecorderState = 'recording' | 'restarting' | 'paused' | 'not-recording' | 'stopped';
+
+/** What an operator sees per camera (health endpoint). */
+export interface RecorderStatus {
+  readonly enterpriseId: string;
+  readonly cameraId: string;
+  readonly state: RecorderState;
+  readonly restarts: number;
+  readonly spoolBytes: number;
+  readonly spoolOverLimit: boolean;
+  readonly uploadFailing: boolean;
+  readonly lastArchivedEnd: string | null;
 }
 
-const RUN_LIST = /^run-(\d{13})\.csv$/;
+const DAY_MS = 86_400_000;
 
 /**
- * Records one camera: ffmpeg copies the stream into MPEG-TS segments in the camera's spool folder;
- * a poller uploads every *closed* segment (listed by ffmpeg) in order, indexes it, then deletes it.
- * A failure leaves the file and its successors in the spool and retries from the oldest. Lists of
- * earlier runs (a crash, a restart) are picked up again, so nothing in the spool is forgotten.
+ * Records one camera: ffmpeg copies the stream into MPEG-TS segments in the camera's spool folder
+ * and is restarted with exponential back-off whenever it exits; a poller uploads every segment
+ * that is closed (listed by ffmpeg, or the probed tail of an ended run) in order, indexes it, then
+ * deletes it. A failure leaves the file and its successors in the spool and retries from the
+ * oldest, so an object-store outage loses nothing as long as the disk lasts.
  */
 export class CameraRecorder {
   private ffmpeg: ChildProcess | undefined;
+  private currentRun: number | undefined;
   private exited: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
   private draining: Promise<void> = Promise.resolve();
   private retryAt = 0;
+  private attempts = 0;
+  private restarts = 0;
+  private state: RecorderState = 'stopped';
+  private lastSpoolBytes = 0;
+  private uploadFailing = false;
+  private lastArchivedEnd: Date | null = null;
   private readonly dir: string;
 
   constructor(
-    private readonly camera: CameraSettings,
+    readonly camera: CameraSettings,
     private readonly settings: RecorderSettings,
     private readonly storage: ObjectStorage,
     private readonly index: SegmentIndex,
@@ -71,21 +95,33 @@ export class CameraRecorder {
 
   async start(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
+    this.state = this.camera.recording ? 'recording' : 'not-recording';
     if (this.camera.recording) this.spawnFfmpeg();
     this.timer = setInterval(() => this.kick(), this.settings.pollMs);
   }
 
+  /** camera-ingest says the camera is offline: stop hammering it, keep uploading the spool. */
+  async pause(): Promise<void> {
+    if (!this.camera.recording || this.state === 'stopped' || this.state === 'paused') return;
+    this.state = 'paused';
+    this.cancelRestart();
+    await this.stopFfmpeg();
+  }
+
+  /** The camera is back: record again at once, with the back-off reset. */
+  resume(): void {
+    if (!this.camera.recording || this.state === 'stopped' || this.state === 'recording') return;
+    this.cancelRestart();
+    this.attempts = 0;
+    this.state = 'recording';
+    this.spawnFfmpeg();
+  }
+
   /** Stops ffmpeg cleanly (it closes and lists the last segment), then uploads what is closed. */
   async stop(): Promise<void> {
-    const child = this.ffmpeg;
-    this.ffmpeg = undefined;
-    if (child && child.exitCode === null) {
-      // SIGINT (not `q` on stdin, which 5.1 ignores on a pipe) makes ffmpeg close and list the last segment.
-      child.kill('SIGINT');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await this.exited;
-      clearTimeout(killer);
-    }
+    this.state = 'stopped';
+    this.cancelRestart();
+    await this.stopFfmpeg();
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.draining;
@@ -98,6 +134,37 @@ export class CameraRecorder {
     this.retryAt = 0;
     this.kick();
     return this.draining;
+  }
+
+  status(): RecorderStatus {
+    return {
+      enterpriseId: this.camera.enterpriseId,
+      cameraId: this.camera.cameraId,
+      state: this.state,
+      restarts: this.restarts,
+      spoolBytes: this.lastSpoolBytes,
+      spoolOverLimit: this.lastSpoolBytes > this.settings.maxSpoolBytes,
+      uploadFailing: this.uploadFailing,
+      lastArchivedEnd: this.lastArchivedEnd?.toISOString() ?? null,
+    };
+  }
+
+  private async stopFfmpeg(): Promise<void> {
+    const child = this.ffmpeg;
+    this.ffmpeg = undefined;
+    this.currentRun = undefined;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      // SIGINT (not `q` on stdin, which 5.1 ignores on a pipe) makes ffmpeg close and list the last segment.
+      child.kill('SIGINT');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await this.exited;
+      clearTimeout(killer);
+    }
+  }
+
+  private cancelRestart(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
   }
 
   private spawnFfmpeg(): void {
@@ -118,22 +185,44 @@ export class CameraRecorder {
     });
     this.exited = new Promise((resolve) => {
       child.once('close', (code, signal) => {
-        if (this.ffmpeg === child) {
-          this.logger.error({ camera: this.camera.cameraId, code, signal, stderr }, 'ffmpeg exited');
-          this.ffmpeg = undefined;
-        }
+        if (this.ffmpeg === child) this.onUnexpectedExit(code, signal, stderr);
         resolve();
       });
       child.once('error', (error) => {
         this.logger.error({ camera: this.camera.cameraId, err: error }, 'ffmpeg failed to start');
-        resolve();
       });
     });
     this.ffmpeg = child;
+    this.currentRun = anchor;
     this.logger.info(
       { camera: this.camera.cameraId, segmentSeconds: this.settings.segmentSeconds },
       'recording',
     );
+  }
+
+  private onUnexpectedExit(code: number | null, signal: NodeJS.Signals | null, stderr: string): void {
+    this.ffmpeg = undefined;
+    this.currentRun = undefined;
+    if (this.state !== 'recording') return;
+    const delayMs = restartDelayMs(this.attempts++, {
+      initialMs: this.settings.restartInitialMs ?? 1_000,
+      maxMs: this.settings.restartMaxMs ?? 60_000,
+    });
+    this.state = 'restarting';
+    this.restarts++;
+    videoMetrics.recorderRestarts.add(1, { camera: this.camera.cameraId });
+    this.logger.warn(
+      { camera: this.camera.cameraId, code, signal, stderr, delayMs, attempt: this.attempts },
+      'ffmpeg exited; restarting after back-off',
+    );
+    // Its last segment may be unlisted: the next pass probes and archives it.
+    this.kick();
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.state !== 'restarting') return;
+      this.state = 'recording';
+      this.spawnFfmpeg();
+    }, delayMs);
   }
 
   private kick(): void {
@@ -144,7 +233,12 @@ export class CameraRecorder {
   private async drain(): Promise<void> {
     let pending: PendingSegment[];
     try {
-      pending = await this.closedSegments();
+      pending = await scanSpool(this.dir, {
+        ...(this.currentRun !== undefined ? { currentRun: this.currentRun } : {}),
+        probe: (path) => probeDurationSeconds(path, this.settings.ffprobePath),
+        onTailRemoved: (file) =>
+          this.logger.info({ camera: this.camera.cameraId, file }, 'empty tail segment removed'),
+      });
       await this.checkSpoolBound();
     } catch (error) {
       this.logger.error({ camera: this.camera.cameraId, err: error }, 'spool scan failed');
@@ -161,6 +255,7 @@ export class CameraRecorder {
         await this.archive(segment);
       } catch (error) {
         videoMetrics.uploadFailures.add(1, { camera: this.camera.cameraId });
+        this.uploadFailing = true;
         this.logger.warn(
           { camera: this.camera.cameraId, file: segment.path, err: error },
           'segment upload failed; kept in the spool, retrying in order',
@@ -168,50 +263,16 @@ export class CameraRecorder {
         this.retryAt = Date.now() + this.settings.retryMs;
         return;
       }
+      this.uploadFailing = false;
+      // A segment of the running ffmpeg means the camera streams again: reset the back-off.
+      if (segment.run === this.currentRun) this.attempts = 0;
     }
-  }
-
-  /** Closed segments of every run list in the spool, oldest first; lists with nothing left are removed. */
-  private async closedSegments(): Promise<PendingSegment[]> {
-    const names = await readdir(this.dir);
-    const runs = names
-      .map((name) => RUN_LIST.exec(name))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .sort((a, b) => Number(a[1]) - Number(b[1]));
-    const present = new Set(names);
-    const out: PendingSegment[] = [];
-    for (const run of runs) {
-      const listPath = join(this.dir, run[0]);
-      const anchor = Number(run[1]);
-      const listed = parseSegmentList(await readFile(listPath, 'utf8'));
-      const left = listed.filter((segment) => present.has(segment.file));
-      const current = this.ffmpeg !== undefined && this.currentList() === run[0];
-      if (left.length === 0 && !current) {
-        await unlink(listPath).catch(() => undefined);
-        continue;
-      }
-      for (const segment of left) {
-        out.push({
-          path: join(this.dir, segment.file),
-          listPath,
-          start: new Date(anchor + Math.round(segment.startSeconds * 1000)),
-          end: new Date(anchor + Math.round(segment.endSeconds * 1000)),
-        });
-      }
-    }
-    return out;
-  }
-
-  private currentList(): string | undefined {
-    const list = this.ffmpeg?.spawnargs[this.ffmpeg.spawnargs.indexOf('-segment_list') + 1];
-    return list;
+    this.lastSpoolBytes = await spoolBytes(this.dir).catch(() => this.lastSpoolBytes);
   }
 
   private async checkSpoolBound(): Promise<void> {
-    let bytes = 0;
-    for (const name of await readdir(this.dir)) {
-      if (name.endsWith('.ts')) bytes += (await stat(join(this.dir, name)).catch(() => ({ size: 0 }))).size;
-    }
+    const bytes = await spoolBytes(this.dir);
+    this.lastSpoolBytes = bytes;
     if (bytes > this.settings.maxSpoolBytes) {
       videoMetrics.spoolOverLimit.add(1, { camera: this.camera.cameraId });
       this.logger.error(
@@ -228,8 +289,9 @@ export class CameraRecorder {
     // Destroyed after the call: a put that fails before reading must not leave an open file stream.
     const file = await open(segment.path, 'r');
     const body = file.createReadStream({ autoClose: false });
+    let versionId: string | null;
     try {
-      await this.storage.put(this.settings.bucket, key, body, {
+      ({ versionId } = await this.storage.put(this.settings.bucket, key, body, {
         contentType: 'video/mp2t',
         size: bytes,
         metadata: {
@@ -239,10 +301,19 @@ export class CameraRecorder {
           bytes: String(bytes),
           sha256,
         },
-      });
+      }));
     } finally {
       body.destroy();
       await file.close();
+    }
+    const retention = this.settings.objectRetention;
+    if (retention) {
+      // Counted from the upload, so it never ends before the bucket default set on the same version.
+      await this.storage.setObjectRetention(this.settings.bucket, key, {
+        mode: retention.mode,
+        retainUntil: new Date(Date.now() + retention.days * DAY_MS),
+        ...(versionId ? { versionId } : {}),
+      });
     }
     await this.index.record(enterpriseId, {
       cameraId,
@@ -254,6 +325,7 @@ export class CameraRecorder {
       objectKey: key,
     });
     await unlink(segment.path);
+    this.lastArchivedEnd = segment.end;
     videoMetrics.archived.add(1, { camera: cameraId });
     videoMetrics.archivedBytes.add(bytes, { camera: cameraId });
   }

@@ -1,5 +1,5 @@
 import { NATIONAL_RETENTION_FLOORS, retentionPolicy, type RetentionDays } from '@ecogate/domain';
-import { objectKeyPrefix, type ObjectStorage } from '@ecogate/storage';
+import { objectKeyPrefix, type ObjectStorage, type RetentionMode } from '@ecogate/storage';
 
 export interface VideoBucketSettings {
   readonly bucket: string;
@@ -8,8 +8,10 @@ export interface VideoBucketSettings {
   readonly videoDays: number;
   /** The city's floors; the national ones (video 180 days) by default. */
   readonly floors?: RetentionDays;
-  /** WORM in GOVERNANCE mode for `videoDays`: only when the bucket is created. */
+  /** WORM for `videoDays`: only when the bucket is created. */
   readonly objectLock?: boolean;
+  /** GOVERNANCE (default: an authorised operator may bypass) or COMPLIANCE (nobody may, ADR 0004). */
+  readonly lockMode?: RetentionMode;
 }
 
 /** A retention request below the legal floor: the bucket is left untouched. */
@@ -46,7 +48,7 @@ export async function setUpVideoBucket(
     days,
   );
   if (settings.objectLock === true) {
-    await storage.setDefaultRetention(settings.bucket, { mode: 'GOVERNANCE', days });
+    await storage.setDefaultRetention(settings.bucket, { mode: settings.lockMode ?? 'GOVERNANCE', days });
   }
   return days;
 }

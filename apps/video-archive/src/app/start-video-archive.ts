@@ -1,0 +1,206 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { CodedErrorFilter } from '@ecogate/http-edge';
+import {
+  createKafka,
+  deadLetterTopic,
+  ensureTopics,
+  KafkaEventConsumer,
+  KafkaEventPublisher,
+  physicalTopic,
+} from '@ecogate/messaging';
+import { createDataSource, type DataSource, OutboxRelay, type OutboxPublish } from '@ecogate/persistence';
+import { type EventEnvelope } from '@ecogate/contracts';
+import { MinioObjectStorage, type RetentionMode } from '@ecogate/storage';
+import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { type VideoArchiveConfig } from '../config/video-archive.config';
+import { ARCHIVE_ERROR_STATUS } from '../http/archive.exception';
+import { LegalHoldService } from '../legal-hold/legal-hold.service';
+import { OUTAGE_TOPIC, OutageDetector } from '../outage/outage-detector';
+import { OutageFilingService } from '../outage/outage-filing.service';
+import { OutageScheduler } from '../outage/outage-scheduler';
+import { CameraRecorder, type CameraSettings } from '../recorder/camera-recorder';
+import { RecorderFleet } from '../recorder/recorder-fleet';
+import { RetentionReportService } from '../retention/retention-report.service';
+import { setUpVideoBucket } from '../retention/video-bucket';
+import { VideoSegmentRepository } from '../segment/video-segment.repository';
+import { videoEntities, videoMigrations } from '../video-archive.data-source';
+import { type VideoArchiveExtension, VideoArchiveModule } from './video-archive.module';
+
+export type VideoArchiveServiceConfig = Pick<
+  VideoArchiveConfig,
+  'database' | 'kafka' | 'storage' | 'http' | 'recorder' | 'retention' | 'outages' | 'outbox'
+> & { readonly followCameraStatus: boolean };
+
+export interface VideoArchiveOptions {
+  /** Clips, playback…: controllers and providers added to the HTTP app. */
+  readonly extensions?: readonly VideoArchiveExtension[];
+  /** Their error codes → HTTP status, merged with the archive's. */
+  readonly errorStatus?: Readonly<Record<string, number>>;
+}
+
+export interface VideoArchiveService {
+  readonly url: string;
+  readonly dataSource: DataSource;
+  readonly fleet: RecorderFleet;
+  readonly outages: OutageScheduler;
+  /** Resolves once the camera-status consumer has its partitions (immediately when not following). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const CAMERA_STATUS_GROUP = 'video-archive-camera-status';
+
+const LOCK_MODE: Record<'governance' | 'compliance', RetentionMode> = {
+  governance: 'GOVERNANCE',
+  compliance: 'COMPLIANCE',
+};
+
+/**
+ * The composition root: database, bucket retention per enterprise, one recorder per camera, the
+ * outage scan with its outbox relay, the camera-status consumer and the HTTP API. Used by
+ * `main.ts` and the integration test. Migrations are a deploy step (`main.ts --migrate`).
+ */
+export async function startVideoArchive(
+  config: VideoArchiveServiceConfig,
+  cameras: readonly CameraSettings[],
+  logger: Logger,
+  options: VideoArchiveOptions = {},
+): Promise<VideoArchiveService> {
+  const dataSource = createDataSource({
+    url: config.database.url.reveal(),
+    entities: videoEntities,
+    migrations: videoMigrations,
+    name: 'video-archive',
+    logger: logger.child({ component: 'typeorm' }),
+  });
+  await dataSource.initialize();
+
+  const storage = new MinioObjectStorage(config.storage);
+  const lock = config.retention.objectLock === 'off' ? undefined : LOCK_MODE[config.retention.objectLock];
+  const enterprises = [...new Set(cameras.map((camera) => camera.enterpriseId))];
+  for (const enterpriseId of enterprises) {
+    await setUpVideoBucket(storage, {
+      bucket: config.recorder.bucket,
+      enterpriseId,
+      videoDays: config.retention.videoDays,
+      objectLock: lock !== undefined,
+      ...(lock ? { lockMode: lock } : {}),
+    });
+  }
+
+  const messaging = { ...config.kafka, logger };
+  const kafka = createKafka(messaging);
+  await ensureTopics(
+    kafka,
+    [OUTAGE_TOPIC, 'camera.status.changed.v1', deadLetterTopic(CAMERA_STATUS_GROUP)].map((topic) => ({
+      name: physicalTopic(messaging, topic),
+    })),
+  );
+  const publisher = new KafkaEventPublisher(kafka, messaging);
+  await publisher.connect();
+  const relay = new OutboxRelay(dataSource, publishThrough(publisher), {
+    pollIntervalMs: config.outbox.pollIntervalMs,
+    logger: logger.child({ component: 'outbox-relay' }),
+  });
+  relay.start();
+
+  const segments = new VideoSegmentRepository(dataSource);
+  const recorderSettings = {
+    ...config.recorder,
+    ...(lock ? { objectRetention: { mode: lock, days: config.retention.videoDays } } : {}),
+  };
+  const fleet = new RecorderFleet(
+    cameras.map(
+      (camera) =>
+        new CameraRecorder(
+          camera,
+          recorderSettings,
+          storage,
+          segments,
+          logger.child({ component: 'recorder' }),
+        ),
+    ),
+  );
+  await fleet.start();
+
+  const detector = new OutageDetector(dataSource, config.outages, logger.child({ component: 'outages' }));
+  const outages = new OutageScheduler(detector, () => enterprises, config.outages.scanMs, logger);
+  outages.start();
+
+  let consumer: KafkaEventConsumer | undefined;
+  if (config.followCameraStatus) {
+    consumer = new KafkaEventConsumer(kafka, messaging, {
+      groupId: CAMERA_STATUS_GROUP,
+      // Only the current state matters: history from before this process started is not replayed.
+      fromBeginning: false,
+      handlers: {
+        'camera.status.changed.v1': async (event) => {
+          const known = await fleet.onCameraStatus(
+            event.enterpriseId,
+            event.payload.cameraId,
+            event.payload.status,
+          );
+          if (known) {
+            logger.info(
+              { camera: event.payload.cameraId, status: event.payload.status },
+              'camera status followed',
+            );
+          }
+        },
+      },
+    });
+    await consumer.start();
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    VideoArchiveModule.register(
+      {
+        dataSource,
+        fleet,
+        filings: new OutageFilingService(dataSource, config.outages),
+        legalHolds: new LegalHoldService(dataSource, storage, logger.child({ component: 'legal-hold' })),
+        retentionReport: new RetentionReportService(dataSource, {
+          retentionDays: config.retention.videoDays,
+          minGapSeconds: config.outages.minGapSeconds,
+        }),
+      },
+      options.extensions,
+    ),
+    { logger: false },
+  );
+  app.use(correlationMiddleware);
+  app.useGlobalFilters(
+    new CodedErrorFilter(logger.child({ component: 'video-archive-api' }), {
+      ...ARCHIVE_ERROR_STATUS,
+      ...options.errorStatus,
+    }),
+  );
+  await app.listen(config.http.port, config.http.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  return {
+    url,
+    dataSource,
+    fleet,
+    outages,
+    ready: () => consumer?.ready() ?? Promise.resolve(),
+    async close() {
+      await app.close();
+      await consumer?.stop();
+      await outages.stop();
+      await fleet.stop();
+      await relay.stop();
+      await publisher.disconnect();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** The relay's publish callback: sends each stored envelope unchanged, in order. */
+function publishThrough(publisher: KafkaEventPublisher): OutboxPublish {
+  return async (rows) => {
+    for (const row of rows) await publisher.publishEnvelope(row.payload as EventEnvelope, row.key);
+  };
+}

@@ -1,0 +1,52 @@
+import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
+import { DataSource } from '@ecogate/persistence';
+import { HealthController } from '../health/health.controller';
+import { LegalHoldController } from '../legal-hold/legal-hold.controller';
+import { LegalHoldService } from '../legal-hold/legal-hold.service';
+import { OutageFilingController } from '../outage/outage-filing.controller';
+import { OutageFilingService } from '../outage/outage-filing.service';
+import { RecorderFleet } from '../recorder/recorder-fleet';
+import { RetentionReportController } from '../retention/retention-report.controller';
+import { RetentionReportService } from '../retention/retention-report.service';
+
+export interface VideoArchiveDependencies {
+  readonly dataSource: DataSource;
+  readonly fleet: RecorderFleet;
+  readonly filings: OutageFilingService;
+  readonly legalHolds: LegalHoldService;
+  readonly retentionReport: RetentionReportService;
+}
+
+/** Further features (clips, playback) register their controllers and providers here. */
+export interface VideoArchiveExtension {
+  readonly controllers?: readonly Type[];
+  readonly providers?: readonly Provider[];
+}
+
+/** Services are built by the composition root and handed in: no reflection metadata is needed. */
+@Module({})
+export class VideoArchiveModule {
+  static register(
+    deps: VideoArchiveDependencies,
+    extensions: readonly VideoArchiveExtension[] = [],
+  ): DynamicModule {
+    return {
+      module: VideoArchiveModule,
+      controllers: [
+        HealthController,
+        OutageFilingController,
+        LegalHoldController,
+        RetentionReportController,
+        ...extensions.flatMap((e) => e.controllers ?? []),
+      ],
+      providers: [
+        { provide: DataSource, useValue: deps.dataSource },
+        { provide: RecorderFleet, useValue: deps.fleet },
+        { provide: OutageFilingService, useValue: deps.filings },
+        { provide: LegalHoldService, useValue: deps.legalHolds },
+        { provide: RetentionReportService, useValue: deps.retentionReport },
+        ...extensions.flatMap((e) => e.providers ?? []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCameras } from './camera-source';
+
+describe('loadCameras', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cameras-spec-'));
+  const file = join(dir, 'cameras.json');
+  let registry: Server;
+  let registryUrl: string;
+  const asked: string[] = [];
+
+  beforeAll(async () => {
+    // camera-ingest's media endpoint as it answers: the stream URI of a registered camera.
+    registry = createServer((request, response) => {
+      asked.push(request.url ?? '');
+      const known = request.url === '/enterprises/ent-1/devices/gate-2/media';
+      response.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(known ? { streamUri: 'rtsp://10.0.0.7:554/Streaming/Channels/101' } : {}));
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    registryUrl = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => registry.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (cameras: unknown[]) => writeFileSync(file, JSON.stringify({ cameras }));
+
+  it('reads cameras from the file and asks camera-ingest for a missing stream URI', async () => {
+    write([
+      {
+        enterpriseId: 'ent-1',
+        siteId: 's',
+        cameraId: 'gate-1',
+        recording: true,
+        sourceUrl: 'rtsp://10.0.0.5/x',
+      },
+      { enterpriseId: 'ent-1', siteId: 's', cameraId: 'gate-2', recording: true },
+    ]);
+    const cameras = await loadCameras(file, registryUrl);
+    expect(cameras.map((c) => [c.cameraId, c.sourceUrl])).toEqual([
+      ['gate-1', 'rtsp://10.0.0.5/x'],
+      ['gate-2', 'rtsp://10.0.0.7:554/Streaming/Channels/101'],
+    ]);
+    expect(asked).toEqual(['/enterprises/ent-1/devices/gate-2/media']);
+  });
+
+  it('fails clearly: unknown camera at camera-ingest, no registry configured, invalid entries', async () => {
+    write([{ enterpriseId: 'ent-1', siteId: 's', cameraId: 'gate-9', recording: true }]);
+    await expect(loadCameras(file, registryUrl)).rejects.toThrow(/answered 404/);
+    await expect(loadCameras(file)).rejects.toThrow(/CAMERA_INGEST_URL is not set/);
+    write([{ enterpriseId: 'ent-1', siteId: 's', cameraId: '../x', recording: true, sourceUrl: 'ftp://x' }]);
+    await expect(loadCameras(file)).rejects.toThrow(/cameraId[\s\S]*sourceUrl|sourceUrl[\s\S]*cameraId/);
+    writeFileSync(file, '{');
+    await expect(loadCameras(file)).rejects.toThrow(/not readable JSON/);
+  });
+});

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { idSchema } from '@ecogate/contracts';
+import { parseEnterpriseId } from '@ecogate/persistence';
+import { z } from 'zod';
+import { type CameraSettings } from '../recorder/camera-recorder';
+
+const streamUrl = z.string().refine((value) => {
+  try {
+    return ['rtsp:', 'rtsps:', 'http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an rtsp(s):// (or http(s):// MPEG-TS) URL');
+
+const cameraFile = z.object({
+  cameras: z
+    .array(
+      z.object({
+        enterpriseId: idSchema,
+        siteId: idSchema,
+        cameraId: idSchema,
+        recording: z.boolean(),
+        sourceUrl: streamUrl.optional(),
+      }),
+    )
+    .max(1_000),
+});
+
+/** camera-ingest's `GET /enterprises/:e/devices/:id/media` answer (only the stream URI is used). */
+const mediaAnswer = z.object({ streamUri: streamUrl });
+
+/**
+ * The cameras to record: from the JSON file; a camera without `sourceUrl` gets its stream URI from
+ * camera-ingest's registry when `ingestUrl` is set (the URI may carry credentials: never logged).
+ */
+export async function loadCameras(
+  file: string,
+  ingestUrl?: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CameraSettings[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Camera file ${file} is not readable JSON: ${(error as Error).message}`);
+  }
+  const parsed = cameraFile.safeParse(raw);
+  if (!parsed.success) throw new Error(`Camera file ${file}: ${z.prettifyError(parsed.error)}`);
+  const out: CameraSettings[] = [];
+  for (const camera of parsed.data.cameras) {
+    const sourceUrl = camera.sourceUrl ?? (await fetchStreamUri(camera, ingestUrl, fetchImpl));
+    out.push({ ...camera, enterpriseId: parseEnterpriseId(camera.enterpriseId), sourceUrl });
+  }
+  return out;
+}
+
+async function fetchStreamUri(
+  camera: { enterpriseId: string; cameraId: string },
+  ingestUrl: string | undefined,
+  fetchImpl: typeof fetch,
+): Promise<string> {
+  if (!ingestUrl) {
+    throw new Error(`Camera ${camera.cameraId} has no sourceUrl and CAMERA_INGEST_URL is not set`);
+  }
+  const url = new URL(
+    `enterprises/${encodeURIComponent(camera.enterpriseId)}/devices/${encodeURIComponent(camera.cameraId)}/media`,
+    ingestUrl.endsWith('/') ? ingestUrl : `${ingestUrl}/`,
+  );
+  const response = await fetchImpl(url, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok)
+    throw new Error(`camera-ingest answered ${response.status} for ${camera.cameraId}'s media`);
+  const answer = mediaAnswer.safeParse(await response.json());
+  if (!answer.success)
+    throw new Error(`camera-ingest's media answer for ${camera.cameraId} has no valid streamUri`);
+  return answer.data.streamUri;
+}

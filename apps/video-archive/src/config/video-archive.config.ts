@@ -1,0 +1,86 @@
+import {
+  bool,
+  databaseEnv,
+  defineConfig,
+  httpEnv,
+  kafkaConfig,
+  kafkaEnv,
+  observabilityConfig,
+  observabilityEnv,
+  positiveInt,
+  storageConfig,
+  storageEnv,
+  url,
+} from '@ecogate/config';
+import { z } from 'zod';
+
+export const videoArchiveConfig = defineConfig(
+  {
+    ...databaseEnv,
+    ...kafkaEnv,
+    ...storageEnv,
+    ...observabilityEnv,
+    ...httpEnv,
+    VIDEO_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/)
+      .default('ecogate-video'),
+    /** JSON file: `{ "cameras": [{ enterpriseId, siteId, cameraId, recording, sourceUrl? }] }`. */
+    VIDEO_CAMERAS_FILE: z.string().min(1),
+    /** camera-ingest's registry: stream URIs of cameras listed without `sourceUrl`. */
+    CAMERA_INGEST_URL: url(['http', 'https']).optional(),
+    VIDEO_SPOOL_DIR: z.string().min(1).default('/var/spool/ecogate-video'),
+    VIDEO_SEGMENT_SECONDS: positiveInt(60),
+    VIDEO_MAX_SPOOL_BYTES: positiveInt(20 * 1024 ** 3),
+    VIDEO_POLL_MS: positiveInt(2_000),
+    VIDEO_RETRY_MS: positiveInt(10_000),
+    VIDEO_RESTART_INITIAL_MS: positiveInt(1_000),
+    VIDEO_RESTART_MAX_MS: positiveInt(60_000),
+    /** The enterprise's video retention; refused below the city's floor (180 days nationally). */
+    VIDEO_RETENTION_DAYS: positiveInt(180),
+    /** WORM: `off`, `governance` (an authorised operator may bypass) or `compliance` (nobody may). */
+    VIDEO_OBJECT_LOCK: z.enum(['off', 'governance', 'compliance']).default('governance'),
+    VIDEO_OUTAGE_MIN_GAP_SECONDS: positiveInt(10),
+    VIDEO_OUTAGE_SCAN_MS: positiveInt(30_000),
+    VIDEO_OUTAGE_LOOKBACK_HOURS: positiveInt(48),
+    VIDEO_MAX_FILING_HOURS: positiveInt(72),
+    VIDEO_OUTBOX_POLL_MS: positiveInt(500),
+    /** Follow camera-ingest's `camera.status.changed.v1` to pause and resume recorders. */
+    VIDEO_FOLLOW_CAMERA_STATUS: bool(true),
+  },
+  (env) => ({
+    observability: observabilityConfig(env),
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    database: { url: env.DATABASE_URL },
+    kafka: kafkaConfig(env, 'video-archive'),
+    storage: storageConfig(env),
+    cameras: {
+      file: env.VIDEO_CAMERAS_FILE,
+      ...(env.CAMERA_INGEST_URL ? { ingestUrl: env.CAMERA_INGEST_URL } : {}),
+      followStatus: env.VIDEO_FOLLOW_CAMERA_STATUS,
+    },
+    recorder: {
+      spoolDir: env.VIDEO_SPOOL_DIR,
+      bucket: env.VIDEO_BUCKET,
+      segmentSeconds: env.VIDEO_SEGMENT_SECONDS,
+      maxSpoolBytes: env.VIDEO_MAX_SPOOL_BYTES,
+      pollMs: env.VIDEO_POLL_MS,
+      retryMs: env.VIDEO_RETRY_MS,
+      restartInitialMs: env.VIDEO_RESTART_INITIAL_MS,
+      restartMaxMs: env.VIDEO_RESTART_MAX_MS,
+    },
+    retention: {
+      videoDays: env.VIDEO_RETENTION_DAYS,
+      objectLock: env.VIDEO_OBJECT_LOCK,
+    },
+    outages: {
+      minGapSeconds: env.VIDEO_OUTAGE_MIN_GAP_SECONDS,
+      scanMs: env.VIDEO_OUTAGE_SCAN_MS,
+      lookbackHours: env.VIDEO_OUTAGE_LOOKBACK_HOURS,
+      maxFilingHours: env.VIDEO_MAX_FILING_HOURS,
+    },
+    outbox: { pollIntervalMs: env.VIDEO_OUTBOX_POLL_MS },
+  }),
+);
+
+export type VideoArchiveConfig = ReturnType<typeof videoArchiveConfig.load>;

@@ -1,0 +1,55 @@
+import { createDataSource, runMigrations } from '@ecogate/persistence';
+import { createLogger, runService } from '@ecogate/telemetry';
+import { startVideoArchive } from './app/start-video-archive';
+import { loadCameras } from './cameras/camera-source';
+import { clipsAndPlayback } from './clips/clips-and-playback';
+import { videoArchiveConfig, type VideoArchiveConfig } from './config/video-archive.config';
+import { videoEntities, videoMigrations } from './video-archive.data-source';
+
+/** The deploy step: apply pending migrations and stop (the service never migrates at boot). */
+async function migrate(config: VideoArchiveConfig): Promise<void> {
+  const logger = createLogger({ service: 'video-archive', level: config.observability.logLevel });
+  const dataSource = createDataSource({
+    url: config.database.url.reveal(),
+    entities: videoEntities,
+    migrations: videoMigrations,
+    name: 'video-archive-migrate',
+    logger,
+  });
+  await dataSource.initialize();
+  await runMigrations(dataSource, { logger });
+  await dataSource.destroy();
+}
+
+if (process.argv.includes('--migrate')) {
+  migrate(videoArchiveConfig.load()).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else {
+  void runService('video-archive', () => {
+    const config = videoArchiveConfig.load();
+    return {
+      observability: config.observability,
+      start: async (logger) => {
+        const cameras = await loadCameras(config.cameras.file, config.cameras.ingestUrl);
+        const clips = clipsAndPlayback(config, logger);
+        const service = await startVideoArchive(
+          { ...config, followCameraStatus: config.cameras.followStatus },
+          cameras,
+          logger,
+          clips.options,
+        );
+        const clipPipeline = await clips.start(service.dataSource);
+        logger.info({ cameras: cameras.length }, 'cameras loaded');
+        return {
+          url: service.url,
+          close: async () => {
+            await clipPipeline?.close();
+            await service.close();
+          },
+        };
+      },
+    };
+  });
+}
