@@ -13,12 +13,29 @@ describe('loadCameras', () => {
   const asked: string[] = [];
 
   beforeAll(async () => {
-    // camera-ingest's media endpoint as it answers: the stream URI of a registered camera.
+    // camera-ingest's media endpoint as it answers (OnvifMediaService): the camera's profiles.
+    const media = {
+      deviceId: 'gate-2',
+      profiles: [
+        {
+          token: 'main',
+          name: 'Main',
+          streamUri: 'rtsp://10.0.0.7:554/Streaming/Channels/101',
+          snapshotUri: 'http://10.0.0.7/s',
+        },
+        {
+          token: 'sub',
+          name: 'Sub',
+          streamUri: 'rtsp://10.0.0.7:554/Streaming/Channels/102',
+          snapshotUri: 'http://10.0.0.7/s',
+        },
+      ],
+    };
     registry = createServer((request, response) => {
       asked.push(request.url ?? '');
       const known = request.url === '/enterprises/ent-1/devices/gate-2/media';
       response.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(known ? { streamUri: 'rtsp://10.0.0.7:554/Streaming/Channels/101' } : {}));
+      response.end(JSON.stringify(known ? media : { code: 'not-found', reason: 'no such device' }));
     });
     await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
     registryUrl = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`;
@@ -40,13 +57,22 @@ describe('loadCameras', () => {
         sourceUrl: 'rtsp://10.0.0.5/x',
       },
       { enterpriseId: 'ent-1', siteId: 's', cameraId: 'gate-2', recording: true },
+      { enterpriseId: 'ent-1', siteId: 's', cameraId: 'gate-2', recording: true, profileToken: 'sub' },
     ]);
     const cameras = await loadCameras(file, registryUrl);
     expect(cameras.map((c) => [c.cameraId, c.sourceUrl])).toEqual([
       ['gate-1', 'rtsp://10.0.0.5/x'],
       ['gate-2', 'rtsp://10.0.0.7:554/Streaming/Channels/101'],
+      ['gate-2', 'rtsp://10.0.0.7:554/Streaming/Channels/102'],
     ]);
-    expect(asked).toEqual(['/enterprises/ent-1/devices/gate-2/media']);
+    expect(asked).toEqual([
+      '/enterprises/ent-1/devices/gate-2/media',
+      '/enterprises/ent-1/devices/gate-2/media',
+    ]);
+    write([
+      { enterpriseId: 'ent-1', siteId: 's', cameraId: 'gate-2', recording: true, profileToken: 'third' },
+    ]);
+    await expect(loadCameras(file, registryUrl)).rejects.toThrow(/no media profile third/);
   });
 
   it('fails clearly: unknown camera at camera-ingest, no registry configured, invalid entries', async () => {

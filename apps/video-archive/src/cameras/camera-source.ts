@@ -21,13 +21,20 @@ const cameraFile = z.object({
         cameraId: idSchema,
         recording: z.boolean(),
         sourceUrl: streamUrl.optional(),
+        /** The ONVIF profile to record when the URI comes from camera-ingest; default: the first (main stream). */
+        profileToken: z.string().min(1).max(64).optional(),
       }),
     )
     .max(1_000),
 });
 
-/** camera-ingest's `GET /enterprises/:e/devices/:id/media` answer (only the stream URI is used). */
-const mediaAnswer = z.object({ streamUri: streamUrl });
+/**
+ * camera-ingest's `GET /enterprises/:e/devices/:id/media` answer: the camera's ONVIF media profiles
+ * (only their tokens and stream URIs are used here).
+ */
+const mediaAnswer = z.object({
+  profiles: z.array(z.object({ token: z.string(), streamUri: streamUrl })).min(1),
+});
 
 /**
  * The cameras to record: from the JSON file; a camera without `sourceUrl` gets its stream URI from
@@ -55,7 +62,7 @@ export async function loadCameras(
 }
 
 async function fetchStreamUri(
-  camera: { enterpriseId: string; cameraId: string },
+  camera: { enterpriseId: string; cameraId: string; profileToken?: string | undefined },
   ingestUrl: string | undefined,
   fetchImpl: typeof fetch,
 ): Promise<string> {
@@ -71,6 +78,11 @@ async function fetchStreamUri(
     throw new Error(`camera-ingest answered ${response.status} for ${camera.cameraId}'s media`);
   const answer = mediaAnswer.safeParse(await response.json());
   if (!answer.success)
-    throw new Error(`camera-ingest's media answer for ${camera.cameraId} has no valid streamUri`);
-  return answer.data.streamUri;
+    throw new Error(`camera-ingest's media answer for ${camera.cameraId} has no valid stream URI`);
+  const { profiles } = answer.data;
+  const profile = camera.profileToken
+    ? profiles.find((candidate) => candidate.token === camera.profileToken)
+    : profiles[0];
+  if (!profile) throw new Error(`Camera ${camera.cameraId} has no media profile ${camera.profileToken}`);
+  return profile.streamUri;
 }
