@@ -103,17 +103,27 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
+      // The ledger keeps vehicle documents in object storage and checks its bucket at boot.
+      S3_ENDPOINT: infra.S3_ENDPOINT,
+      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
+      S3_SECRET_KEY: infra.S3_SECRET_KEY,
+      LEDGER_DOCUMENTS_BUCKET: 'bc-ledger-it-documents',
     };
     const migrate = runLedger(env, ['--migrate']);
     const migrateErrors = stderrTail(migrate);
     expect({ code: await exited(migrate), stderr: migrateErrors() }).toMatchObject({ code: 0 });
     ledger = runLedger(env);
-    stderrTail(ledger); // drained, so a chatty ledger never blocks on a full pipe
+    const ledgerErrors = stderrTail(ledger); // also drained, so a chatty ledger never blocks on a full pipe
     ledgerUrl = `http://127.0.0.1:${env.HTTP_PORT}`;
-    await expectEventually(async () => expect((await ledgerApi('alert-level')).status).toBe(200), {
-      timeoutMs: 60_000,
-      intervalMs: 250,
-    });
+    const running = ledger;
+    await expectEventually(
+      async () => {
+        // A ledger that died at boot fails here with its own words, not after a minute of refusals.
+        expect({ exitCode: running.exitCode, stderr: ledgerErrors() }).toMatchObject({ exitCode: null });
+        expect((await ledgerApi('alert-level')).status).toBe(200);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
 
     // Filed through the ledger's API, as a clerk would.
     const truck = { plateColour: 'yellow', category: 'heavy-truck', fuel: 'diesel' };
