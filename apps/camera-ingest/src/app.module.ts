@@ -15,7 +15,8 @@ import { BARRIER_DECISION, type BarrierDecisionPort } from './push/barrier-decis
 import { barrierDecisionOf } from './push/barrier-decision/barrier-decision.factory';
 import { DahuaPushAdapter } from './push/dahua/dahua-push.adapter';
 import { HikvisionPushAdapter } from './push/hikvision/hikvision-push.adapter';
-import { IngestPushService, OBJECT_STORAGE } from './push/ingest-push.service';
+import { CaptureStore, OBJECT_STORAGE } from './capture/capture-store';
+import { IngestPushService } from './push/ingest-push.service';
 import { PushAuthService } from './push/push-auth.service';
 import { PushController } from './push/push.controller';
 import { PUSH_SETTINGS } from './push/push-settings';
@@ -80,6 +81,7 @@ export class AppModule {
             return storage;
           },
         },
+        CaptureStore,
         {
           provide: CredentialCipher,
           useFactory: () => new CredentialCipher(Buffer.from(config.credentialsKey.reveal(), 'base64')),

@@ -82,7 +82,6 @@ export const cameraIngestConfig = defineConfig(
       requestTimeoutMs: env.ONVIF_REQUEST_TIMEOUT_MS,
       pullTimeoutMs: env.ONVIF_PULL_TIMEOUT_MS,
       deviceRefreshMs: env.ONVIF_DEVICE_REFRESH_MS,
-      bucket: env.S3_BUCKET,
     },
     barrierControl: env.BARRIER_CONTROL_URL
       ? { url: env.BARRIER_CONTROL_URL, timeoutMs: env.BARRIER_DECISION_TIMEOUT_MS }

@@ -11,6 +11,4 @@ export interface OnvifSettings extends HealthSettings {
   readonly pullTimeoutMs: number;
   /** How often the device registry is re-read for added, changed or removed cameras. */
   readonly deviceRefreshMs: number;
-  /** Where snapshots go (the push receivers' bucket). */
-  readonly bucket: string;
 }

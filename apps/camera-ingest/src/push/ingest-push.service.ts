@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type LaneRef, type ObjectRef } from '@ecogate/contracts';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
-import { objectKey, type ObjectStorage } from '@ecogate/storage';
 import { type Logger, meter, LOGGER } from '@ecogate/telemetry';
-import { createHash } from 'node:crypto';
+import { CaptureStore, laneKeyOf, laneRefOf } from '../capture/capture-store';
 import { PushReceiptRepository } from '../receipts/push-receipt.repository';
 import { type PushDevice } from '../registry/registry.repository';
 import { type AnprPush, type PushOutcome, REPLY_DRIVES_BARRIER } from './anpr-push.adapter';
@@ -11,9 +9,6 @@ import { BARRIER_DECISION, type BarrierDecisionPort } from './barrier-decision.p
 import { captureIds } from './event-ids';
 import { IngestException } from './ingest.exception';
 import { plateVerdict } from './plate-verdict';
-import { PUSH_SETTINGS, type PushSettings } from './push-settings';
-
-export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');
 
 const pushes = meter('camera-ingest').createCounter('camera_ingest_pushes_total', {
   description: 'ANPR pushes by vendor and outcome',
@@ -28,10 +23,9 @@ const pushes = meter('camera-ingest').createCounter('camera_ingest_pushes_total'
 export class IngestPushService {
   constructor(
     @Inject(PushReceiptRepository) private readonly receipts: PushReceiptRepository,
-    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(CaptureStore) private readonly captures: CaptureStore,
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
     @Inject(BARRIER_DECISION) private readonly barrier: BarrierDecisionPort,
-    @Inject(PUSH_SETTINGS) private readonly settings: PushSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -47,21 +41,15 @@ export class IngestPushService {
       this.logger.info({ deviceId: device.id, eventId: ids.plateReadEventId }, 'duplicate push ignored');
       return { kind: 'duplicate', openBarrier: false };
     }
-    const lane: LaneRef = {
-      enterpriseId: device.enterpriseId,
-      siteId: device.lane.siteId,
-      gateId: device.lane.gateId,
-      laneId: device.lane.laneId,
-      direction: device.lane.direction,
-    };
+    const lane = laneRefOf(device);
     const verdict = plateVerdict(push);
     try {
       const store = (kind: string, bytes: Buffer, contentType: string, ext: string) =>
-        this.store(device, push.capturedAt, kind, bytes, contentType, ext);
+        this.captures.store(device, push.capturedAt, kind, bytes, contentType, ext);
       const raw = await store(`anpr-raw-${push.vendor}`, push.raw.bytes, push.raw.contentType, push.raw.ext);
       const scene = push.images.scene && (await store('scene', push.images.scene.bytes, 'image/jpeg', 'jpg'));
       const plate = push.images.plate && (await store('plate', push.images.plate.bytes, 'image/jpeg', 'jpg'));
-      const key = `${lane.enterpriseId}/${lane.laneId}`;
+      const key = laneKeyOf(device);
       const capturedAt = push.capturedAt.toISOString();
       if (scene) {
         await this.publisher.publish('camera.snapshot.captured.v1', {
@@ -130,22 +118,5 @@ export class IngestPushService {
       capturedAt: push.capturedAt,
     });
     return { kind: 'accepted', openBarrier: decision.kind === 'open' };
-  }
-
-  private async store(
-    device: PushDevice,
-    capturedAt: Date,
-    kind: string,
-    bytes: Buffer,
-    contentType: string,
-    ext: string,
-  ): Promise<ObjectRef> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const key = objectKey(
-      { enterpriseId: device.enterpriseId, siteId: device.lane.siteId, date: capturedAt, kind, sha256, ext },
-      { timeZone: device.lane.timeZone },
-    );
-    await this.storage.put(this.settings.bucket, key, bytes, { contentType, size: bytes.length });
-    return { bucket: this.settings.bucket, key, sha256, contentType, bytes: bytes.length };
   }
 }
