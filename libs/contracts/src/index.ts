@@ -7,3 +7,4 @@ export * from './topics/gate';
 export * from './topics/ledger';
 export * from './topics/video';
 export * from './topics/video-outage';
+export * from './http/emergency-plan';

@@ -1,8 +1,9 @@
+import { emergencyPlanViewSchema } from '@ecogate/contracts';
 import { type AlertLevel, type EmergencyPlan, validateEmergencyPlan } from '@ecogate/domain';
 import { type Logger } from '@ecogate/telemetry';
 import { type LedgerHttpClient, LedgerUnavailableError } from '../ledger/ledger-http.client';
 import { type LedgerLookup, type LedgerLookupMetrics } from '../ledger/ledger-lookup.metrics';
-import { ledgerAlertLevelSchema, ledgerPlanViewSchema } from '../ledger/ledger-responses.schema';
+import { ledgerAlertLevelSchema } from '../ledger/ledger-responses.schema';
 import { type GateSettings, type LaneContext } from './gate-settings.port';
 
 interface Known<V> {
@@ -89,7 +90,7 @@ export class LedgerGateSettings implements GateSettings {
   private async fetchPlan(enterpriseId: string, defaultPlan: EmergencyPlan): Promise<EmergencyPlan> {
     const response = await this.ledger.get(enterpriseId, 'emergency-plan');
     if (!response.found) return defaultPlan;
-    const parsed = ledgerPlanViewSchema.safeParse(response.body);
+    const parsed = emergencyPlanViewSchema.safeParse(response.body);
     if (!parsed.success) {
       throw new LedgerUnavailableError('invalid-response', `emergency plan: ${parsed.error.message}`);
     }

@@ -209,13 +209,24 @@ describe('ledger adapters: cache and fail-safe', () => {
         enterpriseId: ENT,
         cargoVolume: { band: '10-or-more' },
       });
-      routes.set(plan, json(200, { revision: 1, plan: { ...defaultPlan, enterpriseId: 'ent-other' } }));
+      routes.set(
+        plan,
+        json(200, {
+          revision: 1,
+          filedBy: 'chief',
+          filedAt: '2024-01-01T00:00:00Z',
+          plan: { ...defaultPlan, enterpriseId: 'ent-other' },
+        }),
+      );
       expect((await settings().laneContext(ENT, 'l1'))?.plan).toEqual(defaultPlan);
       const severeAllow = {
         ...defaultPlan,
         levels: { ...defaultPlan.levels, red: { ...defaultPlan.levels.red, unknownStage: 'allow' } },
       };
-      routes.set(plan, json(200, { revision: 2, plan: severeAllow }));
+      routes.set(
+        plan,
+        json(200, { revision: 2, filedBy: 'chief', filedAt: '2024-01-02T00:00:00Z', plan: severeAllow }),
+      );
       expect((await settings().laneContext(ENT, 'l1'))?.plan).toEqual(defaultPlan);
       expect(failures).toEqual([
         ['emergency-plan', 'invalid-response'],

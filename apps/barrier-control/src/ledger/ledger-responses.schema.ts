@@ -2,12 +2,9 @@ import {
   ALERT_LEVELS,
   type AdmissionSubject,
   EMISSION_STAGES,
-  type EmergencyPlan,
   EVIDENCE_SOURCES,
   FUELS,
-  LANE_MODES,
   VEHICLE_CATEGORIES,
-  type VehicleDesignation,
 } from '@ecogate/domain';
 import { z } from 'zod';
 
@@ -52,51 +49,4 @@ export function toAdmissionSubject(body: z.infer<typeof ledgerVehicleSchema>): A
 /** `GET alert-level` → `{level, reason, setBy, setAt}`. */
 export const ledgerAlertLevelSchema = z.object({ level: z.enum(ALERT_LEVELS) });
 
-const localised = z.object({ zh: z.string(), en: z.string() });
-const requirement = z.object({
-  id: z.string().min(1),
-  categories: z.union([z.literal('any'), z.array(z.enum(VEHICLE_CATEGORIES))]),
-  fuels: z.union([z.literal('any'), z.array(z.enum(FUELS))]),
-  minimum: z.enum(EMISSION_STAGES),
-  label: localised,
-});
-const policy = <U extends z.ZodType<'allow' | 'deny' | 'needs-review'>>(unknownStage: U) =>
-  z.object({
-    requirements: z.array(requirement),
-    unknownStage,
-    laneModes: z.record(z.string(), z.enum(LANE_MODES)).optional(),
-  });
-const exemptionCommon = {
-  id: z.string().min(1),
-  from: instant,
-  until: instant,
-  levels: z.union([z.literal('all'), z.array(z.enum(ALERT_LEVELS))]),
-  approvedBy: z.string(),
-  reference: z.string().optional(),
-};
-
-const designationExemption = <K extends VehicleDesignation>(kind: K) =>
-  z.object({ ...exemptionCommon, kind: z.literal(kind), plates: z.array(z.string()).optional() });
-
-/** The domain's `EmergencyPlan` as JSON (instants as ISO strings). */
-export const ledgerEmergencyPlanSchema = z.object({
-  enterpriseId: z.string().min(1),
-  levels: z.object({
-    none: policy(z.enum(['allow', 'deny', 'needs-review'])),
-    blue: policy(z.enum(['allow', 'deny', 'needs-review'])),
-    yellow: policy(z.enum(['allow', 'deny', 'needs-review'])),
-    orange: policy(z.enum(['deny', 'needs-review'])),
-    red: policy(z.enum(['deny', 'needs-review'])),
-  }),
-  exemptions: z.array(
-    z.discriminatedUnion('kind', [
-      z.object({ ...exemptionCommon, kind: z.literal('plate'), plates: z.array(z.string()) }),
-      designationExemption('special-vehicle'),
-      designationExemption('hazardous-chemicals'),
-      designationExemption('livelihood-supply'),
-    ]),
-  ),
-}) satisfies z.ZodType<EmergencyPlan, unknown>;
-
-/** `GET emergency-plan` → `{revision, filedBy, filedAt, plan}`; 404 when none is filed. */
-export const ledgerPlanViewSchema = z.object({ plan: ledgerEmergencyPlanSchema });
+// The emergency plan answer is parsed with @ecogate/contracts' emergencyPlanViewSchema (shared with the ledger).

@@ -2,7 +2,7 @@ import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '
 import { z } from 'zod';
 import { setAlertLevelSchema } from '../alert-level/alert-level.service';
 import { completePassageSchema } from '../complete-passage/complete-passage.service';
-import { emergencyPlanBodySchema } from '../emergency-plan/emergency-plan.schema';
+import { emergencyPlanBodySchema } from '@ecogate/contracts';
 import { inPlantNumberParam, upsertInPlantVehicleSchema } from '../in-plant/in-plant-vehicle.service';
 import { registrationCodeParam, upsertMachinerySchema } from '../machinery/machinery.service';
 import { setRetentionSchema } from '../retention/retention-policy.service';
@@ -12,7 +12,7 @@ import { dailyQuery, passagesQuery } from './ledger.controller';
 import { actorHeader } from './request-parsing';
 
 // `CodedErrorFilter`'s body.
-const errorSchema = z.object({ error: z.string(), message: z.string() });
+const errorSchema = z.object({ code: z.string(), reason: z.string() });
 const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
 const BASE = '/api/v1/enterprises/:enterpriseId';
 const enterprise = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)') });

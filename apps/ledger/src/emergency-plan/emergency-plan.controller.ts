@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { actorHeader, parseRequest } from '../api/request-parsing';
-import { emergencyPlanBodySchema } from './emergency-plan.schema';
+import { emergencyPlanBodySchema } from '@ecogate/contracts';
 import { EmergencyPlanService } from './emergency-plan.service';
 
 /** `GET`/`PUT /api/v1/enterprises/:e/emergency-plan`: barrier-control reads it (404 → default plan). */

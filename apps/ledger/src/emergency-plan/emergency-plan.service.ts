@@ -3,7 +3,7 @@ import { type EmergencyPlan, validateEmergencyPlan } from '@ecogate/domain';
 import { type DataSource, type EnterpriseId, TenantRepository } from '@ecogate/persistence';
 import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
-import { type EmergencyPlanBody } from './emergency-plan.schema';
+import { type EmergencyPlanBody } from '@ecogate/contracts';
 import { EmergencyPlanEntity } from './emergency-plan.entity';
 
 export type FileEmergencyPlanCommand = EmergencyPlanBody & { readonly actor: string };

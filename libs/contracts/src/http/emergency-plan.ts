@@ -9,6 +9,9 @@ import {
 } from '@ecogate/domain';
 import { z } from 'zod';
 
+// The emergency plan (一厂一策) on the wire, shared by the ledger (which accepts and serves it) and
+// barrier control (which reads it back). One schema, so the two cannot drift apart.
+
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'id: 1-64 of letters, digits, _ . -');
 const text = z.string().trim().min(1).max(200);
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -48,8 +51,7 @@ const exemption = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** The plan body of `PUT emergency-plan`: the domain's plan without the enterprise (the path gives it). */
-export const emergencyPlanBodySchema = z.strictObject({
+const planFields = {
   levels: z.strictObject({
     none: levelPolicy(anyUnknown),
     blue: levelPolicy(anyUnknown),
@@ -58,12 +60,33 @@ export const emergencyPlanBodySchema = z.strictObject({
     red: levelPolicy(severeUnknown),
   }),
   exemptions: z.array(exemption).max(500),
+};
+
+/** The plan body of `PUT emergency-plan`: the domain's plan without the enterprise (the path gives it). */
+export const emergencyPlanBodySchema = z.strictObject({
+  ...planFields,
   /** Optimistic concurrency: refuse if another revision was filed since the editor read it. */
   expectedRevision: z.number().int().min(0).optional(),
 });
 export type EmergencyPlanBody = z.infer<typeof emergencyPlanBodySchema>;
 
-// A compile-time check that the schema's output is the domain's plan shape.
-type PlanShape = Omit<EmergencyPlan, 'enterpriseId'>;
-const _matchesDomain = (body: Omit<EmergencyPlanBody, 'expectedRevision'>): PlanShape => body;
+/** The domain's `EmergencyPlan` as JSON (instants as ISO strings). */
+export const emergencyPlanSchema = z.strictObject({
+  enterpriseId: z.string().min(1),
+  ...planFields,
+}) satisfies z.ZodType<EmergencyPlan, unknown>;
+
+/** `GET emergency-plan` → `{revision, filedBy, filedAt, plan}`; 404 when none is filed. */
+export const emergencyPlanViewSchema = z.object({
+  revision: z.number().int().min(1),
+  filedBy: z.string(),
+  filedAt: instant,
+  plan: emergencyPlanSchema,
+});
+export type EmergencyPlanViewBody = z.infer<typeof emergencyPlanViewSchema>;
+
+// A compile-time check that the body's output is the domain's plan shape.
+const _matchesDomain = (
+  body: Omit<EmergencyPlanBody, 'expectedRevision'>,
+): Omit<EmergencyPlan, 'enterpriseId'> => body;
 void _matchesDomain;

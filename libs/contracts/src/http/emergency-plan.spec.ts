@@ -1,5 +1,5 @@
 import { buildDefaultEmergencyPlan } from '@ecogate/domain';
-import { emergencyPlanBodySchema } from './emergency-plan.schema';
+import { emergencyPlanBodySchema } from './emergency-plan';
 
 /** The domain's default plan as it travels in JSON, without the enterprise. */
 const defaultBody = (): Record<string, unknown> => {
