@@ -259,6 +259,6 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
     );
 
     const bad = await report({ state: 'ajar' });
-    expect([bad.status, ((await bad.json()) as { error: string }).error]).toEqual([400, 'invalid-request']);
+    expect([bad.status, ((await bad.json()) as { code: string }).code]).toEqual([400, 'invalid-request']);
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CodedErrorFilter } from '@ecogate/http-edge';
 import { MessagingModule } from '@ecogate/messaging';
 import { createDataSource, DataSource } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
@@ -7,7 +8,6 @@ import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { HealthController } from './health/health.controller';
-import { HttpExceptionFilter } from './http/http-exception.filter';
 import { OnvifMediaController } from './onvif/onvif-media.controller';
 import { onvifProviders } from './onvif/onvif.providers';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
@@ -17,6 +17,7 @@ import { DahuaPushAdapter } from './push/dahua/dahua-push.adapter';
 import { HikvisionPushAdapter } from './push/hikvision/hikvision-push.adapter';
 import { CaptureStore, OBJECT_STORAGE } from './capture/capture-store';
 import { IngestPushService } from './push/ingest-push.service';
+import { HTTP_STATUS_OF } from './push/ingest.exception';
 import { PushAuthService } from './push/push-auth.service';
 import { PushController } from './push/push.controller';
 import { PUSH_SETTINGS } from './push/push-settings';
@@ -58,7 +59,10 @@ export class AppModule {
       controllers: [PushController, RegistryController, HealthController, OnvifMediaController],
       providers: [
         { provide: LOGGER, useValue: logger },
-        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        {
+          provide: APP_FILTER,
+          useValue: new CodedErrorFilter(logger.child({ component: 'camera-ingest-api' }), HTTP_STATUS_OF),
+        },
         { provide: PUSH_SETTINGS, useValue: config.push },
         {
           provide: DataSource,

@@ -226,8 +226,7 @@ describe('the lane end to end: camera simulator → camera-ingest → barrier-co
     const [own] = await passagesOf('冀A66666');
     const foreign = await chain.ledger(ENT_B, `passages/${own!.id}`);
     expect(foreign.status).toBe(404);
-    // libs/http-edge's CodedErrorFilter answers {error, message} (not {code, reason}): see docs/lane-e2e.md.
-    expect(foreign.body).toEqual({ error: 'passage-not-found', message: expect.any(String) });
+    expect(foreign.body).toEqual({ code: 'passage-not-found', reason: expect.any(String) });
     expect(JSON.stringify(foreign.body)).not.toContain('冀A66666');
     expect(await passagesOf('冀A66666', ENT_B)).toEqual([]);
     expect((await chain.ledger(ENT_A, `passages/${own!.id}`)).status).toBe(200);

@@ -318,17 +318,17 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
 
     const reversed = await playlist(enterpriseId, cameraId, window(t0 + 20_000, t0 + 5_000));
     expect(reversed.status).toBe(400);
-    expect(await reversed.json()).toMatchObject({ error: 'invalid-request' });
+    expect(await reversed.json()).toMatchObject({ code: 'invalid-request' });
     expect((await playlist(enterpriseId, cameraId, window(t0, t0 + 25 * 3_600_000))).status).toBe(400);
     expect((await playlist(enterpriseId, cameraId, 'from=yesterday&to=today')).status).toBe(400);
     expect((await playlist(enterpriseId, 'bad.camera', window(t0, t0 + 5_000))).status).toBe(400);
     const empty = await playlist(enterpriseId, cameraId, window(t0 - 60_000, t0 - 30_000));
     expect(empty.status).toBe(404);
-    expect(await empty.json()).toMatchObject({ error: 'no-video-in-window' });
+    expect(await empty.json()).toMatchObject({ code: 'no-video-in-window' });
 
     const foreign = await playlist(otherEnterprise, cameraId, window(t0 + 5_000, t0 + 20_000));
     expect(foreign.status).toBe(404);
-    expect(await foreign.json()).toMatchObject({ error: 'camera-not-found' });
+    expect(await foreign.json()).toMatchObject({ code: 'camera-not-found' });
     expect((await get(`${otherEnterprise}/passages/passage-a/clips`)).status).toBe(404);
   });
 });

@@ -264,14 +264,14 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       to: soon(1_000),
       reason: 'x',
     });
-    expect(bad).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid-request' }) });
+    expect(bad).toEqual({ status: 400, body: expect.objectContaining({ code: 'invalid-request' }) });
     const late = await api('POST', '/outage-filings', {
       cameraId: camera,
       from: soon(-60_000),
       to: soon(60_000),
       reason: 'x',
     });
-    expect(late.body).toMatchObject({ error: 'filing-not-in-advance' });
+    expect(late.body).toMatchObject({ code: 'filing-not-in-advance' });
     expect(late.status).toBe(422);
     const long = await api('POST', '/outage-filings', {
       cameraId: camera,
@@ -279,7 +279,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       to: soon(80 * 3_600_000),
       reason: 'x',
     });
-    expect(long.body).toMatchObject({ error: 'filing-too-long' });
+    expect(long.body).toMatchObject({ code: 'filing-too-long' });
     const noReason = await api('POST', '/outage-filings', {
       cameraId: '../x',
       from: soon(60_000),

@@ -9,7 +9,7 @@ import {
 } from '../vzenith-reply/vzenith-reply.schemas';
 
 // `CodedErrorFilter`'s body.
-const errorSchema = z.object({ error: z.string(), message: z.string() });
+const errorSchema = z.object({ code: z.string(), reason: z.string() });
 const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
 const LANE = '/api/v1/enterprises/:enterpriseId/lanes/:laneId';
 

@@ -215,11 +215,11 @@ void Promise.all(questions.map((q: { lane: never; captureId: string }) =>
   });
 
   it('refuses bad requests with a typed 4xx', async () => {
-    expect(await ask('vz-1', '')).toMatchObject({ status: 400, body: { error: 'invalid-request' } });
+    expect(await ask('vz-1', '')).toMatchObject({ status: 400, body: { code: 'invalid-request' } });
     expect(await ask('vz-1', 'captureId=a&extra=1')).toMatchObject({ status: 400 });
     expect(await ask('nope', 'captureId=a')).toMatchObject({
       status: 404,
-      body: { error: 'lane-not-found' },
+      body: { code: 'lane-not-found' },
     });
     // The running service documents this endpoint.
     const openApi = (await (await fetch(`${service.url}/openapi.json`)).json()) as { paths: object };

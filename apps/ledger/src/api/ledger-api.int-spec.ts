@@ -44,7 +44,7 @@ describe('emergency plan API against Postgres', () => {
   it('answers 404 until a plan is filed, then returns the domain plan as filed', async () => {
     expect(await get('ent-plan-a')).toMatchObject({
       status: 404,
-      body: { error: 'emergency-plan-not-found' },
+      body: { code: 'emergency-plan-not-found' },
     });
     const body = planBody('ent-plan-a');
     const filed = await put('ent-plan-a', body);
@@ -65,7 +65,7 @@ describe('emergency plan API against Postgres', () => {
     });
     expect(await put('ent-plan-c', { ...revised, expectedRevision: 1 })).toMatchObject({
       status: 409,
-      body: { error: 'revision-conflict' },
+      body: { code: 'revision-conflict' },
     });
     expect((await get('ent-plan-c')).body).toMatchObject({
       revision: 2,
@@ -92,20 +92,20 @@ describe('emergency plan API against Postgres', () => {
     (severeAllow['levels'] as { red: { unknownStage: string } }).red.unknownStage = 'allow';
     expect(await put('ent-plan-d', severeAllow)).toMatchObject({
       status: 400,
-      body: { error: 'invalid-request' },
+      body: { code: 'invalid-request' },
     });
 
     const duplicate = planBody('ent-plan-d');
     const orange = (duplicate['levels'] as { orange: { requirements: unknown[] } }).orange;
     orange.requirements = [...orange.requirements, ...orange.requirements];
     const refused = await put('ent-plan-d', duplicate);
-    expect(refused).toMatchObject({ status: 400, body: { error: 'invalid-plan' } });
-    expect((refused.body as { message: string }).message).toContain('twice');
+    expect(refused).toMatchObject({ status: 400, body: { code: 'invalid-plan' } });
+    expect((refused.body as { reason: string }).reason).toContain('twice');
 
     const reversed = planBody('ent-plan-d');
     const [exemption] = reversed['exemptions'] as { from: string; until: string }[];
     [exemption!.from, exemption!.until] = [exemption!.until, exemption!.from];
-    expect(await put('ent-plan-d', reversed)).toMatchObject({ status: 400, body: { error: 'invalid-plan' } });
+    expect(await put('ent-plan-d', reversed)).toMatchObject({ status: 400, body: { code: 'invalid-plan' } });
 
     const noActor = await ledger.api('/enterprises/ent-plan-d/emergency-plan', {
       method: 'PUT',
@@ -132,7 +132,7 @@ describe('retention policy API', () => {
       source: 'default',
     });
     const below = await put('ent-ret-a', { ledgerDays: 364 });
-    expect(below).toMatchObject({ status: 400, body: { error: 'below-retention-floor' } });
+    expect(below).toMatchObject({ status: 400, body: { code: 'below-retention-floor' } });
     expect((await put('ent-ret-a', { ledgerDays: 730 })).body).toMatchObject({
       ledgerDays: 730,
       source: 'enterprise',
@@ -165,7 +165,7 @@ describe('vehicle documents against MinIO', () => {
       .toBuffer();
     expect(await upload('ent-doc-a', 'inventory-list', jpeg)).toMatchObject({
       status: 404,
-      body: { error: 'vehicle-not-found' },
+      body: { code: 'vehicle-not-found' },
     });
     await ledger.api(`/enterprises/ent-doc-a/vehicles/${encodeURIComponent(plate)}`, {
       method: 'PUT',
@@ -208,12 +208,12 @@ describe('vehicle documents against MinIO', () => {
       await upload('ent-doc-a', 'driving-licence', Buffer.from('GIF89a\x01\x00\x01\x00'), 'image/jpeg'),
     ).toMatchObject({
       status: 415,
-      body: { error: 'unsupported-document-type' },
+      body: { code: 'unsupported-document-type' },
     });
     const huge = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(64 * 1024)]);
     expect(await upload('ent-doc-a', 'driving-licence', huge)).toMatchObject({
       status: 413,
-      body: { error: 'document-too-large' },
+      body: { code: 'document-too-large' },
     });
     expect((await upload('ent-doc-a', 'passport', pdf)).status).toBe(400);
     // The PDF is still the one on file.
@@ -288,7 +288,7 @@ describe('in-plant vehicle and machinery registries', () => {
         disclosureNumber: 'CN11G3000000000000000001',
         stage: { stage: 'IV', source: 'manual' },
       }),
-    ).toMatchObject({ status: 400, body: { error: 'invalid-request' } });
+    ).toMatchObject({ status: 400, body: { code: 'invalid-request' } });
     expect((await put(path, { disclosureNumber: 'CN11X3000000000000000001' })).status).toBe(400);
     expect((await ledger.api(path)).body).toMatchObject({ emissionStage: 'III' });
     expect((await ledger.api('/enterprises/ent-reg-b/machinery/HB-NRMM-0001')).status).toBe(404);

@@ -51,8 +51,8 @@ describe('HttpBarrierDecision (fails closed)', () => {
   });
 
   it.each([
-    ['an error status', answer(500, { error: 'boom' })],
-    ['a 404 for the lane', answer(404, { error: 'lane-not-found' })],
+    ['an error status', answer(500, { code: 'internal-error', reason: 'boom' })],
+    ['a 404 for the lane', answer(404, { code: 'lane-not-found', reason: 'no lane' })],
     ['an answer for another capture', answer(200, { captureId: 'cap-41', open: true, outcome: 'open' })],
     ['a body of the wrong shape', answer(200, { open: 'yes' })],
     ['a body that is not JSON', (_req: IncomingMessage, res: ServerResponse) => res.end('ok')],
