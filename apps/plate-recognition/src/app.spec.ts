@@ -95,6 +95,7 @@ describe('plate-recognition service', () => {
   it('refuses other media types with 415', async () => {
     const res = await post(Buffer.from('hello'), 'text/plain').expect(415);
     expect(res.body).toMatchObject({ kind: 'rejected', code: 'unsupported-media-type' });
+    expect(res.body.reason).toEqual(expect.any(String));
   });
 
   it('refuses bodies over the limit with 413, raw or multipart', async () => {

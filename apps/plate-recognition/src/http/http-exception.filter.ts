@@ -11,11 +11,14 @@ import { type Response } from 'express';
 import { type Observable, throwError } from 'rxjs';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 
-/** Error body of every refusal that happens before recognition (size, media type, no image). */
+/**
+ * Error body of every refusal that happens before recognition (size, media type, no image): the
+ * `{code, reason}` of every service's errors, with the `kind` that discriminates /recognize answers.
+ */
 export interface RejectedResponse {
   readonly kind: 'rejected';
   readonly code: string;
-  readonly message: string;
+  readonly reason: string;
 }
 
 const CODES: Readonly<Record<number, string>> = {
@@ -43,14 +46,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const body: RejectedResponse = {
         kind: 'rejected',
         code: CODES[status] ?? `http-${status}`,
-        message: messageOf(exception),
+        reason: reasonOf(exception),
       };
       res.status(status).json(body);
       return undefined;
     }
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception }, 'unhandled error');
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ kind: 'failed', message: 'internal error', errorId });
+    res
+      .status(HttpStatus.INTERNAL_SERVER_ERROR)
+      .json({ kind: 'failed', code: 'internal-error', reason: 'internal error', errorId });
     return undefined;
   }
 }
@@ -61,7 +66,7 @@ function statusOf(exception: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
 }
 
-function messageOf(exception: unknown): string {
+function reasonOf(exception: unknown): string {
   if (exception instanceof HttpException) {
     const response = exception.getResponse();
     const message =
