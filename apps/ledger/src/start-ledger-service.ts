@@ -43,7 +43,7 @@ import { VehicleRegistryService } from './vehicle-registry/vehicle-registry.serv
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
-  'database' | 'kafka' | 'http' | 'outbox' | 'retention' | 'documents'
+  'database' | 'kafka' | 'http' | 'outbox' | 'intake' | 'retention' | 'documents'
 > & {
   /** Tests shorten the back-off. */
   readonly retry?: RetryPolicy;
@@ -131,6 +131,7 @@ export async function startLedgerService(
       groupId: LEDGER_CONSUMER_GROUP,
       processedEvents: new PostgresProcessedEventStore(dataSource),
       ...(config.retry ? { retry: config.retry } : {}),
+      partitionsConsumedConcurrently: config.intake.partitionsConsumedConcurrently,
     },
   );
   const microservice = app.connectMicroservice({ strategy: transport });

@@ -70,6 +70,11 @@ export const ledgerConfig = defineConfig(
     LEDGER_DOCUMENT_URL_TTL_S: positiveInt(300),
     /** How often the outbox relay polls while the outbox is empty. */
     LEDGER_OUTBOX_POLL_MS: positiveInt(200),
+    /**
+     * Decision partitions recorded side by side per instance (each in its own transaction under a
+     * per-plate lock); up to the topic's partition count helps, beyond it nothing.
+     */
+    LEDGER_INTAKE_CONCURRENCY: positiveInt(3),
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -77,6 +82,7 @@ export const ledgerConfig = defineConfig(
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     outbox: { pollIntervalMs: env.LEDGER_OUTBOX_POLL_MS },
+    intake: { partitionsConsumedConcurrently: env.LEDGER_INTAKE_CONCURRENCY },
     retention: retentionConfig(env),
     documents: {
       storage: storageConfig(env),

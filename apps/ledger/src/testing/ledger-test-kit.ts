@@ -69,6 +69,8 @@ export function serviceConfig(input: {
     kafka: { brokers: [...input.brokers], clientId: 'ledger-it', topicPrefix: input.topicPrefix },
     http: { host: '127.0.0.1', port: 0 },
     outbox: { pollIntervalMs: 50 },
+    // As in production: decisions of several lanes recorded side by side.
+    intake: { partitionsConsumedConcurrently: 3 },
     retention: {
       floors: { videoDays: 180, ledgerDays: 365 },
       defaultLedgerDays: 365,

@@ -36,6 +36,12 @@ export interface KafkaEventConsumerOptions {
   readonly claimBeforeHandling?: boolean;
   /** Start from the earliest offset when the group has none yet (default true: nothing is skipped). */
   readonly fromBeginning?: boolean;
+  /**
+   * Partitions handled at the same time by this instance (default 1). Order still holds per
+   * partition, so per key; raise it where handlers are safe to run side by side (their own
+   * transactions and locks) and the database, not Kafka, is the wait.
+   */
+  readonly partitionsConsumedConcurrently?: number;
 }
 
 type Outcome = 'handled' | 'duplicate' | 'dead-lettered';
@@ -98,7 +104,10 @@ export class KafkaEventConsumer {
       topics: this.subscribedTopics(),
       fromBeginning: this.options.fromBeginning ?? true,
     });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachMessage: (payload) => this.onMessage(payload),
+    });
   }
 
   /** Resolves once the group has assigned partitions, i.e. messages published now will be seen. */
