@@ -1,2 +1,3 @@
 export * from './coded-error.filter';
 export * from './openapi';
+export * from './read-limited-body';

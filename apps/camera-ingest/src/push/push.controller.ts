@@ -1,4 +1,5 @@
 import { Controller, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { BodyTooLargeError, readLimitedBody } from '@ecogate/http-edge';
 import { type Request, type Response } from 'express';
 import { ANPR_PUSH_ADAPTERS, type AnprPushAdapter, isPushVendor } from './anpr-push.adapter';
 import { ClientAddressResolver } from './client-address';
@@ -6,7 +7,6 @@ import { IngestException } from './ingest.exception';
 import { IngestPushService } from './ingest-push.service';
 import { PushAuthService } from './push-auth.service';
 import { PUSH_SETTINGS, type PushSettings } from './push-settings';
-import { readLimitedBody } from './read-limited-body';
 
 export const SECRET_HEADER = 'x-ecogate-device-secret';
 
@@ -65,9 +65,17 @@ export class PushController {
       secret,
       this.clientAddress.resolve(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for']),
     );
-    const body = await readLimitedBody(req, this.settings.maxBodyBytes);
+    const body = await readLimitedBody(req, this.settings.maxBodyBytes, req.headers['content-length']).catch(
+      refusedBody,
+    );
     const push = await adapter.parse(req.headers['content-type'] ?? '', body, this.settings);
     const reply = adapter.reply(await this.ingest.ingest(device, push));
     res.status(reply.status).type(reply.contentType).send(reply.body);
   }
+}
+
+/** A body that was too large or never arrived whole, as the push receivers' refusal. */
+function refusedBody(error: unknown): never {
+  if (error instanceof BodyTooLargeError) throw new IngestException('payload-too-large', error.message);
+  throw new IngestException('malformed-payload', `request body aborted: ${(error as Error).message}`);
 }

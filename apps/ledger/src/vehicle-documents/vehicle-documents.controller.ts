@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Inject, Param, Put, Req } from '@nestjs/common';
+import { BodyTooLargeError, readLimitedBody } from '@ecogate/http-edge';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { type Request } from 'express';
 import { z } from 'zod';
 import { actorHeader, parseRequest } from '../api/request-parsing';
+import { LedgerException } from '../errors/ledger.exception';
 import { plateParam } from '../vehicle-registry/vehicle-registry.service';
-import { readLimitedBody } from './read-limited-body';
 import { DOCUMENT_KINDS, VehicleDocumentsService } from './vehicle-documents.service';
 
 export const VEHICLE_DOCUMENTS_MAX_BYTES = Symbol('VEHICLE_DOCUMENTS_MAX_BYTES');
@@ -32,7 +33,13 @@ export class VehicleDocumentsController {
     const tenant = parseEnterpriseId(enterpriseId);
     const target = { plate: parseRequest(plateParam, plate), kind: parseRequest(kindParam, kind) };
     const operator = parseRequest(actorHeader, actor);
-    const bytes = await readLimitedBody(request, this.maxBytes, request.headers['content-length']);
+    const bytes = await readLimitedBody(request, this.maxBytes, request.headers['content-length']).catch(
+      (error: unknown) => {
+        throw error instanceof BodyTooLargeError
+          ? new LedgerException('document-too-large', `a document may have at most ${this.maxBytes} bytes`)
+          : error;
+      },
+    );
     return this.documents.attach(tenant, target.plate, target.kind, bytes, operator);
   }
 
