@@ -9,6 +9,8 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testMatch: ['**/*.int-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
+  testEnvironment: '<rootDir>/libs/testing/src/leak-checking-environment.js',
   maxWorkers: 1,
   testTimeout: 120_000,
 };

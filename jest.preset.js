@@ -30,5 +30,8 @@ module.exports = {
   },
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
-  reporters: ['default', path.join(__dirname, 'libs/testing/src/count-reporter.js')],
+  // A guard against hangs, not a speed check: a test that takes 1 s alone may take several on a
+  // loaded 2-core CI machine with suites running side by side.
+  testTimeout: 30_000,
+  reporters: ['default', path.join(__dirname, 'libs/testing/src/ci-summary-reporter.js')],
 };

@@ -7,7 +7,7 @@ import { buildDefaultEmergencyPlan } from '@ecogate/domain';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import { createTemporaryDatabase, type TemporaryDatabase } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { gatePorts } from './gate-settings/gate-ports';
 import { type LedgerFailure } from './ledger/ledger-http.client';
@@ -151,7 +151,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
     });
     const ledgerConfig = {
       url: ledgerUrl,
-      timeoutMs: 1_000,
+      timeoutMs: 5_000, // generous: a slow answer on a loaded machine would read as "ledger down"
       settingsTtlMs: 300,
       vehicleTtlMs: 300,
       vehicleCacheSize: 100,
@@ -188,13 +188,15 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
     await Promise.all([reader.ready(), service.ready()]);
   }, 110_000);
 
-  afterAll(async () => {
-    await reader?.stop();
-    await publisher?.disconnect();
-    await service?.close();
-    await stop(ledger);
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => reader?.stop(),
+      () => publisher?.disconnect(),
+      () => service?.close(),
+      () => stop(ledger),
+      () => database?.drop(),
+    ),
+  );
 
   /** Publishes the camera's read (and the server's, when given) of one capture; resolves with the decision. */
   async function decisionFor(

@@ -18,6 +18,8 @@ export async function createApp(
     AppModule.register(config, logger, overrides),
     {
       logger: new NestPinoLogger(logger.child({ component: 'nest' })),
+      // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
+      abortOnError: false,
       bodyParser: false,
     },
   );

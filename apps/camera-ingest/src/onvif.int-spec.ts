@@ -5,7 +5,7 @@ import { createTemporaryDatabase, type TemporaryDatabase } from '@ecogate/persis
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type AddressInfo } from 'node:net';
@@ -138,12 +138,14 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
     });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await consumer?.stop();
-    await Promise.all(Object.values(cameras).map((camera) => camera.stop()));
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => app?.close(),
+      () => consumer?.stop(),
+      () => Promise.all(Object.values(cameras).map((camera) => camera.stop())),
+      () => database?.drop(),
+    ),
+  );
 
   it('turns one ground-loop trigger into exactly one snapshot event whose image is the camera photo', async () => {
     cameras.trigger.trigger('digital-input');
@@ -219,7 +221,7 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
   it('reports a 90 s clock skew as drift', () => {
     const [online] = statusOf('skewed');
     expect(online).toMatchObject({ status: 'online', reason: 'clock-drift' });
-    expect(Math.abs(online!.clockDriftMs! - 90_000)).toBeLessThan(1_500);
+    expect(Math.abs(online!.clockDriftMs! - 90_000)).toBeLessThan(3_000);
   });
 
   it('reports a camera that rejects our login as offline / unauthorised', async () => {

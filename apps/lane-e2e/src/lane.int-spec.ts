@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CameraSimulator } from '@ecogate/camera-simulator';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { arriveUntilDelivered } from './harness/arrivals';
 import { LaneChain } from './harness/lane-chain';
 import { type EnterpriseSpec } from './harness/lane-topology';
@@ -82,10 +82,12 @@ describe('the lane end to end: camera simulator → camera-ingest → barrier-co
     chain = await LaneChain.start({ infra, brokers: kafka.brokers, enterprises: ENTERPRISES, logger });
   }, 240_000); // five processes start on a shared 2-core box
 
-  afterAll(async () => {
-    await chain?.stop();
-    await kafka?.destroy();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => chain?.stop(),
+      () => kafka?.destroy(),
+    ),
+  );
 
   const camera = (laneId: string, enterpriseId = ENT_A): CameraSimulator =>
     chain.camera(enterpriseId, laneId);

@@ -17,6 +17,8 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger: new NestPinoLogger(logger.child({ component: 'nest' })),
+    // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
+    abortOnError: false,
   });
   app.use(correlationMiddleware);
   // Raw image bodies; a larger one is refused with 413 as soon as its length is known.

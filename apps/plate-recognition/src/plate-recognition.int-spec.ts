@@ -11,7 +11,7 @@ import {
 } from '@ecogate/messaging';
 import { MinioObjectStorage, objectKey } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { scene } from '../test/test-inputs';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
@@ -75,11 +75,13 @@ describe('plate-recognition on Kafka and MinIO: snapshots in, server plate reads
     await readsConsumer.start();
   }, 90_000);
 
-  afterAll(async () => {
-    await readsConsumer?.stop();
-    await app?.close();
-    await publisher.disconnect();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => readsConsumer?.stop(),
+      () => app?.close(),
+      () => publisher.disconnect(),
+    ),
+  );
 
   async function putSnapshot(bytes: Buffer, captureId: string, sha256Override?: string) {
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -132,7 +132,8 @@ export async function startUploadService(
       correct: new CorrectRecordService(dataSource),
       status,
     }),
-    { logger: false },
+    // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
+    { logger: false, abortOnError: false },
   );
   app.use(correlationMiddleware);
   app.useGlobalFilters(

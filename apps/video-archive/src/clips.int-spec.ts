@@ -16,7 +16,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type CameraLanes } from './clips/camera-lanes';
@@ -189,16 +189,18 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
     api = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   }, 60_000);
 
-  afterAll(async () => {
-    await worker?.stop();
-    await app?.close();
-    await passageConsumer?.stop();
-    await collector?.stop();
-    await publisher?.disconnect();
-    await dataSource?.destroy();
-    await database?.drop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  afterAll(() =>
+    releaseAll(
+      () => worker?.stop(),
+      () => app?.close(),
+      () => passageConsumer?.stop(),
+      () => collector?.stop(),
+      () => publisher?.disconnect(),
+      () => dataSource?.destroy(),
+      () => database?.drop(),
+      () => rmSync(scratch, { recursive: true, force: true }),
+    ),
+  );
 
   it('waits for the segments, then cuts exactly the requested range once, even when the passage is redelivered', async () => {
     const capturedAt = t0 + 17_350;

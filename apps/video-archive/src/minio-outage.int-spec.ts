@@ -13,7 +13,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { startVideoArchive, type VideoArchiveService } from './app/start-video-archive';
 import { loadCameras } from './cameras/camera-source';
 import { videoArchiveConfig } from './config/video-archive.config';
@@ -55,14 +55,16 @@ describe('video-archive through an object-store outage', () => {
     await Promise.all([minio.start(), rtsp.start()]);
   }, 60_000);
 
-  afterAll(async () => {
-    await service?.close();
-    await rtsp.close();
-    await minio.close();
-    await dataSource?.destroy();
-    await database?.drop();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() =>
+    releaseAll(
+      () => service?.close(),
+      () => rtsp.close(),
+      () => minio.close(),
+      () => dataSource?.destroy(),
+      () => database?.drop(),
+      () => rmSync(work, { recursive: true, force: true }),
+    ),
+  );
 
   it(
     'spools while MinIO is down (health degraded), then uploads every segment in order, none lost',

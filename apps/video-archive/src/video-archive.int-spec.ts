@@ -21,7 +21,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { startVideoArchive, type VideoArchiveService } from './app/start-video-archive';
 import { loadCameras } from './cameras/camera-source';
 import { videoArchiveConfig } from './config/video-archive.config';
@@ -173,14 +173,16 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
     await publisher.connect();
   }, 60_000);
 
-  afterAll(async () => {
-    await service?.close();
-    await reader?.stop();
-    await publisher?.disconnect();
-    await rtsp.close();
-    await database?.drop();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() =>
+    releaseAll(
+      () => service?.close(),
+      () => reader?.stop(),
+      () => publisher?.disconnect(),
+      () => rtsp.close(),
+      () => database?.drop(),
+      () => rmSync(work, { recursive: true, force: true }),
+    ),
+  );
 
   it('sets the 180-day lifecycle rule and GOVERNANCE lock on the bucket and refuses 90 days', async () => {
     expect(await storage.getExpiryRules(bucket)).toEqual([

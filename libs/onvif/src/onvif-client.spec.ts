@@ -10,7 +10,7 @@ describe('OnvifClient against the simulated ONVIF device', () => {
     account,
     rtspUri: 'rtsp://127.0.0.1:8554/lane-in',
     maxPullWaitMs: 300,
-    maxSubscriptionMs: 800,
+    maxSubscriptionMs: 3_000,
   });
   let url: string;
   beforeAll(async () => {
@@ -19,7 +19,7 @@ describe('OnvifClient against the simulated ONVIF device', () => {
   afterAll(() => device.stop());
 
   const connect = (password = account.password) =>
-    OnvifClient.connect({ url, username: account.username, password, timeoutMs: 2_000 });
+    OnvifClient.connect({ url, username: account.username, password, timeoutMs: 10_000 });
 
   it('reads device information, capabilities, services, profiles and media URIs', async () => {
     const client = await connect();
@@ -54,11 +54,11 @@ describe('OnvifClient against the simulated ONVIF device', () => {
     try {
       const client = await connect();
       const drift = await client.clockDriftMs();
-      expect(Math.abs(drift - 90_000)).toBeLessThan(1_500);
+      expect(Math.abs(drift - 90_000)).toBeLessThan(3_000);
     } finally {
       device.setClockSkew(0);
     }
-    expect(Math.abs(await (await connect()).clockDriftMs())).toBeLessThan(1_500);
+    expect(Math.abs(await (await connect()).clockDriftMs())).toBeLessThan(3_000);
   });
 
   it('fails with unauthorised on a wrong password and unreachable when nothing answers', async () => {
@@ -87,7 +87,8 @@ describe('OnvifClient against the simulated ONVIF device', () => {
 
   it('pulls triggers, renews the subscription before it expires and recreates it after a reboot', async () => {
     const client = await connect();
-    const events = client.pullPoint({ pullTimeoutMs: 200, renewMarginMs: 400 });
+    // Renews once less than 2.5 s of the 3 s grant are left: a pull cycle on a loaded machine never takes that long.
+    const events = client.pullPoint({ pullTimeoutMs: 200, renewMarginMs: 2_500 });
     expect(await events.pull()).toEqual([]);
     device.trigger('digital-input');
     const [input] = await events.pull();
@@ -98,13 +99,13 @@ describe('OnvifClient against the simulated ONVIF device', () => {
       topic: 'tns1:Device/Trigger/DigitalInput',
       source: { InputToken: 'DI_0' },
     });
-    // The device grants 0.8 s: keep pulling past it on one subscription.
-    const until = Date.now() + 1_200;
-    while (Date.now() < until) await events.pull();
+    // Keep pulling past the device's 3 s grant on one subscription, renewed on the way.
+    const subscribed = Date.now();
+    while (Date.now() - subscribed < 3_500) await events.pull();
     expect(events.created).toBe(1);
-    expect(events.renewed).toBeGreaterThan(0);
+    expect(events.renewed).toBeGreaterThanOrEqual(2);
 
-    device.goOffline(0.2);
+    device.goOffline(60); // until comeBack()
     await expect(events.pull()).rejects.toMatchObject({ code: 'unreachable' });
     device.comeBack();
     expect(await events.pull()).toEqual([]);

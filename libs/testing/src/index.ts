@@ -1,2 +1,3 @@
 export * from './eventually';
 export * from './infra-env';
+export * from './release-all';

@@ -1,13 +1,13 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { ConfigGateSettings } from '../gate-settings/config-gate-settings';
 import { type BarrierControlService, startBarrierControl } from '../start-barrier-control';
 import { InMemoryVehicleRegistry } from '../vehicles/in-memory-vehicle-registry';
@@ -18,7 +18,8 @@ type LaneEntry = GatesFile['enterprises'][number]['lanes'][number];
 type VehicleEntry = NonNullable<GatesFile['enterprises'][number]['vehicles']>[number];
 
 const ENT = `ent-vz-${randomUUID().slice(0, 6)}`;
-const WAIT_MS = 2_000;
+// Long enough that a loaded machine decides within it; the "undecided" case waits it out once.
+const WAIT_MS = 5_000;
 
 describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control over real HTTP and Kafka', () => {
   const logger = createLogger({ service: 'vzenith-reply-int', level: 'fatal' });
@@ -99,11 +100,13 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
     await Promise.all([reader.ready(), service.ready()]);
   });
 
-  afterAll(async () => {
-    await reader?.stop();
-    await publisher?.disconnect();
-    await service?.close();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => reader?.stop(),
+      () => publisher?.disconnect(),
+      () => service?.close(),
+    ),
+  );
 
   const read = (plate: string, laneId: string): PayloadOf<'anpr.plate.read.v1'> => {
     const captureId = `cap-${randomUUID().slice(0, 8)}`;
@@ -173,31 +176,31 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
   it("camera-ingest's HttpBarrierDecision, run in its own process, opens only for the admitted capture", async () => {
     const admitted = read('冀A66666', 'vz-3');
     const denied = read('冀A44444', 'vz-4');
-    for (const payload of [admitted, denied]) {
-      await publisher.publish('anpr.plate.read.v1', { enterpriseId: ENT, key: payload.lane.laneId, payload });
-    }
-    await expectEventually(() =>
-      expect(commanded.filter((e) => e.payload.lane.laneId === 'vz-3')).toHaveLength(1),
-    );
     // Apps do not import apps: the client runs from camera-ingest's source in a child process (tsx).
     const client = resolve(
       __dirname,
       '../../../camera-ingest/src/push/barrier-decision/http-barrier-decision',
     );
     const script = join(mkdtempSync(join(tmpdir(), 'vz-reply-')), 'ask.ts');
+    // As camera-ingest does it, the question is asked while the reads are published. Loading the
+    // client can take seconds on a busy machine, longer than a decided open stays valid: the child
+    // says when it is ready, and asks on a line from the test.
     writeFileSync(
       script,
       `import { HttpBarrierDecision } from ${JSON.stringify(client)};
 import { createLogger } from '@ecogate/telemetry';
 const [baseUrl, questions] = [process.argv[2]!, JSON.parse(process.argv[3]!)];
-const port = new HttpBarrierDecision({ baseUrl, timeoutMs: 4000 }, createLogger({ service: 'ask', level: 'fatal' }));
-void Promise.all(questions.map((q: { lane: never; captureId: string }) =>
-  port.decide({ ...q, deviceId: 'cam-vz', plateText: 'x', verdict: 'trusted', capturedAt: new Date() }),
-)).then((answers) => process.stdout.write(JSON.stringify(answers)));
+const port = new HttpBarrierDecision({ baseUrl, timeoutMs: 10_000 }, createLogger({ service: 'ask', level: 'fatal' }));
+process.stdin.once('data', () =>
+  void Promise.all(questions.map((q: { lane: never; captureId: string }) =>
+    port.decide({ ...q, deviceId: 'cam-vz', plateText: 'x', verdict: 'trusted', capturedAt: new Date() }),
+  )).then((answers) => process.stdout.write(JSON.stringify(answers) + '\\n', () => process.exit(0))),
+);
+process.stdout.write('ready\\n');
 `,
     );
     const questions = [admitted, denied].map((p) => ({ lane: p.lane, captureId: p.captureId }));
-    const { stdout } = await promisify(execFile)(
+    const child = spawn(
       resolve(__dirname, '../../../../node_modules/.bin/tsx'),
       [
         '--tsconfig',
@@ -206,13 +209,31 @@ void Promise.all(questions.map((q: { lane: never; captureId: string }) =>
         service.url,
         JSON.stringify(questions),
       ],
-      { timeout: 30_000 },
+      { stdio: ['pipe', 'pipe', 'inherit'] },
     );
-    expect(JSON.parse(stdout)).toEqual([
-      { kind: 'open' },
-      { kind: 'keep-closed', reason: 'barrier-control decided closed' },
-    ]);
-  });
+    try {
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      expect((await lines.next()).value).toBe('ready');
+      child.stdin.write('ask\n');
+      for (const payload of [admitted, denied]) {
+        await publisher.publish('anpr.plate.read.v1', {
+          enterpriseId: ENT,
+          key: payload.lane.laneId,
+          payload,
+        });
+      }
+      const answers = (await lines.next()).value as string;
+      expect(JSON.parse(answers)).toEqual([
+        { kind: 'open' },
+        { kind: 'keep-closed', reason: 'barrier-control decided closed' },
+      ]);
+      await expectEventually(() =>
+        expect(commanded.filter((e) => e.payload.lane.laneId === 'vz-3')).toHaveLength(1),
+      );
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 
   it('refuses bad requests with a typed 4xx', async () => {
     expect(await ask('vz-1', '')).toMatchObject({ status: 400, body: { code: 'invalid-request' } });

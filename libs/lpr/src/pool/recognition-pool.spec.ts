@@ -54,9 +54,10 @@ describe('RecognitionPool with the real worker', () => {
 
 describe('RecognitionPool failure handling (stub worker)', () => {
   it('times a hung job out and replaces its worker', async () => {
-    const pool = await RecognitionPool.start(options({ workerScript: STUB, jobTimeoutMs: 300 }));
+    // Long enough that the replacement's answer is never late on a loaded machine.
+    const pool = await RecognitionPool.start(options({ workerScript: STUB, jobTimeoutMs: 2_000 }));
     try {
-      expect(await pool.run(job(0))).toEqual({ kind: 'timed-out', timeoutMs: 300 });
+      expect(await pool.run(job(0))).toEqual({ kind: 'timed-out', timeoutMs: 2_000 });
       // The queue waits for the replacement, which then answers.
       expect((await pool.run(job(9))).kind).toBe('unreadable-image');
     } finally {

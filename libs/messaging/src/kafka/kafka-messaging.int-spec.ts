@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import { createLogger, withCorrelationId } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -47,10 +47,12 @@ describe('Kafka messaging against the real broker', () => {
     await publisher.connect();
   });
 
-  afterAll(async () => {
-    await Promise.all(running.map((r) => r.stop()));
-    await publisher.disconnect();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => Promise.all(running.map((r) => r.stop())),
+      () => publisher.disconnect(),
+    ),
+  );
 
   async function startConsumer(consumerOptions: KafkaEventConsumerOptions): Promise<KafkaEventConsumer> {
     const consumer = new KafkaEventConsumer(kafka, options, consumerOptions);

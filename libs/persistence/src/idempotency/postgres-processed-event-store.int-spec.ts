@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadInfraEnv } from '@ecogate/testing';
+import { loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { type DataSource } from 'typeorm';
 import { createDataSource } from '../data-source/create-data-source';
 import { runMigrations } from '../migrations/migration-runner';
@@ -25,10 +25,12 @@ describe('PostgresProcessedEventStore against the real Postgres', () => {
     store = new PostgresProcessedEventStore(dataSource);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => dataSource?.destroy(),
+      () => database?.drop(),
+    ),
+  );
 
   it('lets exactly one of 10 concurrent claims win', async () => {
     const eventId = randomUUID();

@@ -1,4 +1,4 @@
-import { loadInfraEnv } from '@ecogate/testing';
+import { loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { Column, type DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { createDataSource, dataSourceOptions } from '../data-source/create-data-source';
 import { persistenceMigrations } from '../schema/persistence-schema';
@@ -37,10 +37,12 @@ describe('migrations against the real Postgres', () => {
     await dataSource.initialize();
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => dataSource?.destroy(),
+      () => database?.drop(),
+    ),
+  );
 
   async function tableExists(name: string): Promise<boolean> {
     const [row]: { found: string | null }[] = await dataSource.query(

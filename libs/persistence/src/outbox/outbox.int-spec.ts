@@ -1,4 +1,4 @@
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { type DataSource } from 'typeorm';
 import { createDataSource } from '../data-source/create-data-source';
 import { runMigrations } from '../migrations/migration-runner';
@@ -18,10 +18,12 @@ describe('transactional outbox against the real Postgres', () => {
     await runMigrations(dataSource);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => dataSource?.destroy(),
+      () => database?.drop(),
+    ),
+  );
 
   beforeEach(async () => {
     await dataSource.query(`TRUNCATE "outbox"`);

@@ -1,4 +1,4 @@
-import { loadInfraEnv } from '@ecogate/testing';
+import { loadInfraEnv, releaseAll } from '@ecogate/testing';
 import {
   Brackets,
   Column,
@@ -77,10 +77,12 @@ describe('TenantRepository against the real Postgres', () => {
     vehicles = new VehicleRepository(TestVehicleEntity, dataSource.manager);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => dataSource?.destroy(),
+      () => database?.drop(),
+    ),
+  );
 
   beforeEach(async () => {
     await dataSource.query(`TRUNCATE "test_vehicles"`);
