@@ -18,7 +18,7 @@ pg_vars() {
     pg_socket_dir
     [[ -f $PG_DATA/PG_VERSION ]] || return 1
     PG_MAJOR=$(cat "$PG_DATA/PG_VERSION")
-    PG_BIN="/usr/lib/postgresql/$PG_MAJOR/bin"
+    PG_BIN=${ECOGATE_PG_BIN:-/usr/lib/postgresql/$PG_MAJOR/bin}
     [[ -x $PG_BIN/pg_ctl ]] || return 1
     return 0
   fi
@@ -94,6 +94,15 @@ pg_remove_orphan() {
 }
 
 pg_resolve_bin() {
+  # An existing PostgreSQL elsewhere (built from source, another distribution): nothing to install.
+  if [[ -n ${ECOGATE_PG_BIN:-} ]]; then
+    [[ -x $ECOGATE_PG_BIN/initdb && -x $ECOGATE_PG_BIN/pg_ctl ]] ||
+      die "ECOGATE_PG_BIN=$ECOGATE_PG_BIN has no executable initdb and pg_ctl: point it at a PostgreSQL bin directory"
+    PG_BIN=$ECOGATE_PG_BIN
+    # `initdb (PostgreSQL) 16.2 (Ubuntu 16.2-1)` → 16
+    PG_MAJOR=$("$PG_BIN/initdb" --version | awk '{print $3}' | cut -d. -f1)
+    return
+  fi
   local major=${ECOGATE_PG_MAJOR:-}
   [[ -f $PG_DATA/PG_VERSION ]] && major=$(cat "$PG_DATA/PG_VERSION")
   if [[ -z $major ]]; then
@@ -111,12 +120,28 @@ pg_resolve_bin() {
 
 pg_install() {
   local major=${1:-}
-  command -v apt-get >/dev/null 2>&1 ||
-    die "PostgreSQL ${major:-server} is not installed and there is no apt-get: install it (initdb under /usr/lib/postgresql/<major>/bin)"
+  local missing
+  missing=$(pg_install_blocker) && die "PostgreSQL ${major:-server} is not installed (no initdb under /usr/lib/postgresql/<major>/bin) and this script cannot install it: $missing. Either have an administrator install the \`postgresql${major:+-$major}\` package (Debian/Ubuntu: apt-get install postgresql), or set ECOGATE_PG_BIN to the bin directory of an existing PostgreSQL (the one with initdb, pg_ctl, psql)."
   apt_install "postgresql${major:+-$major}"
   [[ -n $major && ! -x /usr/lib/postgresql/$major/bin/initdb ]] &&
     die "apt-get installed postgresql-$major but /usr/lib/postgresql/$major/bin/initdb is missing"
   return 0
+}
+
+# Prints why the package cannot be installed here (and succeeds), or fails when it can: the install
+# needs apt-get, and root or passwordless sudo.
+pg_install_blocker() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    printf 'there is no apt-get (not Debian/Ubuntu)'
+  elif is_root; then
+    return 1
+  elif ! command -v sudo >/dev/null 2>&1; then
+    printf 'it needs root and there is no sudo'
+  elif ! sudo -n true 2>/dev/null; then
+    printf 'it needs root and sudo asks for a password (run sudo -v first, or infra.sh as root)'
+  else
+    return 1
+  fi
 }
 
 pg_pid() { read_pid "$PG_DATA/postmaster.pid"; }

@@ -3,7 +3,7 @@ import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { type BarrierControlService, startBarrierControl } from './start-barrier-control';
 import { InMemoryVehicleRegistry } from './vehicles/in-memory-vehicle-registry';
@@ -119,12 +119,14 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
     await Promise.all([reader.ready(), service.ready()]);
   });
 
-  afterAll(async () => {
-    await reader?.stop();
-    await publisher?.disconnect();
-    await service?.close();
-    await camera.stop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => reader?.stop(),
+      () => publisher?.disconnect(),
+      () => service?.close(),
+      () => camera.stop(),
+    ),
+  );
 
   const read = (
     plate: string,
@@ -213,21 +215,41 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
   });
 
   it('lets an operator refuse the vehicle in front with a reason, audited as a decision', async () => {
-    const response = await fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g2-in/manual`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'guard-7' },
-      body: JSON.stringify({ action: 'refuse', reason: '驾驶员无法出示随车清单' }),
-    });
+    const manual = (body: unknown, idempotencyKey?: string) =>
+      fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g2-in/manual`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-operator-id': 'guard-7',
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const refusal = { action: 'refuse', reason: '驾驶员无法出示随车清单' };
+    const key = `refuse-${randomUUID()}`;
+    const response = await manual(refusal, key);
     expect(response.status).toBe(202);
+    // The operator's client retries (lost answer): the same answer, no second decision.
+    const retried = await manual(refusal, key);
+    expect([retried.status, await retried.json()]).toEqual([202, await response.json()]);
     await expectEventually(() =>
       expect(events('gate.barrier.decided.v1').map((e) => e.payload.operator?.id)).toContain('guard-7'),
     );
-    const bad = await fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g2-in/manual`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'guard-7' },
-      body: JSON.stringify({ action: 'release' }),
-    });
-    expect(bad.status).toBe(400);
+    const reused = await manual({ action: 'refuse', reason: 'another reason' }, key);
+    expect([reused.status, await reused.json()]).toEqual([
+      409,
+      { code: 'idempotency-key-reused', reason: expect.any(String) },
+    ]);
+    const noKey = await manual(refusal);
+    expect([noKey.status, await noKey.json()]).toEqual([
+      400,
+      { code: 'idempotency-key-required', reason: expect.any(String) },
+    ]);
+    expect((await manual({ action: 'release' }, `bad-${randomUUID()}`)).status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(
+      events('gate.barrier.decided.v1').filter((e) => e.payload.operator?.id === 'guard-7'),
+    ).toHaveLength(1);
   });
   it('barrier state reports: a close ends the cycle (no tailgating), an unexplained open is a violation', async () => {
     const report = (body: unknown) =>

@@ -1,15 +1,53 @@
 import { readFileSync } from 'node:fs';
-import { runService } from '@ecogate/telemetry';
-import { barrierControlConfig } from './config/barrier-control.config';
+import { createDataSource, runMigrations } from '@ecogate/persistence';
+import { createLogger, runService } from '@ecogate/telemetry';
+import { barrierControlDataSourceSettings } from './barrier-control.data-source';
+import { barrierControlConfig, type BarrierControlConfig } from './config/barrier-control.config';
+import { PostgresBarrierStore } from './durable/postgres-barrier-store';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { gatePorts } from './gate-settings/gate-ports';
 import { startBarrierControl } from './start-barrier-control';
 
-void runService('barrier-control', () => {
-  const config = barrierControlConfig.load();
-  const file = new ConfigGateSettings(JSON.parse(readFileSync(config.gatesFile, 'utf8')), process.env);
-  return {
-    observability: config.observability,
-    start: (logger) => startBarrierControl(config, gatePorts(config.ledger, file, logger), logger),
-  };
-});
+/** The deploy step: apply pending migrations and stop (the service never migrates at boot). */
+async function migrate(config: BarrierControlConfig): Promise<void> {
+  const logger = createLogger({ service: 'barrier-control', level: config.observability.logLevel });
+  const dataSource = createDataSource(
+    barrierControlDataSourceSettings(config.database.url.reveal(), { logger }),
+  );
+  await dataSource.initialize();
+  await runMigrations(dataSource, { logger });
+  await dataSource.destroy();
+}
+
+if (process.argv.includes('--migrate')) {
+  migrate(barrierControlConfig.load()).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else {
+  void runService('barrier-control', () => {
+    const config = barrierControlConfig.load();
+    const file = new ConfigGateSettings(JSON.parse(readFileSync(config.gatesFile, 'utf8')), process.env);
+    return {
+      observability: config.observability,
+      start: async (logger) => {
+        const dataSource = createDataSource(
+          barrierControlDataSourceSettings(config.database.url.reveal(), { logger }),
+        );
+        await dataSource.initialize();
+        const service = await startBarrierControl(
+          config,
+          { ...gatePorts(config.ledger, file, logger), store: new PostgresBarrierStore(dataSource) },
+          logger,
+        );
+        return {
+          url: service.url,
+          close: async () => {
+            await service.close();
+            await dataSource.destroy();
+          },
+        };
+      },
+    };
+  });
+}

@@ -7,7 +7,6 @@ import { type TopicName } from '@ecogate/contracts';
 import {
   createKafka,
   ensureTopics,
-  InMemoryProcessedEventStore,
   KafkaEventConsumer,
   KafkaEventPublisher,
   physicalTopic,
@@ -19,6 +18,7 @@ import { BarrierStateModule } from './barrier-state/barrier-state.module';
 import { BarrierStateService } from './barrier-state/barrier-state.service';
 import { type BarrierControlConfig } from './config/barrier-control.config';
 import { DecideOnReadService } from './decide-on-read/decide-on-read.service';
+import { type BarrierStore } from './durable/barrier-store.port';
 import { LogDisplay } from './display/log-display';
 import { BarrierDrivers } from './drivers/barrier-drivers';
 import { DahuaStrobeDriver } from './drivers/dahua-strobe/dahua-strobe.driver';
@@ -60,7 +60,12 @@ export interface BarrierControlService {
  */
 export async function startBarrierControl(
   config: BarrierControlServiceConfig,
-  ports: { readonly settings: GateSettings; readonly vehicles: VehicleRegistry },
+  ports: {
+    readonly settings: GateSettings;
+    readonly vehicles: VehicleRegistry;
+    /** Lane states and captures across restarts (`PostgresBarrierStore` in `main.ts`); in memory if absent. */
+    readonly store?: BarrierStore;
+  },
   logger: Logger,
 ): Promise<BarrierControlService> {
   const messaging = { ...config.kafka, logger };
@@ -79,7 +84,7 @@ export async function startBarrierControl(
     new OnvifRelayDriver(config.drivers.onvifRelay),
     vzenith,
   ]);
-  const lanes = new LaneStates(config.lanes);
+  const lanes = new LaneStates(config.lanes, ports.store);
   const display = new LogDisplay(logger.child({ component: 'display' }));
   const commands = new BarrierCommandService(drivers, publisher, logger.child({ component: 'barrier' }));
   const decideOnRead = new DecideOnReadService(
@@ -96,8 +101,8 @@ export async function startBarrierControl(
 
   const consumer = new KafkaEventConsumer(kafka, messaging, {
     groupId: BARRIER_CONSUMER_GROUP,
-    // The same envelope twice is handled once; a re-sent read (new envelope) is idempotent by read id.
-    processedEvents: new InMemoryProcessedEventStore(),
+    // No processed-event store: a read (redelivered or re-sent in a new envelope) is idempotent by
+    // its capture and read id in the lanes' store, which also outlives a restart.
     handlers: {
       'anpr.plate.read.v1': async (event) => {
         await decideOnRead.execute(event);
@@ -108,6 +113,9 @@ export async function startBarrierControl(
     kafka,
     consumer.topics().map((name) => ({ name })),
   );
+  // Lanes, decisions and held reads as they were before a restart, before any read is handled.
+  await decideOnRead.resume();
+  const pruning = prunePeriodically(lanes.store, logger);
   await consumer.start();
 
   const manual = new ManualControlService(ports.settings, lanes, decideOnRead, publisher, commands);
@@ -127,7 +135,8 @@ export async function startBarrierControl(
         }),
       ),
     ]),
-    { logger: false },
+    // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
+    { logger: false, abortOnError: false },
   );
   app.use(correlationMiddleware);
   serveOpenApi(app, barrierControlOpenApi);
@@ -143,10 +152,23 @@ export async function startBarrierControl(
     display,
     ready: () => consumer.ready(),
     async close() {
+      clearInterval(pruning);
       await app.close();
       await consumer.stop();
       await decideOnRead.flush();
       await publisher.disconnect();
     },
   };
+}
+
+/** Captures are kept longer than Kafka keeps reads (7 days by default), so any redelivery finds its own. */
+const KEEP_CAPTURES_MS = 8 * 24 * 3600_000;
+
+function prunePeriodically(store: BarrierStore, logger: Logger): NodeJS.Timeout {
+  const prune = (): void =>
+    void store
+      .prune(new Date(Date.now() - KEEP_CAPTURES_MS))
+      .catch((err: unknown) => logger.warn({ err }, 'old captures not pruned'));
+  prune();
+  return setInterval(prune, 3600_000).unref();
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CodedErrorFilter } from '@ecogate/http-edge';
 import { MessagingModule } from '@ecogate/messaging';
 import { createDataSource, DataSource } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
@@ -8,6 +7,7 @@ import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { HealthController } from './health/health.controller';
+import { DependencyAwareErrorFilter } from './http/dependency-aware-error.filter';
 import { OnvifMediaController } from './onvif/onvif-media.controller';
 import { onvifProviders } from './onvif/onvif.providers';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
@@ -18,6 +18,7 @@ import { HikvisionPushAdapter } from './push/hikvision/hikvision-push.adapter';
 import { CaptureStore, OBJECT_STORAGE } from './capture/capture-store';
 import { IngestPushService } from './push/ingest-push.service';
 import { HTTP_STATUS_OF } from './push/ingest.exception';
+import { DEVICE_NETWORKS } from './registry/device-address-policy';
 import { PushAuthService } from './push/push-auth.service';
 import { PushController } from './push/push.controller';
 import { PUSH_SETTINGS } from './push/push-settings';
@@ -61,7 +62,10 @@ export class AppModule {
         { provide: LOGGER, useValue: logger },
         {
           provide: APP_FILTER,
-          useValue: new CodedErrorFilter(logger.child({ component: 'camera-ingest-api' }), HTTP_STATUS_OF),
+          useValue: new DependencyAwareErrorFilter(
+            logger.child({ component: 'camera-ingest-api' }),
+            HTTP_STATUS_OF,
+          ),
         },
         { provide: PUSH_SETTINGS, useValue: config.push },
         {
@@ -112,6 +116,7 @@ export class AppModule {
           inject: [HikvisionPushAdapter, VzenithPushAdapter, DahuaPushAdapter],
           useFactory: (...adapters: unknown[]) => adapters,
         },
+        { provide: DEVICE_NETWORKS, useValue: config.deviceNetworks },
         RegistryService,
         PushAuthService,
         IngestPushService,

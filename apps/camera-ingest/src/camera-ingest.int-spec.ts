@@ -10,7 +10,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -124,12 +124,14 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     }
   });
 
-  afterAll(async () => {
-    await consumer?.stop();
-    await app?.close();
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      () => consumer?.stop(),
+      () => app?.close(),
+      () => dataSource?.destroy(),
+      () => database?.drop(),
+    ),
+  );
 
   const deviceId = (vendor: string) => `${enterprise}-${vendor}`;
   const readsOf = (readId: string) => reads.filter((r) => r.payload.readId === readId);
@@ -262,6 +264,31 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     }
     expect(await receiptCount()).toBe(receipts);
     expect(await objectCount()).toBe(objects);
+  });
+
+  it('accepts a Dahua read whose optional Confidence is off scale (200): normalised, raw value kept', async () => {
+    const response = await fetch(`${baseUrl}/push/dahua/${deviceId('dahua')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SECRET_HEADER]: secrets['dahua']! },
+      body: jsonFixtureBody('dahua', 'ok', 'confidence-200.json'),
+    });
+    expect([response.status, await response.json()]).toEqual([200, { status: 'accepted' }]);
+    const read = await expectEventually(() => {
+      const found = reads.filter((r) => r.payload.origin?.anomalies !== undefined);
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    });
+    expect(read.payload).toMatchObject({
+      cameraId: deviceId('dahua'),
+      verdict: 'trusted',
+      plate: { text: '沪AMS087', confidence: 0.78 },
+      origin: {
+        vendor: 'dahua',
+        anomalies: [{ field: 'Object.Confidence', raw: '200', rule: 'rescaled-0-255' }],
+      },
+    });
+    await expectStored(read.payload.images.plate!);
+    await expectStored(read.payload.origin!.rawPayload!);
   });
 
   it('refuses a bad secret with 401 and stores nothing', async () => {

@@ -9,6 +9,7 @@ import { CreateEmergencyPlans1796300000000 } from './migrations/1796300000000-Cr
 import { PartitionPassages1796400000000 } from './migrations/1796400000000-PartitionPassages';
 import { CreateRetentionPolicies1796500000000 } from './migrations/1796500000000-CreateRetentionPolicies';
 import { CreateInPlantAndMachinery1796600000000 } from './migrations/1796600000000-CreateInPlantAndMachinery';
+import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-AddPassageReceiptTime';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
 import { PassageEntity } from './passage/passage.entity';
 import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
@@ -37,6 +38,7 @@ export const ledgerMigrations = [
   PartitionPassages1796400000000,
   CreateRetentionPolicies1796500000000,
   CreateInPlantAndMachinery1796600000000,
+  AddPassageReceiptTime1796700000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

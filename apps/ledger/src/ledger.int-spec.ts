@@ -14,8 +14,10 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
+import { partitionOf } from './partitions/passage-partitions';
+import { PassageRetention } from './retention/passage-retention';
 import { startLedgerService, type LedgerService } from './start-ledger-service';
 import { aDecision, serviceConfig } from './testing/ledger-test-kit';
 
@@ -94,12 +96,15 @@ describe('ledger against Kafka and Postgres', () => {
     await start();
   });
 
-  afterAll(async () => {
-    for (const service of services.reverse()) await service.close().catch(() => undefined);
-    await reader?.stop();
-    await publisher?.disconnect();
-    await database?.drop();
-  });
+  afterAll(() =>
+    releaseAll(
+      // A test may already have closed (crashed) a service.
+      ...services.reverse().map((service) => () => service.close().catch(() => undefined)),
+      () => reader?.stop(),
+      () => publisher?.disconnect(),
+      () => database?.drop(),
+    ),
+  );
 
   it('pairs an allowed entry and exit into one passage and publishes each direction', async () => {
     const plate = '冀B10001';
@@ -215,6 +220,44 @@ describe('ledger against Kafka and Postgres', () => {
         ),
       ).toEqual([{ partition: `passages_p${month}` }]),
     );
+  });
+
+  it('records a camera clock of 2000 at receipt time, flags the drift, and retention keeps it', async () => {
+    const plate = '冀B10007';
+    const before = Date.now();
+    const wrongClock = '2000-01-01T00:00:00.000Z';
+    await decide(aDecision({ plate: { text: plate, colour: 'yellow' }, capturedAt: wrongClock }));
+    const [row] = await expectEventually(async () => {
+      const rows = await passageRows(plate);
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    const service = services[0]!;
+    const { status, body } = await api(service, `/enterprises/ent-a/passages/${row!.id}`);
+    expect(status).toBe(200);
+    const passage = body as {
+      capturedAt: string;
+      receivedAt: string;
+      entryCapturedAt: string;
+      entryClockDriftMs: number;
+    };
+    // Recorded under the ledger's receipt time; the camera's time is kept as the drift.
+    expect(passage.capturedAt).toBe(passage.receivedAt);
+    expect(passage.entryCapturedAt).toBe(passage.receivedAt);
+    expect(Date.parse(passage.receivedAt)).toBeGreaterThanOrEqual(before);
+    expect(new Date(Date.parse(passage.entryCapturedAt) + passage.entryClockDriftMs).toISOString()).toBe(
+      wrongClock,
+    );
+    const partitions: { partition: string }[] = await service.dataSource.query(
+      `SELECT tableoid::regclass::text AS "partition" FROM "passages" WHERE "id" = $1`,
+      [row!.id],
+    );
+    expect(partitions).toEqual([{ partition: partitionOf(new Date(passage.receivedAt)).name }]);
+
+    const { retention } = serviceConfig({ databaseUrl: database.url, brokers, topicPrefix });
+    const report = await new PassageRetention(service.dataSource, retention, logger).run(new Date());
+    expect(report.dropped.map((d) => d.partition)).not.toContain('passages_p200001');
+    expect(await passageRows(plate)).toEqual([expect.objectContaining({ id: row!.id })]);
   });
 
   it('holds back passages of an unknown stage and publishes them when the registry gets evidence', async () => {

@@ -5,13 +5,16 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import {
+  connectKafkaTransport,
   createKafka,
+  deadLetterReplayTopic,
+  DeadLetters,
   deadLetterTopic,
   ensureTopics,
   KafkaEventConsumer,
   KafkaEventPublisher,
   KafkaEventTransport,
-  PassThroughRpcErrors,
+  type OutageBackoff,
   physicalTopic,
   type RetryPolicy,
 } from '@ecogate/messaging';
@@ -27,6 +30,7 @@ import { AlertLevelService } from './alert-level/alert-level.service';
 import { LedgerModule } from './api/ledger.module';
 import { EmergencyPlanService } from './emergency-plan/emergency-plan.service';
 import { CompletePassageService } from './complete-passage/complete-passage.service';
+import { DeadLetterReplayService } from './dead-letters/dead-letter-replay.service';
 import { type LedgerConfig } from './config/ledger.config';
 import { InPlantVehicleService } from './in-plant/in-plant-vehicle.service';
 import { MachineryService } from './machinery/machinery.service';
@@ -47,6 +51,7 @@ export type LedgerServiceConfig = Pick<
 > & {
   /** Tests shorten the back-off. */
   readonly retry?: RetryPolicy;
+  readonly outageBackoff?: OutageBackoff;
 };
 
 export interface LedgerService {
@@ -92,7 +97,12 @@ export async function startLedgerService(
   const kafka = createKafka(messaging);
   await ensureTopics(
     kafka,
-    ['gate.barrier.decided.v1', PASSAGE_TOPIC, deadLetterTopic(LEDGER_CONSUMER_GROUP)].map((topic) => ({
+    [
+      'gate.barrier.decided.v1',
+      PASSAGE_TOPIC,
+      deadLetterTopic(LEDGER_CONSUMER_GROUP),
+      deadLetterReplayTopic(LEDGER_CONSUMER_GROUP),
+    ].map((topic) => ({
       name: physicalTopic(messaging, topic),
     })),
   );
@@ -104,9 +114,14 @@ export async function startLedgerService(
   });
   relay.start();
 
+  let consumer: KafkaEventConsumer | undefined;
   const app = await NestFactory.create<NestExpressApplication>(
     LedgerModule.register({
-      recordDecision: new RecordDecisionService(dataSource, logger.child({ component: 'intake' })),
+      recordDecision: new RecordDecisionService(
+        dataSource,
+        logger.child({ component: 'intake' }),
+        config.intake.clockDrift,
+      ),
       passages: new QueryPassagesService(dataSource),
       complete: new CompletePassageService(dataSource),
       vehicles: new VehicleRegistryService(dataSource),
@@ -121,21 +136,29 @@ export async function startLedgerService(
       documentMaxBytes: config.documents.maxBytes,
       inPlantVehicles: new InPlantVehicleService(dataSource),
       machinery: new MachineryService(dataSource),
+      deadLetters: new DeadLetterReplayService(
+        new DeadLetters(kafka, messaging, LEDGER_CONSUMER_GROUP),
+        dataSource,
+        logger.child({ component: 'dead-letters' }),
+        () => consumer?.health(),
+      ),
     }),
-    { logger: false },
+    // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
+    { logger: false, abortOnError: false },
   );
-  let consumer: KafkaEventConsumer | undefined;
   const transport = new KafkaEventTransport(
     (options) => (consumer = new KafkaEventConsumer(kafka, messaging, options)),
     {
       groupId: LEDGER_CONSUMER_GROUP,
       processedEvents: new PostgresProcessedEventStore(dataSource),
       ...(config.retry ? { retry: config.retry } : {}),
+      ...(config.outageBackoff ? { outageBackoff: config.outageBackoff } : {}),
       partitionsConsumedConcurrently: config.intake.partitionsConsumedConcurrently,
     },
   );
-  const microservice = app.connectMicroservice({ strategy: transport });
-  microservice.useGlobalFilters(new PassThroughRpcErrors());
+  // Not `connectMicroservice` + `useGlobalFilters`: that filter was ignored, and every intake
+  // error reached the consumer as `{status:'error'}` ("[object Object]"), dead-lettered after 5 tries.
+  connectKafkaTransport(app, transport);
   app.use(correlationMiddleware);
   serveOpenApi(app, ledgerOpenApi);
   app.useGlobalFilters(new CodedErrorFilter(logger.child({ component: 'ledger-api' }), LEDGER_ERROR_STATUS));

@@ -3,3 +3,4 @@ export * from './define-config';
 export * from './env-fields';
 export * from './infrastructure';
 export * from './secret';
+export * from './device-networks';

@@ -1,4 +1,6 @@
 export * from './dead-letter';
+export * from './dead-letter-replay';
+export * from './dependency-unavailable';
 export * from './errors';
 export * from './event-handler';
 export * from './event-publisher';

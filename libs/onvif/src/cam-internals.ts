@@ -1,5 +1,6 @@
 import { type Cam } from 'onvif';
 import { parse, type UrlWithStringQuery } from 'node:url';
+import { assertSameHost } from './device-address';
 
 /** What the package's request helper hands back: its parsed body, the raw XML, the HTTP status. */
 export interface RawSoapResponse {
@@ -39,6 +40,9 @@ export function soapFooter(cam: Cam): string {
 }
 
 export function rawSoapRequest(cam: Cam, request: RawSoapRequest): Promise<RawSoapResponse> {
+  // A subscription address is the device's own (the package pins it to the registered host); never
+  // send the UsernameToken anywhere else, whatever that pinning does in a later version.
+  if (request.url) assertSameHost(new URL(`http://${cam.hostname}`), request.url, 'subscription address');
   return new Promise((resolve, reject) => {
     internals(cam)._request(
       {

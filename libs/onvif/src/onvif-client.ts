@@ -1,6 +1,8 @@
+import { DeviceNetworks } from '@ecogate/config';
 import { Cam } from 'onvif';
 import { z } from 'zod';
 import { call, rawSoapRequest, soapFooter, soapHeader } from './cam-internals';
+import { assertDeviceNetwork, assertSameHost } from './device-address';
 import { OnvifError, toOnvifError } from './onvif-error';
 import { type PullPointOptions, PullPointSubscription } from './pull-point-subscription';
 import { downloadSnapshot } from './snapshot-download';
@@ -13,6 +15,8 @@ export interface OnvifConnection {
   readonly password: string;
   /** Per request. */
   readonly timeoutMs?: number;
+  /** Where the device may be; checked before connecting and before each snapshot. Default: loopback + RFC 1918. */
+  readonly networks?: DeviceNetworks;
 }
 
 export interface DeviceInformation {
@@ -102,12 +106,20 @@ export class OnvifClient {
   private constructor(
     private readonly cam: Cam,
     private readonly timeoutMs: number,
+    /** The registered address: every URI the device reports must be on its host. */
+    private readonly registered: URL,
+    private readonly networks: DeviceNetworks,
   ) {}
 
-  /** Connects (device clock, service addresses) and proves the login with an authenticated call. */
+  /**
+   * Connects (device clock, service addresses) and proves the login with an authenticated call.
+   * A device outside the allowed networks is refused before anything is sent.
+   */
   static async connect(connection: OnvifConnection): Promise<OnvifClient> {
     const url = new URL(connection.url);
     const timeoutMs = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const networks = connection.networks ?? DeviceNetworks.defaults;
+    await assertDeviceNetwork(url.hostname, networks, 'device address');
     const cam = new Cam({
       hostname: url.hostname,
       port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
@@ -117,7 +129,8 @@ export class OnvifClient {
       password: connection.password,
       timeout: timeoutMs,
       autoconnect: false,
-      // Service addresses a camera reports behind NAT are often wrong: keep the registered host.
+      // Service and subscription addresses a camera reports are used on the registered host only
+      // (behind NAT they are often wrong; elsewhere they could point anywhere).
       preserveAddress: true,
     });
     try {
@@ -129,7 +142,7 @@ export class OnvifClient {
     } catch (error) {
       throw toOnvifError(error, 'connect');
     }
-    const client = new OnvifClient(cam, timeoutMs);
+    const client = new OnvifClient(cam, timeoutMs, url, networks);
     await client.deviceInformation();
     return client;
   }
@@ -185,6 +198,7 @@ export class OnvifClient {
       (cb) => this.cam.getStreamUri({ protocol: 'RTSP', profileToken: token }, cb),
       mediaUri,
     );
+    assertSameHost(this.registered, answer.uri, 'GetStreamUri');
     return answer.uri;
   }
 
@@ -195,12 +209,18 @@ export class OnvifClient {
       (cb) => this.cam.getSnapshotUri({ profileToken: token }, cb),
       mediaUri,
     );
+    assertSameHost(this.registered, answer.uri, 'GetSnapshotUri');
     return answer.uri;
   }
 
-  /** Downloads a JPEG from the snapshot URI (digest auth when the device asks for it). */
+  /**
+   * Downloads a JPEG from the snapshot URI (digest auth when the device asks for it): only on the
+   * device's own host, inside the allowed networks, no redirect followed.
+   */
   async snapshot(options: { uri?: string; maxBytes?: number } = {}): Promise<Buffer> {
     const uri = options.uri ?? (await this.snapshotUri());
+    const url = assertSameHost(this.registered, uri, 'snapshot');
+    await assertDeviceNetwork(url.hostname, this.networks, 'snapshot');
     return downloadSnapshot(this.cam, uri, {
       timeoutMs: this.timeoutMs,
       maxBytes: options.maxBytes ?? 5 * 1024 * 1024,

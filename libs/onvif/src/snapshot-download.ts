@@ -1,6 +1,7 @@
 import { type Cam } from 'onvif';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { refuseRedirect } from './device-address';
 import { OnvifError, toOnvifError } from './onvif-error';
 
 export interface SnapshotLimits {
@@ -12,6 +13,7 @@ interface Answer {
   readonly status: number;
   readonly contentType: string;
   readonly challenges: string[];
+  readonly location?: string;
   readonly body: Buffer;
 }
 
@@ -23,8 +25,12 @@ export async function downloadSnapshot(cam: Cam, uri: string, limits: SnapshotLi
   const url = new URL(uri);
   const target = `${url.pathname}${url.search}`;
   let answer = await get(url, undefined, limits);
+  // node:http never follows redirects; say so, so a camera pointing elsewhere is visible.
+  if (answer.status >= 300 && answer.status < 400) refuseRedirect(answer.status, answer.location, 'snapshot');
   if (answer.status === 401 && answer.challenges.length > 0 && cam.username) {
     answer = await get(url, cam.digestAuth(answer.challenges, { method: 'GET', path: target }), limits);
+    if (answer.status >= 300 && answer.status < 400)
+      refuseRedirect(answer.status, answer.location, 'snapshot');
   }
   if (answer.status === 401 || answer.status === 403) {
     throw new OnvifError('unauthorised', `snapshot ${target}: HTTP ${answer.status}`);
@@ -66,6 +72,7 @@ function get(url: URL, authorization: string | undefined, limits: SnapshotLimits
             status: res.statusCode ?? 0,
             contentType: res.headers['content-type'] ?? '',
             challenges: digestChallenges(res.rawHeaders),
+            ...(res.headers.location ? { location: res.headers.location } : {}),
             body: Buffer.concat(chunks),
           }),
         );

@@ -4,3 +4,4 @@ export * from './logger';
 export * from './telemetry';
 export * from './nest-logger';
 export * from './run-service';
+export * from './redact';

@@ -1,6 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentCorrelationId } from './correlation';
+import { REDACTED, redactText, redactValue } from './redact';
 
 export type { Logger } from 'pino';
 
@@ -12,7 +13,7 @@ export interface LoggerOptions {
 }
 
 // Keys whose values never reach a log line, wherever they appear in a logged object.
-const REDACTED = [
+const REDACTED_PATHS = [
   'password',
   'secret',
   'secretKey',
@@ -27,6 +28,14 @@ const REDACTED = [
   '*.cookie',
   'req.headers.authorization',
   'req.headers.cookie',
+  'pushSecret',
+  '*.pushSecret',
+  'credentials',
+  '*.credentials',
+  '*["x-ecogate-device-secret"]',
+  '*.headers["x-ecogate-device-secret"]',
+  '*.headers.authorization',
+  '*.headers.cookie',
 ];
 
 /** Structured JSON logs; each line carries the service, the correlation id and the active trace. */
@@ -35,7 +44,22 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     {
       level,
       base: { service },
-      redact: { paths: REDACTED, censor: '[redacted]' },
+      redact: { paths: REDACTED_PATHS, censor: REDACTED },
+      // Keys are not enough: URLs and text carry secrets too (rtsp://u:p@…, presigned signatures,
+      // the push route's path secret, an error message quoting DATABASE_URL).
+      hooks: {
+        logMethod(args, method) {
+          const [first, ...rest] = args as unknown[];
+          // pino takes a lone error's message as the line's message, past this hook: pass it redacted.
+          const lone = first instanceof Error && typeof rest[0] !== 'string';
+          const redacted = lone
+            ? [{ err: first }, redactText(first.message), ...rest]
+            : args.map((a) => redactValue(a));
+          method.apply(this, redacted as Parameters<typeof method>);
+        },
+      },
+      // The serialized error is not a plain object: copy it so its message and stack are redacted too.
+      serializers: { err: (error: Error) => redactValue({ ...pino.stdSerializers.err(error) }) },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       mixin() {

@@ -1,4 +1,5 @@
 import {
+  databaseEnv,
   defineConfig,
   httpEnv,
   kafkaConfig,
@@ -15,6 +16,7 @@ import { type OnvifRelayOptions } from '../drivers/onvif-relay/onvif-relay.drive
 export const barrierControlConfig = defineConfig(
   {
     ...kafkaEnv,
+    ...databaseEnv,
     ...observabilityEnv,
     ...httpEnv,
     /** JSON file of enterprises, lanes and barrier targets (schema: `gateSettingsFileSchema`). */
@@ -48,6 +50,8 @@ export const barrierControlConfig = defineConfig(
   },
   (env) => ({
     kafka: kafkaConfig(env, 'barrier-control'),
+    /** Lane states, held reads and decisions survive a restart here (`--migrate` creates the tables). */
+    database: { url: env.DATABASE_URL },
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     gatesFile: env.BARRIER_GATES_FILE,

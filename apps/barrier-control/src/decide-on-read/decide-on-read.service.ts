@@ -3,6 +3,7 @@ import { FatalError, type EventPublisher } from '@ecogate/messaging';
 import { type Logger } from '@ecogate/telemetry';
 import { type BarrierCommandService } from '../barrier-command/barrier-command.service';
 import { type LaneDisplay } from '../display/display.port';
+import { type StoredCapture, type StoredOpen } from '../durable/barrier-store.port';
 import { type ViolationPublisher } from '../events/violation-publisher';
 import { type GateSettings, type LaneContext } from '../gate-settings/gate-settings.port';
 import { type LaneStates } from '../lane-state/lane-states';
@@ -15,11 +16,16 @@ type PlateRead = PayloadOf<'anpr.plate.read.v1'>;
 
 const REMEMBERED_DECISIONS = 10_000;
 
-/** The capture a lane is deciding on (one per lane: the vehicle in front). */
+/** The capture a lane is deciding on (one per lane: the vehicle in front); stored as `StoredCapture`. */
 interface LaneCapture {
   reads: CaptureReads;
   readonly context: LaneContext;
+  readonly seenAt: Date;
   acted: boolean;
+  heldUntil?: Date;
+  decision?: BarrierDecided;
+  decidedReadIds: string[];
+  open?: StoredOpen;
   timer?: NodeJS.Timeout;
 }
 
@@ -35,7 +41,9 @@ interface LaneCapture {
  * waits for review of that capture: if the fused result is now trusted, a new decision settles it.
  *
  * A redelivered read republishes the same decision (same id, same event id) and never commands the
- * barrier twice.
+ * barrier twice, also after a restart: captures (held reads, decisions, the barrier's open) are
+ * written to the lanes' store (`LaneStates.store`) before a read counts as handled, and `resume`
+ * picks them up at start.
  */
 export class DecideOnReadService {
   /** Decisions by the id of every read that fed them, so a redelivery republishes the identical event. */
@@ -69,6 +77,43 @@ export class DecideOnReadService {
     return this.decisions.get(readId);
   }
 
+  /**
+   * At start, before reads are consumed: restores lane states and the vehicle in front of each lane
+   * with its decision; a held read is decided when its wait runs out (at once if it already has).
+   */
+  async resume(): Promise<void> {
+    await this.lanes.restore();
+    for (const stored of await this.lanes.store.currentCaptures()) {
+      const context = await this.settings.laneContext(stored.enterpriseId, stored.laneId);
+      if (!context) continue; // the lane was removed from the configuration
+      const capture: LaneCapture = {
+        reads: stored.reads,
+        context,
+        seenAt: stored.seenAt,
+        acted: stored.decision !== undefined,
+        ...(stored.heldUntil ? { heldUntil: stored.heldUntil } : {}),
+        ...(stored.decision ? { decision: stored.decision } : {}),
+        decidedReadIds: [...stored.decidedReadIds],
+        ...(stored.open ? { open: stored.open } : {}),
+      };
+      this.captures.set(`${stored.enterpriseId}\u0000${stored.laneId}`, capture);
+      const { decision } = stored;
+      if (decision) for (const readId of stored.decidedReadIds) this.remember(readId, decision);
+      if (stored.open?.outcome === 'pending') {
+        // At most once: the driver may or may not have moved the barrier; a person releases the vehicle if not.
+        this.log.warn(
+          { lane: stored.laneId, captureId: stored.captureId, decisionId: stored.open.decisionId },
+          'stopped while commanding the barrier: the open is not repeated',
+        );
+      }
+      if (!capture.acted) {
+        const waitMs = Math.max(0, (capture.heldUntil?.getTime() ?? 0) - this.now().getTime());
+        capture.timer = setTimeout(() => this.onWaitOver(capture), waitMs);
+        this.log.info({ lane: stored.laneId, captureId: stored.captureId, waitMs }, 'held read resumed');
+      }
+    }
+  }
+
   /** Decides every held capture now (on shutdown), so no vehicle is left without a decision. */
   async flush(): Promise<void> {
     await Promise.all(
@@ -88,6 +133,11 @@ export class DecideOnReadService {
     }
     const key = laneKey(read);
     const previous = this.captures.get(key);
+    if (previous?.reads.captureId !== read.captureId) {
+      // Not the vehicle in front: a capture seen before (the lane moved on, or before a restart)?
+      const earlier = await this.lanes.store.capture(read.lane, read.captureId);
+      if (earlier) return this.onEarlierCapture(earlier, read);
+    }
     // The next vehicle: the one before it is decided now on what it has, before the lane moves on.
     if (previous && previous.reads.captureId !== read.captureId && !previous.acted) {
       await this.act(previous, heldRead(previous.reads));
@@ -97,13 +147,33 @@ export class DecideOnReadService {
     const capture: LaneCapture =
       previous?.reads.captureId === read.captureId
         ? previous
-        : { reads: { captureId: read.captureId, server: [] }, context, acted: false };
+        : {
+            reads: { captureId: read.captureId, server: [] },
+            context,
+            seenAt: this.now(),
+            acted: false,
+            decidedReadIds: [],
+          };
     capture.reads = withRead(capture.reads, read);
     this.captures.set(key, capture);
 
     if (!capture.acted) {
       if (awaitsServerRead(capture.reads) && this.fusionWaitMs > 0) {
-        capture.timer ??= setTimeout(() => this.onWaitOver(capture), this.fusionWaitMs);
+        if (!capture.timer) {
+          capture.heldUntil = new Date(this.now().getTime() + this.fusionWaitMs);
+          capture.timer = setTimeout(() => this.onWaitOver(capture), this.fusionWaitMs);
+        }
+        // The read's offset is committed once this returns: it must be stored first.
+        await this.lanes.save(read.lane.enterpriseId, read.lane.laneId, storedOf(capture));
+        this.log.info(
+          {
+            lane: read.lane.laneId,
+            captureId: read.captureId,
+            readId: read.readId,
+            heldUntil: capture.heldUntil,
+          },
+          'read held for fusion',
+        );
         return undefined;
       }
       return this.act(capture, read);
@@ -120,6 +190,23 @@ export class DecideOnReadService {
         'held read not decided',
       ),
     );
+  }
+
+  /** A read of a capture the lane is past: a redelivery republishes its decision, anything else is dropped. */
+  private async onEarlierCapture(
+    earlier: StoredCapture,
+    read: PlateRead,
+  ): Promise<BarrierDecided | undefined> {
+    if (earlier.decision && earlier.decidedReadIds.includes(read.readId)) {
+      this.remember(read.readId, earlier.decision);
+      await this.publishDecision(earlier.decision);
+      return earlier.decision;
+    }
+    this.log.info(
+      { lane: read.lane.laneId, captureId: read.captureId, readId: read.readId, source: read.source },
+      'late read of an earlier vehicle: nothing to change',
+    );
+    return undefined;
   }
 
   /** A late read of a capture already acted on settles it only while the lane waits for review of it. */
@@ -166,6 +253,7 @@ export class DecideOnReadService {
   private async act(capture: LaneCapture, deciding: PlateRead): Promise<BarrierDecided> {
     capture.acted = true;
     clearTimeout(capture.timer);
+    capture.heldUntil = undefined;
     const { context } = capture;
     const { lane } = deciding;
     const fused = fuseCapture(capture.reads, deciding);
@@ -189,10 +277,26 @@ export class DecideOnReadService {
         'camera and server read different plates: sent to review',
       );
     }
-    for (const read of [capture.reads.camera, ...capture.reads.server]) {
-      if (read) this.remember(read.readId, decided);
-    }
+    const readIds = [capture.reads.camera, ...capture.reads.server].flatMap((read) =>
+      read ? [read.readId] : [],
+    );
+    for (const readId of readIds) this.remember(readId, decided);
+    const mode = context.lane.mode;
+    const onDecided = this.lanes.apply(lane.enterpriseId, lane.laneId, mode, {
+      type: 'decided',
+      captureId: deciding.captureId,
+      decisionId: decided.decisionId,
+      verdict: decided.verdict,
+    });
+    capture.decision = decided;
+    capture.decidedReadIds = readIds;
+    const opens = onDecided.openBarrier && context.lane.barrier.driver !== 'none';
+    if (opens) capture.open = { decisionId: decided.decisionId, outcome: 'pending' };
+    // Published before it is stored: a crash in between decides the read again with the same ids.
     await this.publishDecision(decided);
+    // The commit point: from here a redelivered read (also after a restart) finds this decision, and
+    // the barrier is commanded at most once (a crash while commanding loses the open, never repeats it).
+    await this.lanes.save(lane.enterpriseId, lane.laneId, storedOf(capture));
     this.log.info(
       {
         lane: lane.laneId,
@@ -204,13 +308,6 @@ export class DecideOnReadService {
       'barrier decided',
     );
     await this.display.show(lane, displayTextOf(decided));
-    const mode = context.lane.mode;
-    const onDecided = this.lanes.apply(lane.enterpriseId, lane.laneId, mode, {
-      type: 'decided',
-      captureId: deciding.captureId,
-      decisionId: decided.decisionId,
-      verdict: decided.verdict,
-    });
     if (onDecided.openBarrier) {
       const commanded = await this.commands.execute({
         lane,
@@ -228,6 +325,10 @@ export class DecideOnReadService {
           ? { type: 'command-failed' }
           : { type: 'barrier-opened', at: this.now() },
       );
+      if (opens) {
+        capture.open = { decisionId: decided.decisionId, outcome: commanded?.outcome ?? 'done' };
+        await this.lanes.save(lane.enterpriseId, lane.laneId, storedOf(capture));
+      }
     }
     return decided;
   }
@@ -254,6 +355,21 @@ export class DecideOnReadService {
       if (oldest !== undefined) this.decisions.delete(oldest);
     }
   }
+}
+
+function storedOf(capture: LaneCapture): StoredCapture {
+  const { enterpriseId, laneId } = capture.context.lane.ref;
+  return {
+    enterpriseId,
+    laneId,
+    captureId: capture.reads.captureId,
+    reads: capture.reads,
+    ...(capture.heldUntil ? { heldUntil: capture.heldUntil } : {}),
+    ...(capture.decision ? { decision: capture.decision } : {}),
+    decidedReadIds: capture.decidedReadIds,
+    ...(capture.open ? { open: capture.open } : {}),
+    seenAt: capture.seenAt,
+  };
 }
 
 const laneKey = (read: PlateRead): string => `${read.lane.enterpriseId}\u0000${read.lane.laneId}`;

@@ -1,5 +1,10 @@
 /** Failure codes of the operator API; mapped to HTTP only at the edge (its `*_ERROR_STATUS` table). */
-export type BarrierControlErrorCode = 'invalid-request' | 'lane-not-found' | 'no-vehicle-at-lane';
+export type BarrierControlErrorCode =
+  | 'invalid-request'
+  | 'lane-not-found'
+  | 'no-vehicle-at-lane'
+  | 'idempotency-key-required'
+  | 'idempotency-key-reused';
 
 export class BarrierControlException extends Error {
   constructor(
@@ -16,4 +21,6 @@ export const BARRIER_CONTROL_ERROR_STATUS: Readonly<Record<BarrierControlErrorCo
   'invalid-request': 400,
   'lane-not-found': 404,
   'no-vehicle-at-lane': 409,
+  'idempotency-key-required': 400,
+  'idempotency-key-reused': 409,
 };

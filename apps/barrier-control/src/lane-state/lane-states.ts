@@ -1,4 +1,5 @@
 import { type LaneMode } from '@ecogate/domain';
+import { type BarrierStore, InMemoryBarrierStore, type StoredCapture } from '../durable/barrier-store.port';
 import { LaneQueue } from './lane-queue';
 import {
   initialLaneState,
@@ -16,15 +17,47 @@ import {
 } from './reversing-detector';
 
 /**
- * The live state of every lane this instance drives, in memory (one barrier-control per site; a
- * restart starts every lane idle). Kafka's per-lane key keeps a lane's reads in order.
+ * The live state of every lane this instance drives (one barrier-control per site), kept in memory
+ * and written to `store` at the end of each piece of lane work, so a restart resumes every lane
+ * where it was (`restore`). Kafka's per-lane key keeps a lane's reads in order. The reversing
+ * memory (a 60 s window) is not stored.
  */
 export class LaneStates {
   private readonly lanes = new Map<string, LaneState>();
+  /** The state last written per lane: `save` skips a lane whose state did not change. */
+  private readonly saved = new Map<string, LaneState>();
   private reversing = emptyReversingMemory();
   private readonly queue = new LaneQueue();
 
-  constructor(private readonly options: LaneOptions & { readonly reversingWindowSeconds: number }) {}
+  constructor(
+    private readonly options: LaneOptions & { readonly reversingWindowSeconds: number },
+    readonly store: BarrierStore = new InMemoryBarrierStore(),
+  ) {}
+
+  /** Loads every lane's stored state; call once at start, before any lane work. */
+  async restore(): Promise<void> {
+    for (const lane of await this.store.lanes()) {
+      const key = `${lane.enterpriseId}\u0000${lane.laneId}`;
+      this.lanes.set(key, lane.state);
+      this.saved.set(key, lane.state);
+    }
+  }
+
+  /**
+   * Writes the lane's state (when it changed) and `capture` in one transaction. `exclusive` calls
+   * it after each piece of work; call it earlier where a step must be durable before the next.
+   */
+  async save(enterpriseId: string, laneId: string, capture?: StoredCapture): Promise<void> {
+    const key = `${enterpriseId}\u0000${laneId}`;
+    const state = this.lanes.get(key);
+    const changed = state !== undefined && state !== this.saved.get(key);
+    if (!changed && !capture) return;
+    await this.store.save({
+      ...(changed ? { lane: { enterpriseId, laneId, state } } : {}),
+      ...(capture ? { capture } : {}),
+    });
+    if (state) this.saved.set(key, state);
+  }
 
   apply(enterpriseId: string, laneId: string, mode: LaneMode, event: LaneEvent): LaneTransition {
     const key = `${enterpriseId}\u0000${laneId}`;
@@ -35,9 +68,14 @@ export class LaneStates {
     return next;
   }
 
-  /** Runs `work` after every earlier piece of work on this lane has finished. */
+  /** Runs `work` after every earlier piece of work on this lane has finished, then saves the lane. */
   exclusive<T>(enterpriseId: string, laneId: string, work: () => Promise<T>): Promise<T> {
-    return this.queue.run(`${enterpriseId}\u0000${laneId}`, work);
+    return this.queue.run(`${enterpriseId}\u0000${laneId}`, async () => {
+      const result = await work();
+      // Before the work counts as done (a read's offset is committed after it): no lost transition.
+      await this.save(enterpriseId, laneId);
+      return result;
+    });
   }
 
   get(enterpriseId: string, laneId: string): LaneState | undefined {

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestj
 import { z } from 'zod';
 import { BarrierControlException } from '../errors/barrier-control.exception';
 import { ManualControlService, manualCommandSchema } from './manual-control.service';
+import { idempotencyKeySchema } from './manual-outcomes';
 
 const idParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
 const operatorHeader = z
@@ -25,11 +26,19 @@ export class ManualControlController {
     @Param('enterpriseId') enterpriseId: string,
     @Param('laneId') laneId: string,
     @Headers('x-operator-id') operatorId: unknown,
+    @Headers('idempotency-key') idempotencyKey: unknown,
     @Body() body: unknown,
   ) {
+    // Without a key a retried release would be a second passage: refuse rather than guess.
+    if (idempotencyKey === undefined || idempotencyKey === '')
+      throw new BarrierControlException(
+        'idempotency-key-required',
+        'manual actions need an Idempotency-Key header (8-128 of letters, digits, _ - : .), the same on every retry',
+      );
     return this.manual.execute(parse(idParam, enterpriseId), parse(idParam, laneId), {
       ...parse(manualCommandSchema, body),
       operatorId: parse(operatorHeader, operatorId),
+      idempotencyKey: parse(idempotencyKeySchema, idempotencyKey),
     });
   }
 }

@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { type EventPublisher } from '@ecogate/messaging';
 import { z } from 'zod';
 import {
   type BarrierCommandService,
   type BarrierCommanded,
 } from '../barrier-command/barrier-command.service';
-import { type BarrierDecided } from '../decide-on-read/decision-mapping';
+import { type BarrierDecided, stableId, stableUuid } from '../decide-on-read/decision-mapping';
 import { type DecideOnReadService } from '../decide-on-read/decide-on-read.service';
 import { BarrierControlException } from '../errors/barrier-control.exception';
 import { type GateSettings } from '../gate-settings/gate-settings.port';
 import { type LaneStates } from '../lane-state/lane-states';
+import { ManualOutcomes } from './manual-outcomes';
 
 export const manualCommandSchema = z.strictObject({
   action: z.enum(['release', 'refuse']),
@@ -18,6 +18,8 @@ export const manualCommandSchema = z.strictObject({
 
 export interface ManualCommand extends z.infer<typeof manualCommandSchema> {
   readonly operatorId: string;
+  /** The client's `Idempotency-Key`: a retry of the same action carries the same one. */
+  readonly idempotencyKey: string;
 }
 
 export interface ManualOutcome {
@@ -30,6 +32,9 @@ export interface ManualOutcome {
  * events: a `gate.barrier.decided.v1` with `operator` and reason `manual` for the vehicle in front,
  * and for a release the `gate.barrier.commanded.v1` of the barrier (trigger `manual`). A release
  * with no vehicle in front only lifts the barrier (still audited).
+ *
+ * Idempotent by the client's key: the decision id follows from (enterprise, lane, key), and a
+ * retried request is answered with the stored outcome without deciding or commanding again.
  */
 export class ManualControlService {
   constructor(
@@ -39,10 +44,20 @@ export class ManualControlService {
     private readonly publisher: EventPublisher,
     private readonly commands: BarrierCommandService,
     private readonly now: () => Date = () => new Date(),
+    private readonly outcomes = new ManualOutcomes<ManualOutcome>(() => now().getTime()),
   ) {}
 
   async execute(enterpriseId: string, laneId: string, command: ManualCommand): Promise<ManualOutcome> {
-    return this.lanes.exclusive(enterpriseId, laneId, () => this.perform(enterpriseId, laneId, command));
+    const scope = [enterpriseId, laneId, command.idempotencyKey];
+    const request = { action: command.action, reason: command.reason, operatorId: command.operatorId };
+    // Looked up inside the lane's queue: a retry racing its original waits for it, then replays it.
+    return this.lanes.exclusive(enterpriseId, laneId, async () => {
+      const replayed = this.outcomes.replay(scope, request);
+      if (replayed) return replayed;
+      const outcome = await this.perform(enterpriseId, laneId, command);
+      this.outcomes.remember(scope, request, outcome);
+      return outcome;
+    });
   }
 
   private async perform(
@@ -64,9 +79,11 @@ export class ManualControlService {
     }
     const verdict = command.action === 'release' ? 'allow' : 'deny';
     const now = this.now();
+    // The same request retried is the same decision: the ledger records a decision id once.
+    const decisionId = stableId('man', enterpriseId, laneId, command.idempotencyKey);
     const decision: BarrierDecided | undefined = base && {
       ...base,
-      decisionId: `man-${randomUUID()}`,
+      decisionId,
       decidedAt: now.toISOString(),
       verdict,
       reasons: ['manual'],
@@ -86,10 +103,10 @@ export class ManualControlService {
       await this.publisher.publish('gate.barrier.decided.v1', {
         enterpriseId,
         key: laneId,
+        eventId: stableUuid(decisionId),
         payload: decision,
       });
     }
-    const decisionId = decision?.decisionId ?? `man-${randomUUID()}`;
     const transition = this.lanes.apply(enterpriseId, laneId, context.lane.mode, {
       type: 'manual',
       decisionId,

@@ -53,6 +53,9 @@ describe('barrier-control OpenAPI document', () => {
     expect(manual?.parameters).toContainEqual(
       expect.objectContaining({ name: 'x-operator-id', in: 'header', required: true }),
     );
+    expect(manual?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'idempotency-key', in: 'header', required: true }),
+    );
     const reply = served.paths['/api/v1/enterprises/{enterpriseId}/lanes/{laneId}/vzenith-reply']?.get;
     expect(reply?.parameters).toContainEqual(
       expect.objectContaining({ name: 'captureId', in: 'query', required: true }),

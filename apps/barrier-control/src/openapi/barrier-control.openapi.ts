@@ -2,6 +2,7 @@ import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '
 import { z } from 'zod';
 import { barrierStateReportSchema } from '../barrier-state/barrier-state.service';
 import { manualCommandSchema } from '../manual-control/manual-control.service';
+import { idempotencyKeySchema } from '../manual-control/manual-outcomes';
 import {
   vzenithReplyAnswerSchema,
   vzenithReplyParamsSchema,
@@ -17,18 +18,27 @@ const routes: RouteDescriptor[] = [
   {
     method: 'post',
     path: `${LANE}/manual`,
-    summary: 'Operator release or refusal of the vehicle at a lane, with a reason (audited as events)',
+    summary:
+      'Operator release or refusal of the vehicle at a lane, with a reason (audited as events). ' +
+      'Idempotent: a retry with the same Idempotency-Key gets the first answer and commands nothing again',
     tags: ['operator'],
     params: vzenithReplyParamsSchema,
     headers: z.object({
       'x-operator-id': z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
+      'idempotency-key': idempotencyKeySchema.describe(
+        'Chosen by the client per action and sent again on every retry; the decision id follows from it',
+      ),
     }),
     body: manualCommandSchema,
     responses: {
-      202: { description: 'Done: `{decision?, command?}` (the events published)' },
-      400: refusal('invalid-request'),
+      202: {
+        description: 'Done (or the replay of the same key): `{decision?, command?}` (the events published)',
+      },
+      400: refusal('invalid-request, idempotency-key-required'),
       404: refusal('lane-not-found'),
-      409: refusal('no-vehicle-at-lane (refusal with nobody in front)'),
+      409: refusal(
+        'no-vehicle-at-lane (refusal with nobody in front), idempotency-key-reused (same key, another request)',
+      ),
     },
   },
   {

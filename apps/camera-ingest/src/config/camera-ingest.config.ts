@@ -2,6 +2,7 @@ import {
   bool,
   databaseEnv,
   defineConfig,
+  deviceNetworksEnv,
   httpEnv,
   kafkaConfig,
   kafkaEnv,
@@ -23,6 +24,8 @@ export const cameraIngestConfig = defineConfig(
     ...storageEnv,
     ...observabilityEnv,
     ...httpEnv,
+    /** Where cameras may be reached (IPs/CIDRs); default loopback + RFC 1918. */
+    ...deviceNetworksEnv,
     S3_BUCKET: z
       .string()
       .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/)
@@ -35,6 +38,8 @@ export const cameraIngestConfig = defineConfig(
     PUSH_MAX_BODY_BYTES: positiveInt(4 * 1024 * 1024),
     PUSH_MAX_IMAGE_BYTES: positiveInt(1024 * 1024),
     PUSH_MAX_TEXT_BYTES: positiveInt(64 * 1024),
+    /** How long a re-push waits for the same capture's attempt in flight before answering 503 + Retry-After. */
+    PUSH_IN_FLIGHT_WAIT_MS: positiveInt(2_000),
     /** Reverse proxies (IPs/CIDRs, comma-separated) whose X-Forwarded-For is believed; empty = socket address. */
     TRUSTED_PROXIES: z
       .string()
@@ -67,12 +72,14 @@ export const cameraIngestConfig = defineConfig(
     kafka: kafkaConfig(env, 'camera-ingest'),
     storage: storageConfig(env),
     credentialsKey: env.DEVICE_CREDENTIALS_KEY,
+    deviceNetworks: env.DEVICE_ALLOWED_NETWORKS,
     push: {
       bucket: env.S3_BUCKET,
       maxBodyBytes: env.PUSH_MAX_BODY_BYTES,
       maxImageBytes: env.PUSH_MAX_IMAGE_BYTES,
       maxTextBytes: env.PUSH_MAX_TEXT_BYTES,
       trustedProxies: env.TRUSTED_PROXIES,
+      inFlightWaitMs: env.PUSH_IN_FLIGHT_WAIT_MS,
     },
     onvif: {
       enabled: env.ONVIF_SUPERVISION_ENABLED,
@@ -82,6 +89,7 @@ export const cameraIngestConfig = defineConfig(
       requestTimeoutMs: env.ONVIF_REQUEST_TIMEOUT_MS,
       pullTimeoutMs: env.ONVIF_PULL_TIMEOUT_MS,
       deviceRefreshMs: env.ONVIF_DEVICE_REFRESH_MS,
+      networks: env.DEVICE_ALLOWED_NETWORKS,
     },
     barrierControl: env.BARRIER_CONTROL_URL
       ? { url: env.BARRIER_CONTROL_URL, timeoutMs: env.BARRIER_DECISION_TIMEOUT_MS }

@@ -52,7 +52,10 @@ const pushResponses: Readonly<Record<number, RouteResponse>> = {
   413: refusal('payload-too-large, image-too-large'),
   415: refusal('unsupported-media-type'),
   422: refusal('invalid-field'),
-  503: refusal('storage-unavailable'),
+  503: refusal(
+    'storage-unavailable, or push-in-flight (a re-push while the first attempt of the capture is still ' +
+      'being stored, past PUSH_IN_FLIGHT_WAIT_MS); both with `Retry-After` (seconds): retry',
+  ),
 };
 const pushBody =
   'Body as the vendor sends it: Hikvision `multipart/form-data` (anpr.xml + JPEGs), Vzenith JSON ' +

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject } from '@nestjs/common';
-import { OnvifError, type OnvifErrorCode } from '@ecogate/onvif';
+import { DeviceAddressRefused, OnvifError, type OnvifErrorCode } from '@ecogate/onvif';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type Response } from 'express';
 
@@ -16,11 +16,10 @@ export class OnvifErrorFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
   catch(exception: OnvifError, host: ArgumentsHost): void {
-    this.logger.warn({ code: exception.code, reason: exception.message }, 'ONVIF device request failed');
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(502)
-      .json({ code: CODE_OF[exception.code], reason: exception.message });
+    // A URI the camera reported on another host (or a redirect): refused, nothing sent there.
+    const code =
+      exception instanceof DeviceAddressRefused ? 'device-address-refused' : CODE_OF[exception.code];
+    this.logger.warn({ code, reason: exception.message }, 'ONVIF device request failed');
+    host.switchToHttp().getResponse<Response>().status(502).json({ code, reason: exception.message });
   }
 }

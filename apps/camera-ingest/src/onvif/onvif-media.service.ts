@@ -26,7 +26,7 @@ export class OnvifMediaService {
     if (!device) {
       throw new IngestException('not-found', `no ONVIF device ${deviceId} with an address and credentials`);
     }
-    const client = await connectOnvif(this.cipher, this.settings.requestTimeoutMs)(device);
+    const client = await connectOnvif(this.cipher, this.settings)(device);
     const profiles = [];
     for (const profile of await client.profiles()) {
       profiles.push({

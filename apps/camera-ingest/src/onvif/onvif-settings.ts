@@ -1,3 +1,4 @@
+import { type DeviceNetworks } from '@ecogate/config';
 import { type HealthSettings } from '../camera-status/camera-health';
 
 export const ONVIF_SETTINGS = Symbol('ONVIF_SETTINGS');
@@ -11,4 +12,6 @@ export interface OnvifSettings extends HealthSettings {
   readonly pullTimeoutMs: number;
   /** How often the device registry is re-read for added, changed or removed cameras. */
   readonly deviceRefreshMs: number;
+  /** Where cameras may be reached: checked before every connection and snapshot. */
+  readonly networks: DeviceNetworks;
 }

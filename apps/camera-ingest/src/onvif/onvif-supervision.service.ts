@@ -8,11 +8,20 @@ import { type OnvifDevice, OnvifDeviceRepository } from './onvif-device.reposito
 import { ONVIF_SETTINGS, type OnvifSettings } from './onvif-settings';
 import { OnvifSupervisor } from './onvif-supervisor';
 
-/** Logs in to a registered ONVIF camera with its decrypted credentials. */
-export function connectOnvif(cipher: CredentialCipher, timeoutMs: number) {
+/** Logs in to a registered ONVIF camera with its decrypted credentials (only inside the allowed networks). */
+export function connectOnvif(
+  cipher: CredentialCipher,
+  settings: Pick<OnvifSettings, 'requestTimeoutMs' | 'networks'>,
+) {
   return (device: OnvifDevice): Promise<OnvifClient> => {
     const { username, password } = cipher.decrypt(device.id, device.credentialsEncrypted);
-    return OnvifClient.connect({ url: device.address, username, password, timeoutMs });
+    return OnvifClient.connect({
+      url: device.address,
+      username,
+      password,
+      timeoutMs: settings.requestTimeoutMs,
+      networks: settings.networks,
+    });
   };
 }
 
@@ -79,7 +88,7 @@ export class OnvifSupervisionService implements OnApplicationBootstrap, OnModule
   private supervise(device: OnvifDevice): OnvifSupervisor {
     return new OnvifSupervisor(device, {
       settings: this.settings,
-      connect: connectOnvif(this.cipher, this.settings.requestTimeoutMs),
+      connect: connectOnvif(this.cipher, this.settings),
       publishStatus: (change) =>
         this.status.publish({ enterpriseId: device.enterpriseId, cameraId: device.id }, change),
       capture: (client, trigger, notification, at) =>

@@ -15,6 +15,19 @@ export interface PushImage {
   readonly contentType: 'image/jpeg';
 }
 
+/**
+ * An optional vendor value we could not take as sent (out of range, another scale, wrong type):
+ * normalised or dropped, never a reason to refuse a read that has its plate and pictures.
+ */
+export interface PushAnomaly {
+  /** The vendor's field path, e.g. `Object.Confidence`. */
+  readonly field: string;
+  /** The value as sent, JSON-encoded and cut to 32 characters. */
+  readonly raw: string;
+  /** What was done with it, e.g. `rescaled-0-255`, `clamped`, `not-a-number`, `ignored`. */
+  readonly rule: string;
+}
+
 /** One plate read as a camera pushed it, validated and with its vendor tokens normalised. */
 export interface AnprPush {
   readonly vendor: PushVendor;
@@ -25,11 +38,13 @@ export interface AnprPush {
   readonly plateText: string;
   readonly colour: VendorColour;
   readonly plateType: VendorPlateType;
-  /** 0..1 */
+  /** 0..1, normalised from the vendor's scale (see `vendor-values.ts`). */
   readonly confidence: number;
   /** A record the camera stored while we were unreachable and sends again now. */
   readonly offline: boolean;
   readonly images: { readonly scene?: PushImage; readonly plate?: PushImage };
+  /** Optional values that were out of range or shape, with their raw value; none for a clean push. */
+  readonly anomalies?: readonly PushAnomaly[];
   /** The payload as received (images excluded for multipart), kept in object storage for audits. */
   readonly raw: { readonly bytes: Buffer; readonly contentType: string; readonly ext: 'xml' | 'json' };
 }
@@ -51,7 +66,10 @@ export type PushOutcome =
   | { readonly kind: 'accepted'; readonly openBarrier: boolean }
   | { readonly kind: 'duplicate'; readonly openBarrier: false };
 
-/** One implementation per vendor: parse strictly (throw `IngestException`), and answer in the vendor's words. */
+/**
+ * One implementation per vendor: parse what identifies and proves a read strictly (throw
+ * `IngestException`), normalise optional values and flag oddities (`anomalies`), answer in the vendor's words.
+ */
 export interface AnprPushAdapter {
   readonly vendor: PushVendor;
   parse(contentType: string, body: Buffer, limits: PushLimits): Promise<AnprPush>;

@@ -2,31 +2,46 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type Logger, meter, LOGGER } from '@ecogate/telemetry';
 import { CaptureStore, laneKeyOf, laneRefOf } from '../capture/capture-store';
-import { PushReceiptRepository } from '../receipts/push-receipt.repository';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type PushReceiptKey,
+  PushReceiptRepository,
+  type PushReceipts,
+} from '../receipts/push-receipt.repository';
 import { type PushDevice } from '../registry/registry.repository';
 import { type AnprPush, type PushOutcome, REPLY_DRIVES_BARRIER } from './anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './barrier-decision.port';
 import { captureIds } from './event-ids';
 import { IngestException } from './ingest.exception';
+import { reportAnomalies } from './anomaly-report';
 import { plateVerdict } from './plate-verdict';
+import { PUSH_SETTINGS, type PushSettings } from './push-settings';
 
 const pushes = meter('camera-ingest').createCounter('camera_ingest_pushes_total', {
   description: 'ANPR pushes by vendor and outcome',
 });
 
+/** How often a re-push looks again at an attempt of the same capture in flight. */
+const IN_FLIGHT_POLL_MS = 50;
+/** The original usually finishes within seconds; past its lease a retry takes the capture over. */
+const MAX_RETRY_AFTER_SECONDS = 5;
+
 /**
- * Turns one authenticated, parsed push into stored images and events: claim the capture (a
- * re-push stops here), store raw payload and images by content hash, publish with ids derived
- * from the vendor key, mark published. A failure gives the claim back so the camera's retry works.
+ * Turns one authenticated, parsed push into stored images and events: claim the capture, store
+ * raw payload and images by content hash, publish with ids derived from the vendor key, mark
+ * published. A failure gives the claim back so the camera's retry works. A re-push is answered
+ * `duplicate` only once the original is published: while it is in flight the re-push waits for
+ * it (and takes over if it fails), else it is refused with a retry-able 503.
  */
 @Injectable()
 export class IngestPushService {
   constructor(
-    @Inject(PushReceiptRepository) private readonly receipts: PushReceiptRepository,
+    @Inject(PushReceiptRepository) private readonly receipts: PushReceipts,
     @Inject(CaptureStore) private readonly captures: CaptureStore,
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
     @Inject(BARRIER_DECISION) private readonly barrier: BarrierDecisionPort,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(PUSH_SETTINGS) private readonly settings: Pick<PushSettings, 'inFlightWaitMs'>,
   ) {}
 
   async ingest(device: PushDevice, push: AnprPush): Promise<PushOutcome> {
@@ -36,7 +51,7 @@ export class IngestPushService {
       deviceId: device.id,
       vendorKey: push.idempotencyKey,
     };
-    if (!(await this.receipts.claim(receipt, ids.plateReadEventId))) {
+    if ((await this.claimOrWait(push, receipt, ids.plateReadEventId)) === 'published') {
       pushes.add(1, { vendor: push.vendor, outcome: 'duplicate' });
       this.logger.info({ deviceId: device.id, eventId: ids.plateReadEventId }, 'duplicate push ignored');
       return { kind: 'duplicate', openBarrier: false };
@@ -88,10 +103,13 @@ export class IngestPushService {
           verdict: verdict.verdict,
           reviewReasons: verdict.reviewReasons,
           images: { ...(scene ? { scene } : {}), ...(plate ? { plate } : {}) },
-          origin: { vendor: push.vendor, rawPayload: raw },
+          origin: {
+            vendor: push.vendor,
+            rawPayload: raw,
+            ...(push.anomalies?.length ? { anomalies: [...push.anomalies] } : {}),
+          },
         },
       });
-      await this.receipts.markPublished(receipt);
     } catch (error) {
       await this.receipts
         .release(receipt)
@@ -102,9 +120,22 @@ export class IngestPushService {
       if (error instanceof IngestException) throw error;
       throw new IngestException('storage-unavailable', 'could not store or publish the capture; retry', {
         cause: error,
+        retryAfterSeconds: 1,
       });
     }
+    // Published: the push is accepted whatever happens to the receipt now. A 503 here would make
+    // the camera retry a read whose decision is already taken; a re-push after the lease publishes
+    // the same event ids again, which consumers drop as duplicates.
+    await this.receipts
+      .markPublished(receipt)
+      .catch((markError: unknown) =>
+        this.logger.warn(
+          { err: markError, eventId: ids.plateReadEventId },
+          'push published but its receipt not marked; a re-push is published again under the same ids',
+        ),
+      );
     pushes.add(1, { vendor: push.vendor, outcome: 'accepted' });
+    reportAnomalies(this.logger, push, { deviceId: device.id, eventId: ids.plateReadEventId });
     // A back-filled record passed long ago (the camera decided offline); only a live read may open.
     // Cameras whose barrier is commanded by barrier-control itself need no answer in the reply.
     if (push.offline || !REPLY_DRIVES_BARRIER.has(push.vendor))
@@ -118,5 +149,36 @@ export class IngestPushService {
       capturedAt: push.capturedAt,
     });
     return { kind: 'accepted', openBarrier: decision.kind === 'open' };
+  }
+
+  /**
+   * Claims the capture, or waits (bounded) while another attempt holds it: 'published' once that
+   * one stored and published it; its failure releases the claim and this push takes it over.
+   */
+  private async claimOrWait(
+    push: AnprPush,
+    receipt: PushReceiptKey,
+    eventId: string,
+  ): Promise<'claimed' | 'published'> {
+    const deadline = Date.now() + this.settings.inFlightWaitMs;
+    for (;;) {
+      const claim = await this.receipts.claim(receipt, eventId);
+      if (claim.kind !== 'in-flight') return claim.kind;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        pushes.add(1, { vendor: push.vendor, outcome: 'in-flight' });
+        this.logger.warn(
+          { deviceId: receipt.deviceId, eventId },
+          're-push while the first attempt is still in flight; asked to retry',
+        );
+        throw new IngestException('push-in-flight', 'this capture is still being stored; retry', {
+          retryAfterSeconds: Math.min(
+            MAX_RETRY_AFTER_SECONDS,
+            Math.max(1, Math.ceil(claim.leaseLeftMs / 1000)),
+          ),
+        });
+      }
+      await sleep(Math.min(IN_FLIGHT_POLL_MS, left));
+    }
   }
 }

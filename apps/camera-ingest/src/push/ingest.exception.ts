@@ -12,16 +12,22 @@ export type IngestErrorCode =
   | 'not-found'
   | 'conflict'
   | 'invalid-request'
-  | 'storage-unavailable';
+  | 'device-address-not-allowed'
+  | 'storage-unavailable'
+  | 'push-in-flight';
 
 export class IngestException extends Error {
+  /** For a refusal the camera should retry: sent as `Retry-After` (seconds). */
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     readonly code: IngestErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'IngestException';
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
@@ -39,5 +45,7 @@ export const HTTP_STATUS_OF: Readonly<Record<IngestErrorCode, number>> = {
   'not-found': 404,
   conflict: 409,
   'invalid-request': 400,
+  'device-address-not-allowed': 400,
   'storage-unavailable': 503,
+  'push-in-flight': 503,
 };

@@ -32,14 +32,6 @@ export function base64Jpeg(part: string, text: string, limits: PushLimits): Push
   return jpegImage(part, Buffer.from(text, 'base64'), limits);
 }
 
-/** Camera confidence (0-100) as 0..1. */
-export function percentToUnit(field: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0 || value > 100) {
-    throw new IngestException('invalid-field', `${field} must be between 0 and 100, got ${value}`);
-  }
-  return Math.round(value) / 100;
-}
-
 /** The media type without parameters, lower-cased. */
 export const mediaType = (contentType: string): string =>
   (contentType.split(';')[0] ?? '').trim().toLowerCase();

@@ -6,6 +6,11 @@ export interface PushSettings {
   readonly bucket: string;
   /** Reverse proxies whose X-Forwarded-For is believed (IPs/CIDRs). */
   readonly trustedProxies: readonly string[];
+  /**
+   * How long a re-push waits for an attempt of the same capture that is still in flight (then 503
+   * with Retry-After): a duplicate is acknowledged only once the original is stored.
+   */
+  readonly inFlightWaitMs: number;
 }
 
 export const PUSH_SETTINGS = Symbol('PUSH_SETTINGS');

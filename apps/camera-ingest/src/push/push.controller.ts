@@ -69,7 +69,12 @@ export class PushController {
       refusedBody,
     );
     const push = await adapter.parse(req.headers['content-type'] ?? '', body, this.settings);
-    const reply = adapter.reply(await this.ingest.ingest(device, push));
+    const outcome = await this.ingest.ingest(device, push).catch((error: unknown) => {
+      if (error instanceof IngestException && error.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
+    const reply = adapter.reply(outcome);
     res.status(reply.status).type(reply.contentType).send(reply.body);
   }
 }

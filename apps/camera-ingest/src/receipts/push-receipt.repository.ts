@@ -7,17 +7,29 @@ export interface PushReceiptKey {
 }
 
 /** How long an unpublished claim protects a capture before a re-push may take it over (a crashed attempt). */
-const STALE_CLAIM_SECONDS = 30;
+export const STALE_CLAIM_SECONDS = 30;
+
+/**
+ * What a claim found: the capture is ours to store, already stored and published, or another
+ * attempt holds it (`leaseLeftMs` until a re-push may take it over).
+ */
+export type PushClaim =
+  | { readonly kind: 'claimed' }
+  | { readonly kind: 'published' }
+  | { readonly kind: 'in-flight'; readonly leaseLeftMs: number };
+
+/** The receipts as the ingest service uses them (a fake stands in for it in unit tests). */
+export type PushReceipts = Pick<PushReceiptRepository, 'claim' | 'markPublished' | 'release'>;
 
 /** The dedupe table of camera pushes. */
 export class PushReceiptRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Claims the capture: true for the first push (or when an earlier attempt died before
-   * publishing), false for a re-push of a capture that is published or being published.
+   * Claims the capture for the first push (or when an earlier attempt died before publishing and
+   * its lease ran out); otherwise says whether the capture is published or still being processed.
    */
-  async claim(key: PushReceiptKey, eventId: string): Promise<boolean> {
+  async claim(key: PushReceiptKey, eventId: string): Promise<PushClaim> {
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO "push_receipts" ("device_id", "vendor_key", "enterprise_id", "event_id")
        VALUES ($1, $2, $3, $4)
@@ -28,7 +40,18 @@ export class PushReceiptRepository {
        RETURNING "event_id"`,
       [key.deviceId, key.vendorKey, key.enterpriseId, eventId, STALE_CLAIM_SECONDS],
     );
-    return rows.length === 1;
+    if (rows.length === 1) return { kind: 'claimed' };
+    const [row] = (await this.dataSource.query(
+      `SELECT "published_at" IS NOT NULL AS "published",
+              GREATEST(0, ceil(extract(epoch FROM "claimed_at" + make_interval(secs => $4) - now()) * 1000))::int
+                AS "lease_left_ms"
+       FROM "push_receipts"
+       WHERE "device_id" = $1 AND "vendor_key" = $2 AND "enterprise_id" = $3`,
+      [key.deviceId, key.vendorKey, key.enterpriseId, STALE_CLAIM_SECONDS],
+    )) as { published: boolean; lease_left_ms: number }[];
+    if (row?.published) return { kind: 'published' };
+    // No row: released between the two statements (the caller claims again after a pause).
+    return { kind: 'in-flight', leaseLeftMs: row?.lease_left_ms ?? 0 };
   }
 
   async markPublished(key: PushReceiptKey): Promise<void> {
@@ -39,7 +62,7 @@ export class PushReceiptRepository {
     );
   }
 
-  /** Gives the capture back after a failed attempt, so the camera's retry is processed. */
+  /** Gives the capture back after a failed attempt, so a waiting or later re-push is processed. */
   async release(key: PushReceiptKey): Promise<void> {
     await this.dataSource.query(
       `DELETE FROM "push_receipts"

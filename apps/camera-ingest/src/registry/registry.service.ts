@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type DeviceNetworks } from '@ecogate/config';
 import { type EnterpriseId } from '@ecogate/persistence';
 import { createHash, randomBytes } from 'node:crypto';
 import { IngestException } from '../push/ingest.exception';
 import { CredentialCipher } from './credential-cipher';
+import { checkDeviceAddress, DEVICE_NETWORKS } from './device-address-policy';
 import { type DeviceEntity } from './device.entity';
 import {
   type CreateDevice,
@@ -30,6 +32,7 @@ export class RegistryService {
   constructor(
     @Inject(RegistryRepository) private readonly registry: RegistryRepository,
     @Inject(CredentialCipher) private readonly cipher: CredentialCipher,
+    @Inject(DEVICE_NETWORKS) private readonly networks: DeviceNetworks,
   ) {}
 
   async putSite(enterpriseId: EnterpriseId, siteId: string, site: PutSite): Promise<void> {
@@ -66,6 +69,7 @@ export class RegistryService {
     if (await this.registry.deviceIdTaken(command.id)) {
       throw new IngestException('conflict', `device id ${command.id} is taken`);
     }
+    await checkDeviceAddress(command.address, this.networks);
     const pushSecret = PUSHING_KINDS.has(command.kind) ? newSecret() : undefined;
     await this.registry.devices.insert(enterpriseId, {
       id: command.id,
@@ -91,6 +95,7 @@ export class RegistryService {
     if (command.laneId !== undefined && !(await this.registry.laneExists(enterpriseId, command.laneId))) {
       throw new IngestException('not-found', `lane ${command.laneId} does not exist`);
     }
+    await checkDeviceAddress(command.address, this.networks);
     const { credentials, rotatePushSecret, ...plain } = command;
     const pushSecret = rotatePushSecret && PUSHING_KINDS.has(current.kind) ? newSecret() : undefined;
     const changes = Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined));

@@ -32,6 +32,10 @@ export interface LaneChainOptions {
   readonly openCycleSeconds?: number;
   /** More barrier-control settings (e.g. BARRIER_FUSION_WAIT_MS). */
   readonly barrierEnv?: Readonly<Record<string, string>>;
+  /** More camera-ingest settings (e.g. ONVIF poll intervals). */
+  readonly ingestEnv?: Readonly<Record<string, string>>;
+  /** Cameras push to `/push/<vendor>/<device>/<secret>` (cameras that only take a URL), not the header. */
+  readonly pushSecretInPath?: boolean;
   readonly logger: Logger;
 }
 
@@ -49,12 +53,17 @@ export interface ApiReply {
  */
 export class LaneChain {
   readonly services = new Map<ServiceName, ServiceProcess>();
+  /** Every process the chain ran (migrations included), for what they logged. */
+  readonly processes: ServiceProcess[] = [];
+  /** Every secret the chain configured or was issued (push secrets, keys, passwords). */
+  readonly secrets = new Set<string>();
   readonly urls = new Map<ServiceName, string>();
   readonly tap: EventTap;
   private readonly cameras = new Map<string, CameraSimulator>();
   private readonly databases: TemporaryDatabase[] = [];
   private ledgerDb?: DataSource;
   private workDir = '';
+  private stopped = false;
   readonly topicPrefix = `e2e-${randomUUID().slice(0, 8)}.`;
 
   private constructor(private readonly options: LaneChainOptions) {
@@ -104,7 +113,10 @@ export class LaneChain {
     return this.ledgerDb.query(sql, [...parameters]) as Promise<T[]>;
   }
 
+  /** Idempotent: a test may stop the chain itself (to read shutdown logs) before its afterAll does. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await this.tap.stop().catch(() => undefined);
     await Promise.all([...this.services.values()].map((s) => s.stop()));
     await Promise.all([...this.cameras.values()].map((c) => c.stop()));
@@ -126,6 +138,7 @@ export class LaneChain {
       DATABASE_URL: ingestDb.url,
       S3_BUCKET: BUCKET,
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ...this.options.ingestEnv,
     };
     const ledgerEnv = {
       ...(await this.commonEnv()),
@@ -134,10 +147,15 @@ export class LaneChain {
       LEDGER_DOCUMENTS_BUCKET: `${BUCKET}-docs`,
     };
     // The deploy step of each service, then the services (those with no dependency side by side).
-    await Promise.all([
-      ServiceProcess.run({ app: 'camera-ingest', env: ingestEnv, args: ['--migrate'] }),
-      ServiceProcess.run({ app: 'ledger', env: ledgerEnv, args: ['--migrate'] }),
-    ]);
+    this.secrets.add(ingestEnv.DEVICE_CREDENTIALS_KEY);
+    for (const url of [infra.DATABASE_URL, ingestDb.url, ledgerDb.url])
+      this.secrets.add(decodeURIComponent(new URL(url).password));
+    this.processes.push(
+      ...(await Promise.all([
+        ServiceProcess.run({ app: 'camera-ingest', env: ingestEnv, args: ['--migrate'] }),
+        ServiceProcess.run({ app: 'ledger', env: ledgerEnv, args: ['--migrate'] }),
+      ])),
+    );
     // Services that declare the same topics start one after the other: two concurrent
     // `ensureTopics` of one new topic can fail with UNKNOWN_TOPIC_OR_PARTITION (see docs/lane-e2e.md).
     const recognition = this.options.plateRecognition ? await this.commonEnv() : undefined;
@@ -163,15 +181,24 @@ export class LaneChain {
       gatesPath,
       JSON.stringify(gatesFile(this.options.enterprises, (e, l) => barrierUrls.get(`${e}/${l}`) ?? '')),
     );
-    await this.launch('barrier-control', {
+    // barrier-control keeps its lane state in a database of its own (migrated like the others).
+    const barrierDb = await createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_barrier');
+    this.databases.push(barrierDb);
+    this.secrets.add(decodeURIComponent(new URL(barrierDb.url).password));
+    const barrierEnv = {
       ...(await this.commonEnv()),
+      DATABASE_URL: barrierDb.url,
       BARRIER_GATES_FILE: gatesPath,
       BARRIER_OPEN_CYCLE_SECONDS: String(this.options.openCycleSeconds ?? 15),
       BARRIER_ISAPI_TIMEOUT_MS: '2000',
       // Vehicles, alert level and plan come from the ledger's API (also written to the gates file).
       LEDGER_URL: this.urls.get('ledger') ?? '',
       ...this.options.barrierEnv,
-    });
+    };
+    this.processes.push(
+      await ServiceProcess.run({ app: 'barrier-control', env: barrierEnv, args: ['--migrate'] }),
+    );
+    await this.launch('barrier-control', barrierEnv);
     // Last, once every topic exists; it reads from the beginning, so it misses nothing.
     await this.tap.start();
   }
@@ -179,6 +206,7 @@ export class LaneChain {
   private async launch(name: ServiceName, env: Record<string, string>): Promise<void> {
     const service = ServiceProcess.start({ app: name, env });
     this.services.set(name, service);
+    this.processes.push(service);
     this.urls.set(name, await service.ready());
   }
 
@@ -198,6 +226,7 @@ export class LaneChain {
 
   private storageEnv(): Record<string, string> {
     const { infra } = this.options;
+    this.secrets.add(infra.S3_SECRET_KEY);
     return {
       S3_ENDPOINT: infra.S3_ENDPOINT,
       S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
@@ -239,12 +268,15 @@ export class LaneChain {
           allowedSources: ['127.0.0.1', '::1'],
         })
       ).json()) as { pushSecret: string };
+      this.secrets.add(created.pushSecret);
+      const pushUrl = `${this.urls.get('camera-ingest')}/push/hikvision/${deviceId}`;
       this.cameras.set(
         `${e}/${lane.laneId}`,
         new CameraSimulator({
           vendor: 'hikvision',
-          pushUrl: `${this.urls.get('camera-ingest')}/push/hikvision/${deviceId}`,
-          headers: { [SECRET_HEADER]: created.pushSecret },
+          ...(this.options.pushSecretInPath
+            ? { pushUrl: `${pushUrl}/${encodeURIComponent(created.pushSecret)}` }
+            : { pushUrl, headers: { [SECRET_HEADER]: created.pushSecret } }),
           serial: deviceId,
         }),
       );

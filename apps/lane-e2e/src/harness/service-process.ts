@@ -23,6 +23,8 @@ export interface ServiceProcessOptions {
 export class ServiceProcess {
   private readonly lines: LogLine[] = [];
   private readonly tail: string[] = [];
+  /** Every line of stdout and stderr, JSON or not (what an operator's log collector would keep). */
+  private readonly everything: string[] = [];
   private readonly exited: Promise<number | null>;
   private readonly child: ChildProcess;
 
@@ -50,11 +52,12 @@ export class ServiceProcess {
   }
 
   /** Runs a one-shot command of the entry point (e.g. `--migrate`) and fails with its output. */
-  static async run(options: ServiceProcessOptions): Promise<void> {
+  static async run(options: ServiceProcessOptions): Promise<ServiceProcess> {
     const process = new ServiceProcess(options);
     const code = await process.exited;
     if (code !== 0)
       throw new Error(`${options.app} ${options.args?.join(' ')} exited ${code}:\n${process.output()}`);
+    return process;
   }
 
   get pid(): number | undefined {
@@ -63,6 +66,11 @@ export class ServiceProcess {
 
   logs(): readonly LogLine[] {
     return this.lines;
+  }
+
+  /** All output so far, stdout and stderr, every line. */
+  allOutput(): string {
+    return this.everything.join('\n');
   }
 
   /** The last lines of output, for failure messages. */
@@ -101,6 +109,7 @@ export class ServiceProcess {
   }
 
   private take(line: string): void {
+    this.everything.push(line);
     this.tail.push(line);
     if (this.tail.length > 80) this.tail.shift();
     if (!line.startsWith('{')) return;

@@ -146,6 +146,19 @@ describe('retention policy API', () => {
     );
     expect(audits).toHaveLength(2);
   });
+
+  it('refuses a policy above the ten-year ceiling, so one enterprise cannot pin shared partitions', async () => {
+    const century = await put('ent-ret-c', { ledgerDays: 36_500 });
+    expect(century.status).toBe(400);
+    expect(century.body).toEqual({
+      code: 'above-retention-ceiling',
+      reason: expect.stringContaining('3650'),
+    });
+    expect((await ledger.api('/enterprises/ent-ret-c/retention-policy')).body).toMatchObject({
+      source: 'default',
+    });
+    expect((await put('ent-ret-c', { ledgerDays: 3_650 })).body).toMatchObject({ ledgerDays: 3_650 });
+  });
 });
 
 describe('vehicle documents against MinIO', () => {

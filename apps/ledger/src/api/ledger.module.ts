@@ -15,6 +15,8 @@ import { InPlantVehicleService } from '../in-plant/in-plant-vehicle.service';
 import { MachineryController } from '../machinery/machinery.controller';
 import { MachineryService } from '../machinery/machinery.service';
 import { BarrierDecidedConsumer } from '../intake/barrier-decided.consumer';
+import { DeadLetterReplayService } from '../dead-letters/dead-letter-replay.service';
+import { DeadLettersController } from '../dead-letters/dead-letters.controller';
 import { QueryPassagesService } from '../query-passages/query-passages.service';
 import { RecordDecisionService } from '../record-decision/record-decision.service';
 import { VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
@@ -32,6 +34,7 @@ export interface LedgerDependencies {
   readonly documentMaxBytes: number;
   readonly inPlantVehicles: InPlantVehicleService;
   readonly machinery: MachineryService;
+  readonly deadLetters: DeadLetterReplayService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -47,6 +50,7 @@ export class LedgerModule {
         VehicleDocumentsController,
         InPlantVehicleController,
         MachineryController,
+        DeadLettersController,
         BarrierDecidedConsumer,
       ],
       providers: [
@@ -61,6 +65,7 @@ export class LedgerModule {
         { provide: VEHICLE_DOCUMENTS_MAX_BYTES, useValue: deps.documentMaxBytes },
         { provide: InPlantVehicleService, useValue: deps.inPlantVehicles },
         { provide: MachineryService, useValue: deps.machinery },
+        { provide: DeadLetterReplayService, useValue: deps.deadLetters },
       ],
     };
   }

@@ -8,6 +8,7 @@ import { registrationCodeParam, upsertMachinerySchema } from '../machinery/machi
 import { setRetentionSchema } from '../retention/retention-policy.service';
 import { DOCUMENT_KINDS } from '../vehicle-documents/vehicle-documents.service';
 import { plateParam, upsertVehicleSchema } from '../vehicle-registry/vehicle-registry.service';
+import { replayDeadLettersSchema } from '../dead-letters/dead-letter-replay.service';
 import { dailyQuery, passagesQuery } from './ledger.controller';
 import { actorHeader } from './request-parsing';
 
@@ -202,12 +203,44 @@ const routes: RouteDescriptor[] = [
   {
     method: 'put',
     path: `${BASE}/retention-policy`,
-    summary: 'Set the retention (never below the legal floor)',
+    summary: 'Set the retention (never below the legal floor, never above the ten-year ceiling)',
     tags: ['retention'],
     params: enterprise,
     headers: operator,
     body: setRetentionSchema,
-    responses: ok('The policy'),
+    responses: {
+      ...ok('The policy'),
+      400: refusal('invalid-request, invalid-enterprise-id, below-retention-floor, above-retention-ceiling'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/health',
+    summary: "Liveness and the intake consumer's state (503 `degraded` while it waits for the database)",
+    tags: ['operations'],
+    responses: {
+      200: { description: '`{status: ok, intake}`' },
+      503: { description: '`{status: degraded, intake}`' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/operations/dead-letters',
+    summary: "The intake group's dead letters with their cause, and whether each was replayed",
+    tags: ['operations'],
+    responses: { 200: { description: '`{items: [{id, record, replayed?}]}`' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/operations/dead-letters/replay',
+    summary: 'Re-publish chosen dead letters to their original topic, once each (audited)',
+    tags: ['operations'],
+    headers: operator,
+    body: replayDeadLettersSchema,
+    responses: {
+      200: { description: '`{replayed: [{deadLetterId, operator, reason, at…}], skipped: [{id, why}]}`' },
+      400: refusal('invalid-request'),
+    },
   },
 ];
 

@@ -11,7 +11,8 @@ export interface AuditEntry {
     | 'emergency-plan'
     | 'retention-policy'
     | 'in-plant-vehicle'
-    | 'machinery';
+    | 'machinery'
+    | 'dead-letter';
   readonly entityId: string;
   readonly action: string;
   readonly before: unknown;

@@ -13,6 +13,7 @@ import {
 } from '@ecogate/config';
 import { NATIONAL_RETENTION_FLOORS, raiseRetentionFloors, retentionPolicy } from '@ecogate/domain';
 import { z } from 'zod';
+import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
 
 const retentionEnv = {
   /** The city's ledger floor in days; it may raise the national 365, never lower it. */
@@ -75,6 +76,14 @@ export const ledgerConfig = defineConfig(
      * per-plate lock); up to the topic's partition count helps, beyond it nothing.
      */
     LEDGER_INTAKE_CONCURRENCY: positiveInt(3),
+    /**
+     * A capture older than receipt by more than this is recorded at receipt time with its drift
+     * flagged (camera clock behind, or delivered later than this). A week: longer than an outage
+     * the intake catches up on, far shorter than the retention floor.
+     */
+    LEDGER_CLOCK_DRIFT_MAX_PAST_MS: positiveInt(DEFAULT_CLOCK_DRIFT_BOUNDS.maxPastMs),
+    /** A capture newer than receipt by more than this (camera clock ahead) is recorded at receipt time. */
+    LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS: positiveInt(DEFAULT_CLOCK_DRIFT_BOUNDS.maxFutureMs),
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -82,7 +91,13 @@ export const ledgerConfig = defineConfig(
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     outbox: { pollIntervalMs: env.LEDGER_OUTBOX_POLL_MS },
-    intake: { partitionsConsumedConcurrently: env.LEDGER_INTAKE_CONCURRENCY },
+    intake: {
+      partitionsConsumedConcurrently: env.LEDGER_INTAKE_CONCURRENCY,
+      clockDrift: {
+        maxPastMs: env.LEDGER_CLOCK_DRIFT_MAX_PAST_MS,
+        maxFutureMs: env.LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS,
+      },
+    },
     retention: retentionConfig(env),
     documents: {
       storage: storageConfig(env),

@@ -7,6 +7,7 @@ export type LedgerErrorCode =
   | 'emergency-plan-not-found'
   | 'invalid-plan'
   | 'below-retention-floor'
+  | 'above-retention-ceiling'
   | 'document-not-found'
   | 'in-plant-vehicle-not-found'
   | 'machinery-not-found'
@@ -33,6 +34,7 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   'emergency-plan-not-found': 404,
   'invalid-plan': 400,
   'below-retention-floor': 400,
+  'above-retention-ceiling': 400,
   'document-not-found': 404,
   'in-plant-vehicle-not-found': 404,
   'machinery-not-found': 404,

@@ -15,6 +15,12 @@ const tonnes = {
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
 
+/** bigint comes back from pg as a string; a drift in ms fits a JS number exactly. */
+const milliseconds = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
 /**
  * One passage of ledger A: an entry/exit pair of one vehicle (domain.md §2). Each direction keeps
  * its own decision, photos and event revision; `revision` counts every change of the row.
@@ -43,9 +49,17 @@ export class PassageEntity {
   @Column({ type: 'text' })
   state!: LedgerPassageState;
 
-  /** The first capture of the passage (entry, or the exit of an exit without entry): the partition key. */
+  /**
+   * The first capture of the passage (entry, or the exit of an exit without entry): the partition
+   * key. The camera's time, bounded against receipt (`boundCaptureTime`): a camera clock off by more
+   * than `LEDGER_CLOCK_DRIFT_*` gives the receipt time here and its drift in `*ClockDriftMs`.
+   */
   @PrimaryColumn({ name: 'captured_at', type: 'timestamptz', primaryKeyConstraintName: 'PK_passages' })
   capturedAt!: Date;
+
+  /** When the ledger received the passage's first decision (its clock): retention counts from it. */
+  @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
+  receivedAt!: Date;
 
   @Column({ name: 'entry_gate_id', type: 'text', nullable: true })
   entryGateId!: string | null;
@@ -67,6 +81,10 @@ export class PassageEntity {
 
   @Column({ name: 'entry_photos', type: 'jsonb', nullable: true })
   entryPhotos!: PassagePhotos | null;
+
+  /** Entry camera time − receipt time when the camera's clock was not believed; `null` otherwise. */
+  @Column({ name: 'entry_clock_drift_ms', type: 'bigint', nullable: true, transformer: milliseconds })
+  entryClockDriftMs!: number | null;
 
   /** Revision of the published entry event; 0 while not published. */
   @Column({ name: 'entry_revision', type: 'integer', default: 0 })
@@ -92,6 +110,9 @@ export class PassageEntity {
 
   @Column({ name: 'exit_photos', type: 'jsonb', nullable: true })
   exitPhotos!: PassagePhotos | null;
+
+  @Column({ name: 'exit_clock_drift_ms', type: 'bigint', nullable: true, transformer: milliseconds })
+  exitClockDriftMs!: number | null;
 
   @Column({ name: 'exit_revision', type: 'integer', default: 0 })
   exitRevision!: number;

@@ -16,6 +16,7 @@ import {
   recordedStage,
 } from '../passage/passage-ledger';
 import { ensurePartition } from '../partitions/passage-partitions';
+import { type BoundedCapture, boundCaptureTime, type ClockDriftBounds } from './capture-time';
 import { PassageDecisionEntity } from '../passage/passage-decision.entity';
 import { type PassageEntity, type PassagePhotos } from '../passage/passage.entity';
 import { PassageRepository } from '../passage/passage.repository';
@@ -46,7 +47,25 @@ export class RecordDecisionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly log: Logger,
+    private readonly clockDrift?: ClockDriftBounds,
   ) {}
+
+  /** The decision's capture time bounded against receipt; a clock not believed is logged. */
+  private captureOf(decision: Decision, receivedAt: Date): BoundedCapture {
+    const capture = boundCaptureTime(new Date(decision.capturedAt), receivedAt, this.clockDrift);
+    if (capture.driftMs !== null) {
+      this.log.warn(
+        {
+          decisionId: decision.decisionId,
+          laneId: decision.lane.laneId,
+          capturedAt: decision.capturedAt,
+          driftMs: capture.driftMs,
+        },
+        'camera clock drift: passage recorded at receipt time',
+      );
+    }
+    return capture;
+  }
 
   execute(
     event: EventEnvelope<'gate.barrier.decided.v1'>,
@@ -66,10 +85,28 @@ export class RecordDecisionService {
         return 'already-recorded';
       }
       const known = await new VehicleRepository(tx).known(enterpriseId, decision.plate.text);
+      const receivedAt = new Date();
+      const capture = this.captureOf(decision, receivedAt);
       const { outcome, passage } =
         decision.lane.direction === 'in'
-          ? await this.openPassage(tx, enterpriseId, decision, known, event.correlationId)
-          : await this.closePassage(tx, enterpriseId, decision, known, event.correlationId);
+          ? await this.openPassage(
+              tx,
+              enterpriseId,
+              decision,
+              known,
+              capture,
+              receivedAt,
+              event.correlationId,
+            )
+          : await this.closePassage(
+              tx,
+              enterpriseId,
+              decision,
+              known,
+              capture,
+              receivedAt,
+              event.correlationId,
+            );
       await claims.insert(enterpriseId, {
         decisionId: decision.decisionId,
         passageId: passage.id,
@@ -107,14 +144,16 @@ export class RecordDecisionService {
     enterpriseId: EnterpriseId,
     decision: Decision,
     known: KnownVehicle | undefined,
+    capture: BoundedCapture,
+    receivedAt: Date,
     correlationId: string,
   ): Promise<{ outcome: 'opened'; passage: PassageEntity }> {
-    const capturedAt = new Date(decision.capturedAt);
     const passage: PassageEntity = {
-      ...newPassage(enterpriseId, decision, known, 'inside'),
+      ...newPassage(enterpriseId, decision, known, 'inside', capture.at, receivedAt),
       entryGateId: decision.lane.gateId,
       entryLaneId: decision.lane.laneId,
-      entryCapturedAt: capturedAt,
+      entryCapturedAt: capture.at,
+      entryClockDriftMs: capture.driftMs,
       entryDecisionId: decision.decisionId,
       entryVerdict: decision.verdict,
       entryReasons: [...decision.reasons],
@@ -129,15 +168,17 @@ export class RecordDecisionService {
     enterpriseId: EnterpriseId,
     decision: Decision,
     known: KnownVehicle | undefined,
+    capture: BoundedCapture,
+    receivedAt: Date,
     correlationId: string,
   ): Promise<{ outcome: 'closed' | 'exit-without-entry'; passage: PassageEntity }> {
-    const capturedAt = new Date(decision.capturedAt);
     const passages = new PassageRepository(tx);
-    const open = await passages.findOpenForUpdate(enterpriseId, decision.plate.text, capturedAt);
+    const open = await passages.findOpenForUpdate(enterpriseId, decision.plate.text, capture.at);
     const exit = {
       exitGateId: decision.lane.gateId,
       exitLaneId: decision.lane.laneId,
-      exitCapturedAt: capturedAt,
+      exitCapturedAt: capture.at,
+      exitClockDriftMs: capture.driftMs,
       exitDecisionId: decision.decisionId,
       exitVerdict: decision.verdict,
       exitReasons: [...decision.reasons],
@@ -160,7 +201,7 @@ export class RecordDecisionService {
       return { outcome: 'closed', passage: closed };
     }
     const orphan: PassageEntity = {
-      ...newPassage(enterpriseId, decision, known, 'exit-without-entry'),
+      ...newPassage(enterpriseId, decision, known, 'exit-without-entry', capture.at, receivedAt),
       ...exit,
     };
     await this.publishAndSave(tx, enterpriseId, orphan, known, ['out'], correlationId, 'insert');
@@ -242,6 +283,8 @@ function newPassage(
   decision: Decision,
   known: KnownVehicle | undefined,
   state: 'inside' | 'exit-without-entry',
+  capturedAt: Date,
+  receivedAt: Date,
 ): PassageEntity {
   const stage = recordedStage(known, decision.stage, new Date(decision.decidedAt));
   return {
@@ -251,7 +294,8 @@ function newPassage(
     plate: decision.plate.text,
     plateColour: decision.plate.colour || known?.vehicle.plateColour || 'unknown',
     state,
-    capturedAt: new Date(decision.capturedAt),
+    capturedAt,
+    receivedAt,
     entryGateId: null,
     entryLaneId: null,
     entryCapturedAt: null,
@@ -259,6 +303,7 @@ function newPassage(
     entryVerdict: null,
     entryReasons: null,
     entryPhotos: null,
+    entryClockDriftMs: null,
     entryRevision: 0,
     exitGateId: null,
     exitLaneId: null,
@@ -267,6 +312,7 @@ function newPassage(
     exitVerdict: null,
     exitReasons: null,
     exitPhotos: null,
+    exitClockDriftMs: null,
     exitRevision: 0,
     stage: stage?.stage ?? null,
     stageSource: stage?.source ?? null,

@@ -5,7 +5,15 @@ import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
 import { RetentionPolicyEntity } from './retention-policy.entity';
 
-export const setRetentionSchema = z.strictObject({ ledgerDays: z.number().int().positive().max(36_500) });
+/**
+ * The longest ledger retention an enterprise may ask for: ten years. The floor (≥ 1 year, domain.md
+ * §1) protects the regulator; the ceiling protects everyone else: partitions are shared, so a
+ * policy of a century would pin storage (and other tenants' partitions) for all.
+ */
+export const LEDGER_RETENTION_CEILING_DAYS = 3_650;
+
+// No `max` here: above the ceiling is refused by the service with its own code.
+export const setRetentionSchema = z.strictObject({ ledgerDays: z.number().int().positive() });
 export type SetRetentionCommand = z.infer<typeof setRetentionSchema> & { readonly actor: string };
 
 export interface RetentionView {
@@ -15,7 +23,7 @@ export interface RetentionView {
   readonly source: 'enterprise' | 'default';
 }
 
-/** An enterprise's ledger retention: refused below the floor, never clamped (domain.md §1); audited. */
+/** An enterprise's ledger retention: refused below the floor or above the ceiling, never clamped (domain.md §1); audited. */
 export class RetentionPolicyService {
   constructor(
     private readonly dataSource: DataSource,
@@ -36,6 +44,12 @@ export class RetentionPolicyService {
       this.floors,
     );
     if (!checked.ok) throw new LedgerException('below-retention-floor', checked.error.reason);
+    if (command.ledgerDays > LEDGER_RETENTION_CEILING_DAYS) {
+      throw new LedgerException(
+        'above-retention-ceiling',
+        `ledger may be kept at most ${LEDGER_RETENTION_CEILING_DAYS} days; ${command.ledgerDays} refused`,
+      );
+    }
     const before = await this.current(enterpriseId);
     await this.dataSource.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${enterpriseId}|retention-policy`]);

@@ -70,7 +70,12 @@ export function serviceConfig(input: {
     http: { host: '127.0.0.1', port: 0 },
     outbox: { pollIntervalMs: 50 },
     // As in production: decisions of several lanes recorded side by side.
-    intake: { partitionsConsumedConcurrently: 3 },
+    intake: {
+      partitionsConsumedConcurrently: 3,
+      // Wider than the default week behind, so a 150-day-late decision keeps its month; a camera
+      // clock of 2000 is still far outside.
+      clockDrift: { maxPastMs: 200 * 86_400_000, maxFutureMs: 300_000 },
+    },
     retention: {
       floors: { videoDays: 180, ledgerDays: 365 },
       defaultLedgerDays: 365,

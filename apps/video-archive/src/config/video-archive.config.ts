@@ -12,7 +12,11 @@ import {
   storageEnv,
   url,
 } from '@ecogate/config';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+
+// Relative to the working directory, so a non-root service user can write it (no /var/spool).
+const DEFAULT_SPOOL_DIR = '.data/video-archive/spool';
 
 export const videoArchiveConfig = defineConfig(
   {
@@ -29,7 +33,8 @@ export const videoArchiveConfig = defineConfig(
     VIDEO_CAMERAS_FILE: z.string().min(1),
     /** camera-ingest's registry: stream URIs of cameras listed without `sourceUrl`. */
     CAMERA_INGEST_URL: url(['http', 'https']).optional(),
-    VIDEO_SPOOL_DIR: z.string().min(1).default('/var/spool/ecogate-video'),
+    /** Segments before upload; unset = `<cwd>/.data/video-archive/spool` (the service's own data folder). */
+    VIDEO_SPOOL_DIR: z.string().min(1).optional(),
     VIDEO_SEGMENT_SECONDS: positiveInt(60),
     VIDEO_MAX_SPOOL_BYTES: positiveInt(20 * 1024 ** 3),
     VIDEO_POLL_MS: positiveInt(2_000),
@@ -60,7 +65,7 @@ export const videoArchiveConfig = defineConfig(
       followStatus: env.VIDEO_FOLLOW_CAMERA_STATUS,
     },
     recorder: {
-      spoolDir: env.VIDEO_SPOOL_DIR,
+      spoolDir: resolve(env.VIDEO_SPOOL_DIR ?? DEFAULT_SPOOL_DIR),
       bucket: env.VIDEO_BUCKET,
       segmentSeconds: env.VIDEO_SEGMENT_SECONDS,
       maxSpoolBytes: env.VIDEO_MAX_SPOOL_BYTES,

@@ -9,7 +9,7 @@ import { type Logger } from '@ecogate/telemetry';
 import { videoMetrics } from '../metrics/video-metrics';
 import { segmentKey } from '../segment/segment-key';
 import { type NewVideoSegment } from '../segment/video-segment.repository';
-import { recordArgs } from './ffmpeg-args';
+import { recordArgs, stderrForLog } from './ffmpeg-args';
 import { restartDelayMs } from './restart-backoff';
 import { probeDurationSeconds } from './segment-probe';
 import { type PendingSegment, scanSpool, spoolBytes } from './spool-scan';
@@ -179,9 +179,10 @@ export class CameraRecorder {
       cwd: this.dir,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    // Kept raw (twice what is logged, so a URL cut at the front is dropped after redaction).
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-2_000);
+      stderr = (stderr + chunk.toString()).slice(-4_000);
     });
     this.exited = new Promise((resolve) => {
       child.once('close', (code, signal) => {
@@ -212,7 +213,14 @@ export class CameraRecorder {
     this.restarts++;
     videoMetrics.recorderRestarts.add(1, { camera: this.camera.cameraId });
     this.logger.warn(
-      { camera: this.camera.cameraId, code, signal, stderr, delayMs, attempt: this.attempts },
+      {
+        camera: this.camera.cameraId,
+        code,
+        signal,
+        stderr: stderrForLog(stderr, this.camera.sourceUrl),
+        delayMs,
+        attempt: this.attempts,
+      },
       'ffmpeg exited; restarting after back-off',
     );
     // Its last segment may be unlisted: the next pass probes and archives it.

@@ -1,3 +1,5 @@
+import { redactKnown, redactText } from '@ecogate/telemetry';
+
 export interface RecordArgsInput {
   /** `rtsp://…` (a camera) or `http(s)://…` (an MPEG-TS source, used by tests). */
   readonly sourceUrl: string;
@@ -47,4 +49,27 @@ export function recordArgs(input: RecordArgsInput): string[] {
     'live',
     input.segmentPattern,
   ];
+}
+
+/**
+ * ffmpeg's stderr as it may be logged: it quotes the input URL (`rtsp://user:password@…`), so the
+ * password goes, in the URL form and decoded wherever ffmpeg printed it alone; the last `maxChars`.
+ */
+export function stderrForLog(stderr: string, sourceUrl: string, maxChars = 2_000): string {
+  let password: string | undefined;
+  try {
+    password = new URL(sourceUrl).password || undefined;
+  } catch {
+    password = undefined;
+  }
+  const known = password ? [password, safeDecode(password)] : [];
+  return redactKnown(redactText(stderr), known).slice(-maxChars);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -45,6 +45,10 @@ export interface OnvifDeviceSimulatorOptions {
   readonly maxSubscriptionMs?: number;
   /** Which sample scene the snapshot URL serves. */
   readonly snapshotIndex?: number;
+  /** What GetSnapshotUri answers instead of the device's own URL (a foreign host, for SSRF tests). */
+  readonly snapshotUri?: string;
+  /** The snapshot URL answers a login with `302 Location: <this>` (a redirect to another host). */
+  readonly snapshotRedirect?: string;
   readonly identity?: Partial<DeviceIdentity>;
 }
 
@@ -253,7 +257,9 @@ export class OnvifDeviceSimulator {
       case 'GetStreamUri':
         return ok(mediaUriResponse('GetStreamUri', this.options.rtspUri ?? 'rtsp://127.0.0.1:8554/main'));
       case 'GetSnapshotUri':
-        return ok(mediaUriResponse('GetSnapshotUri', `${this.base}/onvif/snapshot.jpg`));
+        return ok(
+          mediaUriResponse('GetSnapshotUri', this.options.snapshotUri ?? `${this.base}/onvif/snapshot.jpg`),
+        );
       case 'GetRelayOutputs':
         return ok(relayOutputsResponse(this.relayTokens, this.options.relayMode ?? 'Bistable', 1000));
       case 'SetRelayOutputState':
@@ -332,6 +338,10 @@ export class OnvifDeviceSimulator {
       res
         .writeHead(401, { 'www-authenticate': this.digest.challenge(), 'content-type': 'text/plain' })
         .end('Unauthorized');
+      return;
+    }
+    if (this.options.snapshotRedirect) {
+      res.writeHead(302, { location: this.options.snapshotRedirect }).end();
       return;
     }
     const photo = this.snapshot;

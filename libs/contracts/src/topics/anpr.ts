@@ -24,5 +24,18 @@ export const anprPlateReadV1 = z.object({
   reviewReasons: z.array(z.string().max(64)).max(16).default([]),
   images: z.object({ scene: objectRefSchema.optional(), plate: objectRefSchema.optional() }),
   /** Vendor adapter and the raw payload's object key, for audits. */
-  origin: z.object({ vendor: z.string().max(32), rawPayload: objectRefSchema.optional() }).optional(),
+  origin: z
+    .object({
+      vendor: z.string().max(32),
+      rawPayload: objectRefSchema.optional(),
+      /**
+       * Optional vendor values that were out of range or shape (another confidence scale, an
+       * unknown flag): what was sent, and what was done with it instead of refusing the read.
+       */
+      anomalies: z
+        .array(z.object({ field: z.string().max(64), raw: z.string().max(64), rule: z.string().max(32) }))
+        .max(16)
+        .optional(),
+    })
+    .optional(),
 });

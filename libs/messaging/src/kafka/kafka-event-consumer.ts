@@ -16,10 +16,17 @@ import {
   type Producer,
 } from 'kafkajs';
 import { type DeadLetterRecord, deadLetterTopic } from '../dead-letter';
+import { classifyFailure } from '../dependency-unavailable';
 import { describeFailure, type FailureCause } from '../errors';
 import { type EventContext, type EventHandlers } from '../event-handler';
 import { type ProcessedEventStore } from '../idempotency/processed-event-store';
-import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from '../retry-policy';
+import {
+  backoffDelay,
+  defaultOutageBackoff,
+  defaultRetryPolicy,
+  type OutageBackoff,
+  type RetryPolicy,
+} from '../retry-policy';
 import { type KafkaMessagingOptions, physicalTopic } from './kafka-client';
 import { headersToStrings } from './message-codec';
 
@@ -42,6 +49,31 @@ export interface KafkaEventConsumerOptions {
    * transactions and locks) and the database, not Kafka, is the wait.
    */
   readonly partitionsConsumedConcurrently?: number;
+  /** Waits while a dependency is unavailable: retried without limit, never dead-lettered. */
+  readonly outageBackoff?: OutageBackoff;
+}
+
+/** A partition waiting for a dependency; the consumer is `degraded` while any is. */
+export interface StalledPartition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly since: string;
+  readonly waits: number;
+  readonly cause: FailureCause;
+}
+
+export interface ConsumerHealth {
+  readonly groupId: string;
+  readonly status: 'ok' | 'degraded';
+  readonly stalled: readonly StalledPartition[];
+}
+
+/** Thrown out of a dependency wait when the consumer stops: the offset stays uncommitted. */
+class ConsumerStopping extends Error {
+  constructor() {
+    super('consumer stopping while waiting for a dependency');
+    this.name = 'ConsumerStopping';
+  }
 }
 
 type Outcome = 'handled' | 'duplicate' | 'dead-lettered';
@@ -52,6 +84,25 @@ const consumed = meter('messaging').createCounter('messaging_consumed_total', {
 const retried = meter('messaging').createCounter('messaging_retries_total', {
   description: 'Handler attempts that failed and were retried',
 });
+
+const dependencyWaits = meter('messaging').createCounter('messaging_dependency_waits_total', {
+  description: 'Handler attempts that found a dependency unavailable and waited (never dead-lettered)',
+});
+const stalledGauge = meter('messaging').createObservableGauge('messaging_consumer_stalled', {
+  description: '1 while a partition of the group waits for an unavailable dependency',
+});
+const liveConsumers = new Set<KafkaEventConsumer>();
+stalledGauge.addCallback((result) => {
+  for (const consumer of liveConsumers) {
+    const { groupId, stalled } = consumer.health();
+    const topics = new Set(stalled.map((s) => s.topic));
+    for (const topic of consumer.subscribedTopicNames())
+      result.observe(topics.has(topic) ? 1 : 0, { group: groupId, topic });
+  }
+});
+
+// Heartbeat at least this often while waiting, so the group keeps this member and its partitions.
+const HEARTBEAT_SLICE_MS = 1_000;
 
 const tracer = trace.getTracer('ecogate.messaging');
 
@@ -66,6 +117,9 @@ export class KafkaEventConsumer {
   private readonly retry: RetryPolicy;
   private readonly log: Logger;
   private readonly joined: Promise<void>;
+  private readonly outage: OutageBackoff;
+  private readonly stalled = new Map<string, StalledPartition>();
+  private stopping = false;
 
   constructor(
     kafka: Kafka,
@@ -82,6 +136,7 @@ export class KafkaEventConsumer {
       allowAutoTopicCreation: false,
     });
     this.retry = options.retry ?? defaultRetryPolicy;
+    this.outage = options.outageBackoff ?? defaultOutageBackoff;
     this.log = messaging.logger.child({ component: 'consumer', groupId: options.groupId });
     this.joined = new Promise((resolve) =>
       this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()),
@@ -97,7 +152,20 @@ export class KafkaEventConsumer {
     return physicalTopic(this.messaging, deadLetterTopic(this.options.groupId));
   }
 
+  /** `degraded` while a partition waits for a dependency; services show it on their health page. */
+  health(): ConsumerHealth {
+    const stalled = [...this.stalled.values()];
+    return { groupId: this.options.groupId, status: stalled.length > 0 ? 'degraded' : 'ok', stalled };
+  }
+
+  /** @internal the logical topics, for the stall gauge. */
+  subscribedTopicNames(): string[] {
+    return Object.keys(this.options.handlers);
+  }
+
   async start(): Promise<void> {
+    this.stopping = false;
+    liveConsumers.add(this);
     await this.deadLetters.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({
@@ -116,6 +184,8 @@ export class KafkaEventConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    liveConsumers.delete(this);
     await this.consumer.disconnect();
     await this.deadLetters.disconnect();
   }
@@ -174,46 +244,94 @@ export class KafkaEventConsumer {
       ((event: EventEnvelope, ctx: EventContext) => Promise<void>) | undefined;
     if (!handler) throw new Error(`no handler for ${envelope.type}`);
 
-    if (claimBeforeHandling && processedEvents && !(await processedEvents.claim(groupId, envelope.eventId))) {
-      this.log.info({ eventId: envelope.eventId, type: envelope.type }, 'duplicate event skipped');
-      return 'duplicate';
-    }
-    let lastFailure: FailureCause = {
-      code: 'no-attempt',
-      message: 'retry policy allows no attempt',
-      retriable: false,
-    };
-    let attempts = 0;
-    for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
-      attempts = attempt;
-      const ctx: EventContext = {
-        topic: envelope.type,
-        partition,
-        offset: message.offset,
-        key: message.key?.toString() ?? null,
-        attempt,
-        claim: (tx) => {
-          if (!processedEvents) throw new Error(`consumer ${groupId} has no processed-event store`);
-          return processedEvents.claim(groupId, envelope.eventId, tx);
-        },
-      };
-      try {
-        await handler(envelope, ctx);
-        return 'handled';
-      } catch (error) {
-        lastFailure = describeFailure(error);
-        this.log.warn({ eventId: envelope.eventId, attempt, cause: lastFailure }, 'event handler failed');
-        if (!lastFailure.retriable) break;
-        if (attempt < this.retry.maxAttempts) {
-          retried.add(1, { topic: envelope.type });
-          await sleep(backoffDelay(this.retry, attempt));
-          await heartbeat();
+    let lastFailure: FailureCause = describeFailure(new Error('retry policy allows no attempt'));
+    let failures = 0; // failures that count towards the retry policy (not dependency waits)
+    let deliveries = 0;
+    let claimed = false;
+    const stallKey = `${topic}:${partition}`;
+    try {
+      while (failures < this.retry.maxAttempts) {
+        deliveries += 1;
+        const ctx: EventContext = {
+          topic: envelope.type,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          attempt: deliveries,
+          claim: (tx) => {
+            if (!processedEvents) throw new Error(`consumer ${groupId} has no processed-event store`);
+            return processedEvents.claim(groupId, envelope.eventId, tx);
+          },
+        };
+        try {
+          // Inside the loop: the claim needs the database too, and waits for it like the handler.
+          if (claimBeforeHandling && processedEvents && !claimed) {
+            if (!(await processedEvents.claim(groupId, envelope.eventId))) {
+              this.log.info({ eventId: envelope.eventId, type: envelope.type }, 'duplicate event skipped');
+              return 'duplicate';
+            }
+            claimed = true;
+          }
+          await handler(envelope, ctx);
+          return 'handled';
+        } catch (error) {
+          const kind = classifyFailure(error);
+          const cause = describeFailure(error);
+          if (kind === 'dependency-unavailable') {
+            // The message is fine and the world is not: wait without limit, keep order and membership.
+            const waits = (this.stalled.get(stallKey)?.waits ?? 0) + 1;
+            const since = this.stalled.get(stallKey)?.since ?? new Date().toISOString();
+            this.stalled.set(stallKey, { topic: envelope.type, partition, since, waits, cause });
+            dependencyWaits.add(1, { group: groupId, topic: envelope.type });
+            this.log[waits === 1 ? 'warn' : 'debug'](
+              { eventId: envelope.eventId, waits, cause },
+              'dependency unavailable, partition waits',
+            );
+            await this.pause(backoffDelay(this.outage, waits), heartbeat);
+            continue;
+          }
+          this.stalled.delete(stallKey);
+          failures += 1;
+          lastFailure = cause;
+          this.log.warn({ eventId: envelope.eventId, attempt: failures, cause }, 'event handler failed');
+          if (kind === 'fatal') break;
+          if (failures < this.retry.maxAttempts) {
+            retried.add(1, { topic: envelope.type });
+            await this.pause(backoffDelay(this.retry, failures), heartbeat);
+          }
         }
       }
+    } catch (error) {
+      // Stopping or rebalancing mid-wait: the offset stays uncommitted and the message comes back,
+      // so a claim taken outside the handler's transaction must not make it look handled.
+      if (claimed && processedEvents)
+        await processedEvents
+          .release(groupId, envelope.eventId)
+          .catch((releaseError: unknown) =>
+            this.log.error(
+              { eventId: envelope.eventId, cause: describeFailure(releaseError) },
+              'claim not released',
+            ),
+          );
+      throw error;
+    } finally {
+      this.stalled.delete(stallKey);
     }
-    if (claimBeforeHandling && processedEvents) await processedEvents.release(groupId, envelope.eventId);
-    await this.deadLetter(topic, partition, message, lastFailure, attempts);
+    if (claimed && processedEvents) await processedEvents.release(groupId, envelope.eventId);
+    await this.deadLetter(topic, partition, message, lastFailure, failures);
     return 'dead-lettered';
+  }
+
+  /** Sleeps in slices, heartbeating, so a long wait neither loses the partition nor blocks `stop`. */
+  private async pause(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    const until = Date.now() + ms;
+    for (;;) {
+      if (this.stopping) throw new ConsumerStopping();
+      const left = until - Date.now();
+      if (left <= 0) return;
+      await sleep(Math.min(left, HEARTBEAT_SLICE_MS));
+      await heartbeat();
+    }
   }
 
   private async deadLetter(

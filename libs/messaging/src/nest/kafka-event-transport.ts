@@ -1,5 +1,5 @@
 import { type EventEnvelope, isTopicName } from '@ecogate/contracts';
-import { type ArgumentsHost, Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type INestApplication, type RpcExceptionFilter } from '@nestjs/common';
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom, type Observable, throwError } from 'rxjs';
 import { type EventContext, type EventHandler, type EventHandlers } from '../event-handler';
@@ -49,8 +49,48 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
 }
 
 async function invoke(handler: MessageHandler, event: unknown, ctx: EventContext): Promise<void> {
-  const result: unknown = await handler(event, ctx);
-  if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  try {
+    const result: unknown = await handler(event, ctx);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  } catch (error) {
+    throw unflattened(error);
+  }
+}
+
+/**
+ * Nest's default RPC filter replaces the handler's error by `{status:'error', message}`: the
+ * consumer can then tell neither a database outage nor a bad message. That happens when
+ * `PassThroughRpcErrors` is not in force (see `connectKafkaTransport`); say so instead of
+ * logging `[object Object]`.
+ */
+export class FlattenedRpcError extends Error {
+  constructor(readonly flattened: unknown) {
+    super(
+      `the handler's error was replaced by Nest's RPC filter (${JSON.stringify(flattened)}); ` +
+        'connect the transport with connectKafkaTransport() so PassThroughRpcErrors is in force',
+    );
+    this.name = 'FlattenedRpcError';
+  }
+}
+
+function unflattened(error: unknown): unknown {
+  const e = error as { status?: unknown } | null;
+  return e !== null && typeof e === 'object' && !(e instanceof Error) && e.status === 'error'
+    ? new FlattenedRpcError(error)
+    : error;
+}
+
+/**
+ * Connects the transport to a hybrid (HTTP + Kafka) Nest app with `PassThroughRpcErrors` in
+ * force. A microservice connected the usual way binds its handlers at once, so a filter added to
+ * it afterwards is silently ignored; deferring its initialisation to `startAllMicroservices`
+ * binds them after the filter is registered.
+ */
+export function connectKafkaTransport(app: INestApplication, transport: KafkaEventTransport): void {
+  const microservice = app.connectMicroservice({ strategy: transport }, { deferInitialization: true });
+  microservice.useGlobalFilters(new PassThroughRpcErrors());
+  // The app runs the modules' init hooks itself; a deferred microservice would run them again.
+  (microservice as Partial<{ setIsInitHookCalled(called: boolean): void }>).setIsInitHookCalled?.(true);
 }
 
 /**

@@ -4,45 +4,41 @@ import { z } from 'zod';
 import {
   type AnprPush,
   type AnprPushAdapter,
+  type PushAnomaly,
   type PushLimits,
   type PushOutcome,
   type PushReply,
 } from '../anpr-push.adapter';
 import { IngestException } from '../ingest.exception';
-import { base64Jpeg, mediaType, percentToUnit } from '../push-parsing';
+import { base64Jpeg, mediaType } from '../push-parsing';
+import { confidenceToUnit, optionalInt, vendorToken } from '../vendor-values';
 
 const counter = z
   .number()
   .int()
   .nonnegative()
   .max(2 ** 53 - 1);
-const token = z.string().max(64);
 
-/** Dahua ITC traffic event (interfaces.md §3) as pushed over HTTP, JPEGs base64 in `Images`. */
+/**
+ * Dahua ITC traffic event (interfaces.md §3) as pushed over HTTP, JPEGs base64 in `Images`. What
+ * identifies and proves the read is strict; optional values (`Confidence`, `UTCMS`, colour and
+ * type) are `unknown` here and normalised in `parse` (vendor-values.ts). Members nothing reads
+ * (`Action`, `Index`, `CountInGroup`, `Lane`, `Direction`, `VehicleColor`, …) are not validated:
+ * an odd value there must not cost a read; the raw event keeps them.
+ */
 export const dahuaEventSchema = z.object({
   Code: z.enum(['TrafficJunction', 'TrafficGate']),
-  Action: z.string().max(16).optional(),
-  Index: z.number().int().nonnegative().optional(),
   Data: z.object({
     GroupID: counter,
-    CountInGroup: z.number().int().positive().max(16).default(1),
     EventID: counter,
     UTC: z.number().int().positive(),
-    UTCMS: z.number().int().min(0).max(999).default(0),
+    UTCMS: z.unknown(),
     Object: z.object({
       ObjectType: z.literal('Plate'),
       Text: z.string().min(1).max(32),
-      Confidence: z.number(),
+      Confidence: z.unknown(),
     }),
-    TrafficCar: z.object({
-      PlateColor: token.default(''),
-      PlateType: token.default(''),
-      Lane: z.number().int().nonnegative().optional(),
-      Direction: z.union([token, z.number().int()]).optional(),
-      VehicleColor: token.optional(),
-      VehicleSize: token.optional(),
-      UTC: z.number().int().positive().optional(),
-    }),
+    TrafficCar: z.object({ PlateColor: z.unknown(), PlateType: z.unknown() }).optional(),
   }),
   Images: z.object({ Scene: z.string().optional(), Plate: z.string().optional() }).default({}),
 });
@@ -70,20 +66,28 @@ export class DahuaPushAdapter implements AnprPushAdapter {
     if (!images.Scene && !images.Plate) {
       throw new IngestException('missing-part', 'neither Images.Scene nor Images.Plate is present');
     }
+    const anomalies: PushAnomaly[] = [];
+    // An odd UTCMS costs the sub-second part only.
+    const ms = optionalInt('Data.UTCMS', data.UTCMS, { min: 0, max: 999 }, anomalies) ?? 0;
+    const car: { PlateColor?: unknown; PlateType?: unknown } = data.TrafficCar ?? {};
     return {
       vendor: this.vendor,
       // GroupID is the capture group, EventID the camera's event counter: together one capture.
       idempotencyKey: `${data.GroupID}:${data.EventID}`,
-      capturedAt: new Date(data.UTC * 1000 + data.UTCMS),
+      capturedAt: new Date(data.UTC * 1000 + ms),
       plateText: data.Object.Text,
-      colour: normaliseVendorColour('dahua', data.TrafficCar.PlateColor),
-      plateType: normaliseVendorPlateType('dahua', data.TrafficCar.PlateType),
-      confidence: percentToUnit('Object.Confidence', data.Object.Confidence),
+      colour: normaliseVendorColour('dahua', vendorToken('TrafficCar.PlateColor', car.PlateColor, anomalies)),
+      plateType: normaliseVendorPlateType(
+        'dahua',
+        vendorToken('TrafficCar.PlateType', car.PlateType, anomalies),
+      ),
+      confidence: confidenceToUnit('Object.Confidence', data.Object.Confidence, anomalies),
       offline: false,
       images: {
         ...(images.Scene ? { scene: base64Jpeg('Images.Scene', images.Scene, limits) } : {}),
         ...(images.Plate ? { plate: base64Jpeg('Images.Plate', images.Plate, limits) } : {}),
       },
+      anomalies,
       raw: { bytes: body, contentType: 'application/json', ext: 'json' },
     };
   }

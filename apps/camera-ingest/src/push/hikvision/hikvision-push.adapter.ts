@@ -7,12 +7,14 @@ import { z } from 'zod';
 import {
   type AnprPush,
   type AnprPushAdapter,
+  type PushAnomaly,
   type PushLimits,
   type PushOutcome,
   type PushReply,
 } from '../anpr-push.adapter';
 import { IngestException } from '../ingest.exception';
-import { jpegImage, mediaType, percentToUnit } from '../push-parsing';
+import { jpegImage, mediaType } from '../push-parsing';
+import { confidenceToUnit, vendorToken } from '../vendor-values';
 
 // Part names of an ISAPI ANPR post; some firmwares name the part, others only the file.
 const XML_PART = 'anpr.xml';
@@ -24,21 +26,21 @@ const MAX_PARTS = 6;
 
 const digits = (field: string) => z.string().regex(/^\d{1,9}$/, `${field} must be an unsigned integer`);
 
-// Values stay strings (parseTagValue off): a plate such as 123456 must not become a number.
+// Values stay strings (parseTagValue off): a plate such as 123456 must not become a number. What
+// identifies and proves the read is strict; `confidenceLevel`, `plateColor` and `plateType` are
+// normalised in `parse` (vendor-values.ts). Members nothing reads (`ipAddress`, `channelID`,
+// `direction`, `speed`, …) are not validated: an odd value there must not cost a read.
 const alertSchema = z.object({
   EventNotificationAlert: z.object({
-    ipAddress: z.string().max(64).optional(),
-    channelID: digits('channelID').optional(),
     dateTime: z.iso.datetime({ offset: true, local: false }),
     activePostCount: digits('activePostCount'),
     eventType: z.literal('ANPR'),
     UUID: z.string().regex(/^[\w.:{}-]{1,64}$/, 'UUID must be 1-64 printable characters'),
     ANPR: z.object({
       licensePlate: z.string().min(1).max(32),
-      plateColor: z.string().max(64).default(''),
-      plateType: z.string().max(64).default(''),
-      confidenceLevel: digits('confidenceLevel'),
-      originalLicensePlate: z.string().max(32).optional(),
+      plateColor: z.unknown(),
+      plateType: z.unknown(),
+      confidenceLevel: z.unknown(),
     }),
   }),
 });
@@ -73,19 +75,21 @@ export class HikvisionPushAdapter implements AnprPushAdapter {
     }
     const alert = parseAlert(xml.toString('utf8'));
     const anpr = alert.ANPR;
+    const anomalies: PushAnomaly[] = [];
     return {
       vendor: this.vendor,
       idempotencyKey: `${alert.UUID}:${alert.activePostCount}`,
       capturedAt: new Date(alert.dateTime),
       plateText: anpr.licensePlate,
-      colour: normaliseVendorColour('hikvision', anpr.plateColor),
-      plateType: normaliseVendorPlateType('hikvision', anpr.plateType),
-      confidence: percentToUnit('confidenceLevel', Number(anpr.confidenceLevel)),
+      colour: normaliseVendorColour('hikvision', vendorToken('plateColor', anpr.plateColor, anomalies)),
+      plateType: normaliseVendorPlateType('hikvision', vendorToken('plateType', anpr.plateType, anomalies)),
+      confidence: confidenceToUnit('confidenceLevel', anpr.confidenceLevel, anomalies),
       offline: false,
       images: {
         ...(scene ? { scene: jpegImage(SCENE_PART, scene, limits) } : {}),
         ...(plate ? { plate: jpegImage(PLATE_PART, plate, limits) } : {}),
       },
+      anomalies,
       raw: { bytes: xml, contentType: 'application/xml', ext: 'xml' },
     };
   }

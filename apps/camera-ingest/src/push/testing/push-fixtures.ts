@@ -44,6 +44,8 @@ export function summarise(push: AnprPush): Record<string, unknown> {
     offline: push.offline,
     verdict: verdict.verdict,
     reviewReasons: verdict.reviewReasons,
+    // `field=raw: rule`, compact enough to read in a golden case.
+    anomalies: (push.anomalies ?? []).map((a) => `${a.field}=${a.raw}: ${a.rule}`),
   };
 }
 

@@ -1,0 +1,59 @@
+import { createServer, type Server, type Socket, connect } from 'node:net';
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of a shared service (Postgres) that a test can cut and
+ * restore: `cut()` resets every open connection and refuses new ones, as a database that went
+ * away would, without touching the service other tests use.
+ */
+export class CuttableProxy {
+  private readonly sockets = new Set<Socket>();
+  private server?: Server;
+  private cutNow = false;
+  port = 0;
+
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((client) => {
+      if (this.cutNow) return void client.resetAndDestroy();
+      const upstream = connect(this.targetPort, this.targetHost);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+    return this;
+  }
+
+  /** Resets open connections and refuses (resets) new ones until `restore()`. */
+  cut(): void {
+    this.cutNow = true;
+    for (const socket of this.sockets) socket.resetAndDestroy();
+  }
+
+  restore(): void {
+    this.cutNow = false;
+  }
+
+  /** `url` with its host and port replaced by the proxy's. */
+  url(url: string): string {
+    const parsed = new URL(url);
+    parsed.hostname = '127.0.0.1';
+    parsed.port = String(this.port);
+    return parsed.toString();
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

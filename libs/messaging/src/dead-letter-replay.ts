@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { type Logger } from '@ecogate/telemetry';
+import { type Kafka, type KafkaMessage } from 'kafkajs';
+import { type DeadLetterRecord, deadLetterTopic } from './dead-letter';
+import { type KafkaMessagingOptions, physicalTopic } from './kafka/kafka-client';
+
+/** Where replays are recorded (who, why, when): read back so one dead letter is replayed once. */
+export const deadLetterReplayTopic = (consumerGroup: string): string =>
+  `${consumerGroup}.dead-letter-replays.v1`;
+
+/** Header on a replayed message naming the dead letter it came from. */
+export const REPLAYED_FROM_HEADER = 'ecogate-replayed-from';
+
+/** A dead letter's id is its position on the dead-letter topic: `<partition>:<offset>`. */
+export const DEAD_LETTER_ID = /^\d{1,5}:\d{1,19}$/;
+
+export interface DeadLetterEntry {
+  readonly id: string;
+  readonly record: DeadLetterRecord;
+  /** The replay that re-published it, if any. */
+  readonly replayed?: DeadLetterReplay;
+}
+
+/** The audit record of one replayed dead letter. */
+export interface DeadLetterReplay {
+  readonly replayId: string;
+  readonly deadLetterId: string;
+  readonly consumerGroup: string;
+  readonly operator: string;
+  readonly reason: string;
+  readonly at: string;
+  readonly to: { topic: string; key: string | null };
+  readonly eventId: string | null;
+  readonly enterpriseId: string | null;
+}
+
+export interface ReplayRequest {
+  readonly ids: readonly string[];
+  readonly operator: string;
+  readonly reason: string;
+  /** Replay letters already replayed once more (the consumer's idempotency still applies). */
+  readonly force?: boolean;
+}
+
+export interface ReplayResult {
+  readonly replayed: DeadLetterReplay[];
+  readonly skipped: { id: string; why: 'not-found' | 'already-replayed' }[];
+}
+
+/**
+ * Lists and replays one consumer group's dead letters: the original value and headers go back
+ * to the original topic untouched, and each replay is recorded on the group's replay topic (and
+ * handed to `audit`, e.g. the service's audit table) with who, why and when.
+ */
+export class DeadLetters {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly messaging: Pick<KafkaMessagingOptions, 'topicPrefix' | 'logger'>,
+    readonly consumerGroup: string,
+  ) {
+    this.log = messaging.logger.child({ component: 'dead-letters', groupId: consumerGroup });
+  }
+
+  /** Physical topics it reads and writes; create them with `ensureTopics`. */
+  topics(): string[] {
+    return [this.deadLetterTopic(), this.replayTopic()];
+  }
+
+  async list(): Promise<DeadLetterEntry[]> {
+    const [letters, replays] = await Promise.all([
+      readTopic(this.kafka, this.deadLetterTopic()),
+      readTopic(this.kafka, this.replayTopic()),
+    ]);
+    const replayed = new Map<string, DeadLetterReplay>();
+    for (const { message } of replays) {
+      const replay = JSON.parse(message.value?.toString('utf8') ?? 'null') as DeadLetterReplay | null;
+      if (replay && !replayed.has(replay.deadLetterId)) replayed.set(replay.deadLetterId, replay);
+    }
+    return letters.map(({ partition, message }) => {
+      const id = `${partition}:${message.offset}`;
+      const replay = replayed.get(id);
+      return {
+        id,
+        record: JSON.parse(message.value?.toString('utf8') ?? 'null') as DeadLetterRecord,
+        ...(replay ? { replayed: replay } : {}),
+      };
+    });
+  }
+
+  async replay(
+    request: ReplayRequest,
+    audit?: (replays: readonly DeadLetterReplay[]) => Promise<void>,
+  ): Promise<ReplayResult> {
+    const entries = new Map((await this.list()).map((entry) => [entry.id, entry]));
+    const skipped: ReplayResult['skipped'] = [];
+    const chosen: DeadLetterEntry[] = [];
+    for (const id of new Set(request.ids)) {
+      const entry = entries.get(id);
+      if (!entry) skipped.push({ id, why: 'not-found' });
+      else if (entry.replayed && !request.force) skipped.push({ id, why: 'already-replayed' });
+      else chosen.push(entry);
+    }
+    const replayed: DeadLetterReplay[] = [];
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      for (const { id, record } of chosen) {
+        const value =
+          record.valueEncoding === 'base64' ? Buffer.from(record.value, 'base64') : Buffer.from(record.value);
+        await producer.send({
+          topic: record.source.topic,
+          acks: -1,
+          messages: [
+            { key: record.source.key, value, headers: { ...record.headers, [REPLAYED_FROM_HEADER]: id } },
+          ],
+        });
+        const replay: DeadLetterReplay = {
+          replayId: randomUUID(),
+          deadLetterId: id,
+          consumerGroup: this.consumerGroup,
+          operator: request.operator,
+          reason: request.reason,
+          at: new Date().toISOString(),
+          to: { topic: record.source.topic, key: record.source.key },
+          eventId: record.headers['ecogate-event-id'] ?? null,
+          enterpriseId: record.headers['ecogate-enterprise-id'] ?? null,
+        };
+        await producer.send({
+          topic: this.replayTopic(),
+          acks: -1,
+          messages: [{ key: id, value: JSON.stringify(replay) }],
+        });
+        this.log.info({ audit: 'dead-letter-replayed', ...replay }, 'dead letter replayed');
+        replayed.push(replay);
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    if (audit && replayed.length > 0) await audit(replayed);
+    return { replayed, skipped };
+  }
+
+  private deadLetterTopic(): string {
+    return physicalTopic(this.messaging, deadLetterTopic(this.consumerGroup));
+  }
+
+  private replayTopic(): string {
+    return physicalTopic(this.messaging, deadLetterReplayTopic(this.consumerGroup));
+  }
+}
+
+const READ_TIMEOUT_MS = 30_000;
+
+/** Reads a topic from its start to its current end with a throw-away group that commits nothing. */
+async function readTopic(
+  kafka: Kafka,
+  topic: string,
+): Promise<{ partition: number; message: KafkaMessage }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const groupId = `dead-letter-reader-${randomUUID()}`;
+  try {
+    const ends = new Map(
+      (await admin.fetchTopicOffsets(topic))
+        .filter((p) => BigInt(p.high) > BigInt(p.low))
+        .map((p) => [p.partition, BigInt(p.high)]),
+    );
+    if (ends.size === 0) return [];
+    const out: { partition: number; message: KafkaMessage }[] = [];
+    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`reading ${topic} took over ${READ_TIMEOUT_MS} ms`)),
+          READ_TIMEOUT_MS,
+        );
+        consumer
+          .run({
+            autoCommit: false,
+            eachMessage: async ({ partition, message }) => {
+              const end = ends.get(partition);
+              if (end === undefined || BigInt(message.offset) >= end) return;
+              out.push({ partition, message });
+              if (BigInt(message.offset) + 1n >= end) ends.delete(partition);
+              if (ends.size === 0) {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    // Compacted or transactional topics may skip offsets; order by position for a stable listing.
+    return out.sort(
+      (a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)),
+    );
+  } finally {
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,171 @@
+import { createLogger } from '@ecogate/telemetry';
+import { type EachMessagePayload, type Kafka } from 'kafkajs';
+import { type DeadLetterRecord } from '../dead-letter';
+import { DependencyUnavailableError } from '../dependency-unavailable';
+import { FatalError } from '../errors';
+import { type EventHandlers } from '../event-handler';
+import { InMemoryProcessedEventStore } from '../idempotency/processed-event-store';
+import { KafkaEventConsumer } from './kafka-event-consumer';
+import { buildEnvelope, envelopeHeaders } from './message-codec';
+
+const TOPIC = 'camera.status.changed.v1';
+
+/** A kafkajs stand-in: captures `eachMessage` and what is sent to the dead-letter topic. */
+function fakeKafka() {
+  let eachMessage: ((payload: EachMessagePayload) => Promise<void>) | undefined;
+  const sent: DeadLetterRecord[] = [];
+  const kafka = {
+    consumer: () => ({
+      on: () => undefined,
+      events: { GROUP_JOIN: 'join' },
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      subscribe: async () => undefined,
+      run: async (options: { eachMessage: typeof eachMessage }) => void (eachMessage = options.eachMessage),
+    }),
+    producer: () => ({
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      send: async ({ messages }: { messages: { value: string }[] }) =>
+        void sent.push(...messages.map((m) => JSON.parse(m.value) as DeadLetterRecord)),
+    }),
+  } as unknown as Kafka;
+  return { kafka, sent, deliver: (payload: EachMessagePayload) => eachMessage!(payload) };
+}
+
+function aMessage(value?: string) {
+  const envelope = buildEnvelope(TOPIC, {
+    enterpriseId: 'ent-a',
+    key: 'cam-1',
+    payload: {
+      cameraId: 'cam-1',
+      enterpriseId: 'ent-a',
+      status: 'offline',
+      reason: 'no answer for 30 s',
+      at: '2026-11-28T08:00:00.000Z',
+    },
+  });
+  const heartbeats = { count: 0 };
+  const payload = {
+    topic: TOPIC,
+    partition: 0,
+    message: {
+      key: Buffer.from('cam-1'),
+      value: Buffer.from(value ?? JSON.stringify(envelope)),
+      offset: '7',
+      headers: envelopeHeaders(envelope),
+      timestamp: '0',
+      attributes: 0,
+    },
+    heartbeat: async () => void (heartbeats.count += 1),
+    pause: () => () => undefined,
+  } as unknown as EachMessagePayload;
+  return { payload, heartbeats };
+}
+
+async function consumerWith(handler: EventHandlers[typeof TOPIC], extra: object = {}) {
+  const fake = fakeKafka();
+  const consumer = new KafkaEventConsumer(
+    fake.kafka,
+    { logger: createLogger({ service: 'spec', level: 'silent' }) },
+    {
+      groupId: 'spec',
+      handlers: { [TOPIC]: handler },
+      retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 2 },
+      outageBackoff: { initialDelayMs: 1, maxDelayMs: 4 },
+      ...extra,
+    },
+  );
+  await consumer.start();
+  return { consumer, ...fake };
+}
+
+describe('KafkaEventConsumer', () => {
+  it('waits out an unavailable dependency far beyond the retry policy and never dead-letters', async () => {
+    let calls = 0;
+    const healthWhileDown: string[] = [];
+    const { consumer, deliver, sent } = await consumerWith(async () => {
+      calls += 1;
+      if (calls <= 40) {
+        healthWhileDown.push(consumer.health().status);
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      }
+    });
+    const { payload, heartbeats } = aMessage();
+    await deliver(payload);
+    expect(calls).toBe(41);
+    expect(sent).toEqual([]);
+    expect(heartbeats.count).toBeGreaterThan(0);
+    // Degraded while it waited (from the second failure on), ok once handled.
+    expect(healthWhileDown.slice(1).every((s) => s === 'degraded')).toBe(true);
+    expect(consumer.health()).toEqual({ groupId: 'spec', status: 'ok', stalled: [] });
+  });
+
+  it('counts only non-dependency failures towards the attempts, then dead-letters with a readable cause', async () => {
+    let calls = 0;
+    const { deliver, sent } = await consumerWith(async () => {
+      calls += 1;
+      if (calls % 2 === 1) throw new DependencyUnavailableError('db-down', 'database away');
+      throw { status: 'error', message: 'Internal server error' };
+    });
+    await deliver(aMessage().payload);
+    expect(calls).toBe(6);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.attempts).toBe(3);
+    expect(sent[0]!.cause.message).toContain('Internal server error');
+    expect(JSON.stringify(sent[0]!.cause)).not.toContain('[object Object]');
+  });
+
+  it('dead-letters a FatalError at once with name, code and stack', async () => {
+    const { deliver, sent } = await consumerWith(async () => {
+      throw new FatalError('unknown-camera', 'camera cam-1 is not registered');
+    });
+    await deliver(aMessage().payload);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.cause).toMatchObject({
+      name: 'FatalError',
+      code: 'unknown-camera',
+      message: 'camera cam-1 is not registered',
+      retriable: false,
+    });
+    expect(sent[0]!.cause.stack).toContain('FatalError');
+  });
+
+  it('dead-letters a message that does not decode at once', async () => {
+    const { deliver, sent } = await consumerWith(async () => undefined);
+    await deliver(aMessage('not json').payload);
+    expect(sent).toEqual([expect.objectContaining({ attempts: 1, value: 'not json' })]);
+    expect(sent[0]!.cause).toMatchObject({ code: 'not-json', retriable: false });
+  });
+
+  it('waits for the claim store too, and claims once', async () => {
+    const store = new InMemoryProcessedEventStore();
+    let down = 3;
+    const claim = store.claim.bind(store);
+    store.claim = async (...args) => {
+      if (down-- > 0) throw Object.assign(new Error('Connection terminated unexpectedly'), {});
+      return claim(...args);
+    };
+    let handled = 0;
+    const { deliver, sent } = await consumerWith(async () => void (handled += 1), {
+      processedEvents: store,
+      claimBeforeHandling: true,
+    });
+    const { payload } = aMessage();
+    await deliver(payload);
+    await deliver(payload);
+    expect(handled).toBe(1);
+    expect(sent).toEqual([]);
+  });
+
+  it('gives the message back (uncommitted) when stopped while waiting', async () => {
+    const { consumer, deliver, sent } = await consumerWith(async () => {
+      throw new DependencyUnavailableError('db-down', 'database away');
+    });
+    const delivery = deliver(aMessage().payload);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await consumer.stop();
+    await expect(delivery).rejects.toThrow('consumer stopping');
+    expect(sent).toEqual([]);
+  });
+});
