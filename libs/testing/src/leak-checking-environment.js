@@ -32,7 +32,10 @@ class LeakCheckingEnvironment extends TestEnvironment {
   #track(timer, kind, delay, wrapper) {
     // Only the frames are captured here; the text is formatted if the timer is ever reported.
     const site = { kind, delay: Number(delay) || 0 };
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 25; // deep enough to get past a library's own frames
     Error.captureStackTrace(site, wrapper);
+    Error.stackTraceLimit = limit;
     this.#timers.push({ timer, site });
     if (++this.#created % PRUNE_EVERY === 0) this.#timers = this.#timers.filter(({ timer: t }) => live(t));
   }
@@ -43,11 +46,10 @@ class LeakCheckingEnvironment extends TestEnvironment {
     if (leaked.length > 0) {
       const file = relative(this.#rootDir, this.#testPath);
       const lines = leaked.map(({ site }) => {
-        const frames = site.stack
-          .split('\n')
-          .slice(1)
-          .filter((line) => !line.includes('node_modules'));
-        return `  ${site.kind}(…, ${site.delay} ms)\n${frames.slice(0, 6).join('\n')}`;
+        const frames = site.stack.split('\n').slice(1);
+        // Our own frames say where to look; a library's timer (a client not closed) shows its own.
+        const ours = frames.filter((line) => !line.includes('node_modules') && !line.includes('(node:'));
+        return `  ${site.kind}(…, ${site.delay} ms)\n${(ours.length > 0 ? ours : frames).slice(0, 8).join('\n')}`;
       });
       process.stderr.write(
         `\n[leak] ${file}: ${leaked.length} timer(s) still running after the suite ended; cleared here so ` +

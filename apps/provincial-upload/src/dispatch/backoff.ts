@@ -16,14 +16,6 @@ export function retryDelayMs(
   retryAfterMs?: number,
   random: () => number = Math.random,
 ): number {
-  const delay = backoffDelay(
-    {
-      maxAttempts: Number.MAX_SAFE_INTEGER,
-      initialDelayMs: bounds.initialDelayMs,
-      maxDelayMs: bounds.maxDelayMs,
-    },
-    Math.max(1, attempts),
-    random,
-  );
+  const delay = backoffDelay(bounds, Math.max(1, attempts), random);
   return Math.max(delay, retryAfterMs ?? 0);
 }

@@ -169,3 +169,50 @@ describe('KafkaEventConsumer', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('KafkaEventConsumer stopping while kafkajs handles a crash', () => {
+  /** Captures the consumer options and event listeners kafkajs would be given. */
+  function crashableKafka() {
+    const listeners = new Map<string, (event: { payload: { restart: boolean } }) => void>();
+    const calls = { stop: 0 };
+    let retry: { restartOnFailure?: (error: Error) => Promise<boolean> } = {};
+    const kafka = {
+      consumer: (options: { retry: typeof retry }) => {
+        retry = options.retry;
+        return {
+          on: (event: string, listener: (event: { payload: { restart: boolean } }) => void) =>
+            void listeners.set(event, listener),
+          events: { GROUP_JOIN: 'join', CRASH: 'crash' },
+          connect: async () => undefined,
+          disconnect: async () => undefined,
+          stop: async () => void (calls.stop += 1),
+          subscribe: async () => undefined,
+          run: async () => undefined,
+        };
+      },
+      producer: () => ({ connect: async () => undefined, disconnect: async () => undefined }),
+    } as unknown as Kafka;
+    return { kafka, listeners, calls, restartOnFailure: (error: Error) => retry.restartOnFailure!(error) };
+  }
+
+  it('lets kafkajs restart a crashed consumer while running, never once stopped', async () => {
+    const fake = crashableKafka();
+    const consumer = new KafkaEventConsumer(
+      fake.kafka,
+      { logger: createLogger({ service: 'spec', level: 'silent' }) },
+      { groupId: 'spec', handlers: { [TOPIC]: async () => undefined } },
+    );
+    await consumer.start();
+    expect(await fake.restartOnFailure(new Error('broker gone'))).toBe(true);
+    fake.listeners.get('crash')!({ payload: { restart: true } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.calls.stop).toBe(0);
+
+    await consumer.stop();
+    expect(await fake.restartOnFailure(new Error('broker gone'))).toBe(false);
+    // A crash already past that question when `stop` ran: its restart timer is cleared.
+    fake.listeners.get('crash')!({ payload: { restart: true } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.calls.stop).toBe(1);
+  });
+});

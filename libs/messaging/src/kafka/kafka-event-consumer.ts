@@ -129,6 +129,14 @@ export class KafkaEventConsumer {
     this.consumer = kafka.consumer({
       groupId: physicalTopic(messaging, options.groupId),
       allowAutoTopicCreation: false,
+      // kafkajs restarts a crashed consumer after a delay, and schedules that restart even when
+      // `disconnect` ran while it handled the crash: a consumer stopped during a broker outage came
+      // back and crash-looped for ever (a test run that never exited). Never restart once stopping.
+      retry: { retries: 5, restartOnFailure: () => Promise.resolve(!this.stopping) },
+    });
+    // The restart timer is set right after this event; `stop` clears it.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart && this.stopping) setImmediate(() => void this.consumer.stop());
     });
     this.deadLetters = kafka.producer({
       idempotent: true,
