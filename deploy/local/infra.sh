@@ -2,7 +2,8 @@
 # Local PostgreSQL, Kafka and MinIO on 127.0.0.1, without containers, for development and CI.
 #
 #   bash deploy/local/infra.sh up       install on first use, start (idempotent), wait until healthy,
-#                                       write .data/infra.env
+#                                       give each service its own MinIO key, write .data/infra.env
+#                                       and .data/service-keys.env
 #   bash deploy/local/infra.sh status   service, pid, port, health, log (exit 1 unless all healthy)
 #   bash deploy/local/infra.sh down     stop all three; data stays in .data/
 #   bash deploy/local/infra.sh reset    stop, then delete the services' data (keeps secrets and logs)
@@ -28,9 +29,11 @@ source "$SCRIPT_DIR/postgres.sh"
 source "$SCRIPT_DIR/kafka.sh"
 # shellcheck source=minio.sh
 source "$SCRIPT_DIR/minio.sh"
+# shellcheck source=minio-access.sh
+source "$SCRIPT_DIR/minio-access.sh"
 
 usage() {
-  sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -54,6 +57,8 @@ SECRETS
 }
 
 # The contract with the test harness (libs/testing/src/infra-env.ts): exactly these five lines.
+# S3_ACCESS_KEY is MinIO's root key: for this admin step and the tests' own setup only; services
+# get theirs from .data/service-keys.env (minio-access.sh).
 write_infra_env() {
   (
     umask 077
@@ -99,13 +104,16 @@ cmd_up() {
   kafka_wait
   waited[kafka]=$((SECONDS - t)) t=$SECONDS
   minio_wait
-  waited[minio]=$((SECONDS - t))
+  waited[minio]=$((SECONDS - t)) t=$SECONDS
+  minio_access_up
+  local access=$((SECONDS - t))
   write_infra_env
   local s
   for s in postgres kafka minio; do
     log "$s: install/start ${started[$s]}s, then healthy after ${waited[$s]}s more"
   done
-  log "all services healthy in $((SECONDS - t0))s; connection settings in $(rel "$INFRA_ENV_FILE")"
+  log "minio service keys: ${access}s"
+  log "all services healthy in $((SECONDS - t0))s; connection settings in $(rel "$INFRA_ENV_FILE"), service keys in $(rel "$SERVICE_KEYS_FILE")"
 }
 
 cmd_down() {
@@ -127,6 +135,9 @@ cmd_status() {
   if [[ -f $INFRA_ENV_FILE ]]; then
     echo "connection settings: $(rel "$INFRA_ENV_FILE")"
   fi
+  if [[ -f $SERVICE_KEYS_FILE ]]; then
+    echo "per-service MinIO keys: $(rel "$SERVICE_KEYS_FILE")"
+  fi
   return $rc
 }
 
@@ -135,6 +146,7 @@ cmd_reset() {
   pg_reset
   kafka_reset
   minio_reset
+  minio_access_reset
   rm -f "$INFRA_ENV_FILE"
   log "service data deleted (kept $(rel "$SECRETS_FILE") and $(rel "$LOG_DIR"))"
 }

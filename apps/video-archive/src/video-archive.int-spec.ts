@@ -60,7 +60,8 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
     secretKey: infra.S3_SECRET_KEY,
   });
   const suffix = randomBytes(4).toString('hex');
-  const bucket = `video-it-${suffix}`;
+  // Under the video-archive key's bucket prefix (ADR 0006), so the spec also runs with that key.
+  const bucket = `ecogate-video-it-${suffix}`;
   const topicPrefix = `video-it-${suffix}.`;
   const enterpriseId = parseEnterpriseId(`ent-video-${suffix}`);
   const camera = 'gate-1';

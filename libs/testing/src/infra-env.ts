@@ -50,3 +50,43 @@ export function parseEnvFile(text: string): Record<string, string> {
   }
   return out;
 }
+
+/** The services that hold a MinIO key of their own (`deploy/local/minio-access.sh`). */
+export const OBJECT_STORAGE_SERVICES = [
+  'camera-ingest',
+  'plate-recognition',
+  'ledger',
+  'provincial-upload',
+  'video-archive',
+] as const;
+export type ObjectStorageService = (typeof OBJECT_STORAGE_SERVICES)[number];
+
+export interface ServiceKey {
+  readonly accessKey: string;
+  readonly secretKey: string;
+}
+
+/** Path of the per-service keys `infra:up` writes; `ECOGATE_SERVICE_KEYS_ENV` points elsewhere. */
+export function serviceKeysPath(): string {
+  return process.env['ECOGATE_SERVICE_KEYS_ENV'] ?? resolve(__dirname, '../../../.data/service-keys.env');
+}
+
+/**
+ * The MinIO key of one service from `.data/service-keys.env` (`S3_ACCESS_KEY_<SERVICE>`,
+ * `S3_SECRET_KEY_<SERVICE>`; variables already in the process environment win). Limited by its
+ * policy to that service's buckets and actions, unlike `loadInfraEnv()`'s root key.
+ */
+export function loadServiceKey(service: ObjectStorageService): ServiceKey {
+  const suffix = service.toUpperCase().replace(/-/g, '_');
+  const fromFile = existsSync(serviceKeysPath()) ? parseEnvFile(readFileSync(serviceKeysPath(), 'utf8')) : {};
+  const read = (name: string): string => {
+    const value = process.env[name] ?? fromFile[name];
+    if (!value) {
+      throw new Error(
+        `${name} is not set and ${serviceKeysPath()} does not define it: run \`npm run infra:up\` first.`,
+      );
+    }
+    return value;
+  };
+  return { accessKey: read(`S3_ACCESS_KEY_${suffix}`), secretKey: read(`S3_SECRET_KEY_${suffix}`) };
+}
