@@ -2,7 +2,7 @@
 # Local PostgreSQL, Kafka and MinIO on 127.0.0.1, without containers, for development and CI.
 #
 #   bash deploy/local/infra.sh up       install on first use, start (idempotent), wait until healthy,
-#                                       write .data/infra.env
+#                                       apply the Kafka users and ACLs, write .data/infra.env
 #   bash deploy/local/infra.sh status   service, pid, port, health, log (exit 1 unless all healthy)
 #   bash deploy/local/infra.sh down     stop all three; data stays in .data/
 #   bash deploy/local/infra.sh reset    stop, then delete the services' data (keeps secrets and logs)
@@ -51,15 +51,22 @@ SECRETS
   fi
   # shellcheck source=/dev/null
   source "$SECRETS_FILE"
+  # Kafka's admin and per-service passwords, added to an older file too.
+  kafka_secrets "$SECRETS_FILE"
 }
 
-# The contract with the test harness (libs/testing/src/infra-env.ts): exactly these five lines.
+# The contract with the test harness (libs/testing/src/infra-env.ts): exactly these nine lines. Kafka
+# is reached over SASL_SSL as the super user admin (the ACL test reads .data/kafka-principals.env).
 write_infra_env() {
   (
     umask 077
     cat >"$INFRA_ENV_FILE.tmp" <<ENV
 DATABASE_URL=postgres://$PG_USER:$ECOGATE_PG_PASSWORD@127.0.0.1:$ECOGATE_PG_PORT/$PG_DB
 KAFKA_BROKERS=127.0.0.1:$ECOGATE_KAFKA_PORT
+KAFKA_SASL_MECHANISM=scram-sha-512
+KAFKA_SASL_USERNAME=admin
+KAFKA_SASL_PASSWORD=$ECOGATE_KAFKA_ADMIN_PASSWORD
+KAFKA_TLS_CA_FILE=$KAFKA_CA
 S3_ENDPOINT=http://127.0.0.1:$ECOGATE_MINIO_PORT
 S3_ACCESS_KEY=$ECOGATE_MINIO_ACCESS_KEY
 S3_SECRET_KEY=$ECOGATE_MINIO_SECRET_KEY
@@ -97,6 +104,7 @@ cmd_up() {
   pg_wait
   waited[postgres]=$((SECONDS - t)) t=$SECONDS
   kafka_wait
+  kafka_provision
   waited[kafka]=$((SECONDS - t)) t=$SECONDS
   minio_wait
   waited[minio]=$((SECONDS - t))

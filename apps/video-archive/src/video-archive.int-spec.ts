@@ -21,7 +21,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { startVideoArchive, type VideoArchiveService } from './app/start-video-archive';
 import { loadCameras } from './cameras/camera-source';
 import { videoArchiveConfig } from './config/video-archive.config';
@@ -66,7 +66,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
   const camera = 'gate-1';
   const work = mkdtempSync(join(tmpdir(), 'video-it-'));
   const rtsp = new RtspTestServer({ path: 'Streaming/Channels/101' });
-  const kafka = createKafka({ brokers: infra.KAFKA_BROKERS.split(','), clientId: 'video-it', logger });
+  const kafka = createKafka({ ...kafkaClientOptions(infra), clientId: 'video-it', logger });
   const outageEvents: EventEnvelope<typeof OUTAGE_TOPIC>[] = [];
   let database: TemporaryDatabase;
   let service: VideoArchiveService;
