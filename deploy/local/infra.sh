@@ -2,8 +2,8 @@
 # Local PostgreSQL, Kafka and MinIO on 127.0.0.1, without containers, for development and CI.
 #
 #   bash deploy/local/infra.sh up       install on first use, start (idempotent), wait until healthy,
-#                                       give each service its own MinIO key, write .data/infra.env
-#                                       and .data/service-keys.env
+#                                       apply the Kafka users and ACLs, give each service its own
+#                                       MinIO key, write .data/infra.env and .data/service-keys.env
 #   bash deploy/local/infra.sh status   service, pid, port, health, log (exit 1 unless all healthy)
 #   bash deploy/local/infra.sh down     stop all three; data stays in .data/
 #   bash deploy/local/infra.sh reset    stop, then delete the services' data (keeps secrets and logs)
@@ -54,9 +54,12 @@ SECRETS
   fi
   # shellcheck source=/dev/null
   source "$SECRETS_FILE"
+  # Kafka's admin and per-service passwords, added to an older file too.
+  kafka_secrets "$SECRETS_FILE"
 }
 
-# The contract with the test harness (libs/testing/src/infra-env.ts): exactly these five lines.
+# The contract with the test harness (libs/testing/src/infra-env.ts): exactly these nine lines. Kafka
+# is reached over SASL_SSL as the super user admin (the ACL test reads .data/kafka-principals.env).
 # S3_ACCESS_KEY is MinIO's root key: for this admin step and the tests' own setup only; services
 # get theirs from .data/service-keys.env (minio-access.sh).
 write_infra_env() {
@@ -65,6 +68,10 @@ write_infra_env() {
     cat >"$INFRA_ENV_FILE.tmp" <<ENV
 DATABASE_URL=postgres://$PG_USER:$ECOGATE_PG_PASSWORD@127.0.0.1:$ECOGATE_PG_PORT/$PG_DB
 KAFKA_BROKERS=127.0.0.1:$ECOGATE_KAFKA_PORT
+KAFKA_SASL_MECHANISM=scram-sha-512
+KAFKA_SASL_USERNAME=admin
+KAFKA_SASL_PASSWORD=$ECOGATE_KAFKA_ADMIN_PASSWORD
+KAFKA_TLS_CA_FILE=$KAFKA_CA
 S3_ENDPOINT=http://127.0.0.1:$ECOGATE_MINIO_PORT
 S3_ACCESS_KEY=$ECOGATE_MINIO_ACCESS_KEY
 S3_SECRET_KEY=$ECOGATE_MINIO_SECRET_KEY
@@ -102,6 +109,7 @@ cmd_up() {
   pg_wait
   waited[postgres]=$((SECONDS - t)) t=$SECONDS
   kafka_wait
+  kafka_provision
   waited[kafka]=$((SECONDS - t)) t=$SECONDS
   minio_wait
   waited[minio]=$((SECONDS - t)) t=$SECONDS

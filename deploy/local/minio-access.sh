@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # One MinIO key per service, each with a policy for its own buckets and the actions it needs, so no
 # service holds the root key: a service cannot bypass GOVERNANCE retention, delete a version, or
-# read another service's bucket (security review item 8; docs/adr/0006-object-storage-keys.md).
+# read another service's bucket (security review item 8; docs/adr/0007-object-storage-keys.md).
 #
 # Applied by `infra.sh up` once MinIO is healthy, through MinIO's admin API with its own client
 # `mc` (the add-user body is encrypted, so not hand-rolled), built once with

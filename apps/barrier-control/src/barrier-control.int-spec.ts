@@ -3,7 +3,7 @@ import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, releaseAll } from '@ecogate/testing';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { type BarrierControlService, startBarrierControl } from './start-barrier-control';
 import { InMemoryVehicleRegistry } from './vehicles/in-memory-vehicle-registry';
@@ -31,7 +31,7 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
   beforeAll(async () => {
     const cameraUrl = await camera.start();
     const kafkaOptions = {
-      brokers: loadInfraEnv().KAFKA_BROKERS.split(','),
+      ...kafkaClientOptions(),
       clientId: 'barrier-control-int',
       topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
     };

@@ -7,7 +7,13 @@ import { buildDefaultEmergencyPlan } from '@ecogate/domain';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import { createTemporaryDatabase, type TemporaryDatabase } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  kafkaClientOptions,
+  kafkaServiceEnv,
+  loadInfraEnv,
+  releaseAll,
+} from '@ecogate/testing';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { gatePorts } from './gate-settings/gate-ports';
 import { type LedgerFailure } from './ledger/ledger-http.client';
@@ -74,7 +80,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
   const infra = loadInfraEnv();
   const logger = createLogger({ service: 'barrier-control-ledger-int', level: 'fatal' });
   const kafkaOptions = {
-    brokers: infra.KAFKA_BROKERS.split(','),
+    ...kafkaClientOptions(infra),
     clientId: 'barrier-control-ledger-int',
     topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
   };
@@ -98,7 +104,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'bc_ledger_it');
     const env = {
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      ...kafkaServiceEnv(infra),
       KAFKA_TOPIC_PREFIX: kafkaOptions.topicPrefix,
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(await freePort()),

@@ -16,7 +16,13 @@ import {
 } from '@ecogate/messaging';
 import { createTemporaryDatabase, type TemporaryDatabase } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  kafkaClientOptions,
+  kafkaServiceEnv,
+  loadInfraEnv,
+  releaseAll,
+} from '@ecogate/testing';
 
 // barrier-control as a real process (its production entry point, its own database) killed with
 // SIGKILL while a camera read waits for the server's read, and restarted again after it decided: no
@@ -101,7 +107,7 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
   const infra = loadInfraEnv();
   const logger = createLogger({ service: 'barrier-control-restart-int', level: 'fatal' });
   const messaging = {
-    brokers: infra.KAFKA_BROKERS.split(','),
+    ...kafkaClientOptions(infra),
     clientId: 'bc-restart-int',
     logger,
     topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
@@ -159,7 +165,7 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
     );
     env = {
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      ...kafkaServiceEnv(infra),
       KAFKA_TOPIC_PREFIX: messaging.topicPrefix,
       HTTP_HOST: '127.0.0.1',
       TELEMETRY_ENABLED: 'false',

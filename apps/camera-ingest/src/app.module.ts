@@ -53,6 +53,8 @@ export class AppModule {
           brokers: config.kafka.brokers,
           clientId: config.kafka.clientId,
           ...(config.kafka.topicPrefix ? { topicPrefix: config.kafka.topicPrefix } : {}),
+          ...(config.kafka.tls ? { tls: config.kafka.tls } : {}),
+          ...(config.kafka.sasl ? { sasl: config.kafka.sasl } : {}),
           logger: logger.child({ component: 'messaging' }),
           publishes: ['anpr.plate.read.v1', 'camera.snapshot.captured.v1', 'camera.status.changed.v1'],
         }),

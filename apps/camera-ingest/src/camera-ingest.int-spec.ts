@@ -10,7 +10,13 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  kafkaClientOptions,
+  kafkaServiceEnv,
+  loadInfraEnv,
+  releaseAll,
+} from '@ecogate/testing';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -61,7 +67,7 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     await runMigrations(dataSource);
     config = cameraIngestConfig.load({
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      ...kafkaServiceEnv(infra),
       KAFKA_TOPIC_PREFIX: topicPrefix,
       S3_ENDPOINT: infra.S3_ENDPOINT,
       S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
@@ -77,7 +83,7 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
     const kafka = createKafka({
-      brokers: config.kafka.brokers,
+      ...kafkaClientOptions(infra),
       clientId: 'camera-ingest-int',
       topicPrefix,
       logger,

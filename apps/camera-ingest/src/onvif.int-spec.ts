@@ -5,7 +5,13 @@ import { createTemporaryDatabase, type TemporaryDatabase } from '@ecogate/persis
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  kafkaClientOptions,
+  kafkaServiceEnv,
+  loadInfraEnv,
+  releaseAll,
+} from '@ecogate/testing';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type AddressInfo } from 'node:net';
@@ -70,7 +76,7 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
 
     const config = cameraIngestConfig.load({
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      ...kafkaServiceEnv(infra),
       KAFKA_TOPIC_PREFIX: topicPrefix,
       S3_ENDPOINT: infra.S3_ENDPOINT,
       S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
@@ -86,7 +92,7 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
       ONVIF_DEVICE_REFRESH_MS: '200',
     });
     const kafka = createKafka({
-      brokers: config.kafka.brokers,
+      ...kafkaClientOptions(infra),
       clientId: 'camera-ingest-onvif-int',
       topicPrefix,
       logger,

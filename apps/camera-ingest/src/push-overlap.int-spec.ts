@@ -10,7 +10,13 @@ import {
 } from '@ecogate/persistence';
 import { type ObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  kafkaClientOptions,
+  kafkaServiceEnv,
+  loadInfraEnv,
+  releaseAll,
+} from '@ecogate/testing';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -68,7 +74,7 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
     await runMigrations(dataSource);
     config = cameraIngestConfig.load({
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      ...kafkaServiceEnv(infra),
       KAFKA_TOPIC_PREFIX: topicPrefix,
       S3_ENDPOINT: infra.S3_ENDPOINT,
       S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
@@ -85,7 +91,7 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
     storage = app.get<ObjectStorage>(OBJECT_STORAGE);
 
     const kafka = createKafka({
-      brokers: config.kafka.brokers,
+      ...kafkaClientOptions(infra),
       clientId: 'overlap-int',
       topicPrefix,
       logger,

@@ -18,7 +18,7 @@ import { scenePhoto } from '@ecogate/camera-simulator';
 import { createKafka, KafkaEventPublisher } from '@ecogate/messaging';
 import { createDataSource, createTemporaryDatabase } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { type InfraEnv, loadInfraEnv } from '@ecogate/testing';
+import { type InfraEnv, kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
 import { BarrierClock } from '../src/harness/barrier-clock';
 import { LaneChain } from '../src/harness/lane-chain';
 import { type LatencySummary, summarise, table } from '../src/harness/latency-stats';
@@ -185,7 +185,7 @@ async function ledgerIngest(infra: InfraEnv, args: Args): Promise<Throughput> {
     logger,
   });
   const messaging = {
-    brokers: infra.KAFKA_BROKERS.split(','),
+    ...kafkaClientOptions(infra),
     clientId: 'bench-gate',
     topicPrefix: chain.topicPrefix,
     logger,

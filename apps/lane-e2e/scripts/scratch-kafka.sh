@@ -16,6 +16,13 @@ LOG_DIR="$DATA_DIR/logs"
 RUN_DIR="$DATA_DIR/run"
 export ECOGATE_KAFKA_PORT=${3:?port}
 export ECOGATE_KAFKA_CONTROLLER_PORT=${4:?controller port}
+# SASL_SSL like the shared broker, with the checkout's CA and broker certificate and its admin
+# password (.data/secrets.env), so the tests' admin credentials work here too. No service ACLs: tests
+# connect as admin.
+export ECOGATE_KAFKA_TLS_DIR="$REPO_ROOT/.data/kafka/tls"
+[[ -s $REPO_ROOT/.data/secrets.env ]] || { echo "scratch-kafka: run \`npm run infra:up\` first (.data/secrets.env)" >&2; exit 1; }
+# shellcheck source=/dev/null
+source "$REPO_ROOT/.data/secrets.env"
 # A small heap: this broker holds a few test topics only.
 export ECOGATE_KAFKA_HEAP=${ECOGATE_KAFKA_HEAP:-256m}
 export ECOGATE_INFRA_TIMEOUT=${ECOGATE_INFRA_TIMEOUT:-90}

@@ -14,7 +14,7 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { partitionOf } from './partitions/passage-partitions';
 import { PassageRetention } from './retention/passage-retention';
@@ -34,7 +34,7 @@ describe('ledger against Kafka and Postgres', () => {
   const infra = loadInfraEnv();
   const brokers = infra.KAFKA_BROKERS.split(',');
   const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-  const kafka = createKafka({ brokers, clientId: 'ledger-it', topicPrefix, logger });
+  const kafka = createKafka({ ...kafkaClientOptions(infra), clientId: 'ledger-it', topicPrefix, logger });
   let database: TemporaryDatabase;
   let publisher: KafkaEventPublisher;
   let reader: KafkaEventConsumer;

@@ -83,6 +83,8 @@ function snapshotPipeline(
         brokers: config.kafka.brokers,
         clientId: config.kafka.clientId,
         ...(config.kafka.topicPrefix ? { topicPrefix: config.kafka.topicPrefix } : {}),
+        ...(config.kafka.tls ? { tls: config.kafka.tls } : {}),
+        ...(config.kafka.sasl ? { sasl: config.kafka.sasl } : {}),
         logger: logger.child({ component: 'messaging' }),
         publishes: ['anpr.plate.read.v1'],
       }),

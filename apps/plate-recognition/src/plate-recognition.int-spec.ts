@@ -11,7 +11,13 @@ import {
 } from '@ecogate/messaging';
 import { MinioObjectStorage, objectKey } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  kafkaClientOptions,
+  kafkaServiceEnv,
+  loadInfraEnv,
+  releaseAll,
+} from '@ecogate/testing';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { scene } from '../test/test-inputs';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
@@ -28,7 +34,7 @@ describe('plate-recognition on Kafka and MinIO: snapshots in, server plate reads
   const enterpriseId = `it-${randomUUID().slice(0, 8)}`;
   const logger = createLogger({ service: 'plate-recognition-int', level: 'fatal' });
   const messaging: KafkaMessagingOptions = {
-    brokers: infra.KAFKA_BROKERS.split(','),
+    ...kafkaClientOptions(infra),
     clientId: 'plate-recognition-int',
     topicPrefix,
     logger,
@@ -52,7 +58,7 @@ describe('plate-recognition on Kafka and MinIO: snapshots in, server plate reads
       LOG_LEVEL: 'fatal',
       LPR_WORKERS: '1',
       LPR_INTRA_OP_THREADS: '1',
-      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      ...kafkaServiceEnv(infra),
       KAFKA_TOPIC_PREFIX: topicPrefix,
       KAFKA_GROUP_ID: GROUP,
       S3_ENDPOINT: infra.S3_ENDPOINT,

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createDataSource, createTemporaryDatabase, runMigrations } from '@ecogate/persistence';
 import { getJson, startPlatformSimulator } from '@ecogate/platform-simulator';
 import { createLogger } from '@ecogate/telemetry';
-import { loadInfraEnv } from '@ecogate/testing';
+import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
 import { deriveSerial } from '../src/delivery/delivery-serial';
 import { startUploadService } from '../src/start-upload-service';
 import { aPassage, ENTERPRISES, serviceConfig, TEST_APP } from '../src/testing/upload-test-kit';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const service = await startUploadService(
       serviceConfig({
         databaseUrl: database.url,
-        brokers: infra.KAFKA_BROKERS.split(','),
+        ...kafkaClientOptions(infra),
         topicPrefix: `bench-${randomUUID().slice(0, 8)}.`,
         platformUrl: simulator.httpUrl,
         requestTimeoutMs: 10_000,

@@ -15,7 +15,7 @@ import {
   startPlatformSimulator,
 } from '@ecogate/platform-simulator';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { aPassage, ENTERPRISES, serviceConfig, TEST_APP } from './testing/upload-test-kit';
 import { deriveSerial } from './delivery/delivery-serial';
 import { startUploadService, type UploadService } from './start-upload-service';
@@ -84,7 +84,7 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
     await runMigrations(migrator);
     await migrator.destroy();
     const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-    const kafka = createKafka({ brokers, clientId: 'upload-it', topicPrefix, logger });
+    const kafka = createKafka({ ...kafkaClientOptions(infra), clientId: 'upload-it', topicPrefix, logger });
     await ensureTopics(kafka, [{ name: `${topicPrefix}${TOPIC}` }]);
     const publisher = new KafkaEventPublisher(kafka, { topicPrefix });
     await publisher.connect();

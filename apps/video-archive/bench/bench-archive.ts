@@ -17,7 +17,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { loadInfraEnv } from '@ecogate/testing';
+import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
 import { ClipCutter } from '../src/clips/clip-cutter';
 import { clipIdOf } from '../src/clips/clip-id';
 import { ClipWorker } from '../src/clips/clip-worker';
@@ -303,7 +303,7 @@ async function main(): Promise<void> {
   await storage.ensureBucket(bucket);
   const topicPrefix = `bench-${randomBytes(4).toString('hex')}.`;
   const messaging = {
-    brokers: infra.KAFKA_BROKERS.split(','),
+    ...kafkaClientOptions(infra),
     clientId: 'bench-archive',
     topicPrefix,
     logger,

@@ -16,7 +16,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type CameraLanes } from './clips/camera-lanes';
@@ -131,7 +131,7 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
     await index(segments.slice(0, 4));
 
     const messaging = {
-      brokers: infra.KAFKA_BROKERS.split(','),
+      ...kafkaClientOptions(infra),
       clientId: 'video-clips-it',
       topicPrefix,
       logger,

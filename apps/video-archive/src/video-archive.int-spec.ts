@@ -21,7 +21,7 @@ import {
 } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { startVideoArchive, type VideoArchiveService } from './app/start-video-archive';
 import { loadCameras } from './cameras/camera-source';
 import { videoArchiveConfig } from './config/video-archive.config';
@@ -60,14 +60,14 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
     secretKey: infra.S3_SECRET_KEY,
   });
   const suffix = randomBytes(4).toString('hex');
-  // Under the video-archive key's bucket prefix (ADR 0006), so the spec also runs with that key.
+  // Under the video-archive key's bucket prefix (ADR 0007), so the spec also runs with that key.
   const bucket = `ecogate-video-it-${suffix}`;
   const topicPrefix = `video-it-${suffix}.`;
   const enterpriseId = parseEnterpriseId(`ent-video-${suffix}`);
   const camera = 'gate-1';
   const work = mkdtempSync(join(tmpdir(), 'video-it-'));
   const rtsp = new RtspTestServer({ path: 'Streaming/Channels/101' });
-  const kafka = createKafka({ brokers: infra.KAFKA_BROKERS.split(','), clientId: 'video-it', logger });
+  const kafka = createKafka({ ...kafkaClientOptions(infra), clientId: 'video-it', logger });
   const outageEvents: EventEnvelope<typeof OUTAGE_TOPIC>[] = [];
   let database: TemporaryDatabase;
   let service: VideoArchiveService;

@@ -1,10 +1,12 @@
 // Operators' dead-letter tool:
 //   npx tsx --tsconfig tsconfig.base.json libs/messaging/scripts/dead-letters.ts list --group ledger
 //   … replay --group ledger --ids 0:12,2:7 --operator alice --reason "vehicle registered, retry"
-// KAFKA_BROKERS and KAFKA_TOPIC_PREFIX from the environment. Each replay is recorded on
+// KAFKA_BROKERS, KAFKA_TOPIC_PREFIX and the connection's KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD,
+// KAFKA_TLS_CA_FILE (ADR 0006: an operator connects as admin) from the environment. Each replay is recorded on
 // `<group>.dead-letter-replays.v1` and logged (JSON on stderr) with who, why and when; a letter
 // already replayed is skipped unless --force.
 import { parseArgs } from 'node:util';
+import { defineConfig, kafkaEnv, kafkaSecurityConfig } from '@ecogate/config';
 import { createLogger } from '@ecogate/telemetry';
 import pino from 'pino';
 import { createKafka, DEAD_LETTER_ID, DeadLetters, ensureTopics } from '../src';
@@ -32,7 +34,14 @@ async function main(): Promise<number> {
   }
   // Logs (the audit lines included) on stderr, so stdout stays the listing.
   const logger = createLogger({ service: 'dead-letters-cli', destination: pino.destination(2) });
-  const messaging = { brokers: brokers.split(','), clientId: 'dead-letters-cli', logger, ...prefix() };
+  const security = defineConfig(kafkaEnv, kafkaSecurityConfig).load();
+  const messaging = {
+    brokers: brokers.split(','),
+    clientId: 'dead-letters-cli',
+    logger,
+    ...prefix(),
+    ...security,
+  };
   const kafka = createKafka(messaging);
   const deadLetters = new DeadLetters(kafka, messaging, values.group);
   await ensureTopics(

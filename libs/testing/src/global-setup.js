@@ -40,4 +40,13 @@ module.exports = async () => {
       `Integration services not reachable: ${down.join(', ')}. Run \`npm run infra:up\` first.`,
     );
   }
+  // Kafka takes SASL_SSL only (ADR 0006): an infra.env from before has no credentials.
+  const missing = ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_TLS_CA_FILE'].filter(
+    (key) => !env[key],
+  );
+  if (missing.length > 0 || !existsSync(env.KAFKA_TLS_CA_FILE)) {
+    throw new Error(
+      `Kafka credentials missing (${missing.join(', ') || `no CA file ${env.KAFKA_TLS_CA_FILE}`}): run \`npm run infra:up\` again.`,
+    );
+  }
 };

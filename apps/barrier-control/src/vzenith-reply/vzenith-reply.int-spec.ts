@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, releaseAll } from '@ecogate/testing';
 import { ConfigGateSettings } from '../gate-settings/config-gate-settings';
 import { type BarrierControlService, startBarrierControl } from '../start-barrier-control';
 import { InMemoryVehicleRegistry } from '../vehicles/in-memory-vehicle-registry';
@@ -30,7 +30,7 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
 
   beforeAll(async () => {
     const kafkaOptions = {
-      brokers: loadInfraEnv().KAFKA_BROKERS.split(','),
+      ...kafkaClientOptions(),
       clientId: 'vzenith-reply-int',
       topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
     };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EventEnvelope, type TopicName } from '@ecogate/contracts';
-import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
+import { createKafka, ensureTopics, KafkaEventConsumer, type KafkaSecurityOptions } from '@ecogate/messaging';
 import { type Logger } from '@ecogate/telemetry';
 
 /** The topics the lane chain produces that tests and the bench watch. */
@@ -19,8 +19,11 @@ export class EventTap {
   private readonly consumer: KafkaEventConsumer;
   private readonly kafka: ReturnType<typeof createKafka>;
 
-  constructor(options: { brokers: readonly string[]; topicPrefix: string; logger: Logger }) {
+  constructor(
+    options: KafkaSecurityOptions & { brokers: readonly string[]; topicPrefix: string; logger: Logger },
+  ) {
     const messaging = {
+      ...options,
       brokers: options.brokers,
       clientId: 'lane-e2e-tap',
       topicPrefix: options.topicPrefix,

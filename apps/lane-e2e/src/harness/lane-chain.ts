@@ -10,7 +10,7 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
-import { type InfraEnv } from '@ecogate/testing';
+import { type InfraEnv, kafkaClientOptions, kafkaServiceEnv } from '@ecogate/testing';
 import { EventTap } from './event-tap';
 import { freePort } from './free-port';
 import { type EnterpriseSpec, gatesFile, SITE_ID } from './lane-topology';
@@ -68,6 +68,7 @@ export class LaneChain {
 
   private constructor(private readonly options: LaneChainOptions) {
     this.tap = new EventTap({
+      ...kafkaClientOptions(options.infra),
       brokers: options.brokers.split(','),
       topicPrefix: this.topicPrefix,
       logger: options.logger,
@@ -211,7 +212,11 @@ export class LaneChain {
   }
 
   private async commonEnv(): Promise<Record<string, string>> {
+    // The services connect as admin over SASL_SSL (the ACLs have their own test); the password must
+    // never reach a log, like every other secret of the run.
+    this.secrets.add(this.options.infra.KAFKA_SASL_PASSWORD);
     return {
+      ...kafkaServiceEnv(this.options.infra),
       KAFKA_BROKERS: this.options.brokers,
       KAFKA_TOPIC_PREFIX: this.topicPrefix,
       HTTP_HOST: '127.0.0.1',

@@ -15,7 +15,7 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
 import { type LedgerService, startLedgerService } from '../start-ledger-service';
 import { CuttableProxy } from '../testing/cuttable-proxy';
@@ -35,7 +35,12 @@ describe('ledger intake while its database is away', () => {
   const infra = loadInfraEnv();
   const brokers = infra.KAFKA_BROKERS.split(',');
   const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-  const kafka = createKafka({ brokers, clientId: 'ledger-outage-it', topicPrefix, logger });
+  const kafka = createKafka({
+    ...kafkaClientOptions(infra),
+    clientId: 'ledger-outage-it',
+    topicPrefix,
+    logger,
+  });
   const recorded: EventEnvelope<typeof RECORDED>[] = [];
   let database: TemporaryDatabase;
   let proxy: CuttableProxy;

@@ -6,7 +6,7 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { loadInfraEnv } from '@ecogate/testing';
+import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
 import { type LedgerService, type LedgerServiceConfig, startLedgerService } from '../start-ledger-service';
 import { serviceConfig } from './ledger-test-kit';
@@ -48,7 +48,7 @@ export async function startLedgerHarness(
   const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
   const service = await startLedgerService(
     {
-      ...serviceConfig({ databaseUrl: database.url, brokers: infra.KAFKA_BROKERS.split(','), topicPrefix }),
+      ...serviceConfig({ databaseUrl: database.url, ...kafkaClientOptions(infra), topicPrefix }),
       ...overrides,
     },
     createLogger({ service: 'ledger-it', level: 'silent' }),

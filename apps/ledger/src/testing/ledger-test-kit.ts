@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Secret, SecretUrl } from '@ecogate/config';
 import { type PayloadOf } from '@ecogate/contracts';
-import { loadInfraEnv } from '@ecogate/testing';
+import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
 import { type LedgerServiceConfig } from '../start-ledger-service';
 
 type Decision = PayloadOf<'gate.barrier.decided.v1'>;
@@ -66,7 +66,13 @@ export function serviceConfig(input: {
       urlTtlSeconds: 60,
     },
     database: { url: new SecretUrl(input.databaseUrl) },
-    kafka: { brokers: [...input.brokers], clientId: 'ledger-it', topicPrefix: input.topicPrefix },
+    // As admin over SASL_SSL (tests use random topic prefixes; the ACLs have their own test).
+    kafka: {
+      ...kafkaClientOptions(infra),
+      brokers: [...input.brokers],
+      clientId: 'ledger-it',
+      topicPrefix: input.topicPrefix,
+    },
     http: { host: '127.0.0.1', port: 0 },
     outbox: { pollIntervalMs: 50 },
     // As in production: decisions of several lanes recorded side by side.

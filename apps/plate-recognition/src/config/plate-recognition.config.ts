@@ -4,6 +4,8 @@ import {
   defineConfig,
   httpEnv,
   kafkaEnv,
+  type KafkaSecurityConfig,
+  kafkaSecurityConfig,
   observabilityConfig,
   observabilityEnv,
   type ObservabilityConfig,
@@ -16,7 +18,7 @@ import { z } from 'zod';
 
 /** The Kafka path: snapshots in, server plate reads out, images through object storage. */
 export interface SnapshotPipelineConfig {
-  readonly kafka: {
+  readonly kafka: KafkaSecurityConfig & {
     readonly brokers: readonly string[];
     readonly clientId: string;
     readonly topicPrefix?: string;
@@ -53,6 +55,11 @@ export const plateRecognitionConfig = defineConfig(
     KAFKA_ENABLED: bool(true),
     KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS.optional(),
     KAFKA_CLIENT_ID: kafkaEnv.KAFKA_CLIENT_ID,
+    KAFKA_SASL_USERNAME: kafkaEnv.KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD: kafkaEnv.KAFKA_SASL_PASSWORD,
+    KAFKA_SASL_MECHANISM: kafkaEnv.KAFKA_SASL_MECHANISM,
+    KAFKA_TLS: kafkaEnv.KAFKA_TLS,
+    KAFKA_TLS_CA_FILE: kafkaEnv.KAFKA_TLS_CA_FILE,
     KAFKA_TOPIC_PREFIX: z
       .string()
       .regex(/^[\w.-]*$/)
@@ -90,6 +97,7 @@ export const plateRecognitionConfig = defineConfig(
           clientId: env.KAFKA_CLIENT_ID ?? 'plate-recognition',
           ...(env.KAFKA_TOPIC_PREFIX ? { topicPrefix: env.KAFKA_TOPIC_PREFIX } : {}),
           groupId: env.KAFKA_GROUP_ID,
+          ...kafkaSecurityConfig(env),
         },
         storage: {
           endpoint: S3_ENDPOINT,

@@ -33,6 +33,8 @@ export async function snapshotTransport(
     brokers: config.kafka.brokers,
     clientId: config.kafka.clientId,
     ...(config.kafka.topicPrefix ? { topicPrefix: config.kafka.topicPrefix } : {}),
+    ...(config.kafka.tls ? { tls: config.kafka.tls } : {}),
+    ...(config.kafka.sasl ? { sasl: config.kafka.sasl } : {}),
     logger: logger.child({ component: 'messaging' }),
   };
   const kafka = createKafka(options);

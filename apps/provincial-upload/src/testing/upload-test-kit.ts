@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Secret, SecretUrl } from '@ecogate/config';
 import { type LedgerPassageRecordedV1 } from '@ecogate/contracts';
 import { SAMPLE_ENTERPRISE_CODE } from '@ecogate/platform-protocol';
+import { kafkaClientOptions } from '@ecogate/testing';
 import { type UploadServiceConfig } from '../start-upload-service';
 
 // Builders and settings shared by the integration test and the benchmark.
@@ -67,7 +68,13 @@ export function serviceConfig(input: {
   };
   return {
     database: { url: new SecretUrl(input.databaseUrl) },
-    kafka: { brokers: [...input.brokers], clientId: 'provincial-upload-it', topicPrefix: input.topicPrefix },
+    // As admin over SASL_SSL (tests use random topic prefixes; the ACLs have their own test).
+    kafka: {
+      ...kafkaClientOptions(),
+      brokers: [...input.brokers],
+      clientId: 'provincial-upload-it',
+      topicPrefix: input.topicPrefix,
+    },
     http: { host: '127.0.0.1', port: 0 },
     platform: {
       adapter: 'reference-http',

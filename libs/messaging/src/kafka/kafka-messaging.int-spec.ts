@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import { createLogger, withCorrelationId } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, kafkaClientOptions, releaseAll } from '@ecogate/testing';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -36,7 +36,7 @@ describe('Kafka messaging against the real broker', () => {
   beforeAll(async () => {
     // A fresh topic prefix per run keeps this file independent of every other run.
     options = {
-      brokers: loadInfraEnv().KAFKA_BROKERS.split(','),
+      ...kafkaClientOptions(),
       clientId: 'messaging-int',
       topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
       logger: createLogger({ service: 'messaging-int', level: 'fatal' }),
