@@ -1,3 +1,4 @@
+export * from './cuttable-proxy';
 export * from './eventually';
 export * from './infra-env';
 export * from './release-all';

@@ -15,15 +15,21 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  CuttableProxy,
+  expectEventually,
+  kafkaClientOptions,
+  loadInfraEnv,
+  outageSeconds,
+  releaseAll,
+} from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
 import { type LedgerService, startLedgerService } from '../start-ledger-service';
-import { CuttableProxy } from '../testing/cuttable-proxy';
 import { aDecision, serviceConfig } from '../testing/ledger-test-kit';
 
 // ADR 0005: a database outage in the middle of a stream pauses the intake; nothing is lost,
-// doubled or dead-lettered. LEDGER_OUTAGE_S=60 runs the outage the issue asks for.
-const OUTAGE_S = Number(process.env['LEDGER_OUTAGE_S'] ?? 20);
+// doubled or dead-lettered. OUTAGE_S=60 (or LEDGER_OUTAGE_S=60) runs the outage the issue asks for.
+const OUTAGE_S = outageSeconds(20, 'LEDGER_OUTAGE_S');
 const DECISIONS = 300;
 const DECIDED = 'gate.barrier.decided.v1';
 const RECORDED = 'ledger.passage.recorded.v1';

@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
 
 /**
- * A TCP proxy on 127.0.0.1 in front of a shared service (Postgres) that a test can cut and
- * restore: `cut()` resets every open connection and refuses new ones, as a database that went
- * away would, without touching the service other tests use.
+ * A TCP proxy on 127.0.0.1 in front of a shared service (Postgres, MinIO, another service) that a
+ * test can cut and restore: `cut()` resets every open connection and refuses new ones, as a
+ * dependency that went away would, without touching the service other tests use.
  */
 export class CuttableProxy {
   private readonly sockets = new Set<Socket>();
@@ -56,4 +56,21 @@ export class CuttableProxy {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+/**
+ * Seconds a dependency stays cut in the outage tests: the first of `names` (e.g. `LEDGER_OUTAGE_S`)
+ * that is set, else `OUTAGE_S`, else `fallback`. `OUTAGE_S=60` runs every test at the data-loss
+ * review's 60 s.
+ */
+export function outageSeconds(fallback: number, ...names: string[]): number {
+  for (const name of [...names, 'OUTAGE_S']) {
+    const value = process.env[name];
+    if (value === undefined || value === '') continue;
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw new Error(`${name}=${value} is not a number of seconds`);
+    return seconds;
+  }
+  return fallback;
 }
