@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type TopicName } from '@ecogate/contracts';
 import {
+  type ConsumerHealth,
   createKafka,
   ensureTopics,
   KafkaEventConsumer,
@@ -51,6 +52,8 @@ export interface BarrierControlService {
   readonly display: LogDisplay;
   /** Resolves once the Kafka consumer has its partitions. */
   ready(): Promise<void>;
+  /** The read consumer's health: `degraded` while a partition waits for the database (ADR 0005). */
+  health(): ConsumerHealth;
   close(): Promise<void>;
 }
 
@@ -151,6 +154,7 @@ export async function startBarrierControl(
     vzenith,
     display,
     ready: () => consumer.ready(),
+    health: () => consumer.health(),
     async close() {
       clearInterval(pruning);
       await app.close();

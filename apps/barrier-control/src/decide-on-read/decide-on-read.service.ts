@@ -1,5 +1,5 @@
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
-import { FatalError, type EventPublisher } from '@ecogate/messaging';
+import { FatalError, type EventPublisher, isDependencyUnavailable } from '@ecogate/messaging';
 import { type Logger } from '@ecogate/telemetry';
 import { type BarrierCommandService } from '../barrier-command/barrier-command.service';
 import { type LaneDisplay } from '../display/display.port';
@@ -15,6 +15,17 @@ import { type BarrierDecided, decideOnRead, displayTextOf, stableUuid } from './
 type PlateRead = PayloadOf<'anpr.plate.read.v1'>;
 
 const REMEMBERED_DECISIONS = 10_000;
+/** A held read whose decision found a dependency away (no redelivery will come): tried again after this. */
+const HELD_RETRY_MS = 1_000;
+
+/** A decision published whose storing, display or barrier open did not finish (a dependency failed). */
+interface Unfinished {
+  readonly openBarrier: boolean;
+  readonly plate: string;
+  stored: boolean;
+  /** Set before the driver is called: the open is at most once, as across a restart. */
+  commanding: boolean;
+}
 
 /** The capture a lane is deciding on (one per lane: the vehicle in front); stored as `StoredCapture`. */
 interface LaneCapture {
@@ -27,6 +38,7 @@ interface LaneCapture {
   decidedReadIds: string[];
   open?: StoredOpen;
   timer?: NodeJS.Timeout;
+  unfinished?: Unfinished;
 }
 
 /**
@@ -44,6 +56,11 @@ interface LaneCapture {
  * barrier twice, also after a restart: captures (held reads, decisions, the barrier's open) are
  * written to the lanes' store (`LaneStates.store`) before a read counts as handled, and `resume`
  * picks them up at start.
+ *
+ * A dependency away mid-read (the store's database, the vehicle registry) fails the read, and the
+ * consumer retries it without limit (ADR 0005). Nothing changes before the decision is taken, and
+ * what follows a published decision (store, display, open) resumes where it stopped: the retried
+ * read republishes the same decision and finishes, so the barrier still opens, once.
  */
 export class DecideOnReadService {
   /** Decisions by the id of every read that fed them, so a redelivery republishes the identical event. */
@@ -120,19 +137,26 @@ export class DecideOnReadService {
       [...this.captures.values()].map((capture) =>
         this.exclusive(capture, async () => {
           if (!capture.acted) await this.act(capture, heldRead(capture.reads));
+          else if (capture.unfinished) await this.finish(capture);
+          clearTimeout(capture.timer);
         }),
       ),
     );
   }
 
   private async onRead(read: PlateRead, context: LaneContext): Promise<BarrierDecided | undefined> {
-    const remembered = this.decisions.get(read.readId);
-    if (remembered) {
-      await this.publishDecision(remembered); // a redelivery: already shown and acted on
-      return remembered;
-    }
     const key = laneKey(read);
     const previous = this.captures.get(key);
+    const remembered = this.decisions.get(read.readId);
+    if (remembered) {
+      await this.publishDecision(remembered); // a redelivery: already shown and acted on…
+      // …unless a dependency failed after it was published (this is the retry): finish it now.
+      if (previous?.unfinished && previous.decision?.decisionId === remembered.decisionId)
+        return this.finish(previous);
+      return remembered;
+    }
+    // The vehicle before this one, decided by an earlier try of this read that then failed midway.
+    if (previous?.unfinished && previous.reads.captureId !== read.captureId) await this.finish(previous);
     if (previous?.reads.captureId !== read.captureId) {
       // Not the vehicle in front: a capture seen before (the lane moved on, or before a restart)?
       const earlier = await this.lanes.store.capture(read.lane, read.captureId);
@@ -184,12 +208,15 @@ export class DecideOnReadService {
   private onWaitOver(capture: LaneCapture): void {
     this.exclusive(capture, async () => {
       if (!capture.acted) await this.act(capture, heldRead(capture.reads));
-    }).catch((err: unknown) =>
-      this.log.error(
-        { lane: capture.context.lane.ref.laneId, captureId: capture.reads.captureId, err },
-        'held read not decided',
-      ),
-    );
+      else if (capture.unfinished) await this.finish(capture);
+    }).catch((err: unknown) => {
+      const where = { lane: capture.context.lane.ref.laneId, captureId: capture.reads.captureId, err };
+      // The held read's offset is committed: no redelivery will retry it, so this does, without limit.
+      if (isDependencyUnavailable(err)) {
+        this.log.warn(where, 'held read not decided yet: a dependency is unavailable, retrying');
+        capture.timer = setTimeout(() => this.onWaitOver(capture), HELD_RETRY_MS);
+      } else this.log.error(where, 'held read not decided');
+    });
   }
 
   /** A read of a capture the lane is past: a redelivery republishes its decision, anything else is dropped. */
@@ -251,13 +278,11 @@ export class DecideOnReadService {
 
   /** Fuse, decide, publish, display and (when the lane allows) lift the barrier. */
   private async act(capture: LaneCapture, deciding: PlateRead): Promise<BarrierDecided> {
-    capture.acted = true;
-    clearTimeout(capture.timer);
-    capture.heldUntil = undefined;
     const { context } = capture;
     const { lane } = deciding;
     const fused = fuseCapture(capture.reads, deciding);
     const plate = fused.read.plate.text;
+    // Nothing is changed before the decision is taken: a failure up to here leaves the read as it came.
     const decided = decideOnRead(
       fused.read,
       context,
@@ -265,6 +290,9 @@ export class DecideOnReadService {
       this.now(),
       fused.fusion,
     );
+    capture.acted = true;
+    clearTimeout(capture.timer);
+    capture.heldUntil = undefined;
     fusionOutcomes.add(1, { outcome: fused.fusion.outcome });
     if (fused.fusion.outcome === 'disagree') {
       this.log.warn(
@@ -281,8 +309,7 @@ export class DecideOnReadService {
       read ? [read.readId] : [],
     );
     for (const readId of readIds) this.remember(readId, decided);
-    const mode = context.lane.mode;
-    const onDecided = this.lanes.apply(lane.enterpriseId, lane.laneId, mode, {
+    const onDecided = this.lanes.apply(lane.enterpriseId, lane.laneId, context.lane.mode, {
       type: 'decided',
       captureId: deciding.captureId,
       decisionId: decided.decisionId,
@@ -290,13 +317,9 @@ export class DecideOnReadService {
     });
     capture.decision = decided;
     capture.decidedReadIds = readIds;
-    const opens = onDecided.openBarrier && context.lane.barrier.driver !== 'none';
-    if (opens) capture.open = { decisionId: decided.decisionId, outcome: 'pending' };
-    // Published before it is stored: a crash in between decides the read again with the same ids.
-    await this.publishDecision(decided);
-    // The commit point: from here a redelivered read (also after a restart) finds this decision, and
-    // the barrier is commanded at most once (a crash while commanding loses the open, never repeats it).
-    await this.lanes.save(lane.enterpriseId, lane.laneId, storedOf(capture));
+    capture.unfinished = { openBarrier: onDecided.openBarrier, plate, stored: false, commanding: false };
+    if (onDecided.openBarrier && context.lane.barrier.driver !== 'none')
+      capture.open = { decisionId: decided.decisionId, outcome: 'pending' };
     this.log.info(
       {
         lane: lane.laneId,
@@ -307,29 +330,58 @@ export class DecideOnReadService {
       },
       'barrier decided',
     );
-    await this.display.show(lane, displayTextOf(decided));
-    if (onDecided.openBarrier) {
+    // Published before it is stored: a crash in between decides the read again with the same ids.
+    await this.publishDecision(decided);
+    return this.finish(capture);
+  }
+
+  /**
+   * What follows a published decision: store it, show it, lift the barrier, store the open. Each
+   * step is marked done, so a try that failed midway (the database away) resumes where it stopped.
+   */
+  private async finish(capture: LaneCapture): Promise<BarrierDecided> {
+    const { unfinished: step, decision: decided } = capture;
+    if (!decided) throw new Error(`capture ${capture.reads.captureId} has no decision to finish`);
+    if (!step) return decided;
+    const { lane } = decided;
+    const { context } = capture;
+    if (!step.stored) {
+      // The commit point: from here a redelivered read (also after a restart) finds this decision, and
+      // the barrier is commanded at most once (a crash while commanding loses the open, never repeats it).
+      await this.lanes.save(lane.enterpriseId, lane.laneId, storedOf(capture));
+      step.stored = true;
+      await this.display.show(lane, displayTextOf(decided));
+    }
+    if (step.openBarrier && step.commanding && capture.open?.outcome === 'pending') {
+      this.log.warn(
+        { lane: lane.laneId, captureId: capture.reads.captureId, decisionId: decided.decisionId },
+        'failed while commanding the barrier: the open is not repeated',
+      );
+    }
+    if (step.openBarrier && !step.commanding) {
+      step.commanding = true;
       const commanded = await this.commands.execute({
         lane,
         target: context.lane.barrier,
         action: 'open',
         trigger: 'decision',
         decisionId: decided.decisionId,
-        plate,
+        plate: step.plate,
       });
       this.lanes.apply(
         lane.enterpriseId,
         lane.laneId,
-        mode,
+        context.lane.mode,
         commanded?.outcome === 'failed'
           ? { type: 'command-failed' }
           : { type: 'barrier-opened', at: this.now() },
       );
-      if (opens) {
+      if (capture.open)
         capture.open = { decisionId: decided.decisionId, outcome: commanded?.outcome ?? 'done' };
-        await this.lanes.save(lane.enterpriseId, lane.laneId, storedOf(capture));
-      }
     }
+    if (capture.open && capture.open.outcome !== 'pending')
+      await this.lanes.save(lane.enterpriseId, lane.laneId, storedOf(capture));
+    capture.unfinished = undefined;
     return decided;
   }
 
