@@ -3,7 +3,7 @@ import { UPLOAD_ERROR_STATUS } from './errors/upload.exception';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { createKafka, ensureTopics } from '@ecogate/messaging';
+import { type ConsumerHealth, createKafka, ensureTopics } from '@ecogate/messaging';
 import { createDataSource, type DataSource, PostgresProcessedEventStore } from '@ecogate/persistence';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { MinioObjectStorage } from '@ecogate/storage';
@@ -38,6 +38,8 @@ export interface UploadService {
   readonly status: PlatformStatus;
   /** Resolves once the Kafka consumer has its partitions. */
   ready(): Promise<void>;
+  /** The intake consumer's health: `degraded` while a partition waits for the database (ADR 0005). */
+  health(): ConsumerHealth;
   close(): Promise<void>;
 }
 
@@ -148,6 +150,7 @@ export async function startUploadService(
     dispatcher,
     status,
     ready: () => consumer.ready(),
+    health: () => consumer.health(),
     async close() {
       heartbeat.stop();
       uploadMetrics.backlog.removeCallback(observeBacklog);
