@@ -4,6 +4,8 @@
 //   KAFKA_BROKERS=127.0.0.1:19092 KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD=… KAFKA_TLS_CA_FILE=… \
 //     node deploy/local/kafka-acls.js deploy/local/kafka-acls.json [--print]
 // --print only prints the bindings the table means (no broker needed).
+// Also a module: `bindingsOf(entry, prefix)` gives one service's bindings, with a city's (or a test's)
+// topic prefix prepended to every topic and group name (ledger-outage.int-spec.ts grants the ledger's).
 const { readFileSync } = require('node:fs');
 const {
   AclOperationTypes: OP,
@@ -15,17 +17,23 @@ const {
 } = require('kafkajs');
 const { kafkaSecurity } = require('./kafka-client-env');
 
-/** The bindings of one service: [resourceType, patternType, resourceName, operation]. */
-function bindingsOf(entry) {
+/**
+ * The bindings of one service: [resourceType, patternType, resourceName, operation]. `prefix` is
+ * prepended to every topic and group name (KAFKA_TOPIC_PREFIX).
+ */
+function bindingsOf(entry, prefix = '') {
   const out = [];
-  const topic = (pattern, name, ops) => ops.forEach((op) => out.push([RT.TOPIC, pattern, name, op]));
-  const group = (name) => [OP.READ, OP.DESCRIBE].forEach((op) => out.push([RT.GROUP, PT.PREFIXED, name, op]));
+  const topic = (pattern, name, ops) =>
+    ops.forEach((op) => out.push([RT.TOPIC, pattern, `${prefix}${name}`, op]));
+  const group = (name) =>
+    [OP.READ, OP.DESCRIBE].forEach((op) => out.push([RT.GROUP, PT.PREFIXED, `${prefix}${name}`, op]));
   // CREATE: services declare their topics at start (ensureTopics); the broker auto-creates nothing.
   for (const name of entry.write) topic(PT.LITERAL, name, [OP.WRITE, OP.DESCRIBE, OP.CREATE]);
   for (const name of entry.read) topic(PT.LITERAL, name, [OP.READ, OP.DESCRIBE, OP.CREATE]);
   for (const name of entry.groups) {
     group(name);
-    // The group's own dead-letter and replay topics, `<group>.dead-letter.v1`, `<group>.dead-letter-replays.v1`.
+    // The group's own topics: `<group>.dead-letter.v1`, `<group>.replay.v1` (replayed dead letters,
+    // which the group's consumer reads back) and `<group>.dead-letter-replays.v1` (the replays' audit).
     topic(PT.PREFIXED, `${name}.`, [OP.READ, OP.WRITE, OP.DESCRIBE, OP.CREATE]);
   }
   for (const name of entry.readerGroups) group(name);
@@ -136,7 +144,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`[kafka-acls] ${error.message}`);
-  process.exit(1);
-});
+module.exports = { bindingsOf, readTable };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`[kafka-acls] ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -31,6 +31,8 @@ if (process.argv.includes('--migrate')) {
     return {
       observability: config.observability,
       start: async (logger) => {
+        // Before any read: a lane whose barrier is outside the site's networks never gets a request.
+        await file.refuseOutsideNetworks(config.deviceNetworks, logger.child({ component: 'gate-settings' }));
         const dataSource = createDataSource(
           barrierControlDataSourceSettings(config.database.url.reveal(), { logger }),
         );

@@ -3,6 +3,7 @@ import { BARRIER_CONTROL_ERROR_STATUS } from './errors/barrier-control.exception
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DeviceNetworks } from '@ecogate/config';
 import { type TopicName } from '@ecogate/contracts';
 import {
   type ConsumerHealth,
@@ -43,7 +44,9 @@ const PUBLISHES: readonly TopicName[] = [
   'gate.violation.detected.v1',
 ];
 
-export type BarrierControlServiceConfig = Pick<BarrierControlConfig, 'kafka' | 'http' | 'lanes' | 'drivers'>;
+export type BarrierControlServiceConfig = Pick<BarrierControlConfig, 'kafka' | 'http' | 'lanes' | 'drivers'> &
+  /** Default (tests): loopback + RFC 1918. */
+  Partial<Pick<BarrierControlConfig, 'deviceNetworks'>>;
 
 export interface BarrierControlService {
   /** Operator API base URL. */
@@ -81,10 +84,11 @@ export async function startBarrierControl(
   await publisher.connect();
 
   const vzenith = new VzenithReplyDriver(config.drivers.vzenithReplyTtlMs);
+  const networks = config.deviceNetworks ?? DeviceNetworks.defaults;
   const drivers = new BarrierDrivers([
-    new HikvisionIsapiDriver(config.drivers.isapiTimeoutMs),
-    new DahuaStrobeDriver({ timeoutMs: config.drivers.dahuaTimeoutMs }),
-    new OnvifRelayDriver(config.drivers.onvifRelay),
+    new HikvisionIsapiDriver(config.drivers.isapiTimeoutMs, networks),
+    new DahuaStrobeDriver({ timeoutMs: config.drivers.dahuaTimeoutMs, networks }),
+    new OnvifRelayDriver({ ...config.drivers.onvifRelay, networks }),
     vzenith,
   ]);
   const lanes = new LaneStates(config.lanes, ports.store);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import {
+  consumerGroupTopics,
   createKafka,
-  deadLetterTopic,
   ensureTopics,
   KafkaEventConsumer,
   KafkaEventPublisher,
@@ -79,7 +79,9 @@ describe('ledger against Kafka and Postgres', () => {
     await migrator.destroy();
     await ensureTopics(
       kafka,
-      [DECIDED, RECORDED, deadLetterTopic('ledger-it-reader')].map((t) => ({ name: `${topicPrefix}${t}` })),
+      [DECIDED, RECORDED, ...consumerGroupTopics('ledger-it-reader')].map((t) => ({
+        name: `${topicPrefix}${t}`,
+      })),
     );
     publisher = new KafkaEventPublisher(kafka, { topicPrefix });
     await publisher.connect();

@@ -7,9 +7,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import {
   connectKafkaTransport,
   createKafka,
-  deadLetterReplayTopic,
   DeadLetters,
-  deadLetterTopic,
   ensureTopics,
   KafkaEventConsumer,
   KafkaEventPublisher,
@@ -95,17 +93,13 @@ export async function startLedgerService(
 
   const messaging = { ...config.kafka, logger };
   const kafka = createKafka(messaging);
-  await ensureTopics(
-    kafka,
-    [
-      'gate.barrier.decided.v1',
-      PASSAGE_TOPIC,
-      deadLetterTopic(LEDGER_CONSUMER_GROUP),
-      deadLetterReplayTopic(LEDGER_CONSUMER_GROUP),
-    ].map((topic) => ({
-      name: physicalTopic(messaging, topic),
-    })),
-  );
+  const deadLetters = new DeadLetters(kafka, messaging, LEDGER_CONSUMER_GROUP);
+  // The group's dead-letter, replay and replay-audit topics too (`deadLetters.topics()`): the intake
+  // subscribes to `ledger.replay.v1`, where the replay API (as the ledger's own principal) publishes.
+  await ensureTopics(kafka, [
+    ...['gate.barrier.decided.v1', PASSAGE_TOPIC].map((topic) => ({ name: physicalTopic(messaging, topic) })),
+    ...deadLetters.topics().map((name) => ({ name })),
+  ]);
   const publisher = new KafkaEventPublisher(kafka, messaging);
   await publisher.connect();
   const relay = new OutboxRelay(dataSource, publishThrough(publisher), {
@@ -137,7 +131,7 @@ export async function startLedgerService(
       inPlantVehicles: new InPlantVehicleService(dataSource),
       machinery: new MachineryService(dataSource),
       deadLetters: new DeadLetterReplayService(
-        new DeadLetters(kafka, messaging, LEDGER_CONSUMER_GROUP),
+        deadLetters,
         dataSource,
         logger.child({ component: 'dead-letters' }),
         () => consumer?.health(),

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { RtspTestServer } from '@ecogate/camera-simulator';
 import { type EventEnvelope } from '@ecogate/contracts';
 import {
+  consumerGroupTopics,
   createKafka,
-  deadLetterTopic,
   ensureTopics,
   KafkaEventConsumer,
   KafkaEventPublisher,
@@ -149,7 +149,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
     });
     await ensureTopics(
       kafka,
-      [OUTAGE_TOPIC, deadLetterTopic('video-it-reader')].map((t) => ({ name: `${topicPrefix}${t}` })),
+      [OUTAGE_TOPIC, ...consumerGroupTopics('video-it-reader')].map((t) => ({ name: `${topicPrefix}${t}` })),
     );
     reader = new KafkaEventConsumer(
       kafka,

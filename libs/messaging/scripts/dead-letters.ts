@@ -2,9 +2,10 @@
 //   npx tsx --tsconfig tsconfig.base.json libs/messaging/scripts/dead-letters.ts list --group ledger
 //   … replay --group ledger --ids 0:12,2:7 --operator alice --reason "vehicle registered, retry"
 // KAFKA_BROKERS, KAFKA_TOPIC_PREFIX and the connection's KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD,
-// KAFKA_TLS_CA_FILE (ADR 0006: an operator connects as admin) from the environment. Each replay is recorded on
-// `<group>.dead-letter-replays.v1` and logged (JSON on stderr) with who, why and when; a letter
-// already replayed is skipped unless --force.
+// KAFKA_TLS_CA_FILE (ADR 0006: admin, or the group's service principal) from the environment. A replay
+// goes to the group's replay topic `<group>.replay.v1` (its consumer hands it to the original topic's
+// handler) and is recorded on `<group>.dead-letter-replays.v1` and logged (JSON on stderr) with who,
+// why and when; a letter already replayed is skipped unless --force.
 import { parseArgs } from 'node:util';
 import { defineConfig, kafkaEnv, kafkaSecurityConfig } from '@ecogate/config';
 import { createLogger } from '@ecogate/telemetry';

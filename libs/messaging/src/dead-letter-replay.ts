@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type Logger } from '@ecogate/telemetry';
 import { type Kafka, type KafkaMessage } from 'kafkajs';
-import { type DeadLetterRecord, deadLetterTopic } from './dead-letter';
+import { type DeadLetterRecord, deadLetterTopic, REPLAY_HEADERS, replayTopic } from './dead-letter';
 import { type KafkaMessagingOptions, physicalTopic } from './kafka/kafka-client';
 
-/** Where replays are recorded (who, why, when): read back so one dead letter is replayed once. */
+/**
+ * Where replays are recorded (who, why, when): the audit trail, read back so one dead letter is
+ * replayed once. The replayed messages themselves go to `replayTopic(group)`.
+ */
 export const deadLetterReplayTopic = (consumerGroup: string): string =>
   `${consumerGroup}.dead-letter-replays.v1`;
 
 /** Header on a replayed message naming the dead letter it came from. */
-export const REPLAYED_FROM_HEADER = 'ecogate-replayed-from';
+export const REPLAYED_FROM_HEADER = REPLAY_HEADERS.from;
+
+const REPLAY_HEADER_NAMES: ReadonlySet<string> = new Set(Object.values(REPLAY_HEADERS));
 
 /** A dead letter's id is its position on the dead-letter topic: `<partition>:<offset>`. */
 export const DEAD_LETTER_ID = /^\d{1,5}:\d{1,19}$/;
@@ -29,7 +34,10 @@ export interface DeadLetterReplay {
   readonly operator: string;
   readonly reason: string;
   readonly at: string;
+  /** The group's replay topic (`<group>.replay.v1`) and the original key. */
   readonly to: { topic: string; key: string | null };
+  /** Where the message was first consumed; its handler is that topic's. */
+  readonly original: { topic: string; partition: number; offset: string };
   readonly eventId: string | null;
   readonly enterpriseId: string | null;
 }
@@ -48,9 +56,12 @@ export interface ReplayResult {
 }
 
 /**
- * Lists and replays one consumer group's dead letters: the original value and headers go back
- * to the original topic untouched, and each replay is recorded on the group's replay topic (and
- * handed to `audit`, e.g. the service's audit table) with who, why and when.
+ * Lists and replays one consumer group's dead letters: the original value, key and headers go to
+ * the group's own replay topic `<group>.replay.v1` (never back to the original topic, which may be
+ * another service's to write: ADR 0006) with replay headers naming the original topic, partition
+ * and offset, who and why; the group's consumer hands them to the original topic's handler. Each
+ * replay is recorded on `<group>.dead-letter-replays.v1` (and handed to `audit`, e.g. the service's
+ * audit table) with who, why and when.
  */
 export class DeadLetters {
   private readonly log: Logger;
@@ -65,13 +76,13 @@ export class DeadLetters {
 
   /** Physical topics it reads and writes; create them with `ensureTopics`. */
   topics(): string[] {
-    return [this.deadLetterTopic(), this.replayTopic()];
+    return [this.deadLetterTopic(), this.replayTopic(), this.auditTopic()];
   }
 
   async list(): Promise<DeadLetterEntry[]> {
     const [letters, replays] = await Promise.all([
-      readTopic(this.kafka, this.deadLetterTopic()),
-      readTopic(this.kafka, this.replayTopic()),
+      readTopic(this.kafka, this.messaging, this.deadLetterTopic()),
+      readTopic(this.kafka, this.messaging, this.auditTopic()),
     ]);
     const replayed = new Map<string, DeadLetterReplay>();
     for (const { message } of replays) {
@@ -109,26 +120,45 @@ export class DeadLetters {
       for (const { id, record } of chosen) {
         const value =
           record.valueEncoding === 'base64' ? Buffer.from(record.value, 'base64') : Buffer.from(record.value);
+        const original = this.originalPosition(record);
+        const replayId = randomUUID();
+        const headers: Record<string, string> = {};
+        for (const [name, header] of Object.entries(record.headers))
+          if (!REPLAY_HEADER_NAMES.has(name)) headers[name] = header;
         await producer.send({
-          topic: record.source.topic,
+          topic: this.replayTopic(),
           acks: -1,
           messages: [
-            { key: record.source.key, value, headers: { ...record.headers, [REPLAYED_FROM_HEADER]: id } },
+            {
+              key: record.source.key,
+              value,
+              headers: {
+                ...headers,
+                [REPLAY_HEADERS.from]: id,
+                [REPLAY_HEADERS.id]: replayId,
+                [REPLAY_HEADERS.by]: request.operator,
+                [REPLAY_HEADERS.reason]: request.reason,
+                [REPLAY_HEADERS.originalTopic]: original.topic,
+                [REPLAY_HEADERS.originalPartition]: String(original.partition),
+                [REPLAY_HEADERS.originalOffset]: original.offset,
+              },
+            },
           ],
         });
         const replay: DeadLetterReplay = {
-          replayId: randomUUID(),
+          replayId,
           deadLetterId: id,
           consumerGroup: this.consumerGroup,
           operator: request.operator,
           reason: request.reason,
           at: new Date().toISOString(),
-          to: { topic: record.source.topic, key: record.source.key },
+          to: { topic: this.replayTopic(), key: record.source.key },
+          original,
           eventId: record.headers['ecogate-event-id'] ?? null,
           enterpriseId: record.headers['ecogate-enterprise-id'] ?? null,
         };
         await producer.send({
-          topic: this.replayTopic(),
+          topic: this.auditTopic(),
           acks: -1,
           messages: [{ key: id, value: JSON.stringify(replay) }],
         });
@@ -146,8 +176,29 @@ export class DeadLetters {
     return physicalTopic(this.messaging, deadLetterTopic(this.consumerGroup));
   }
 
-  private replayTopic(): string {
+  /** The group's replay topic, where replayed messages go. */
+  replayTopic(): string {
+    return physicalTopic(this.messaging, replayTopic(this.consumerGroup));
+  }
+
+  private auditTopic(): string {
     return physicalTopic(this.messaging, deadLetterReplayTopic(this.consumerGroup));
+  }
+
+  /**
+   * Where the letter's message was first consumed. A replayed message that failed again was
+   * dead-lettered from the replay topic: its replay headers still name the original position.
+   */
+  private originalPosition(record: DeadLetterRecord): DeadLetterReplay['original'] {
+    const fromReplay = record.source.topic === this.replayTopic();
+    const topic = fromReplay ? record.headers[REPLAY_HEADERS.originalTopic] : undefined;
+    if (!topic)
+      return { topic: record.source.topic, partition: record.source.partition, offset: record.source.offset };
+    return {
+      topic,
+      partition: Number(record.headers[REPLAY_HEADERS.originalPartition] ?? -1),
+      offset: record.headers[REPLAY_HEADERS.originalOffset] ?? '-1',
+    };
   }
 }
 
@@ -156,11 +207,13 @@ const READ_TIMEOUT_MS = 30_000;
 /** Reads a topic from its start to its current end with a throw-away group that commits nothing. */
 async function readTopic(
   kafka: Kafka,
+  messaging: Pick<KafkaMessagingOptions, 'topicPrefix'>,
   topic: string,
 ): Promise<{ partition: number; message: KafkaMessage }[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const groupId = `dead-letter-reader-${randomUUID()}`;
+  // Prefixed like every group (a city's KAFKA_TOPIC_PREFIX applies to the ACL table's readerGroups too).
+  const groupId = physicalTopic(messaging, `dead-letter-reader-${randomUUID()}`);
   try {
     const ends = new Map(
       (await admin.fetchTopicOffsets(topic))

@@ -1,6 +1,7 @@
 import {
   databaseEnv,
   defineConfig,
+  deviceNetworksEnv,
   httpEnv,
   kafkaConfig,
   kafkaEnv,
@@ -19,6 +20,8 @@ export const barrierControlConfig = defineConfig(
     ...databaseEnv,
     ...observabilityEnv,
     ...httpEnv,
+    /** Where barriers may be: every lane's address, checked at start and before each request. */
+    ...deviceNetworksEnv,
     /** JSON file of enterprises, lanes and barrier targets (schema: `gateSettingsFileSchema`). */
     BARRIER_GATES_FILE: z.string().min(1),
     /** Entry then exit (or the reverse) of one plate at one gate within this window is reversing. */
@@ -55,6 +58,8 @@ export const barrierControlConfig = defineConfig(
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     observability: observabilityConfig(env),
     gatesFile: env.BARRIER_GATES_FILE,
+    /** `DEVICE_ALLOWED_NETWORKS` (libs/config's parser, shared with camera-ingest). */
+    deviceNetworks: env.DEVICE_ALLOWED_NETWORKS,
     lanes: {
       reversingWindowSeconds: env.BARRIER_REVERSING_WINDOW_SECONDS,
       openCycleMs: env.BARRIER_OPEN_CYCLE_SECONDS * 1000,

@@ -11,6 +11,8 @@ export type BarrierTarget =
       readonly channel: number;
       readonly username?: string;
       readonly password?: Secret;
+      /** Why the address was refused at load (outside the allowed networks): nothing is ever sent. */
+      readonly refused?: string;
     }
   | {
       readonly driver: 'dahua-strobe';
@@ -18,6 +20,8 @@ export type BarrierTarget =
       readonly channel: number;
       readonly username?: string;
       readonly password?: Secret;
+      /** Why the address was refused at load (outside the allowed networks): nothing is ever sent. */
+      readonly refused?: string;
     }
   /** A relay output of an ONVIF device (SetRelayOutputState); the first relay unless a token is named. */
   | {
@@ -28,6 +32,8 @@ export type BarrierTarget =
       readonly closeRelayToken?: string;
       readonly username?: string;
       readonly password?: Secret;
+      /** Why the address was refused at load (outside the allowed networks): nothing is ever sent. */
+      readonly refused?: string;
     }
   /** The camera's next push reply opens the barrier (Vzenith protocol). */
   | { readonly driver: 'vzenith-reply' }
@@ -51,7 +57,8 @@ export interface BarrierDriver<T extends BarrierTarget = BarrierTarget> {
 
 export class BarrierCommandError extends Error {
   constructor(
-    readonly code: 'timeout' | 'unreachable' | 'rejected' | 'unsupported',
+    /** `refused`: the address is outside the allowed device networks, or the device redirected. */
+    readonly code: 'timeout' | 'unreachable' | 'rejected' | 'unsupported' | 'refused',
     message: string,
   ) {
     super(message);

@@ -5,6 +5,7 @@ import {
   type BarrierTarget,
   type DriverName,
 } from './barrier-driver';
+import { BarrierAddressRefused } from './device-address';
 
 /** Routes a command to the driver the lane's target names. */
 export class BarrierDrivers {
@@ -18,6 +19,9 @@ export class BarrierDrivers {
     if (target.driver === 'none') throw new BarrierCommandError('unsupported', 'the lane has no barrier');
     const driver = this.byName.get(target.driver);
     if (!driver) throw new BarrierCommandError('unsupported', `no driver ${target.driver} configured`);
+    // Refused when the gates file was loaded: the barrier is unavailable, the lane still decides.
+    if (target.driver !== 'vzenith-reply' && target.refused !== undefined)
+      throw new BarrierAddressRefused('network-not-allowed', target.refused);
     await driver.send(target, command);
   }
 }

@@ -1,4 +1,4 @@
-import { Secret } from '@ecogate/config';
+import { type DeviceNetworks, Secret } from '@ecogate/config';
 import {
   ALERT_LEVELS,
   type AlertLevel,
@@ -12,8 +12,15 @@ import {
   VEHICLE_CATEGORIES,
   VEHICLE_DESIGNATIONS,
 } from '@ecogate/domain';
+import { type Logger } from '@ecogate/telemetry';
 import { z } from 'zod';
 import { type BarrierTarget } from '../drivers/barrier-driver';
+import {
+  assertBarrierAddress,
+  BarrierAddressRefused,
+  type BarrierAddressMetrics,
+  otelBarrierAddressMetrics,
+} from '../drivers/device-address';
 import { type GateSettings, type LaneContext, type LaneSettings } from './gate-settings.port';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
@@ -90,7 +97,7 @@ export type GateSettingsFile = z.input<typeof gateSettingsFileSchema>;
 interface EnterpriseEntry {
   readonly plan: EmergencyPlan;
   alertLevel: AlertLevel;
-  readonly lanes: ReadonlyMap<string, LaneSettings>;
+  readonly lanes: Map<string, LaneSettings>;
 }
 
 /**
@@ -153,6 +160,42 @@ export class ConfigGateSettings implements GateSettings {
     const lane = enterprise?.lanes.get(laneId);
     if (!enterprise || !lane) return undefined;
     return { lane, plan: enterprise.plan, alertLevel: enterprise.alertLevel };
+  }
+
+  /**
+   * Checks every barrier address against the site's networks (run once at start, before any read;
+   * lanes come from here with the ledger too). A lane outside them keeps deciding, but its barrier
+   * is marked refused: every command fails `refused` and nothing is sent. A name that does not
+   * resolve now is kept: it is checked again before each request. Returns the refused lanes.
+   */
+  async refuseOutsideNetworks(
+    networks: DeviceNetworks,
+    log: Pick<Logger, 'error' | 'warn'>,
+    metrics: BarrierAddressMetrics = otelBarrierAddressMetrics,
+  ): Promise<string[]> {
+    const refused: string[] = [];
+    for (const [enterpriseId, enterprise] of this.enterprises) {
+      for (const [laneId, lane] of enterprise.lanes) {
+        const barrier = lane.barrier;
+        if (barrier.driver === 'vzenith-reply' || barrier.driver === 'none') continue;
+        try {
+          await assertBarrierAddress(barrier.baseUrl, networks, barrier.driver, 'load', metrics);
+        } catch (error) {
+          const fields = { enterpriseId, laneId, driver: barrier.driver, baseUrl: barrier.baseUrl };
+          if (!(error instanceof BarrierAddressRefused)) {
+            log.warn({ ...fields, err: error }, 'barrier address not checked at start: checked per request');
+            continue;
+          }
+          log.error(
+            { ...fields, allowed: networks.toString() },
+            `barrier address refused, outside DEVICE_ALLOWED_NETWORKS: lane ${laneId} decides, its barrier is unavailable`,
+          );
+          enterprise.lanes.set(laneId, { ...lane, barrier: { ...barrier, refused: error.message } });
+          refused.push(`${enterpriseId}/${laneId}`);
+        }
+      }
+    }
+    return refused;
   }
 
   /** Returns false for an unknown enterprise. */

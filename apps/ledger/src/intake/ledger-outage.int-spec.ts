@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { type EventEnvelope } from '@ecogate/contracts';
 import {
+  consumerGroupTopics,
   createKafka,
-  deadLetterTopic,
   ensureTopics,
   KafkaEventConsumer,
   KafkaEventPublisher,
@@ -20,20 +22,41 @@ import {
   expectEventually,
   kafkaClientOptions,
   loadInfraEnv,
+  loadKafkaPrincipals,
   outageSeconds,
   releaseAll,
 } from '@ecogate/testing';
+import { AclPermissionTypes } from 'kafkajs';
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
+import { LEDGER_CONSUMER_GROUP } from './barrier-decided.consumer';
 import { type LedgerService, startLedgerService } from '../start-ledger-service';
 import { aDecision, serviceConfig } from '../testing/ledger-test-kit';
 
 // ADR 0005: a database outage in the middle of a stream pauses the intake; nothing is lost,
 // doubled or dead-lettered. OUTAGE_S=60 (or LEDGER_OUTAGE_S=60) runs the outage the issue asks for.
+// The ledger runs as its own Kafka principal `ledger` (ADR 0006), with its row of the ACL table
+// (deploy/local/kafka-acls.json) granted under this test's topic prefix, as a city's prefix would be:
+// its dead-letter replay must work without WRITE on the decisions topic.
 const OUTAGE_S = outageSeconds(20, 'LEDGER_OUTAGE_S');
 const DECISIONS = 300;
 const DECIDED = 'gate.barrier.decided.v1';
 const RECORDED = 'ledger.passage.recorded.v1';
 const logger = createLogger({ service: 'ledger-outage-it', level: 'silent' });
+
+/** [resourceType, patternType, resourceName, operation] as kafkajs numbers. */
+type AclBinding = [number, number, string, number];
+interface AclTableEntry {
+  write: string[];
+  read: string[];
+  groups: string[];
+  readerGroups: string[];
+}
+// The one ACL table and its bindings (ADR 0006), from the infra script itself, not a copy of it.
+const ACLS_SCRIPT = join(__dirname, '../../../../deploy/local/kafka-acls.js');
+const { bindingsOf, readTable } = createRequire(__filename)(ACLS_SCRIPT) as {
+  bindingsOf(entry: AclTableEntry, prefix: string): AclBinding[];
+  readTable(file: string): [string, AclTableEntry][];
+};
 
 jest.setTimeout(OUTAGE_S * 1000 + 70_000);
 
@@ -48,6 +71,30 @@ describe('ledger intake while its database is away', () => {
     logger,
   });
   const recorded: EventEnvelope<typeof RECORDED>[] = [];
+  const ledgerPassword = loadKafkaPrincipals()?.['ledger'];
+  const ledgerSasl = { mechanism: 'scram-sha-512' as const, username: 'ledger', password: ledgerPassword! };
+  const ledgerKafka = createKafka({
+    ...kafkaClientOptions(infra),
+    sasl: ledgerSasl,
+    clientId: 'ledger-outage-it-as-ledger',
+    topicPrefix,
+    logger,
+  });
+  const ledgerRow = readTable(join(__dirname, '../../../../deploy/local/kafka-acls.json')).find(
+    ([service]) => service === 'ledger',
+  )![1];
+  const ledgerAcls: AclBinding[] = bindingsOf(ledgerRow, topicPrefix).filter(([, , resource]) =>
+    resource.startsWith(topicPrefix),
+  );
+  const aclOf = ([resourceType, resourcePatternType, resourceName, operation]: AclBinding) => ({
+    principal: 'User:ledger',
+    host: '*',
+    permissionType: AclPermissionTypes.ALLOW,
+    resourceType,
+    resourcePatternType,
+    resourceName,
+    operation,
+  });
   let database: TemporaryDatabase;
   let proxy: CuttableProxy;
   let direct: DataSource;
@@ -70,6 +117,12 @@ describe('ledger intake while its database is away', () => {
   };
 
   beforeAll(async () => {
+    expect(ledgerPassword).toBeDefined();
+    const aclAdmin = kafka.admin();
+    await aclAdmin.connect();
+    // kafkajs types the enums as TS enums; the table's bindings are their numeric values.
+    await aclAdmin.createAcls({ acl: ledgerAcls.map(aclOf) as never });
+    await aclAdmin.disconnect();
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'ledger_outage_it');
     const migrator = createDataSource({
       url: database.url,
@@ -87,9 +140,20 @@ describe('ledger intake while its database is away', () => {
     proxy = await new CuttableProxy(target.hostname, Number(target.port)).start();
     await ensureTopics(
       kafka,
-      [DECIDED, RECORDED, deadLetterTopic('ledger-outage-reader')].map((t) => ({
+      [DECIDED, RECORDED, ...consumerGroupTopics('ledger-outage-reader')].map((t) => ({
         name: `${topicPrefix}${t}`,
       })),
+    );
+    // The ACLs reach the broker through the metadata log: wait until the ledger may describe its topics.
+    await expectEventually(
+      () =>
+        ensureTopics(
+          ledgerKafka,
+          [DECIDED, RECORDED, ...consumerGroupTopics(LEDGER_CONSUMER_GROUP)].map((t) => ({
+            name: `${topicPrefix}${t}`,
+          })),
+        ),
+      { timeoutMs: 15_000 },
     );
     publisher = new KafkaEventPublisher(kafka, { topicPrefix });
     await publisher.connect();
@@ -103,9 +167,11 @@ describe('ledger intake while its database is away', () => {
     );
     await reader.start();
     await reader.ready();
+    const config = serviceConfig({ databaseUrl: proxy.url(database.url), brokers, topicPrefix });
     service = await startLedgerService(
       {
-        ...serviceConfig({ databaseUrl: proxy.url(database.url), brokers, topicPrefix }),
+        ...config,
+        kafka: { ...config.kafka, sasl: ledgerSasl },
         retry: { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 100 },
         outageBackoff: { initialDelayMs: 100, maxDelayMs: 1_000 },
       },
@@ -122,6 +188,12 @@ describe('ledger intake while its database is away', () => {
       () => direct?.destroy(),
       () => proxy?.stop(),
       () => database?.drop(),
+      async () => {
+        const aclAdmin = kafka.admin();
+        await aclAdmin.connect();
+        await aclAdmin.deleteAcls({ filters: ledgerAcls.map(aclOf) as never });
+        await aclAdmin.disconnect();
+      },
     ),
   );
 
@@ -171,7 +243,7 @@ describe('ledger intake while its database is away', () => {
     expect(await api('/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
-  it('dead-letters a decision that cannot be recorded with a readable cause, and replays it once', async () => {
+  it('dead-letters a decision that cannot be recorded with a readable cause, and replays it once as the ledger', async () => {
     const plate = '冀P00001';
     // A fault of the data, not of the database: every attempt fails the same way until it is fixed.
     await direct.query(`
@@ -211,12 +283,28 @@ describe('ledger intake while its database is away', () => {
       400,
     );
 
+    // The old replay target: the ledger's principal may not write decisions (only barrier-control may).
+    const forger = ledgerKafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await forger.connect();
+    await expect(
+      forger.send({ topic: `${topicPrefix}${DECIDED}`, acks: -1, messages: [{ value: '{}' }] }),
+    ).rejects.toThrow(/not authorized/i);
+    await forger.disconnect();
+
     await direct.query(`DROP TRIGGER refuse_poison ON "passage_decisions"`);
     const first = await replay({ ids: [letter!.id], reason: 'trigger removed, record it' });
     expect(first).toMatchObject({
       status: 200,
       body: {
-        replayed: [{ deadLetterId: letter!.id, operator: 'ops.alice', reason: 'trigger removed, record it' }],
+        replayed: [
+          {
+            deadLetterId: letter!.id,
+            operator: 'ops.alice',
+            reason: 'trigger removed, record it',
+            to: { topic: `${topicPrefix}ledger.replay.v1` },
+            original: { topic: `${topicPrefix}${DECIDED}` },
+          },
+        ],
         skipped: [],
       },
     });

@@ -1,6 +1,6 @@
 import {
+  consumerGroupTopics,
   createKafka,
-  deadLetterTopic,
   ensureTopics,
   InMemoryProcessedEventStore,
   KafkaEventConsumer,
@@ -51,7 +51,8 @@ export async function snapshotTransport(
       claimBeforeHandling: true,
     },
   );
-  const topics = ['camera.snapshot.captured.v1', deadLetterTopic(config.kafka.groupId)];
+  // The group's dead-letter and replay topics too: the consumer subscribes to `<group>.replay.v1`.
+  const topics = ['camera.snapshot.captured.v1', ...consumerGroupTopics(config.kafka.groupId)];
   await ensureTopics(
     kafka,
     topics.map((topic) => ({ name: physicalTopic(options, topic) })),

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { CodedErrorFilter } from '@ecogate/http-edge';
 import {
+  consumerGroupTopics,
   createKafka,
-  deadLetterTopic,
   ensureTopics,
   KafkaEventConsumer,
   KafkaEventPublisher,
@@ -94,7 +94,7 @@ export async function startVideoArchive(
   const kafka = createKafka(messaging);
   await ensureTopics(
     kafka,
-    [OUTAGE_TOPIC, 'camera.status.changed.v1', deadLetterTopic(CAMERA_STATUS_GROUP)].map((topic) => ({
+    [OUTAGE_TOPIC, 'camera.status.changed.v1', ...consumerGroupTopics(CAMERA_STATUS_GROUP)].map((topic) => ({
       name: physicalTopic(messaging, topic),
     })),
   );

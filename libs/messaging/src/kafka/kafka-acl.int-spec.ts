@@ -3,6 +3,8 @@ import { Secret } from '@ecogate/config';
 import { createLogger } from '@ecogate/telemetry';
 import { expectEventually, kafkaClientOptions, loadKafkaPrincipals, releaseAll } from '@ecogate/testing';
 import { type Consumer, Kafka, logLevel, type Producer } from 'kafkajs';
+import { consumerGroupTopics } from '../dead-letter';
+import { DeadLetters } from '../dead-letter-replay';
 import { createKafka, kafkaSecurity, type KafkaMessagingOptions } from './kafka-client';
 import { ensureTopics } from './topic-admin';
 
@@ -143,6 +145,40 @@ describe('Kafka authentication and ACLs (one principal per service)', () => {
     expect(await failureOf(() => reader.subscribe({ topics: [PLATE_READS] }))).toContain(
       'TOPIC_AUTHORIZATION_FAILED',
     );
+  });
+
+  it('lets the ledger create and write its own replay topic, still never decisions', async () => {
+    // A dead-letter replay goes to `ledger.replay.v1` (covered by the prefixed ACL `ledger.`), not back
+    // to `gate.barrier.decided.v1`: the ledger's replay API runs with the ledger's own principal.
+    const ledger = as('ledger');
+    const topics = [
+      ...consumerGroupTopics('ledger'),
+      ...new DeadLetters(ledger, { logger }, 'ledger').topics(),
+    ];
+    expect(topics).toEqual(
+      expect.arrayContaining(['ledger.dead-letter.v1', 'ledger.replay.v1', 'ledger.dead-letter-replays.v1']),
+    );
+    await ensureTopics(
+      ledger,
+      [...new Set(topics)].map((name) => ({ name })),
+    );
+    const producer = await producerOf(ledger);
+    const [result] = await producer.send({
+      topic: 'ledger.replay.v1',
+      acks: -1,
+      messages: [{ ...message('replay'), headers: { 'ecogate-replay-original-topic': DECISIONS } }],
+    });
+    expect(result?.errorCode).toBe(0);
+    const kinds = await failureOf(() =>
+      producer.send({ topic: DECISIONS, acks: -1, messages: [message('forged-replay')] }),
+    );
+    expect(kinds).toContain('TOPIC_AUTHORIZATION_FAILED');
+    // Nor another group's replay topic.
+    expect(
+      await failureOf(() =>
+        producer.send({ topic: 'barrier-control.replay.v1', acks: -1, messages: [message('forged')] }),
+      ),
+    ).toContain('TOPIC_AUTHORIZATION_FAILED');
   });
 
   it('refuses a wrong password', async () => {

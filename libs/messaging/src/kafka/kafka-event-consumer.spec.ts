@@ -1,6 +1,6 @@
 import { createLogger } from '@ecogate/telemetry';
 import { type EachMessagePayload, type Kafka } from 'kafkajs';
-import { type DeadLetterRecord } from '../dead-letter';
+import { type DeadLetterRecord, REPLAY_HEADERS } from '../dead-letter';
 import { DependencyUnavailableError } from '../dependency-unavailable';
 import { FatalError } from '../errors';
 import { type EventHandlers } from '../event-handler';
@@ -14,13 +14,15 @@ const TOPIC = 'camera.status.changed.v1';
 function fakeKafka() {
   let eachMessage: ((payload: EachMessagePayload) => Promise<void>) | undefined;
   const sent: DeadLetterRecord[] = [];
+  const subscriptions: { topics: string[]; fromBeginning: boolean }[] = [];
   const kafka = {
     consumer: () => ({
       on: () => undefined,
       events: { GROUP_JOIN: 'join' },
       connect: async () => undefined,
       disconnect: async () => undefined,
-      subscribe: async () => undefined,
+      subscribe: async (subscription: { topics: string[]; fromBeginning: boolean }) =>
+        void subscriptions.push(subscription),
       run: async (options: { eachMessage: typeof eachMessage }) => void (eachMessage = options.eachMessage),
     }),
     producer: () => ({
@@ -30,7 +32,7 @@ function fakeKafka() {
         void sent.push(...messages.map((m) => JSON.parse(m.value) as DeadLetterRecord)),
     }),
   } as unknown as Kafka;
-  return { kafka, sent, deliver: (payload: EachMessagePayload) => eachMessage!(payload) };
+  return { kafka, sent, subscriptions, deliver: (payload: EachMessagePayload) => eachMessage!(payload) };
 }
 
 function aMessage(value?: string) {
@@ -60,7 +62,35 @@ function aMessage(value?: string) {
     heartbeat: async () => void (heartbeats.count += 1),
     pause: () => () => undefined,
   } as unknown as EachMessagePayload;
-  return { payload, heartbeats };
+  return { payload, heartbeats, envelope };
+}
+
+/** The message as `DeadLetters.replay` puts it on the group's replay topic `spec.replay.v1`. */
+function aReplay(originalTopic: string | undefined, value?: string) {
+  const { payload, envelope } = aMessage(value);
+  const replayHeaders: Record<string, string> = {
+    [REPLAY_HEADERS.from]: '0:3',
+    [REPLAY_HEADERS.by]: 'ops.alice',
+    [REPLAY_HEADERS.reason]: 'camera registered',
+    ...(originalTopic === undefined
+      ? {}
+      : {
+          [REPLAY_HEADERS.originalTopic]: originalTopic,
+          [REPLAY_HEADERS.originalPartition]: '0',
+          [REPLAY_HEADERS.originalOffset]: '7',
+        }),
+  };
+  const replayed = {
+    ...payload,
+    topic: 'spec.replay.v1',
+    partition: 2,
+    message: {
+      ...payload.message,
+      offset: '0',
+      headers: { ...payload.message.headers, ...replayHeaders },
+    },
+  } as EachMessagePayload;
+  return { payload: replayed, envelope };
 }
 
 async function consumerWith(handler: EventHandlers[typeof TOPIC], extra: object = {}) {
@@ -167,6 +197,79 @@ describe('KafkaEventConsumer', () => {
     await consumer.stop();
     await expect(delivery).rejects.toThrow('consumer stopping');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('KafkaEventConsumer and its replay topic', () => {
+  it('creates and subscribes to <group>.replay.v1, from the beginning whatever fromBeginning says', async () => {
+    const { consumer, subscriptions } = await consumerWith(async () => undefined, { fromBeginning: false });
+    expect(consumer.topics()).toEqual([TOPIC, 'spec.dead-letter.v1', 'spec.replay.v1']);
+    expect(subscriptions).toEqual([
+      { topics: [TOPIC], fromBeginning: false },
+      { topics: ['spec.replay.v1'], fromBeginning: true },
+    ]);
+  });
+
+  it('hands a replayed envelope to the handler of its original topic', async () => {
+    const seen: { eventId: string; topic: string; offset: string }[] = [];
+    const { deliver, sent } = await consumerWith(
+      async (event, ctx) => void seen.push({ eventId: event.eventId, topic: ctx.topic, offset: ctx.offset }),
+    );
+    const { payload, envelope } = aReplay(TOPIC);
+    await deliver(payload);
+    expect(seen).toEqual([{ eventId: envelope.eventId, topic: TOPIC, offset: '0' }]);
+    expect(sent).toEqual([]);
+  });
+
+  it('takes the original topic from the envelope type when the replay header is missing', async () => {
+    let handled = 0;
+    const { deliver, sent } = await consumerWith(async () => void (handled += 1));
+    await deliver(aReplay(undefined).payload);
+    expect(handled).toBe(1);
+    expect(sent).toEqual([]);
+  });
+
+  it('absorbs a forced second replay of a handled event by its event id', async () => {
+    let handled = 0;
+    const { deliver, sent } = await consumerWith(async () => void (handled += 1), {
+      processedEvents: new InMemoryProcessedEventStore(),
+      claimBeforeHandling: true,
+    });
+    const first = aReplay(TOPIC);
+    await deliver(first.payload);
+    await deliver({ ...first.payload, message: { ...first.payload.message, offset: '1' } });
+    expect(handled).toBe(1);
+    expect(sent).toEqual([]);
+  });
+
+  it('dead-letters a replay naming a topic the group does not handle, with a readable cause', async () => {
+    let handled = 0;
+    const { deliver, sent } = await consumerWith(async () => void (handled += 1));
+    await deliver(aReplay('gate.barrier.decided.v1').payload);
+    expect(handled).toBe(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      attempts: 1,
+      source: { topic: 'spec.replay.v1', partition: 2, offset: '0' },
+      headers: { [REPLAY_HEADERS.originalTopic]: 'gate.barrier.decided.v1' },
+      cause: { name: 'EnvelopeError', code: 'wrong-topic', retriable: false },
+    });
+    expect(sent[0]!.cause.message).toBe(
+      'replayed message (dead letter 0:3) names original topic gate.barrier.decided.v1 ' +
+        `(header ${REPLAY_HEADERS.originalTopic}), which consumer group spec does not handle; it handles ${TOPIC}`,
+    );
+  });
+
+  it('dead-letters a replay whose envelope is not of its original topic', async () => {
+    const { deliver, sent } = await consumerWith(async () => undefined, {
+      handlers: { [TOPIC]: async () => undefined, 'gate.barrier.decided.v1': async () => undefined },
+    });
+    await deliver(aReplay('gate.barrier.decided.v1').payload);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.cause).toMatchObject({
+      code: 'wrong-topic',
+      message: `event ${TOPIC} v1 on topic gate.barrier.decided.v1`,
+    });
   });
 });
 

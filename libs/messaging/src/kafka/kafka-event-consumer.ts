@@ -15,7 +15,7 @@ import {
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
-import { type DeadLetterRecord, deadLetterTopic } from '../dead-letter';
+import { type DeadLetterRecord, deadLetterTopic, REPLAY_HEADERS, replayTopic } from '../dead-letter';
 import { classifyFailure } from '../dependency-unavailable';
 import { describeFailure, type FailureCause } from '../errors';
 import { type EventContext, type EventHandlers } from '../event-handler';
@@ -110,6 +110,8 @@ const tracer = trace.getTracer('ecogate.messaging');
  * Consumes typed events with at-least-once delivery: each message is validated, handled with
  * retries and back-off (the partition waits, which keeps per-key order), and dead-lettered with
  * its cause when it cannot be handled. The offset is committed only after one of those outcomes.
+ * It also consumes the group's replay topic `<group>.replay.v1` (dead letters an operator
+ * replayed, `DeadLetters`) and hands each message to the handler of its original topic.
  */
 export class KafkaEventConsumer {
   private readonly consumer: Consumer;
@@ -153,11 +155,16 @@ export class KafkaEventConsumer {
 
   /** Physical topics this consumer reads and writes; create them with `ensureTopics` before `start`. */
   topics(): string[] {
-    return [...this.subscribedTopics(), this.deadLetterTopic()];
+    return [...this.subscribedTopics(), this.deadLetterTopic(), this.replayTopic()];
   }
 
   deadLetterTopic(): string {
     return physicalTopic(this.messaging, deadLetterTopic(this.options.groupId));
+  }
+
+  /** The group's replay topic: replayed dead letters, handled by their original topic's handler. */
+  replayTopic(): string {
+    return physicalTopic(this.messaging, replayTopic(this.options.groupId));
   }
 
   /** `degraded` while a partition waits for a dependency; services show it on their health page. */
@@ -180,6 +187,9 @@ export class KafkaEventConsumer {
       topics: this.subscribedTopics(),
       fromBeginning: this.options.fromBeginning ?? true,
     });
+    // From the beginning whatever `fromBeginning` says: a replay made before the group's first
+    // start must not be skipped (it exists only because an operator asked for it).
+    await this.consumer.subscribe({ topics: [this.replayTopic()], fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachMessage: (payload) => this.onMessage(payload),
@@ -207,12 +217,45 @@ export class KafkaEventConsumer {
     return isTopicName(name) ? name : undefined;
   }
 
+  /**
+   * The handled topic a message on the replay topic belongs to: the original topic its replay
+   * header names (else its envelope type). Anything else is not this group's to handle.
+   */
+  private replayedTopic(message: KafkaMessage, value: unknown): TopicName {
+    const headers = headersToStrings(message.headers);
+    const named = headers[REPLAY_HEADERS.originalTopic];
+    const prefix = this.messaging.topicPrefix ?? '';
+    let candidate: string | undefined;
+    if (named !== undefined) candidate = named.startsWith(prefix) ? named.slice(prefix.length) : undefined;
+    else {
+      const type = (value as { type?: unknown } | null)?.type;
+      candidate = typeof type === 'string' ? type : undefined;
+    }
+    if (candidate !== undefined && isTopicName(candidate) && this.options.handlers[candidate] !== undefined)
+      return candidate;
+    const what =
+      named !== undefined
+        ? `original topic ${named} (header ${REPLAY_HEADERS.originalTopic})`
+        : `event type ${JSON.stringify(candidate ?? null)} (no ${REPLAY_HEADERS.originalTopic} header)`;
+    throw new EnvelopeError(
+      'wrong-topic',
+      `replayed message (dead letter ${headers[REPLAY_HEADERS.from] ?? 'unknown'}) names ${what}, ` +
+        `which consumer group ${this.options.groupId} does not handle; it handles ${
+          Object.keys(this.options.handlers)
+            .map((t) => physicalTopic(this.messaging, t))
+            .join(', ') || 'no topic'
+        }`,
+    );
+  }
+
   private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const logical = this.logicalTopic(topic);
     let envelope: EventEnvelope;
     try {
+      const value = parseJson(message.value);
+      const logical =
+        topic === this.replayTopic() ? this.replayedTopic(message, value) : this.logicalTopic(topic);
       if (!logical) throw new EnvelopeError('wrong-topic', `no handler for topic ${topic}`);
-      envelope = parseEnvelope(logical, parseJson(message.value));
+      envelope = parseEnvelope(logical, value);
     } catch (error) {
       // A message that does not decode will never decode: dead-letter it at once.
       await this.deadLetter(topic, partition, message, { ...describeFailure(error), retriable: false }, 1);

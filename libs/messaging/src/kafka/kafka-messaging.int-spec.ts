@@ -6,7 +6,7 @@ import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type Consumer, type Kafka } from 'kafkajs';
-import { type DeadLetterRecord } from '../dead-letter';
+import { consumerGroupTopics, type DeadLetterRecord } from '../dead-letter';
 import { FatalError, RetriableError } from '../errors';
 import { type EventContext, type EventHandlers } from '../event-handler';
 import { InMemoryProcessedEventStore } from '../idempotency/processed-event-store';
@@ -273,7 +273,10 @@ describe('Kafka messaging against the real broker', () => {
       (consumerOptions) => (consumer = new KafkaEventConsumer(kafka, options, consumerOptions)),
       { groupId, retry: fastRetry },
     );
-    await ensureTopics(kafka, [{ name: `${options.topicPrefix}${groupId}.dead-letter.v1` }]);
+    await ensureTopics(
+      kafka,
+      consumerGroupTopics(groupId).map((topic) => ({ name: `${options.topicPrefix}${topic}` })),
+    );
     const app = await NestFactory.createMicroservice(TestModule, { strategy: transport, logger: false });
     app.useGlobalFilters(new PassThroughRpcErrors());
     await app.listen();

@@ -16,7 +16,9 @@ const ATTEMPTS = 5;
  * `UNKNOWN_TOPIC_OR_PARTITION`. Both mean "someone else is creating it", so the check is repeated
  * until every topic is there with a leader instead of failing the boot.
  */
-export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): Promise<void> {
+export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<void> {
+  // A topic named twice (e.g. a consumer's and a replay tool's lists together) is created once.
+  const topics = [...new Map(specs.map((spec) => [spec.name, spec])).values()];
   const admin = kafka.admin();
   await admin.connect();
   try {

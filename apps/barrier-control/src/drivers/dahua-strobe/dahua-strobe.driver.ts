@@ -1,9 +1,11 @@
+import { DeviceNetworks } from '@ecogate/config';
 import {
   type BarrierCommand,
   BarrierCommandError,
   type BarrierDriver,
   type BarrierTarget,
 } from '../barrier-driver';
+import { BarrierAddressRefused } from '../device-address';
 import { deviceRequest } from '../http/digest-fetch';
 
 type Target = Extract<BarrierTarget, { driver: 'dahua-strobe' }>;
@@ -13,6 +15,8 @@ export interface DahuaStrobeOptions {
   readonly timeoutMs?: number;
   /** One quick retry after a failure. */
   readonly retryDelayMs?: number;
+  /** Where the camera may be (`DEVICE_ALLOWED_NETWORKS`); default loopback + RFC 1918. */
+  readonly networks?: DeviceNetworks;
 }
 
 /** Dahua ITC camera: `GET /cgi-bin/trafficSnap.cgi?action=openStrobe…` with digest auth; ~12 s, one quick retry. */
@@ -20,10 +24,12 @@ export class DahuaStrobeDriver implements BarrierDriver<Target> {
   readonly name = 'dahua-strobe' as const;
   private readonly timeoutMs: number;
   private readonly retryDelayMs: number;
+  private readonly networks: DeviceNetworks;
 
   constructor(options: DahuaStrobeOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 12_000;
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.networks = options.networks ?? DeviceNetworks.defaults;
   }
 
   async send(target: Target, command: BarrierCommand): Promise<void> {
@@ -40,10 +46,12 @@ export class DahuaStrobeDriver implements BarrierDriver<Target> {
     try {
       await this.once(url, target);
     } catch (error) {
+      // A refused address or redirect would only be refused again.
       if (
-        error instanceof BarrierCommandError &&
-        error.code === 'rejected' &&
-        /HTTP 4\d\d/.test(error.message)
+        error instanceof BarrierAddressRefused ||
+        (error instanceof BarrierCommandError &&
+          error.code === 'rejected' &&
+          /HTTP 4\d\d/.test(error.message))
       )
         throw error;
       await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
@@ -58,6 +66,8 @@ export class DahuaStrobeDriver implements BarrierDriver<Target> {
       ...(target.username !== undefined ? { username: target.username } : {}),
       ...(target.password ? { password: target.password.reveal() } : {}),
       timeoutMs: this.timeoutMs,
+      networks: this.networks,
+      driver: this.name,
     });
     // Dahua CGI answers `OK` on success, `Error` with a reason otherwise.
     if (response.status !== 200 || !/^\s*OK\s*$/i.test(response.body)) {

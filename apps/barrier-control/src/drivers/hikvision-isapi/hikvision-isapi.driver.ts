@@ -1,3 +1,4 @@
+import { DeviceNetworks } from '@ecogate/config';
 import {
   type BarrierAction,
   type BarrierCommand,
@@ -19,7 +20,10 @@ const CTRL_MODE: Record<BarrierAction, string> = {
 export class HikvisionIsapiDriver implements BarrierDriver<Target> {
   readonly name = 'hikvision-isapi' as const;
 
-  constructor(private readonly timeoutMs = 5_000) {}
+  constructor(
+    private readonly timeoutMs = 5_000,
+    private readonly networks: DeviceNetworks = DeviceNetworks.defaults,
+  ) {}
 
   async send(target: Target, command: BarrierCommand): Promise<void> {
     const url = `${target.baseUrl.replace(/\/$/, '')}/ISAPI/Parking/channels/${target.channel}/barrierGate`;
@@ -31,6 +35,8 @@ export class HikvisionIsapiDriver implements BarrierDriver<Target> {
       ...(target.username !== undefined ? { username: target.username } : {}),
       ...(target.password ? { password: target.password.reveal() } : {}),
       timeoutMs: this.timeoutMs,
+      networks: this.networks,
+      driver: this.name,
     });
     // ISAPI answers a ResponseStatus; statusCode 1 is OK.
     const statusCode = /<statusCode>(\d+)<\/statusCode>/.exec(response.body)?.[1];

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { BarrierCommandError } from '../barrier-driver';
+import { type DeviceNetworks } from '@ecogate/config';
+import { BarrierCommandError, type DriverName } from '../barrier-driver';
+import { assertBarrierAddress, refuseRedirect } from '../device-address';
 
 export interface DeviceRequest {
   readonly method: 'GET' | 'PUT';
@@ -9,6 +11,10 @@ export interface DeviceRequest {
   readonly username?: string;
   readonly password?: string;
   readonly timeoutMs: number;
+  /** Where the device may be (`DEVICE_ALLOWED_NETWORKS`); checked before each request. */
+  readonly networks: DeviceNetworks;
+  /** For the refusal's message and metric. */
+  readonly driver: DriverName;
 }
 
 export interface DeviceResponse {
@@ -61,12 +67,16 @@ export function digestAuthorization(
 /**
  * One HTTP request to a device: answers a digest challenge when credentials are set (cameras use
  * digest; a device that needs none is asked once). Network errors and timeouts become
- * `BarrierCommandError`s; the caller judges the status.
+ * `BarrierCommandError`s; the caller judges the status. The host is checked against the allowed
+ * networks before each request and a redirect is a `BarrierAddressRefused` (never followed), so
+ * neither the command nor the login reaches another host.
  */
 export async function deviceRequest(request: DeviceRequest): Promise<DeviceResponse> {
   const send = async (authorization?: string): Promise<Response> => {
+    await assertBarrierAddress(request.url, request.networks, request.driver);
+    let response: Response;
     try {
-      return await fetch(request.url, {
+      response = await fetch(request.url, {
         method: request.method,
         headers: {
           ...(request.contentType ? { 'content-type': request.contentType } : {}),
@@ -74,6 +84,7 @@ export async function deviceRequest(request: DeviceRequest): Promise<DeviceRespo
         },
         ...(request.body !== undefined ? { body: request.body } : {}),
         signal: AbortSignal.timeout(request.timeoutMs),
+        redirect: 'manual',
       });
     } catch (error) {
       const name = (error as { name?: string }).name;
@@ -88,6 +99,11 @@ export async function deviceRequest(request: DeviceRequest): Promise<DeviceRespo
         `${request.method} ${request.url}: ${(error as Error).message}`,
       );
     }
+    if (response.status >= 300 && response.status < 400) {
+      await response.arrayBuffer().catch(() => undefined);
+      refuseRedirect(request.driver, response.status, response.headers.get('location'));
+    }
+    return response;
   };
   let response = await send();
   const challenge = parseDigestChallenge(response.headers.get('www-authenticate') ?? '');

@@ -1,3 +1,4 @@
+import { DeviceNetworks } from '@ecogate/config';
 import { OnvifClient, OnvifError, type RelayOutput } from '@ecogate/onvif';
 import {
   type BarrierCommand,
@@ -5,6 +6,7 @@ import {
   type BarrierDriver,
   type BarrierTarget,
 } from '../barrier-driver';
+import { asBarrierError } from '../device-address';
 
 type Target = Extract<BarrierTarget, { driver: 'onvif-relay' }>;
 
@@ -12,6 +14,8 @@ export interface OnvifRelayOptions {
   readonly timeoutMs?: number;
   /** A bistable relay is held active this long for an "open" pulse, then released. */
   readonly pulseMs?: number;
+  /** Where the device may be (`DEVICE_ALLOWED_NETWORKS`); default loopback + RFC 1918. */
+  readonly networks?: DeviceNetworks;
 }
 
 /**
@@ -24,10 +28,12 @@ export class OnvifRelayDriver implements BarrierDriver<Target> {
   readonly name = 'onvif-relay' as const;
   private readonly timeoutMs: number;
   private readonly pulseMs: number;
+  private readonly networks: DeviceNetworks;
 
   constructor(options: OnvifRelayOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.pulseMs = options.pulseMs ?? 500;
+    this.networks = options.networks ?? DeviceNetworks.defaults;
   }
 
   async send(target: Target, command: BarrierCommand): Promise<void> {
@@ -37,6 +43,8 @@ export class OnvifRelayDriver implements BarrierDriver<Target> {
         username: target.username ?? '',
         password: target.password?.reveal() ?? '',
         timeoutMs: this.timeoutMs,
+        // The client checks the address before it sends anything (it logs in per command).
+        networks: this.networks,
       });
       const relays = await client.relayOutputs();
       const open = pick(relays, target.relayToken);
@@ -81,7 +89,8 @@ function pick(relays: readonly RelayOutput[], token: string | undefined): RelayO
   return relay;
 }
 
-function asCommandError(error: unknown, target: Target): BarrierCommandError {
+function asCommandError(caught: unknown, target: Target): BarrierCommandError {
+  const error = asBarrierError(caught, 'onvif-relay');
   if (error instanceof BarrierCommandError) return error;
   const message = `ONVIF relay at ${target.baseUrl}: ${error instanceof Error ? error.message : String(error)}`;
   if (!(error instanceof OnvifError)) return new BarrierCommandError('rejected', message);

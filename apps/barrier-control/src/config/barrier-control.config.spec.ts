@@ -1,0 +1,28 @@
+import { barrierControlConfig } from './barrier-control.config';
+
+describe('DEVICE_ALLOWED_NETWORKS in barrier-control', () => {
+  const load = (extra: Record<string, string> = {}) =>
+    barrierControlConfig.load({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      BARRIER_GATES_FILE: 'gates.json',
+      ...extra,
+    });
+
+  it('defaults to loopback and the private ranges (libs/config’s list)', () => {
+    const { deviceNetworks } = load();
+    for (const ip of ['127.0.0.1', '10.0.0.7', '172.16.1.1', '192.168.1.64'])
+      expect(deviceNetworks.allows(ip)).toBe(true);
+    for (const ip of ['169.254.169.254', '8.8.8.8']) expect(deviceNetworks.allows(ip)).toBe(false);
+  });
+
+  it('takes the site’s list and refuses entries that are not IPs or CIDRs', () => {
+    const { deviceNetworks } = load({ DEVICE_ALLOWED_NETWORKS: '127.0.0.1/32, 10.20.0.0/16' });
+    expect(deviceNetworks.allows('127.0.0.1')).toBe(true);
+    expect(deviceNetworks.allows('127.0.0.2')).toBe(false);
+    expect(deviceNetworks.allows('10.20.3.4')).toBe(true);
+    expect(deviceNetworks.allows('192.168.1.64')).toBe(false);
+    expect(() => load({ DEVICE_ALLOWED_NETWORKS: 'barriers.plant' })).toThrow(/DEVICE_ALLOWED_NETWORKS/);
+    expect(() => load({ DEVICE_ALLOWED_NETWORKS: ' , ' })).toThrow();
+  });
+});
