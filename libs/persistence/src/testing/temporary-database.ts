@@ -33,7 +33,18 @@ export async function createTemporaryDatabase(
     name,
     url: url.toString(),
     drop: () =>
-      withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+      withAdminClient(adminUrl, async (client) => {
+        // Not `WITH (FORCE)`: it also tries to terminate an autovacuum worker busy in the database,
+        // which only a superuser may ("must be a member of the role whose process is being
+        // terminated"; seen after tests that delete many rows). Close our own sessions instead;
+        // DROP DATABASE stops autovacuum itself and waits for the sessions to go.
+        await client.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = $1 AND pid <> pg_backend_pid() AND usename = current_user`,
+          [name],
+        );
+        await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+      }),
   };
 }
 
