@@ -7,8 +7,8 @@ import { type BarrierDriver } from '../drivers/barrier-driver';
 import { BarrierDrivers } from '../drivers/barrier-drivers';
 import { InMemoryBarrierStore } from '../durable/barrier-store.port';
 import { ViolationPublisher } from '../events/violation-publisher';
-import { ConfigGateSettings } from '../gate-settings/config-gate-settings';
 import { LaneStates } from '../lane-state/lane-states';
+import { oneLane } from '../testing/one-lane';
 import { RecordingPublisher } from '../testing/recording-publisher';
 import { InMemoryVehicleRegistry } from '../vehicles/in-memory-vehicle-registry';
 import { DecideOnReadService } from './decide-on-read.service';
@@ -19,51 +19,7 @@ import { DecideOnReadService } from './decide-on-read.service';
 type PlateRead = PayloadOf<'anpr.plate.read.v1'>;
 const ENT = 'ent-restart';
 const WAIT_MS = 5_000;
-const lane = {
-  enterpriseId: ENT,
-  siteId: 'site-1',
-  gateId: 'gate-1',
-  laneId: 'in-1',
-  direction: 'in' as const,
-};
-
-const aRead = (source: 'camera' | 'server', captureId = 'cap-1', text = '冀A66666'): PlateRead => ({
-  readId: `${source}-${captureId}`,
-  captureId,
-  cameraId: 'cam-1',
-  lane,
-  capturedAt: '2024-12-01T08:00:00.000Z',
-  source,
-  plate: { text, colour: 'yellow', confidence: 0.98 },
-  verdict: 'trusted',
-  reviewReasons: [],
-  images: {},
-});
-
-const settings = new ConfigGateSettings({
-  enterprises: [
-    {
-      enterpriseId: ENT,
-      cargoVolume: '10-or-more',
-      alertLevel: 'orange',
-      lanes: [
-        {
-          siteId: 'site-1',
-          gateId: 'gate-1',
-          laneId: 'in-1',
-          direction: 'in',
-          barrier: { driver: 'vzenith-reply' },
-        },
-      ],
-      vehicles: ['冀A66666', '冀A77777'].map((plate) => ({
-        plate,
-        category: 'heavy-truck' as const,
-        fuel: 'diesel' as const,
-        evidence: [{ stage: 'VI' as const, source: 'platform-query' as const, at: '2024-01-01T00:00:00Z' }],
-      })),
-    },
-  ],
-});
+const { lane, aRead, settings } = oneLane(ENT);
 
 /** One process lifetime: everything in memory is new, the store and what was published stay. */
 async function boot(store: InMemoryBarrierStore, publisher: RecordingPublisher, driver?: BarrierDriver) {
