@@ -26,7 +26,6 @@ import {
   outageSeconds,
   releaseAll,
 } from '@ecogate/testing';
-import { AclPermissionTypes } from 'kafkajs';
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
 import { LEDGER_CONSUMER_GROUP } from './barrier-decided.consumer';
 import { type LedgerService, startLedgerService } from '../start-ledger-service';
@@ -43,6 +42,8 @@ const DECIDED = 'gate.barrier.decided.v1';
 const RECORDED = 'ledger.passage.recorded.v1';
 const logger = createLogger({ service: 'ledger-outage-it', level: 'silent' });
 
+// kafkajs's AclPermissionTypes.ALLOW: apps do not import kafkajs (module boundaries).
+const ALLOW = 3;
 /** [resourceType, patternType, resourceName, operation] as kafkajs numbers. */
 type AclBinding = [number, number, string, number];
 interface AclTableEntry {
@@ -89,7 +90,7 @@ describe('ledger intake while its database is away', () => {
   const aclOf = ([resourceType, resourcePatternType, resourceName, operation]: AclBinding) => ({
     principal: 'User:ledger',
     host: '*',
-    permissionType: AclPermissionTypes.ALLOW,
+    permissionType: ALLOW,
     resourceType,
     resourcePatternType,
     resourceName,
