@@ -345,7 +345,12 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       reason: 'planned power-off',
     });
     expect(filed.status).toBe(201);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The gap must start inside the filing: wait until archived media reaches past its `from`
+    // (a loaded recorder lags the wall clock), rather than for a fixed time.
+    await expectEventually(
+      async () => expect((await rows()).some((r) => r.endAt.getTime() > Date.parse(from) + 1_000)).toBe(true),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
     await outage();
     await service.outages.scanNow();
     const recorded = await outageRows();
@@ -353,7 +358,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
     expect(recorded[1]!.filing_id).toBe(filed.body['id']);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(outageEvents).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
   it('reports retention per camera (oldest, newest, bytes, gaps) and health', async () => {
     const recorded = await rows();

@@ -59,7 +59,8 @@ const { bindingsOf, readTable } = createRequire(__filename)(ACLS_SCRIPT) as {
   readTable(file: string): [string, AclTableEntry][];
 };
 
-jest.setTimeout(OUTAGE_S * 1000 + 70_000);
+// Generous: after the cut the backlog drains at the loaded machine's pace, not a quiet one's.
+jest.setTimeout(OUTAGE_S * 1000 + 240_000);
 
 describe('ledger intake while its database is away', () => {
   const infra = loadInfraEnv();
@@ -226,7 +227,7 @@ describe('ledger intake while its database is away', () => {
         expect(await count(`SELECT count(*) AS n FROM "passages" WHERE "plate" LIKE '冀O%'`)).toBe(DECISIONS);
         expect(new Set(recorded.map((e) => e.payload.passageId)).size).toBe(DECISIONS);
       },
-      { timeoutMs: 45_000 },
+      { timeoutMs: 150_000 },
     );
     expect(await count(`SELECT count(DISTINCT "plate") AS n FROM "passages" WHERE "plate" LIKE '冀O%'`)).toBe(
       DECISIONS,
