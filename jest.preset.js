@@ -14,6 +14,7 @@ module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
+    '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -28,6 +29,8 @@ module.exports = {
       },
     ],
   },
+  // ESM-only packages (jose, openid-client) are compiled to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi)/)'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   // A guard against hangs, not a speed check: a test that takes 1 s alone may take several on a

@@ -34,7 +34,10 @@ export class CodedErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException) {
-      this.refuse(response, exception.getStatus(), 'http-error', exception);
+      // An HttpException may carry its own code (the policy guard's `unauthenticated`, `forbidden`, …).
+      const status = exception.getStatus();
+      if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+      this.refuse(response, status, typeof code === 'string' ? code : 'http-error', exception);
       return;
     }
     // body-parser's refusals (bad JSON, body too large) are plain errors with a 4xx `status`.

@@ -1,0 +1,96 @@
+import { type Rule, type ServicePolicy } from './policy';
+
+/**
+ * THE policy: every route of every service × who may call it. A route missing here is refused
+ * (and fails the route-matrix test). Routes under `/api/v1/enterprises/{enterpriseId}` are also
+ * limited to the caller's enterprises (`decide`); a route without an enterprise in its path is for
+ * city-wide roles and services only (checked by `policy-table.spec.ts`).
+ */
+const publicRoute: Rule = { open: 'public' };
+const device: Rule = { open: 'device' };
+
+/** Everyone who may read an enterprise's records. */
+const readers = ['city-admin', 'city-operator', 'inspector', 'enterprise-admin', 'enterprise-staff'] as const;
+/** Personal data (行驶证 scans, driver details): not the city's technical operators. */
+const personalDataReaders = ['city-admin', 'inspector', 'enterprise-admin', 'enterprise-staff'] as const;
+const enterpriseUsers = ['enterprise-admin', 'enterprise-staff'] as const;
+
+const E = '/api/v1/enterprises/{enterpriseId}';
+
+export const POLICY = {
+  ledger: {
+    'GET /health': publicRoute,
+    [`GET ${E}/passages`]: { roles: readers, apiScope: 'passages:read' },
+    [`GET ${E}/passages/{passageId}`]: { roles: readers, apiScope: 'passages:read' },
+    [`PATCH ${E}/passages/{passageId}`]: { roles: enterpriseUsers, apiScope: 'passages:write' },
+    [`GET ${E}/statistics/daily-stages`]: { roles: readers, apiScope: 'passages:read' },
+    [`GET ${E}/vehicles/{plate}`]: {
+      roles: readers,
+      apiScope: 'vehicles:read',
+      services: ['barrier-control'],
+    },
+    [`PUT ${E}/vehicles/{plate}`]: { roles: ['enterprise-admin'], apiScope: 'vehicles:write' },
+    [`GET ${E}/vehicles/{plate}/documents/{kind}`]: { roles: personalDataReaders },
+    [`PUT ${E}/vehicles/{plate}/documents/{kind}`]: { roles: enterpriseUsers, apiScope: 'documents:write' },
+    [`GET ${E}/in-plant-vehicles`]: { roles: readers, apiScope: 'vehicles:read' },
+    [`GET ${E}/in-plant-vehicles/{number}`]: { roles: readers, apiScope: 'vehicles:read' },
+    [`PUT ${E}/in-plant-vehicles/{number}`]: { roles: ['enterprise-admin'], apiScope: 'vehicles:write' },
+    [`GET ${E}/machinery`]: { roles: readers, apiScope: 'vehicles:read' },
+    [`GET ${E}/machinery/{code}`]: { roles: readers, apiScope: 'vehicles:read' },
+    [`PUT ${E}/machinery/{code}`]: { roles: ['enterprise-admin'], apiScope: 'vehicles:write' },
+    [`GET ${E}/alert-level`]: { roles: readers, services: ['barrier-control'] },
+    [`PUT ${E}/alert-level`]: { roles: ['city-admin'] },
+    [`GET ${E}/emergency-plan`]: { roles: readers, services: ['barrier-control'] },
+    [`PUT ${E}/emergency-plan`]: { roles: ['enterprise-admin'] },
+    [`GET ${E}/retention-policy`]: { roles: readers },
+    [`PUT ${E}/retention-policy`]: { roles: ['city-admin'] },
+    'GET /api/v1/operations/dead-letters': { roles: ['city-operator'] },
+    'POST /api/v1/operations/dead-letters/replay': { roles: ['city-operator'] },
+  },
+  'barrier-control': {
+    [`POST ${E}/lanes/{laneId}/manual`]: { roles: enterpriseUsers },
+    [`POST ${E}/lanes/{laneId}/barrier-state`]: { roles: ['city-operator'], services: ['camera-ingest'] },
+    [`GET ${E}/lanes/{laneId}/vzenith-reply`]: { roles: [], services: ['camera-ingest'] },
+  },
+  'camera-ingest': {
+    'GET /health': publicRoute,
+    'POST /push/{vendor}/{deviceId}/{secret}': device,
+    'POST /push/{vendor}/{deviceId}': device,
+    [`PUT ${E}/sites/{siteId}`]: { roles: ['enterprise-admin', 'city-operator'] },
+    [`PUT ${E}/gates/{gateId}`]: { roles: ['enterprise-admin', 'city-operator'] },
+    [`PUT ${E}/lanes/{laneId}`]: { roles: ['enterprise-admin', 'city-operator'] },
+    [`POST ${E}/devices`]: { roles: ['city-operator'] },
+    [`GET ${E}/devices`]: { roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'] },
+    [`GET ${E}/devices/{deviceId}`]: {
+      roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'],
+    },
+    [`PATCH ${E}/devices/{deviceId}`]: { roles: ['city-operator'] },
+    [`GET ${E}/devices/{deviceId}/media`]: { roles: readers, services: ['video-archive'] },
+  },
+  'video-archive': {
+    'GET /health': publicRoute,
+    [`PUT ${E}/cameras/{cameraId}/legal-hold`]: { roles: ['city-admin', 'city-operator'] },
+    [`POST ${E}/outage-filings`]: { roles: ['enterprise-admin', 'city-operator'] },
+    [`GET ${E}/outage-filings`]: { roles: readers },
+    [`GET ${E}/passages/{passageId}/clips`]: { roles: readers, apiScope: 'video:read' },
+    [`GET ${E}/cameras/{cameraId}/playlist.m3u8`]: { roles: readers, apiScope: 'video:read' },
+    [`GET ${E}/retention-report`]: { roles: readers },
+  },
+  'provincial-upload': {
+    [`GET ${E}/upload/backlog`]: { roles: readers },
+    [`GET ${E}/upload/transmission-rate`]: { roles: readers },
+    [`GET ${E}/upload/records`]: { roles: readers },
+    [`GET ${E}/upload/records/{serial}`]: { roles: readers },
+    [`POST ${E}/upload/records/{serial}/re-push`]: { roles: ['city-operator', 'enterprise-admin'] },
+    [`POST ${E}/upload/re-push`]: { roles: ['city-operator', 'enterprise-admin'] },
+    [`POST ${E}/upload/records/{serial}/correction`]: { roles: enterpriseUsers },
+    'GET /api/v1/upload/status': { roles: ['city-admin', 'city-operator'] },
+    'POST /api/v1/upload/status/resume': { roles: ['city-operator'] },
+  },
+  'plate-recognition': {
+    'GET /health': publicRoute,
+    'POST /recognize': { roles: ['city-operator'], services: ['camera-ingest'] },
+  },
+} as const satisfies Readonly<Record<string, ServicePolicy>>;
+
+export type PolicyService = keyof typeof POLICY;
