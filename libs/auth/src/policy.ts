@@ -42,14 +42,10 @@ export function decide(
 }
 
 function admits(rule: Exclude<Rule, { open: unknown }>, principal: Principal): boolean {
-  switch (principal.role) {
-    case 'service':
-      return (rule.services ?? []).some((name) => name === principal.subject);
-    case 'integrator':
-      return rule.apiScope !== undefined && principal.scopes.includes(rule.apiScope);
-    default:
-      return rule.roles.includes(principal.role);
-  }
+  if (principal.role === 'service') return (rule.services ?? []).some((name) => name === principal.subject);
+  if (principal.role === 'integrator')
+    return rule.apiScope !== undefined && principal.scopes.includes(rule.apiScope);
+  return rule.roles.includes(principal.role);
 }
 
 export function routeKey(method: string, openApiPath: string): string {

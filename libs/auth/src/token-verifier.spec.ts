@@ -1,4 +1,4 @@
-import { TestIssuer } from '@ecogate/testing';
+import { TestIssuer } from './testing/test-issuer';
 import { GATEWAY_ISSUER, SERVICE_ISSUER, SERVICES_AUDIENCE } from './principal';
 import { TokenRejected, TokenVerifier } from './token-verifier';
 

@@ -1,15 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import {
-  GATEWAY_ISSUER,
-  type Principal,
-  SERVICE_ISSUER,
-  type ServiceName,
-  ServiceToken,
-  type TokenVerifierOptions,
-  TokenSigner,
-} from '@ecogate/auth';
+import { GATEWAY_ISSUER, type Principal, SERVICE_ISSUER } from '../principal';
+import { type ServiceName } from '../roles';
+import { ServiceToken } from '../service-token';
+import { TokenSigner } from '../token-signer';
+import { type TokenVerifierOptions } from '../token-verifier';
 import { importPKCS8, type JSONWebKeySet, SignJWT } from 'jose';
 
 function es256Pem(): string {
