@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './auth-config';
 export * from './principal';
 export * from './policy';
 export * from './policy-table';
