@@ -13,3 +13,4 @@ export * from './nest/use-policy';
 export * from './testing/test-issuer';
 export * from './openapi-policy';
 export * from './role-table';
+export * from './testing/route-matrix';

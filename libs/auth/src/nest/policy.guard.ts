@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { openApiPath } from '@ecogate/http-edge';
 import { type Logger } from 'pino';
-import { decide, routeKey, type ServicePolicy } from '../policy';
+import { decide, type Decision, routeKey, type ServicePolicy } from '../policy';
 import { type Principal } from '../principal';
 import { TokenRejected, type TokenVerifier } from '../token-verifier';
 
@@ -13,17 +13,31 @@ interface AuthRequest {
   principal?: Principal;
 }
 
-const STATUS = { unauthenticated: 401, forbidden: 403, 'not-found': 404 } as const;
-const REASON = {
+type Refusal = Exclude<Decision, 'allow'>;
+const STATUS: Record<Refusal, number> = { unauthenticated: 401, forbidden: 403, 'not-found': 404 };
+/**
+ * The body's code. Another tenant's enterprise reads like an enterprise that does not exist
+ * (`enterprise-not-found`, the same whether it exists or not), distinct from a service's own
+ * `not-found` for a missing record.
+ */
+export const ACCESS_DENIED_CODE: Record<Refusal, string> = {
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  'not-found': 'enterprise-not-found',
+};
+const REASON: Record<Refusal, string> = {
   unauthenticated: 'a valid bearer token is required',
   forbidden: 'your role may not do this',
-  'not-found': 'no such resource',
-} as const;
+  'not-found': 'no such enterprise',
+};
 
 /** A refusal by the policy, with the `{ code, reason }` body every service answers with. */
 export class AccessDenied extends HttpException {
-  constructor(readonly code: keyof typeof STATUS) {
-    super(REASON[code], STATUS[code]);
+  readonly code: string;
+
+  constructor(decision: Refusal) {
+    super(REASON[decision], STATUS[decision]);
+    this.code = ACCESS_DENIED_CODE[decision];
   }
 }
 
