@@ -8,11 +8,12 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type Response } from 'express';
+import { AccessDenied } from '@ecogate/auth';
 import { type Observable, throwError } from 'rxjs';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 
 /**
- * Error body of every refusal that happens before recognition (size, media type, no image): the
+ * Error body of every refusal that happens before recognition (token, role, size, media type, no image): the
  * `{code, reason}` of every service's errors, with the `kind` that discriminates /recognize answers.
  */
 export interface RejectedResponse {
@@ -43,9 +44,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const status = statusOf(exception);
     if (status !== undefined && status < 500) {
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
       const body: RejectedResponse = {
         kind: 'rejected',
-        code: CODES[status] ?? `http-${status}`,
+        // The policy guard's refusals keep their own code (`unauthenticated`, `forbidden`, `not-found`).
+        code: exception instanceof AccessDenied ? exception.code : (CODES[status] ?? `http-${status}`),
         reason: reasonOf(exception),
       };
       res.status(status).json(body);
