@@ -13,8 +13,9 @@ import { type Observable, throwError } from 'rxjs';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 
 /**
- * Error body of every refusal that happens before recognition (token, role, size, media type, no image): the
- * `{code, reason}` of every service's errors, with the `kind` that discriminates /recognize answers.
+ * Error body of every refusal that happens before recognition (token, role, size, media type, no
+ * image): the `{code, reason}` of every service's errors, with the `kind` that discriminates
+ * /recognize answers.
  */
 export interface RejectedResponse {
   readonly kind: 'rejected';
