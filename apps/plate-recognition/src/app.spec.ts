@@ -203,6 +203,12 @@ describe('plate-recognition service', () => {
       }
     });
 
+    it('refuses an anonymous oversized body with 401: nothing is read before the token is checked', async () => {
+      const big = Buffer.alloc(MAX_BODY + 1, 0xff);
+      const res = await post(big, 'image/jpeg', '/recognize', '').expect(401);
+      expect(res.body).toEqual(refusal('unauthenticated'));
+    });
+
     it('refuses every other role, integrators and every service with 403', async () => {
       const others = [
         ...PERSON_ROLES.filter((role) => role !== 'city-operator').map((role) =>

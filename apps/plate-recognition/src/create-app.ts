@@ -5,7 +5,6 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { correlationMiddleware, type Logger, NestPinoLogger } from '@ecogate/telemetry';
 import { AppModule } from './app.module';
 import { type PlateRecognitionConfig } from './config/plate-recognition.config';
-import { IMAGE_MEDIA_TYPES } from './recognition/recognition.controller';
 import { plateRecognitionOpenApi } from './http/plate-recognition.openapi';
 import { snapshotTransport } from './snapshots/snapshot-transport';
 
@@ -28,8 +27,7 @@ export async function createApp(
   app.use(correlationMiddleware);
   usePolicy(app, 'plate-recognition', createVerifier(auth), logger);
   serveOpenApi(app, plateRecognitionOpenApi);
-  // Raw image bodies; a larger one is refused with 413 as soon as its length is known.
-  app.useBodyParser('raw', { type: IMAGE_MEDIA_TYPES, limit: config.http.maxBodyBytes });
+  // Raw image bodies are read by the controller, after the guard (413 as soon as one is too large).
   if (config.snapshots) {
     const { transport } = await snapshotTransport(config.snapshots, logger);
     // A hybrid app's microservice is initialised on connect, too late for its own `useGlobalFilters`:

@@ -46,6 +46,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const status = statusOf(exception);
     if (status !== undefined && status < 500) {
       if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      // The rest of an oversized body is not read: close the connection instead of draining it.
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) res.setHeader('Connection', 'close');
       const body: RejectedResponse = {
         kind: 'rejected',
         // The policy guard's refusals keep their own code (`unauthenticated`, `forbidden`, `not-found`).
