@@ -21,6 +21,7 @@ import {
   silentLogger,
   warmUp,
 } from '@ecogate/lpr';
+import { TestIssuer } from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
 import { plateRecognitionConfig } from '../src/config/plate-recognition.config';
 import { createApp } from '../src/create-app';
@@ -200,16 +201,24 @@ function latencyRows(one: Run, all: Run): void {
 }
 
 async function serviceThroughput(set: SampleSet, rounds: number): Promise<void> {
+  // The route wants a city operator's token: a local issuer stands in for the gateway.
+  const issuer = await TestIssuer.start();
   const config = plateRecognitionConfig.load({
     ...process.env,
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'error',
     KAFKA_ENABLED: 'false',
+    AUTH_JWKS_URL: issuer.jwksUrl,
   });
-  const app = await createApp(config, createLogger({ service: 'plate-recognition-bench', level: 'error' }));
+  const app = await createApp(
+    config,
+    issuer.verifierOptions,
+    createLogger({ service: 'plate-recognition-bench', level: 'error' }),
+  );
   await app.listen(0, '127.0.0.1');
   try {
+    const authorization = await issuer.bearer({ role: 'city-operator', subject: 'bench' });
     const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/recognize`;
     const jobs = Array.from({ length: rounds }, () => set.scenes).flat();
     const concurrency = config.lpr.pool.workers * 2;
@@ -223,7 +232,7 @@ async function serviceThroughput(set: SampleSet, rounds: number): Promise<void> 
           const type = sample.file.toLowerCase().endsWith('.png') ? 'image/png' : 'image/jpeg';
           const response = await fetch(url, {
             method: 'POST',
-            headers: { 'content-type': type },
+            headers: { 'content-type': type, authorization },
             body: sample.bytes,
           });
           await response.arrayBuffer();
@@ -242,6 +251,7 @@ async function serviceThroughput(set: SampleSet, rounds: number): Promise<void> 
     );
   } finally {
     await app.close();
+    await issuer.close();
   }
 }
 

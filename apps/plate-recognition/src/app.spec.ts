@@ -1,6 +1,15 @@
 import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import {
+  API_SCOPES,
+  GATEWAY_ISSUER,
+  PERSON_ROLES,
+  SERVICE_NAMES,
+  SERVICES_AUDIENCE,
+  TestIssuer,
+} from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
+import { forgedBearers } from '../test/forged-tokens';
 import { asBmp, crop, jpegClaiming, plateLess, scene } from '../test/test-inputs';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
 import { createApp } from './create-app';
@@ -9,8 +18,13 @@ const MAX_BODY = 2 * 1024 * 1024;
 
 describe('plate-recognition service', () => {
   let app: INestApplication;
+  // The gateway's side (and every service's key): tokens are verified through the JWKS, as in production.
+  let issuer: TestIssuer;
+  /** A city operator's `Authorization`, fresh for each test. */
+  let operator: string;
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start([...SERVICE_NAMES]);
     // One worker and no queue: a second concurrent request is refused at once (back-pressure).
     const config = plateRecognitionConfig.load({
       LPR_WORKERS: '1',
@@ -19,17 +33,30 @@ describe('plate-recognition service', () => {
       LPR_MAX_BODY_BYTES: String(MAX_BODY),
       LOG_LEVEL: 'silent',
       KAFKA_ENABLED: 'false',
+      AUTH_JWKS_URL: issuer.jwksUrl,
     });
-    app = await createApp(config, createLogger({ service: 'plate-recognition-test', level: 'silent' }));
+    app = await createApp(
+      config,
+      issuer.verifierOptions,
+      createLogger({ service: 'plate-recognition-test', level: 'silent' }),
+    );
     await app.init();
+  });
+  beforeEach(async () => {
+    operator = await issuer.bearer({ role: 'city-operator', subject: 'u-op-1' });
   });
 
   afterAll(async () => {
-    await app.close();
+    await app?.close();
+    await issuer?.close();
   });
 
-  const post = (body: Buffer, type: string, path = '/recognize') =>
-    request(app.getHttpServer()).post(path).set('content-type', type).send(body);
+  const post = (body: Buffer, type: string, path = '/recognize', authorization = operator) =>
+    request(app.getHttpServer())
+      .post(path)
+      .set('authorization', authorization)
+      .set('content-type', type)
+      .send(body);
 
   it('GET /health reports the pool', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
@@ -62,6 +89,7 @@ describe('plate-recognition service', () => {
   it('reads a multipart upload in field `image`', async () => {
     const res = await request(app.getHttpServer())
       .post('/recognize')
+      .set('authorization', operator)
       .attach('image', scene('moto.png'), { filename: 'moto.png', contentType: 'image/png' })
       .expect(200);
     expect(res.body.plates[0].text).toBe('沪AN9241');
@@ -106,13 +134,18 @@ describe('plate-recognition service', () => {
     });
     const multipart = await request(app.getHttpServer())
       .post('/recognize')
+      .set('authorization', operator)
       .attach('image', big, { filename: 'big.jpg', contentType: 'image/jpeg' })
       .expect(413);
     expect(multipart.body.code).toBe('payload-too-large');
   });
 
   it('refuses a multipart request without an image, and an unknown mode, with 400', async () => {
-    await request(app.getHttpServer()).post('/recognize').field('note', 'no file').expect(400);
+    await request(app.getHttpServer())
+      .post('/recognize')
+      .set('authorization', operator)
+      .field('note', 'no file')
+      .expect(400);
     await post(scene('moto.png'), 'image/png', '/recognize?mode=zoom').expect(400);
   });
 
@@ -128,5 +161,77 @@ describe('plate-recognition service', () => {
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0]?.body).toEqual({ kind: 'overloaded', queueLimit: 0 });
     expect(refused[0]?.headers['retry-after']).toBe('1');
+  });
+
+  describe('who may call it', () => {
+    const photo = () => scene('double_yellow.jpg');
+    const refusal = (code: string) => ({ kind: 'rejected', code, reason: expect.any(String) });
+
+    it('answers 401 with a Bearer challenge without a valid token, an operator header included', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const attempts: Record<string, string>[] = [
+        {},
+        { 'x-operator-id': 'op.li' },
+        { authorization: 'Basic b3A6b3A=' },
+        ...Object.values(await forgedBearers(issuer)).map((authorization) => ({ authorization })),
+        // The gateway's key cannot make a service: the service role comes only from a service key.
+        {
+          authorization: `Bearer ${await issuer.forge({
+            iss: GATEWAY_ISSUER,
+            aud: SERVICES_AUDIENCE,
+            sub: 'camera-ingest',
+            name: 'camera-ingest',
+            role: 'service',
+            ent: '*',
+            iat: now,
+            exp: now + 60,
+          })}`,
+        },
+      ];
+      for (const headers of attempts) {
+        const res = await request(app.getHttpServer())
+          .post('/recognize')
+          .set(headers)
+          .set('content-type', 'image/jpeg')
+          .send(photo());
+        expect({ headers, status: res.status, body: res.body }).toEqual({
+          headers,
+          status: 401,
+          body: refusal('unauthenticated'),
+        });
+        expect(res.headers['www-authenticate']).toBe('Bearer');
+      }
+    });
+
+    it('refuses an anonymous oversized body with 401: nothing is read before the token is checked', async () => {
+      const big = Buffer.alloc(MAX_BODY + 1, 0xff);
+      const res = await post(big, 'image/jpeg', '/recognize', '').expect(401);
+      expect(res.body).toEqual(refusal('unauthenticated'));
+    });
+
+    it('refuses every other role, integrators and every service with 403', async () => {
+      const others = [
+        ...PERSON_ROLES.filter((role) => role !== 'city-operator').map((role) =>
+          issuer.bearer({ role, enterprises: role.startsWith('city-') ? '*' : ['ent-a'] }),
+        ),
+        issuer.bearer({ role: 'integrator', enterprises: ['ent-a'], scopes: [...API_SCOPES] }),
+        ...SERVICE_NAMES.map((name) => issuer.serviceBearer(name)),
+      ];
+      for (const authorization of await Promise.all(others)) {
+        const res = await post(photo(), 'image/jpeg', '/recognize', authorization);
+        expect({ status: res.status, body: res.body }).toEqual({ status: 403, body: refusal('forbidden') });
+      }
+    });
+
+    it('admits the city operator (recognition runs)', async () => {
+      const res = await post(photo(), 'image/jpeg').expect(200);
+      expect(res.body.plates[0].text).toBe('京EA5331');
+    });
+
+    it('serves health and its OpenAPI document without a token', async () => {
+      await request(app.getHttpServer()).get('/health').expect(200);
+      const res = await request(app.getHttpServer()).get('/openapi.json').expect(200);
+      expect(Object.keys(res.body.paths).sort()).toEqual(['/health', '/recognize']);
+    });
   });
 });

@@ -1,18 +1,22 @@
+import { createVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { serveOpenApi } from '@ecogate/http-edge';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { correlationMiddleware, type Logger, NestPinoLogger } from '@ecogate/telemetry';
 import { AppModule } from './app.module';
 import { type PlateRecognitionConfig } from './config/plate-recognition.config';
-import { IMAGE_MEDIA_TYPES } from './recognition/recognition.controller';
+import { plateRecognitionOpenApi } from './http/plate-recognition.openapi';
 import { snapshotTransport } from './snapshots/snapshot-transport';
 
 /**
- * Builds the app (not yet listening): used by `main.ts`, the spec and the benchmark. With the
- * Kafka path configured, the snapshot consumer is connected as a microservice of this app; it
- * starts consuming on `app.startAllMicroservices()`.
+ * Builds the app (not yet listening): used by `main.ts`, the specs and the benchmark. Every HTTP
+ * route is behind the policy guard (tokens verified with `auth`); the Kafka handlers are not (the
+ * bus authenticates each service). With the Kafka path configured, the snapshot consumer is
+ * connected as a microservice of this app; it starts consuming on `app.startAllMicroservices()`.
  */
 export async function createApp(
   config: PlateRecognitionConfig,
+  auth: TokenVerifierOptions,
   logger: Logger,
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
@@ -21,8 +25,9 @@ export async function createApp(
     abortOnError: false,
   });
   app.use(correlationMiddleware);
-  // Raw image bodies; a larger one is refused with 413 as soon as its length is known.
-  app.useBodyParser('raw', { type: IMAGE_MEDIA_TYPES, limit: config.http.maxBodyBytes });
+  usePolicy(app, 'plate-recognition', createVerifier(auth), logger);
+  serveOpenApi(app, plateRecognitionOpenApi);
+  // Raw image bodies are read by the controller, after the guard (413 as soon as one is too large).
   if (config.snapshots) {
     const { transport } = await snapshotTransport(config.snapshots, logger);
     // A hybrid app's microservice is initialised on connect, too late for its own `useGlobalFilters`:

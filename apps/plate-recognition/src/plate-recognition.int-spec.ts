@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import {
   createKafka,
@@ -49,8 +50,12 @@ describe('plate-recognition on Kafka and MinIO: snapshots in, server plate reads
   const reads: PlateRead[] = [];
   let readsConsumer: KafkaEventConsumer;
   let app: NestExpressApplication;
+  // The HTTP routes verify tokens; the snapshot handlers run behind the same global guard, which
+  // must let Kafka deliveries through (the bus authenticates each service).
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     await storage.ensureBucket(BUCKET);
     await ensureTopics(kafka, [{ name: `${topicPrefix}${SNAPSHOTS}` }]);
     await publisher.connect();
@@ -64,8 +69,9 @@ describe('plate-recognition on Kafka and MinIO: snapshots in, server plate reads
       S3_ENDPOINT: infra.S3_ENDPOINT,
       S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
       S3_SECRET_KEY: infra.S3_SECRET_KEY,
+      AUTH_JWKS_URL: issuer.jwksUrl,
     });
-    app = await createApp(config, logger);
+    app = await createApp(config, issuer.verifierOptions, logger);
     await app.startAllMicroservices();
     await app.init();
 
@@ -86,6 +92,7 @@ describe('plate-recognition on Kafka and MinIO: snapshots in, server plate reads
       () => readsConsumer?.stop(),
       () => app?.close(),
       () => publisher.disconnect(),
+      () => issuer?.close(),
     ),
   );
 

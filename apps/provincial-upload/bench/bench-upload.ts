@@ -2,6 +2,7 @@
 // database, starts the service against the simulator on loopback, and reports the time to drain
 // it and the sustained records/s. Needs the local services (`npm run infra:up`).
 import { randomUUID } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import { createDataSource, createTemporaryDatabase, runMigrations } from '@ecogate/persistence';
 import { getJson, startPlatformSimulator } from '@ecogate/platform-simulator';
 import { createLogger } from '@ecogate/telemetry';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     maxSerials: total + 1_000,
   });
   const database = await createTemporaryDatabase(infra.DATABASE_URL, 'upload_bench');
+  // The operator API verifies tokens; the bench calls none, so a local issuer is all it needs.
+  const issuer = await TestIssuer.start();
   try {
     const seed = createDataSource({
       url: database.url,
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
         platformUrl: simulator.httpUrl,
         requestTimeoutMs: 10_000,
       }),
+      issuer.verifierOptions,
       logger,
     );
     let accepted = 0;
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
     );
     await service.close();
   } finally {
+    await issuer.close();
     await simulator.close();
     await database.drop();
   }

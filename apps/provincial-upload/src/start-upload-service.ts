@@ -1,11 +1,8 @@
-import { CodedErrorFilter } from '@ecogate/http-edge';
-import { UPLOAD_ERROR_STATUS } from './errors/upload.exception';
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { type NestExpressApplication } from '@nestjs/platform-express';
+import { type TokenVerifierOptions } from '@ecogate/auth';
 import { type ConsumerHealth, createKafka, ensureTopics } from '@ecogate/messaging';
 import { createDataSource, type DataSource, PostgresProcessedEventStore } from '@ecogate/persistence';
-import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import { type Logger } from '@ecogate/telemetry';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { type UploadConfig } from './config/upload.config';
 import { type ImageLinks, PresignedImageLinks } from './images/image-links';
@@ -18,7 +15,8 @@ import { RecordPassageService } from './record-passage/record-passage.service';
 import { uploadMetrics } from './metrics/upload-metrics';
 import { CorrectRecordService } from './correct-record/correct-record.service';
 import { DeliveryReportService } from './delivery-report/delivery-report.service';
-import { OperatorModule } from './operator/operator.module';
+import { createOperatorApp } from './operator/operator-app';
+import { ResumeDeliveryService } from './dispatch/resume-delivery.service';
 import { RePushService } from './re-push/re-push.service';
 import { type PlatformAdapter } from './platform/platform-adapter';
 import { ReferenceHttpAdapter } from './platform/reference-http/reference-http.adapter';
@@ -62,11 +60,13 @@ export function createImageLinks(images: UploadConfig['images']): ImageLinks {
 }
 
 /**
- * The composition root: database, Kafka consumer, dispatcher, heartbeat and operator API. Used by
- * `main.ts`, the integration test and the benchmark. Migrations are not run here (deploy step).
+ * The composition root: database, Kafka consumer, dispatcher, heartbeat and operator API (tokens
+ * verified with `auth`). Used by `main.ts`, the integration tests and the benchmark. Migrations are
+ * not run here (deploy step).
  */
 export async function startUploadService(
   config: UploadServiceConfig,
+  auth: TokenVerifierOptions,
   logger: Logger,
 ): Promise<UploadService> {
   const dataSource = createDataSource({
@@ -127,19 +127,16 @@ export async function startUploadService(
   uploadMetrics.backlog.addCallback(observeBacklog);
   uploadMetrics.configurationError.addCallback(observeHalt);
 
-  const app = await NestFactory.create<NestExpressApplication>(
-    OperatorModule.register({
+  const app = await createOperatorApp(
+    {
       reports: new DeliveryReportService(dataSource, deliveries),
       rePush: new RePushService(dataSource),
       correct: new CorrectRecordService(dataSource),
       status,
-    }),
-    // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
-    { logger: false, abortOnError: false },
-  );
-  app.use(correlationMiddleware);
-  app.useGlobalFilters(
-    new CodedErrorFilter(logger.child({ component: 'operator-api' }), UPLOAD_ERROR_STATUS),
+      resume: new ResumeDeliveryService(dataSource, status),
+    },
+    auth,
+    logger,
   );
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

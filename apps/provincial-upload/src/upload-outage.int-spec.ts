@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import { type LedgerPassageRecordedV1 } from '@ecogate/contracts';
 import { createKafka, DeadLetters, ensureTopics, KafkaEventPublisher } from '@ecogate/messaging';
 import {
@@ -45,6 +46,7 @@ describe('provincial-upload intake while its database is away', () => {
     logger,
   });
   let simulator: PlatformSimulator;
+  let issuer: TestIssuer;
   let database: TemporaryDatabase;
   let proxy: CuttableProxy;
   let direct: DataSource;
@@ -61,6 +63,7 @@ describe('provincial-upload intake while its database is away', () => {
     });
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     simulator = await startPlatformSimulator({
       apps: { [TEST_APP.appId]: TEST_APP.secret },
       logLevel: 'silent',
@@ -93,6 +96,7 @@ describe('provincial-upload intake while its database is away', () => {
         topicPrefix,
         platformUrl: simulator.httpUrl,
       }),
+      issuer.verifierOptions,
       logger,
     );
     await service.ready();
@@ -103,6 +107,7 @@ describe('provincial-upload intake while its database is away', () => {
       () => service?.close(),
       () => publisher?.disconnect(),
       () => simulator?.close(),
+      () => issuer?.close(),
       () => direct?.destroy(),
       () => proxy?.stop(),
       () => database?.drop(),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Principal, TestIssuer } from '@ecogate/auth';
 import { type LedgerPassageRecordedV1 } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventPublisher } from '@ecogate/messaging';
 import {
@@ -47,11 +48,14 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
   const infra = loadInfraEnv();
   const brokers = infra.KAFKA_BROKERS.split(',');
   let simulator: PlatformSimulator;
+  // The gateway's side: the service verifies these tokens through its production path.
+  let issuer: TestIssuer;
   const databases: TemporaryDatabase[] = [];
   const services: UploadService[] = [];
   const publishers: KafkaEventPublisher[] = [];
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     simulator = await startPlatformSimulator({
       apps: { [TEST_APP.appId]: TEST_APP.secret },
       logLevel: 'silent',
@@ -66,6 +70,7 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
       ...services.map((service) => () => service.close()),
       ...publishers.map((publisher) => () => publisher.disconnect()),
       () => simulator?.close(),
+      () => issuer?.close(),
       ...databases.map((database) => () => database.drop()),
     ),
   );
@@ -102,6 +107,7 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
         },
         ...(secret ? { secret } : {}),
       }),
+      issuer.verifierOptions,
       logger,
     );
     services.push(service);
@@ -116,12 +122,20 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
   }
 
   const stats = () => getJson<SimStats>(`${simulator.adminUrl}/_sim/stats`);
-  const api = (service: UploadService, path: string, init?: RequestInit) =>
-    fetch(`${service.url}/api/v1${path}`, init).then(async (r) => ({
-      status: r.status,
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read the JSON freely
-      body: (await r.json()) as any,
-    }));
+  /** The operator API as `who`; a city operator unless a test says otherwise. */
+  const api = async (
+    service: UploadService,
+    path: string,
+    init: RequestInit = {},
+    who: Partial<Principal> & Pick<Principal, 'role'> = { role: 'city-operator' },
+  ) => {
+    const headers = { ...(init.headers as Record<string, string>), authorization: await issuer.bearer(who) };
+    const r = await fetch(`${service.url}/api/v1${path}`, { ...init, headers });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read the JSON freely
+    return { status: r.status, body: (await r.json()) as any };
+  };
+  /** The gatekeeper of enterprise ent-a who corrects records. */
+  const clerk = { role: 'enterprise-staff', enterprises: ['ent-a'], subject: 'op.li' } as const;
 
   it(`delivers ${RECORDS} records exactly once, in capture order, through 30 % faults and a ${OUTAGE_MS / 1000} s outage`, async () => {
     await fetch(`${simulator.adminUrl}/_sim/records`, { method: 'DELETE' });
@@ -219,20 +233,35 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
     });
     const rejected = await api(service, `/enterprises/ent-a/upload/records/${serial}`);
     expect(rejected.body.rejectionReason).toMatch(/payload\.vin: must be 17 characters/);
-    // Other tenants do not see it.
+    // Other tenants do not see it: not in their records, and ent-a's record is not theirs to ask for.
     expect((await api(service, `/enterprises/ent-b/upload/records/${serial}`)).status).toBe(404);
+    const otherClerk = { role: 'enterprise-staff', enterprises: ['ent-b'] } as const;
+    expect(await api(service, `/enterprises/ent-a/upload/records/${serial}`, {}, otherClerk)).toEqual({
+      status: 404,
+      body: { code: 'not-found', reason: 'no such resource' },
+    });
     // An invalid correction is refused before it reaches the queue.
-    const refused = await api(service, `/enterprises/ent-a/upload/records/${serial}/correction`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'op.li' },
-      body: JSON.stringify({ changes: { vin: 'STILL-BAD' } }),
-    });
+    const refused = await api(
+      service,
+      `/enterprises/ent-a/upload/records/${serial}/correction`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ changes: { vin: 'STILL-BAD' } }),
+      },
+      clerk,
+    );
     expect(refused.status).toBe(400);
-    const corrected = await api(service, `/enterprises/ent-a/upload/records/${serial}/correction`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'op.li' },
-      body: JSON.stringify({ changes: { vin: 'LFWSRXRJ8M1E00009' }, note: 'VIN from the 行驶证' }),
-    });
+    const corrected = await api(
+      service,
+      `/enterprises/ent-a/upload/records/${serial}/correction`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ changes: { vin: 'LFWSRXRJ8M1E00009' }, note: 'VIN from the 行驶证' }),
+      },
+      clerk,
+    );
     expect(corrected.status).toBe(202);
     await expectEventually(async () => {
       const { body } = await api(service, `/enterprises/ent-a/upload/records/${serial}`);
@@ -263,5 +292,37 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
     const after = await stats();
     expect(after.accepted).toBe(before.accepted);
     expect(after.unauthorized).toBeGreaterThan(before.unauthorized);
+
+    // Only a city operator may resume delivery: nobody else clears the halt, and the resume is audited.
+    const resume = (who?: Partial<Principal> & Pick<Principal, 'role'>) =>
+      who
+        ? api(service, '/upload/status/resume', { method: 'POST' }, who)
+        : fetch(`${service.url}/api/v1/upload/status/resume`, {
+            method: 'POST',
+            headers: { 'x-operator-id': 'op.wang' },
+          }).then((r) => ({ status: r.status }));
+    expect((await resume()).status).toBe(401);
+    expect((await resume({ role: 'city-admin' })).status).toBe(403);
+    expect((await resume({ role: 'enterprise-admin', enterprises: ['ent-a'] })).status).toBe(403);
+    expect((await api(service, '/upload/status')).body.configurationError).toMatchObject({
+      code: 'bad-signature',
+    });
+    const actions = () =>
+      service.dataSource.query(
+        `SELECT "action", "actor", "actor_role" AS "role", "details" FROM "upload_operator_actions"`,
+      );
+    expect(await actions()).toEqual([]);
+    expect(await resume({ role: 'city-operator', subject: 'u-op-7' })).toEqual({
+      status: 202,
+      body: { delivering: true },
+    });
+    expect(await actions()).toEqual([
+      {
+        action: 'resume',
+        actor: 'u-op-7',
+        role: 'city-operator',
+        details: { halt: expect.objectContaining({ code: 'bad-signature' }) },
+      },
+    ]);
   });
 });

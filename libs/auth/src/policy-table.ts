@@ -89,7 +89,9 @@ export const POLICY = {
   },
   'plate-recognition': {
     'GET /health': publicRoute,
-    'POST /recognize': { roles: ['city-operator'], services: ['camera-ingest'] },
+    // Snapshots reach it over Kafka (camera.snapshot.captured.v1); no service calls this route, so
+    // none is admitted: a city operator checks a photo by hand (the lane bench does the same).
+    'POST /recognize': { roles: ['city-operator'] },
   },
 } as const satisfies Readonly<Record<string, ServicePolicy>>;
 

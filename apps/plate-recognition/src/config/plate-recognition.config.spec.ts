@@ -1,7 +1,9 @@
 import { ConfigError } from '@ecogate/config';
 import { plateRecognitionConfig } from './plate-recognition.config';
 
+const auth = { AUTH_JWKS_URL: 'http://gateway-internal:8081/.well-known/jwks.json' };
 const kafkaAndStorage = {
+  ...auth,
   KAFKA_BROKERS: '127.0.0.1:9092',
   S3_ENDPOINT: 'http://127.0.0.1:9000',
   S3_ACCESS_KEY: 'ecogate',
@@ -12,7 +14,7 @@ describe('plateRecognitionConfig', () => {
   it('enables the Kafka path by default, and then requires Kafka and object storage', () => {
     const error = (() => {
       try {
-        plateRecognitionConfig.load({});
+        plateRecognitionConfig.load(auth);
       } catch (e) {
         return e;
       }
@@ -43,6 +45,17 @@ describe('plateRecognitionConfig', () => {
   });
 
   it('runs HTTP-only with KAFKA_ENABLED=false', () => {
-    expect(plateRecognitionConfig.load({ KAFKA_ENABLED: 'false' }).snapshots).toBeUndefined();
+    expect(plateRecognitionConfig.load({ ...auth, KAFKA_ENABLED: 'false' }).snapshots).toBeUndefined();
+  });
+
+  it('requires the JWKS URL that tokens are verified with, and maps the service keys', () => {
+    expect(() => plateRecognitionConfig.load({ KAFKA_ENABLED: 'false' })).toThrow(/AUTH_JWKS_URL/);
+    expect(
+      plateRecognitionConfig.load({
+        ...auth,
+        KAFKA_ENABLED: 'false',
+        AUTH_SERVICE_KEYS_FILE: '/run/secrets/service-keys.json',
+      }).auth,
+    ).toEqual({ jwksUrl: auth.AUTH_JWKS_URL, serviceKeysFile: '/run/secrets/service-keys.json' });
   });
 });

@@ -1,3 +1,4 @@
+import { type AuthConfig, authConfig, authEnv } from '@ecogate/auth';
 import {
   bool,
   ConfigError,
@@ -38,6 +39,8 @@ export interface SnapshotPipelineConfig {
 export interface PlateRecognitionConfig {
   readonly http: { readonly host: string; readonly port: number; readonly maxBodyBytes: number };
   readonly observability: ObservabilityConfig;
+  /** Token verification: the gateway's JWKS, and the services' keys for their own tokens. */
+  readonly auth: AuthConfig;
   readonly lpr: LprConfig;
   /** Absent when `KAFKA_ENABLED=false`: the service then only answers `POST /recognize`. */
   readonly snapshots?: SnapshotPipelineConfig;
@@ -48,6 +51,7 @@ export const plateRecognitionConfig = defineConfig(
   {
     ...httpEnv,
     ...observabilityEnv,
+    ...authEnv,
     /** Largest accepted image upload; bigger bodies get 413 before they are read in full. */
     LPR_MAX_BODY_BYTES: positiveInt(10 * 1024 * 1024),
     ...lprEnv,
@@ -77,6 +81,7 @@ export const plateRecognitionConfig = defineConfig(
     const base = {
       http: { host: env.HTTP_HOST, port: env.HTTP_PORT, maxBodyBytes: env.LPR_MAX_BODY_BYTES },
       observability: observabilityConfig(env),
+      auth: authConfig(env),
       lpr: lprConfigFrom(env),
     };
     if (!env.KAFKA_ENABLED) return base;

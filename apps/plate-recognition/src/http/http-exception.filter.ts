@@ -8,12 +8,14 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type Response } from 'express';
+import { AccessDenied } from '@ecogate/auth';
 import { type Observable, throwError } from 'rxjs';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 
 /**
- * Error body of every refusal that happens before recognition (size, media type, no image): the
- * `{code, reason}` of every service's errors, with the `kind` that discriminates /recognize answers.
+ * Error body of every refusal that happens before recognition (token, role, size, media type, no
+ * image): the `{code, reason}` of every service's errors, with the `kind` that discriminates
+ * /recognize answers.
  */
 export interface RejectedResponse {
   readonly kind: 'rejected';
@@ -43,9 +45,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const status = statusOf(exception);
     if (status !== undefined && status < 500) {
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      // The rest of an oversized body is not read: close the connection instead of draining it.
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) res.setHeader('Connection', 'close');
       const body: RejectedResponse = {
         kind: 'rejected',
-        code: CODES[status] ?? `http-${status}`,
+        // The policy guard's refusals keep their own code (`unauthenticated`, `forbidden`, `not-found`).
+        code: exception instanceof AccessDenied ? exception.code : (CODES[status] ?? `http-${status}`),
         reason: reasonOf(exception),
       };
       res.status(status).json(body);

@@ -11,10 +11,13 @@ import {
   UseInterceptors,
   BadRequestException,
   HttpStatus,
+  PayloadTooLargeException,
 } from '@nestjs/common';
+import { BodyTooLargeError, readLimitedBody } from '@ecogate/http-edge';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { type Request, type Response } from 'express';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
+import { APP_CONFIG, type PlateRecognitionConfig } from '../config/plate-recognition.config';
 import { type RecognitionResponse, toHttpResponse } from './recognition-response';
 import { RecognitionService } from './recognition.service';
 
@@ -31,6 +34,7 @@ export class RecognitionController {
   constructor(
     @Inject(RecognitionService) private readonly recognition: RecognitionService,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: PlateRecognitionConfig,
   ) {}
 
   /**
@@ -48,7 +52,7 @@ export class RecognitionController {
   ): Promise<RecognitionResponse> {
     if (mode !== undefined && mode !== 'scene' && mode !== 'crop')
       throw new BadRequestException('mode must be scene or crop');
-    const image = imageFrom(req, file);
+    const image = await imageFrom(req, file, this.config.http.maxBodyBytes);
     const result = await this.recognition.recognize(image, mode ?? 'scene');
     const { status, body } = toHttpResponse(result);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '1');
@@ -58,7 +62,15 @@ export class RecognitionController {
   }
 }
 
-function imageFrom(req: Request, file: UploadedImage | undefined): Uint8Array {
+/**
+ * The image of a request the policy guard admitted. A raw body is read only here, after the guard,
+ * so an unauthenticated caller never gets up to `maxBytes` buffered.
+ */
+async function imageFrom(
+  req: Request,
+  file: UploadedImage | undefined,
+  maxBytes: number,
+): Promise<Uint8Array> {
   // The header itself, not `req.is`: that answers null for an empty body, which deserves a typed `empty` result.
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType === 'multipart/form-data') {
@@ -70,6 +82,8 @@ function imageFrom(req: Request, file: UploadedImage | undefined): Uint8Array {
       `send ${IMAGE_MEDIA_TYPES.slice(0, 3).join(', ')} or multipart/form-data`,
     );
   }
-  // An empty body leaves `req.body` unset; the engine answers that with a typed `empty` result.
-  return Buffer.isBuffer(req.body) ? req.body : new Uint8Array(0);
+  // An empty body is read as zero bytes; the engine answers that with a typed `empty` result.
+  return readLimitedBody(req, maxBytes, req.headers['content-length']).catch((error: unknown) => {
+    throw error instanceof BodyTooLargeError ? new PayloadTooLargeException(error.message) : error;
+  });
 }

@@ -1,3 +1,4 @@
+import { authConfig, authEnv } from '@ecogate/auth';
 import {
   databaseEnv,
   defineConfig,
@@ -61,6 +62,7 @@ export const uploadConfig = defineConfig(
     ...observabilityEnv,
     ...httpEnv,
     ...storageEnv,
+    ...authEnv,
     /** `reference-http` or `reference-tcp`. */
     PLATFORM_ADAPTER: z.enum(['reference-http', 'reference-tcp']).default('reference-http'),
     /** HTTP: the platform's base URL; TCP: `tcp://host:port`. */
@@ -95,6 +97,7 @@ export const uploadConfig = defineConfig(
     database: { url: env.DATABASE_URL },
     kafka: kafkaConfig(env, 'provincial-upload'),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    auth: authConfig(env),
     observability: observabilityConfig(env),
     platform: {
       adapter: env.PLATFORM_ADAPTER,

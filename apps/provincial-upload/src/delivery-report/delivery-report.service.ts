@@ -78,7 +78,17 @@ export class DeliveryReportService {
        FROM "upload_corrections" WHERE "enterprise_id" = $1 AND "serial" = $2 ORDER BY "corrected_at"`,
       [enterpriseId, serial],
     );
-    return { ...summary(row), passage: row.passage, overrides: row.overrides, corrections };
+    // Re-push requests that named this record or covered its capture time, with who asked.
+    const rePushes: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT "actor", "actor_role" AS "actorRole", "at", "serial", "captured_from" AS "capturedFrom",
+              "captured_to" AS "capturedTo"
+       FROM "upload_operator_actions"
+       WHERE "action" = 're-push' AND "enterprise_id" = $1
+         AND ("serial" = $2 OR ("captured_from" <= $3 AND "captured_to" > $3))
+       ORDER BY "at"`,
+      [enterpriseId, serial, row.capturedAt],
+    );
+    return { ...summary(row), passage: row.passage, overrides: row.overrides, corrections, rePushes };
   }
 }
 

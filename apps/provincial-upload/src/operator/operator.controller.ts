@@ -1,39 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { parseEnterpriseId } from '@ecogate/persistence';
-import { z } from 'zod';
-import { DELIVERY_STATES } from '../delivery/delivery-state';
 import { PlatformStatus } from '../dispatch/platform-status';
-import { UploadException } from '../errors/upload.exception';
+import { ResumeDeliveryService } from '../dispatch/resume-delivery.service';
 import { CorrectRecordService, correctionSchema } from '../correct-record/correct-record.service';
 import { DeliveryReportService } from '../delivery-report/delivery-report.service';
 import { RePushService } from '../re-push/re-push.service';
+import { parse, rangeBody, rateQuery, recordsQuery, serialParam } from './operator-requests';
 
-const serialParam = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/);
-const recordsQuery = z.object({
-  state: z.enum(DELIVERY_STATES).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-const rateQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(7) });
-const rangeBody = z
-  .strictObject({
-    capturedFrom: z.iso.datetime({ offset: true }),
-    capturedTo: z.iso.datetime({ offset: true }),
-  })
-  .refine(
-    (r) => Date.parse(r.capturedFrom) < Date.parse(r.capturedTo),
-    'capturedFrom must be before capturedTo',
-  );
-const actorHeader = z
-  .string()
-  .regex(/^[\w.@-]{1,100}$/, 'X-Operator-Id header: 1-100 of letters, digits, _ . @ -');
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UploadException('invalid-request', z.prettifyError(parsed.error));
-  return parsed.data;
-}
-
-/** Operator API, tenant-scoped by the enterprise id in the path. */
+/**
+ * Operator API, tenant-scoped by the enterprise id in the path. Who may call what, and for which
+ * enterprise, is the policy guard's decision (`POLICY['provincial-upload']`); the actor of every
+ * change is the verified token's subject.
+ */
 @Controller('api/v1/enterprises/:enterpriseId/upload')
 export class OperatorController {
   constructor(
@@ -65,18 +44,31 @@ export class OperatorController {
 
   @Post('records/:serial/re-push')
   @HttpCode(202)
-  rePushOne(@Param('enterpriseId') enterpriseId: string, @Param('serial') serial: string) {
-    return this.rePush.execute(parseEnterpriseId(enterpriseId), { serial: parse(serialParam, serial) });
+  rePushOne(
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('serial') serial: string,
+    @Caller() caller: Principal,
+  ) {
+    return this.rePush.execute(
+      parseEnterpriseId(enterpriseId),
+      { serial: parse(serialParam, serial) },
+      caller,
+    );
   }
 
   @Post('re-push')
   @HttpCode(202)
-  rePushRange(@Param('enterpriseId') enterpriseId: string, @Body() body: unknown) {
+  rePushRange(
+    @Param('enterpriseId') enterpriseId: string,
+    @Body() body: unknown,
+    @Caller() caller: Principal,
+  ) {
     const range = parse(rangeBody, body);
-    return this.rePush.execute(parseEnterpriseId(enterpriseId), {
-      capturedFrom: new Date(range.capturedFrom),
-      capturedTo: new Date(range.capturedTo),
-    });
+    return this.rePush.execute(
+      parseEnterpriseId(enterpriseId),
+      { capturedFrom: new Date(range.capturedFrom), capturedTo: new Date(range.capturedTo) },
+      caller,
+    );
   }
 
   @Post('records/:serial/correction')
@@ -84,12 +76,12 @@ export class OperatorController {
   correction(
     @Param('enterpriseId') enterpriseId: string,
     @Param('serial') serial: string,
-    @Headers('x-operator-id') actor: unknown,
     @Body() body: unknown,
+    @Caller() caller: Principal,
   ) {
     return this.correct.execute(parseEnterpriseId(enterpriseId), parse(serialParam, serial), {
       ...parse(correctionSchema, body),
-      actor: parse(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 }
@@ -97,7 +89,10 @@ export class OperatorController {
 /** Delivery status of the platform connection: a configuration error shows here. */
 @Controller('api/v1/upload')
 export class UploadStatusController {
-  constructor(@Inject(PlatformStatus) private readonly status: PlatformStatus) {}
+  constructor(
+    @Inject(PlatformStatus) private readonly status: PlatformStatus,
+    @Inject(ResumeDeliveryService) private readonly resumeDelivery: ResumeDeliveryService,
+  ) {}
 
   @Get('status')
   get() {
@@ -112,8 +107,7 @@ export class UploadStatusController {
   /** After the credentials were fixed (usually a restart does it), delivery resumes. */
   @Post('status/resume')
   @HttpCode(202)
-  resume() {
-    this.status.resume();
-    return { delivering: true };
+  resume(@Caller() caller: Principal) {
+    return this.resumeDelivery.execute(caller);
   }
 }

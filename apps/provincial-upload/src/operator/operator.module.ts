@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformStatus } from '../dispatch/platform-status';
+import { ResumeDeliveryService } from '../dispatch/resume-delivery.service';
 import { CorrectRecordService } from '../correct-record/correct-record.service';
 import { DeliveryReportService } from '../delivery-report/delivery-report.service';
 import { OperatorController, UploadStatusController } from './operator.controller';
@@ -10,6 +11,7 @@ export interface OperatorDependencies {
   readonly rePush: RePushService;
   readonly correct: CorrectRecordService;
   readonly status: PlatformStatus;
+  readonly resume: ResumeDeliveryService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -24,6 +26,7 @@ export class OperatorModule {
         { provide: RePushService, useValue: deps.rePush },
         { provide: CorrectRecordService, useValue: deps.correct },
         { provide: PlatformStatus, useValue: deps.status },
+        { provide: ResumeDeliveryService, useValue: deps.resume },
       ],
     };
   }

@@ -1,0 +1,53 @@
+import { POLICY, routeKey } from '@ecogate/auth';
+import { controllerRoutes, undocumentedRoutes } from '@ecogate/http-edge';
+import { createLogger } from '@ecogate/telemetry';
+import { type Type } from '@nestjs/common';
+import { AppModule } from '../app.module';
+import { plateRecognitionConfig } from '../config/plate-recognition.config';
+import { plateRecognitionOpenApi } from './plate-recognition.openapi';
+
+describe('plate-recognition OpenAPI document', () => {
+  // The module the app is built from, Kafka path included; only the controllers' decorators are read.
+  const config = plateRecognitionConfig.load({
+    AUTH_JWKS_URL: 'http://127.0.0.1:1/.well-known/jwks.json',
+    KAFKA_BROKERS: '127.0.0.1:9092',
+    S3_ENDPOINT: 'http://127.0.0.1:9000',
+    S3_ACCESS_KEY: 'spec',
+    S3_SECRET_KEY: 'spec-secret',
+  });
+  const appModule = AppModule.register(config, createLogger({ service: 'openapi-spec', level: 'silent' }));
+  const routes = controllerRoutes((appModule.controllers ?? []) as Type[]);
+
+  it('describes every HTTP route the app registers, and only those', () => {
+    expect(routes.map((r) => routeKey(r.method, r.path)).sort()).toEqual(['GET /health', 'POST /recognize']);
+    expect(undocumentedRoutes(plateRecognitionOpenApi, routes)).toEqual([]);
+    const documented = Object.entries(plateRecognitionOpenApi.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => routeKey(method, path)),
+    );
+    expect(documented.sort()).toEqual(routes.map((r) => routeKey(r.method, r.path)).sort());
+  });
+
+  it('has a policy rule for every route, and none for a route that does not exist', () => {
+    expect(Object.keys(POLICY['plate-recognition']).sort()).toEqual(
+      routes.map((r) => routeKey(r.method, r.path)).sort(),
+    );
+  });
+
+  it('documents every way /recognize takes an image, and the mode', () => {
+    const recognize = plateRecognitionOpenApi.paths['/recognize']?.post;
+    expect(Object.keys(recognize?.requestBody?.content ?? {}).sort()).toEqual(
+      ['image/bmp', 'image/jpeg', 'image/png', 'image/x-bmp', 'image/x-ms-bmp', 'multipart/form-data'].sort(),
+    );
+    expect(recognize?.parameters).toEqual([
+      expect.objectContaining({
+        name: 'mode',
+        in: 'query',
+        required: false,
+        schema: expect.objectContaining({ enum: ['scene', 'crop'] }),
+      }),
+    ]);
+    expect(Object.keys(recognize?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '400', '413', '415', '422', '500', '503']),
+    );
+  });
+});

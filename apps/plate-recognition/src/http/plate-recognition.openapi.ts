@@ -1,0 +1,80 @@
+import {
+  buildOpenApiDocument,
+  type OpenApiDocument,
+  type RouteDescriptor,
+  type RouteResponse,
+} from '@ecogate/http-edge';
+import { z } from 'zod';
+import { IMAGE_MEDIA_TYPES } from '../recognition/recognition.controller';
+
+// `HttpExceptionFilter`'s body for a refusal before recognition.
+const rejected = z.object({ kind: z.literal('rejected'), code: z.string(), reason: z.string() });
+const refusal = (description: string): RouteResponse => ({ description, schema: rejected });
+const image = z.string().describe('The image bytes; the content decides the format (magic bytes)');
+
+const routes: RouteDescriptor[] = [
+  {
+    method: 'post',
+    path: '/recognize',
+    summary: 'Read every plate in one image (raw JPEG/PNG/BMP body, or multipart field `image`)',
+    tags: ['recognition'],
+    query: z.object({
+      mode: z
+        .enum(['scene', 'crop'])
+        .optional()
+        .describe('`crop` when the image is a single plate crop (an ANPR camera’s); default `scene`'),
+    }),
+    body: image,
+    bodyContentType: 'image/jpeg',
+    responses: {
+      200: {
+        description:
+          '`{kind: plates, plates: [...], image}` (crops as `cropJpegBase64`) or `{kind: no-plate}`',
+      },
+      400: refusal('bad-request: multipart without an `image` file, or an unknown mode'),
+      413: refusal('payload-too-large'),
+      415: refusal('unsupported-media-type'),
+      422: { description: '`{kind: unreadable-image, reason}`' },
+      500: { description: '`{kind: failed}` (an unexpected error also carries an `errorId`, logged)' },
+      503: { description: '`{kind: overloaded | timed-out}` with `Retry-After: 1`' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Whether a worker has its models loaded, and the pool',
+    tags: ['operations'],
+    responses: {
+      200: { description: '`{status: ok, pool: {workers, ready, busy, queued, queueLimit}}`' },
+      503: { description: '`{status: unavailable, pool}`' },
+    },
+  },
+];
+
+/** The other ways `POST /recognize` takes its image, beside the raw JPEG the descriptor names. */
+function withEveryImageType(document: OpenApiDocument): OpenApiDocument {
+  const content = document.paths['/recognize']?.post?.requestBody?.content;
+  const raw = content?.['image/jpeg'];
+  if (!content || !raw) throw new Error('POST /recognize has no image/jpeg body');
+  for (const type of IMAGE_MEDIA_TYPES) content[type] = raw;
+  content['multipart/form-data'] = {
+    schema: {
+      type: 'object',
+      required: ['image'],
+      properties: { image: { type: 'string', format: 'binary' } },
+    },
+  };
+  return document;
+}
+
+/** plate-recognition's HTTP API, served at `GET /openapi.json`. */
+export const plateRecognitionOpenApi = withEveryImageType(
+  buildOpenApiDocument(
+    {
+      title: 'Ecogate plate recognition',
+      version: '1',
+      description: 'Licence plate reads from one image (the snapshot path runs on Kafka)',
+    },
+    routes,
+  ),
+);
