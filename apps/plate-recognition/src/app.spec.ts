@@ -7,9 +7,9 @@ import {
   SERVICE_NAMES,
   SERVICES_AUDIENCE,
   TestIssuer,
+  forgedBearers,
 } from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
-import { forgedBearers } from '../test/forged-tokens';
 import { asBmp, crop, jpegClaiming, plateLess, scene } from '../test/test-inputs';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
 import { createApp } from './create-app';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, TestIssuer } from '@ecogate/auth';
+import { type Principal, TestIssuer, forgedBearers } from '@ecogate/auth';
 import { createKafka, ensureTopics, KafkaEventPublisher } from '@ecogate/messaging';
 import {
   createDataSource,
@@ -12,7 +12,6 @@ import { createLogger } from '@ecogate/telemetry';
 import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { deriveSerial } from './delivery/delivery-serial';
 import { startUploadService, type UploadService } from './start-upload-service';
-import { forgedBearers } from './testing/forged-tokens';
 import { aPassage, serviceConfig, TEST_APP } from './testing/upload-test-kit';
 import { uploadEntities, uploadMigrations } from './upload.data-source';
 

@@ -238,7 +238,7 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
     const otherClerk = { role: 'enterprise-staff', enterprises: ['ent-b'] } as const;
     expect(await api(service, `/enterprises/ent-a/upload/records/${serial}`, {}, otherClerk)).toEqual({
       status: 404,
-      body: { code: 'not-found', reason: 'no such resource' },
+      body: { code: 'enterprise-not-found', reason: 'no such enterprise' },
     });
     // An invalid correction is refused before it reaches the queue.
     const refused = await api(

@@ -7,6 +7,7 @@ import {
   type Rule,
   SERVICE_NAMES,
   TestIssuer,
+  forgedBearers,
 } from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -15,7 +16,6 @@ import { type DeliveryReportService } from '../delivery-report/delivery-report.s
 import { PlatformStatus } from '../dispatch/platform-status';
 import { type ResumeDeliveryService } from '../dispatch/resume-delivery.service';
 import { type RePushService } from '../re-push/re-push.service';
-import { forgedBearers } from '../testing/forged-tokens';
 import { createOperatorApp } from './operator-app';
 
 // The operator API as the service builds it (guard, error filter, document) over recording fakes:
@@ -157,7 +157,7 @@ describe('provincial-upload operator API behind the policy guard', () => {
         route,
         status: 404,
         headers: undefined,
-        body: { code: 'not-found', reason: 'no such resource' },
+        body: { code: 'enterprise-not-found', reason: 'no such enterprise' },
       });
     }
     expect(calls).toEqual([]);

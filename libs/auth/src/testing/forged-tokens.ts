@@ -1,4 +1,5 @@
-import { GATEWAY_ISSUER, SERVICES_AUDIENCE, type TestIssuer } from '@ecogate/auth';
+import { GATEWAY_ISSUER, SERVICES_AUDIENCE } from '../principal';
+import { type TestIssuer } from './test-issuer';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
