@@ -11,3 +11,4 @@ export * from './nest/caller.decorator';
 export * from './nest/use-policy';
 // A real ES256 issuer and JWKS on 127.0.0.1, for tests of services that verify tokens.
 export * from './testing/test-issuer';
+export * from './testing/forged-bearers';
