@@ -59,10 +59,13 @@ export async function createApps(
     usePolicy(app, 'camera-ingest', verifier, logger);
     return app;
   };
+  const built: NestExpressApplication[] = [];
   try {
     const push = await listener(PushHttpModule.register(core, logger));
+    built.push(push);
     serveOpenApi(push, cameraIngestPushOpenApi);
     const api = await listener(ApiHttpModule.register(core, logger));
+    built.push(api);
     api.use(json({ limit: '64kb' }));
     serveOpenApi(api, cameraIngestApiOpenApi);
     return {
@@ -76,6 +79,7 @@ export async function createApps(
       },
     };
   } catch (error) {
+    for (const app of built) await app.close();
     await core.close();
     throw error;
   }

@@ -13,6 +13,13 @@ const BASE = '/api/v1/enterprises/:enterpriseId';
 const enterprise = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)') });
 const camera = enterprise.extend({ cameraId: idSchema });
 const invalid = refusal('invalid-request, invalid-enterprise-id');
+// The policy guard's refusals, on every route but health.
+const guarded = {
+  401: refusal('unauthenticated: no valid bearer token'),
+  403: refusal('forbidden: the role may not do this'),
+};
+const notFound = (codes?: string) =>
+  refusal([codes, 'not-found (an enterprise outside the token)'].filter(Boolean).join(', '));
 
 // Response shapes, checked against the types the services return so they cannot drift silently.
 const window = { from: z.string(), to: z.string() };
@@ -58,7 +65,8 @@ const routes: RouteDescriptor[] = [
     responses: {
       200: { description: 'The segments held or released', schema: legalHoldResult },
       400: invalid,
-      404: refusal('no-video-in-window'),
+      ...guarded,
+      404: notFound('no-video-in-window'),
     },
   },
   {
@@ -71,6 +79,8 @@ const routes: RouteDescriptor[] = [
     responses: {
       201: { description: 'Filed', schema: filingView },
       400: invalid,
+      ...guarded,
+      404: notFound(),
       422: refusal('filing-not-in-advance, filing-too-long'),
     },
   },
@@ -80,7 +90,12 @@ const routes: RouteDescriptor[] = [
     summary: "The enterprise's outage filings",
     tags: ['outages'],
     params: enterprise,
-    responses: { 200: { description: 'Filings', schema: z.array(filingView) }, 400: invalid },
+    responses: {
+      200: { description: 'Filings', schema: z.array(filingView) },
+      400: invalid,
+      ...guarded,
+      404: notFound(),
+    },
   },
   {
     method: 'get',
@@ -88,7 +103,12 @@ const routes: RouteDescriptor[] = [
     summary: 'Per camera: what is archived and where it has gaps',
     tags: ['retention'],
     params: enterprise,
-    responses: { 200: { description: 'The report', schema: retentionReport }, 400: invalid },
+    responses: {
+      200: { description: 'The report', schema: retentionReport },
+      400: invalid,
+      ...guarded,
+      404: notFound(),
+    },
   },
   {
     method: 'get',
@@ -99,7 +119,8 @@ const routes: RouteDescriptor[] = [
     responses: {
       200: { description: '`[{clipId, direction, cameraId, status, requested, actual?, url?, …}]`' },
       400: invalid,
-      404: refusal('clips-not-found'),
+      ...guarded,
+      404: notFound('clips-not-found'),
     },
   },
   {
@@ -112,7 +133,8 @@ const routes: RouteDescriptor[] = [
     responses: {
       200: { description: 'HLS playlist', contentType: 'application/vnd.apple.mpegurl' },
       400: invalid,
-      404: refusal('camera-not-found, no-video-in-window'),
+      ...guarded,
+      404: notFound('camera-not-found, no-video-in-window'),
     },
   },
   {
