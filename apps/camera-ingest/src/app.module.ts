@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { type ServiceToken } from '@ecogate/auth';
 import { MessagingModule } from '@ecogate/messaging';
 import { createDataSource, DataSource } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
@@ -6,7 +7,6 @@ import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { onvifProviders } from './onvif/onvif.providers';
-import { type ServiceToken } from '@ecogate/auth';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './push/barrier-decision.port';
 import { barrierDecisionOf } from './push/barrier-decision/barrier-decision.factory';
