@@ -1,14 +1,11 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { type ServiceToken } from '@ecogate/auth';
 import { MessagingModule } from '@ecogate/messaging';
 import { createDataSource, DataSource } from '@ecogate/persistence';
 import { MinioObjectStorage } from '@ecogate/storage';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
-import { HealthController } from './health/health.controller';
-import { DependencyAwareErrorFilter } from './http/dependency-aware-error.filter';
-import { OnvifMediaController } from './onvif/onvif-media.controller';
 import { onvifProviders } from './onvif/onvif.providers';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './push/barrier-decision.port';
@@ -17,21 +14,20 @@ import { DahuaPushAdapter } from './push/dahua/dahua-push.adapter';
 import { HikvisionPushAdapter } from './push/hikvision/hikvision-push.adapter';
 import { CaptureStore, OBJECT_STORAGE } from './capture/capture-store';
 import { IngestPushService } from './push/ingest-push.service';
-import { HTTP_STATUS_OF } from './push/ingest.exception';
 import { DEVICE_NETWORKS } from './registry/device-address-policy';
 import { PushAuthService } from './push/push-auth.service';
-import { PushController } from './push/push.controller';
 import { PUSH_SETTINGS } from './push/push-settings';
 import { VzenithPushAdapter } from './push/vzenith/vzenith-push.adapter';
 import { PushReceiptRepository } from './receipts/push-receipt.repository';
 import { CredentialCipher } from './registry/credential-cipher';
-import { RegistryController } from './registry/registry.controller';
 import { RegistryRepository } from './registry/registry.repository';
 import { RegistryService } from './registry/registry.service';
 
 export interface AppOverrides {
   /** Replaces the decision chosen by configuration (`BARRIER_CONTROL_URL`, else nothing opens). */
   readonly barrierDecision?: BarrierDecisionPort;
+  /** camera-ingest's own token for barrier-control (required with `BARRIER_CONTROL_URL`). */
+  readonly serviceToken?: ServiceToken;
 }
 
 @Injectable()
@@ -43,6 +39,11 @@ class DataSourceLifecycle implements OnApplicationShutdown {
   }
 }
 
+/**
+ * Everything camera-ingest does, without HTTP: storage, the registry, push ingestion, ONVIF
+ * supervision. Built once; the push and API listeners (`http/*-http.module.ts`) take the services
+ * their controllers need from it, so neither listener can reach the other's routes.
+ */
 @Module({})
 export class AppModule {
   static register(config: CameraIngestConfig, logger: Logger, overrides: AppOverrides = {}): DynamicModule {
@@ -59,16 +60,8 @@ export class AppModule {
           publishes: ['anpr.plate.read.v1', 'camera.snapshot.captured.v1', 'camera.status.changed.v1'],
         }),
       ],
-      controllers: [PushController, RegistryController, HealthController, OnvifMediaController],
       providers: [
         { provide: LOGGER, useValue: logger },
-        {
-          provide: APP_FILTER,
-          useValue: new DependencyAwareErrorFilter(
-            logger.child({ component: 'camera-ingest-api' }),
-            HTTP_STATUS_OF,
-          ),
-        },
         { provide: PUSH_SETTINGS, useValue: config.push },
         {
           provide: DataSource,
@@ -108,7 +101,7 @@ export class AppModule {
         },
         {
           provide: BARRIER_DECISION,
-          useValue: overrides.barrierDecision ?? barrierDecisionOf(config, logger),
+          useValue: overrides.barrierDecision ?? barrierDecisionOf(config, logger, overrides.serviceToken),
         },
         HikvisionPushAdapter,
         VzenithPushAdapter,

@@ -1,3 +1,4 @@
+import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
@@ -17,12 +18,10 @@ import {
   loadInfraEnv,
   releaseAll,
 } from '@ecogate/testing';
-import { type NestExpressApplication } from '@nestjs/platform-express';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { type CameraIngestConfig, cameraIngestConfig } from './config/camera-ingest.config';
-import { createApp } from './create-app';
+import { type RunningCameraIngest, startCameraIngest } from './create-app';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { type BarrierDecision } from './push/barrier-decision.port';
 import { HTTP_STATUS_OF, type IngestErrorCode } from './push/ingest.exception';
@@ -39,7 +38,9 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
   const logger = createLogger({ service: 'camera-ingest-int', level: 'fatal' });
   let database: TemporaryDatabase;
   let config: CameraIngestConfig;
-  let app: NestExpressApplication;
+  let service: RunningCameraIngest;
+  let issuer: TestIssuer;
+  /** The push listener (cameras); the registry is on `service.apiUrl`. */
   let baseUrl: string;
   let consumer: KafkaEventConsumer;
   let dataSource: DataSource;
@@ -53,14 +54,19 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
   let decision: BarrierDecision = { kind: 'no-decision-yet' };
   const secrets: Record<string, string> = {};
 
-  const api = (method: string, path: string, body?: unknown) =>
-    fetch(`${baseUrl}/enterprises/${enterprise}${path}`, {
+  /** The registry as the city's operator (who registers cameras), on the API listener. */
+  const api = async (method: string, path: string, body?: unknown, tenant = enterprise) =>
+    fetch(`${service.apiUrl}/api/v1/enterprises/${tenant}${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: await issuer.bearer({ role: 'city-operator' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_it');
     dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
     await dataSource.initialize();
@@ -74,13 +80,18 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
       S3_SECRET_KEY: infra.S3_SECRET_KEY,
       S3_BUCKET: 'ecogate-camera-ingest-it',
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      HTTP_PORT: '0',
+      API_HTTP_PORT: '0',
       // The golden files' cap, so their oversized images are refused here too.
       PUSH_MAX_IMAGE_BYTES: String(TEST_LIMITS.maxImageBytes),
       LOG_LEVEL: 'fatal',
     });
-    app = await createApp(config, logger, { barrierDecision: { decide: async () => decision } });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    service = await startCameraIngest(config, logger, {
+      verifier: issuer.verifierOptions,
+      barrierDecision: { decide: async () => decision },
+    });
+    baseUrl = service.pushUrl;
 
     const kafka = createKafka({
       ...kafkaClientOptions(infra),
@@ -133,9 +144,10 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
   afterAll(() =>
     releaseAll(
       () => consumer?.stop(),
-      () => app?.close(),
+      () => service?.close(),
       () => dataSource?.destroy(),
       () => database?.drop(),
+      () => issuer?.close(),
     ),
   );
 
@@ -354,10 +366,13 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     expect(
       (await api('PUT', '/lanes/l2', { gateId: 'gate-n', name: 'x', direction: 'sideways' })).status,
     ).toBe(400);
-    const other = await fetch(`${baseUrl}/enterprises/someone-else/devices/${deviceId('vzenith')}`);
+    // Even the city's operator finds this enterprise's device only under this enterprise.
+    const other = await api('GET', `/devices/${deviceId('vzenith')}`, undefined, 'someone-else');
     expect(other.status).toBe(404);
-    const openApi = await fetch(`${baseUrl}/openapi.json`);
-    expect(((await openApi.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    for (const url of [baseUrl, service.apiUrl]) {
+      const openApi = await fetch(`${url}/openapi.json`);
+      expect(((await openApi.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    }
   });
 });
 

@@ -1,7 +1,8 @@
+import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { createLogger, runService } from '@ecogate/telemetry';
 import { cameraIngestConfig, type CameraIngestConfig } from './config/camera-ingest.config';
-import { createApp } from './create-app';
+import { startCameraIngest } from './create-app';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 
 /** The deploy step: apply pending migrations and stop (the app never migrates at boot). */
@@ -26,9 +27,15 @@ if (process.argv.includes('--migrate')) {
     return {
       observability: config.observability,
       start: async (logger) => {
-        const app = await createApp(config, logger);
-        await app.listen(config.http.port, config.http.host);
-        return { url: await app.getUrl(), close: () => app.close() };
+        const service = await startCameraIngest(config, logger, {
+          verifier: verifierOptions(config.auth),
+          // Only barrier-control is called; without it camera-ingest needs no signing key.
+          ...(config.barrierControl
+            ? { serviceToken: await serviceTokenFrom(config.auth, 'camera-ingest') }
+            : {}),
+        });
+        logger.info({ pushUrl: service.pushUrl, apiUrl: service.apiUrl }, 'camera-ingest listening');
+        return { url: service.pushUrl, close: () => service.close() };
       },
     };
   });

@@ -1,3 +1,4 @@
+import { TestIssuer } from '@ecogate/auth';
 import { OnvifDeviceSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
@@ -12,11 +13,9 @@ import {
   loadInfraEnv,
   releaseAll,
 } from '@ecogate/testing';
-import { type NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type AddressInfo } from 'node:net';
 import { cameraIngestConfig } from './config/camera-ingest.config';
-import { createApp } from './create-app';
+import { type RunningCameraIngest, startCameraIngest } from './create-app';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 
 type Status = EventEnvelope<'camera.status.changed.v1'>;
@@ -50,21 +49,32 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
   const statuses: Status[] = [];
   const snapshots: Snapshot[] = [];
   let database: TemporaryDatabase;
-  let app: NestExpressApplication;
+  let service: RunningCameraIngest;
+  let issuer: TestIssuer;
   let consumer: KafkaEventConsumer;
-  let baseUrl: string;
 
   const id = (name: keyof typeof cameras) => `${enterprise}-${name}`;
   const statusOf = (name: keyof typeof cameras) =>
     statuses.filter((s) => s.payload.cameraId === id(name)).map((s) => s.payload);
-  const api = (method: string, path: string, body?: unknown) =>
-    fetch(`${baseUrl}/enterprises/${enterprise}${path}`, {
+  /** The registry on the API listener, as the city's operator unless another caller's header is given. */
+  const api = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    authorization?: string,
+    tenant = enterprise,
+  ) =>
+    fetch(`${service.apiUrl}/api/v1/enterprises/${tenant}${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: authorization ?? (await issuer.bearer({ role: 'city-operator' })),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start(['video-archive']);
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_onvif_it');
     const dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
     await dataSource.initialize();
@@ -83,6 +93,9 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
       S3_SECRET_KEY: infra.S3_SECRET_KEY,
       S3_BUCKET: bucket,
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      HTTP_PORT: '0',
+      API_HTTP_PORT: '0',
       LOG_LEVEL: 'fatal',
       ONVIF_POLL_INTERVAL_MS: String(POLL_MS),
       ONVIF_OFFLINE_AFTER_FAILED_POLLS: '3',
@@ -115,9 +128,7 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
     await consumer.start();
     await consumer.ready();
 
-    app = await createApp(config, logger);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    service = await startCameraIngest(config, logger, { verifier: issuer.verifierOptions });
     expect((await api('PUT', '/sites/plant-1', { name: 'Plant 1' })).status).toBe(204);
     expect((await api('PUT', '/gates/gate-1', { siteId: 'plant-1', name: 'Gate 1' })).status).toBe(204);
     expect(
@@ -146,7 +157,8 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
 
   afterAll(() =>
     releaseAll(
-      () => app?.close(),
+      () => service?.close(),
+      () => issuer?.close(),
       () => consumer?.stop(),
       () => Promise.all(Object.values(cameras).map((camera) => camera.stop())),
       () => database?.drop(),
@@ -237,7 +249,13 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
   });
 
   it('serves a camera’s stream and snapshot URIs through the registry API, per tenant', async () => {
-    const response = await api('GET', `/devices/${id('trigger')}/media`);
+    // As video-archive asks it: with its own service token.
+    const response = await api(
+      'GET',
+      `/devices/${id('trigger')}/media`,
+      undefined,
+      await issuer.serviceBearer('video-archive'),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       deviceId: id('trigger'),
@@ -253,10 +271,22 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
         },
       ],
     });
-    const otherTenant = await fetch(
-      `${baseUrl}/enterprises/other-${enterprise}/devices/${id('trigger')}/media`,
+    const otherTenant = await api(
+      'GET',
+      `/devices/${id('trigger')}/media`,
+      undefined,
+      undefined,
+      `other-${enterprise}`,
     );
     expect(otherTenant.status).toBe(404);
+    // Another enterprise's staff learn nothing about this camera, not even that it exists.
+    const outsider = await issuer.bearer({ role: 'enterprise-staff', enterprises: [`other-${enterprise}`] });
+    const foreign = await api('GET', `/devices/${id('trigger')}/media`, undefined, outsider);
+    expect([foreign.status, await foreign.text()]).toEqual([
+      404,
+      JSON.stringify({ code: 'enterprise-not-found', reason: 'no such enterprise' }),
+    ]);
+    expect((await api('GET', `/devices/${id('trigger')}/media`, undefined, '')).status).toBe(401);
     const locked = await api('GET', `/devices/${id('locked')}/media`);
     expect([locked.status, ((await locked.json()) as { code: string }).code]).toEqual([
       502,

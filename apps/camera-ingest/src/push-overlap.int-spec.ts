@@ -1,3 +1,4 @@
+import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator, type PushResult } from '@ecogate/camera-simulator';
 import { type EventEnvelope } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
@@ -17,13 +18,11 @@ import {
   loadInfraEnv,
   releaseAll,
 } from '@ecogate/testing';
-import { type NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type AddressInfo } from 'node:net';
 import { OBJECT_STORAGE } from './capture/capture-store';
 import { type CameraIngestConfig, cameraIngestConfig } from './config/camera-ingest.config';
-import { createApp } from './create-app';
+import { type RunningCameraIngest, startCameraIngest } from './create-app';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { SECRET_HEADER } from './push/push.controller';
 
@@ -59,7 +58,8 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
   let database: TemporaryDatabase;
   let dataSource: DataSource;
   let config: CameraIngestConfig;
-  let app: NestExpressApplication;
+  let service: RunningCameraIngest;
+  let issuer: TestIssuer;
   let storage: ObjectStorage;
   let consumer: KafkaEventConsumer;
   let camera: CameraSimulator;
@@ -68,6 +68,7 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
   const reads: PlateRead[] = [];
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_overlap_it');
     dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
     await dataSource.initialize();
@@ -81,14 +82,16 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
       S3_SECRET_KEY: infra.S3_SECRET_KEY,
       S3_BUCKET: 'ecogate-camera-ingest-it',
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      HTTP_PORT: '0',
+      API_HTTP_PORT: '0',
       PUSH_IN_FLIGHT_WAIT_MS: '1500',
       ONVIF_SUPERVISION_ENABLED: 'false',
       LOG_LEVEL: 'fatal',
     });
-    app = await createApp(config, logger);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    storage = app.get<ObjectStorage>(OBJECT_STORAGE);
+    service = await startCameraIngest(config, logger, { verifier: issuer.verifierOptions });
+    baseUrl = service.pushUrl;
+    storage = service.apps.core.get<ObjectStorage>(OBJECT_STORAGE);
 
     const kafka = createKafka({
       ...kafkaClientOptions(infra),
@@ -111,10 +114,13 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
     await consumer.start();
     await consumer.ready();
 
-    const api = (method: string, path: string, body: unknown) =>
-      fetch(`${baseUrl}/enterprises/${enterprise}${path}`, {
+    const api = async (method: string, path: string, body: unknown) =>
+      fetch(`${service.apiUrl}/api/v1/enterprises/${enterprise}${path}`, {
         method,
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: await issuer.bearer({ role: 'city-operator' }),
+        },
         body: JSON.stringify(body),
       });
     expect((await api('PUT', '/sites/plant-1', { name: 'Plant 1' })).status).toBe(204);
@@ -144,7 +150,8 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
   afterAll(() =>
     releaseAll(
       () => consumer?.stop(),
-      () => app?.close(),
+      () => service?.close(),
+      () => issuer?.close(),
       () => dataSource?.destroy(),
       () => database?.drop(),
     ),

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventEnvelope, type LedgerPassageRecordedV1, type PayloadOf } from '@ecogate/contracts';
+import { createVerifier, TestIssuer, usePolicy } from '@ecogate/auth';
 import { CodedErrorFilter } from '@ecogate/http-edge';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import {
@@ -71,6 +72,9 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
   let worker: ClipWorker;
   let app: INestApplication;
   let api: string;
+  let issuer: TestIssuer;
+  // An enterprise clerk of this enterprise: what a playback client sends.
+  const staff = () => issuer.bearer({ role: 'enterprise-staff', enterprises: [enterpriseId] });
 
   const index = async (files: readonly CounterSegment[]): Promise<void> => {
     const repository = new VideoSegmentRepository(dataSource);
@@ -108,9 +112,13 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
     publisher.publish('ledger.passage.recorded.v1', { enterpriseId, key: enterpriseId, payload });
   const eventsOf = (passageId: string): ClipEvent[] =>
     events.filter((e) => e.payload.passageId === passageId);
-  const get = (path: string) => fetch(`${api}/api/v1/enterprises/${path}`);
+  const get = async (path: string, authorization?: string) =>
+    fetch(`${api}/api/v1/enterprises/${path}`, {
+      headers: { authorization: authorization ?? (await staff()) },
+    });
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'video_clips_it');
     dataSource = createDataSource({
       url: database.url,
@@ -184,6 +192,7 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
       },
       { logger: false },
     );
+    usePolicy(app, 'video-archive', createVerifier(issuer.verifierOptions), logger);
     app.useGlobalFilters(new CodedErrorFilter(logger, PLAYBACK_ERROR_STATUS));
     await app.listen(0, '127.0.0.1');
     api = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -198,6 +207,7 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
       () => publisher?.disconnect(),
       () => dataSource?.destroy(),
       () => database?.drop(),
+      () => issuer?.close(),
       () => rmSync(scratch, { recursive: true, force: true }),
     ),
   );
@@ -299,16 +309,18 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
   it('plays a camera time window as an HLS playlist of presigned segment URLs', async () => {
     const from = new Date(t0 + 5_000).toISOString();
     const to = new Date(t0 + 20_000).toISOString();
-    const url = `${api}/api/v1/enterprises/${enterpriseId}/cameras/${cameraId}/playlist.m3u8?from=${from}&to=${to}`;
-    const response = await fetch(url);
+    const response = await get(`${enterpriseId}/cameras/${cameraId}/playlist.m3u8?from=${from}&to=${to}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/vnd.apple.mpegurl');
     const playlist = await response.text();
     expect(playlist).toContain(`#EXT-X-PROGRAM-DATE-TIME:${from}`);
     expect(playlist.match(/^#EXTINF:5\.000,$/gm)).toHaveLength(3);
     expect(playlist).not.toContain('#EXT-X-DISCONTINUITY');
-    // ffmpeg plays it over the presigned URLs: 15 s = 150 frames, counters 50..199 in order.
-    const counters = await readFrameCounters(url);
+    // A player fetches the playlist with its token, then the segments over their presigned URLs
+    // (which carry their own authorisation): 15 s = 150 frames, counters 50..199 in order.
+    const local = join(scratch, 'window.m3u8');
+    writeFileSync(local, playlist);
+    const counters = await readFrameCounters(local, ['-protocol_whitelist', 'file,http,https,tcp,tls']);
     expect(counters).toEqual(Array.from({ length: 15 * FPS }, (_, i) => 5 * FPS + i));
   });
 
@@ -330,7 +342,25 @@ describe('passage clips and playback against Postgres, Kafka, MinIO and ffmpeg',
 
     const foreign = await playlist(otherEnterprise, cameraId, window(t0 + 5_000, t0 + 20_000));
     expect(foreign.status).toBe(404);
-    expect(await foreign.json()).toMatchObject({ code: 'camera-not-found' });
-    expect((await get(`${otherEnterprise}/passages/passage-a/clips`)).status).toBe(404);
+  });
+
+  it("hides another enterprise's playback links and clips: 404 with no data", async () => {
+    const outsider = await issuer.bearer({ role: 'enterprise-admin', enterprises: [otherEnterprise] });
+    const clips = await get(`${enterpriseId}/passages/passage-a/clips`, outsider);
+    expect(clips.status).toBe(404);
+    expect(await clips.json()).toEqual({ code: 'enterprise-not-found', reason: 'no such enterprise' });
+    const query = `from=${new Date(t0 + 5_000).toISOString()}&to=${new Date(t0 + 20_000).toISOString()}`;
+    const links = await get(`${enterpriseId}/cameras/${cameraId}/playlist.m3u8?${query}`, outsider);
+    expect(links.status).toBe(404);
+    expect(await links.text()).not.toMatch(/X-Amz|#EXTM3U/);
+    // An integrator of this very enterprise needs video:read on its key.
+    const integrator = (scopes: ('video:read' | 'passages:read')[]) =>
+      issuer.bearer({ role: 'integrator', enterprises: [enterpriseId], subject: 'key:k1', scopes });
+    expect(
+      (await get(`${enterpriseId}/passages/passage-a/clips`, await integrator(['passages:read']))).status,
+    ).toBe(403);
+    expect(
+      (await get(`${enterpriseId}/passages/passage-a/clips`, await integrator(['video:read']))).status,
+    ).toBe(200);
   });
 });

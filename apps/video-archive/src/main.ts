@@ -1,3 +1,4 @@
+import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { createLogger, runService } from '@ecogate/telemetry';
 import { startVideoArchive } from './app/start-video-archive';
@@ -32,13 +33,18 @@ if (process.argv.includes('--migrate')) {
     return {
       observability: config.observability,
       start: async (logger) => {
-        const cameras = await loadCameras(config.cameras.file, config.cameras.ingestUrl);
+        const cameras = await loadCameras(
+          config.cameras.file,
+          config.cameras.ingestUrl
+            ? { url: config.cameras.ingestUrl, token: await serviceTokenFrom(config.auth, 'video-archive') }
+            : undefined,
+        );
         const clips = clipsAndPlayback(config, logger);
         const service = await startVideoArchive(
           { ...config, followCameraStatus: config.cameras.followStatus },
           cameras,
           logger,
-          clips.options,
+          { ...clips.options, verifier: verifierOptions(config.auth) },
         );
         const clipPipeline = await clips.start(service.dataSource);
         logger.info({ cameras: cameras.length }, 'cameras loaded');

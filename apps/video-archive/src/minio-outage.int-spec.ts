@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +42,10 @@ describe('video-archive through an object-store outage', () => {
   // The test's own connection: the assertions after the service closed still need the index.
   let dataSource: DataSource;
   let service: VideoArchiveService | undefined;
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'video_minio_it');
     dataSource = createDataSource({
       url: database.url,
@@ -62,6 +65,7 @@ describe('video-archive through an object-store outage', () => {
       () => minio.close(),
       () => dataSource?.destroy(),
       () => database?.drop(),
+      () => issuer?.close(),
       () => rmSync(work, { recursive: true, force: true }),
     ),
   );
@@ -80,6 +84,7 @@ describe('video-archive through an object-store outage', () => {
       );
       const config = videoArchiveConfig.load({
         ...infra,
+        AUTH_JWKS_URL: issuer.jwksUrl,
         S3_ENDPOINT: minio.endpoint,
         S3_ACCESS_KEY: minio.accessKey,
         S3_SECRET_KEY: minio.secretKey,
@@ -102,6 +107,7 @@ describe('video-archive through an object-store outage', () => {
         { ...config, followCameraStatus: false },
         await loadCameras(camerasFile),
         logger,
+        { verifier: issuer.verifierOptions },
       );
       service = running;
       const segments = new VideoSegmentRepository(dataSource);

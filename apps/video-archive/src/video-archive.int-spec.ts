@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TestIssuer } from '@ecogate/auth';
 import { RtspTestServer } from '@ecogate/camera-simulator';
 import { type EventEnvelope } from '@ecogate/contracts';
 import {
@@ -37,7 +38,7 @@ const SEGMENT_SECONDS = 3;
 const MIN_GAP_SECONDS = 6;
 const DARK_MS = 9_000;
 const logger = createLogger({ service: 'video-archive-it', level: 'silent' });
-const OPERATOR = { 'x-operator-id': 'it-operator', 'content-type': 'application/json' };
+type Caller = Parameters<TestIssuer['bearer']>[0];
 
 function ffprobeDuration(path: string): number {
   const out = execFileSync('ffprobe', [
@@ -74,16 +75,23 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
   let reader: KafkaEventConsumer;
   let publisher: KafkaEventPublisher;
   let segments: VideoSegmentRepository;
+  let issuer: TestIssuer;
+  const operator: Caller = { role: 'city-operator', subject: 'it-operator' };
 
+  /** A call as `caller` (a fresh token from the test gateway), or with no token at all. */
   const api = async (
     method: string,
     path: string,
     body?: unknown,
-    headers: Record<string, string> = OPERATOR,
+    caller: Caller | null = operator,
+    enterprise: string = enterpriseId,
   ) => {
-    const response = await fetch(`${service.url}/api/v1/enterprises/${enterpriseId}${path}`, {
+    const response = await fetch(`${service.url}/api/v1/enterprises/${enterprise}${path}`, {
       method,
-      headers,
+      headers: {
+        'content-type': 'application/json',
+        ...(caller ? { authorization: await issuer.bearer(caller) } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -110,6 +118,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
   }
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'video_it');
     const migrator = createDataSource({
       url: database.url,
@@ -130,6 +139,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
     );
     const config = videoArchiveConfig.load({
       ...infra,
+      AUTH_JWKS_URL: issuer.jwksUrl,
       DATABASE_URL: database.url,
       KAFKA_TOPIC_PREFIX: topicPrefix,
       HTTP_PORT: '0',
@@ -167,6 +177,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       { ...config, followCameraStatus: true },
       await loadCameras(config.cameras.file),
       logger,
+      { verifier: issuer.verifierOptions },
     );
     await service.ready();
     segments = new VideoSegmentRepository(service.dataSource);
@@ -181,6 +192,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       () => publisher?.disconnect(),
       () => rtsp.close(),
       () => database?.drop(),
+      () => issuer?.close(),
       () => rmSync(work, { recursive: true, force: true }),
     ),
   );
@@ -238,14 +250,25 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       to: held!.endAt.toISOString(),
       reason: 'disputed passage',
     };
-    expect(
-      (await api('PUT', `/cameras/${camera}/legal-hold`, window, { 'content-type': 'application/json' }))
-        .status,
-    ).toBe(400);
+    // Nobody holds video anonymously.
+    expect((await api('PUT', `/cameras/${camera}/legal-hold`, window, null)).status).toBe(401);
     const placed = await api('PUT', `/cameras/${camera}/legal-hold`, window);
     expect(placed).toEqual({ status: 200, body: expect.objectContaining({ objects: 1, hold: true }) });
     expect(await storage.getLegalHold(bucket, held!.objectKey)).toBe(true);
     expect(await storage.getLegalHold(bucket, free!.objectKey)).toBe(false);
+
+    // The attack: the enterprise's own admin releases the hold on its disputed video. Only the city may.
+    const release = { ...window, hold: false };
+    const admin: Caller = { role: 'enterprise-admin', enterprises: [enterpriseId], subject: 'ent-admin' };
+    expect(await api('PUT', `/cameras/${camera}/legal-hold`, release, admin)).toEqual({
+      status: 403,
+      body: { code: 'forbidden', reason: expect.any(String) },
+    });
+    expect(
+      (await api('PUT', `/cameras/${camera}/legal-hold`, release, { ...admin, role: 'enterprise-staff' }))
+        .status,
+    ).toBe(403);
+    expect(await storage.getLegalHold(bucket, held!.objectKey)).toBe(true);
 
     await expect(
       storage.remove(bucket, held!.objectKey, { versionId: heldVersion, bypassGovernance: true }),
@@ -290,6 +313,26 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       reason: '',
     });
     expect(noReason.status).toBe(400);
+  });
+
+  it('files no outage for another enterprise: 404 and nothing stored', async () => {
+    const filing = {
+      cameraId: camera,
+      from: new Date(Date.now() + 60_000).toISOString(),
+      to: new Date(Date.now() + 120_000).toISOString(),
+      reason: 'cover a gap elsewhere',
+    };
+    const outsider: Caller = { role: 'enterprise-admin', enterprises: ['ent-other'], subject: 'other-admin' };
+    expect(await api('POST', '/outage-filings', filing, outsider)).toEqual({
+      status: 404,
+      body: { code: 'enterprise-not-found', reason: 'no such enterprise' },
+    });
+    expect((await api('GET', '/outage-filings', undefined, outsider)).status).toBe(404);
+    const stored: unknown[] = await service.dataSource.query(
+      `SELECT 1 FROM "outage_filings" WHERE "enterprise_id" = $1`,
+      [enterpriseId],
+    );
+    expect(stored).toEqual([]);
   });
 
   it('pauses and resumes the recorder on camera.status.changed.v1', async () => {
@@ -345,6 +388,7 @@ describe('video-archive service: RTSP recording, retention, legal hold, outages'
       reason: 'planned power-off',
     });
     expect(filed.status).toBe(201);
+    expect(filed.body['filedBy']).toBe('it-operator'); // the token's subject, not a header
     // The gap must start inside the filing: wait until archived media reaches past its `from`
     // (a loaded recorder lags the wall clock), rather than for a fixed time.
     await expectEventually(

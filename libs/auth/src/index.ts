@@ -14,4 +14,4 @@ export * from './testing/test-issuer';
 export * from './openapi-policy';
 export * from './role-table';
 export * from './testing/route-matrix';
-export * from './testing/forged-tokens';
+export * from './testing/forged-bearers';

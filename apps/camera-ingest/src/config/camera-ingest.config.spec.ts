@@ -1,3 +1,4 @@
+import { ServiceToken, TestIssuer } from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
 import { randomBytes } from 'node:crypto';
 import { cameraIngestConfig } from './camera-ingest.config';
@@ -7,6 +8,12 @@ import { HttpBarrierDecision } from '../push/barrier-decision/http-barrier-decis
 
 describe('barrier decision chosen by configuration', () => {
   const logger = createLogger({ service: 'factory-spec', level: 'fatal' });
+  let token: ServiceToken;
+  beforeAll(async () => {
+    const issuer = await TestIssuer.start(['camera-ingest']);
+    token = await ServiceToken.fromPem('camera-ingest', issuer.servicePem('camera-ingest'));
+    await issuer.close();
+  });
   const load = (extra: Record<string, string>) =>
     cameraIngestConfig.load({
       DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
@@ -15,18 +22,28 @@ describe('barrier decision chosen by configuration', () => {
       S3_ACCESS_KEY: 'a',
       S3_SECRET_KEY: 'b',
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWKS_URL: 'http://gateway-internal:8081/.well-known/jwks.json',
       ...extra,
     });
 
   it('never opens without BARRIER_CONTROL_URL', async () => {
-    const port = barrierDecisionOf(load({}), logger);
+    const port = barrierDecisionOf(load({}), logger, undefined);
     expect(port).toBeInstanceOf(NoBarrierDecision);
   });
 
   it('asks barrier-control when BARRIER_CONTROL_URL is set, with the configured timeout', () => {
     const config = load({ BARRIER_CONTROL_URL: 'http://127.0.0.1:3002', BARRIER_DECISION_TIMEOUT_MS: '800' });
     expect(config.barrierControl).toEqual({ url: 'http://127.0.0.1:3002', timeoutMs: 800 });
-    expect(barrierDecisionOf(config, logger)).toBeInstanceOf(HttpBarrierDecision);
+    expect(barrierDecisionOf(config, logger, token)).toBeInstanceOf(HttpBarrierDecision);
+    // barrier-control admits only camera-ingest's own token: without one it cannot be asked.
+    expect(() => barrierDecisionOf(config, logger, undefined)).toThrow(/service token/);
+  });
+
+  it('serves the registry on its own listener, next to the push port by default', () => {
+    expect(load({}).http.port).toBe(3000);
+    expect(load({}).api).toEqual({ host: '127.0.0.1', port: 3001 });
+    expect(load({ API_HTTP_PORT: '0', API_HTTP_HOST: '0.0.0.0' }).api).toEqual({ host: '0.0.0.0', port: 0 });
+    expect(load({}).auth).toEqual({ jwksUrl: 'http://gateway-internal:8081/.well-known/jwks.json' });
   });
 
   it('parses TRUSTED_PROXIES and refuses entries that are not IPs or CIDRs', () => {

@@ -1,3 +1,4 @@
+import { authConfig, authEnv } from '@ecogate/auth';
 import {
   bool,
   databaseEnv,
@@ -8,6 +9,7 @@ import {
   kafkaEnv,
   observabilityConfig,
   observabilityEnv,
+  port,
   positiveInt,
   Secret,
   storageConfig,
@@ -23,7 +25,12 @@ export const cameraIngestConfig = defineConfig(
     ...kafkaEnv,
     ...storageEnv,
     ...observabilityEnv,
+    /** The cameras' push listener (and health). */
     ...httpEnv,
+    /** The registry and ONVIF media listener: operators and services, never the camera network. */
+    API_HTTP_HOST: z.string().default('127.0.0.1'),
+    API_HTTP_PORT: port(3001),
+    ...authEnv,
     /** Where cameras may be reached (IPs/CIDRs); default loopback + RFC 1918. */
     ...deviceNetworksEnv,
     S3_BUCKET: z
@@ -68,6 +75,8 @@ export const cameraIngestConfig = defineConfig(
   (env) => ({
     observability: observabilityConfig(env),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    api: { host: env.API_HTTP_HOST, port: env.API_HTTP_PORT },
+    auth: authConfig(env),
     database: { url: env.DATABASE_URL },
     kafka: kafkaConfig(env, 'camera-ingest'),
     storage: storageConfig(env),

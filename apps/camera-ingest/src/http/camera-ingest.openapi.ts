@@ -61,9 +61,15 @@ const pushBody =
   'Body as the vendor sends it: Hikvision `multipart/form-data` (anpr.xml + JPEGs), Vzenith JSON ' +
   '`AlarmInfoPlate`, Dahua JSON traffic event; see docs/camera-ingest.md.';
 const vendorParams = z.object({ vendor: z.enum(PUSH_VENDORS), deviceId: idSchema });
-const registryRefusals = { 400: refusal('invalid-request'), 404: refusal('not-found (tenant-scoped)') };
+const registryRefusals = {
+  400: refusal('invalid-request'),
+  401: refusal('unauthenticated: no valid bearer token'),
+  403: refusal('forbidden: the role may not do this'),
+  404: refusal('not-found (tenant-scoped; also another enterprise)'),
+};
 
-const routes: RouteDescriptor[] = [
+/** The cameras' listener (`HTTP_PORT`). */
+const pushRoutes: RouteDescriptor[] = [
   {
     method: 'post',
     path: '/push/:vendor/:deviceId/:secret',
@@ -82,8 +88,21 @@ const routes: RouteDescriptor[] = [
     responses: pushResponses,
   },
   {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness with a database round trip',
+    tags: ['operations'],
+    responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok') }) } },
+  },
+];
+
+const E = '/api/v1/enterprises/:enterpriseId';
+
+/** The operators' and services' listener (`API_HTTP_PORT`), behind the policy guard. */
+const apiRoutes: RouteDescriptor[] = [
+  {
     method: 'put',
-    path: '/enterprises/:enterpriseId/sites/:siteId',
+    path: `${E}/sites/:siteId`,
     summary: 'Create or replace a site',
     tags: ['registry'],
     params: params('enterpriseId', 'siteId'),
@@ -92,7 +111,7 @@ const routes: RouteDescriptor[] = [
   },
   {
     method: 'put',
-    path: '/enterprises/:enterpriseId/gates/:gateId',
+    path: `${E}/gates/:gateId`,
     summary: 'Create or replace a gate of a site',
     tags: ['registry'],
     params: params('enterpriseId', 'gateId'),
@@ -101,7 +120,7 @@ const routes: RouteDescriptor[] = [
   },
   {
     method: 'put',
-    path: '/enterprises/:enterpriseId/lanes/:laneId',
+    path: `${E}/lanes/:laneId`,
     summary: 'Create or replace a lane of a gate',
     tags: ['registry'],
     params: params('enterpriseId', 'laneId'),
@@ -110,7 +129,7 @@ const routes: RouteDescriptor[] = [
   },
   {
     method: 'post',
-    path: '/enterprises/:enterpriseId/devices',
+    path: `${E}/devices`,
     summary: 'Register a device; an ANPR camera gets its push secret once, here',
     tags: ['registry'],
     params: params('enterpriseId'),
@@ -123,7 +142,7 @@ const routes: RouteDescriptor[] = [
   },
   {
     method: 'patch',
-    path: '/enterprises/:enterpriseId/devices/:deviceId',
+    path: `${E}/devices/:deviceId`,
     summary: 'Change a device (rotatePushSecret issues a new secret, returned once)',
     tags: ['registry'],
     params: params('enterpriseId', 'deviceId'),
@@ -132,18 +151,18 @@ const routes: RouteDescriptor[] = [
   },
   {
     method: 'get',
-    path: '/enterprises/:enterpriseId/devices',
+    path: `${E}/devices`,
     summary: "The enterprise's devices",
     tags: ['registry'],
     params: params('enterpriseId'),
     responses: {
       200: { description: 'Devices', schema: z.array(deviceViewSchema) },
-      400: registryRefusals[400],
+      ...registryRefusals,
     },
   },
   {
     method: 'get',
-    path: '/enterprises/:enterpriseId/devices/:deviceId',
+    path: `${E}/devices/:deviceId`,
     summary: 'One device',
     tags: ['registry'],
     params: params('enterpriseId', 'deviceId'),
@@ -151,7 +170,7 @@ const routes: RouteDescriptor[] = [
   },
   {
     method: 'get',
-    path: '/enterprises/:enterpriseId/devices/:deviceId/media',
+    path: `${E}/devices/:deviceId/media`,
     summary: "An ONVIF camera's media profiles with RTSP stream and snapshot URIs, asked live",
     tags: ['onvif'],
     params: params('enterpriseId', 'deviceId'),
@@ -161,21 +180,24 @@ const routes: RouteDescriptor[] = [
       502: refusal('the camera did not answer or refused'),
     },
   },
-  {
-    method: 'get',
-    path: '/health',
-    summary: 'Liveness with a database round trip',
-    tags: ['operations'],
-    responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok') }) } },
-  },
 ];
 
-/** camera-ingest's HTTP API, served at `GET /openapi.json`. */
-export const cameraIngestOpenApi = buildOpenApiDocument(
+/** The push listener's document, served at its `GET /openapi.json`. */
+export const cameraIngestPushOpenApi = buildOpenApiDocument(
   {
-    title: 'Ecogate camera-ingest',
+    title: 'Ecogate camera-ingest: camera pushes',
     version: '1',
-    description: 'ANPR push receivers and the device registry',
+    description: 'ANPR push receivers (HTTP_PORT); each push carries its device secret',
   },
-  routes,
+  pushRoutes,
+);
+
+/** The API listener's document, served at its `GET /openapi.json`. */
+export const cameraIngestApiOpenApi = buildOpenApiDocument(
+  {
+    title: 'Ecogate camera-ingest: device registry',
+    version: '1',
+    description: 'Sites, gates, lanes, devices and ONVIF media (API_HTTP_PORT); bearer token required',
+  },
+  apiRoutes,
 );

@@ -5,8 +5,8 @@ import { IngestException } from '../push/ingest.exception';
 import { OnvifErrorFilter } from './onvif-error.filter';
 import { type DeviceMedia, OnvifMediaService } from './onvif-media.service';
 
-/** `GET /enterprises/:e/devices/:id/media`: stream and snapshot URIs of an ONVIF camera (video-archive). */
-@Controller('enterprises/:enterpriseId/devices/:deviceId/media')
+/** `GET /api/v1/enterprises/:e/devices/:id/media`: stream and snapshot URIs of an ONVIF camera (video-archive). */
+@Controller('api/v1/enterprises/:enterpriseId/devices/:deviceId/media')
 @UseFilters(OnvifErrorFilter)
 export class OnvifMediaController {
   constructor(@Inject(OnvifMediaService) private readonly media: OnvifMediaService) {}

@@ -14,7 +14,7 @@ import {
 import { type IssuedDevice, RegistryService } from './registry.service';
 
 /** Registers and edits sites, gates, lanes and devices of one enterprise (tenant in the path). */
-@Controller('enterprises/:enterpriseId')
+@Controller('api/v1/enterprises/:enterpriseId')
 export class RegistryController {
   constructor(@Inject(RegistryService) private readonly registry: RegistryService) {}
 

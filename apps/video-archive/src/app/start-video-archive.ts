@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { CodedErrorFilter } from '@ecogate/http-edge';
+import { createVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import {
   consumerGroupTopics,
   createKafka,
@@ -16,6 +17,7 @@ import { MinioObjectStorage, type RetentionMode } from '@ecogate/storage';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { type VideoArchiveConfig } from '../config/video-archive.config';
 import { ARCHIVE_ERROR_STATUS } from '../http/archive.exception';
+import { videoArchiveOpenApi } from '../http/video-archive.openapi';
 import { LegalHoldService } from '../legal-hold/legal-hold.service';
 import { OUTAGE_TOPIC, OutageDetector } from '../outage/outage-detector';
 import { OutageFilingService } from '../outage/outage-filing.service';
@@ -34,6 +36,8 @@ export type VideoArchiveServiceConfig = Pick<
 > & { readonly followCameraStatus: boolean };
 
 export interface VideoArchiveOptions {
+  /** How callers' bearer tokens are verified (`verifierOptions(config.auth)`; a test's `TestIssuer`). */
+  readonly verifier: TokenVerifierOptions;
   /** Clips, playback…: controllers and providers added to the HTTP app. */
   readonly extensions?: readonly VideoArchiveExtension[];
   /** Their error codes → HTTP status, merged with the archive's. */
@@ -66,7 +70,7 @@ export async function startVideoArchive(
   config: VideoArchiveServiceConfig,
   cameras: readonly CameraSettings[],
   logger: Logger,
-  options: VideoArchiveOptions = {},
+  options: VideoArchiveOptions,
 ): Promise<VideoArchiveService> {
   const dataSource = createDataSource({
     url: config.database.url.reveal(),
@@ -172,6 +176,9 @@ export async function startVideoArchive(
     { logger: false, abortOnError: false },
   );
   app.use(correlationMiddleware);
+  // Every route's caller is checked against POLICY['video-archive'] before its handler runs.
+  usePolicy(app, 'video-archive', createVerifier(options.verifier), logger);
+  serveOpenApi(app, videoArchiveOpenApi);
   app.useGlobalFilters(
     new CodedErrorFilter(logger.child({ component: 'video-archive-api' }), {
       ...ARCHIVE_ERROR_STATUS,

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { type ServiceToken } from '@ecogate/auth';
 import { idSchema } from '@ecogate/contracts';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { z } from 'zod';
@@ -29,20 +30,27 @@ const cameraFile = z.object({
 });
 
 /**
- * camera-ingest's `GET /enterprises/:e/devices/:id/media` answer: the camera's ONVIF media profiles
+ * camera-ingest's `GET /api/v1/enterprises/:e/devices/:id/media` answer (on its API listener): the camera's ONVIF media profiles
  * (only their tokens and stream URIs are used here).
  */
 const mediaAnswer = z.object({
   profiles: z.array(z.object({ token: z.string(), streamUri: streamUrl })).min(1),
 });
 
+/** camera-ingest's API listener and video-archive's own token for it. */
+export interface CameraIngestClient {
+  readonly url: string;
+  /** video-archive's `ServiceToken` (POLICY admits it on the media route). */
+  readonly token: Pick<ServiceToken, 'header'>;
+}
+
 /**
  * The cameras to record: from the JSON file; a camera without `sourceUrl` gets its stream URI from
- * camera-ingest's registry when `ingestUrl` is set (the URI may carry credentials: never logged).
+ * camera-ingest's registry when `ingest` is set (the URI may carry credentials: never logged).
  */
 export async function loadCameras(
   file: string,
-  ingestUrl?: string,
+  ingest?: CameraIngestClient,
   fetchImpl: typeof fetch = fetch,
 ): Promise<CameraSettings[]> {
   let raw: unknown;
@@ -55,7 +63,7 @@ export async function loadCameras(
   if (!parsed.success) throw new Error(`Camera file ${file}: ${z.prettifyError(parsed.error)}`);
   const out: CameraSettings[] = [];
   for (const camera of parsed.data.cameras) {
-    const sourceUrl = camera.sourceUrl ?? (await fetchStreamUri(camera, ingestUrl, fetchImpl));
+    const sourceUrl = camera.sourceUrl ?? (await fetchStreamUri(camera, ingest, fetchImpl));
     out.push({ ...camera, enterpriseId: parseEnterpriseId(camera.enterpriseId), sourceUrl });
   }
   return out;
@@ -63,17 +71,20 @@ export async function loadCameras(
 
 async function fetchStreamUri(
   camera: { enterpriseId: string; cameraId: string; profileToken?: string | undefined },
-  ingestUrl: string | undefined,
+  ingest: CameraIngestClient | undefined,
   fetchImpl: typeof fetch,
 ): Promise<string> {
-  if (!ingestUrl) {
+  if (!ingest) {
     throw new Error(`Camera ${camera.cameraId} has no sourceUrl and CAMERA_INGEST_URL is not set`);
   }
   const url = new URL(
-    `enterprises/${encodeURIComponent(camera.enterpriseId)}/devices/${encodeURIComponent(camera.cameraId)}/media`,
-    ingestUrl.endsWith('/') ? ingestUrl : `${ingestUrl}/`,
+    `api/v1/enterprises/${encodeURIComponent(camera.enterpriseId)}/devices/${encodeURIComponent(camera.cameraId)}/media`,
+    ingest.url.endsWith('/') ? ingest.url : `${ingest.url}/`,
   );
-  const response = await fetchImpl(url, { signal: AbortSignal.timeout(10_000) });
+  const response = await fetchImpl(url, {
+    headers: { authorization: await ingest.token.header(), accept: 'application/json' },
+    signal: AbortSignal.timeout(10_000),
+  });
   if (!response.ok)
     throw new Error(`camera-ingest answered ${response.status} for ${camera.cameraId}'s media`);
   const answer = mediaAnswer.safeParse(await response.json());

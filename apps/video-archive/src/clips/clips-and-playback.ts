@@ -11,7 +11,7 @@ import { type ClipPipeline, loadCameraLanes, startClipPipeline } from './clip-pi
 
 export interface ClipsAndPlayback {
   /** Hand to `startVideoArchive`: the playback API joins the service's HTTP app. */
-  readonly options: VideoArchiveOptions;
+  readonly options: Omit<VideoArchiveOptions, 'verifier'>;
   /** Starts the passage-clip pipeline on the service's database; undefined when no lanes file is set. */
   start(dataSource: DataSource): Promise<ClipPipeline | undefined>;
 }

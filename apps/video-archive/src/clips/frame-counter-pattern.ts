@@ -75,10 +75,13 @@ export async function encodeCounterSegments(
 }
 
 /** The counter of every decoded frame of a file or URL (an HLS playlist included), in order. */
-export async function readFrameCounters(input: string): Promise<number[]> {
+export async function readFrameCounters(
+  input: string,
+  inputOptions: readonly string[] = [],
+): Promise<number[]> {
   const { stdout } = await exec(
     'ffmpeg',
-    ['-nostdin', '-v', 'error', '-i', input, '-f', 'rawvideo', '-pix_fmt', 'gray', '-'],
+    ['-nostdin', '-v', 'error', ...inputOptions, '-i', input, '-f', 'rawvideo', '-pix_fmt', 'gray', '-'],
     { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, timeout: 60_000 },
   );
   const frame = WIDTH * HEIGHT;

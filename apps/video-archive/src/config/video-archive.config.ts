@@ -1,3 +1,4 @@
+import { authConfig, authEnv } from '@ecogate/auth';
 import {
   bool,
   databaseEnv,
@@ -25,13 +26,14 @@ export const videoArchiveConfig = defineConfig(
     ...storageEnv,
     ...observabilityEnv,
     ...httpEnv,
+    ...authEnv,
     VIDEO_BUCKET: z
       .string()
       .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/)
       .default('ecogate-video'),
     /** JSON file: `{ "cameras": [{ enterpriseId, siteId, cameraId, recording, sourceUrl? }] }`. */
     VIDEO_CAMERAS_FILE: z.string().min(1),
-    /** camera-ingest's registry: stream URIs of cameras listed without `sourceUrl`. */
+    /** camera-ingest's API listener (`API_HTTP_PORT`): stream URIs of cameras listed without `sourceUrl`. */
     CAMERA_INGEST_URL: url(['http', 'https']).optional(),
     /** Segments before upload; unset = `<cwd>/.data/video-archive/spool` (the service's own data folder). */
     VIDEO_SPOOL_DIR: z.string().min(1).optional(),
@@ -56,6 +58,7 @@ export const videoArchiveConfig = defineConfig(
   (env) => ({
     observability: observabilityConfig(env),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    auth: authConfig(env),
     database: { url: env.DATABASE_URL },
     kafka: kafkaConfig(env, 'video-archive'),
     storage: storageConfig(env),

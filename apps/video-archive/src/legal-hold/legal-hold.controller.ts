@@ -1,5 +1,6 @@
-import { Body, Controller, Headers, Inject, Param, Put } from '@nestjs/common';
-import { enterpriseParam, operatorHeader, parseRequest } from '../http/request-parsing';
+import { Caller, type Principal } from '@ecogate/auth';
+import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
+import { enterpriseParam } from '../http/request-parsing';
 import { type LegalHoldResult, LegalHoldService } from './legal-hold.service';
 
 /** `PUT …/cameras/:cameraId/legal-hold` {from, to, hold?, reason}: holds (or releases) that window's video. */
@@ -11,10 +12,10 @@ export class LegalHoldController {
   apply(
     @Param('enterpriseId') enterpriseId: string,
     @Param('cameraId') cameraId: string,
-    @Headers('x-operator-id') operator: string | undefined,
+    @Caller() caller: Principal,
     @Body() body: unknown,
   ): Promise<LegalHoldResult> {
     const enterprise = enterpriseParam(enterpriseId);
-    return this.holds.apply(enterprise, cameraId, body, parseRequest(operatorHeader, operator));
+    return this.holds.apply(enterprise, cameraId, body, caller.subject);
   }
 }

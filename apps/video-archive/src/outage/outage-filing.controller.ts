@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { enterpriseParam, operatorHeader, parseRequest } from '../http/request-parsing';
+import { Caller, type Principal } from '@ecogate/auth';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { enterpriseParam } from '../http/request-parsing';
 import { OutageFilingService, type OutageFilingView } from './outage-filing.service';
 
 /** Outage filings (备案), tenant-scoped by the enterprise in the path; the operator is audited. */
@@ -11,11 +12,11 @@ export class OutageFilingController {
   @HttpCode(201)
   file(
     @Param('enterpriseId') enterpriseId: string,
-    @Headers('x-operator-id') operator: string | undefined,
+    @Caller() caller: Principal,
     @Body() body: unknown,
   ): Promise<OutageFilingView> {
     const enterprise = enterpriseParam(enterpriseId);
-    return this.filings.file(enterprise, body, parseRequest(operatorHeader, operator));
+    return this.filings.file(enterprise, body, caller.subject);
   }
 
   @Get()

@@ -6,7 +6,7 @@ import { PlaybackException } from './playback.exception';
 import { PlaybackService } from './playback.service';
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
-const windowQuery = z
+export const windowQuery = z
   .strictObject({ from: instant, to: instant })
   .refine((q) => q.from < q.to, 'from must be before to');
 

@@ -1,3 +1,4 @@
+import { type ServiceToken } from '@ecogate/auth';
 import { type Logger, meter } from '@ecogate/telemetry';
 import { z } from 'zod';
 import {
@@ -22,6 +23,8 @@ export interface HttpBarrierDecisionOptions {
   readonly baseUrl: string;
   /** The camera waits for our reply: past this, the barrier stays down. */
   readonly timeoutMs: number;
+  /** camera-ingest's own token: barrier-control admits only it on this route. */
+  readonly token: Pick<ServiceToken, 'header'>;
 }
 
 /**
@@ -44,7 +47,7 @@ export class HttpBarrierDecision implements BarrierDecisionPort {
     url.searchParams.set('captureId', question.captureId);
     try {
       const response = await fetch(url, {
-        headers: { accept: 'application/json' },
+        headers: { accept: 'application/json', authorization: await this.options.token.header() },
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       if (!response.ok) return this.closed(question, `barrier-control answered ${response.status}`);

@@ -1,0 +1,160 @@
+import { idSchema } from '@ecogate/contracts';
+import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
+import { z } from 'zod';
+import { legalHoldRequest, type LegalHoldResult } from '../legal-hold/legal-hold.service';
+import { outageFilingRequest, type OutageFilingView } from '../outage/outage-filing.service';
+import { windowQuery } from '../playback/playback.controller';
+import { type RetentionReport } from '../retention/retention-report.service';
+
+// `CodedErrorFilter`'s body.
+const errorSchema = z.object({ code: z.string(), reason: z.string() });
+const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
+const BASE = '/api/v1/enterprises/:enterpriseId';
+const enterprise = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)') });
+const camera = enterprise.extend({ cameraId: idSchema });
+const invalid = refusal('invalid-request, invalid-enterprise-id');
+// The policy guard's refusals, on every route but health.
+const guarded = {
+  401: refusal('unauthenticated: no valid bearer token'),
+  403: refusal('forbidden: the role may not do this'),
+};
+const notFound = (codes?: string) =>
+  refusal([codes, 'not-found (an enterprise outside the token)'].filter(Boolean).join(', '));
+
+// Response shapes, checked against the types the services return so they cannot drift silently.
+const window = { from: z.string(), to: z.string() };
+const legalHoldResult = z.object({
+  cameraId: z.string(),
+  ...window,
+  hold: z.boolean(),
+  objects: z.number().int(),
+}) satisfies z.ZodType<LegalHoldResult>;
+const filingView = z.object({
+  id: z.string(),
+  cameraId: z.string(),
+  ...window,
+  reason: z.string(),
+  filedBy: z.string().describe('The subject of the token that filed it'),
+  filedAt: z.string(),
+}) satisfies z.ZodType<OutageFilingView>;
+const retentionReport = z.object({
+  enterpriseId: z.string(),
+  retentionDays: z.number().int(),
+  generatedAt: z.string(),
+  cameras: z.array(
+    z.object({
+      cameraId: z.string(),
+      oldestSegment: z.string(),
+      newestSegmentEnd: z.string(),
+      segments: z.number().int(),
+      bytes: z.number().int(),
+      gaps: z.number().int(),
+      gapSeconds: z.number(),
+    }),
+  ),
+}) satisfies z.ZodType<RetentionReport>;
+
+const routes: RouteDescriptor[] = [
+  {
+    method: 'put',
+    path: `${BASE}/cameras/:cameraId/legal-hold`,
+    summary: "Put (or release) a legal hold on a camera's archived video in a window (audited)",
+    tags: ['legal-hold'],
+    params: camera,
+    body: legalHoldRequest,
+    responses: {
+      200: { description: 'The segments held or released', schema: legalHoldResult },
+      400: invalid,
+      ...guarded,
+      404: notFound('no-video-in-window'),
+    },
+  },
+  {
+    method: 'post',
+    path: `${BASE}/outage-filings`,
+    summary: 'File (备案) a planned camera outage in advance',
+    tags: ['outages'],
+    params: enterprise,
+    body: outageFilingRequest,
+    responses: {
+      201: { description: 'Filed', schema: filingView },
+      400: invalid,
+      ...guarded,
+      404: notFound(),
+      422: refusal('filing-not-in-advance, filing-too-long'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/outage-filings`,
+    summary: "The enterprise's outage filings",
+    tags: ['outages'],
+    params: enterprise,
+    responses: {
+      200: { description: 'Filings', schema: z.array(filingView) },
+      400: invalid,
+      ...guarded,
+      404: notFound(),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/retention-report`,
+    summary: 'Per camera: what is archived and where it has gaps',
+    tags: ['retention'],
+    params: enterprise,
+    responses: {
+      200: { description: 'The report', schema: retentionReport },
+      400: invalid,
+      ...guarded,
+      404: notFound(),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/passages/:passageId/clips`,
+    summary: "A passage's clips: archived ones with a short-lived presigned URL, else pending or missing",
+    tags: ['playback'],
+    params: enterprise.extend({ passageId: idSchema }),
+    responses: {
+      200: { description: '`[{clipId, direction, cameraId, status, requested, actual?, url?, …}]`' },
+      400: invalid,
+      ...guarded,
+      404: notFound('clips-not-found'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/cameras/:cameraId/playlist.m3u8`,
+    summary: "A camera's archived video in a window as an HLS playlist of presigned segment URLs",
+    tags: ['playback'],
+    params: camera,
+    query: windowQuery,
+    responses: {
+      200: { description: 'HLS playlist', contentType: 'application/vnd.apple.mpegurl' },
+      400: invalid,
+      ...guarded,
+      404: notFound('camera-not-found, no-video-in-window'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and recorder state; 503 `degraded` when a spool is above its bound',
+    tags: ['operations'],
+    responses: {
+      200: { description: '`{status, problems, recorders}`' },
+      503: { description: 'A spool above its bound' },
+    },
+  },
+];
+
+/** video-archive's HTTP API, served at `GET /openapi.json`. */
+export const videoArchiveOpenApi = buildOpenApiDocument(
+  {
+    title: 'Ecogate video-archive',
+    version: '1',
+    description: 'Legal holds, outage filings, retention reports and playback of archived video',
+  },
+  routes,
+);
