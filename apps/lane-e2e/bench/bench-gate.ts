@@ -101,11 +101,11 @@ const SCENES = 7;
 const sceneReads = new Map<number, { plate: string; colour: string }>();
 
 /** Asks plate-recognition (`POST /recognize`) which scenes it reads with trust, and as what. */
-async function calibrateScenes(recognitionUrl: string): Promise<void> {
+async function calibrateScenes(recognitionUrl: string, authorization: string): Promise<void> {
   for (let i = 0; i < SCENES; i++) {
     const response = await fetch(`${recognitionUrl}/recognize`, {
       method: 'POST',
-      headers: { 'content-type': 'image/jpeg' },
+      headers: { 'content-type': 'image/jpeg', authorization },
       body: scenePhoto(i),
     });
     const result = (await response.json()) as {
@@ -147,7 +147,11 @@ async function latencyRuns(infra: InfraEnv, args: Args, path: Path): Promise<[st
     logger,
   });
   try {
-    if (path === 'server') await calibrateScenes(chain.urls.get('plate-recognition') ?? '');
+    if (path === 'server')
+      await calibrateScenes(
+        chain.urls.get('plate-recognition') ?? '',
+        await chain.bearer('city-operator', '*'),
+      );
     // A first arrival warms every process up (JIT, connections) and is not counted.
     await measureLatency(chain, id, 1, 1, path);
     const one = await measureLatency(chain, id, 1, args.samples, path);

@@ -50,10 +50,13 @@ describe('no secret of a lane run reaches any log', () => {
     ),
   );
 
-  const registry = (path: string, body: unknown) =>
-    fetch(`${chain.urls.get('camera-ingest')}/enterprises/${ENT}${path}`, {
+  const registry = async (path: string, body: unknown) =>
+    fetch(`${chain.ingestApiUrl}/api/v1/enterprises/${ENT}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: await chain.bearer('city-operator', ENT),
+      },
       body: JSON.stringify(body),
     });
 

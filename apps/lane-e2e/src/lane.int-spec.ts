@@ -235,6 +235,15 @@ describe('the lane end to end: camera simulator → camera-ingest → barrier-co
     expect(JSON.stringify(foreign.body)).not.toContain('冀A66666');
     expect(await passagesOf('冀A66666', ENT_B)).toEqual([]);
     expect((await chain.ledger(ENT_A, `passages/${own!.id}`)).status).toBe(200);
+    // B's staff asking under A's enterprise: the guard answers as if A did not exist.
+    const response = await fetch(
+      `${chain.urls.get('ledger')}/api/v1/enterprises/${ENT_A}/passages/${own!.id}`,
+      {
+        headers: { authorization: await chain.bearer('enterprise-staff', ENT_B) },
+      },
+    );
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ code: 'enterprise-not-found', reason: 'no such enterprise' });
   });
 
   it(`4. the broker restarts in the middle of ${BURST} arrivals: ${BURST} passages, none twice`, async () => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Principal, type ServiceName as SigningService, TestIssuer } from '@ecogate/auth';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import {
   createDataSource,
@@ -20,6 +21,8 @@ import { ServiceProcess } from './service-process';
 const SECRET_HEADER = 'x-ecogate-device-secret';
 /** Object-locked at creation, so one bucket for every run; keys are per (random) enterprise. */
 const BUCKET = 'ecogate-lane-e2e';
+/** The services that call another service with their own token (ADR 0009). */
+const CALLERS: readonly SigningService[] = ['camera-ingest', 'barrier-control'];
 
 export interface LaneChainOptions {
   readonly infra: InfraEnv;
@@ -40,6 +43,8 @@ export interface LaneChainOptions {
 }
 
 type ServiceName = 'camera-ingest' | 'ledger' | 'barrier-control' | 'plate-recognition';
+/** camera-ingest serves cameras and operators on two listeners. */
+type UrlName = ServiceName | 'camera-ingest-api';
 
 export interface ApiReply {
   readonly status: number;
@@ -57,8 +62,10 @@ export class LaneChain {
   readonly processes: ServiceProcess[] = [];
   /** Every secret the chain configured or was issued (push secrets, keys, passwords). */
   readonly secrets = new Set<string>();
-  readonly urls = new Map<ServiceName, string>();
+  readonly urls = new Map<UrlName, string>();
   readonly tap: EventTap;
+  /** Signs people's tokens as the gateway would, and holds the services' own keys. */
+  issuer?: TestIssuer;
   private readonly cameras = new Map<string, CameraSimulator>();
   private readonly databases: TemporaryDatabase[] = [];
   private ledgerDb?: DataSource;
@@ -98,14 +105,42 @@ export class LaneChain {
     return service;
   }
 
-  /** The ledger's REST API (`/api/v1/enterprises/<enterpriseId>/<path>`). */
-  async ledger(enterpriseId: string, path: string, init?: RequestInit): Promise<ApiReply> {
-    const response = await fetch(
-      `${this.urls.get('ledger')}/api/v1/enterprises/${enterpriseId}/${path}`,
-      init,
-    );
+  /**
+   * The ledger's REST API (`/api/v1/enterprises/<enterpriseId>/<path>`), as a person of `role`
+   * in that enterprise (city roles: city-wide).
+   */
+  async ledger(
+    enterpriseId: string,
+    path: string,
+    init: RequestInit = {},
+    role: Principal['role'] = 'enterprise-admin',
+  ): Promise<ApiReply> {
+    const response = await fetch(`${this.urls.get('ledger')}/api/v1/enterprises/${enterpriseId}/${path}`, {
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string>),
+        authorization: await this.bearer(role, enterpriseId),
+      },
+    });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  /** `Authorization` for a person of `role` in `enterpriseId` (city roles: every enterprise). */
+  async bearer(role: Principal['role'], enterpriseId: string): Promise<string> {
+    if (!this.issuer) throw new Error('chain not started');
+    return this.issuer.bearer({
+      role,
+      subject: `lane-e2e-${role}`,
+      enterprises: role.startsWith('city') ? '*' : [enterpriseId],
+    });
+  }
+
+  /** camera-ingest's operator API (registry, media): its own listener, not the cameras' push port. */
+  get ingestApiUrl(): string {
+    const url = this.urls.get('camera-ingest-api');
+    if (!url) throw new Error('camera-ingest is not running');
+    return url;
   }
 
   /** Read-only SQL on the ledger's database (parameterised), for what its API does not show. */
@@ -124,18 +159,24 @@ export class LaneChain {
     await this.ledgerDb?.destroy().catch(() => undefined);
     for (const database of this.databases) await database.drop().catch(() => undefined);
     if (this.workDir) await rm(this.workDir, { recursive: true, force: true });
+    await this.issuer?.close();
   }
 
   private async boot(): Promise<void> {
     const { infra } = this.options;
     this.workDir = await mkdtemp(join(tmpdir(), 'lane-e2e-'));
+    this.issuer = await TestIssuer.start(CALLERS);
+    await this.writeServiceKeys(this.issuer);
     const [ingestDb, ledgerDb] = await Promise.all([
       createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_ingest'),
       createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_ledger'),
     ]);
     this.databases.push(ingestDb, ledgerDb);
+    const ingestApiPort = await freePort();
     const ingestEnv = {
-      ...(await this.commonEnv()),
+      ...(await this.commonEnv('camera-ingest')),
+      API_HTTP_HOST: '127.0.0.1',
+      API_HTTP_PORT: String(ingestApiPort),
       DATABASE_URL: ingestDb.url,
       S3_BUCKET: BUCKET,
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
@@ -159,6 +200,7 @@ export class LaneChain {
     );
     // Services that declare the same topics start one after the other: two concurrent
     // `ensureTopics` of one new topic can fail with UNKNOWN_TOPIC_OR_PARTITION (see docs/lane-e2e.md).
+    this.urls.set('camera-ingest-api', `http://127.0.0.1:${ingestApiPort}`);
     const recognition = this.options.plateRecognition ? await this.commonEnv() : undefined;
     await Promise.all([
       this.launch('camera-ingest', ingestEnv).then(
@@ -187,7 +229,7 @@ export class LaneChain {
     this.databases.push(barrierDb);
     this.secrets.add(decodeURIComponent(new URL(barrierDb.url).password));
     const barrierEnv = {
-      ...(await this.commonEnv()),
+      ...(await this.commonEnv('barrier-control')),
       DATABASE_URL: barrierDb.url,
       BARRIER_GATES_FILE: gatesPath,
       BARRIER_OPEN_CYCLE_SECONDS: String(this.options.openCycleSeconds ?? 15),
@@ -211,7 +253,14 @@ export class LaneChain {
     this.urls.set(name, await service.ready());
   }
 
-  private async commonEnv(): Promise<Record<string, string>> {
+  /** The services' public keys (what callees trust) and each caller's private key, as files. */
+  private async writeServiceKeys(issuer: TestIssuer): Promise<void> {
+    await writeFile(join(this.workDir, 'service-keys.json'), JSON.stringify(issuer.serviceKeys));
+    for (const name of CALLERS) await writeFile(join(this.workDir, `${name}.pem`), issuer.servicePem(name));
+  }
+
+  /** `signingAs`: the service signs its calls to other services with its own key. */
+  private async commonEnv(signingAs?: SigningService): Promise<Record<string, string>> {
     // The services connect as admin over SASL_SSL (the ACLs have their own test); the password must
     // never reach a log, like every other secret of the run.
     this.secrets.add(this.options.infra.KAFKA_SASL_PASSWORD);
@@ -224,6 +273,9 @@ export class LaneChain {
       METRICS_HOST: '127.0.0.1',
       METRICS_PORT: String(await freePort()),
       LOG_LEVEL: 'info',
+      AUTH_JWKS_URL: this.issuer?.jwksUrl ?? '',
+      AUTH_SERVICE_KEYS_FILE: join(this.workDir, 'service-keys.json'),
+      ...(signingAs ? { SERVICE_SIGNING_KEY_FILE: join(this.workDir, `${signingAs}.pem`) } : {}),
       // Every service gets the object store: those that do not use it ignore it.
       ...this.storageEnv(),
     };
@@ -242,11 +294,13 @@ export class LaneChain {
   /** camera-ingest's registry API: site → gates → lanes → one Hikvision ANPR camera per lane. */
   private async registerLanes(enterprise: EnterpriseSpec): Promise<void> {
     const e = enterprise.enterpriseId;
+    // Devices (and their push secrets) are the city operator's to register.
+    const authorization = await this.bearer('city-operator', e);
     const registry = (method: string, path: string, body: unknown) =>
       expectOk(
-        fetch(`${this.urls.get('camera-ingest')}/enterprises/${e}${path}`, {
+        fetch(`${this.ingestApiUrl}/api/v1/enterprises/${e}${path}`, {
           method,
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization },
           body: JSON.stringify(body),
         }),
         `${method} ${path}`,
@@ -290,7 +344,7 @@ export class LaneChain {
 
   /** The same vehicles and alert level in the ledger, for a barrier-control that asks the ledger. */
   private async registerVehicles(enterprise: EnterpriseSpec): Promise<void> {
-    const headers = { 'content-type': 'application/json', 'x-operator-id': 'lane-e2e' };
+    const headers = { 'content-type': 'application/json' };
     for (const v of enterprise.vehicles ?? []) {
       const reply = await this.ledger(enterprise.enterpriseId, `vehicles/${encodeURIComponent(v.plate)}`, {
         method: 'PUT',
@@ -305,11 +359,13 @@ export class LaneChain {
       if (reply.status >= 300)
         throw new Error(`PUT vehicle ${v.plate}: ${reply.status} ${JSON.stringify(reply.body)}`);
     }
-    const alert = await this.ledger(enterprise.enterpriseId, 'alert-level', {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({ level: enterprise.alertLevel, reason: 'lane-e2e' }),
-    });
+    // Alert levels are the city's to set.
+    const alert = await this.ledger(
+      enterprise.enterpriseId,
+      'alert-level',
+      { method: 'PUT', headers, body: JSON.stringify({ level: enterprise.alertLevel, reason: 'lane-e2e' }) },
+      'city-admin',
+    );
     if (alert.status >= 300)
       throw new Error(`PUT alert-level: ${alert.status} ${JSON.stringify(alert.body)}`);
   }
