@@ -310,4 +310,15 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
       expect(of('gate.barrier.commanded.v1').map((c) => c.operator?.id)).toContain('guard-r1'),
     );
   }, 60_000);
+
+  it('does not start against the ledger without its own signing key, and says which variable', async () => {
+    const { SERVICE_SIGNING_KEY_FILE: _key, ...withoutKey } = env;
+    const refused = new BarrierProcess({
+      ...withoutKey,
+      HTTP_PORT: String(await freePort()),
+      LEDGER_URL: 'http://127.0.0.1:1',
+    });
+    expect(await refused.exited).not.toBe(0);
+    expect(refused.output()).toContain('SERVICE_SIGNING_KEY_FILE');
+  }, 60_000);
 });
