@@ -1,3 +1,4 @@
+import { POLICY } from '@ecogate/auth';
 import { registeredRoutes, serveOpenApi, undocumentedRoutes } from '@ecogate/http-edge';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -59,5 +60,18 @@ describe('barrier-control OpenAPI document', () => {
     expect(reply?.parameters).toContainEqual(
       expect.objectContaining({ name: 'captureId', in: 'query', required: true }),
     );
+  });
+
+  it('has a rule in the policy table for every documented route, and names no identity header', () => {
+    const operations = Object.entries(barrierControlOpenApi.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { parameters?: { name: string; in: string }[] }>).map(
+        ([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation }),
+      ),
+    );
+    expect(operations.map((o) => o.key).filter((key) => !(key in POLICY['barrier-control']))).toEqual([]);
+    const headers = operations.flatMap((o) =>
+      (o.operation.parameters ?? []).filter((p) => p.in === 'header'),
+    );
+    expect(headers.map((h) => h.name)).not.toContain('x-operator-id');
   });
 });
