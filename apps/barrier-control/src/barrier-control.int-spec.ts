@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
@@ -24,11 +25,13 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
   let service: BarrierControlService;
   let publisher: KafkaEventPublisher;
   let reader: KafkaEventConsumer;
+  let issuer: TestIssuer;
 
   const events = <T extends TopicName>(topic: T): EventEnvelope<T>[] =>
     (seen[topic] ?? []) as EventEnvelope<T>[];
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start(['camera-ingest']);
     const cameraUrl = await camera.start();
     const kafkaOptions = {
       ...kafkaClientOptions(),
@@ -92,6 +95,7 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
         http: { host: '127.0.0.1', port: 0 },
         lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000, fusionWaitMs: 0 },
         drivers: { isapiTimeoutMs: 2_000, dahuaTimeoutMs: 2_000, vzenithReplyTtlMs: 10_000 },
+        verifier: issuer.verifierOptions,
       },
       { settings, vehicles: new InMemoryVehicleRegistry(settings.vehicles) },
       logger,
@@ -125,6 +129,7 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
       () => publisher?.disconnect(),
       () => service?.close(),
       () => camera.stop(),
+      () => issuer?.close(),
     ),
   );
 
@@ -215,12 +220,14 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
   });
 
   it('lets an operator refuse the vehicle in front with a reason, audited as a decision', async () => {
-    const manual = (body: unknown, idempotencyKey?: string) =>
+    // The enterprise's gatekeeper: the token's subject is the operator the events name.
+    const gatekeeper = { role: 'enterprise-staff', subject: 'guard-7', enterprises: [ENT] } as const;
+    const manual = async (body: unknown, idempotencyKey?: string) =>
       fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g2-in/manual`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'x-operator-id': 'guard-7',
+          authorization: await issuer.bearer(gatekeeper),
           ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         },
         body: JSON.stringify(body),
@@ -252,10 +259,14 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
     ).toHaveLength(1);
   });
   it('barrier state reports: a close ends the cycle (no tailgating), an unexplained open is a violation', async () => {
-    const report = (body: unknown) =>
+    // Reports come in through camera-ingest, with its own service token.
+    const report = async (body: unknown) =>
       fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/g1-in/barrier-state`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: await issuer.serviceBearer('camera-ingest'),
+        },
         body: JSON.stringify(body),
       });
     // g1-in is still open for 冀A66666 (first test), well within the 15 s cycle.

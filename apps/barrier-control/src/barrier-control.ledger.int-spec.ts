@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ServiceToken, TestIssuer } from '@ecogate/auth';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import { buildDefaultEmergencyPlan } from '@ecogate/domain';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
@@ -32,7 +35,6 @@ const LANE = {
   laneId: 'in-1',
   direction: 'in' as const,
 };
-const OPERATOR = { 'content-type': 'application/json', 'x-operator-id': 'clerk-1' };
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -92,17 +94,53 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
   let service: BarrierControlService;
   let publisher: KafkaEventPublisher;
   let reader: KafkaEventConsumer;
+  let issuer: TestIssuer;
+  let ledgerConfig: {
+    url: string;
+    timeoutMs: number;
+    settingsTtlMs: number;
+    vehicleTtlMs: number;
+    vehicleCacheSize: number;
+  };
+  let file: ConfigGateSettings;
 
-  const ledgerApi = (path: string, init?: RequestInit) =>
-    fetch(`${ledgerUrl}/api/v1/enterprises/${ENT}/${path}`, init);
+  // People file through the ledger's API with gateway tokens: the city sets the alert level, the
+  // enterprise's admin its vehicles and plan.
+  const ledgerApi = async (path: string) =>
+    fetch(`${ledgerUrl}/api/v1/enterprises/${ENT}/${path}`, {
+      headers: {
+        authorization: await issuer.bearer({
+          role: 'enterprise-admin',
+          subject: 'clerk-1',
+          enterprises: [ENT],
+        }),
+      },
+    });
   const put = async (path: string, body: unknown) => {
-    const response = await ledgerApi(path, { method: 'PUT', headers: OPERATOR, body: JSON.stringify(body) });
+    const response = await fetch(`${ledgerUrl}/api/v1/enterprises/${ENT}/${path}`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        authorization: await issuer.bearer(
+          path === 'alert-level'
+            ? { role: 'city-admin', subject: 'city-1' }
+            : { role: 'enterprise-admin', subject: 'clerk-1', enterprises: [ENT] },
+        ),
+      },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(200);
   };
 
   beforeAll(async () => {
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'bc_ledger_it');
+    issuer = await TestIssuer.start(['barrier-control', 'camera-ingest']);
+    // The ledger trusts the gateway's JWKS (the issuer's) and the services' keys from a file.
+    const keysFile = join(mkdtempSync(join(tmpdir(), 'bc-ledger-keys-')), 'service-keys.json');
+    writeFileSync(keysFile, JSON.stringify(issuer.serviceKeys), { mode: 0o600 });
     const env = {
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_SERVICE_KEYS_FILE: keysFile,
       DATABASE_URL: database.url,
       ...kafkaServiceEnv(infra),
       KAFKA_TOPIC_PREFIX: kafkaOptions.topicPrefix,
@@ -137,7 +175,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
     await put('vehicles/冀A44444', { ...truck, stageEvidence: { stage: 'IV', source: 'platform-query' } });
     await put('alert-level', { level: 'orange', reason: '冀气发〔2024〕1号' });
 
-    const file = new ConfigGateSettings({
+    file = new ConfigGateSettings({
       enterprises: [
         {
           enterpriseId: ENT,
@@ -155,7 +193,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
         },
       ],
     });
-    const ledgerConfig = {
+    ledgerConfig = {
       url: ledgerUrl,
       timeoutMs: 5_000, // generous: a slow answer on a loaded machine would read as "ledger down"
       settingsTtlMs: 300,
@@ -168,10 +206,20 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
         http: { host: '127.0.0.1', port: 0 },
         lanes: { reversingWindowSeconds: 60, openCycleMs: 1, fusionWaitMs: 1_000 },
         drivers: { isapiTimeoutMs: 1_000, dahuaTimeoutMs: 1_000, vzenithReplyTtlMs: 10_000 },
+        verifier: issuer.verifierOptions,
       },
-      gatePorts(ledgerConfig, file, logger, {
-        unavailable: (lookup, failure) => failures.push([lookup, failure]),
-      }),
+      // barrier-control asks the ledger with its own service token, signed by its key.
+      gatePorts(
+        {
+          ...ledgerConfig,
+          token: await ServiceToken.fromPem('barrier-control', issuer.servicePem('barrier-control')),
+        },
+        file,
+        logger,
+        {
+          unavailable: (lookup, failure) => failures.push([lookup, failure]),
+        },
+      ),
       logger,
     );
     const messaging = { ...kafkaOptions, logger };
@@ -201,6 +249,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
       () => service?.close(),
       () => stop(ledger),
       () => database?.drop(),
+      () => issuer?.close(),
     ),
   );
 
@@ -281,6 +330,36 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
     });
     await expectEventually(async () =>
       expect(await decisionFor('冀A66666')).toMatchObject({ verdict: 'deny', laneMode: 'closed' }),
+    );
+  });
+
+  it('every lookup so far went through as barrier-control: none refused', () => {
+    expect(failures).toEqual([]);
+  });
+
+  it('a key the ledger does not trust, or a service it does not admit, is refused: counted, logged, fail-safe', async () => {
+    const untrustedPem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const refused: [LedgerLookup, LedgerFailure][] = [];
+    const misconfigured = [
+      await ServiceToken.fromPem('barrier-control', untrustedPem), // 401: not in the ledger's keys
+      await ServiceToken.fromPem('camera-ingest', issuer.servicePem('camera-ingest')), // 403: not admitted
+    ];
+    for (const token of misconfigured) {
+      const ports = gatePorts({ ...ledgerConfig, token }, file, logger, {
+        unavailable: (lookup, failure) => refused.push([lookup, failure]),
+      });
+      // The registered 国VI truck reads as unknown; the level falls back to the file's.
+      expect(await ports.vehicles.find(ENT, '冀A66666')).toBeUndefined();
+      expect((await ports.settings.laneContext(ENT, LANE.laneId))?.alertLevel).toBe('none');
+    }
+    expect(refused).toEqual(
+      [0, 1].flatMap(() => [
+        ['vehicle', 'refused'],
+        ['alert-level', 'refused'],
+        ['emergency-plan', 'refused'],
+      ]),
     );
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
 import {
@@ -76,7 +77,11 @@ describe('barrier-control while its database is away', () => {
     (seen[topic] ?? []) as EventEnvelope<T>[];
   const count = async (sql: string) => Number(((await direct.query(sql)) as { n: string }[])[0]!.n);
 
+  // No HTTP call here; the service still verifies tokens, against this issuer's keys.
+  let issuer: TestIssuer;
+
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'bc_outage_it');
     direct = createDataSource(barrierControlDataSourceSettings(database.url, { logging: false }));
     await direct.initialize();
@@ -158,6 +163,7 @@ describe('barrier-control while its database is away', () => {
         // Each read is the next vehicle: the previous one drove through (no tailgating).
         lanes: { reversingWindowSeconds: 60, openCycleMs: 0, fusionWaitMs: 0 },
         drivers: { isapiTimeoutMs: 2_000, dahuaTimeoutMs: 2_000, vzenithReplyTtlMs: 10_000 },
+        verifier: issuer.verifierOptions,
       },
       { settings, vehicles: new InMemoryVehicleRegistry(settings.vehicles), store },
       logger,
@@ -172,6 +178,7 @@ describe('barrier-control while its database is away', () => {
       () => reader?.stop(),
       () => publisher?.disconnect(),
       () => camera.stop(),
+      () => issuer?.close(),
       () => serviceData?.destroy(),
       () => direct?.destroy(),
       () => proxy?.stop(),

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
 import {
@@ -54,8 +55,10 @@ class BarrierProcess {
   private tail = '';
   private readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
+  readonly url: string;
 
   constructor(env: Record<string, string>, args: string[] = []) {
+    this.url = `http://127.0.0.1:${env['HTTP_PORT']}`;
     const tsx = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
     this.child = spawn(
       process.execPath,
@@ -120,6 +123,7 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
   let env: Record<string, string>;
   let publisher: KafkaEventPublisher;
   let reader: KafkaEventConsumer;
+  let issuer: TestIssuer;
 
   const of = <T extends TopicName>(topic: T) =>
     seen.filter((e): e is EventEnvelope<T> => e.type === topic).map((e) => e.payload as PayloadOf<T>);
@@ -132,6 +136,12 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'bc-restart-'));
+    // As deployed: the gateway's JWKS URL, the services' public keys and its own key, from files.
+    issuer = await TestIssuer.start(['barrier-control', 'camera-ingest']);
+    await writeFile(join(workDir, 'service-keys.json'), JSON.stringify(issuer.serviceKeys), { mode: 0o600 });
+    await writeFile(join(workDir, 'barrier-control.pem'), issuer.servicePem('barrier-control'), {
+      mode: 0o600,
+    });
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'bc_restart_it');
     const gatesFile = join(workDir, 'gates.json');
     await writeFile(
@@ -173,6 +183,9 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
       BARRIER_GATES_FILE: gatesFile,
       BARRIER_FUSION_WAIT_MS: String(FUSION_WAIT_MS),
       BARRIER_ISAPI_TIMEOUT_MS: '2000',
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_SERVICE_KEYS_FILE: join(workDir, 'service-keys.json'),
+      SERVICE_SIGNING_KEY_FILE: join(workDir, 'barrier-control.pem'),
     };
     const migrate = new BarrierProcess(env, ['--migrate']);
     expect({ code: await migrate.exited, output: migrate.output() }).toMatchObject({ code: 0 });
@@ -203,6 +216,7 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
       () => camera.stop(),
       () => database?.drop(),
       () => rm(workDir, { recursive: true, force: true }),
+      () => issuer?.close(),
     ),
   );
 
@@ -261,4 +275,50 @@ describe('barrier-control killed during a fusion wait and after deciding', () =>
       { decisionId: decision!.decisionId, outcome: 'done' },
     ]);
   }, 90_000);
+
+  it('verifies callers with the keys its environment names (gateway JWKS, service keys file)', async () => {
+    const running = processes.at(-1) ?? (await start());
+    const lane = `${running.url}/api/v1/enterprises/${ENT}/lanes/${LANE.laneId}`;
+    const post = (path: string, body: unknown, authorization?: string) =>
+      fetch(`${lane}/${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': `restart-${randomUUID()}`,
+          ...(authorization ? { authorization } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const release = { action: 'release', reason: '复位测试' };
+    const anonymous = await post('manual', release);
+    expect([anonymous.status, anonymous.headers.get('www-authenticate')]).toEqual([401, 'Bearer']);
+    // camera-ingest's own key, trusted through AUTH_SERVICE_KEYS_FILE.
+    const reported = await post(
+      'barrier-state',
+      { state: 'closed' },
+      await issuer.serviceBearer('camera-ingest'),
+    );
+    expect(reported.status).toBe(202);
+    // A gatekeeper's gateway token, verified against AUTH_JWKS_URL; the event names its subject.
+    const gatekeeper = await issuer.bearer({
+      role: 'enterprise-staff',
+      subject: 'guard-r1',
+      enterprises: [ENT],
+    });
+    expect((await post('manual', release, gatekeeper)).status).toBe(202);
+    await expectEventually(() =>
+      expect(of('gate.barrier.commanded.v1').map((c) => c.operator?.id)).toContain('guard-r1'),
+    );
+  }, 60_000);
+
+  it('does not start against the ledger without its own signing key, and says which variable', async () => {
+    const { SERVICE_SIGNING_KEY_FILE: _key, ...withoutKey } = env;
+    const refused = new BarrierProcess({
+      ...withoutKey,
+      HTTP_PORT: String(await freePort()),
+      LEDGER_URL: 'http://127.0.0.1:1',
+    });
+    expect(await refused.exited).not.toBe(0);
+    expect(refused.output()).toContain('SERVICE_SIGNING_KEY_FILE');
+  }, 60_000);
 });

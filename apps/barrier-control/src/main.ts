@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { createLogger, runService } from '@ecogate/telemetry';
 import { barrierControlDataSourceSettings } from './barrier-control.data-source';
@@ -33,13 +34,18 @@ if (process.argv.includes('--migrate')) {
       start: async (logger) => {
         // Before any read: a lane whose barrier is outside the site's networks never gets a request.
         await file.refuseOutsideNetworks(config.deviceNetworks, logger.child({ component: 'gate-settings' }));
+        // Only a service that calls the ledger needs its own key (a clear start failure without it).
+        const token = config.ledger ? await serviceTokenFrom(config.auth, 'barrier-control') : undefined;
         const dataSource = createDataSource(
           barrierControlDataSourceSettings(config.database.url.reveal(), { logger }),
         );
         await dataSource.initialize();
         const service = await startBarrierControl(
-          config,
-          { ...gatePorts(config.ledger, file, logger), store: new PostgresBarrierStore(dataSource) },
+          { ...config, verifier: verifierOptions(config.auth) },
+          {
+            ...gatePorts(config.ledger && token && { ...config.ledger, token }, file, logger),
+            store: new PostgresBarrierStore(dataSource),
+          },
           logger,
         );
         return {

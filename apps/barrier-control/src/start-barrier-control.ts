@@ -1,3 +1,4 @@
+import { TokenVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { BARRIER_CONTROL_ERROR_STATUS } from './errors/barrier-control.exception';
 import 'reflect-metadata';
@@ -46,7 +47,10 @@ const PUBLISHES: readonly TopicName[] = [
 
 export type BarrierControlServiceConfig = Pick<BarrierControlConfig, 'kafka' | 'http' | 'lanes' | 'drivers'> &
   /** Default (tests): loopback + RFC 1918. */
-  Partial<Pick<BarrierControlConfig, 'deviceNetworks'>>;
+  Partial<Pick<BarrierControlConfig, 'deviceNetworks'>> & {
+    /** Whose tokens are trusted: the gateway's JWKS and the service keys (a `TestIssuer`'s in tests). */
+    readonly verifier: TokenVerifierOptions;
+  };
 
 export interface BarrierControlService {
   /** Operator API base URL. */
@@ -150,6 +154,8 @@ export async function startBarrierControl(
   app.useGlobalFilters(
     new CodedErrorFilter(logger.child({ component: 'operator-api' }), BARRIER_CONTROL_ERROR_STATUS),
   );
+  // Every route by the policy table: who acts at a lane is who their verified token says.
+  usePolicy(app, 'barrier-control', new TokenVerifier(config.verifier), logger);
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 

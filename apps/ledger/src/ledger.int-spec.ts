@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import {
   consumerGroupTopics,
@@ -19,7 +20,7 @@ import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { partitionOf } from './partitions/passage-partitions';
 import { PassageRetention } from './retention/passage-retention';
 import { startLedgerService, type LedgerService } from './start-ledger-service';
-import { aDecision, serviceConfig } from './testing/ledger-test-kit';
+import { aDecision, memberOf, serviceConfig, type TestCaller } from './testing/ledger-test-kit';
 
 // A broker restart is out of scope here (the messaging lib's own tests cover reconnects); the
 // consumer restart below is what this file proves.
@@ -40,12 +41,12 @@ describe('ledger against Kafka and Postgres', () => {
   let reader: KafkaEventConsumer;
   const services: LedgerService[] = [];
   const recorded: EventEnvelope<typeof RECORDED>[] = [];
+  let issuer: TestIssuer;
+  const config = () =>
+    serviceConfig({ databaseUrl: database.url, brokers, topicPrefix, verifier: issuer.verifierOptions });
 
   const start = async () => {
-    const service = await startLedgerService(
-      serviceConfig({ databaseUrl: database.url, brokers, topicPrefix }),
-      logger,
-    );
+    const service = await startLedgerService(config(), logger);
     services.push(service);
     await service.ready();
     return service;
@@ -56,8 +57,12 @@ describe('ledger against Kafka and Postgres', () => {
       key: decision.lane.laneId,
       payload: decision,
     });
-  const api = (service: LedgerService, path: string, init?: RequestInit) =>
-    fetch(`${service.url}/api/v1${path}`, init).then(async (r) => ({
+  const cityAdmin: TestCaller = { role: 'city-admin', subject: 'city-admin-1' };
+  const api = async (service: LedgerService, path: string, init?: RequestInit, caller = cityAdmin) =>
+    fetch(`${service.url}/api/v1${path}`, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string>), authorization: await issuer.bearer(caller) },
+    }).then(async (r) => ({
       status: r.status,
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read the JSON freely
       body: (await r.json()) as any,
@@ -67,6 +72,7 @@ describe('ledger against Kafka and Postgres', () => {
     services[0]!.dataSource.query(`SELECT "id", "state" FROM "passages" WHERE "plate" = $1`, [plate]);
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start(['barrier-control']);
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'ledger_it');
     const migrator = createDataSource({
       url: database.url,
@@ -105,6 +111,7 @@ describe('ledger against Kafka and Postgres', () => {
       () => reader?.stop(),
       () => publisher?.disconnect(),
       () => database?.drop(),
+      () => issuer?.close(),
     ),
   );
 
@@ -181,11 +188,12 @@ describe('ledger against Kafka and Postgres', () => {
     });
     const service = services[0]!;
     const patch = (enterprise: string, body: unknown, actor = 'clerk-1') =>
-      api(service, `/enterprises/${enterprise}/passages/${row!.id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'x-operator-id': actor },
-        body: JSON.stringify(body),
-      });
+      api(
+        service,
+        `/enterprises/${enterprise}/passages/${row!.id}`,
+        { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+        memberOf(enterprise, 'enterprise-staff', actor),
+      );
     const done = await patch('ent-a', { cargo: { name: '铁矿石', tonnes: 32.5 }, fleet: '自有' });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ cargoName: '铁矿石', cargoTonnes: 32.5, fleet: '自有', revision: 2 });
@@ -256,7 +264,7 @@ describe('ledger against Kafka and Postgres', () => {
     );
     expect(partitions).toEqual([{ partition: partitionOf(new Date(passage.receivedAt)).name }]);
 
-    const { retention } = serviceConfig({ databaseUrl: database.url, brokers, topicPrefix });
+    const { retention } = config();
     const report = await new PassageRetention(service.dataSource, retention, logger).run(new Date());
     expect(report.dropped.map((d) => d.partition)).not.toContain('passages_p200001');
     expect(await passageRows(plate)).toEqual([expect.objectContaining({ id: row!.id })]);
@@ -292,14 +300,19 @@ describe('ledger against Kafka and Postgres', () => {
     };
     expect(await outboxRows()).toBe(0);
 
-    const registered = await api(service, `/enterprises/ent-a/vehicles/${encodeURIComponent(plate)}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'clerk-2' },
-      body: JSON.stringify({
-        plateColour: 'yellow',
-        stageEvidence: { stage: 'V', source: 'document', confirmed: true },
-      }),
-    });
+    const registered = await api(
+      service,
+      `/enterprises/ent-a/vehicles/${encodeURIComponent(plate)}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          plateColour: 'yellow',
+          stageEvidence: { stage: 'V', source: 'document', confirmed: true },
+        }),
+      },
+      memberOf('ent-a', 'enterprise-admin', 'clerk-2'),
+    );
     expect(registered.status).toBe(200);
     await expectEventually(() =>
       expect(
@@ -316,14 +329,19 @@ describe('ledger against Kafka and Postgres', () => {
       );
     expect(scored).toEqual([{ stage: 'V', stage_source: 'document', revision: 3 }]);
     // More evidence later publishes nothing again: the passage is no longer pending.
-    await api(service, `/enterprises/ent-a/vehicles/${encodeURIComponent(plate)}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'clerk-2' },
-      body: JSON.stringify({
-        plateColour: 'yellow',
-        stageEvidence: { stage: 'VI', source: 'manual', confirmed: true },
-      }),
-    });
+    await api(
+      service,
+      `/enterprises/ent-a/vehicles/${encodeURIComponent(plate)}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          plateColour: 'yellow',
+          stageEvidence: { stage: 'VI', source: 'manual', confirmed: true },
+        }),
+      },
+      memberOf('ent-a', 'enterprise-admin', 'clerk-2'),
+    );
     expect(await outboxRows()).toBe(2);
   });
 

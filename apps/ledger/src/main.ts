@@ -1,3 +1,4 @@
+import { verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { createLogger, runService } from '@ecogate/telemetry';
 import { ledgerConfig, ledgerJobConfig, type LedgerJobConfig } from './config/ledger.config';
@@ -40,6 +41,9 @@ if (job) {
 } else {
   void runService('ledger', () => {
     const config = ledgerConfig.load();
-    return { observability: config.observability, start: (logger) => startLedgerService(config, logger) };
+    return {
+      observability: config.observability,
+      start: (logger) => startLedgerService({ ...config, verifier: verifierOptions(config.auth) }, logger),
+    };
   });
 }

@@ -1,3 +1,4 @@
+import { TokenVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { ledgerOpenApi } from './api/ledger.openapi';
 import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
@@ -47,6 +48,8 @@ export type LedgerServiceConfig = Pick<
   LedgerConfig,
   'database' | 'kafka' | 'http' | 'outbox' | 'intake' | 'retention' | 'documents'
 > & {
+  /** Whose tokens are trusted: the gateway's JWKS and the service keys (a `TestIssuer`'s in tests). */
+  readonly verifier: TokenVerifierOptions;
   /** Tests shorten the back-off. */
   readonly retry?: RetryPolicy;
   readonly outageBackoff?: OutageBackoff;
@@ -156,6 +159,8 @@ export async function startLedgerService(
   app.use(correlationMiddleware);
   serveOpenApi(app, ledgerOpenApi);
   app.useGlobalFilters(new CodedErrorFilter(logger.child({ component: 'ledger-api' }), LEDGER_ERROR_STATUS));
+  // Every route by the policy table: a caller is who their verified token says, nothing else.
+  usePolicy(app, 'ledger', new TokenVerifier(config.verifier), logger);
   await app.startAllMicroservices();
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

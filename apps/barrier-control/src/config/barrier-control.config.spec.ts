@@ -6,6 +6,7 @@ describe('DEVICE_ALLOWED_NETWORKS in barrier-control', () => {
       DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
       KAFKA_BROKERS: '127.0.0.1:9092',
       BARRIER_GATES_FILE: 'gates.json',
+      AUTH_JWKS_URL: 'http://gateway-internal:8081/.well-known/jwks.json',
       ...extra,
     });
 
@@ -24,5 +25,34 @@ describe('DEVICE_ALLOWED_NETWORKS in barrier-control', () => {
     expect(deviceNetworks.allows('192.168.1.64')).toBe(false);
     expect(() => load({ DEVICE_ALLOWED_NETWORKS: 'barriers.plant' })).toThrow(/DEVICE_ALLOWED_NETWORKS/);
     expect(() => load({ DEVICE_ALLOWED_NETWORKS: ' , ' })).toThrow();
+  });
+});
+
+describe('authentication settings of barrier-control', () => {
+  const base = {
+    DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+    KAFKA_BROKERS: '127.0.0.1:9092',
+    BARRIER_GATES_FILE: 'gates.json',
+  };
+
+  it('cannot start without the gateway’s JWKS URL: no route is open without a verifier', () => {
+    expect(() => barrierControlConfig.load(base)).toThrow(/AUTH_JWKS_URL/);
+    expect(() => barrierControlConfig.load({ ...base, AUTH_JWKS_URL: 'file:///etc/jwks.json' })).toThrow(
+      /AUTH_JWKS_URL/,
+    );
+  });
+
+  it('reads the JWKS URL, the service keys file and its own signing key file', () => {
+    const { auth } = barrierControlConfig.load({
+      ...base,
+      AUTH_JWKS_URL: 'http://gateway-internal:8081/.well-known/jwks.json',
+      AUTH_SERVICE_KEYS_FILE: '/run/secrets/service-keys.json',
+      SERVICE_SIGNING_KEY_FILE: '/run/secrets/barrier-control.pem',
+    });
+    expect(auth).toEqual({
+      jwksUrl: 'http://gateway-internal:8081/.well-known/jwks.json',
+      serviceKeysFile: '/run/secrets/service-keys.json',
+      signingKeyFile: '/run/secrets/barrier-control.pem',
+    });
   });
 });

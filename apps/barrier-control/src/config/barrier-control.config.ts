@@ -1,3 +1,4 @@
+import { authConfig, authEnv } from '@ecogate/auth';
 import {
   databaseEnv,
   defineConfig,
@@ -20,6 +21,11 @@ export const barrierControlConfig = defineConfig(
     ...databaseEnv,
     ...observabilityEnv,
     ...httpEnv,
+    /**
+     * Callers' tokens (the gateway's JWKS; camera-ingest's key among the service keys) and
+     * barrier-control's own key for its calls to the ledger (required with `LEDGER_URL`).
+     */
+    ...authEnv,
     /** Where barriers may be: every lane's address, checked at start and before each request. */
     ...deviceNetworksEnv,
     /** JSON file of enterprises, lanes and barrier targets (schema: `gateSettingsFileSchema`). */
@@ -56,6 +62,7 @@ export const barrierControlConfig = defineConfig(
     /** Lane states, held reads and decisions survive a restart here (`--migrate` creates the tables). */
     database: { url: env.DATABASE_URL },
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    auth: authConfig(env),
     observability: observabilityConfig(env),
     gatesFile: env.BARRIER_GATES_FILE,
     /** `DEVICE_ALLOWED_NETWORKS` (libs/config's parser, shared with camera-ingest). */

@@ -1,3 +1,4 @@
+import { type ServiceToken } from '@ecogate/auth';
 import { type Logger } from '@ecogate/telemetry';
 import { type BarrierControlConfig } from '../config/barrier-control.config';
 import { LedgerHttpClient } from '../ledger/ledger-http.client';
@@ -14,19 +15,24 @@ export interface GatePorts {
   readonly vehicles: VehicleRegistry;
 }
 
+/** The ledger's settings and barrier-control's own token for calling it. */
+export type LedgerAccess = NonNullable<BarrierControlConfig['ledger']> & {
+  readonly token: Pick<ServiceToken, 'header'>;
+};
+
 /**
  * Chooses where vehicles, alert levels and plans come from by configuration: the ledger when
  * `LEDGER_URL` is set, else the gates file. Lanes always come from the file.
  */
 export function gatePorts(
-  ledger: BarrierControlConfig['ledger'],
+  ledger: LedgerAccess | undefined,
   file: ConfigGateSettings,
   logger: Logger,
   metrics: LedgerLookupMetrics = otelLedgerLookupMetrics,
 ): GatePorts {
   if (!ledger) return { settings: file, vehicles: new InMemoryVehicleRegistry(file.vehicles) };
-  const client = new LedgerHttpClient(ledger.url, ledger.timeoutMs);
   const log = logger.child({ component: 'ledger-client' });
+  const client = new LedgerHttpClient(ledger.url, ledger.timeoutMs, ledger.token, log);
   return {
     settings: new LedgerGateSettings(file, client, ledger.settingsTtlMs, metrics, log),
     vehicles: new LedgerVehicleRegistry(

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { ServiceToken, TestIssuer, TokenVerifier } from '@ecogate/auth';
 import { buildDefaultEmergencyPlan } from '@ecogate/domain';
 import { createLogger } from '@ecogate/telemetry';
 import { ConfigGateSettings } from '../gate-settings/config-gate-settings';
@@ -9,7 +10,8 @@ import { type LedgerFailure, LedgerHttpClient } from './ledger-http.client';
 import { type LedgerLookup, type LedgerLookupMetrics } from './ledger-lookup.metrics';
 
 // The adapters against an HTTP server answering in the ledger's response shapes (the real ledger
-// runs in barrier-control.ledger.int-spec.ts); time is a hand-moved clock.
+// runs in barrier-control.ledger.int-spec.ts); time is a hand-moved clock. The client signs with a
+// real service key; the server keeps each request's Authorization for a real verifier to check.
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
 const json =
@@ -29,17 +31,31 @@ const vehicleView = (plate: string, stage: 'IV' | 'VI') => ({
 describe('ledger adapters: cache and fail-safe', () => {
   const routes = new Map<string, Route>();
   const hits: string[] = [];
+  const authorizations: (string | undefined)[] = [];
+  let issuer: TestIssuer;
+  let token: ServiceToken;
+  const logLines: { level: string; msg: string; failure?: string }[] = [];
   let server: Server;
   let baseUrl: string;
   let now = 0;
   const failures: [LedgerLookup, LedgerFailure][] = [];
   const metrics: LedgerLookupMetrics = { unavailable: (lookup, failure) => failures.push([lookup, failure]) };
-  const logger = createLogger({ service: 'ledger-adapters-spec', level: 'fatal' });
+  const logger = createLogger({
+    service: 'ledger-adapters-spec',
+    level: 'error',
+    destination: {
+      write: (line: string) => void logLines.push(JSON.parse(line) as (typeof logLines)[number]),
+    },
+  });
+  const client = (url: string, timeoutMs: number) => new LedgerHttpClient(url, timeoutMs, token, logger);
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start(['barrier-control']);
+    token = await ServiceToken.fromPem('barrier-control', issuer.servicePem('barrier-control'));
     server = createServer((req, res) => {
       const path = decodeURIComponent(req.url ?? '');
       hits.push(path);
+      authorizations.push(req.headers.authorization);
       (routes.get(path) ?? json(404, { code: 'not-found' }))(req, res);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,10 +64,13 @@ describe('ledger adapters: cache and fail-safe', () => {
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await issuer.close();
   });
   beforeEach(() => {
     routes.clear();
     hits.length = 0;
+    authorizations.length = 0;
+    logLines.length = 0;
     failures.length = 0;
     now = 0;
   });
@@ -60,7 +79,7 @@ describe('ledger adapters: cache and fail-safe', () => {
     // Generous for answers that do come (a loaded CI machine); the timeout case uses a server that never answers.
     const registry = (url = baseUrl, timeoutMs = 10_000) =>
       new LedgerVehicleRegistry(
-        new LedgerHttpClient(url, timeoutMs),
+        client(url, timeoutMs),
         { ttlMs: 10_000, maxEntries: 100 },
         metrics,
         logger,
@@ -85,6 +104,34 @@ describe('ledger adapters: cache and fail-safe', () => {
       routes.set(path('冀A66666'), json(200, vehicleView('冀A66666', 'IV')));
       expect((await vehicles.find(ENT, '冀A66666'))?.evidence[0]?.stage).toBe('IV');
       expect(hits).toHaveLength(2);
+    });
+
+    it('asks as barrier-control: every request carries its own token, which a ledger verifier accepts', async () => {
+      routes.set(path('冀A77777'), json(200, vehicleView('冀A77777', 'VI')));
+      await registry().find(ENT, '冀A77777');
+      const [authorization] = authorizations;
+      expect(authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+      const caller = await new TokenVerifier(issuer.verifierOptions).verify(authorization!.slice(7));
+      expect(caller).toMatchObject({ subject: 'barrier-control', role: 'service' });
+    });
+
+    it('a 401 or 403 is a configuration error: logged as such, fail-safe, counted as refused', async () => {
+      routes.set(
+        path('冀R11111'),
+        json(401, { code: 'unauthenticated', reason: 'a valid bearer token is required' }),
+      );
+      routes.set(path('冀R22222'), json(403, { code: 'forbidden', reason: 'your role may not do this' }));
+      const vehicles = registry();
+      expect(await vehicles.find(ENT, '冀R11111')).toBeUndefined();
+      expect(await vehicles.find(ENT, '冀R22222')).toBeUndefined();
+      expect(failures).toEqual([
+        ['vehicle', 'refused'],
+        ['vehicle', 'refused'],
+      ]);
+      const refusals = logLines.filter((line) => line.failure === 'refused');
+      expect(refusals.map((line) => line.level)).toEqual(['error', 'error']);
+      expect(refusals[0]?.msg).toMatch(/configuration error, not an outage/);
+      expect(refusals[0]?.msg).toMatch(/AUTH_SERVICE_KEYS_FILE/);
     });
 
     it('caches "not registered" (404) too, briefly', async () => {
@@ -135,7 +182,7 @@ describe('ledger adapters: cache and fail-safe', () => {
       ],
     });
     const settings = (url = baseUrl) =>
-      new LedgerGateSettings(file, new LedgerHttpClient(url, 10_000), 5_000, metrics, logger, () => now);
+      new LedgerGateSettings(file, client(url, 10_000), 5_000, metrics, logger, () => now);
     const level = `/api/v1/enterprises/${ENT}/alert-level`;
     const plan = `/api/v1/enterprises/${ENT}/emergency-plan`;
 

@@ -1,5 +1,12 @@
-/** Why a ledger lookup gave no answer; the label of the `barrier_ledger_unavailable_total` metric. */
-export type LedgerFailure = 'timeout' | 'unreachable' | 'server-error' | 'invalid-response';
+import { type ServiceToken } from '@ecogate/auth';
+import { type Logger } from '@ecogate/telemetry';
+
+/**
+ * Why a ledger lookup gave no answer; the label of the `barrier_ledger_unavailable_total` metric.
+ * `refused` (401/403) is a configuration error, not an outage: the ledger does not trust
+ * barrier-control's key, or its policy does not admit this route.
+ */
+export type LedgerFailure = 'timeout' | 'unreachable' | 'server-error' | 'invalid-response' | 'refused';
 
 export class LedgerUnavailableError extends Error {
   constructor(
@@ -15,8 +22,9 @@ export class LedgerUnavailableError extends Error {
 export type LedgerResponse = { readonly found: true; readonly body: unknown } | { readonly found: false };
 
 /**
- * GETs JSON from the ledger's API with a timeout. Anything but 200 and 404 is "unavailable": the
- * caller applies its fail-safe instead of guessing from a half answer.
+ * GETs JSON from the ledger's API with a timeout, as barrier-control (its own service token).
+ * Anything but 200 and 404 is "unavailable": the caller applies its fail-safe instead of guessing
+ * from a half answer.
  */
 export class LedgerHttpClient {
   private readonly baseUrl: string;
@@ -24,6 +32,8 @@ export class LedgerHttpClient {
   constructor(
     baseUrl: string,
     private readonly timeoutMs: number,
+    private readonly token: Pick<ServiceToken, 'header'>,
+    private readonly log: Logger,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
@@ -35,7 +45,7 @@ export class LedgerHttpClient {
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { accept: 'application/json' },
+        headers: { accept: 'application/json', authorization: await this.token.header() },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (caught) {
@@ -51,6 +61,20 @@ export class LedgerHttpClient {
     if (response.status === 404) {
       await response.body?.cancel();
       return { found: false };
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      // Not an outage: every lookup will fail the same way until someone fixes the keys or policy.
+      this.log.error(
+        { status: response.status, url, failure: 'refused' },
+        `ledger refused barrier-control's token (${response.status}): a configuration error, not an outage. ` +
+          "Check the ledger's AUTH_SERVICE_KEYS_FILE holds barrier-control's public key (kid barrier-control), " +
+          "this service's SERVICE_SIGNING_KEY_FILE, and the ledger's policy for this route",
+      );
+      throw new LedgerUnavailableError(
+        'refused',
+        `ledger refused the service token (${response.status}) for ${url}`,
+      );
     }
     if (response.status !== 200) {
       await response.body?.cancel();

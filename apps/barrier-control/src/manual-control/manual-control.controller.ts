@@ -1,13 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { z } from 'zod';
 import { BarrierControlException } from '../errors/barrier-control.exception';
 import { ManualControlService, manualCommandSchema } from './manual-control.service';
 import { idempotencyKeySchema } from './manual-outcomes';
 
 const idParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
-const operatorHeader = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'X-Operator-Id header: 1-64 of letters, digits, _ -');
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -15,7 +13,10 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-/** Operator actions at a lane: release or refuse with a reason, audited as events. */
+/**
+ * Operator actions at a lane: release or refuse with a reason, audited as events under the
+ * caller's token subject (the policy admits the enterprise's own staff and admins only).
+ */
 @Controller('api/v1/enterprises/:enterpriseId/lanes/:laneId')
 export class ManualControlController {
   constructor(@Inject(ManualControlService) private readonly manual: ManualControlService) {}
@@ -25,7 +26,7 @@ export class ManualControlController {
   act(
     @Param('enterpriseId') enterpriseId: string,
     @Param('laneId') laneId: string,
-    @Headers('x-operator-id') operatorId: unknown,
+    @Caller() caller: Principal,
     @Headers('idempotency-key') idempotencyKey: unknown,
     @Body() body: unknown,
   ) {
@@ -37,7 +38,7 @@ export class ManualControlController {
       );
     return this.manual.execute(parse(idParam, enterpriseId), parse(idParam, laneId), {
       ...parse(manualCommandSchema, body),
-      operatorId: parse(operatorHeader, operatorId),
+      operatorId: caller.subject,
       idempotencyKey: parse(idempotencyKeySchema, idempotencyKey),
     });
   }

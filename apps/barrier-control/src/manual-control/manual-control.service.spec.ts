@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Principal } from '@ecogate/auth';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import { createLogger } from '@ecogate/telemetry';
 import { BarrierCommandService } from '../barrier-command/barrier-command.service';
@@ -162,13 +163,26 @@ describe('manual actions are idempotent by the client key', () => {
 });
 
 describe('the manual endpoint requires an Idempotency-Key', () => {
+  const executed: unknown[] = [];
   const controller = new ManualControlController({
-    execute: async () => ({}),
+    execute: async (...args: unknown[]) => {
+      executed.push(args);
+      return {};
+    },
   } as unknown as ManualControlService);
+  // What the policy guard put on the request (the guard itself runs in the int specs).
+  const gatekeeper: Principal = {
+    subject: 'guard-7',
+    name: '门卫七',
+    role: 'enterprise-staff',
+    enterprises: [ENT],
+    districts: [],
+    scopes: [],
+  };
   const body = { action: 'release', reason: 'ok' };
 
   it.each([undefined, ''])('a missing key (%p) is idempotency-key-required', (key) => {
-    expect(() => controller.act(ENT, LANE, 'guard-7', key, body)).toThrow(
+    expect(() => controller.act(ENT, LANE, gatekeeper, key, body)).toThrow(
       expect.objectContaining({ code: 'idempotency-key-required' }),
     );
   });
@@ -176,7 +190,7 @@ describe('the manual endpoint requires an Idempotency-Key', () => {
   it.each(['short', 'x'.repeat(129), 'has space 123', 'bad/slash-123'])(
     'a malformed key %p is invalid-request',
     (key) => {
-      expect(() => controller.act(ENT, LANE, 'guard-7', key, body)).toThrow(
+      expect(() => controller.act(ENT, LANE, gatekeeper, key, body)).toThrow(
         expect.objectContaining({ code: 'invalid-request' }),
       );
     },
@@ -188,6 +202,8 @@ describe('the manual endpoint requires an Idempotency-Key', () => {
     '2024-12-01T08:00:00.000Z',
     'f47ac10b-58cc-4372-a567-0e02b2c3d479',
   ])('accepts %p', async (key) => {
-    await expect(controller.act(ENT, LANE, 'guard-7', key, body)).resolves.toEqual({});
+    await expect(controller.act(ENT, LANE, gatekeeper, key, body)).resolves.toEqual({});
+    // The operator is the caller's token subject.
+    expect(executed.at(-1)).toEqual([ENT, LANE, expect.objectContaining({ operatorId: 'guard-7' })]);
   });
 });

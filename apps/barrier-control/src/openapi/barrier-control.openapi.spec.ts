@@ -1,3 +1,4 @@
+import { POLICY } from '@ecogate/auth';
 import { registeredRoutes, serveOpenApi, undocumentedRoutes } from '@ecogate/http-edge';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -50,9 +51,8 @@ describe('barrier-control OpenAPI document', () => {
       required: ['action', 'reason'],
       properties: { action: { enum: ['release', 'refuse'] }, reason: { minLength: 1, maxLength: 200 } },
     });
-    expect(manual?.parameters).toContainEqual(
-      expect.objectContaining({ name: 'x-operator-id', in: 'header', required: true }),
-    );
+    // Who acts comes from the bearer token, never from a header.
+    expect(manual?.parameters).not.toContainEqual(expect.objectContaining({ name: 'x-operator-id' }));
     expect(manual?.parameters).toContainEqual(
       expect.objectContaining({ name: 'idempotency-key', in: 'header', required: true }),
     );
@@ -60,5 +60,18 @@ describe('barrier-control OpenAPI document', () => {
     expect(reply?.parameters).toContainEqual(
       expect.objectContaining({ name: 'captureId', in: 'query', required: true }),
     );
+  });
+
+  it('has a rule in the policy table for every documented route, and names no identity header', () => {
+    const operations = Object.entries(barrierControlOpenApi.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { parameters?: { name: string; in: string }[] }>).map(
+        ([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation }),
+      ),
+    );
+    expect(operations.map((o) => o.key).filter((key) => !(key in POLICY['barrier-control']))).toEqual([]);
+    const headers = operations.flatMap((o) =>
+      (o.operation.parameters ?? []).filter((p) => p.in === 'header'),
+    );
+    expect(headers.map((h) => h.name)).not.toContain('x-operator-id');
   });
 });

@@ -24,7 +24,6 @@ const routes: RouteDescriptor[] = [
     tags: ['operator'],
     params: vzenithReplyParamsSchema,
     headers: z.object({
-      'x-operator-id': z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
       'idempotency-key': idempotencyKeySchema.describe(
         'Chosen by the client per action and sent again on every retry; the decision id follows from it',
       ),

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TestIssuer } from '@ecogate/auth';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
@@ -27,8 +28,11 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
   let publisher: KafkaEventPublisher;
   let reader: KafkaEventConsumer;
   const commanded: EventEnvelope<'gate.barrier.commanded.v1'>[] = [];
+  // The route is camera-ingest's alone: it asks with its own service token.
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start(['camera-ingest']);
     const kafkaOptions = {
       ...kafkaClientOptions(),
       clientId: 'vzenith-reply-int',
@@ -80,6 +84,7 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
           vzenithReplyTtlMs: 10_000,
           vzenithReplyWaitMs: WAIT_MS,
         },
+        verifier: issuer.verifierOptions,
       },
       { settings, vehicles: new InMemoryVehicleRegistry(settings.vehicles) },
       logger,
@@ -105,6 +110,7 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
       () => reader?.stop(),
       () => publisher?.disconnect(),
       () => service?.close(),
+      () => issuer?.close(),
     ),
   );
 
@@ -128,6 +134,7 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
     const started = Date.now();
     const response = await fetch(
       `${service.url}/api/v1/enterprises/${ENT}/lanes/${laneId}/vzenith-reply?${query}`,
+      { headers: { authorization: await issuer.serviceBearer('camera-ingest') } },
     );
     return { status: response.status, body: (await response.json()) as unknown, ms: Date.now() - started };
   };
@@ -181,15 +188,28 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
       __dirname,
       '../../../camera-ingest/src/push/barrier-decision/http-barrier-decision',
     );
-    const script = join(mkdtempSync(join(tmpdir(), 'vz-reply-')), 'ask.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'vz-reply-'));
+    const script = join(dir, 'ask.ts');
+    const pem = join(dir, 'camera-ingest.pem');
+    writeFileSync(pem, issuer.servicePem('camera-ingest'), { mode: 0o600 });
     // As camera-ingest does it, the question is asked while the reads are published. Loading the
     // client can take seconds on a busy machine, longer than a decided open stays valid: the child
     // says when it is ready, and asks on a line from the test.
     writeFileSync(
       script,
-      `import { HttpBarrierDecision } from ${JSON.stringify(client)};
+      `import { readFileSync } from 'node:fs';
+import { HttpBarrierDecision } from ${JSON.stringify(client)};
+import { ServiceToken } from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
 const [baseUrl, questions] = [process.argv[2]!, JSON.parse(process.argv[3]!)];
+// camera-ingest's own token, until its client sends one itself (then this adds nothing).
+const token = ServiceToken.fromPem('camera-ingest', readFileSync(${JSON.stringify(pem)}, 'utf8'));
+const plainFetch = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const headers = new Headers(init?.headers);
+  if (!headers.has('authorization')) headers.set('authorization', await (await token).header());
+  return plainFetch(input, { ...init, headers });
+};
 const port = new HttpBarrierDecision({ baseUrl, timeoutMs: 10_000 }, createLogger({ service: 'ask', level: 'fatal' }));
 process.stdin.once('data', () =>
   void Promise.all(questions.map((q: { lane: never; captureId: string }) =>

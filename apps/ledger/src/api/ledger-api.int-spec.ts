@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { buildDefaultEmergencyPlan } from '@ecogate/domain';
 import sharp from 'sharp';
 import { type LedgerHarness, startLedgerHarness } from '../testing/ledger-harness';
+import { memberOf } from '../testing/ledger-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -33,10 +34,11 @@ beforeAll(async () => {
 afterAll(() => ledger?.close());
 
 describe('emergency plan API against Postgres', () => {
+  // The enterprise's own admin files its plan; the audit names the token's subject.
   const put = (enterprise: string, body: unknown, actor = 'env-officer') =>
-    ledger.api(`/enterprises/${enterprise}/emergency-plan`, {
+    ledger.as(memberOf(enterprise, 'enterprise-admin', actor))(`/enterprises/${enterprise}/emergency-plan`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-operator-id': actor },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
   const get = (enterprise: string) => ledger.api(`/enterprises/${enterprise}/emergency-plan`);
@@ -87,7 +89,7 @@ describe('emergency plan API against Postgres', () => {
     expect(rows).toHaveLength(2);
   });
 
-  it('refuses a plan that breaks the domain rules or the shape, and a write without operator', async () => {
+  it('refuses a plan that breaks the domain rules or the shape, and a write without a token', async () => {
     const severeAllow = planBody('ent-plan-d');
     (severeAllow['levels'] as { red: { unknownStage: string } }).red.unknownStage = 'allow';
     expect(await put('ent-plan-d', severeAllow)).toMatchObject({
@@ -107,21 +109,21 @@ describe('emergency plan API against Postgres', () => {
     [exemption!.from, exemption!.until] = [exemption!.until, exemption!.from];
     expect(await put('ent-plan-d', reversed)).toMatchObject({ status: 400, body: { code: 'invalid-plan' } });
 
-    const noActor = await ledger.api('/enterprises/ent-plan-d/emergency-plan', {
+    const noActor = await ledger.anonymous('/enterprises/ent-plan-d/emergency-plan', {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(planBody('ent-plan-d')),
     });
-    expect(noActor.status).toBe(400);
+    expect(noActor.status).toBe(401);
     expect((await get('ent-plan-d')).status).toBe(404);
   });
 });
 
 describe('retention policy API', () => {
   const put = (enterprise: string, body: unknown) =>
-    ledger.api(`/enterprises/${enterprise}/retention-policy`, {
+    ledger.as({ role: 'city-admin', subject: 'env-officer' })(`/enterprises/${enterprise}/retention-policy`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'env-officer' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
 
@@ -166,9 +168,9 @@ describe('vehicle documents against MinIO', () => {
   const documentPath = (enterprise: string, kind: string) =>
     `/enterprises/${enterprise}/vehicles/${encodeURIComponent(plate)}/documents/${kind}`;
   const upload = (enterprise: string, kind: string, bytes: Buffer, contentType = 'image/jpeg') =>
-    ledger.api(documentPath(enterprise, kind), {
+    ledger.as(memberOf(enterprise, 'enterprise-staff', 'clerk-3'))(documentPath(enterprise, kind), {
       method: 'PUT',
-      headers: { 'content-type': contentType, 'x-operator-id': 'clerk-3' },
+      headers: { 'content-type': contentType },
       body: new Uint8Array(bytes),
     });
 
@@ -180,11 +182,14 @@ describe('vehicle documents against MinIO', () => {
       status: 404,
       body: { code: 'vehicle-not-found' },
     });
-    await ledger.api(`/enterprises/ent-doc-a/vehicles/${encodeURIComponent(plate)}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'clerk-3' },
-      body: JSON.stringify({ plateColour: 'yellow' }),
-    });
+    await ledger.as(memberOf('ent-doc-a', 'enterprise-admin', 'clerk-3'))(
+      `/enterprises/ent-doc-a/vehicles/${encodeURIComponent(plate)}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ plateColour: 'yellow' }),
+      },
+    );
 
     const sha256 = createHash('sha256').update(jpeg).digest('hex');
     const stored = await upload('ent-doc-a', 'inventory-list', jpeg, 'application/octet-stream');
@@ -240,9 +245,9 @@ describe('vehicle documents against MinIO', () => {
 
 describe('in-plant vehicle and machinery registries', () => {
   const put = (path: string, body: unknown) =>
-    ledger.api(path, {
+    ledger.as(memberOf('ent-reg-a', 'enterprise-admin', 'clerk-4'))(path, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-operator-id': 'clerk-4' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
   const photo = (key: string) => ({

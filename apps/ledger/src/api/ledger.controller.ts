@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, Inject, Param, Patch, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Put, Query } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { EMISSION_STAGES } from '@ecogate/domain';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { z } from 'zod';
 import { AlertLevelService, setAlertLevelSchema } from '../alert-level/alert-level.service';
 import { CompletePassageService, completePassageSchema } from '../complete-passage/complete-passage.service';
-import { actorHeader, parseRequest } from './request-parsing';
+import { parseRequest } from './request-parsing';
 import { decodeCursor, QueryPassagesService } from '../query-passages/query-passages.service';
 import {
   plateParam,
@@ -68,12 +69,12 @@ export class LedgerController {
   completePassage(
     @Param('enterpriseId') enterpriseId: string,
     @Param('passageId') id: string,
-    @Headers('x-operator-id') actor: unknown,
+    @Caller() caller: Principal,
     @Body() body: unknown,
   ) {
     return this.complete.execute(parseEnterpriseId(enterpriseId), parse(passageId, id), {
       ...parse(completePassageSchema, body),
-      actor: parse(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 
@@ -94,12 +95,12 @@ export class LedgerController {
   upsertVehicle(
     @Param('enterpriseId') enterpriseId: string,
     @Param('plate') plate: string,
-    @Headers('x-operator-id') actor: unknown,
+    @Caller() caller: Principal,
     @Body() body: unknown,
   ) {
     return this.vehicles.upsert(parseEnterpriseId(enterpriseId), parse(plateParam, plate), {
       ...parse(upsertVehicleSchema, body),
-      actor: parse(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 
@@ -111,12 +112,12 @@ export class LedgerController {
   @Put('alert-level')
   setAlertLevel(
     @Param('enterpriseId') enterpriseId: string,
-    @Headers('x-operator-id') actor: unknown,
+    @Caller() caller: Principal,
     @Body() body: unknown,
   ) {
     return this.alerts.set(parseEnterpriseId(enterpriseId), {
       ...parse(setAlertLevelSchema, body),
-      actor: parse(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 }

@@ -1,3 +1,4 @@
+import { POLICY } from '@ecogate/auth';
 import { controllerRoutes, undocumentedRoutes } from '@ecogate/http-edge';
 import { type Type } from '@nestjs/common';
 import { type LedgerDependencies, LedgerModule } from './ledger.module';
@@ -25,5 +26,18 @@ describe('ledger OpenAPI document', () => {
       expect.arrayContaining(['enterpriseId', 'from', 'to', 'plate', 'stage', 'cursor', 'limit']),
     );
     expect(search?.parameters).toContainEqual(expect.objectContaining({ name: 'limit', required: false }));
+  });
+
+  it('has a rule in the policy table for every documented route, and names no identity header', () => {
+    const operations = Object.entries(ledgerOpenApi.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { parameters?: { name: string; in: string }[] }>).map(
+        ([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation }),
+      ),
+    );
+    expect(operations.map((o) => o.key).filter((key) => !(key in POLICY['ledger']))).toEqual([]);
+    const headers = operations.flatMap((o) =>
+      (o.operation.parameters ?? []).filter((p) => p.in === 'header'),
+    );
+    expect(headers.map((h) => h.name)).not.toContain('x-operator-id');
   });
 });

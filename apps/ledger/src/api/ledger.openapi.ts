@@ -10,14 +10,12 @@ import { DOCUMENT_KINDS } from '../vehicle-documents/vehicle-documents.service';
 import { plateParam, upsertVehicleSchema } from '../vehicle-registry/vehicle-registry.service';
 import { replayDeadLettersSchema } from '../dead-letters/dead-letter-replay.service';
 import { dailyQuery, passagesQuery } from './ledger.controller';
-import { actorHeader } from './request-parsing';
 
 // `CodedErrorFilter`'s body.
 const errorSchema = z.object({ code: z.string(), reason: z.string() });
 const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
 const BASE = '/api/v1/enterprises/:enterpriseId';
 const enterprise = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)') });
-const operator = z.object({ 'x-operator-id': actorHeader });
 const vehicle = enterprise.extend({ plate: plateParam });
 const ok = (description: string): Readonly<Record<number, RouteResponse>> => ({
   200: { description },
@@ -48,7 +46,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Complete a passage (cargo, fleet) by a clerk, optimistic on the revision',
     tags: ['passages'],
     params: enterprise.extend({ passageId: z.uuid() }),
-    headers: operator,
     body: completePassageSchema,
     responses: {
       ...ok('The updated passage'),
@@ -79,7 +76,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Register or update a vehicle (audited)',
     tags: ['vehicles'],
     params: vehicle,
-    headers: operator,
     body: upsertVehicleSchema,
     responses: ok('The vehicle'),
   },
@@ -89,7 +85,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Attach a document: the file is the raw body (any content type; its signature decides)',
     tags: ['vehicles'],
     params: vehicle.extend({ kind: z.enum(DOCUMENT_KINDS) }),
-    headers: operator,
     responses: {
       ...ok('The stored document'),
       413: refusal('document-too-large'),
@@ -126,7 +121,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Ledger B: register or update an in-plant vehicle (audited)',
     tags: ['in-plant'],
     params: enterprise.extend({ number: inPlantNumberParam }),
-    headers: operator,
     body: upsertInPlantVehicleSchema,
     responses: ok('The vehicle'),
   },
@@ -152,7 +146,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Ledger C: register or update a machine (audited)',
     tags: ['machinery'],
     params: enterprise.extend({ code: registrationCodeParam }),
-    headers: operator,
     body: upsertMachinerySchema,
     responses: ok('The machine'),
   },
@@ -170,7 +163,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Set the alert level (audited)',
     tags: ['emergency'],
     params: enterprise,
-    headers: operator,
     body: setAlertLevelSchema,
     responses: ok('The alert level'),
   },
@@ -188,7 +180,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Replace the emergency plan (audited)',
     tags: ['emergency'],
     params: enterprise,
-    headers: operator,
     body: emergencyPlanBodySchema,
     responses: { ...ok('The plan'), 409: refusal('revision-conflict') },
   },
@@ -206,7 +197,6 @@ const routes: RouteDescriptor[] = [
     summary: 'Set the retention (never below the legal floor, never above the ten-year ceiling)',
     tags: ['retention'],
     params: enterprise,
-    headers: operator,
     body: setRetentionSchema,
     responses: {
       ...ok('The policy'),
@@ -235,7 +225,6 @@ const routes: RouteDescriptor[] = [
     path: '/api/v1/operations/dead-letters/replay',
     summary: 'Re-publish chosen dead letters to their original topic, once each (audited)',
     tags: ['operations'],
-    headers: operator,
     body: replayDeadLettersSchema,
     responses: {
       200: { description: '`{replayed: [{deadLetterId, operator, reason, at…}], skipped: [{id, why}]}`' },

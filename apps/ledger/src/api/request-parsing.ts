@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { LedgerException } from '../errors/ledger.exception';
 
-export const actorHeader = z
-  .string({ message: 'X-Operator-Id header is required' })
-  .regex(/^[\w.@-]{1,100}$/, 'X-Operator-Id header: 1-100 of letters, digits, _ . @ -');
-
 /** Parses request input; a failure is a 400 `invalid-request` with zod's readable reason. */
 export function parseRequest<T>(schema: z.ZodType<T, unknown>, value: unknown): T {
   const parsed = schema.safeParse(value);

@@ -11,6 +11,7 @@ import {
   storageConfig,
   storageEnv,
 } from '@ecogate/config';
+import { authConfig, authEnv } from '@ecogate/auth';
 import { NATIONAL_RETENTION_FLOORS, raiseRetentionFloors, retentionPolicy } from '@ecogate/domain';
 import { z } from 'zod';
 import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
@@ -61,6 +62,8 @@ export const ledgerConfig = defineConfig(
     ...httpEnv,
     ...retentionEnv,
     ...storageEnv,
+    /** Who calls: the gateway's JWKS for people, the service keys for barrier-control. */
+    ...authEnv,
     /** Bucket of vehicle documents (随车清单 / 行驶证); created at boot when missing. */
     LEDGER_DOCUMENTS_BUCKET: z
       .string()
@@ -89,6 +92,7 @@ export const ledgerConfig = defineConfig(
     database: { url: env.DATABASE_URL },
     kafka: kafkaConfig(env, 'ledger'),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    auth: authConfig(env),
     observability: observabilityConfig(env),
     outbox: { pollIntervalMs: env.LEDGER_OUTBOX_POLL_MS },
     intake: {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { type ConsumerHealth } from '@ecogate/messaging';
-import { actorHeader, parseRequest } from '../api/request-parsing';
+import { parseRequest } from '../api/request-parsing';
 import { DeadLetterReplayService, replayDeadLettersSchema } from './dead-letter-replay.service';
 
 interface StatusResponse {
@@ -14,8 +15,8 @@ export interface LedgerHealth {
 }
 
 /**
- * Operator routes: the intake's health and its dead letters. Not tenant-scoped and, like the
- * rest of the API for now, not authenticated (a later issue adds it); replays are audited.
+ * Operator routes: the intake's health (public) and its dead letters (city operators only, by the
+ * policy table); replays are audited with the caller's subject.
  */
 @Controller()
 export class DeadLettersController {
@@ -37,10 +38,10 @@ export class DeadLettersController {
 
   @Post('api/v1/operations/dead-letters/replay')
   @HttpCode(200)
-  replay(@Headers('x-operator-id') operator: unknown, @Body() body: unknown) {
+  replay(@Caller() caller: Principal, @Body() body: unknown) {
     return this.deadLetters.replay({
       ...parseRequest(replayDeadLettersSchema, body),
-      operator: parseRequest(actorHeader, operator),
+      operator: caller.subject,
     });
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { parseEnterpriseId } from '@ecogate/persistence';
-import { actorHeader, parseRequest } from '../api/request-parsing';
+import { parseRequest } from '../api/request-parsing';
 import { emergencyPlanBodySchema } from '@ecogate/contracts';
 import { EmergencyPlanService } from './emergency-plan.service';
 
@@ -15,14 +16,10 @@ export class EmergencyPlanController {
   }
 
   @Put()
-  file(
-    @Param('enterpriseId') enterpriseId: string,
-    @Headers('x-operator-id') actor: unknown,
-    @Body() body: unknown,
-  ) {
+  file(@Param('enterpriseId') enterpriseId: string, @Caller() caller: Principal, @Body() body: unknown) {
     return this.plans.file(parseEnterpriseId(enterpriseId), {
       ...parseRequest(emergencyPlanBodySchema, body),
-      actor: parseRequest(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { parseEnterpriseId } from '@ecogate/persistence';
-import { actorHeader, parseRequest } from '../api/request-parsing';
+import { parseRequest } from '../api/request-parsing';
 import {
   inPlantNumberParam,
   InPlantVehicleService,
@@ -26,12 +27,12 @@ export class InPlantVehicleController {
   upsert(
     @Param('enterpriseId') enterpriseId: string,
     @Param('number') number: string,
-    @Headers('x-operator-id') actor: unknown,
+    @Caller() caller: Principal,
     @Body() body: unknown,
   ) {
     return this.vehicles.upsert(parseEnterpriseId(enterpriseId), parseRequest(inPlantNumberParam, number), {
       ...parseRequest(upsertInPlantVehicleSchema, body),
-      actor: parseRequest(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 }

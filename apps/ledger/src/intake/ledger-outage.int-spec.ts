@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { TestIssuer } from '@ecogate/auth';
 import { type EventEnvelope } from '@ecogate/contracts';
 import {
   consumerGroupTopics,
@@ -112,8 +113,12 @@ describe('ledger intake while its database is away', () => {
     });
   const count = async (sql: string, params: unknown[] = []) =>
     Number(((await direct.query(sql, params)) as { n: string }[])[0]!.n);
+  let issuer: TestIssuer;
+  // The dead-letter routes are the city operators'; the replay audit names the token's subject.
   const api = async (path: string, init?: RequestInit) => {
-    const response = await fetch(`${service.url}${path}`, init);
+    const authorization = await issuer.bearer({ role: 'city-operator', subject: 'ops.alice' });
+    const headers = { ...(init?.headers as Record<string, string>), authorization };
+    const response = await fetch(`${service.url}${path}`, { ...init, headers });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read the JSON freely
     return { status: response.status, body: (await response.json()) as any };
   };
@@ -169,7 +174,13 @@ describe('ledger intake while its database is away', () => {
     );
     await reader.start();
     await reader.ready();
-    const config = serviceConfig({ databaseUrl: proxy.url(database.url), brokers, topicPrefix });
+    issuer = await TestIssuer.start();
+    const config = serviceConfig({
+      databaseUrl: proxy.url(database.url),
+      brokers,
+      topicPrefix,
+      verifier: issuer.verifierOptions,
+    });
     service = await startLedgerService(
       {
         ...config,
@@ -190,6 +201,7 @@ describe('ledger intake while its database is away', () => {
       () => direct?.destroy(),
       () => proxy?.stop(),
       () => database?.drop(),
+      () => issuer?.close(),
       async () => {
         const aclAdmin = kafka.admin();
         await aclAdmin.connect();
@@ -274,7 +286,7 @@ describe('ledger intake while its database is away', () => {
     const replay = (body: object) =>
       api('/api/v1/operations/dead-letters/replay', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-operator-id': 'ops.alice' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
     expect(await replay({ ids: ['x'], reason: 'bad id' })).toMatchObject({

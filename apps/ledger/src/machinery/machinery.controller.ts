@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { parseEnterpriseId } from '@ecogate/persistence';
-import { actorHeader, parseRequest } from '../api/request-parsing';
+import { parseRequest } from '../api/request-parsing';
 import { MachineryService, registrationCodeParam, upsertMachinerySchema } from './machinery.service';
 
 /** Ledger C registry: `GET machinery`, `GET`/`PUT machinery/:registrationCode`. */
@@ -22,12 +23,12 @@ export class MachineryController {
   upsert(
     @Param('enterpriseId') enterpriseId: string,
     @Param('code') code: string,
-    @Headers('x-operator-id') actor: unknown,
+    @Caller() caller: Principal,
     @Body() body: unknown,
   ) {
     return this.machinery.upsert(parseEnterpriseId(enterpriseId), parseRequest(registrationCodeParam, code), {
       ...parseRequest(upsertMachinerySchema, body),
-      actor: parseRequest(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { parseEnterpriseId } from '@ecogate/persistence';
-import { actorHeader, parseRequest } from '../api/request-parsing';
+import { parseRequest } from '../api/request-parsing';
 import { RetentionPolicyService, setRetentionSchema } from './retention-policy.service';
 
 /** `GET`/`PUT /api/v1/enterprises/:e/retention-policy` `{ledgerDays}`. */
@@ -14,14 +15,10 @@ export class RetentionPolicyController {
   }
 
   @Put()
-  set(
-    @Param('enterpriseId') enterpriseId: string,
-    @Headers('x-operator-id') actor: unknown,
-    @Body() body: unknown,
-  ) {
+  set(@Param('enterpriseId') enterpriseId: string, @Caller() caller: Principal, @Body() body: unknown) {
     return this.policies.set(parseEnterpriseId(enterpriseId), {
       ...parseRequest(setRetentionSchema, body),
-      actor: parseRequest(actorHeader, actor),
+      actor: caller.subject,
     });
   }
 }

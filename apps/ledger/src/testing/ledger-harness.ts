@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TestIssuer } from '@ecogate/auth';
 import {
   createDataSource,
   createTemporaryDatabase,
@@ -9,14 +10,27 @@ import { createLogger } from '@ecogate/telemetry';
 import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
 import { type LedgerService, type LedgerServiceConfig, startLedgerService } from '../start-ledger-service';
-import { serviceConfig } from './ledger-test-kit';
+import { serviceConfig, type TestCaller } from './ledger-test-kit';
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Headers;
+}
+export type Api = (path: string, init?: RequestInit) => Promise<ApiAnswer>;
 
 export interface LedgerHarness {
   readonly service: LedgerService;
   readonly database: TemporaryDatabase;
   readonly topicPrefix: string;
-  /** JSON over HTTP against `/api/v1`; `body` is whatever the API answered. */
-  api(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }>;
+  /** Signs the tokens the service verifies (its JWKS on 127.0.0.1, barrier-control's service key). */
+  readonly issuer: TestIssuer;
+  /** JSON over HTTP against `/api/v1` as a city-admin (reads everything, writes only city-admin routes). */
+  readonly api: Api;
+  /** The same, with a token for `caller`. */
+  as(caller: TestCaller): Api;
+  /** The same, with exactly these headers (no token unless given). */
+  readonly anonymous: Api;
   close(): Promise<void>;
 }
 
@@ -39,32 +53,54 @@ export async function migratedDatabase(
   return database;
 }
 
+/** `fetch` against `baseUrl/api/v1`, with `authorization` (when given) added to the request's headers. */
+export function apiClient(baseUrl: string, authorization?: () => Promise<string>): Api {
+  return async (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (authorization) headers.set('authorization', await authorization());
+    const response = await fetch(`${baseUrl}/api/v1${path}`, { ...init, headers });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+      headers: response.headers,
+    };
+  };
+}
+
 /** The whole service on a fresh database and a random topic prefix, for API-level int specs. */
 export async function startLedgerHarness(
   overrides: Partial<LedgerServiceConfig> = {},
 ): Promise<LedgerHarness> {
   const infra = loadInfraEnv();
+  const issuer = await TestIssuer.start(['barrier-control']);
   const database = await migratedDatabase(infra.DATABASE_URL, 'ledger_it');
   const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
   const service = await startLedgerService(
     {
-      ...serviceConfig({ databaseUrl: database.url, ...kafkaClientOptions(infra), topicPrefix }),
+      ...serviceConfig({
+        databaseUrl: database.url,
+        ...kafkaClientOptions(infra),
+        topicPrefix,
+        verifier: issuer.verifierOptions,
+      }),
       ...overrides,
     },
     createLogger({ service: 'ledger-it', level: 'silent' }),
   );
+  const as = (caller: TestCaller): Api => apiClient(service.url, () => issuer.bearer(caller));
   return {
     service,
     database,
     topicPrefix,
-    api: async (path, init) => {
-      const response = await fetch(`${service.url}/api/v1${path}`, init);
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-    },
+    issuer,
+    api: as({ role: 'city-admin', subject: 'city-admin-1' }),
+    as,
+    anonymous: apiClient(service.url),
     async close() {
       await service.close().catch(() => undefined);
       await database.drop();
+      await issuer.close();
     },
   };
 }

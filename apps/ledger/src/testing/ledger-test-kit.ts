@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Principal, type TokenVerifierOptions } from '@ecogate/auth';
 import { Secret, SecretUrl } from '@ecogate/config';
 import { type PayloadOf } from '@ecogate/contracts';
 import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
@@ -51,6 +52,8 @@ export function serviceConfig(input: {
   databaseUrl: string;
   brokers: readonly string[];
   topicPrefix: string;
+  /** A `TestIssuer`'s: tokens are verified exactly as in production. */
+  verifier: TokenVerifierOptions;
 }): LedgerServiceConfig {
   const infra = loadInfraEnv();
   return {
@@ -74,6 +77,7 @@ export function serviceConfig(input: {
       topicPrefix: input.topicPrefix,
     },
     http: { host: '127.0.0.1', port: 0 },
+    verifier: input.verifier,
     outbox: { pollIntervalMs: 50 },
     // As in production: decisions of several lanes recorded side by side.
     intake: {
@@ -90,4 +94,16 @@ export function serviceConfig(input: {
     },
     retry: { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 500 },
   };
+}
+
+/** Who a test calls as: a role, its enterprises and the subject audited. */
+export type TestCaller = Partial<Principal> & Pick<Principal, 'role'>;
+
+/** The one enterprise's staff, admin, …: a person limited to `enterpriseId`. */
+export function memberOf(
+  enterpriseId: string,
+  role: 'enterprise-admin' | 'enterprise-staff',
+  subject = `${role}-${enterpriseId}`,
+): TestCaller {
+  return { role, subject, enterprises: [enterpriseId] };
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Headers, Inject, Param, Put, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Put, Req } from '@nestjs/common';
+import { Caller, type Principal } from '@ecogate/auth';
 import { BodyTooLargeError, readLimitedBody } from '@ecogate/http-edge';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { type Request } from 'express';
 import { z } from 'zod';
-import { actorHeader, parseRequest } from '../api/request-parsing';
+import { parseRequest } from '../api/request-parsing';
 import { LedgerException } from '../errors/ledger.exception';
 import { plateParam } from '../vehicle-registry/vehicle-registry.service';
 import { DOCUMENT_KINDS, VehicleDocumentsService } from './vehicle-documents.service';
@@ -27,12 +28,12 @@ export class VehicleDocumentsController {
     @Param('enterpriseId') enterpriseId: string,
     @Param('plate') plate: string,
     @Param('kind') kind: string,
-    @Headers('x-operator-id') actor: unknown,
+    @Caller() caller: Principal,
     @Req() request: Request,
   ) {
     const tenant = parseEnterpriseId(enterpriseId);
     const target = { plate: parseRequest(plateParam, plate), kind: parseRequest(kindParam, kind) };
-    const operator = parseRequest(actorHeader, actor);
+    const operator = caller.subject;
     const bytes = await readLimitedBody(request, this.maxBytes, request.headers['content-length']).catch(
       (error: unknown) => {
         throw error instanceof BodyTooLargeError

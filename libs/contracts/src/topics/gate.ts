@@ -12,6 +12,15 @@ import { idSchema, instantSchema, laneRefSchema, objectRefSchema } from '../comm
 const verdictSchema = z.enum(['allow', 'deny', 'needs-review']);
 
 /**
+ * Who acted by hand: the subject of the caller's verified token (a user id, `key:<id>`, a service
+ * name), as libs/auth's claims allow it, and a mandatory reason.
+ */
+const operatorSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/, 'must be 1-128 of letters, digits, _ . : @ -'),
+  reason: z.string().min(1).max(200),
+});
+
+/**
  * Barrier control decided on a vehicle at a lane: the admission verdict with its reasons and the
  * sentence the lane's display shows. Published for every lane mode (record-only lanes too), so the
  * ledger records every passage from these events. Keyed per lane.
@@ -35,7 +44,7 @@ export const gateBarrierDecidedV1 = z.object({
   message: z.object({ zh: z.string().max(200), en: z.string().max(300) }),
   images: z.object({ scene: objectRefSchema.optional(), plate: objectRefSchema.optional() }),
   /** Set when an operator released or refused the vehicle by hand. */
-  operator: z.object({ id: idSchema, reason: z.string().min(1).max(200) }).optional(),
+  operator: operatorSchema.optional(),
 });
 
 /** A command sent to a barrier (and its outcome), audited whether automatic or manual. Keyed per lane. */
@@ -46,7 +55,7 @@ export const gateBarrierCommandedV1 = z.object({
   action: z.enum(['open', 'close', 'always-open']),
   driver: z.enum(['onvif-relay', 'hikvision-isapi', 'dahua-strobe', 'vzenith-reply']),
   trigger: z.enum(['decision', 'manual']),
-  operator: z.object({ id: idSchema, reason: z.string().min(1).max(200) }).optional(),
+  operator: operatorSchema.optional(),
   outcome: z.enum(['done', 'failed']),
   error: z.string().max(500).optional(),
   at: instantSchema,
