@@ -174,7 +174,7 @@ describe('barrier-control authentication and authorization', () => {
 
   it('attack: manual release by another enterprise’s staff (404), an inspector or the city (403)', async () => {
     const foreign = await manual(A, await issuer.bearer(gatekeeperB));
-    expect(foreign).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    expect(foreign).toMatchObject({ status: 404, body: { code: 'enterprise-not-found' } });
     for (const caller of [
       inspector,
       cityOperator,

@@ -202,15 +202,10 @@ import { HttpBarrierDecision } from ${JSON.stringify(client)};
 import { ServiceToken } from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
 const [baseUrl, questions] = [process.argv[2]!, JSON.parse(process.argv[3]!)];
-// camera-ingest's own token, until its client sends one itself (then this adds nothing).
-const token = ServiceToken.fromPem('camera-ingest', readFileSync(${JSON.stringify(pem)}, 'utf8'));
-const plainFetch = globalThis.fetch;
-globalThis.fetch = async (input, init) => {
-  const headers = new Headers(init?.headers);
-  if (!headers.has('authorization')) headers.set('authorization', await (await token).header());
-  return plainFetch(input, { ...init, headers });
-};
-const port = new HttpBarrierDecision({ baseUrl, timeoutMs: 10_000 }, createLogger({ service: 'ask', level: 'fatal' }));
+// camera-ingest's own token, as its main.ts builds it.
+const signing = ServiceToken.fromPem('camera-ingest', readFileSync(${JSON.stringify(pem)}, 'utf8'));
+const token = { header: async () => (await signing).header() };
+const port = new HttpBarrierDecision({ baseUrl, timeoutMs: 10_000, token }, createLogger({ service: 'ask', level: 'fatal' }));
 process.stdin.once('data', () =>
   void Promise.all(questions.map((q: { lane: never; captureId: string }) =>
     port.decide({ ...q, deviceId: 'cam-vz', plateText: 'x', verdict: 'trusted', capturedAt: new Date() }),

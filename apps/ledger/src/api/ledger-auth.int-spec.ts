@@ -122,7 +122,7 @@ describe('authentication', () => {
 describe('roles and tenants', () => {
   it('answers another enterprise 404 with no data, and the wrong role 403', async () => {
     const foreign = await ledger.as(staffB)(vehiclePath(A));
-    expect(foreign).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    expect(foreign).toMatchObject({ status: 404, body: { code: 'enterprise-not-found' } });
     expect(JSON.stringify(foreign.body)).not.toContain(PLATE);
     expect((await ledger.as(adminB)(`/enterprises/${A}/passages`)).status).toBe(404);
     // Own enterprise, but the registry is the admin's: a gatekeeper may read it, not write it.
@@ -189,7 +189,7 @@ describe('roles and tenants', () => {
       `/enterprises/${A}/emergency-plan`,
       json('PUT', { ...plan(A), expectedRevision: 1 }),
     );
-    expect(attack).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    expect(attack).toMatchObject({ status: 404, body: { code: 'enterprise-not-found' } });
     // A gatekeeper of A is no plan author either.
     expect((await ledger.as(staffA)(`/enterprises/${A}/emergency-plan`, json('PUT', plan(A)))).status).toBe(
       403,
