@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, TestIssuer } from '@ecogate/auth';
+import { type Principal, TestIssuer, checkRouteMatrix, POLICY } from '@ecogate/auth';
+import { type OpenApiDocument } from '@ecogate/http-edge';
 import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
 import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
@@ -252,5 +253,11 @@ describe('barrier-control authentication and authorization', () => {
       status: 200,
       body: { captureId: 'cap-auth-1', open: false },
     });
+  });
+  it('route matrix: every documented route, called by every caller, answers as the policy table says', async () => {
+    const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as OpenApiDocument;
+    const matrix = await checkRouteMatrix(service.url, document, POLICY['barrier-control'], issuer);
+    expect(matrix).toMatchObject({ mismatches: [], unlisted: [], undocumented: [] });
+    expect(matrix.calls).toBeGreaterThan(20);
   });
 });

@@ -1,4 +1,4 @@
-import { TokenVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { TokenVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { BARRIER_CONTROL_ERROR_STATUS } from './errors/barrier-control.exception';
 import 'reflect-metadata';
@@ -150,7 +150,7 @@ export async function startBarrierControl(
     { logger: false, abortOnError: false },
   );
   app.use(correlationMiddleware);
-  serveOpenApi(app, barrierControlOpenApi);
+  serveOpenApi(app, withPolicy(barrierControlOpenApi, POLICY['barrier-control']));
   app.useGlobalFilters(
     new CodedErrorFilter(logger.child({ component: 'operator-api' }), BARRIER_CONTROL_ERROR_STATUS),
   );

@@ -1,4 +1,5 @@
-import { forgedBearers, type Principal, TestIssuer } from '@ecogate/auth';
+import { forgedBearers, type Principal, TestIssuer, checkRouteMatrix, POLICY } from '@ecogate/auth';
+import { type OpenApiDocument } from '@ecogate/http-edge';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import {
   createDataSource,
@@ -241,5 +242,17 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
     expect(
       await call('GET', '/devices', { authorization: await issuer.serviceBearer('video-archive') }),
     ).toMatchObject(refusedAs(403, 'forbidden'));
+  });
+  it('route matrix: every documented route of both listeners, called by every caller, answers as the policy table says', async () => {
+    const results = await Promise.all(
+      [service.pushUrl, service.apiUrl].map(async (url) => {
+        const document = (await (await fetch(`${url}/openapi.json`)).json()) as OpenApiDocument;
+        return checkRouteMatrix(url, document, POLICY['camera-ingest'], issuer);
+      }),
+    );
+    for (const matrix of results) expect(matrix).toMatchObject({ mismatches: [], unlisted: [] });
+    // Each listener documents its own routes; together they are the whole table.
+    const [push, api] = results;
+    expect(push!.undocumented.filter((route) => api!.undocumented.includes(route))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { createVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { createVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { serveOpenApi } from '@ecogate/http-edge';
 import { correlationMiddleware, type Logger, NestPinoLogger } from '@ecogate/telemetry';
 import { json } from 'express';
@@ -63,11 +63,11 @@ export async function createApps(
   try {
     const push = await listener(PushHttpModule.register(core, logger));
     built.push(push);
-    serveOpenApi(push, cameraIngestPushOpenApi);
+    serveOpenApi(push, withPolicy(cameraIngestPushOpenApi, POLICY['camera-ingest']));
     const api = await listener(ApiHttpModule.register(core, logger));
     built.push(api);
     api.use(json({ limit: '64kb' }));
-    serveOpenApi(api, cameraIngestApiOpenApi);
+    serveOpenApi(api, withPolicy(cameraIngestApiOpenApi, POLICY['camera-ingest']));
     return {
       core,
       push,

@@ -1,4 +1,4 @@
-import { TokenVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { TokenVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { ledgerOpenApi } from './api/ledger.openapi';
 import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
@@ -157,7 +157,7 @@ export async function startLedgerService(
   // error reached the consumer as `{status:'error'}` ("[object Object]"), dead-lettered after 5 tries.
   connectKafkaTransport(app, transport);
   app.use(correlationMiddleware);
-  serveOpenApi(app, ledgerOpenApi);
+  serveOpenApi(app, withPolicy(ledgerOpenApi, POLICY['ledger']));
   app.useGlobalFilters(new CodedErrorFilter(logger.child({ component: 'ledger-api' }), LEDGER_ERROR_STATUS));
   // Every route by the policy table: a caller is who their verified token says, nothing else.
   usePolicy(app, 'ledger', new TokenVerifier(config.verifier), logger);

@@ -7,8 +7,11 @@ import {
   SERVICE_NAMES,
   SERVICES_AUDIENCE,
   TestIssuer,
+  checkRouteMatrix,
   forgedBearers,
+  POLICY,
 } from '@ecogate/auth';
+import { type OpenApiDocument } from '@ecogate/http-edge';
 import { createLogger } from '@ecogate/telemetry';
 import { asBmp, crop, jpegClaiming, plateLess, scene } from '../test/test-inputs';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
@@ -233,5 +236,14 @@ describe('plate-recognition service', () => {
       const res = await request(app.getHttpServer()).get('/openapi.json').expect(200);
       expect(Object.keys(res.body.paths).sort()).toEqual(['/health', '/recognize']);
     });
+  });
+
+  it('route matrix: every documented route, called by every caller, answers as the policy table says', async () => {
+    await app.listen(0, '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const document = (await (await fetch(`${url}/openapi.json`)).json()) as OpenApiDocument;
+    const matrix = await checkRouteMatrix(url, document, POLICY['plate-recognition'], issuer);
+    expect(matrix).toMatchObject({ mismatches: [], unlisted: [], undocumented: [] });
+    expect(matrix.calls).toBeGreaterThan(20);
   });
 });

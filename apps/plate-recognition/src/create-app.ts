@@ -1,4 +1,4 @@
-import { createVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { createVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { serveOpenApi } from '@ecogate/http-edge';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -26,7 +26,7 @@ export async function createApp(
   });
   app.use(correlationMiddleware);
   usePolicy(app, 'plate-recognition', createVerifier(auth), logger);
-  serveOpenApi(app, plateRecognitionOpenApi);
+  serveOpenApi(app, withPolicy(plateRecognitionOpenApi, POLICY['plate-recognition']));
   // Raw image bodies are read by the controller, after the guard (413 as soon as one is too large).
   if (config.snapshots) {
     const { transport } = await snapshotTransport(config.snapshots, logger);

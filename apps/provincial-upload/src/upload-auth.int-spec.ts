@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, TestIssuer, forgedBearers } from '@ecogate/auth';
+import { type Principal, TestIssuer, forgedBearers, checkRouteMatrix, POLICY } from '@ecogate/auth';
+import { type OpenApiDocument } from '@ecogate/http-edge';
 import { createKafka, ensureTopics, KafkaEventPublisher } from '@ecogate/messaging';
 import {
   createDataSource,
@@ -241,5 +242,11 @@ describe('provincial-upload operator API: who may push records to the platform a
       enterprises: ['ent-a'],
     });
     expect(detail.body.rePushes.map((r: { actor: string }) => r.actor)).toEqual(['u-op-1', 'u-admin-a']);
+  });
+  it('route matrix: every documented route, called by every caller, answers as the policy table says', async () => {
+    const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as OpenApiDocument;
+    const matrix = await checkRouteMatrix(service.url, document, POLICY['provincial-upload'], issuer);
+    expect(matrix).toMatchObject({ mismatches: [], unlisted: [], undocumented: [] });
+    expect(matrix.calls).toBeGreaterThan(80);
   });
 });

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { forgedBearers, TestIssuer } from '@ecogate/auth';
+import { forgedBearers, TestIssuer, checkRouteMatrix, POLICY } from '@ecogate/auth';
+import { type OpenApiDocument } from '@ecogate/http-edge';
+import { MinioObjectStorage } from '@ecogate/storage';
 import {
   createDataSource,
   createTemporaryDatabase,
@@ -14,6 +16,8 @@ import { loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { startVideoArchive, type VideoArchiveService } from './app/start-video-archive';
 import { videoArchiveConfig } from './config/video-archive.config';
 import { videoEntities, videoMigrations } from './video-archive.data-source';
+import { playbackExtension } from './playback/playback.extension';
+import { PLAYBACK_ERROR_STATUS } from './playback/playback.exception';
 
 /** Who may call what on video-archive: the policy guard in the running service, real tokens. */
 describe('video-archive API access', () => {
@@ -67,9 +71,13 @@ describe('video-archive API access', () => {
       VIDEO_SPOOL_DIR: join(work, 'spool'),
       VIDEO_OUTAGE_SCAN_MS: '3600000',
     });
-    // No cameras: only the HTTP API is under test.
+    // No cameras: only the HTTP API is under test, with playback mounted as main.ts mounts it.
     service = await startVideoArchive({ ...config, followCameraStatus: false }, [], logger, {
       verifier: issuer.verifierOptions,
+      extensions: [
+        playbackExtension(new MinioObjectStorage(config.storage), { urlTtlSeconds: 60, maxWindowHours: 24 }),
+      ],
+      errorStatus: PLAYBACK_ERROR_STATUS,
     });
   }, 60_000);
 
@@ -153,5 +161,11 @@ describe('video-archive API access', () => {
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
     const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as { paths: object };
     expect(Object.keys(document.paths)).toContain('/api/v1/enterprises/{enterpriseId}/outage-filings');
+  });
+  it('route matrix: every documented route, called by every caller, answers as the policy table says', async () => {
+    const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as OpenApiDocument;
+    const matrix = await checkRouteMatrix(service.url, document, POLICY['video-archive'], issuer);
+    expect(matrix).toMatchObject({ mismatches: [], unlisted: [], undocumented: [] });
+    expect(matrix.calls).toBeGreaterThan(60);
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { checkRouteMatrix, POLICY } from '@ecogate/auth';
 import { buildDefaultEmergencyPlan } from '@ecogate/domain';
+import { type OpenApiDocument } from '@ecogate/http-edge';
 import { type ApiAnswer, type LedgerHarness, startLedgerHarness } from '../testing/ledger-harness';
 import { memberOf, type TestCaller } from '../testing/ledger-test-kit';
 
@@ -260,5 +262,14 @@ describe('roles and tenants', () => {
     expect((await asService(`/enterprises/${A}/alert-level`, json('PUT', { level: 'none' }))).status).toBe(
       403,
     );
+  });
+});
+
+describe('route matrix', () => {
+  it('route matrix: every documented route, called by every caller, answers as the policy table says', async () => {
+    const document = (await (await fetch(`${ledger.service.url}/openapi.json`)).json()) as OpenApiDocument;
+    const matrix = await checkRouteMatrix(ledger.service.url, document, POLICY['ledger'], ledger.issuer);
+    expect(matrix).toMatchObject({ mismatches: [], unlisted: [], undocumented: [] });
+    expect(matrix.calls).toBeGreaterThan(200);
   });
 });

@@ -1,4 +1,4 @@
-import { createVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { createVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { NestFactory } from '@nestjs/core';
@@ -26,6 +26,6 @@ export async function createOperatorApp(
     new CodedErrorFilter(logger.child({ component: 'operator-api' }), UPLOAD_ERROR_STATUS),
   );
   usePolicy(app, 'provincial-upload', createVerifier(auth), logger);
-  serveOpenApi(app, uploadOpenApi);
+  serveOpenApi(app, withPolicy(uploadOpenApi, POLICY['provincial-upload']));
   return app;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { createVerifier, type TokenVerifierOptions, usePolicy } from '@ecogate/auth';
+import { createVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import {
   consumerGroupTopics,
@@ -178,7 +178,7 @@ export async function startVideoArchive(
   app.use(correlationMiddleware);
   // Every route's caller is checked against POLICY['video-archive'] before its handler runs.
   usePolicy(app, 'video-archive', createVerifier(options.verifier), logger);
-  serveOpenApi(app, videoArchiveOpenApi);
+  serveOpenApi(app, withPolicy(videoArchiveOpenApi, POLICY['video-archive']));
   app.useGlobalFilters(
     new CodedErrorFilter(logger.child({ component: 'video-archive-api' }), {
       ...ARCHIVE_ERROR_STATUS,
