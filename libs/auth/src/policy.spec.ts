@@ -67,6 +67,8 @@ describe('POLICY', () => {
     (_service, table) => {
       for (const [route, rule] of Object.entries(table as Record<string, Rule>)) {
         if ('open' in rule || route.includes('{enterpriseId}')) continue;
+        // The gateway's session routes act on the caller's own account, never on enterprise data.
+        if (_service === 'gateway' && route.includes(' /auth/')) continue;
         expect({
           route,
           roles: rule.roles.filter((role) => !cityWide.has(role)),

@@ -1,0 +1,138 @@
+import { type ServerResponse } from 'node:http';
+import { TokenRejected, type TokenVerifier } from '@ecogate/auth';
+import { type Logger } from '@ecogate/telemetry';
+import { type AccountsService, type PendingAction } from '../accounts/accounts.service';
+import { type ApiKeysService } from '../api-keys/api-keys.service';
+import {
+  ACCESS_COOKIE,
+  clearSessionCookies,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  readCookies,
+  REFRESH_COOKIE,
+} from '../sessions/cookies';
+import { sameSecret } from '../sessions/secrets';
+import { type SessionsService } from '../sessions/sessions.service';
+import { type TokenBuckets } from './token-bucket';
+import { type GatewayRequest, sendError } from './request-context';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a session with a pending action may still do. */
+const ALLOWED_WHILE_PENDING: Record<PendingAction, readonly string[]> = {
+  'change-password': ['GET /auth/me', 'POST /auth/password', 'POST /auth/logout'],
+  'enrol-totp': [
+    'GET /auth/me',
+    'POST /auth/totp/enrol',
+    'POST /auth/totp/confirm',
+    'POST /auth/logout',
+    'POST /auth/password',
+  ],
+};
+
+export interface AuthenticateDeps {
+  readonly verifier: TokenVerifier;
+  readonly sessions: SessionsService;
+  readonly accounts: AccountsService;
+  readonly apiKeys: ApiKeysService;
+  readonly apiKeyLimiter: TokenBuckets;
+  readonly secureCookies: boolean;
+  readonly log: Logger;
+}
+
+/**
+ * Establishes the caller of every public request: the session cookie (checked against the live
+ * session: idle, absolute, revoked, forced actions; CSRF on unsafe methods) or `ApiKey <key>`
+ * (rate-limited per key). Whatever `Authorization` the client sent is dropped; on success it
+ * carries the gateway's own JWT, which the policy guard verifies like every service does.
+ */
+export function authenticate(deps: AuthenticateDeps) {
+  return (req: GatewayRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
+    req.clientIp = req.socket.remoteAddress ?? 'unknown';
+    const presented = req.headers.authorization;
+    delete req.headers.authorization;
+    delete req.headers['x-operator-id'];
+    establish(deps, req, res, presented).then(
+      (proceed) => (proceed ? next() : undefined),
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+async function establish(
+  deps: AuthenticateDeps,
+  req: GatewayRequest,
+  res: ServerResponse,
+  presented: string | undefined,
+): Promise<boolean> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const cookies = readCookies(req);
+  if (presented?.startsWith('ApiKey ')) {
+    const caller = await deps.apiKeys.authenticate(presented.slice('ApiKey '.length).trim());
+    if (!caller) {
+      sendError(res, 401, 'unauthenticated', 'unknown, revoked or expired API key');
+      return false;
+    }
+    if (!deps.apiKeyLimiter.take(caller.keyId)) {
+      res.setHeader('Retry-After', '1');
+      sendError(res, 429, 'rate-limited', 'too many requests for this API key');
+      return false;
+    }
+    req.caller = { kind: 'api-key', token: caller.token, principal: caller.principal };
+    req.headers.authorization = `Bearer ${caller.token}`;
+    return true;
+  }
+  // Double submit: a cross-site form cannot read the csrf cookie to echo it (SameSite=Strict is the first line).
+  const cookieSession = cookies[ACCESS_COOKIE] !== undefined || cookies[REFRESH_COOKIE] !== undefined;
+  if (cookieSession && !SAFE_METHODS.has(method) && path !== '/auth/login') {
+    const header = req.headers[CSRF_HEADER];
+    const expected = cookies[CSRF_COOKIE];
+    if (typeof header !== 'string' || !expected || !sameSecret(header, expected)) {
+      sendError(res, 403, 'csrf-failed', 'missing or wrong X-CSRF-Token');
+      return false;
+    }
+  }
+  const access = cookies[ACCESS_COOKIE];
+  if (!access) return true; // anonymous: the policy decides
+  let principal;
+  try {
+    principal = await deps.verifier.verify(access);
+  } catch (error) {
+    if (!(error instanceof TokenRejected)) throw error;
+    return true; // expired access token: anonymous until the client refreshes
+  }
+  const sessionId = sessionIdOf(access);
+  const live = sessionId ? await deps.sessions.touch(sessionId) : undefined;
+  if (!live || live.userId !== principal.subject) {
+    clearSessionCookies(res, deps.secureCookies);
+    sendError(res, 401, 'session-ended', 'the session has ended; sign in again');
+    return false;
+  }
+  const pending = deps.accounts.pendingActions(await deps.accounts.byId(live.userId));
+  const route = `${method} ${path}`;
+  const blocking = pending.find((action) => !ALLOWED_WHILE_PENDING[action].includes(route));
+  if (blocking) {
+    sendError(
+      res,
+      403,
+      blocking === 'change-password' ? 'password-change-required' : 'totp-enrolment-required',
+      blocking === 'change-password' ? 'change your password first' : 'enrol a TOTP second factor first',
+    );
+    return false;
+  }
+  req.caller = { kind: 'session', token: access, principal, sessionId: live.sessionId };
+  req.headers.authorization = `Bearer ${access}`;
+  return true;
+}
+
+/** The `sid` claim of an already verified token. */
+function sessionIdOf(token: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      sid?: unknown;
+    };
+    return typeof payload.sid === 'string' ? payload.sid : undefined;
+  } catch {
+    return undefined;
+  }
+}
