@@ -15,6 +15,7 @@ import { ConfiguredEnterpriseDirectory, type EnterpriseDirectory } from './direc
 import { authenticate } from './edge/authenticate';
 import { startInternalListener } from './edge/internal-listener';
 import { TokenBuckets } from './edge/token-bucket';
+import { VerifiedTokens } from './edge/verified-tokens';
 import { gatewayEntities, gatewayMigrations } from './gateway.data-source';
 import { GatewayDeps } from './http/deps';
 import { GATEWAY_ERROR_STATUS } from './http/gateway-error';
@@ -110,7 +111,7 @@ export async function startGateway(
   app.use(correlationMiddleware);
   app.use(
     authenticate({
-      verifier,
+      verifiedTokens: new VerifiedTokens(verifier),
       sessions,
       accounts,
       apiKeys,

@@ -175,7 +175,10 @@ export class AccountsService {
     };
   }
 
-  pendingActions(user: UserEntity, now = new Date()): PendingAction[] {
+  pendingActions(
+    user: Pick<UserEntity, 'role' | 'mustChangePassword' | 'passwordChangedAt' | 'totpEnabled'>,
+    now = new Date(),
+  ): PendingAction[] {
     const actions: PendingAction[] = [];
     if (
       user.mustChangePassword ||

@@ -1,5 +1,4 @@
 import { type ServerResponse } from 'node:http';
-import { TokenRejected, type TokenVerifier } from '@ecogate/auth';
 import { type Logger } from '@ecogate/telemetry';
 import { type AccountsService, type PendingAction } from '../accounts/accounts.service';
 import { type ApiKeysService } from '../api-keys/api-keys.service';
@@ -14,6 +13,7 @@ import {
 import { sameSecret } from '../sessions/secrets';
 import { type SessionsService } from '../sessions/sessions.service';
 import { type TokenBuckets } from './token-bucket';
+import { type VerifiedTokens } from './verified-tokens';
 import { type GatewayRequest, sendError } from './request-context';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -30,7 +30,7 @@ const ALLOWED_WHILE_PENDING: Record<PendingAction, readonly string[]> = {
 };
 
 export interface AuthenticateDeps {
-  readonly verifier: TokenVerifier;
+  readonly verifiedTokens: VerifiedTokens;
   readonly sessions: SessionsService;
   readonly accounts: AccountsService;
   readonly apiKeys: ApiKeysService;
@@ -94,13 +94,8 @@ async function establish(
   }
   const access = cookies[ACCESS_COOKIE];
   if (!access) return true; // anonymous: the policy decides
-  let principal;
-  try {
-    principal = await deps.verifier.verify(access);
-  } catch (error) {
-    if (!(error instanceof TokenRejected)) throw error;
-    return true; // expired access token: anonymous until the client refreshes
-  }
+  const principal = await deps.verifiedTokens.principalOf(access);
+  if (!principal) return true; // expired access token: anonymous until the client refreshes
   const sessionId = sessionIdOf(access);
   const live = sessionId ? await deps.sessions.touch(sessionId) : undefined;
   if (!live || live.userId !== principal.subject) {
@@ -108,7 +103,7 @@ async function establish(
     sendError(res, 401, 'session-ended', 'the session has ended; sign in again');
     return false;
   }
-  const pending = deps.accounts.pendingActions(await deps.accounts.byId(live.userId));
+  const pending = deps.accounts.pendingActions(live.account);
   const route = `${method} ${path}`;
   const blocking = pending.find((action) => !ALLOWED_WHILE_PENDING[action].includes(route));
   if (blocking) {

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from '@ecogate/persistence';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from '@ecogate/persistence';
+import { UserEntity } from '../accounts/user.entity';
 
 /** One login: the family of its refresh tokens; revoked on logout, reuse, idle or admin action. */
 @Entity({ name: 'gateway_sessions' })
@@ -9,6 +10,10 @@ export class SessionEntity {
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
+
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_gateway_sessions_user' })
+  user?: UserEntity;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
@@ -38,6 +43,10 @@ export class RefreshTokenEntity {
 
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId!: string;
+
+  @ManyToOne(() => SessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_gateway_refresh_tokens_session' })
+  session?: SessionEntity;
 
   @Column({ name: 'issued_at', type: 'timestamptz' })
   issuedAt!: Date;

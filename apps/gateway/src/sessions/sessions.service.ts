@@ -15,6 +15,16 @@ export interface LiveSession {
   readonly userId: string;
 }
 
+/** A live session with what decides its pending actions (one query per request). */
+export interface TouchedSession extends LiveSession {
+  readonly account: {
+    readonly role: string;
+    readonly mustChangePassword: boolean;
+    readonly passwordChangedAt: Date;
+    readonly totpEnabled: boolean;
+  };
+}
+
 /**
  * Login sessions and their refresh-token families. Every refresh token is single-use; presenting
  * a used one ends the session. Idle (last seen) and absolute limits are checked on every request
@@ -113,18 +123,41 @@ export class SessionsService {
    * The session behind a request: alive (not revoked, within its idle and absolute limits, its
    * account enabled) → last seen now. An idle one is revoked on the spot.
    */
-  async touch(sessionId: string): Promise<LiveSession | undefined> {
-    // UPDATE … RETURNING answers [rows, count].
-    const [rows]: [{ user_id: string }[], number] = await this.dataSource.query(
-      `UPDATE "gateway_sessions" s SET "last_seen_at" = now()
-         FROM "gateway_users" u
-        WHERE s."id" = $1 AND u."id" = s."user_id" AND NOT u."disabled" AND s."revoked_at" IS NULL
-          AND s."expires_at" > now() AND s."last_seen_at" > now() - make_interval(secs => $2)
-        RETURNING s."user_id"`,
-      [sessionId, this.policy.idleSeconds],
+  async touch(sessionId: string): Promise<TouchedSession | undefined> {
+    const rows: {
+      user_id: string;
+      role: string;
+      must_change_password: boolean;
+      password_changed_at: Date;
+      totp_enabled: boolean;
+    }[] = await this.dataSource.query(
+      // Last seen is written at most every `touchEverySeconds`: a read-only request then commits
+      // no write (no WAL flush), and idle is still measured to within that step.
+      `WITH live AS (
+         SELECT s."id", s."user_id", s."last_seen_at", u."role", u."must_change_password",
+                u."password_changed_at", u."totp_enabled"
+           FROM "gateway_sessions" s JOIN "gateway_users" u ON u."id" = s."user_id"
+          WHERE s."id" = $1 AND NOT u."disabled" AND s."revoked_at" IS NULL AND s."expires_at" > now()
+            AND s."last_seen_at" > now() - make_interval(secs => $2)
+       ), touched AS (
+         UPDATE "gateway_sessions" t SET "last_seen_at" = now() FROM live
+          WHERE t."id" = live."id" AND live."last_seen_at" < now() - make_interval(secs => $3)
+       )
+       SELECT "user_id", "role", "must_change_password", "password_changed_at", "totp_enabled" FROM live`,
+      [sessionId, this.policy.idleSeconds, touchEverySeconds(this.policy.idleSeconds)],
     );
     const row = rows[0];
-    if (row) return { sessionId, userId: row.user_id };
+    if (row)
+      return {
+        sessionId,
+        userId: row.user_id,
+        account: {
+          role: row.role,
+          mustChangePassword: row.must_change_password,
+          passwordChangedAt: row.password_changed_at,
+          totpEnabled: row.totp_enabled,
+        },
+      };
     await this.revoke(sessionId, 'idle-or-expired');
     return undefined;
   }
@@ -143,3 +176,6 @@ export class SessionsService {
     );
   }
 }
+
+/** How stale last-seen may get before a request writes it: a tenth of the idle limit, at most 15 s. */
+export const touchEverySeconds = (idleSeconds: number): number => Math.min(15, idleSeconds / 10);
