@@ -9,7 +9,11 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
   let t: TestGateway;
 
   beforeAll(async () => {
-    t = await startTestGateway({ lockoutSeconds: LOCKOUT_SECONDS, idleSeconds: IDLE_SECONDS });
+    t = await startTestGateway({
+      lockoutSeconds: LOCKOUT_SECONDS,
+      idleSeconds: IDLE_SECONDS,
+      districtEnterprises: '320102:E7|E8,320104:E9',
+    });
   });
   afterAll(() => t?.close());
 
@@ -261,5 +265,80 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
       .browser()
       .call('POST', '/auth/login', { body: { username: 'nobody', password: 'Whatever-123' } });
     expect([unknown.status, unknown.body.code]).toEqual([401, 'invalid-credentials']);
+  });
+
+  it('forces a change once the password is past its maximum age', async () => {
+    await t.signedIn({ username: 'old.pw', role: 'city-operator' });
+    await t.gateway.dataSource.query(
+      `UPDATE "gateway_users" SET "password_changed_at" = now() - interval '91 days' WHERE "username" = 'old.pw'`,
+    );
+    const user = t.browser();
+    const login = await user.call('POST', '/auth/login', { body: { username: 'old.pw', password: STRONG } });
+    expect(login.body.pendingActions).toEqual(['change-password']);
+    expect((await user.call('GET', '/api/ledger/v1/enterprises/E1/passages')).body.code).toBe(
+      'password-change-required',
+    );
+  });
+
+  it('gives an inspector the enterprises of their districts from the directory', async () => {
+    const inspector = await t.signedIn({
+      username: 'insp.guo',
+      role: 'inspector',
+      districts: ['320102', '320104'],
+    });
+    expect((await inspector.call('GET', '/auth/me')).body.enterprises).toEqual(['E7', 'E8', 'E9']);
+  });
+
+  it('keeps CORS closed and JSON bodies small', async () => {
+    const preflight = await fetch(`${t.gateway.url}/auth/login`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const large = await t.browser().call('POST', '/auth/login', {
+      body: { username: 'x', password: 'y', padding: 'z'.repeat(64 * 1024) },
+    });
+    expect(large.status).toBe(413);
+  });
+});
+
+describe('gateway with a TOTP rule for city-admin and a login rate limit', () => {
+  let t: TestGateway;
+
+  beforeAll(async () => {
+    t = await startTestGateway({ totpRequiredRoles: ['city-admin'], loginPerMinute: 4 });
+  });
+  afterAll(() => t?.close());
+
+  it('lets a city-admin do nothing but enrol until TOTP is confirmed', async () => {
+    const blocked = await t.admin.call('GET', '/users');
+    expect([blocked.status, blocked.body.code]).toEqual([403, 'totp-enrolment-required']);
+    const enrolment = await t.admin.call('POST', '/auth/totp/enrol');
+    expect(
+      (
+        await t.admin.call('POST', '/auth/totp/confirm', {
+          body: { code: totpCode('root-admin', enrolment.body.secret) },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await t.admin.call('GET', '/users')).status).toBe(200);
+    // Required: it cannot be switched off.
+    const off = await t.admin.call('POST', '/auth/totp/disable', {
+      body: { code: totpCode('root-admin', enrolment.body.secret) },
+    });
+    expect(off.status).toBe(409);
+  });
+
+  it('rate-limits login attempts per client and username', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++)
+      statuses.push(
+        (
+          await t
+            .browser()
+            .call('POST', '/auth/login', { body: { username: 'nobody', password: 'Wrong-guess-1' } })
+        ).status,
+      );
+    expect(statuses.slice(-2)).toEqual([429, 429]);
   });
 });

@@ -7,7 +7,8 @@ import { type EnterpriseDirectory } from '../directory.port';
 import { GatewayError } from '../http/gateway-error';
 import { afterFailure, afterSuccess, isLocked } from './lockout';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password-hasher';
-import { passwordExpired, passwordProblems } from './password-policy';
+import { passwordProblems } from './password-policy';
+import { type AccountStanding, type PendingAction, pendingActions } from './pending-actions';
 import { newTotp, totpMatches } from './totp';
 import { UserEntity } from './user.entity';
 
@@ -28,8 +29,7 @@ export interface Actor {
   readonly ip: string;
 }
 
-/** What a session must do before anything else. */
-export type PendingAction = 'change-password' | 'enrol-totp';
+export type { PendingAction } from './pending-actions';
 
 export interface UserView {
   readonly id: string;
@@ -175,19 +175,8 @@ export class AccountsService {
     };
   }
 
-  pendingActions(
-    user: Pick<UserEntity, 'role' | 'mustChangePassword' | 'passwordChangedAt' | 'totpEnabled'>,
-    now = new Date(),
-  ): PendingAction[] {
-    const actions: PendingAction[] = [];
-    if (
-      user.mustChangePassword ||
-      passwordExpired(user.passwordChangedAt, this.policy.passwordMaxAgeDays, now)
-    )
-      actions.push('change-password');
-    if (this.policy.totpRequiredRoles.includes(user.role as PersonRole) && !user.totpEnabled)
-      actions.push('enrol-totp');
-    return actions;
+  pendingActions(account: AccountStanding, now = new Date()): PendingAction[] {
+    return pendingActions(account, this.policy, now);
   }
 
   async changePassword(userId: string, current: string, next: string, actor: Actor): Promise<void> {

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type PersonRole } from '@ecogate/auth';
 import { SecretUrl } from '@ecogate/config';
 import { type GatewayServiceConfig } from '../start-gateway';
 import { type UpstreamService } from '../config/gateway.config';
@@ -24,6 +25,8 @@ export function gatewayTestConfig(options: {
   readonly idleSeconds?: number;
   readonly loginPerMinute?: number;
   readonly apiKeyPerSecond?: number;
+  readonly totpRequiredRoles?: readonly PersonRole[];
+  readonly districtEnterprises?: string;
 }): GatewayServiceConfig {
   return {
     database: { url: new SecretUrl(options.databaseUrl) },
@@ -34,7 +37,7 @@ export function gatewayTestConfig(options: {
       maxFailures: 5,
       lockoutSeconds: options.lockoutSeconds ?? 2,
       passwordMaxAgeDays: 90,
-      totpRequiredRoles: [],
+      totpRequiredRoles: [...(options.totpRequiredRoles ?? [])],
     },
     sessions: {
       idleSeconds: options.idleSeconds ?? 4,
@@ -50,7 +53,7 @@ export function gatewayTestConfig(options: {
     },
     auditRetentionDays: 180,
     upstreams: options.upstreams ?? {},
-    districtEnterprises: undefined,
+    districtEnterprises: options.districtEnterprises,
   };
 }
 
