@@ -32,6 +32,11 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
     const login = await user.call('POST', '/auth/login', {
       body: { username: 'op.zhang', password: created.body.oneTimePassword },
     });
+    // A second session with the one-time password (e.g. whoever else saw it) ends with the change.
+    const other = t.browser();
+    await other.call('POST', '/auth/login', {
+      body: { username: 'op.zhang', password: created.body.oneTimePassword },
+    });
     expect(login.status).toBe(200);
     expect(login.body.pendingActions).toEqual(['change-password']);
     expect((await user.call('GET', '/users')).body.code).toBe('password-change-required');
@@ -43,6 +48,7 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
         })
       ).status,
     ).toBe(204);
+    expect((await other.call('GET', '/auth/me')).status).toBe(401);
     const me = await user.call('GET', '/auth/me');
     expect(me.body).toMatchObject({
       username: 'op.zhang',
@@ -107,33 +113,27 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
     ).toBe(200);
   });
 
-  it('enrols TOTP and then requires a right code at login', async () => {
+  it('enrols TOTP and then requires a right code at login, each code good once', async () => {
     const user = await t.signedIn({ username: 'totp.sun', role: 'city-operator' });
     const enrolment = await user.call('POST', '/auth/totp/enrol');
     expect(enrolment.status).toBe(200);
     expect(enrolment.body.uri).toMatch(/^otpauth:\/\/totp\/Ecogate:totp\.sun\?.*secret=/);
     expect((await user.call('POST', '/auth/totp/confirm', { body: { code: '000000' } })).status).toBe(401);
-    expect(
-      (
-        await user.call('POST', '/auth/totp/confirm', {
-          body: { code: totpCode('totp.sun', enrolment.body.secret) },
-        })
-      ).status,
-    ).toBe(204);
-    const next = t.browser();
-    const withoutCode = await next.call('POST', '/auth/login', {
-      body: { username: 'totp.sun', password: STRONG },
-    });
+    const confirmCode = totpCode('totp.sun', enrolment.body.secret);
+    expect((await user.call('POST', '/auth/totp/confirm', { body: { code: confirmCode } })).status).toBe(204);
+    const login = (totp?: string) =>
+      t.browser().call('POST', '/auth/login', {
+        body: { username: 'totp.sun', password: STRONG, ...(totp ? { totpCode: totp } : {}) },
+      });
+    const withoutCode = await login();
     expect([withoutCode.status, withoutCode.body.code]).toEqual([401, 'totp-required']);
-    const current = totpCode('totp.sun', enrolment.body.secret);
-    const wrong = String((Number(current) + 500_000) % 1_000_000).padStart(6, '0');
-    const withWrong = await next.call('POST', '/auth/login', {
-      body: { username: 'totp.sun', password: STRONG, totpCode: wrong },
-    });
-    expect([withWrong.status, withWrong.body.code]).toEqual([401, 'invalid-totp']);
-    const withCode = await next.call('POST', '/auth/login', {
-      body: { username: 'totp.sun', password: STRONG, totpCode: current },
-    });
+    const nextCode = totpCode('totp.sun', enrolment.body.secret, 1);
+    const wrong = await login(String((Number(nextCode) + 500_000) % 1_000_000).padStart(6, '0'));
+    expect([wrong.status, wrong.body.code]).toEqual([401, 'invalid-totp']);
+    // The code that confirmed the enrolment was used once: replaying it is refused.
+    const replayed = await login(confirmCode);
+    expect([replayed.status, replayed.body.code]).toEqual([401, 'invalid-totp']);
+    const withCode = await login(nextCode);
     expect(withCode.status).toBe(200);
     expect(withCode.body.totpEnabled).toBe(true);
   });

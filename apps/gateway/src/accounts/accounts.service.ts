@@ -9,7 +9,7 @@ import { afterFailure, afterSuccess, isLocked } from './lockout';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { type AccountStanding, type PendingAction, pendingActions } from './pending-actions';
-import { newTotp, totpMatches } from './totp';
+import { acceptedTotpStep, newTotp } from './totp';
 import { UserEntity } from './user.entity';
 
 export const ENTERPRISE_ROLES: readonly PersonRole[] = ['enterprise-admin', 'enterprise-staff'];
@@ -103,11 +103,13 @@ export class AccountsService {
     if (user.disabled) throw await fail('disabled', 'account-disabled');
     if (user.totpEnabled && user.totpSecret) {
       if (!totpCode) throw new GatewayError('totp-required', 'a TOTP code is required');
-      if (!totpMatches(user.username, user.totpSecret, totpCode)) {
+      const step = acceptedTotpStep(user.username, user.totpSecret, totpCode, user.totpLastStep);
+      if (step === undefined) {
         await this.countFailure(user, actor, now);
         await fail('wrong-totp', 'invalid-credentials');
-        throw new GatewayError('invalid-totp', 'wrong TOTP code');
+        throw new GatewayError('invalid-totp', 'wrong (or already used) TOTP code');
       }
+      await this.users.update({ id: user.id }, { totpLastStep: step });
     }
     await this.users.update({ id: user.id }, afterSuccess());
     await this.audit.record({
@@ -232,8 +234,11 @@ export class AccountsService {
 
   async confirmTotp(userId: string, code: string, actor: Actor): Promise<void> {
     const user = await this.byId(userId);
-    const ok =
-      !user.totpEnabled && user.totpSecret !== null && totpMatches(user.username, user.totpSecret, code);
+    const step =
+      !user.totpEnabled && user.totpSecret !== null
+        ? acceptedTotpStep(user.username, user.totpSecret, code, null)
+        : undefined;
+    const ok = step !== undefined;
     await this.audit.record({
       event: 'totp-confirm',
       outcome: ok ? 'success' : 'failure',
@@ -242,7 +247,7 @@ export class AccountsService {
       sourceIp: actor.ip,
     });
     if (!ok) throw new GatewayError('invalid-totp', 'wrong TOTP code (or no enrolment pending)');
-    await this.users.update({ id: user.id }, { totpEnabled: true });
+    await this.users.update({ id: user.id }, { totpEnabled: true, totpLastStep: step });
   }
 
   async disableTotp(userId: string, code: string, actor: Actor): Promise<void> {
@@ -250,7 +255,9 @@ export class AccountsService {
     if (this.policy.totpRequiredRoles.includes(user.role as PersonRole))
       throw new GatewayError('conflict', `TOTP is required for ${user.role}`);
     const ok =
-      user.totpEnabled && user.totpSecret !== null && totpMatches(user.username, user.totpSecret, code);
+      user.totpEnabled &&
+      user.totpSecret !== null &&
+      acceptedTotpStep(user.username, user.totpSecret, code, user.totpLastStep) !== undefined;
     await this.audit.record({
       event: 'totp-disable',
       outcome: ok ? 'success' : 'failure',
@@ -259,7 +266,7 @@ export class AccountsService {
       sourceIp: actor.ip,
     });
     if (!ok) throw new GatewayError('invalid-totp', 'wrong TOTP code');
-    await this.users.update({ id: user.id }, { totpEnabled: false, totpSecret: null });
+    await this.users.update({ id: user.id }, { totpEnabled: false, totpSecret: null, totpLastStep: null });
   }
 
   // ---- administration ----
@@ -288,6 +295,7 @@ export class AccountsService {
       disabled: false,
       totpSecret: null,
       totpEnabled: false,
+      totpLastStep: null,
       createdAt: new Date(),
     });
     await this.users.insert(user);

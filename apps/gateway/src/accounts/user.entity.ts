@@ -45,6 +45,18 @@ export class UserEntity {
   @Column({ name: 'totp_enabled', type: 'boolean', default: false })
   totpEnabled!: boolean;
 
+  /** The last TOTP time step accepted: a code is good once. */
+  @Column({
+    name: 'totp_last_step',
+    type: 'bigint',
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
+  totpLastStep!: number | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -107,6 +107,7 @@ export class AuthController {
       name: caller.name,
       ip: req.clientIp,
     });
+    await this.deps.sessions.revokeOthers(caller.subject, req.caller?.sessionId, 'password-change');
   }
 
   @Post('totp/enrol')

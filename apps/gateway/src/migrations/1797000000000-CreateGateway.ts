@@ -25,6 +25,7 @@ export class CreateGateway1797000000000 implements MigrationInterface {
         "disabled" boolean NOT NULL DEFAULT false,
         "totp_secret" text,
         "totp_enabled" boolean NOT NULL DEFAULT false,
+        "totp_last_step" bigint,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         CONSTRAINT "PK_gateway_users" PRIMARY KEY ("id"),
         CONSTRAINT "UQ_gateway_users_username" UNIQUE ("username")

@@ -34,6 +34,8 @@ const STRIPPED_REQUEST = new Set([
   'x-real-ip',
   'host',
   'x-csrf-token',
+  // Node answers 100-continue itself; the upstream gets the body as it streams.
+  'expect',
 ]);
 const STRIPPED_RESPONSE = new Set([...HOP_BY_HOP, 'set-cookie']);
 

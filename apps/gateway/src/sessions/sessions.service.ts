@@ -169,6 +169,15 @@ export class SessionsService {
     );
   }
 
+  /** After a password change: every other session of the account ends (a thief's included). */
+  async revokeOthers(userId: string, keepSessionId: string | undefined, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "gateway_sessions" SET "revoked_at" = now(), "revoke_reason" = $3
+        WHERE "user_id" = $1 AND "revoked_at" IS NULL AND "id" IS DISTINCT FROM $2::uuid`,
+      [userId, keepSessionId ?? null, reason],
+    );
+  }
+
   async revokeAllOf(userId: string, reason: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE "gateway_sessions" SET "revoked_at" = now(), "revoke_reason" = $2 WHERE "user_id" = $1 AND "revoked_at" IS NULL`,
