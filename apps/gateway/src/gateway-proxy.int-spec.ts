@@ -205,6 +205,8 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
     ]);
     expect((await fetch(`${t.gateway.url}/.well-known/jwks.json`)).status).toBe(404);
     expect((await fetch(`${t.gateway.internalUrl}/health`)).status).toBe(200);
+    const openApi = (await (await fetch(`${t.gateway.url}/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(openApi.paths)).toContain('/auth/login');
   });
 
   describe('integrator API keys', () => {

@@ -3,7 +3,7 @@ import { type Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { TokenVerifier, usePolicy } from '@ecogate/auth';
-import { CodedErrorFilter } from '@ecogate/http-edge';
+import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { createDataSource, type DataSource } from '@ecogate/persistence';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import helmet from 'helmet';
@@ -20,6 +20,7 @@ import { gatewayEntities, gatewayMigrations } from './gateway.data-source';
 import { GatewayDeps } from './http/deps';
 import { GATEWAY_ERROR_STATUS } from './http/gateway-error';
 import { GatewayModule } from './http/gateway.module';
+import { gatewayOpenApi } from './http/gateway.openapi';
 import { createProxy } from './proxy/proxy';
 import { SessionsService } from './sessions/sessions.service';
 import { loadGatewayKeys } from './signing/gateway-keys';
@@ -130,6 +131,7 @@ export async function startGateway(
     }),
   );
   app.useBodyParser('json', { limit: '16kb' });
+  serveOpenApi(app, gatewayOpenApi);
   usePolicy(app, 'gateway', verifier, logger);
   app.useGlobalFilters(
     new CodedErrorFilter(logger.child({ component: 'gateway-api' }), GATEWAY_ERROR_STATUS),

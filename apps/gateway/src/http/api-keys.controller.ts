@@ -6,7 +6,7 @@ import { GatewayDeps } from './deps';
 import { GatewayError } from './gateway-error';
 import { parseBody } from './parse';
 
-const newKeyBody = z.object({
+export const newKeyBody = z.object({
   name: z.string().min(1).max(100),
   scopes: z.array(z.string()).min(1).max(20),
   expiresInDays: z.number().int().min(1).max(366).default(90),

@@ -11,16 +11,16 @@ import { GatewayDeps } from './deps';
 import { GatewayError } from './gateway-error';
 import { parseBody } from './parse';
 
-const loginBody = z.object({
+export const loginBody = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(256),
   totpCode: z.string().max(10).optional(),
 });
-const passwordBody = z.object({
+export const passwordBody = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
 });
-const codeBody = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const codeBody = z.object({ code: z.string().regex(/^\d{6}$/) });
 
 /** Login, refresh, logout and the caller's own account (password, TOTP). */
 @Controller('auth')

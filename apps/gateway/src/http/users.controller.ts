@@ -7,7 +7,7 @@ import { GatewayDeps } from './deps';
 import { GatewayError } from './gateway-error';
 import { parseBody } from './parse';
 
-const newUserBody = z.object({
+export const newUserBody = z.object({
   username: z.string().min(1).max(64),
   displayName: z.string().min(1).max(100),
   role: z.enum(PERSON_ROLES),
