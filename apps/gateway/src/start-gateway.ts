@@ -105,7 +105,6 @@ export async function startGateway(
   });
   const express = app.getHttpAdapter().getInstance() as {
     disable(setting: string): void;
-    set(k: string, v: unknown): void;
   };
   express.disable('x-powered-by');
   app.use(helmet());

@@ -31,6 +31,8 @@ export interface Actor {
 
 export type { PendingAction } from './pending-actions';
 
+type LoginFailure = 'unknown-user' | 'locked' | 'wrong-password' | 'disabled' | 'wrong-totp';
+
 export interface UserView {
   readonly id: string;
   readonly username: string;
@@ -69,10 +71,8 @@ export class AccountsService {
     actor: Actor,
   ): Promise<UserEntity> {
     const user = await this.users.findOneBy({ username });
-    const fail = async (
-      reason: string,
-      code: 'invalid-credentials' | 'account-locked' | 'account-disabled',
-    ) => {
+    // Audits the failed attempt, then answers the refusal the caller gets.
+    const refuse = async (reason: LoginFailure, refusal: GatewayError): Promise<GatewayError> => {
       await this.audit.record({
         event: 'login',
         outcome: 'failure',
@@ -81,33 +81,34 @@ export class AccountsService {
         sourceIp: actor.ip,
         detail: { reason },
       });
-      return new GatewayError(
-        code,
-        code === 'account-locked'
-          ? 'the account is locked after repeated failures; try again later'
-          : code === 'account-disabled'
-            ? 'the account is disabled'
-            : 'wrong username or password',
-      );
+      return refusal;
     };
+    const wrongCredentials = new GatewayError('invalid-credentials', 'wrong username or password');
     if (!user) {
       await burnVerifyTime(password);
-      throw await fail('unknown-user', 'invalid-credentials');
+      throw await refuse('unknown-user', wrongCredentials);
     }
     const now = new Date();
-    if (isLocked(user, now)) throw await fail('locked', 'account-locked');
+    if (isLocked(user, now))
+      throw await refuse(
+        'locked',
+        new GatewayError('account-locked', 'the account is locked after repeated failures; try again later'),
+      );
     if (!(await verifyPassword(user.passwordHash, password))) {
       await this.countFailure(user, actor, now);
-      throw await fail('wrong-password', 'invalid-credentials');
+      throw await refuse('wrong-password', wrongCredentials);
     }
-    if (user.disabled) throw await fail('disabled', 'account-disabled');
+    if (user.disabled)
+      throw await refuse('disabled', new GatewayError('account-disabled', 'the account is disabled'));
     if (user.totpEnabled && user.totpSecret) {
       if (!totpCode) throw new GatewayError('totp-required', 'a TOTP code is required');
       const step = acceptedTotpStep(user.username, user.totpSecret, totpCode, user.totpLastStep);
       if (step === undefined) {
         await this.countFailure(user, actor, now);
-        await fail('wrong-totp', 'invalid-credentials');
-        throw new GatewayError('invalid-totp', 'wrong (or already used) TOTP code');
+        throw await refuse(
+          'wrong-totp',
+          new GatewayError('invalid-totp', 'wrong (or already used) TOTP code'),
+        );
       }
       await this.users.update({ id: user.id }, { totpLastStep: step });
     }

@@ -1,9 +1,4 @@
-import {
-  type IncomingMessage,
-  type ServerResponse,
-  Agent as HttpAgent,
-  request as httpRequest,
-} from 'node:http';
+import { type ServerResponse, Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Transform, pipeline } from 'node:stream';
 import { decide, POLICY, type Principal } from '@ecogate/auth';
@@ -159,5 +154,3 @@ function forward(
     } else res.destroy();
   });
 }
-
-export type { IncomingMessage };
