@@ -41,6 +41,7 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
     expect(login.body.pendingActions).toEqual(['change-password']);
     expect((await user.call('GET', '/users')).body.code).toBe('password-change-required');
     expect((await user.call('GET', '/auth/me')).status).toBe(200);
+    expect((await user.call('POST', '/auth/refresh')).status).toBe(200);
     expect(
       (
         await user.call('POST', '/auth/password', {

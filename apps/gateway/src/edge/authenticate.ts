@@ -17,16 +17,11 @@ import { type VerifiedTokens } from './verified-tokens';
 import { type GatewayRequest, sendError } from './request-context';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** What a session with a pending action may still do. */
+/** What a session with a pending action may still do (refresh too: the change may take a while). */
+const ALWAYS_ALLOWED = ['GET /auth/me', 'POST /auth/logout', 'POST /auth/refresh', 'POST /auth/password'];
 const ALLOWED_WHILE_PENDING: Record<PendingAction, readonly string[]> = {
-  'change-password': ['GET /auth/me', 'POST /auth/password', 'POST /auth/logout'],
-  'enrol-totp': [
-    'GET /auth/me',
-    'POST /auth/totp/enrol',
-    'POST /auth/totp/confirm',
-    'POST /auth/logout',
-    'POST /auth/password',
-  ],
+  'change-password': ALWAYS_ALLOWED,
+  'enrol-totp': [...ALWAYS_ALLOWED, 'POST /auth/totp/enrol', 'POST /auth/totp/confirm'],
 };
 
 export interface AuthenticateDeps {
