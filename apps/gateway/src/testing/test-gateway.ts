@@ -4,7 +4,7 @@ import {
   runMigrations,
   type TemporaryDatabase,
 } from '@ecogate/persistence';
-import { createLogger } from '@ecogate/telemetry';
+import { createLogger, type Logger } from '@ecogate/telemetry';
 import { loadInfraEnv } from '@ecogate/testing';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditLog } from '../audit/audit-log';
@@ -14,7 +14,7 @@ import { type GatewayService, type GatewayStartOptions, startGateway } from '../
 import { Browser, gatewayTestConfig } from './gateway-test-kit';
 
 export const STRONG = 'Strong-Passw0rd';
-const logger = createLogger({ service: 'gateway-it', level: 'silent' });
+const silent = createLogger({ service: 'gateway-it', level: 'silent' });
 
 export interface TestGateway {
   readonly gateway: GatewayService;
@@ -36,6 +36,7 @@ export interface TestGateway {
 export async function startTestGateway(
   settings: Omit<Parameters<typeof gatewayTestConfig>[0], 'databaseUrl'> = {},
   options: GatewayStartOptions = {},
+  logger: Logger = silent,
 ): Promise<TestGateway> {
   const database = await createTemporaryDatabase(loadInfraEnv().DATABASE_URL, 'gateway_it');
   const migrator = createDataSource({
