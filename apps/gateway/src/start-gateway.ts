@@ -117,6 +117,7 @@ export async function startGateway(
       apiKeys,
       apiKeyLimiter: new TokenBuckets(config.edge.apiKeyPerSecond * 2, config.edge.apiKeyPerSecond),
       secureCookies: config.sessions.secureCookies,
+      trustedProxyHops: config.edge.trustedProxyHops,
       log: logger.child({ component: 'authenticate' }),
     }),
   );

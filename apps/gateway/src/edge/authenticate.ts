@@ -12,6 +12,7 @@ import {
 } from '../sessions/cookies';
 import { sameSecret } from '../sessions/secrets';
 import { type SessionsService } from '../sessions/sessions.service';
+import { clientIpOf } from './client-ip';
 import { type TokenBuckets } from './token-bucket';
 import { type VerifiedTokens } from './verified-tokens';
 import { type GatewayRequest, sendError } from './request-context';
@@ -31,6 +32,8 @@ export interface AuthenticateDeps {
   readonly apiKeys: ApiKeysService;
   readonly apiKeyLimiter: TokenBuckets;
   readonly secureCookies: boolean;
+  /** Proxies of our own in front (their X-Forwarded-For entries are trusted). */
+  readonly trustedProxyHops: number;
   readonly log: Logger;
 }
 
@@ -42,7 +45,11 @@ export interface AuthenticateDeps {
  */
 export function authenticate(deps: AuthenticateDeps) {
   return (req: GatewayRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
-    req.clientIp = req.socket.remoteAddress ?? 'unknown';
+    req.clientIp = clientIpOf(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      deps.trustedProxyHops,
+    );
     const presented = req.headers.authorization;
     delete req.headers.authorization;
     delete req.headers['x-operator-id'];

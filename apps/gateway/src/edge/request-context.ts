@@ -12,7 +12,7 @@ export interface GatewayCaller {
 
 export interface GatewayRequest extends IncomingMessage {
   caller?: GatewayCaller;
-  /** The TCP peer (a reverse proxy in front would need a trusted X-Forwarded-For; not configured). */
+  /** The client's address (`clientIpOf`: the TCP peer, or what our trusted proxies saw). */
   clientIp: string;
 }
 

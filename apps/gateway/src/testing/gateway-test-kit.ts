@@ -50,6 +50,7 @@ export function gatewayTestConfig(options: {
       loginPerMinute: options.loginPerMinute ?? 10_000,
       apiKeyPerSecond: options.apiKeyPerSecond ?? 10_000,
       proxyMaxBodyBytes: 64 * 1024 * 1024,
+      trustedProxyHops: 0,
     },
     auditRetentionDays: 180,
     upstreams: options.upstreams ?? {},
