@@ -16,6 +16,9 @@ const personalDataReaders = ['city-admin', 'inspector', 'enterprise-admin', 'ent
 const enterpriseUsers = ['enterprise-admin', 'enterprise-staff'] as const;
 
 const E = '/api/v1/enterprises/{enterpriseId}';
+/** Every person: the gateway's session routes act on the caller's own account only. */
+const people = ['city-admin', 'city-operator', 'inspector', 'enterprise-admin', 'enterprise-staff'] as const;
+const enterpriseAdmins = ['city-admin', 'enterprise-admin'] as const;
 
 export const POLICY = {
   ledger: {
@@ -86,6 +89,34 @@ export const POLICY = {
     [`POST ${E}/upload/records/{serial}/correction`]: { roles: enterpriseUsers },
     'GET /api/v1/upload/status': { roles: ['city-admin', 'city-operator'] },
     'POST /api/v1/upload/status/resume': { roles: ['city-operator'] },
+  },
+  /** The gateway's own routes (its proxy applies the other services' sections before forwarding). */
+  gateway: {
+    'GET /health': publicRoute,
+    'POST /auth/login': publicRoute,
+    // The refresh cookie is the credential (single-use, checked by the session store).
+    'POST /auth/refresh': publicRoute,
+    'POST /auth/logout': { roles: people },
+    'GET /auth/me': { roles: people },
+    'POST /auth/password': { roles: people },
+    'POST /auth/totp/enrol': { roles: people },
+    'POST /auth/totp/confirm': { roles: people },
+    'POST /auth/totp/disable': { roles: people },
+    'GET /users': { roles: ['city-admin'] },
+    'POST /users': { roles: ['city-admin'] },
+    'POST /users/{userId}/reset-password': { roles: ['city-admin'] },
+    'POST /users/{userId}/disable': { roles: ['city-admin'] },
+    'POST /users/{userId}/enable': { roles: ['city-admin'] },
+    'POST /users/{userId}/unlock': { roles: ['city-admin'] },
+    'GET /enterprises/{enterpriseId}/users': { roles: enterpriseAdmins },
+    'POST /enterprises/{enterpriseId}/users': { roles: enterpriseAdmins },
+    'POST /enterprises/{enterpriseId}/users/{userId}/reset-password': { roles: enterpriseAdmins },
+    'POST /enterprises/{enterpriseId}/users/{userId}/disable': { roles: enterpriseAdmins },
+    'POST /enterprises/{enterpriseId}/users/{userId}/enable': { roles: enterpriseAdmins },
+    'POST /enterprises/{enterpriseId}/users/{userId}/unlock': { roles: enterpriseAdmins },
+    'GET /enterprises/{enterpriseId}/api-keys': { roles: enterpriseAdmins },
+    'POST /enterprises/{enterpriseId}/api-keys': { roles: enterpriseAdmins },
+    'DELETE /enterprises/{enterpriseId}/api-keys/{keyId}': { roles: enterpriseAdmins },
   },
   'plate-recognition': {
     'GET /health': publicRoute,

@@ -28,10 +28,18 @@ export class TokenSigner {
     return new TokenSigner(key, options.kid, options.issuer, lifetime);
   }
 
-  async sign(principal: Principal): Promise<{ readonly token: string; readonly expiresAt: Date }> {
+  /**
+   * `sessionId` (claim `sid`) ties a gateway token to the login session it was issued for, so the
+   * gateway can refuse it once that session ends; services ignore it.
+   */
+  async sign(
+    principal: Principal,
+    options: { readonly sessionId?: string } = {},
+  ): Promise<{ readonly token: string; readonly expiresAt: Date }> {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + this.lifetimeSeconds;
-    const token = await new SignJWT({ ...claimsOf(principal) })
+    const sid = options.sessionId ? { sid: options.sessionId } : {};
+    const token = await new SignJWT({ ...claimsOf(principal), ...sid })
       .setProtectedHeader({ alg: 'ES256', kid: this.kid, typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(SERVICES_AUDIENCE)

@@ -1,0 +1,208 @@
+import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
+import { z } from 'zod';
+import { newKeyBody } from './api-keys.controller';
+import { codeBody, loginBody, passwordBody } from './auth.controller';
+import { newUserBody } from './users.controller';
+
+const errorSchema = z.object({ code: z.string(), reason: z.string() });
+const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
+const person = {
+  401: refusal('unauthenticated, session-ended'),
+  403: refusal('csrf-failed, forbidden, password-change-required, totp-enrolment-required'),
+};
+const enterprise = z.object({ enterpriseId: z.string() });
+const user = enterprise.extend({ userId: z.uuid() });
+
+const adminActions = (base: string, params: z.ZodObject, tag: string): RouteDescriptor[] => [
+  {
+    method: 'post',
+    path: `${base}/:userId/reset-password`,
+    summary: 'New one-time password (answered once); the user must change it, sessions end',
+    tags: [tag],
+    params,
+    responses: { 200: { description: '`{oneTimePassword}`' }, ...person, 404: refusal('not-found') },
+  },
+  ...(['disable', 'enable', 'unlock'] as const).map((action): RouteDescriptor => ({
+    method: 'post',
+    path: `${base}/:userId/${action}`,
+    summary: `${action[0]?.toUpperCase()}${action.slice(1)} the account${action === 'disable' ? ' (its sessions end)' : ''}`,
+    tags: [tag],
+    params,
+    responses: { 204: { description: 'Done' }, ...person, 404: refusal('not-found') },
+  })),
+];
+
+const routes: RouteDescriptor[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness',
+    tags: ['health'],
+    responses: { 200: { description: '`{status}`' } },
+  },
+  {
+    method: 'post',
+    path: '/auth/login',
+    summary: 'Sign in: sets the access, refresh and csrf cookies',
+    tags: ['session'],
+    body: loginBody,
+    responses: {
+      200: { description: 'The account with `pendingActions`' },
+      400: refusal('invalid-request'),
+      401: refusal('invalid-credentials, totp-required, invalid-totp'),
+      403: refusal('account-disabled'),
+      423: refusal('account-locked'),
+      429: refusal('rate-limited'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/auth/refresh',
+    summary: 'Rotate the refresh cookie (single-use; reuse ends the session) and renew the access cookie',
+    tags: ['session'],
+    responses: {
+      200: { description: 'The account' },
+      401: refusal('session-ended'),
+      403: refusal('csrf-failed'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/auth/logout',
+    summary: 'End the session',
+    tags: ['session'],
+    responses: { 204: { description: 'Signed out' }, ...person },
+  },
+  {
+    method: 'get',
+    path: '/auth/me',
+    summary: 'The signed-in account, its enterprises and pending actions',
+    tags: ['session'],
+    responses: { 200: { description: 'The account' }, ...person },
+  },
+  {
+    method: 'post',
+    path: '/auth/password',
+    summary: 'Change the password (ends the account’s other sessions)',
+    tags: ['session'],
+    body: passwordBody,
+    responses: { 204: { description: 'Changed' }, 400: refusal('weak-password, invalid-request'), ...person },
+  },
+  {
+    method: 'post',
+    path: '/auth/totp/enrol',
+    summary: 'Start TOTP enrolment: `{secret, uri}` (uri = otpauth:// for a QR code)',
+    tags: ['session'],
+    responses: { 200: { description: '`{secret, uri}`' }, ...person, 409: refusal('conflict') },
+  },
+  {
+    method: 'post',
+    path: '/auth/totp/confirm',
+    summary: 'Confirm enrolment with a current code: TOTP is then required at login',
+    tags: ['session'],
+    body: codeBody,
+    responses: { 204: { description: 'Enabled' }, ...person, 401: refusal('invalid-totp') },
+  },
+  {
+    method: 'post',
+    path: '/auth/totp/disable',
+    summary: 'Turn TOTP off (not for roles that require it)',
+    tags: ['session'],
+    body: codeBody,
+    responses: {
+      204: { description: 'Disabled' },
+      ...person,
+      401: refusal('invalid-totp'),
+      409: refusal('conflict'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/users',
+    summary: 'Every account (city-admin)',
+    tags: ['users'],
+    responses: { 200: { description: 'Accounts' }, ...person },
+  },
+  {
+    method: 'post',
+    path: '/users',
+    summary: 'Create an account with a one-time password (answered once)',
+    tags: ['users'],
+    body: newUserBody,
+    responses: {
+      201: { description: '`{user, oneTimePassword}`' },
+      400: refusal('invalid-request'),
+      ...person,
+      409: refusal('username-taken'),
+    },
+  },
+  ...adminActions('/users', z.object({ userId: z.uuid() }), 'users'),
+  {
+    method: 'get',
+    path: '/enterprises/:enterpriseId/users',
+    summary: 'The enterprise’s accounts',
+    tags: ['enterprise users'],
+    params: enterprise,
+    responses: { 200: { description: 'Accounts' }, ...person, 404: refusal('not-found') },
+  },
+  {
+    method: 'post',
+    path: '/enterprises/:enterpriseId/users',
+    summary: 'Create an enterprise-admin or enterprise-staff account of this enterprise',
+    tags: ['enterprise users'],
+    params: enterprise,
+    body: newUserBody.omit({ enterpriseId: true, districts: true }),
+    responses: {
+      201: { description: '`{user, oneTimePassword}`' },
+      400: refusal('invalid-request'),
+      ...person,
+      404: refusal('not-found'),
+      409: refusal('username-taken'),
+    },
+  },
+  ...adminActions('/enterprises/:enterpriseId/users', user, 'enterprise users'),
+  {
+    method: 'get',
+    path: '/enterprises/:enterpriseId/api-keys',
+    summary: 'The enterprise’s integrator keys (never their secrets), with last use',
+    tags: ['api keys'],
+    params: enterprise,
+    responses: { 200: { description: 'Keys' }, ...person, 404: refusal('not-found') },
+  },
+  {
+    method: 'post',
+    path: '/enterprises/:enterpriseId/api-keys',
+    summary: 'Create a key: the secret is in this answer only',
+    tags: ['api keys'],
+    params: enterprise,
+    body: newKeyBody,
+    responses: {
+      201: { description: '`{key, secret}`' },
+      400: refusal('invalid-request'),
+      ...person,
+      404: refusal('not-found'),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/enterprises/:enterpriseId/api-keys/:keyId',
+    summary: 'Revoke a key',
+    tags: ['api keys'],
+    params: enterprise.extend({ keyId: z.uuid() }),
+    responses: { 204: { description: 'Revoked' }, ...person, 404: refusal('not-found') },
+  },
+];
+
+/**
+ * The gateway's own routes. Proxied service routes (`/api/<service>/v1/...`) are documented by
+ * each service's own `/openapi.json`.
+ */
+export const gatewayOpenApi = buildOpenApiDocument(
+  {
+    title: 'Ecogate gateway',
+    version: '1',
+    description:
+      'Sign-in, sessions (cookies + X-CSRF-Token), users and integrator API keys. Services are reached at /api/<service>/v1/...',
+  },
+  routes,
+);

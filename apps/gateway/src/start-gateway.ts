@@ -1,0 +1,167 @@
+import 'reflect-metadata';
+import { type Server } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { TokenVerifier, usePolicy } from '@ecogate/auth';
+import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
+import { createDataSource, type DataSource } from '@ecogate/persistence';
+import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
+import helmet from 'helmet';
+import { AccountsService } from './accounts/accounts.service';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuditLog, purgeAudit } from './audit/audit-log';
+import { type GatewayConfig } from './config/gateway.config';
+import { ConfiguredEnterpriseDirectory, type EnterpriseDirectory } from './directory.port';
+import { authenticate } from './edge/authenticate';
+import { startInternalListener } from './edge/internal-listener';
+import { TokenBuckets } from './edge/token-bucket';
+import { VerifiedTokens } from './edge/verified-tokens';
+import { gatewayEntities, gatewayMigrations } from './gateway.data-source';
+import { GatewayDeps } from './http/deps';
+import { GATEWAY_ERROR_STATUS } from './http/gateway-error';
+import { GatewayModule } from './http/gateway.module';
+import { gatewayOpenApi } from './http/gateway.openapi';
+import { createProxy } from './proxy/proxy';
+import { SessionsService } from './sessions/sessions.service';
+import { loadGatewayKeys } from './signing/gateway-keys';
+
+export type GatewayServiceConfig = Pick<
+  GatewayConfig,
+  | 'database'
+  | 'http'
+  | 'internalHttp'
+  | 'signing'
+  | 'accounts'
+  | 'sessions'
+  | 'edge'
+  | 'auditRetentionDays'
+  | 'upstreams'
+  | 'districtEnterprises'
+>;
+
+export interface GatewayService {
+  /** The public listener (people, integrators). */
+  readonly url: string;
+  /** The internal listener (JWKS, health). */
+  readonly internalUrl: string;
+  readonly dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export interface GatewayStartOptions {
+  /** Replaced by the real enterprise directory at merge. */
+  readonly directory?: EnterpriseDirectory;
+  /** Bench only: the proxy forwards without the policy pre-check. */
+  readonly skipProxyPolicy?: boolean;
+}
+
+/** The composition root: database, keys, internal listener (JWKS), then the public edge. */
+export async function startGateway(
+  config: GatewayServiceConfig,
+  logger: Logger,
+  options: GatewayStartOptions = {},
+): Promise<GatewayService> {
+  const dataSource = createDataSource({
+    url: config.database.url.reveal(),
+    entities: gatewayEntities,
+    migrations: gatewayMigrations,
+    name: 'gateway',
+    logger: logger.child({ component: 'typeorm' }),
+  });
+  await dataSource.initialize();
+  const keys = await loadGatewayKeys({
+    ...config.signing,
+    accessTokenSeconds: config.sessions.accessTokenSeconds,
+  });
+  const internal = await startInternalListener(keys.jwks, config.internalHttp.host, config.internalHttp.port);
+  // The gateway checks its own tokens exactly as services do: through its published JWKS.
+  const verifier = new TokenVerifier({ jwksUrl: `${internal.url}/.well-known/jwks.json` });
+
+  const audit = new AuditLog(dataSource, logger.child({ component: 'audit' }));
+  const directory = options.directory ?? ConfiguredEnterpriseDirectory.parse(config.districtEnterprises);
+  const accounts = new AccountsService(dataSource, config.accounts, directory, audit);
+  const sessions = new SessionsService(dataSource, config.sessions);
+  const apiKeys = new ApiKeysService(dataSource, keys.signer, audit);
+  const perMinute = config.edge.loginPerMinute;
+  const deps = new GatewayDeps(
+    accounts,
+    sessions,
+    apiKeys,
+    audit,
+    keys.signer,
+    config.sessions,
+    new TokenBuckets(perMinute, perMinute / 60),
+    new TokenBuckets(perMinute, perMinute / 60),
+  );
+
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
+    logger: false,
+    abortOnError: false,
+    bodyParser: false,
+    cors:
+      config.edge.corsOrigins.length > 0
+        ? { origin: [...config.edge.corsOrigins], credentials: true }
+        : false,
+  });
+  const express = app.getHttpAdapter().getInstance() as {
+    disable(setting: string): void;
+  };
+  express.disable('x-powered-by');
+  app.use(helmet());
+  app.use(correlationMiddleware);
+  app.use(
+    authenticate({
+      verifiedTokens: new VerifiedTokens(verifier),
+      sessions,
+      accounts,
+      apiKeys,
+      apiKeyLimiter: new TokenBuckets(config.edge.apiKeyPerSecond * 2, config.edge.apiKeyPerSecond),
+      secureCookies: config.sessions.secureCookies,
+      trustedProxyHops: config.edge.trustedProxyHops,
+      log: logger.child({ component: 'authenticate' }),
+    }),
+  );
+  // Before the body parser: proxied bodies stream through untouched.
+  app.use(
+    createProxy({
+      upstreams: config.upstreams,
+      maxBodyBytes: config.edge.proxyMaxBodyBytes,
+      log: logger.child({ component: 'proxy' }),
+      ...(options.skipProxyPolicy ? { skipPolicy: true } : {}),
+    }),
+  );
+  app.useBodyParser('json', { limit: '16kb' });
+  serveOpenApi(app, gatewayOpenApi);
+  usePolicy(app, 'gateway', verifier, logger);
+  app.useGlobalFilters(
+    new CodedErrorFilter(logger.child({ component: 'gateway-api' }), GATEWAY_ERROR_STATUS),
+  );
+  await app.listen(config.http.port, config.http.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const purge = setInterval(() => {
+    purgeAudit(dataSource, config.auditRetentionDays).catch((error: unknown) =>
+      logger.error({ err: error }, 'audit purge failed'),
+    );
+  }, 6 * 3600_000);
+  purge.unref();
+
+  return {
+    url,
+    internalUrl: internal.url,
+    dataSource,
+    async close() {
+      clearInterval(purge);
+      await app.close();
+      await closeServer(internal.server);
+      await dataSource.destroy();
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
