@@ -17,6 +17,17 @@ const enterpriseUsers = ['enterprise-admin', 'enterprise-staff'] as const;
 
 const E = '/api/v1/enterprises/{enterpriseId}';
 
+// --- gateway: enterprise directory (begin) ---
+const DIRECTORY = '/api/gateway/v1/enterprises';
+/** City-wide roles, and inspectors for the enterprises of their districts. */
+const directoryReaders = ['city-admin', 'city-operator', 'inspector'] as const;
+/**
+ * Routes without an enterprise in their path that still admit inspectors: the controller filters
+ * the answer to the caller's enterprises (`Principal.enterprises`), so nothing outside leaks.
+ */
+export const CALLER_FILTERED_ROUTES: readonly string[] = [`GET ${DIRECTORY}`];
+// --- gateway: enterprise directory (end) ---
+
 export const POLICY = {
   ledger: {
     'GET /health': publicRoute,
@@ -86,6 +97,15 @@ export const POLICY = {
     [`POST ${E}/upload/records/{serial}/correction`]: { roles: enterpriseUsers },
     'GET /api/v1/upload/status': { roles: ['city-admin', 'city-operator'] },
     'POST /api/v1/upload/status/resume': { roles: ['city-operator'] },
+  },
+  gateway: {
+    // --- gateway: enterprise directory (begin) ---
+    [`GET ${DIRECTORY}`]: { roles: directoryReaders },
+    [`POST ${DIRECTORY}`]: { roles: ['city-admin'] },
+    [`GET ${DIRECTORY}/{enterpriseId}`]: { roles: directoryReaders },
+    [`PATCH ${DIRECTORY}/{enterpriseId}`]: { roles: ['city-admin'] },
+    [`POST ${DIRECTORY}/{enterpriseId}/deactivation`]: { roles: ['city-admin'] },
+    // --- gateway: enterprise directory (end) ---
   },
   'plate-recognition': {
     'GET /health': publicRoute,
