@@ -99,6 +99,10 @@ export const POLICY = {
     'POST /api/v1/upload/status/resume': { roles: ['city-operator'] },
   },
   gateway: {
+    // --- gateway: single sign-on with the city's identity provider (begin) ---
+    'GET /auth/oidc/login': publicRoute,
+    'GET /auth/oidc/callback': publicRoute,
+    // --- gateway: single sign-on (end) ---
     // --- gateway: enterprise directory (begin) ---
     [`GET ${DIRECTORY}`]: { roles: directoryReaders },
     [`POST ${DIRECTORY}`]: { roles: ['city-admin'] },
