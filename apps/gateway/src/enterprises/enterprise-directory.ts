@@ -26,6 +26,27 @@ export interface EnterprisePage {
   readonly pageSize: number;
 }
 
+/** One change for the gateway's audit log (等保: data changes, with who and when). */
+export interface EnterpriseAuditEntry {
+  readonly action: EnterpriseChange;
+  readonly enterpriseId: string;
+  readonly actor: string;
+  readonly at: Date;
+  readonly before?: Enterprise;
+  readonly after: Enterprise;
+}
+
+/** Called inside the change's transaction, so the audit record commits with the change or not at all. */
+export interface EnterpriseChangeAudit {
+  record(tx: EntityManager, entry: EnterpriseAuditEntry): Promise<void>;
+}
+
+export interface EnterpriseDirectoryOptions {
+  /** The city's retention floors (≥ the national 180 / 365 days). */
+  readonly retentionFloors?: RetentionDays;
+  readonly audit?: EnterpriseChangeAudit;
+}
+
 /** Whose enterprises a reader sees: `*` for city-wide roles, else the ids in their token. */
 export type Visibility = '*' | readonly string[];
 
@@ -34,11 +55,17 @@ export type Visibility = '*' | readonly string[];
  * on the outbox (`gateway.enterprise.registered.v1`), so services learn exactly what committed.
  */
 export class EnterpriseDirectory {
+  /** The city's retention floors (≥ the national 180 / 365 days). */
+  readonly retentionFloors: RetentionDays;
+  private readonly audit: EnterpriseChangeAudit | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
-    /** The city's retention floors (≥ the national 180 / 365 days). */
-    readonly retentionFloors: RetentionDays = NATIONAL_RETENTION_FLOORS,
-  ) {}
+    options: EnterpriseDirectoryOptions = {},
+  ) {
+    this.retentionFloors = options.retentionFloors ?? NATIONAL_RETENTION_FLOORS;
+    this.audit = options.audit;
+  }
 
   async register(registration: Registration, actor: string, now = new Date()): Promise<Enterprise> {
     const { retention, ...fields } = registration;
@@ -56,13 +83,14 @@ export class EnterpriseDirectory {
     });
     return this.write(async (tx) => {
       await tx.insert(EnterpriseEntity, row);
-      return this.announce(tx, row, 'registered');
+      return this.announce(tx, row, 'registered', actor, undefined);
     });
   }
 
   async update(id: string, changes: EnterpriseChanges, actor: string, now = new Date()): Promise<Enterprise> {
     return this.write(async (tx) => {
       const row = await this.lockActive(tx, id, changes.expectedRevision);
+      const before = enterpriseOf(row);
       const { retention, expectedRevision: _ignored, ...fields } = changes;
       Object.assign(row, fields, {
         ...(retention
@@ -73,7 +101,7 @@ export class EnterpriseDirectory {
         changedAt: now,
       });
       await tx.save(row);
-      return this.announce(tx, row, 'updated');
+      return this.announce(tx, row, 'updated', actor, before);
     });
   }
 
@@ -81,9 +109,10 @@ export class EnterpriseDirectory {
   async deactivate(id: string, actor: string, now = new Date()): Promise<Enterprise> {
     return this.write(async (tx) => {
       const row = await this.lockActive(tx, id);
+      const before = enterpriseOf(row);
       Object.assign(row, { active: false, revision: row.revision + 1, changedBy: actor, changedAt: now });
       await tx.save(row);
-      return this.announce(tx, row, 'deactivated');
+      return this.announce(tx, row, 'deactivated', actor, before);
     });
   }
 
@@ -149,10 +178,20 @@ export class EnterpriseDirectory {
     tx: EntityManager,
     row: EnterpriseEntity,
     change: EnterpriseChange,
+    actor: string,
+    before: Enterprise | undefined,
   ): Promise<Enterprise> {
-    const enterprise = enterpriseOf(row);
-    await addEnterpriseEvent(tx, enterprise, change);
-    return enterprise;
+    const after = enterpriseOf(row);
+    await this.audit?.record(tx, {
+      action: change,
+      enterpriseId: after.id,
+      actor,
+      at: after.changedAt,
+      ...(before ? { before } : {}),
+      after,
+    });
+    await addEnterpriseEvent(tx, after, change);
+    return after;
   }
 
   private async write(work: (tx: EntityManager) => Promise<Enterprise>): Promise<Enterprise> {

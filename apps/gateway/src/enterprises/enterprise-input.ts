@@ -37,8 +37,8 @@ const fields = {
   performanceClass: z.enum(PERFORMANCE_CLASSES),
   retention: z.object({ videoDays: z.number().int(), ledgerDays: z.number().int() }).strict(),
 };
-const registrationSchema = z.object({ id: idSchema.optional(), ...fields }).strict();
-const changesSchema = z
+export const registrationSchema = z.object({ id: idSchema.optional(), ...fields }).strict();
+export const changesSchema = z
   .object({
     creditCode: fields.creditCode.optional(),
     name: fields.name.optional(),
@@ -118,7 +118,7 @@ export interface Paging {
   readonly pageSize: number;
 }
 
-const listQuerySchema = z
+export const listQuerySchema = z
   .object({
     districtCode: z
       .string()

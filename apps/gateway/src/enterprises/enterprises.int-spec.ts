@@ -301,6 +301,14 @@ describe('enterprise directory against Postgres and Kafka', () => {
         ['updated', 2],
       ]),
     );
+    expect(
+      api.audited
+        .filter((entry) => entry.enterpriseId === 'ent-sjz-steel')
+        .map((entry) => [entry.action, entry.actor, entry.before?.revision, entry.after.revision]),
+    ).toEqual([
+      ['registered', 'admin-wang', undefined, 1],
+      ['updated', 'admin-wang', 1, 2],
+    ]);
     expect(events[1]?.payload).toMatchObject({
       performanceClass: 'B',
       retention: { videoDays: 365, ledgerDays: 730 },

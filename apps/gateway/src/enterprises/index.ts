@@ -8,9 +8,17 @@ export const enterpriseEntities = [EnterpriseEntity];
 export const enterpriseMigrations = [CreateEnterprises1797100000000];
 
 export { type Enterprise } from './enterprise';
-export { EnterpriseDirectory, type EnterprisePage, type Visibility } from './enterprise-directory';
+export {
+  EnterpriseDirectory,
+  type EnterpriseAuditEntry,
+  type EnterpriseChangeAudit,
+  type EnterpriseDirectoryOptions,
+  type EnterprisePage,
+  type Visibility,
+} from './enterprise-directory';
 export { ENTERPRISE_TOPIC } from './enterprise-events';
 export { ENTERPRISE_ERROR_STATUS, EnterpriseError, type EnterpriseErrorCode } from './enterprise.errors';
 export { EnterpriseEntity } from './enterprise.entity';
 export { ENTERPRISES_PATH, EnterprisesController } from './enterprises.controller';
 export { EnterprisesModule } from './enterprises.module';
+export { enterpriseRoutes } from './enterprises.openapi';

@@ -14,6 +14,7 @@ export {
 export { oidcConfig, oidcConfigDefinition, oidcEnv, type OidcConfig } from './oidc.config';
 export { OidcController } from './oidc.controller';
 export { OidcModule, type OidcModuleOptions } from './oidc.module';
+export { oidcRoutes } from './oidc.openapi';
 export { matchRole, parseRoleMap, type RoleRule } from './role-map';
 export {
   SESSION_STARTER,

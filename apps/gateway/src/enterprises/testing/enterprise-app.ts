@@ -5,7 +5,7 @@ import { TestIssuer, TokenVerifier, usePolicy } from '@ecogate/auth';
 import { CodedErrorFilter } from '@ecogate/http-edge';
 import { type DataSource } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { EnterpriseDirectory } from '../enterprise-directory';
+import { EnterpriseDirectory, type EnterpriseAuditEntry } from '../enterprise-directory';
 import { ENTERPRISE_ERROR_STATUS } from '../enterprise.errors';
 import { EnterprisesModule } from '../enterprises.module';
 
@@ -14,6 +14,8 @@ export interface EnterpriseApp {
   readonly url: string;
   readonly issuer: TestIssuer;
   readonly directory: EnterpriseDirectory;
+  /** What the directory handed its audit hook, in order. */
+  readonly audited: EnterpriseAuditEntry[];
   close(): Promise<void>;
 }
 
@@ -24,7 +26,16 @@ export interface EnterpriseApp {
 export async function startEnterpriseApp(dataSource: DataSource): Promise<EnterpriseApp> {
   const log = createLogger({ service: 'gateway-enterprises-it', level: 'silent' });
   const issuer = await TestIssuer.start();
-  const directory = new EnterpriseDirectory(dataSource);
+  const audited: EnterpriseAuditEntry[] = [];
+  const directory = new EnterpriseDirectory(dataSource, {
+    audit: {
+      record: async (tx, entry) => {
+        // Proves the hook runs inside the change's transaction.
+        if (tx.queryRunner?.isTransactionActive !== true) throw new Error('audit outside the transaction');
+        audited.push(entry);
+      },
+    },
+  });
   const app = await NestFactory.create<NestExpressApplication>(EnterprisesModule.register(directory), {
     logger: false,
     abortOnError: false,
@@ -37,6 +48,7 @@ export async function startEnterpriseApp(dataSource: DataSource): Promise<Enterp
     url: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
     issuer,
     directory,
+    audited,
     async close() {
       await app.close();
       await issuer.close();
