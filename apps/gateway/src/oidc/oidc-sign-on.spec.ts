@@ -280,3 +280,32 @@ describe('OIDC sign-on against a real provider', () => {
     }
   });
 });
+
+describe('OIDC sign-on switched off', () => {
+  it('answers 404 sso-disabled on both routes', async () => {
+    const log = createLogger({ service: 'gateway-oidc-test', level: 'silent' });
+    const app = await NestFactory.create(
+      OidcModule.register({
+        signOn: undefined,
+        sessions: { start: async () => undefined },
+        audit: { record: async () => undefined },
+      }),
+      { logger: false, abortOnError: false },
+    );
+    app.useGlobalFilters(new CodedErrorFilter(log, SIGN_ON_ERROR_STATUS));
+    await app.listen(0, '127.0.0.1');
+    try {
+      const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      for (const path of ['/auth/oidc/login', '/auth/oidc/callback?code=x&state=y']) {
+        const response = await fetch(`${url}${path}`, { redirect: 'manual' });
+        expect({ path, status: response.status, body: await response.json() }).toEqual({
+          path,
+          status: 404,
+          body: { code: 'sso-disabled', reason: expect.any(String) },
+        });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
