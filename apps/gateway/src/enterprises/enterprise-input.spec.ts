@@ -54,6 +54,9 @@ describe('enterprise input', () => {
       expectedRevision: 3,
     });
     expect(codeOf(() => parseChanges({ active: true }, NATIONAL_RETENTION_FLOORS))).toBe('invalid-request');
+    expect(codeOf(() => parseChanges({ expectedRevision: 2 }, NATIONAL_RETENTION_FLOORS))).toBe(
+      'invalid-request',
+    );
   });
 
   it('reads list filters and paging from query strings', () => {

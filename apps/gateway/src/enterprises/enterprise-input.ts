@@ -94,6 +94,9 @@ export function parseRegistration(body: unknown, floors: RetentionDays): Registr
 
 export function parseChanges(body: unknown, floors: RetentionDays): EnterpriseChanges {
   const input = shape(changesSchema, body);
+  // An empty change would still bump the revision and announce an unchanged record.
+  if (Object.keys(input).every((key) => key === 'expectedRevision'))
+    throw new EnterpriseError('invalid-request', 'name at least one field to change');
   return {
     ...(input.creditCode !== undefined ? { creditCode: creditCodeOf(input.creditCode) } : {}),
     ...(input.name !== undefined ? { name: input.name } : {}),
