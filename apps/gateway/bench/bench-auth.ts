@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       enterpriseId: 'E1',
     });
     const key = (
-      await entAdmin.call('POST', '/enterprises/E1/api-keys', {
+      await entAdmin.call('POST', '/api/gateway/v1/enterprises/E1/api-keys', {
         body: { name: 'bench', scopes: ['passages:read'], expiresInDays: 1 },
       })
     ).body.secret as string;

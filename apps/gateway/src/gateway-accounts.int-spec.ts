@@ -24,7 +24,7 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
     );
 
   it('forces a new password at first login and refuses everything else until then', async () => {
-    const created = await t.admin.call('POST', '/users', {
+    const created = await t.admin.call('POST', '/api/gateway/v1/users', {
       body: { username: 'op.zhang', displayName: 'Zhang', role: 'city-operator' },
     });
     expect(created.status).toBe(201);
@@ -39,7 +39,7 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
     });
     expect(login.status).toBe(200);
     expect(login.body.pendingActions).toEqual(['change-password']);
-    expect((await user.call('GET', '/users')).body.code).toBe('password-change-required');
+    expect((await user.call('GET', '/api/gateway/v1/users')).body.code).toBe('password-change-required');
     expect((await user.call('GET', '/auth/me')).status).toBe(200);
     expect((await user.call('POST', '/auth/refresh')).status).toBe(200);
     expect(
@@ -58,7 +58,7 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
       enterprises: '*',
     });
     // city-operator is not city-admin: the policy table refuses, after the forced change is done.
-    expect((await user.call('GET', '/users')).status).toBe(403);
+    expect((await user.call('GET', '/api/gateway/v1/users')).status).toBe(403);
   });
 
   it('refuses a weak new password with the rule that failed', async () => {
@@ -105,10 +105,10 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
       await guesser.call('POST', '/auth/login', {
         body: { username: 'lock.ma', password: `Wrong-guess-${attempt}` },
       });
-    const users = await t.admin.call('GET', '/users');
+    const users = await t.admin.call('GET', '/api/gateway/v1/users');
     const target = users.body.find((u: { username: string }) => u.username === 'lock.ma');
     expect(target.locked).toBe(true);
-    expect((await t.admin.call('POST', `/users/${target.id}/unlock`)).status).toBe(204);
+    expect((await t.admin.call('POST', `/api/gateway/v1/users/${target.id}/unlock`)).status).toBe(204);
     expect(
       (await guesser.call('POST', '/auth/login', { body: { username: 'lock.ma', password: STRONG } })).status,
     ).toBe(200);
@@ -212,25 +212,30 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
       role: 'enterprise-admin',
       enterpriseId: 'E1',
     });
-    const created = await entAdmin.call('POST', '/enterprises/E1/users', {
+    const created = await entAdmin.call('POST', '/api/gateway/v1/enterprises/E1/users', {
       body: { username: 'ent1.staff', displayName: 'Staff', role: 'enterprise-staff' },
     });
     expect(created.status).toBe(201);
     expect(created.body.user.enterpriseId).toBe('E1');
     expect(
       (
-        await entAdmin.call('POST', '/enterprises/E1/users', {
+        await entAdmin.call('POST', '/api/gateway/v1/enterprises/E1/users', {
           body: { username: 'x.city', displayName: 'x', role: 'city-admin' },
         })
       ).status,
     ).toBe(400);
-    expect((await entAdmin.call('GET', '/enterprises/E2/users')).status).toBe(404);
-    expect((await entAdmin.call('GET', '/users')).status).toBe(403);
-    const rootId = (await t.admin.call('GET', '/users')).body.find(
+    expect((await entAdmin.call('GET', '/api/gateway/v1/enterprises/E2/users')).status).toBe(404);
+    expect((await entAdmin.call('GET', '/api/gateway/v1/users')).status).toBe(403);
+    const rootId = (await t.admin.call('GET', '/api/gateway/v1/users')).body.find(
       (u: { username: string }) => u.username === 'root-admin',
     ).id;
-    expect((await entAdmin.call('POST', `/enterprises/E1/users/${rootId}/disable`)).status).toBe(404);
-    const reset = await entAdmin.call('POST', `/enterprises/E1/users/${created.body.user.id}/reset-password`);
+    expect(
+      (await entAdmin.call('POST', `/api/gateway/v1/enterprises/E1/users/${rootId}/disable`)).status,
+    ).toBe(404);
+    const reset = await entAdmin.call(
+      'POST',
+      `/api/gateway/v1/enterprises/E1/users/${created.body.user.id}/reset-password`,
+    );
     expect(reset.status).toBe(200);
     const staff = t.browser();
     const login = await staff.call('POST', '/auth/login', {
@@ -242,7 +247,7 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
   it('a disabled account loses its sessions', async () => {
     const user = await t.signedIn({ username: 'gone.he', role: 'city-operator' });
     const id = (await user.call('GET', '/auth/me')).body.id;
-    expect((await t.admin.call('POST', `/users/${id}/disable`)).status).toBe(204);
+    expect((await t.admin.call('POST', `/api/gateway/v1/users/${id}/disable`)).status).toBe(204);
     expect((await user.call('GET', '/auth/me')).status).toBe(401);
     expect(
       (await t.browser().call('POST', '/auth/login', { body: { username: 'gone.he', password: STRONG } }))
@@ -312,7 +317,7 @@ describe('gateway with a TOTP rule for city-admin and a login rate limit', () =>
   afterAll(() => t?.close());
 
   it('lets a city-admin do nothing but enrol until TOTP is confirmed', async () => {
-    const blocked = await t.admin.call('GET', '/users');
+    const blocked = await t.admin.call('GET', '/api/gateway/v1/users');
     expect([blocked.status, blocked.body.code]).toEqual([403, 'totp-enrolment-required']);
     const enrolment = await t.admin.call('POST', '/auth/totp/enrol');
     expect(
@@ -322,7 +327,7 @@ describe('gateway with a TOTP rule for city-admin and a login rate limit', () =>
         })
       ).status,
     ).toBe(204);
-    expect((await t.admin.call('GET', '/users')).status).toBe(200);
+    expect((await t.admin.call('GET', '/api/gateway/v1/users')).status).toBe(200);
     // Required: it cannot be switched off.
     const off = await t.admin.call('POST', '/auth/totp/disable', {
       body: { code: totpCode('root-admin', enrolment.body.secret) },

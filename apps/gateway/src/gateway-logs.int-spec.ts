@@ -27,7 +27,7 @@ describe('gateway logs', () => {
     const enrolment = await admin.call('POST', '/auth/totp/enrol');
     const code = totpCode('logs.admin', enrolment.body.secret);
     await admin.call('POST', '/auth/totp/confirm', { body: { code } });
-    const key = await admin.call('POST', '/enterprises/E1/api-keys', {
+    const key = await admin.call('POST', '/api/gateway/v1/enterprises/E1/api-keys', {
       body: { name: 'erp', scopes: ['passages:read'], expiresInDays: 1 },
     });
     await fetch(`${t.gateway.url}/api/ledger/v1/enterprises/E1/passages`, {

@@ -212,7 +212,7 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
   describe('integrator API keys', () => {
     let entAdmin: Browser;
     const createKey = async (scopes: string[], enterprise = 'E1') => {
-      const created = await entAdmin.call('POST', `/enterprises/${enterprise}/api-keys`, {
+      const created = await entAdmin.call('POST', `/api/gateway/v1/enterprises/${enterprise}/api-keys`, {
         body: { name: 'erp-sync', scopes, expiresInDays: 30 },
       });
       return created;
@@ -246,7 +246,7 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
       expect((await withKey(secret, '/api/ledger/v1/enterprises/E2/passages')).status).toBe(404);
       expect((await withKey(secret, '/api/ledger/v1/enterprises/E1/vehicles/X1')).status).toBe(403); // vehicles:read missing
       expect((await withKey(secret, '/auth/me')).status).toBe(403);
-      const listed = await entAdmin.call('GET', '/enterprises/E1/api-keys');
+      const listed = await entAdmin.call('GET', '/api/gateway/v1/enterprises/E1/api-keys');
       expect(listed.body[0]).toMatchObject({
         id: created.body.key.id,
         lastUsedAt: expect.any(String),
@@ -258,9 +258,10 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
     it('stops working once revoked or expired', async () => {
       const revoked = await createKey(['passages:read']);
       expect((await withKey(revoked.body.secret, '/api/ledger/v1/enterprises/E1/passages')).status).toBe(200);
-      expect((await entAdmin.call('DELETE', `/enterprises/E1/api-keys/${revoked.body.key.id}`)).status).toBe(
-        204,
-      );
+      expect(
+        (await entAdmin.call('DELETE', `/api/gateway/v1/enterprises/E1/api-keys/${revoked.body.key.id}`))
+          .status,
+      ).toBe(204);
       expect((await withKey(revoked.body.secret, '/api/ledger/v1/enterprises/E1/passages')).status).toBe(401);
       const expiring = await createKey(['passages:read']);
       await t.gateway.dataSource.query(

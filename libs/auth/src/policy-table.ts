@@ -20,6 +20,17 @@ const E = '/api/v1/enterprises/{enterpriseId}';
 const people = ['city-admin', 'city-operator', 'inspector', 'enterprise-admin', 'enterprise-staff'] as const;
 const enterpriseAdmins = ['city-admin', 'enterprise-admin'] as const;
 
+// --- gateway: enterprise directory (begin) ---
+const DIRECTORY = '/api/gateway/v1/enterprises';
+/** City-wide roles, and inspectors for the enterprises of their districts. */
+const directoryReaders = ['city-admin', 'city-operator', 'inspector'] as const;
+/**
+ * Routes without an enterprise in their path that still admit inspectors: the controller filters
+ * the answer to the caller's enterprises (`Principal.enterprises`), so nothing outside leaks.
+ */
+export const CALLER_FILTERED_ROUTES: readonly string[] = [`GET ${DIRECTORY}`];
+// --- gateway: enterprise directory (end) ---
+
 export const POLICY = {
   ledger: {
     'GET /health': publicRoute,
@@ -102,21 +113,34 @@ export const POLICY = {
     'POST /auth/totp/enrol': { roles: people },
     'POST /auth/totp/confirm': { roles: people },
     'POST /auth/totp/disable': { roles: people },
-    'GET /users': { roles: ['city-admin'] },
-    'POST /users': { roles: ['city-admin'] },
-    'POST /users/{userId}/reset-password': { roles: ['city-admin'] },
-    'POST /users/{userId}/disable': { roles: ['city-admin'] },
-    'POST /users/{userId}/enable': { roles: ['city-admin'] },
-    'POST /users/{userId}/unlock': { roles: ['city-admin'] },
-    'GET /enterprises/{enterpriseId}/users': { roles: enterpriseAdmins },
-    'POST /enterprises/{enterpriseId}/users': { roles: enterpriseAdmins },
-    'POST /enterprises/{enterpriseId}/users/{userId}/reset-password': { roles: enterpriseAdmins },
-    'POST /enterprises/{enterpriseId}/users/{userId}/disable': { roles: enterpriseAdmins },
-    'POST /enterprises/{enterpriseId}/users/{userId}/enable': { roles: enterpriseAdmins },
-    'POST /enterprises/{enterpriseId}/users/{userId}/unlock': { roles: enterpriseAdmins },
-    'GET /enterprises/{enterpriseId}/api-keys': { roles: enterpriseAdmins },
-    'POST /enterprises/{enterpriseId}/api-keys': { roles: enterpriseAdmins },
-    'DELETE /enterprises/{enterpriseId}/api-keys/{keyId}': { roles: enterpriseAdmins },
+    'GET /api/gateway/v1/users': { roles: ['city-admin'] },
+    'POST /api/gateway/v1/users': { roles: ['city-admin'] },
+    'POST /api/gateway/v1/users/{userId}/reset-password': { roles: ['city-admin'] },
+    'POST /api/gateway/v1/users/{userId}/disable': { roles: ['city-admin'] },
+    'POST /api/gateway/v1/users/{userId}/enable': { roles: ['city-admin'] },
+    'POST /api/gateway/v1/users/{userId}/unlock': { roles: ['city-admin'] },
+    'GET /api/gateway/v1/enterprises/{enterpriseId}/users': { roles: enterpriseAdmins },
+    'POST /api/gateway/v1/enterprises/{enterpriseId}/users': { roles: enterpriseAdmins },
+    'POST /api/gateway/v1/enterprises/{enterpriseId}/users/{userId}/reset-password': {
+      roles: enterpriseAdmins,
+    },
+    'POST /api/gateway/v1/enterprises/{enterpriseId}/users/{userId}/disable': { roles: enterpriseAdmins },
+    'POST /api/gateway/v1/enterprises/{enterpriseId}/users/{userId}/enable': { roles: enterpriseAdmins },
+    'POST /api/gateway/v1/enterprises/{enterpriseId}/users/{userId}/unlock': { roles: enterpriseAdmins },
+    'GET /api/gateway/v1/enterprises/{enterpriseId}/api-keys': { roles: enterpriseAdmins },
+    'POST /api/gateway/v1/enterprises/{enterpriseId}/api-keys': { roles: enterpriseAdmins },
+    'DELETE /api/gateway/v1/enterprises/{enterpriseId}/api-keys/{keyId}': { roles: enterpriseAdmins },
+    // --- gateway: single sign-on with the city's identity provider (begin) ---
+    'GET /auth/oidc/login': publicRoute,
+    'GET /auth/oidc/callback': publicRoute,
+    // --- gateway: single sign-on (end) ---
+    // --- gateway: enterprise directory (begin) ---
+    [`GET ${DIRECTORY}`]: { roles: directoryReaders },
+    [`POST ${DIRECTORY}`]: { roles: ['city-admin'] },
+    [`GET ${DIRECTORY}/{enterpriseId}`]: { roles: directoryReaders },
+    [`PATCH ${DIRECTORY}/{enterpriseId}`]: { roles: ['city-admin'] },
+    [`POST ${DIRECTORY}/{enterpriseId}/deactivation`]: { roles: ['city-admin'] },
+    // --- gateway: enterprise directory (end) ---
   },
   'plate-recognition': {
     'GET /health': publicRoute,

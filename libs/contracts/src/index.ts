@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './topic-map';
 export * from './topics/anpr';
 export * from './topics/camera';
+export * from './topics/enterprise';
 export * from './topics/gate';
 export * from './topics/ledger';
 export * from './topics/video';

@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { anprPlateReadV1 } from './topics/anpr';
 import { cameraSnapshotCapturedV1, cameraStatusChangedV1 } from './topics/camera';
+import { enterpriseRegisteredV1 } from './topics/enterprise';
 import { gateBarrierCommandedV1, gateBarrierDecidedV1, gateViolationDetectedV1 } from './topics/gate';
 import { ledgerPassageRecordedV1 } from './topics/ledger';
 import { videoClipArchivedV1 } from './topics/video';
@@ -20,6 +21,7 @@ export const topicMap = {
   'ledger.passage.recorded.v1': ledgerPassageRecordedV1,
   'video.clip.archived.v1': videoClipArchivedV1,
   'video.outage.unfiled.v1': videoOutageUnfiledV1,
+  'gateway.enterprise.registered.v1': enterpriseRegisteredV1,
 } as const;
 
 export type TopicMap = typeof topicMap;

@@ -13,7 +13,7 @@ export const newKeyBody = z.object({
 });
 
 /** An enterprise's integrator keys: created and revoked by its enterprise-admin (or city-admin). */
-@Controller('enterprises/:enterpriseId/api-keys')
+@Controller('api/gateway/v1/enterprises/:enterpriseId/api-keys')
 export class ApiKeysController {
   constructor(@Inject(GatewayDeps) private readonly deps: GatewayDeps) {}
 

@@ -22,7 +22,7 @@ const actorOf = (caller: Principal, req: GatewayRequest): Actor => ({
 });
 
 /** City-wide user administration (city-admin). */
-@Controller('users')
+@Controller('api/gateway/v1/users')
 export class UsersController {
   constructor(@Inject(GatewayDeps) private readonly deps: GatewayDeps) {}
 
@@ -62,7 +62,7 @@ export class UsersController {
 }
 
 /** An enterprise's own users: its enterprise-admin (or city-admin); staff and admin roles only. */
-@Controller('enterprises/:enterpriseId/users')
+@Controller('api/gateway/v1/enterprises/:enterpriseId/users')
 export class EnterpriseUsersController {
   constructor(@Inject(GatewayDeps) private readonly deps: GatewayDeps) {}
 

@@ -62,6 +62,8 @@ export function createProxy(options: ProxyOptions) {
     const match = PREFIX.exec(path);
     if (!match) return next();
     const service = match[1] as UpstreamService;
+    // The gateway's own API (users, keys, the enterprise directory) is served by its controllers.
+    if ((service as string) === 'gateway') return next();
     const base = (UPSTREAM_SERVICES as readonly string[]).includes(service)
       ? options.upstreams[service]
       : undefined;

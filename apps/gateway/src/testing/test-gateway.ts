@@ -83,7 +83,9 @@ export async function startTestGateway(
     admin,
     browser,
     async signedIn(user) {
-      const created = await admin.call('POST', '/users', { body: { displayName: user.username, ...user } });
+      const created = await admin.call('POST', '/api/gateway/v1/users', {
+        body: { displayName: user.username, ...user },
+      });
       if (created.status !== 201)
         throw new Error(`create ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
       return firstLogin(browser(), user.username, created.body.oneTimePassword);

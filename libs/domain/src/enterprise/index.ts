@@ -1,4 +1,4 @@
-// Enterprises: performance class, industry, cargo-volume band, retention. Rules: docs/domain-model.md.
+// Enterprises: credit code, district, performance class, industry, cargo-volume band, retention. Rules: docs/domain-model.md.
 export {
   alertVehicleRuleApplies,
   CARGO_VOLUME_THRESHOLD_PER_DAY,
@@ -7,6 +7,15 @@ export {
   type CargoVolume,
   type CargoVolumeBand,
 } from './cargo-volume-band';
+export {
+  CREDIT_CODE_ALPHABET,
+  creditCodeCheckCharacter,
+  parseCreditCode,
+  type CreditCode,
+  type CreditCodeError,
+  type CreditCodeErrorCode,
+} from './credit-code';
+export { isDistrictCode } from './district-code';
 export { type EnterpriseProfile } from './enterprise';
 export { INDUSTRIES, isIndustry, type Industry } from './industry';
 export {
