@@ -79,6 +79,7 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
   { sourceTag: 'scope:video', onlyDependOnLibsWithTags: ['scope:video', 'scope:shared'] },
   { sourceTag: 'scope:upload', onlyDependOnLibsWithTags: ['scope:upload', 'scope:shared'] },
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   // One owner per infrastructure client.
   { sourceTag: 'lib:persistence', bannedExternalImports: [...messagingOnly, ...storageOnly] },
   { sourceTag: 'lib:messaging', bannedExternalImports: [...persistenceOnly, ...storageOnly] },
