@@ -128,8 +128,7 @@ describe('gateway single sign-on and enterprise directory (real provider, Postgr
   );
 
   /** Signs in at the provider as `login` and follows the callback: the gateway's answer and cookies. */
-  const signIn = async (login: string) => {
-    const browser = new TestBrowser();
+  const signIn = async (login: string, browser = new TestBrowser()) => {
     const started = await browser.get(`${base}/auth/oidc/login?returnTo=${encodeURIComponent('/console')}`);
     expect(started.status).toBe(302);
     const callback = await browser.signInAtProvider(
@@ -151,6 +150,7 @@ describe('gateway single sign-on and enterprise directory (real provider, Postgr
       setCookies: answer.headers.getSetCookie(),
       body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined,
       session,
+      browser,
     };
   };
   const audit = (): Promise<{ outcome: string; actor_name: string; detail: Record<string, unknown> }[]> =>
@@ -204,6 +204,16 @@ describe('gateway single sign-on and enterprise directory (real provider, Postgr
     expect(await audit()).toContainEqual(
       expect.objectContaining({ outcome: 'success', detail: expect.objectContaining({ role: 'inspector' }) }),
     );
+  });
+
+  it('signs in again over the cookies of an ended session', async () => {
+    const first = await signIn('li');
+    expect((await first.session.call('POST', '/auth/logout')).status).toBe(204);
+    // The browser still holds the ended session's cookies (e.g. after an idle timeout).
+    expect(first.browser.cookie(base, ACCESS_COOKIE)).toBeDefined();
+    const again = await signIn('li', first.browser);
+    expect(again.status).toBe(303);
+    expect((await again.session.call('GET', '/auth/me')).status).toBe(200);
   });
 
   it('finds the same account at the next sign-on and follows the provider’s mapping', async () => {

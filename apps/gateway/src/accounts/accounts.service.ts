@@ -170,7 +170,14 @@ export class AccountsService {
       username: await this.freeExternalUsername(identity),
       passwordHash: null,
     });
-    await this.users.insert(user);
+    try {
+      await this.users.insert(user);
+    } catch (error) {
+      // The same person's first sign-on in two tabs at once: the other one created the account.
+      const raced = await this.users.findOneBy(key);
+      if (!raced) throw error;
+      return raced;
+    }
     await this.audit.record({
       event: 'user-create',
       outcome: 'success',
