@@ -158,7 +158,16 @@ describe('gateway single sign-on and enterprise directory (real provider, Postgr
       `SELECT "outcome", "actor_name", "detail" FROM "gateway_audit_log" WHERE "event" = 'sso-sign-on' ORDER BY "id"`,
     );
 
-  it('publishes every registered enterprise on Kafka through the gateway relay', async () => {
+  it('audits every directory change in the gateway log and publishes it on Kafka through the gateway relay', async () => {
+    const admin = await t.admin.call('GET', '/auth/me');
+    expect(
+      await t.gateway.dataSource.query(
+        `SELECT "actor_id", "object" FROM "gateway_audit_log" WHERE "event" = 'enterprise-registered' ORDER BY "id"`,
+      ),
+    ).toEqual([
+      { actor_id: admin.body.id, object: 'E1' },
+      { actor_id: admin.body.id, object: 'E2' },
+    ]);
     await expectEventually(() => expect(events.map((e) => e.enterpriseId).sort()).toEqual(['E1', 'E2']), {
       timeoutMs: 30_000,
     });
