@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     { skipProxyPolicy: true },
   );
   try {
+    // Enterprise accounts need their enterprise in the directory.
+    await checked.registerEnterprise('E1', '320102');
     const route = '/api/ledger/v1/enterprises/E1/passages';
     const loginBody = JSON.stringify({ username: 'root-admin', password: STRONG });
     const login = await timeEach('login (POST /auth/login)', LOGINS, async () => {

@@ -12,8 +12,14 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
     t = await startTestGateway({
       lockoutSeconds: LOCKOUT_SECONDS,
       idleSeconds: IDLE_SECONDS,
-      districtEnterprises: '320102:E7|E8,320104:E9',
     });
+    for (const [id, district] of [
+      ['E1', '320111'],
+      ['E7', '320102'],
+      ['E8', '320102'],
+      ['E9', '320104'],
+    ] as const)
+      await t.registerEnterprise(id, district);
   });
   afterAll(() => t?.close());
 
@@ -293,6 +299,25 @@ describe('gateway accounts and sessions (real Postgres, real HTTP)', () => {
       districts: ['320102', '320104'],
     });
     expect((await inspector.call('GET', '/auth/me')).body.enterprises).toEqual(['E7', 'E8', 'E9']);
+    expect((await inspector.call('GET', '/api/gateway/v1/enterprises/E9')).status).toBe(200);
+    expect((await inspector.call('GET', '/api/gateway/v1/enterprises/E1')).status).toBe(404);
+  });
+
+  it('refuses an enterprise account for an enterprise the directory does not have', async () => {
+    const created = await t.admin.call('POST', '/api/gateway/v1/users', {
+      body: { username: 'ghost.staff', displayName: 'Ghost', role: 'enterprise-staff', enterpriseId: 'E404' },
+    });
+    expect(created).toMatchObject({
+      status: 404,
+      body: { code: 'enterprise-not-found', reason: expect.stringContaining('E404') },
+    });
+    expect(
+      (
+        await t.admin.call('POST', '/api/gateway/v1/enterprises/E404/users', {
+          body: { username: 'ghost.admin', displayName: 'Ghost', role: 'enterprise-admin' },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('keeps CORS closed and JSON bodies small', async () => {

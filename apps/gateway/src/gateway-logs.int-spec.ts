@@ -13,6 +13,7 @@ describe('gateway logs', () => {
       destination: { write: (line: string) => void lines.push(line) },
     });
     t = await startTestGateway({}, {}, logger);
+    await t.registerEnterprise('E1', '320102');
   });
   afterAll(() => t?.close());
 

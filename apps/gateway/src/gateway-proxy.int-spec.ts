@@ -91,6 +91,7 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     t = await startTestGateway({ upstreams: { ledger: upstreamUrl }, apiKeyPerSecond: 5 });
+    await t.registerEnterprise('E1', '320102');
     // The upstream trusts exactly what a service trusts: the gateway's JWKS on its internal listener.
     verifier = new TokenVerifier({ jwksUrl: `${t.gateway.internalUrl}/.well-known/jwks.json` });
   });

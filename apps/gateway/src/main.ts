@@ -3,7 +3,7 @@ import { createLogger, runService } from '@ecogate/telemetry';
 import { AccountsService } from './accounts/accounts.service';
 import { AuditLog, purgeAudit } from './audit/audit-log';
 import { gatewayConfig, gatewayJobConfig } from './config/gateway.config';
-import { ConfiguredEnterpriseDirectory } from './directory.port';
+import { EnterpriseDirectory } from './enterprises';
 import { gatewayEntities, gatewayMigrations } from './gateway.data-source';
 import { startGateway } from './start-gateway';
 
@@ -35,7 +35,7 @@ async function runJob(
       const accounts = new AccountsService(
         dataSource,
         { maxFailures: 5, lockoutSeconds: 900, passwordMaxAgeDays: 90, totpRequiredRoles: [] },
-        new ConfiguredEnterpriseDirectory(),
+        new EnterpriseDirectory(dataSource),
         new AuditLog(dataSource, logger),
       );
       const { oneTimePassword } = await accounts.create(

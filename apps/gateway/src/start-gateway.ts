@@ -4,23 +4,32 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { TokenVerifier, usePolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
-import { createDataSource, type DataSource } from '@ecogate/persistence';
+import { createKafka, ensureTopics, KafkaEventPublisher, physicalTopic } from '@ecogate/messaging';
+import {
+  createDataSource,
+  type DataSource,
+  OutboxRelay,
+  publishEnvelopesThrough,
+} from '@ecogate/persistence';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import helmet from 'helmet';
 import { AccountsService } from './accounts/accounts.service';
 import { ApiKeysService } from './api-keys/api-keys.service';
+import { enterpriseChangeAudit, signOnAudit } from './audit/audit-adapters';
 import { AuditLog, purgeAudit } from './audit/audit-log';
 import { type GatewayConfig } from './config/gateway.config';
-import { ConfiguredEnterpriseDirectory, type EnterpriseDirectory } from './directory.port';
 import { authenticate } from './edge/authenticate';
 import { startInternalListener } from './edge/internal-listener';
 import { TokenBuckets } from './edge/token-bucket';
 import { VerifiedTokens } from './edge/verified-tokens';
+import { ENTERPRISE_TOPIC, EnterpriseDirectory } from './enterprises';
 import { gatewayEntities, gatewayMigrations } from './gateway.data-source';
 import { GatewayDeps } from './http/deps';
-import { GATEWAY_ERROR_STATUS } from './http/gateway-error';
+import { ALL_ERROR_STATUS } from './http/error-status';
 import { GatewayModule } from './http/gateway.module';
 import { gatewayOpenApi } from './http/gateway.openapi';
+import { GatewaySessionStarter } from './http/session-issue';
+import { OidcSignOn } from './oidc';
 import { createProxy } from './proxy/proxy';
 import { SessionsService } from './sessions/sessions.service';
 import { loadGatewayKeys } from './signing/gateway-keys';
@@ -28,6 +37,9 @@ import { loadGatewayKeys } from './signing/gateway-keys';
 export type GatewayServiceConfig = Pick<
   GatewayConfig,
   | 'database'
+  | 'kafka'
+  | 'outbox'
+  | 'oidc'
   | 'http'
   | 'internalHttp'
   | 'signing'
@@ -36,7 +48,6 @@ export type GatewayServiceConfig = Pick<
   | 'edge'
   | 'auditRetentionDays'
   | 'upstreams'
-  | 'districtEnterprises'
 >;
 
 export interface GatewayService {
@@ -49,13 +60,14 @@ export interface GatewayService {
 }
 
 export interface GatewayStartOptions {
-  /** Replaced by the real enterprise directory at merge. */
-  readonly directory?: EnterpriseDirectory;
   /** Bench only: the proxy forwards without the policy pre-check. */
   readonly skipProxyPolicy?: boolean;
 }
 
-/** The composition root: database, keys, internal listener (JWKS), then the public edge. */
+/**
+ * The composition root: database, Kafka topic and outbox relay (enterprise directory events), keys,
+ * internal listener (JWKS), then the public edge with the directory and single sign-on mounted.
+ */
 export async function startGateway(
   config: GatewayServiceConfig,
   logger: Logger,
@@ -69,6 +81,16 @@ export async function startGateway(
     logger: logger.child({ component: 'typeorm' }),
   });
   await dataSource.initialize();
+  const messaging = { ...config.kafka, logger };
+  const kafka = createKafka(messaging);
+  await ensureTopics(kafka, [{ name: physicalTopic(messaging, ENTERPRISE_TOPIC) }]);
+  const publisher = new KafkaEventPublisher(kafka, messaging);
+  await publisher.connect();
+  const relay = new OutboxRelay(dataSource, publishEnvelopesThrough(publisher), {
+    pollIntervalMs: config.outbox.pollIntervalMs,
+    logger: logger.child({ component: 'outbox-relay' }),
+  });
+  relay.start();
   const keys = await loadGatewayKeys({
     ...config.signing,
     accessTokenSeconds: config.sessions.accessTokenSeconds,
@@ -78,7 +100,7 @@ export async function startGateway(
   const verifier = new TokenVerifier({ jwksUrl: `${internal.url}/.well-known/jwks.json` });
 
   const audit = new AuditLog(dataSource, logger.child({ component: 'audit' }));
-  const directory = options.directory ?? ConfiguredEnterpriseDirectory.parse(config.districtEnterprises);
+  const directory = new EnterpriseDirectory(dataSource, { audit: enterpriseChangeAudit(audit) });
   const accounts = new AccountsService(dataSource, config.accounts, directory, audit);
   const sessions = new SessionsService(dataSource, config.sessions);
   const apiKeys = new ApiKeysService(dataSource, keys.signer, audit);
@@ -94,7 +116,14 @@ export async function startGateway(
     new TokenBuckets(perMinute, perMinute / 60),
   );
 
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
+  const signOn = config.oidc
+    ? new OidcSignOn(config.oidc, { enterpriseExists: (id) => directory.exists(id) })
+    : undefined;
+  const modules = GatewayModule.register(deps, {
+    directory,
+    oidc: { signOn, sessions: new GatewaySessionStarter(deps), audit: signOnAudit(audit) },
+  });
+  const app = await NestFactory.create<NestExpressApplication>(modules, {
     logger: false,
     abortOnError: false,
     bodyParser: false,
@@ -133,9 +162,7 @@ export async function startGateway(
   app.useBodyParser('json', { limit: '16kb' });
   serveOpenApi(app, gatewayOpenApi);
   usePolicy(app, 'gateway', verifier, logger);
-  app.useGlobalFilters(
-    new CodedErrorFilter(logger.child({ component: 'gateway-api' }), GATEWAY_ERROR_STATUS),
-  );
+  app.useGlobalFilters(new CodedErrorFilter(logger.child({ component: 'gateway-api' }), ALL_ERROR_STATUS));
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
@@ -154,6 +181,8 @@ export async function startGateway(
       clearInterval(purge);
       await app.close();
       await closeServer(internal.server);
+      await relay.stop();
+      await publisher.disconnect();
       await dataSource.destroy();
     },
   };

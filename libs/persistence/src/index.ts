@@ -11,6 +11,7 @@ export * from './migrations/schema-drift';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-writer';
+export * from './outbox/publish-through';
 export * from './schema/persistence-schema';
 export * from './tenancy/enterprise-id';
 export * from './tenancy/tenant-repository';

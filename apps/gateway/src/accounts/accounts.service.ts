@@ -3,8 +3,9 @@ import { type Principal, type PersonRole } from '@ecogate/auth';
 import { type DataSource, type Repository } from '@ecogate/persistence';
 import { type AuditLog } from '../audit/audit-log';
 import { type AccountPolicy } from '../config/gateway.config';
-import { type EnterpriseDirectory } from '../directory.port';
+import { type EnterpriseDirectory, EnterpriseError } from '../enterprises';
 import { GatewayError } from '../http/gateway-error';
+import { type ExternalIdentity } from '../oidc';
 import { afterFailure, afterSuccess, isLocked } from './lockout';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblems } from './password-policy';
@@ -31,7 +32,10 @@ export interface Actor {
 
 export type { PendingAction } from './pending-actions';
 
-type LoginFailure = 'unknown-user' | 'locked' | 'wrong-password' | 'disabled' | 'wrong-totp';
+/** What accounts need of the enterprise directory: an inspector's scope, and that an enterprise exists. */
+export type EnterpriseScopes = Pick<EnterpriseDirectory, 'exists' | 'enterpriseIdsInDistricts'>;
+
+type LoginFailure = 'unknown-user' | 'locked' | 'wrong-password' | 'disabled' | 'wrong-totp' | 'sso-account';
 
 export interface UserView {
   readonly id: string;
@@ -44,6 +48,8 @@ export interface UserView {
   readonly locked: boolean;
   readonly totpEnabled: boolean;
   readonly mustChangePassword: boolean;
+  /** Signs in through the city's identity provider (no password). */
+  readonly singleSignOn: boolean;
 }
 
 /**
@@ -57,7 +63,7 @@ export class AccountsService {
   constructor(
     dataSource: DataSource,
     private readonly policy: AccountPolicy,
-    private readonly directory: EnterpriseDirectory,
+    private readonly directory: EnterpriseScopes,
     private readonly audit: AuditLog,
   ) {
     this.users = dataSource.getRepository(UserEntity);
@@ -87,6 +93,11 @@ export class AccountsService {
     if (!user) {
       await burnVerifyTime(password);
       throw await refuse('unknown-user', wrongCredentials);
+    }
+    if (user.passwordHash === null) {
+      // A single sign-on account has no password; answered like a wrong one (no account probing).
+      await burnVerifyTime(password);
+      throw await refuse('sso-account', wrongCredentials);
     }
     const now = new Date();
     if (isLocked(user, now))
@@ -121,6 +132,82 @@ export class AccountsService {
       sourceIp: actor.ip,
     });
     return user;
+  }
+
+  /**
+   * The account of a person the city's identity provider signed in: found by issuer + subject, or
+   * provisioned on first sign-on (without a password). Role, enterprise and districts follow the
+   * role map at every sign-on; a disabled account is refused.
+   */
+  async signOnExternal(identity: ExternalIdentity, actor: Actor): Promise<UserEntity> {
+    const scope = {
+      displayName: identity.displayName.slice(0, 100),
+      role: identity.role,
+      enterpriseId: ENTERPRISE_ROLES.includes(identity.role) ? (identity.enterpriseId ?? null) : null,
+      districts: identity.role === 'inspector' ? [...identity.districts] : [],
+    };
+    const key = { externalIssuer: identity.issuer, externalSubject: identity.subject };
+    const existing = await this.users.findOneBy(key);
+    if (existing?.disabled) {
+      await this.audit.record({
+        event: 'login',
+        outcome: 'failure',
+        actorId: existing.id,
+        actorName: existing.username,
+        sourceIp: actor.ip,
+        detail: { reason: 'disabled', via: 'sso' },
+      });
+      throw new GatewayError('account-disabled', 'the account is disabled');
+    }
+    if (existing) {
+      await this.users.update({ id: existing.id }, scope);
+      return { ...existing, ...scope };
+    }
+    const user = this.users.create({
+      ...this.blankAccount(),
+      ...key,
+      ...scope,
+      username: await this.freeExternalUsername(identity),
+      passwordHash: null,
+    });
+    try {
+      await this.users.insert(user);
+    } catch (error) {
+      // The same person's first sign-on in two tabs at once: the other one created the account.
+      const raced = await this.users.findOneBy(key);
+      if (!raced) throw error;
+      return raced;
+    }
+    await this.audit.record({
+      event: 'user-create',
+      outcome: 'success',
+      actorName: 'sso',
+      sourceIp: actor.ip,
+      object: user.id,
+      detail: { username: user.username, role: user.role, enterpriseId: user.enterpriseId, via: 'sso' },
+    });
+    return user;
+  }
+
+  /**
+   * `name@provider-host`: never a local username (those have no `@`); the subject stands in when
+   * the provider gave the same name to another of its people.
+   */
+  private async freeExternalUsername(identity: ExternalIdentity): Promise<string> {
+    const host = new URL(identity.issuer).host;
+    const preferred = `${identity.username}@${host}`.slice(0, 200);
+    return (await this.users.existsBy({ username: preferred }))
+      ? `${identity.subject}@${host}`.slice(0, 200)
+      : preferred;
+  }
+
+  /** Password change, reset and TOTP belong to the identity provider for single sign-on accounts. */
+  private assertLocal(user: UserEntity, what: string): void {
+    if (user.externalIssuer !== null)
+      throw new GatewayError(
+        'sso-account',
+        `${user.username} signs in through the city's identity provider: ${what} there`,
+      );
   }
 
   private async countFailure(user: UserEntity, actor: Actor, now: Date): Promise<void> {
@@ -184,6 +271,7 @@ export class AccountsService {
 
   async changePassword(userId: string, current: string, next: string, actor: Actor): Promise<void> {
     const user = await this.byId(userId);
+    this.assertLocal(user, 'change the password');
     const audit = (outcome: 'success' | 'failure', reason?: string) =>
       this.audit.record({
         event: 'password-change',
@@ -193,12 +281,13 @@ export class AccountsService {
         sourceIp: actor.ip,
         ...(reason ? { detail: { reason } } : {}),
       });
-    if (!(await verifyPassword(user.passwordHash, current))) {
+    const stored = user.passwordHash;
+    if (stored === null || !(await verifyPassword(stored, current))) {
       await audit('failure', 'wrong-current-password');
       throw new GatewayError('invalid-credentials', 'the current password is wrong');
     }
     this.assertStrong(next, user.username);
-    if (await verifyPassword(user.passwordHash, next)) {
+    if (await verifyPassword(stored, next)) {
       await audit('failure', 'unchanged');
       throw new GatewayError('weak-password', 'the new password must differ from the current one');
     }
@@ -220,6 +309,7 @@ export class AccountsService {
 
   async enrolTotp(userId: string, actor: Actor): Promise<{ readonly secret: string; readonly uri: string }> {
     const user = await this.byId(userId);
+    this.assertLocal(user, 'set up the second factor');
     if (user.totpEnabled) throw new GatewayError('conflict', 'TOTP is already enabled; disable it first');
     const enrolment = newTotp(user.username);
     await this.users.update({ id: user.id }, { totpSecret: enrolment.secret });
@@ -280,24 +370,22 @@ export class AccountsService {
     validateNewUser(input);
     if (await this.users.existsBy({ username: input.username }))
       throw new GatewayError('username-taken', 'that username is taken');
+    const enterpriseId = ENTERPRISE_ROLES.includes(input.role) ? input.enterpriseId : undefined;
+    if (enterpriseId !== undefined && !(await this.directory.exists(enterpriseId)))
+      throw new EnterpriseError(
+        'enterprise-not-found',
+        `enterprise ${enterpriseId} is not registered (or is deactivated) in the enterprise directory`,
+      );
     const oneTimePassword = oneTimePasswordValue();
     const user = this.users.create({
-      id: randomUUID(),
+      ...this.blankAccount(),
       username: input.username,
       displayName: input.displayName,
       role: input.role,
-      enterpriseId: ENTERPRISE_ROLES.includes(input.role) ? (input.enterpriseId ?? null) : null,
+      enterpriseId: enterpriseId ?? null,
       districts: input.role === 'inspector' ? [...(input.districts ?? [])] : [],
       passwordHash: await hashPassword(oneTimePassword),
-      passwordChangedAt: new Date(),
       mustChangePassword: true,
-      failedLogins: 0,
-      lockedUntil: null,
-      disabled: false,
-      totpSecret: null,
-      totpEnabled: false,
-      totpLastStep: null,
-      createdAt: new Date(),
     });
     await this.users.insert(user);
     await this.audit.record({
@@ -310,6 +398,25 @@ export class AccountsService {
       detail: { username: user.username, role: user.role, enterpriseId: user.enterpriseId },
     });
     return { user: view(user), oneTimePassword };
+  }
+
+  /** A new account's standing: enabled, unlocked, no TOTP, no external identity. */
+  private blankAccount() {
+    const now = new Date();
+    return {
+      id: randomUUID(),
+      passwordChangedAt: now,
+      mustChangePassword: false,
+      failedLogins: 0,
+      lockedUntil: null,
+      disabled: false,
+      totpSecret: null,
+      totpEnabled: false,
+      totpLastStep: null,
+      externalIssuer: null,
+      externalSubject: null,
+      createdAt: now,
+    };
   }
 
   async list(enterpriseId?: string): Promise<UserView[]> {
@@ -336,6 +443,7 @@ export class AccountsService {
   }
 
   async resetPassword(user: UserEntity, actor: Actor): Promise<string> {
+    this.assertLocal(user, 'reset the password');
     const oneTimePassword = oneTimePasswordValue();
     await this.users.update(
       { id: user.id },
@@ -404,5 +512,6 @@ export function view(user: UserEntity): UserView {
     locked: isLocked(user, new Date()),
     totpEnabled: user.totpEnabled,
     mustChangePassword: user.mustChangePassword,
+    singleSignOn: user.externalIssuer !== null,
   };
 }

@@ -7,6 +7,7 @@ const fresh = {
   mustChangePassword: false,
   passwordChangedAt: daysAgo(1),
   totpEnabled: false,
+  externalIssuer: null,
 };
 const policy = { passwordMaxAgeDays: 90, totpRequiredRoles: [] };
 
@@ -27,5 +28,11 @@ describe('pendingActions', () => {
     expect(pendingActions(fresh, required, now)).toEqual(['enrol-totp']);
     expect(pendingActions({ ...fresh, totpEnabled: true }, required, now)).toEqual([]);
     expect(pendingActions({ ...fresh, role: 'city-operator' }, required, now)).toEqual([]);
+  });
+
+  it('asks a single sign-on account for nothing: password and second factor belong to the provider', () => {
+    const required = { ...policy, totpRequiredRoles: ['city-admin' as const] };
+    const sso = { ...fresh, externalIssuer: 'https://idp.city.example', passwordChangedAt: daysAgo(400) };
+    expect(pendingActions(sso, required, now)).toEqual([]);
   });
 });

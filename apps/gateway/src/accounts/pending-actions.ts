@@ -9,6 +9,8 @@ export interface AccountStanding {
   readonly mustChangePassword: boolean;
   readonly passwordChangedAt: Date;
   readonly totpEnabled: boolean;
+  /** Set for single sign-on accounts: no password here, and the second factor is the provider's. */
+  readonly externalIssuer: string | null;
 }
 
 /**
@@ -20,6 +22,8 @@ export function pendingActions(
   policy: { readonly passwordMaxAgeDays: number; readonly totpRequiredRoles: readonly PersonRole[] },
   now: Date,
 ): PendingAction[] {
+  // Password and second factor of a single sign-on account are the identity provider's business.
+  if (account.externalIssuer !== null) return [];
   const actions: PendingAction[] = [];
   if (
     account.mustChangePassword ||

@@ -1,6 +1,7 @@
-import { Column, Entity, PrimaryColumn } from '@ecogate/persistence';
+import { Column, Entity, PrimaryColumn, Unique } from '@ecogate/persistence';
 
 @Entity({ name: 'gateway_users' })
+@Unique('UQ_gateway_users_external', ['externalIssuer', 'externalSubject'])
 export class UserEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_gateway_users' })
   id!: string;
@@ -20,8 +21,16 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   districts!: string[];
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /** Null for single sign-on accounts: they have no password to log in, change or reset. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
+
+  /** The identity provider's issuer and subject of a single sign-on account (both or neither). */
+  @Column({ name: 'external_issuer', type: 'text', nullable: true })
+  externalIssuer!: string | null;
+
+  @Column({ name: 'external_subject', type: 'text', nullable: true })
+  externalSubject!: string | null;
 
   @Column({ name: 'password_changed_at', type: 'timestamptz' })
   passwordChangedAt!: Date;

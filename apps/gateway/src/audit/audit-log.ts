@@ -1,4 +1,4 @@
-import { type DataSource } from '@ecogate/persistence';
+import { type DataSource, type EntityManager } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
 
 export type AuditEvent =
@@ -16,7 +16,11 @@ export type AuditEvent =
   | 'user-enable'
   | 'user-unlock'
   | 'api-key-create'
-  | 'api-key-revoke';
+  | 'api-key-revoke'
+  | 'sso-sign-on'
+  | 'enterprise-registered'
+  | 'enterprise-updated'
+  | 'enterprise-deactivated';
 
 export interface AuditEntry {
   readonly event: AuditEvent;
@@ -36,8 +40,9 @@ export class AuditLog {
     private readonly log: Logger,
   ) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.dataSource.query(
+  /** `tx`: record inside the caller's transaction (commits with the change or not at all). */
+  async record(entry: AuditEntry, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.dataSource).query(
       `INSERT INTO "gateway_audit_log" ("event", "outcome", "actor_id", "actor_name", "source_ip", "object", "detail")
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [

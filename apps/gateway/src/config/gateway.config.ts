@@ -4,6 +4,8 @@ import {
   databaseEnv,
   defineConfig,
   httpEnv,
+  kafkaConfig,
+  kafkaEnv,
   observabilityConfig,
   observabilityEnv,
   port,
@@ -12,6 +14,7 @@ import {
 } from '@ecogate/config';
 import { PERSON_ROLES, type PersonRole } from '@ecogate/auth';
 import { z } from 'zod';
+import { oidcConfig, oidcEnv } from '../oidc';
 
 /** The services the gateway fronts at `/api/<service>/v1/...`. */
 export const UPSTREAM_SERVICES = [
@@ -95,8 +98,8 @@ export const gatewayEnv = {
   GATEWAY_UPSTREAM_CAMERA_INGEST_URL: url(['http', 'https']).optional(),
   GATEWAY_UPSTREAM_VIDEO_ARCHIVE_URL: url(['http', 'https']).optional(),
   GATEWAY_UPSTREAM_PROVINCIAL_UPLOAD_URL: url(['http', 'https']).optional(),
-  /** Stand-in enterprise directory until the real one is wired: `320102:E1|E2,320104:E3`. */
-  GATEWAY_DISTRICT_ENTERPRISES: z.string().optional(),
+  /** How often the outbox relay polls (enterprise directory events) while the outbox is empty. */
+  GATEWAY_OUTBOX_POLL_MS: positiveInt(200),
 };
 
 type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnv>>;
@@ -110,46 +113,52 @@ function upstreams(env: GatewayEnv): Partial<Record<UpstreamService, string>> {
   return out;
 }
 
-export const gatewayConfig = defineConfig({ ...databaseEnv, ...observabilityEnv, ...gatewayEnv }, (env) => ({
-  database: { url: env.DATABASE_URL },
-  observability: observabilityConfig(env),
-  http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
-  internalHttp: { host: env.INTERNAL_HTTP_HOST, port: env.INTERNAL_HTTP_PORT },
-  signing: {
-    keyFile: env.GATEWAY_SIGNING_KEY_FILE,
-    kid: env.GATEWAY_SIGNING_KEY_ID,
-    ...(env.GATEWAY_PREVIOUS_PUBLIC_KEY_FILE
-      ? {
-          previous: {
-            publicKeyFile: env.GATEWAY_PREVIOUS_PUBLIC_KEY_FILE,
-            kid: env.GATEWAY_PREVIOUS_SIGNING_KEY_ID ?? 'gateway-previous',
-          },
-        }
-      : {}),
-  },
-  accounts: {
-    maxFailures: env.GATEWAY_MAX_FAILED_LOGINS,
-    lockoutSeconds: env.GATEWAY_LOCKOUT_SECONDS,
-    passwordMaxAgeDays: env.GATEWAY_PASSWORD_MAX_AGE_DAYS,
-    totpRequiredRoles: env.GATEWAY_TOTP_REQUIRED_ROLES,
-  } satisfies AccountPolicy,
-  sessions: {
-    idleSeconds: env.GATEWAY_SESSION_IDLE_SECONDS,
-    absoluteSeconds: env.GATEWAY_SESSION_ABSOLUTE_SECONDS,
-    accessTokenSeconds: env.GATEWAY_ACCESS_TOKEN_SECONDS,
-    secureCookies: env.GATEWAY_SECURE_COOKIES,
-  } satisfies SessionPolicy,
-  edge: {
-    corsOrigins: env.GATEWAY_CORS_ORIGINS,
-    loginPerMinute: env.GATEWAY_LOGIN_RATE_PER_MINUTE,
-    apiKeyPerSecond: env.GATEWAY_API_KEY_RATE_PER_SECOND,
-    proxyMaxBodyBytes: env.GATEWAY_PROXY_MAX_BODY_BYTES,
-    trustedProxyHops: env.GATEWAY_TRUSTED_PROXY_HOPS,
-  },
-  auditRetentionDays: env.GATEWAY_AUDIT_RETENTION_DAYS,
-  upstreams: upstreams(env),
-  districtEnterprises: env.GATEWAY_DISTRICT_ENTERPRISES,
-}));
+export const gatewayConfig = defineConfig(
+  { ...databaseEnv, ...kafkaEnv, ...observabilityEnv, ...gatewayEnv, ...oidcEnv },
+  (env) => ({
+    database: { url: env.DATABASE_URL },
+    kafka: kafkaConfig(env, 'gateway'),
+    outbox: { pollIntervalMs: env.GATEWAY_OUTBOX_POLL_MS },
+    /** Undefined while single sign-on is off (`GATEWAY_OIDC_ISSUER` unset). */
+    oidc: oidcConfig(env),
+    observability: observabilityConfig(env),
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    internalHttp: { host: env.INTERNAL_HTTP_HOST, port: env.INTERNAL_HTTP_PORT },
+    signing: {
+      keyFile: env.GATEWAY_SIGNING_KEY_FILE,
+      kid: env.GATEWAY_SIGNING_KEY_ID,
+      ...(env.GATEWAY_PREVIOUS_PUBLIC_KEY_FILE
+        ? {
+            previous: {
+              publicKeyFile: env.GATEWAY_PREVIOUS_PUBLIC_KEY_FILE,
+              kid: env.GATEWAY_PREVIOUS_SIGNING_KEY_ID ?? 'gateway-previous',
+            },
+          }
+        : {}),
+    },
+    accounts: {
+      maxFailures: env.GATEWAY_MAX_FAILED_LOGINS,
+      lockoutSeconds: env.GATEWAY_LOCKOUT_SECONDS,
+      passwordMaxAgeDays: env.GATEWAY_PASSWORD_MAX_AGE_DAYS,
+      totpRequiredRoles: env.GATEWAY_TOTP_REQUIRED_ROLES,
+    } satisfies AccountPolicy,
+    sessions: {
+      idleSeconds: env.GATEWAY_SESSION_IDLE_SECONDS,
+      absoluteSeconds: env.GATEWAY_SESSION_ABSOLUTE_SECONDS,
+      accessTokenSeconds: env.GATEWAY_ACCESS_TOKEN_SECONDS,
+      secureCookies: env.GATEWAY_SECURE_COOKIES,
+    } satisfies SessionPolicy,
+    edge: {
+      corsOrigins: env.GATEWAY_CORS_ORIGINS,
+      loginPerMinute: env.GATEWAY_LOGIN_RATE_PER_MINUTE,
+      apiKeyPerSecond: env.GATEWAY_API_KEY_RATE_PER_SECOND,
+      proxyMaxBodyBytes: env.GATEWAY_PROXY_MAX_BODY_BYTES,
+      trustedProxyHops: env.GATEWAY_TRUSTED_PROXY_HOPS,
+    },
+    auditRetentionDays: env.GATEWAY_AUDIT_RETENTION_DAYS,
+    upstreams: upstreams(env),
+  }),
+);
 
 export type GatewayConfig = ReturnType<typeof gatewayConfig.load>;
 

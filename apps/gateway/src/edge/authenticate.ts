@@ -20,6 +20,11 @@ import { type GatewayRequest, sendError } from './request-context';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a session with a pending action may still do (refresh too: the change may take a while). */
 const ALWAYS_ALLOWED = ['GET /auth/me', 'POST /auth/logout', 'POST /auth/refresh', 'POST /auth/password'];
+/**
+ * Signing in is anonymous: a stale or ended session (or one with pending actions) in the browser
+ * must not stand in the way of starting a new one.
+ */
+const SIGN_IN_ROUTES = new Set(['POST /auth/login', 'GET /auth/oidc/login', 'GET /auth/oidc/callback']);
 const ALLOWED_WHILE_PENDING: Record<PendingAction, readonly string[]> = {
   'change-password': ALWAYS_ALLOWED,
   'enrol-totp': [...ALWAYS_ALLOWED, 'POST /auth/totp/enrol', 'POST /auth/totp/confirm'],
@@ -95,7 +100,7 @@ async function establish(
     }
   }
   const access = cookies[ACCESS_COOKIE];
-  if (!access) return true; // anonymous: the policy decides
+  if (!access || SIGN_IN_ROUTES.has(`${method} ${path}`)) return true; // anonymous: the policy decides
   const principal = await deps.verifiedTokens.principalOf(access);
   if (!principal) return true; // expired access token: anonymous until the client refreshes
   const sessionId = sessionIdOf(access);

@@ -1,4 +1,4 @@
-// The enterprise directory: what the gateway wires at merge.
+// The enterprise directory: mounted by the gateway (start-gateway.ts, gateway.data-source.ts).
 import { EnterpriseEntity } from './enterprise.entity';
 import { CreateEnterprises1797100000000 } from './migrations/1797100000000-CreateEnterprises';
 

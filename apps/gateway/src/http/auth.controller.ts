@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { type UserEntity } from '../accounts/user.entity';
 import { view } from '../accounts/accounts.service';
 import { type GatewayRequest } from '../edge/request-context';
-import { clearSessionCookies, readCookies, REFRESH_COOKIE, setSessionCookies } from '../sessions/cookies';
-import { randomToken } from '../sessions/secrets';
+import { clearSessionCookies, readCookies, REFRESH_COOKIE } from '../sessions/cookies';
 import { GatewayDeps } from './deps';
 import { GatewayError } from './gateway-error';
 import { parseBody } from './parse';
+import { issueSessionCookies, startSession } from './session-issue';
 
 export const loginBody = z.object({
   username: z.string().min(1).max(64),
@@ -43,8 +43,7 @@ export class AuthController {
     const user = await this.deps.accounts.login(input.username, input.password, input.totpCode, {
       ip: req.clientIp,
     });
-    const started = await this.deps.sessions.start(user.id, req.clientIp);
-    await this.issue(res, user, started.sessionId, started.refreshToken);
+    await startSession(this.deps, res, user, req.clientIp);
     return this.me(user);
   }
 
@@ -71,7 +70,7 @@ export class AuthController {
       await this.deps.sessions.revoke(result.session.sessionId, 'disabled');
       throw new GatewayError('session-ended', 'the account is disabled');
     }
-    await this.issue(res, user, result.session.sessionId, result.refreshToken);
+    await issueSessionCookies(this.deps, res, user, result.session.sessionId, result.refreshToken);
     return this.me(user);
   }
 
@@ -130,26 +129,6 @@ export class AuthController {
     await this.deps.accounts.disableTotp(caller.subject, parseBody(codeBody, body).code, {
       ip: req.clientIp,
     });
-  }
-
-  private async issue(
-    res: ServerResponse,
-    user: UserEntity,
-    sessionId: string,
-    refreshToken: string,
-  ): Promise<void> {
-    const { token } = await this.deps.signer.sign(await this.deps.accounts.principalOf(user), { sessionId });
-    setSessionCookies(
-      res,
-      {
-        accessToken: token,
-        accessSeconds: this.deps.sessionPolicy.accessTokenSeconds,
-        refreshToken,
-        refreshSeconds: this.deps.sessionPolicy.absoluteSeconds,
-        csrfToken: randomToken(),
-      },
-      this.deps.sessionPolicy.secureCookies,
-    );
   }
 
   private me(user: UserEntity, principal?: Principal) {

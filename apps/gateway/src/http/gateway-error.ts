@@ -21,6 +21,7 @@ export const GATEWAY_ERROR_STATUS = {
   'account-disabled': 403,
   'not-found': 404,
   'username-taken': 409,
+  'sso-account': 409,
   conflict: 409,
   'account-locked': 423,
   'rate-limited': 429,

@@ -1,12 +1,24 @@
 import { POLICY } from '@ecogate/auth';
 import { controllerRoutes, undocumentedRoutes } from '@ecogate/http-edge';
-import { type Type } from '@nestjs/common';
+import { type DynamicModule, type Type } from '@nestjs/common';
 import { type GatewayDeps } from './deps';
-import { GatewayModule } from './gateway.module';
+import { GatewayModule, type GatewayParts } from './gateway.module';
 import { gatewayOpenApi } from './gateway.openapi';
 
+/** The module's controllers and those of the modules it mounts (directory, single sign-on). */
+function controllersOf(module: DynamicModule): Type[] {
+  return [
+    ...((module.controllers ?? []) as Type[]),
+    ...((module.imports ?? []) as DynamicModule[]).flatMap(controllersOf),
+  ];
+}
+
 describe('gateway routes', () => {
-  const routes = controllerRoutes((GatewayModule.register({} as GatewayDeps).controllers ?? []) as Type[]);
+  const routes = controllerRoutes(
+    controllersOf(
+      GatewayModule.register({} as GatewayDeps, { directory: {}, oidc: {} } as unknown as GatewayParts),
+    ),
+  );
   const served = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
 
   it('are all in the gateway section of the policy table, and the table names no other', () => {

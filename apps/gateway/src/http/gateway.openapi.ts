@@ -1,5 +1,7 @@
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
+import { enterpriseRoutes } from '../enterprises';
+import { oidcRoutes } from '../oidc';
 import { newKeyBody } from './api-keys.controller';
 import { codeBody, loginBody, passwordBody } from './auth.controller';
 import { newUserBody } from './users.controller';
@@ -133,6 +135,7 @@ const routes: RouteDescriptor[] = [
       201: { description: '`{user, oneTimePassword}`' },
       400: refusal('invalid-request'),
       ...person,
+      404: refusal('enterprise-not-found (an enterprise role for an enterprise not in the directory)'),
       409: refusal('username-taken'),
     },
   },
@@ -202,7 +205,7 @@ export const gatewayOpenApi = buildOpenApiDocument(
     title: 'Ecogate gateway',
     version: '1',
     description:
-      'Sign-in, sessions (cookies + X-CSRF-Token), users and integrator API keys. Services are reached at /api/<service>/v1/...',
+      'Sign-in (password or the city identity provider), sessions (cookies + X-CSRF-Token), users, integrator API keys and the enterprise directory. Services are reached at /api/<service>/v1/...',
   },
-  routes,
+  [...routes, ...oidcRoutes, ...enterpriseRoutes],
 );

@@ -1,4 +1,4 @@
-// Single sign-on with a city's identity provider: what the gateway wires at merge.
+// Single sign-on with a city's identity provider: mounted by the gateway (start-gateway.ts).
 export {
   type ExternalIdentity,
   SIGN_ON_ERROR_STATUS,

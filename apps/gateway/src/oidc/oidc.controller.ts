@@ -45,7 +45,8 @@ export class OidcController {
     // Always spent: a callback is tried once, whatever its outcome.
     res.clearCookie(TRANSACTION_COOKIE_NAME, { path: OIDC_ROUTES_PATH });
     res.setHeader('Cache-Control', 'no-store');
-    const sourceAddress = req.ip;
+    // The gateway's edge puts the client address there (its trusted proxy hops); else the TCP peer.
+    const sourceAddress = (req as Request & { clientIp?: string }).clientIp ?? req.ip;
     const callbackUrl = new URL(signOn.redirectUri);
     callbackUrl.search = new URL(req.originalUrl, 'http://callback.invalid').search;
     try {

@@ -46,8 +46,15 @@ export interface SessionCookies {
   readonly csrfToken: string;
 }
 
+/** Adds to the answer's cookies (another part of the answer may have set its own, e.g. the SSO one). */
+function appendCookies(res: ServerResponse, cookies: string[]): void {
+  const existing = res.getHeader('Set-Cookie');
+  const before = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  res.setHeader('Set-Cookie', [...before, ...cookies]);
+}
+
 export function setSessionCookies(res: ServerResponse, cookies: SessionCookies, secure: boolean): void {
-  res.setHeader('Set-Cookie', [
+  appendCookies(res, [
     serialize(ACCESS_COOKIE, cookies.accessToken, {
       path: '/',
       maxAgeSeconds: cookies.accessSeconds,
@@ -71,7 +78,7 @@ export function setSessionCookies(res: ServerResponse, cookies: SessionCookies, 
 
 export function clearSessionCookies(res: ServerResponse, secure: boolean): void {
   const gone = { maxAgeSeconds: 0, secure };
-  res.setHeader('Set-Cookie', [
+  appendCookies(res, [
     serialize(ACCESS_COOKIE, '', { ...gone, path: '/', httpOnly: true }),
     serialize(REFRESH_COOKIE, '', { ...gone, path: REFRESH_PATH, httpOnly: true }),
     serialize(CSRF_COOKIE, '', { ...gone, path: '/', httpOnly: false }),

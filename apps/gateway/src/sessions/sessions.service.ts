@@ -22,6 +22,7 @@ export interface TouchedSession extends LiveSession {
     readonly mustChangePassword: boolean;
     readonly passwordChangedAt: Date;
     readonly totpEnabled: boolean;
+    readonly externalIssuer: string | null;
   };
 }
 
@@ -130,12 +131,13 @@ export class SessionsService {
       must_change_password: boolean;
       password_changed_at: Date;
       totp_enabled: boolean;
+      external_issuer: string | null;
     }[] = await this.dataSource.query(
       // Last seen is written at most every `touchEverySeconds`: a read-only request then commits
       // no write (no WAL flush), and idle is still measured to within that step.
       `WITH live AS (
          SELECT s."id", s."user_id", s."last_seen_at", u."role", u."must_change_password",
-                u."password_changed_at", u."totp_enabled"
+                u."password_changed_at", u."totp_enabled", u."external_issuer"
            FROM "gateway_sessions" s JOIN "gateway_users" u ON u."id" = s."user_id"
           WHERE s."id" = $1 AND NOT u."disabled" AND s."revoked_at" IS NULL AND s."expires_at" > now()
             AND s."last_seen_at" > now() - make_interval(secs => $2)
@@ -143,7 +145,8 @@ export class SessionsService {
          UPDATE "gateway_sessions" t SET "last_seen_at" = now() FROM live
           WHERE t."id" = live."id" AND live."last_seen_at" < now() - make_interval(secs => $3)
        )
-       SELECT "user_id", "role", "must_change_password", "password_changed_at", "totp_enabled" FROM live`,
+       SELECT "user_id", "role", "must_change_password", "password_changed_at", "totp_enabled", "external_issuer"
+         FROM live`,
       [sessionId, this.policy.idleSeconds, touchEverySeconds(this.policy.idleSeconds)],
     );
     const row = rows[0];
@@ -156,6 +159,7 @@ export class SessionsService {
           mustChangePassword: row.must_change_password,
           passwordChangedAt: row.password_changed_at,
           totpEnabled: row.totp_enabled,
+          externalIssuer: row.external_issuer,
         },
       };
     await this.revoke(sessionId, 'idle-or-expired');

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PersonRole } from '@ecogate/auth';
 import { SecretUrl } from '@ecogate/config';
+import { kafkaClientOptions } from '@ecogate/testing';
+import { type OidcConfig } from '../oidc';
 import { type GatewayServiceConfig } from '../start-gateway';
 import { type UpstreamService } from '../config/gateway.config';
 
@@ -20,17 +22,25 @@ export function signingKeyFile(): string {
 /** Both listeners on free ports, short limits so lockout and idle can be waited out in a test. */
 export function gatewayTestConfig(options: {
   readonly databaseUrl: string;
+  /** A fixed public port (single sign-on: the provider must know the callback first); else a free one. */
+  readonly httpPort?: number;
   readonly upstreams?: Partial<Record<UpstreamService, string>>;
   readonly lockoutSeconds?: number;
   readonly idleSeconds?: number;
   readonly loginPerMinute?: number;
   readonly apiKeyPerSecond?: number;
   readonly totpRequiredRoles?: readonly PersonRole[];
-  readonly districtEnterprises?: string;
+  /** Each test run's own topics (and consumer groups) on the shared cluster. */
+  readonly topicPrefix: string;
+  readonly oidc?: OidcConfig;
 }): GatewayServiceConfig {
   return {
     database: { url: new SecretUrl(options.databaseUrl) },
-    http: { host: '127.0.0.1', port: 0 },
+    // As admin over SASL_SSL, under the test's prefix (the `gateway` principal's ACLs have their own test).
+    kafka: { ...kafkaClientOptions(), clientId: 'gateway-it', topicPrefix: options.topicPrefix },
+    outbox: { pollIntervalMs: 50 },
+    oidc: options.oidc,
+    http: { host: '127.0.0.1', port: options.httpPort ?? 0 },
     internalHttp: { host: '127.0.0.1', port: 0 },
     signing: { keyFile: signingKeyFile(), kid: 'gateway-test' },
     accounts: {
@@ -54,7 +64,6 @@ export function gatewayTestConfig(options: {
     },
     auditRetentionDays: 180,
     upstreams: options.upstreams ?? {},
-    districtEnterprises: options.districtEnterprises,
   };
 }
 

@@ -4,11 +4,13 @@ import {
   runMigrations,
   type TemporaryDatabase,
 } from '@ecogate/persistence';
+import { randomUUID } from 'node:crypto';
+import { creditCodeCheckCharacter } from '@ecogate/domain';
 import { createLogger, type Logger } from '@ecogate/telemetry';
 import { loadInfraEnv } from '@ecogate/testing';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditLog } from '../audit/audit-log';
-import { ConfiguredEnterpriseDirectory } from '../directory.port';
+import { EnterpriseDirectory } from '../enterprises';
 import { gatewayEntities, gatewayMigrations } from '../gateway.data-source';
 import { type GatewayService, type GatewayStartOptions, startGateway } from '../start-gateway';
 import { Browser, gatewayTestConfig } from './gateway-test-kit';
@@ -19,9 +21,13 @@ const silent = createLogger({ service: 'gateway-it', level: 'silent' });
 export interface TestGateway {
   readonly gateway: GatewayService;
   readonly database: TemporaryDatabase;
+  /** The gateway's Kafka topics are `<topicPrefix><topic>`. */
+  readonly topicPrefix: string;
   /** A city-admin that has changed its one-time password. */
   readonly admin: Browser;
   browser(): Browser;
+  /** Registers an enterprise in the directory through its API, as the city-admin. */
+  registerEnterprise(id: string, districtCode: string): Promise<void>;
   /** A user created by the admin, signed in, password changed to `STRONG`. */
   signedIn(user: {
     username: string;
@@ -34,7 +40,7 @@ export interface TestGateway {
 
 /** A migrated temporary database, a gateway on it and a signed-in bootstrap city-admin. */
 export async function startTestGateway(
-  settings: Omit<Parameters<typeof gatewayTestConfig>[0], 'databaseUrl'> = {},
+  settings: Omit<Parameters<typeof gatewayTestConfig>[0], 'databaseUrl' | 'topicPrefix'> = {},
   options: GatewayStartOptions = {},
   logger: Logger = silent,
 ): Promise<TestGateway> {
@@ -51,7 +57,7 @@ export async function startTestGateway(
   const bootstrap = new AccountsService(
     migrator,
     { maxFailures: 5, lockoutSeconds: 900, passwordMaxAgeDays: 90, totpRequiredRoles: [] },
-    new ConfiguredEnterpriseDirectory(),
+    new EnterpriseDirectory(migrator),
     new AuditLog(migrator, logger),
   );
   const { oneTimePassword } = await bootstrap.create(
@@ -59,8 +65,9 @@ export async function startTestGateway(
     { name: 'cli', ip: 'local' },
   );
   await migrator.destroy();
+  const topicPrefix = `gw-it-${randomUUID().slice(0, 8)}.`;
   const gateway = await startGateway(
-    gatewayTestConfig({ databaseUrl: database.url, ...settings }),
+    gatewayTestConfig({ databaseUrl: database.url, topicPrefix, ...settings }),
     logger,
     options,
   );
@@ -80,8 +87,24 @@ export async function startTestGateway(
   return {
     gateway,
     database,
+    topicPrefix,
     admin,
     browser,
+    async registerEnterprise(id, districtCode) {
+      const registered = await admin.call('POST', '/api/gateway/v1/enterprises', {
+        body: {
+          id,
+          creditCode: creditCodeOf(districtCode),
+          name: `${id} 有限公司`,
+          industry: 'steel',
+          districtCode,
+          performanceClass: 'A',
+          retention: { videoDays: 180, ledgerDays: 365 },
+        },
+      });
+      if (registered.status !== 201)
+        throw new Error(`register ${id}: ${registered.status} ${JSON.stringify(registered.body)}`);
+    },
     async signedIn(user) {
       const created = await admin.call('POST', '/api/gateway/v1/users', {
         body: { displayName: user.username, ...user },
@@ -95,4 +118,11 @@ export async function startTestGateway(
       await database.drop();
     },
   };
+}
+
+/** A fresh valid 统一社会信用代码 of this district (random organisation code, correct check character). */
+function creditCodeOf(districtCode: string): string {
+  const organisation = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10)).join('');
+  const first17 = `91${districtCode}${organisation}`;
+  return `${first17}${creditCodeCheckCharacter(first17)}`;
 }
