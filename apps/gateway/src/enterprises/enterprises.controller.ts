@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { Caller, type Principal } from '@ecogate/auth';
 import { type Enterprise } from './enterprise';
 import { EnterpriseDirectory, type EnterprisePage } from './enterprise-directory';
@@ -13,7 +13,8 @@ export const ENTERPRISES_PATH = 'api/gateway/v1/enterprises';
  */
 @Controller(ENTERPRISES_PATH)
 export class EnterprisesController {
-  constructor(private readonly directory: EnterpriseDirectory) {}
+  // Explicit token: the services run under tsx (esbuild), which emits no decorator metadata.
+  constructor(@Inject(EnterpriseDirectory) private readonly directory: EnterpriseDirectory) {}
 
   @Get()
   list(@Query() query: unknown, @Caller() caller: Principal): Promise<EnterprisePage> {

@@ -16,7 +16,10 @@ import { type GatewayService, type GatewayStartOptions, startGateway } from '../
 import { Browser, gatewayTestConfig } from './gateway-test-kit';
 
 export const STRONG = 'Strong-Passw0rd';
-const silent = createLogger({ service: 'gateway-it', level: 'silent' });
+const silent = createLogger({
+  service: 'gateway-it',
+  level: (process.env['GATEWAY_TEST_LOG_LEVEL'] as 'silent' | undefined) ?? 'silent',
+});
 
 export interface TestGateway {
   readonly gateway: GatewayService;
