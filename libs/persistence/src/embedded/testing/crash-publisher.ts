@@ -2,7 +2,7 @@
 // `acked <eventId>` once each publish has resolved. The test kills it with SIGKILL mid-way.
 import { embeddedTransport } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
-import { openPostgresEventLog } from '../../event-log/postgres-event-log';
+import { openPostgresEventLog } from '@ecogate/persistence';
 
 async function main(): Promise<void> {
   const [url, topicPrefix, count] = [
