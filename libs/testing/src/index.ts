@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './infra-env';
 export * from './release-all';
 export * from './event-bus-contract';
+export * from './object-storage-contract';
