@@ -7,3 +7,4 @@ export * from './object-storage';
 export * from './storage-errors';
 export * from './filesystem/filesystem-object-storage';
 export * from './filesystem/signed-link';
+export * from './create-object-storage';
