@@ -153,6 +153,7 @@ export class EmbeddedEventConsumer {
     while (!this.abort.signal.aborted) {
       try {
         const records = await this.bus.log.read(topic, partition, next, BATCH);
+        if (failures > 0) this.stalled.delete(`log:${topic}:${partition}`);
         failures = 0;
         if (records.length === 0) {
           await this.bus.waitForAppend(topic, this.bus.pollIntervalMs, this.abort.signal);
@@ -167,8 +168,12 @@ export class EmbeddedEventConsumer {
         if (error instanceof ConsumerStopping || this.abort.signal.aborted) return;
         // The log itself (or a dead-letter append) failed: nothing was committed, so the record is read again.
         failures += 1;
+        // The log's database is a dependency like any other: the consumer is degraded while it is away.
+        const cause = describeFailure(error);
+        const since = this.stalled.get(`log:${topic}:${partition}`)?.since ?? new Date().toISOString();
+        this.stalled.set(`log:${topic}:${partition}`, { topic, partition, since, waits: failures, cause });
         this.log[failures === 1 ? 'warn' : 'debug'](
-          { topic, partition, cause: describeFailure(error) },
+          { topic, partition, cause },
           'event log unavailable, partition waits',
         );
         await this.bus.waitForAppend(topic, backoffDelay(this.outage, failures), this.abort.signal);
