@@ -25,7 +25,7 @@ import {
   type RetryPolicy,
 } from '../retry-policy';
 import { type EmbeddedBus } from './embedded-bus';
-import { type LogRecord } from './event-log';
+import { type GroupLease, type LogRecord } from './event-log';
 
 /** The same options as the Kafka consumer: a start function passes one object to either. */
 export type EmbeddedEventConsumerOptions = KafkaEventConsumerOptions;
@@ -71,6 +71,7 @@ export class EmbeddedEventConsumer {
   private abort = new AbortController();
   private loops: Promise<void>[] = [];
   private positioned: Promise<void> = Promise.resolve();
+  private lease: GroupLease | undefined;
   private slotsFree: number;
   private readonly slotWaiters: (() => void)[] = [];
 
@@ -110,6 +111,10 @@ export class EmbeddedEventConsumer {
   /** Fixes each partition's start position, then consumes in the background until `stop`. */
   async start(): Promise<void> {
     this.abort = new AbortController();
+    if (this.bus.log.leaseGroup) {
+      this.log.info('taking the consumer group lease (waits while another instance of the group runs)');
+      this.lease = await this.bus.log.leaseGroup(this.groupId, this.abort.signal);
+    }
     const fromBeginning = this.options.fromBeginning ?? true;
     const partitions: { topic: string; partition: number; fromBeginning: boolean }[] = [];
     for (const topic of this.subscribedTopics())
@@ -141,6 +146,8 @@ export class EmbeddedEventConsumer {
     this.abort.abort();
     await Promise.allSettled(this.loops);
     this.loops = [];
+    await this.lease?.release();
+    this.lease = undefined;
   }
 
   private subscribedTopics(): string[] {

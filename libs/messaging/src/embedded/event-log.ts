@@ -46,6 +46,16 @@ export interface EventLog {
   deleteAppendedBefore(cutoff: Date): Promise<number>;
   /** Retention by size: keeps at most `maxRecords` newest records per partition. */
   trimPartitions(maxRecords: number): Promise<number>;
+  /**
+   * Makes this process the group's only consumer (Kafka's partition assignment, simplified): resolves
+   * once no other live process holds the group, and holds it until `release` or this process dies.
+   * Optional: a log only one process can reach needs none.
+   */
+  leaseGroup?(group: string, signal: AbortSignal): Promise<GroupLease>;
+}
+
+export interface GroupLease {
+  release(): Promise<void>;
 }
 
 /** Publishing to (or consuming) a topic nobody created: the same mistake Kafka refuses at boot. */

@@ -135,6 +135,25 @@ describe('embedded profile on a real PostgreSQL from npm', () => {
       expect(await log.read(topic, 0, 3, 100)).toMatchObject([{ offset: 10, value: 'after' }]);
     });
 
+    it('lets one process at a time hold a consumer group; the next takes over on release', async () => {
+      const other = await openPostgresEventLog(server.url(EVENTS_DB), logger);
+      try {
+        const first = await log.leaseGroup('leased-group', new AbortController().signal);
+        let secondHeld = false;
+        const second = other.leaseGroup('leased-group', new AbortController().signal).then((lease) => {
+          secondHeld = true;
+          return lease;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        expect(secondHeld).toBe(false);
+        await first.release();
+        await (await second).release();
+        expect(secondHeld).toBe(true);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('refuses a topic nobody created', async () => {
       await expect(log.partitionCount(`missing-${randomUUID()}`)).rejects.toMatchObject({
         code: 'unknown-topic',

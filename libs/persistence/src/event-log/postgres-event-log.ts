@@ -1,13 +1,19 @@
 import {
   type AppendRequest,
   type EventLogHandle,
+  type GroupLease,
   type LogRecord,
   type TopicSpec,
   UnknownTopicError,
 } from '@ecogate/messaging';
 import { type Logger } from '@ecogate/telemetry';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EVENT_LOG_SCHEMA, EVENT_LOG_SCHEMA_LOCK } from './event-log-schema';
+
+// The first key of the group leases' advisory locks ("EVGR"); the second is the group's hash.
+const GROUP_LEASE_SPACE = 0x45_56_47_52;
+const GROUP_LEASE_RETRY_MS = 500;
 
 interface RecordRow {
   topic: string;
@@ -26,7 +32,10 @@ interface RecordRow {
  * `synchronous_commit` on) is the acknowledgement, so a crash loses nothing acknowledged.
  */
 export class PostgresEventLog implements EventLogHandle {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly url: string,
+  ) {}
 
   async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
     for (const spec of specs) {
@@ -132,6 +141,32 @@ export class PostgresEventLog implements EventLogHandle {
     return deleted;
   }
 
+  /**
+   * A session advisory lock on a connection of its own: held while this process lives, released by
+   * Postgres when the process dies (even by SIGKILL), so a standby instance takes over then.
+   */
+  async leaseGroup(group: string, signal: AbortSignal): Promise<GroupLease> {
+    // Its own connection, outside the pool: held as long as the consumer runs.
+    const client = new Client({ connectionString: this.url, application_name: 'ecogate-event-log-lease' });
+    await client.connect();
+    try {
+      for (;;) {
+        const { rows } = await client.query<{ locked: boolean }>(
+          `SELECT pg_try_advisory_lock($1, hashtext($2)) AS "locked"`,
+          [GROUP_LEASE_SPACE, group],
+        );
+        if (rows[0]?.locked) break;
+        if (signal.aborted) throw new Error(`stopped while waiting for the lease of consumer group ${group}`);
+        await new Promise((resolve) => setTimeout(resolve, GROUP_LEASE_RETRY_MS));
+      }
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
+    // Closing the session releases the lock.
+    return { release: () => client.end() };
+  }
+
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
@@ -175,5 +210,5 @@ export async function openPostgresEventLog(
     throw error;
   }
   logger.child({ component: 'event-log' }).info('embedded event log open');
-  return new PostgresEventLog(dataSource);
+  return new PostgresEventLog(dataSource, url);
 }
