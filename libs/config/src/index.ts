@@ -4,3 +4,4 @@ export * from './env-fields';
 export * from './infrastructure';
 export * from './secret';
 export * from './device-networks';
+export * from './profile';

@@ -16,3 +16,5 @@ export * from './schema/persistence-schema';
 export * from './tenancy/enterprise-id';
 export * from './tenancy/tenant-repository';
 export * from './testing/temporary-database';
+export * from './event-log/postgres-event-log';
+export * from './embedded/embedded-postgres-server';

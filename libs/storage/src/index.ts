@@ -5,3 +5,6 @@ export * from './minio/minio-storage-config';
 export * from './object-key';
 export * from './object-storage';
 export * from './storage-errors';
+export * from './filesystem/filesystem-object-storage';
+export * from './filesystem/signed-link';
+export * from './create-object-storage';

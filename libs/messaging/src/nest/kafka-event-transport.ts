@@ -3,20 +3,21 @@ import { type ArgumentsHost, Catch, type INestApplication, type RpcExceptionFilt
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom, type Observable, throwError } from 'rxjs';
 import { type EventContext, type EventHandler, type EventHandlers } from '../event-handler';
-import { type KafkaEventConsumer, type KafkaEventConsumerOptions } from '../kafka/kafka-event-consumer';
+import { type KafkaEventConsumerOptions } from '../kafka/kafka-event-consumer';
+import { type EventConsumer } from '../transport/messaging-transport';
 
 /**
- * A Nest microservice transport over our Kafka consumer: `@EventPattern('<topic>')` methods
+ * A Nest microservice transport over our consumer (Kafka's or the embedded bus's): `@EventPattern('<topic>')` methods
  * receive the validated envelope and the `EventContext`, with retries, dead letters and
  * idempotency handled underneath.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
-  private consumer?: KafkaEventConsumer;
+  private consumer?: EventConsumer;
 
   constructor(
     private readonly createConsumer: (
       handlers: Omit<KafkaEventConsumerOptions, 'handlers'> & { handlers: EventHandlers },
-    ) => KafkaEventConsumer,
+    ) => EventConsumer,
     private readonly consumerOptions: Omit<KafkaEventConsumerOptions, 'handlers'>,
   ) {
     super();

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '@ecogate/telemetry';
+import { describeMessagingTransportContract, kafkaClientOptions } from '@ecogate/testing';
+import { createMessagingTransport } from '../transport/create-messaging-transport';
+
+// The same behaviour suite the embedded bus runs (in-memory here, on Postgres in test:embedded).
+describeMessagingTransportContract('Kafka', () =>
+  createMessagingTransport(
+    {
+      kind: 'kafka',
+      kafka: {
+        ...kafkaClientOptions(),
+        clientId: 'transport-contract',
+        topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
+      },
+    },
+    {
+      logger: createLogger({ service: 'transport-contract', level: 'fatal' }),
+      openEventLog: () => Promise.reject(new Error('the Kafka transport opens no event log')),
+    },
+  ),
+);
