@@ -142,7 +142,7 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
     // The role is checked first: an outsider without it is forbidden, one with it finds nothing.
     expect(await call('POST', '/devices', outsider, newDevice)).toMatchObject(refusedAs(403, 'forbidden'));
     expect(await call('POST', '/devices', rivalOperator, newDevice)).toMatchObject(
-      refusedAs(404, 'not-found'),
+      refusedAs(404, 'enterprise-not-found'),
     );
     expect(await call('POST', '/devices', staff, newDevice)).toMatchObject(refusedAs(403, 'forbidden'));
     expect(await call('POST', '/devices', admin, newDevice)).toMatchObject(refusedAs(403, 'forbidden'));
@@ -162,7 +162,7 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
     // Whoever rotates the secret learns it: an outsider, the enterprise's own staff or admin may not.
     const rotate = { rotatePushSecret: true };
     const outside = await call('PATCH', `/devices/${device}`, rivalOperator, rotate);
-    expect(outside).toMatchObject(refusedAs(404, 'not-found'));
+    expect(outside).toMatchObject(refusedAs(404, 'enterprise-not-found'));
     expect(outside.text).not.toContain('pushSecret');
     for (const who of [outsider, staff, admin]) {
       const refused = await call('PATCH', `/devices/${device}`, who, rotate);
