@@ -142,8 +142,9 @@ export default [
         {
           patterns: [
             {
-              group: ['../../*', '@ecogate/*/*'],
-              message: 'Import a lib through its public entry (@ecogate/<lib>).',
+              group: ['../../*', '@ecogate/*/*', '!@ecogate/*/testing'],
+              message:
+                'Import a lib through its public entry (@ecogate/<lib>, or @ecogate/<lib>/testing for its test kit).',
             },
           ],
         },

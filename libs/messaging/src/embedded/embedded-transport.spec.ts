@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@ecogate/telemetry';
-import { describeMessagingTransportContract } from '@ecogate/testing';
+import { describeMessagingTransportContract } from '../testing/transport-contract';
 import { embeddedTransport } from '../transport/create-messaging-transport';
 import { InMemoryEventLog } from './in-memory-event-log';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@ecogate/telemetry';
-import { describeMessagingTransportContract, kafkaClientOptions } from '@ecogate/testing';
+import { kafkaClientOptions } from '@ecogate/testing';
+import { describeMessagingTransportContract } from '../testing/transport-contract';
 import { createMessagingTransport } from '../transport/create-messaging-transport';
 
 // The same behaviour suite the embedded bus runs (in-memory here, on Postgres in test:embedded).

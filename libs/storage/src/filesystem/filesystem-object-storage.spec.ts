@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describeObjectStorageContract } from '@ecogate/testing';
+import { describeObjectStorageContract } from '../testing/object-storage-contract';
 import { ObjectNotFoundError } from '../storage-errors';
 import { FilesystemObjectStorage } from './filesystem-object-storage';
 import { SignedLinkError, verifySignedLink } from './signed-link';
@@ -107,9 +107,10 @@ describe('FilesystemObjectStorage', () => {
     });
   });
 
-  it('streams a 50 MB object in and out without holding it in memory', async () => {
+  it('streams a 200 MB object in and out without holding it in memory', async () => {
     const chunk = Buffer.alloc(1024 * 1024, 7);
-    const size = 50 * chunk.length;
+    const chunks = 200;
+    const size = chunks * chunk.length;
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
@@ -117,7 +118,7 @@ describe('FilesystemObjectStorage', () => {
     try {
       const body = Readable.from(
         (function* () {
-          for (let n = 0; n < 50; n++) yield chunk;
+          for (let n = 0; n < chunks; n++) yield chunk;
         })(),
       );
       await storage.put('plain-bucket', 'video/big.mp4', body, { contentType: 'video/mp4' });
@@ -129,8 +130,9 @@ describe('FilesystemObjectStorage', () => {
       clearInterval(sample);
     }
     expect((await storage.stat('plain-bucket', 'video/big.mp4')).size).toBe(size);
-    // Buffered whole, the object alone would add 50 MB; streaming stays well under that.
-    expect(peak - before).toBeLessThan(30 * 1024 * 1024);
+    // Buffered whole, the object alone would add 200 MB; streaming stays far below that (the margin
+    // absorbs allocator and GC noise in RSS on a busy machine).
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('leaves neither a partial object nor a temporary file when the body fails mid-way', async () => {

@@ -1,4 +1,5 @@
-import { loadInfraEnv, describeObjectStorageContract } from '@ecogate/testing';
+import { loadInfraEnv } from '@ecogate/testing';
+import { describeObjectStorageContract } from '../testing/object-storage-contract';
 import { MinioObjectStorage } from './minio-object-storage';
 
 // The same behaviour suite the filesystem backend runs in the unit tests (ADR 0008).

@@ -2,7 +2,7 @@
 // `acked <eventId>` once each publish has resolved. The test kills it with SIGKILL mid-way.
 import { embeddedTransport } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
-import { openPostgresEventLog } from '@ecogate/persistence';
+import { openPostgresEventLog } from '../..';
 
 async function main(): Promise<void> {
   const [url, topicPrefix, count] = [

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ObjectLockedError, ObjectNotFoundError, objectKey, type ObjectStorage } from '@ecogate/storage';
+import { ObjectLockedError, ObjectNotFoundError, objectKey, type ObjectStorage } from '..';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -10,9 +10,9 @@ import {
   InMemoryProcessedEventStore,
   type KafkaEventConsumerOptions,
   type MessagingTransport,
-} from '@ecogate/messaging';
+} from '..';
 import { withCorrelationId } from '@ecogate/telemetry';
-import { expectEventually } from './eventually';
+import { expectEventually } from '@ecogate/testing';
 
 const TOPIC = 'camera.status.changed.v1';
 const fastRetry = { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50 };
