@@ -186,6 +186,11 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
         .status,
     ).toBe(401);
     expect((await get('/api/ledger/v1/enterprises/E2/passages')).status).toBe(404);
+    // A city-wide caller naming an enterprise nobody registered: refused here, like another tenant's.
+    expect(await get('/api/ledger/v1/enterprises/E-NOBODY/passages', cookieHeaders(t.admin))).toEqual({
+      status: 404,
+      body: { code: 'enterprise-not-found', reason: 'no such enterprise' },
+    });
     expect((await get('/api/ledger/v1/operations/dead-letters')).status).toBe(403);
     expect(await get('/api/ledger/v1/enterprises/E1/no-such-thing')).toEqual({
       status: 404,

@@ -30,6 +30,7 @@ import { GatewayModule } from './http/gateway.module';
 import { gatewayOpenApi } from './http/gateway.openapi';
 import { GatewaySessionStarter } from './http/session-issue';
 import { OidcSignOn } from './oidc';
+import { KnownEnterprises } from './proxy/known-enterprises';
 import { createProxy } from './proxy/proxy';
 import { SessionsService } from './sessions/sessions.service';
 import { loadGatewayKeys } from './signing/gateway-keys';
@@ -156,6 +157,7 @@ export async function startGateway(
       upstreams: config.upstreams,
       maxBodyBytes: config.edge.proxyMaxBodyBytes,
       log: logger.child({ component: 'proxy' }),
+      enterprises: new KnownEnterprises((id) => directory.exists(id)),
       ...(options.skipProxyPolicy ? { skipPolicy: true } : {}),
     }),
   );

@@ -1,10 +1,11 @@
 import { type ServerResponse, Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Transform, pipeline } from 'node:stream';
-import { decide, POLICY, type Principal } from '@ecogate/auth';
+import { ACCESS_DENIED_CODE, type Decision, decide, POLICY, type Principal } from '@ecogate/auth';
 import { CORRELATION_HEADER, type Logger } from '@ecogate/telemetry';
 import { type UpstreamService, UPSTREAM_SERVICES } from '../config/gateway.config';
 import { type GatewayRequest, sendError } from '../edge/request-context';
+import { type KnownEnterprises } from './known-enterprises';
 import { RouteMatcher, safeSegments } from './route-match';
 
 /** Headers never forwarded: identity comes only from the gateway, hop-by-hop ones are per connection. */
@@ -40,6 +41,11 @@ export interface ProxyOptions {
   readonly log: Logger;
   /** Bench only: forward without the policy pre-check (measures what the check costs). */
   readonly skipPolicy?: boolean;
+  /**
+   * The enterprise directory: an enterprise in the path that is not registered (or deactivated) is
+   * refused here, so no service is ever asked about an id nobody registered.
+   */
+  readonly enterprises?: KnownEnterprises;
 }
 
 const PREFIX = /^\/api\/([a-z-]+)\/v1(\/[^?]*)$/;
@@ -72,39 +78,43 @@ export function createProxy(options: ProxyOptions) {
     const segments = safeSegments(upstreamPath);
     if (!segments) return sendError(res, 400, 'invalid-request', 'malformed path');
     const method = (req.method ?? 'GET').toUpperCase();
+    let enterpriseId: string | undefined;
     if (!options.skipPolicy) {
       const route = matchers.get(service)?.match(method, segments);
       if (!route) return sendError(res, 404, 'not-found', 'no such route');
       const principal: Principal | undefined = req.caller?.principal;
       const decision = decide(route.rule, principal, route.params);
-      if (decision !== 'allow') {
-        const status = { unauthenticated: 401, forbidden: 403, 'not-found': 404 }[decision];
-        return sendError(
-          res,
-          status,
-          decision,
-          decision === 'unauthenticated'
-            ? 'sign in first'
-            : decision === 'forbidden'
-              ? 'your role may not do this'
-              : 'no such resource',
-        );
-      }
+      if (decision !== 'allow') return refuse(res, decision);
+      enterpriseId = route.params['enterpriseId'];
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > options.maxBodyBytes) {
       res.setHeader('Connection', 'close');
       return sendError(res, 413, 'body-too-large', `at most ${options.maxBodyBytes} bytes`);
     }
-    forward(
-      req,
-      res,
-      new URL(upstreamPath + query, base),
-      options,
-      service,
-      base.startsWith('https:') ? httpsAgent : httpAgent,
+    const target = new URL(upstreamPath + query, base);
+    const go = (): void =>
+      forward(req, res, target, options, service, target.protocol === 'https:' ? httpsAgent : httpAgent);
+    if (enterpriseId === undefined || !options.enterprises) return go();
+    options.enterprises.exists(enterpriseId).then(
+      (exists) => (exists ? go() : refuse(res, 'not-found')),
+      (error: unknown) => {
+        options.log.error({ err: error }, 'enterprise directory unavailable');
+        sendError(res, 503, 'dependency-unavailable', 'the enterprise directory is unavailable; retry');
+      },
     );
   };
+}
+
+/** The policy's refusal, with the same codes the services answer with. */
+function refuse(res: ServerResponse, decision: Exclude<Decision, 'allow'>): void {
+  const status = { unauthenticated: 401, forbidden: 403, 'not-found': 404 }[decision];
+  const reason = {
+    unauthenticated: 'sign in first',
+    forbidden: 'your role may not do this',
+    'not-found': 'no such enterprise',
+  }[decision];
+  sendError(res, status, ACCESS_DENIED_CODE[decision], reason);
 }
 
 function forward(
