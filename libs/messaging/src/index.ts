@@ -7,6 +7,7 @@ export * from './event-publisher';
 export * from './idempotency/processed-event-store';
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-event-consumer';
+export { type StalledPartition } from './delivery';
 export * from './kafka/kafka-event-publisher';
 export { buildEnvelope } from './kafka/message-codec';
 export * from './kafka/topic-admin';

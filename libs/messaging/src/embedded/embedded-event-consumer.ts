@@ -6,17 +6,12 @@ import {
   parseEnvelope,
   type TopicName,
 } from '@ecogate/contracts';
-import { type Logger, meter, withCorrelationId } from '@ecogate/telemetry';
+import { type Logger, withCorrelationId } from '@ecogate/telemetry';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type DeadLetterRecord, deadLetterTopic, REPLAY_HEADERS, replayTopic } from '../dead-letter';
-import { classifyFailure } from '../dependency-unavailable';
 import { describeFailure, type FailureCause } from '../errors';
-import { type EventContext } from '../event-handler';
-import {
-  type ConsumerHealth,
-  type KafkaEventConsumerOptions,
-  type StalledPartition,
-} from '../kafka/kafka-event-consumer';
+import { type ConsumerHealth, type KafkaEventConsumerOptions } from '../kafka/kafka-event-consumer';
+import { consumedCounter, deliver, type Outcome, type StalledPartition } from '../delivery';
 import {
   backoffDelay,
   defaultOutageBackoff,
@@ -37,18 +32,6 @@ class ConsumerStopping extends Error {
     this.name = 'ConsumerStopping';
   }
 }
-
-type Outcome = 'handled' | 'duplicate' | 'dead-lettered';
-
-const consumed = meter('messaging').createCounter('messaging_consumed_total', {
-  description: 'Events taken from Kafka, by outcome',
-});
-const retried = meter('messaging').createCounter('messaging_retries_total', {
-  description: 'Handler attempts that failed and were retried',
-});
-const dependencyWaits = meter('messaging').createCounter('messaging_dependency_waits_total', {
-  description: 'Handler attempts that found a dependency unavailable and waited (never dead-lettered)',
-});
 
 const BATCH = 100;
 const tracer = trace.getTracer('ecogate.messaging');
@@ -237,7 +220,7 @@ export class EmbeddedEventConsumer {
     } catch (error) {
       // A record that does not decode never will: dead-letter it at once.
       await this.deadLetter(record, { ...describeFailure(error), retriable: false }, 1);
-      consumed.add(1, { topic: record.topic, outcome: 'dead-lettered' satisfies Outcome });
+      consumedCounter.add(1, { topic: record.topic, outcome: 'dead-lettered' satisfies Outcome });
       return;
     }
     const parent = propagation.extract(context.active(), {
@@ -258,94 +241,24 @@ export class EmbeddedEventConsumer {
         }),
       ),
     );
-    consumed.add(1, { topic: envelope.type, outcome });
+    consumedCounter.add(1, { topic: envelope.type, outcome });
   }
 
   private async handle(envelope: EventEnvelope, record: LogRecord): Promise<Outcome> {
-    const { processedEvents, claimBeforeHandling, groupId } = this.options;
-    const handler = this.options.handlers[envelope.type] as
-      ((event: EventEnvelope, ctx: EventContext) => Promise<void>) | undefined;
-    if (!handler) throw new Error(`no handler for ${envelope.type}`);
-
-    let lastFailure: FailureCause = describeFailure(new Error('retry policy allows no attempt'));
-    let failures = 0; // failures that count towards the retry policy (not dependency waits)
-    let deliveries = 0;
-    let claimed = false;
-    const stallKey = `${record.topic}:${record.partition}`;
-    try {
-      while (failures < this.retry.maxAttempts) {
-        deliveries += 1;
-        const ctx: EventContext = {
-          topic: envelope.type,
-          partition: record.partition,
-          offset: String(record.offset),
-          key: record.key,
-          attempt: deliveries,
-          claim: (tx) => {
-            if (!processedEvents) throw new Error(`consumer ${groupId} has no processed-event store`);
-            return processedEvents.claim(groupId, envelope.eventId, tx);
-          },
-        };
-        try {
-          if (claimBeforeHandling && processedEvents && !claimed) {
-            if (!(await processedEvents.claim(groupId, envelope.eventId))) {
-              this.log.info({ eventId: envelope.eventId, type: envelope.type }, 'duplicate event skipped');
-              return 'duplicate';
-            }
-            claimed = true;
-          }
-          await handler(envelope, ctx);
-          return 'handled';
-        } catch (error) {
-          const kind = classifyFailure(error);
-          const cause = describeFailure(error);
-          if (kind === 'dependency-unavailable') {
-            // The message is fine and the world is not: wait without limit, keep order.
-            const waits = (this.stalled.get(stallKey)?.waits ?? 0) + 1;
-            const since = this.stalled.get(stallKey)?.since ?? new Date().toISOString();
-            this.stalled.set(stallKey, {
-              topic: envelope.type,
-              partition: record.partition,
-              since,
-              waits,
-              cause,
-            });
-            dependencyWaits.add(1, { group: groupId, topic: envelope.type });
-            this.log[waits === 1 ? 'warn' : 'debug'](
-              { eventId: envelope.eventId, waits, cause },
-              'dependency unavailable, partition waits',
-            );
-            await this.pause(backoffDelay(this.outage, waits));
-            continue;
-          }
-          this.stalled.delete(stallKey);
-          failures += 1;
-          lastFailure = cause;
-          this.log.warn({ eventId: envelope.eventId, attempt: failures, cause }, 'event handler failed');
-          if (kind === 'fatal') break;
-          if (failures < this.retry.maxAttempts) {
-            retried.add(1, { topic: envelope.type });
-            await this.pause(backoffDelay(this.retry, failures));
-          }
-        }
-      }
-    } catch (error) {
-      // Stopping mid-wait: the offset stays uncommitted, so a claim outside the handler's transaction goes.
-      if (claimed && processedEvents)
-        await processedEvents
-          .release(groupId, envelope.eventId)
-          .catch((releaseError: unknown) =>
-            this.log.error(
-              { eventId: envelope.eventId, cause: describeFailure(releaseError) },
-              'claim not released',
-            ),
-          );
-      throw error;
-    } finally {
-      this.stalled.delete(stallKey);
-    }
-    if (claimed && processedEvents) await processedEvents.release(groupId, envelope.eventId);
-    await this.deadLetter(record, lastFailure, failures);
+    const delivery = await deliver(
+      {
+        ...this.options,
+        retry: this.retry,
+        outage: this.outage,
+        stalled: this.stalled,
+        log: this.log,
+        pause: (ms) => this.pause(ms),
+      },
+      envelope,
+      { topic: record.topic, partition: record.partition, offset: String(record.offset), key: record.key },
+    );
+    if (delivery.outcome !== 'failed') return delivery.outcome;
+    await this.deadLetter(record, delivery.cause, delivery.attempts);
     return 'dead-lettered';
   }
 

@@ -16,12 +16,11 @@ import {
   type Producer,
 } from 'kafkajs';
 import { type DeadLetterRecord, deadLetterTopic, REPLAY_HEADERS, replayTopic } from '../dead-letter';
-import { classifyFailure } from '../dependency-unavailable';
+import { consumedCounter, deliver, type Outcome, type StalledPartition } from '../delivery';
 import { describeFailure, type FailureCause } from '../errors';
-import { type EventContext, type EventHandlers } from '../event-handler';
+import { type EventHandlers } from '../event-handler';
 import { type ProcessedEventStore } from '../idempotency/processed-event-store';
 import {
-  backoffDelay,
   defaultOutageBackoff,
   defaultRetryPolicy,
   type OutageBackoff,
@@ -54,13 +53,6 @@ export interface KafkaEventConsumerOptions {
 }
 
 /** A partition waiting for a dependency; the consumer is `degraded` while any is. */
-export interface StalledPartition {
-  readonly topic: string;
-  readonly partition: number;
-  readonly since: string;
-  readonly waits: number;
-  readonly cause: FailureCause;
-}
 
 export interface ConsumerHealth {
   readonly groupId: string;
@@ -76,18 +68,6 @@ class ConsumerStopping extends Error {
   }
 }
 
-type Outcome = 'handled' | 'duplicate' | 'dead-lettered';
-
-const consumed = meter('messaging').createCounter('messaging_consumed_total', {
-  description: 'Events taken from Kafka, by outcome',
-});
-const retried = meter('messaging').createCounter('messaging_retries_total', {
-  description: 'Handler attempts that failed and were retried',
-});
-
-const dependencyWaits = meter('messaging').createCounter('messaging_dependency_waits_total', {
-  description: 'Handler attempts that found a dependency unavailable and waited (never dead-lettered)',
-});
 const stalledGauge = meter('messaging').createObservableGauge('messaging_consumer_stalled', {
   description: '1 while a partition of the group waits for an unavailable dependency',
 });
@@ -259,7 +239,7 @@ export class KafkaEventConsumer {
     } catch (error) {
       // A message that does not decode will never decode: dead-letter it at once.
       await this.deadLetter(topic, partition, message, { ...describeFailure(error), retriable: false }, 1);
-      consumed.add(1, { topic, outcome: 'dead-lettered' satisfies Outcome });
+      consumedCounter.add(1, { topic, outcome: 'dead-lettered' satisfies Outcome });
       return;
     }
     const parent = propagation.extract(context.active(), {
@@ -280,7 +260,7 @@ export class KafkaEventConsumer {
         }),
       ),
     );
-    consumed.add(1, { topic: envelope.type, outcome });
+    consumedCounter.add(1, { topic: envelope.type, outcome });
   }
 
   private async handle(
@@ -290,86 +270,20 @@ export class KafkaEventConsumer {
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
   ): Promise<Outcome> {
-    const { processedEvents, claimBeforeHandling, groupId } = this.options;
-    const handler = this.options.handlers[envelope.type] as
-      ((event: EventEnvelope, ctx: EventContext) => Promise<void>) | undefined;
-    if (!handler) throw new Error(`no handler for ${envelope.type}`);
-
-    let lastFailure: FailureCause = describeFailure(new Error('retry policy allows no attempt'));
-    let failures = 0; // failures that count towards the retry policy (not dependency waits)
-    let deliveries = 0;
-    let claimed = false;
-    const stallKey = `${topic}:${partition}`;
-    try {
-      while (failures < this.retry.maxAttempts) {
-        deliveries += 1;
-        const ctx: EventContext = {
-          topic: envelope.type,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          attempt: deliveries,
-          claim: (tx) => {
-            if (!processedEvents) throw new Error(`consumer ${groupId} has no processed-event store`);
-            return processedEvents.claim(groupId, envelope.eventId, tx);
-          },
-        };
-        try {
-          // Inside the loop: the claim needs the database too, and waits for it like the handler.
-          if (claimBeforeHandling && processedEvents && !claimed) {
-            if (!(await processedEvents.claim(groupId, envelope.eventId))) {
-              this.log.info({ eventId: envelope.eventId, type: envelope.type }, 'duplicate event skipped');
-              return 'duplicate';
-            }
-            claimed = true;
-          }
-          await handler(envelope, ctx);
-          return 'handled';
-        } catch (error) {
-          const kind = classifyFailure(error);
-          const cause = describeFailure(error);
-          if (kind === 'dependency-unavailable') {
-            // The message is fine and the world is not: wait without limit, keep order and membership.
-            const waits = (this.stalled.get(stallKey)?.waits ?? 0) + 1;
-            const since = this.stalled.get(stallKey)?.since ?? new Date().toISOString();
-            this.stalled.set(stallKey, { topic: envelope.type, partition, since, waits, cause });
-            dependencyWaits.add(1, { group: groupId, topic: envelope.type });
-            this.log[waits === 1 ? 'warn' : 'debug'](
-              { eventId: envelope.eventId, waits, cause },
-              'dependency unavailable, partition waits',
-            );
-            await this.pause(backoffDelay(this.outage, waits), heartbeat);
-            continue;
-          }
-          this.stalled.delete(stallKey);
-          failures += 1;
-          lastFailure = cause;
-          this.log.warn({ eventId: envelope.eventId, attempt: failures, cause }, 'event handler failed');
-          if (kind === 'fatal') break;
-          if (failures < this.retry.maxAttempts) {
-            retried.add(1, { topic: envelope.type });
-            await this.pause(backoffDelay(this.retry, failures), heartbeat);
-          }
-        }
-      }
-    } catch (error) {
-      // Stopping or rebalancing mid-wait: the offset stays uncommitted and the message comes back,
-      // so a claim taken outside the handler's transaction must not make it look handled.
-      if (claimed && processedEvents)
-        await processedEvents
-          .release(groupId, envelope.eventId)
-          .catch((releaseError: unknown) =>
-            this.log.error(
-              { eventId: envelope.eventId, cause: describeFailure(releaseError) },
-              'claim not released',
-            ),
-          );
-      throw error;
-    } finally {
-      this.stalled.delete(stallKey);
-    }
-    if (claimed && processedEvents) await processedEvents.release(groupId, envelope.eventId);
-    await this.deadLetter(topic, partition, message, lastFailure, failures);
+    const delivery = await deliver(
+      {
+        ...this.options,
+        retry: this.retry,
+        outage: this.outage,
+        stalled: this.stalled,
+        log: this.log,
+        pause: (ms) => this.pause(ms, heartbeat),
+      },
+      envelope,
+      { topic, partition, offset: message.offset, key: message.key?.toString() ?? null },
+    );
+    if (delivery.outcome !== 'failed') return delivery.outcome;
+    await this.deadLetter(topic, partition, message, delivery.cause, delivery.attempts);
     return 'dead-lettered';
   }
 
