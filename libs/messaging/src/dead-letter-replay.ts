@@ -14,8 +14,6 @@ export const deadLetterReplayTopic = (consumerGroup: string): string =>
 /** Header on a replayed message naming the dead letter it came from. */
 export const REPLAYED_FROM_HEADER = REPLAY_HEADERS.from;
 
-const REPLAY_HEADER_NAMES: ReadonlySet<string> = new Set(Object.values(REPLAY_HEADERS));
-
 /** A dead letter's id is its position on the dead-letter topic: `<partition>:<offset>`. */
 export const DEAD_LETTER_ID = /^\d{1,5}:\d{1,19}$/;
 
@@ -48,6 +46,63 @@ export interface ReplayRequest {
   readonly reason: string;
   /** Replay letters already replayed once more (the consumer's idempotency still applies). */
   readonly force?: boolean;
+}
+
+const REPLAY_HEADER_NAMES: ReadonlySet<string> = new Set(Object.values(REPLAY_HEADERS));
+
+/** Where a dead letter first failed, also when it failed again after a replay. */
+export function originalPosition(
+  record: DeadLetterRecord,
+  replayTopicName: string,
+): DeadLetterReplay['original'] {
+  const topic =
+    record.source.topic === replayTopicName ? record.headers[REPLAY_HEADERS.originalTopic] : undefined;
+  if (!topic)
+    return { topic: record.source.topic, partition: record.source.partition, offset: record.source.offset };
+  return {
+    topic,
+    partition: Number(record.headers[REPLAY_HEADERS.originalPartition] ?? -1),
+    offset: record.headers[REPLAY_HEADERS.originalOffset] ?? '-1',
+  };
+}
+
+/**
+ * What one replay sends, whatever the transport: the dead letter's headers with the replay's own
+ * (who, why, from which letter, the original position), and the audit record written beside it.
+ */
+export function replayOf(
+  id: string,
+  record: DeadLetterRecord,
+  request: ReplayRequest,
+  target: { readonly consumerGroup: string; readonly replayTopic: string },
+): { readonly headers: Record<string, string>; readonly replay: DeadLetterReplay } {
+  const original = originalPosition(record, target.replayTopic);
+  const replayId = randomUUID();
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(record.headers))
+    if (!REPLAY_HEADER_NAMES.has(name)) headers[name] = header;
+  Object.assign(headers, {
+    [REPLAY_HEADERS.from]: id,
+    [REPLAY_HEADERS.id]: replayId,
+    [REPLAY_HEADERS.by]: request.operator,
+    [REPLAY_HEADERS.reason]: request.reason,
+    [REPLAY_HEADERS.originalTopic]: original.topic,
+    [REPLAY_HEADERS.originalPartition]: String(original.partition),
+    [REPLAY_HEADERS.originalOffset]: original.offset,
+  });
+  const replay: DeadLetterReplay = {
+    replayId,
+    deadLetterId: id,
+    consumerGroup: target.consumerGroup,
+    operator: request.operator,
+    reason: request.reason,
+    at: new Date().toISOString(),
+    to: { topic: target.replayTopic, key: record.source.key },
+    original,
+    eventId: record.headers['ecogate-event-id'] ?? null,
+    enterpriseId: record.headers['ecogate-enterprise-id'] ?? null,
+  };
+  return { headers, replay };
 }
 
 export interface ReplayResult {
@@ -120,43 +175,15 @@ export class DeadLetters {
       for (const { id, record } of chosen) {
         const value =
           record.valueEncoding === 'base64' ? Buffer.from(record.value, 'base64') : Buffer.from(record.value);
-        const original = this.originalPosition(record);
-        const replayId = randomUUID();
-        const headers: Record<string, string> = {};
-        for (const [name, header] of Object.entries(record.headers))
-          if (!REPLAY_HEADER_NAMES.has(name)) headers[name] = header;
+        const { headers, replay } = replayOf(id, record, request, {
+          consumerGroup: this.consumerGroup,
+          replayTopic: this.replayTopic(),
+        });
         await producer.send({
           topic: this.replayTopic(),
           acks: -1,
-          messages: [
-            {
-              key: record.source.key,
-              value,
-              headers: {
-                ...headers,
-                [REPLAY_HEADERS.from]: id,
-                [REPLAY_HEADERS.id]: replayId,
-                [REPLAY_HEADERS.by]: request.operator,
-                [REPLAY_HEADERS.reason]: request.reason,
-                [REPLAY_HEADERS.originalTopic]: original.topic,
-                [REPLAY_HEADERS.originalPartition]: String(original.partition),
-                [REPLAY_HEADERS.originalOffset]: original.offset,
-              },
-            },
-          ],
+          messages: [{ key: record.source.key, value, headers }],
         });
-        const replay: DeadLetterReplay = {
-          replayId,
-          deadLetterId: id,
-          consumerGroup: this.consumerGroup,
-          operator: request.operator,
-          reason: request.reason,
-          at: new Date().toISOString(),
-          to: { topic: this.replayTopic(), key: record.source.key },
-          original,
-          eventId: record.headers['ecogate-event-id'] ?? null,
-          enterpriseId: record.headers['ecogate-enterprise-id'] ?? null,
-        };
         await producer.send({
           topic: this.auditTopic(),
           acks: -1,
@@ -189,17 +216,6 @@ export class DeadLetters {
    * Where the letter's message was first consumed. A replayed message that failed again was
    * dead-lettered from the replay topic: its replay headers still name the original position.
    */
-  private originalPosition(record: DeadLetterRecord): DeadLetterReplay['original'] {
-    const fromReplay = record.source.topic === this.replayTopic();
-    const topic = fromReplay ? record.headers[REPLAY_HEADERS.originalTopic] : undefined;
-    if (!topic)
-      return { topic: record.source.topic, partition: record.source.partition, offset: record.source.offset };
-    return {
-      topic,
-      partition: Number(record.headers[REPLAY_HEADERS.originalPartition] ?? -1),
-      offset: record.headers[REPLAY_HEADERS.originalOffset] ?? '-1',
-    };
-  }
 }
 
 const READ_TIMEOUT_MS = 30_000;

@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { type Logger } from '@ecogate/telemetry';
-import { type DeadLetterRecord, deadLetterTopic, REPLAY_HEADERS, replayTopic } from '../dead-letter';
+import { type DeadLetterRecord, deadLetterTopic, replayTopic } from '../dead-letter';
 import {
   type DeadLetterEntry,
   type DeadLetterReplay,
   deadLetterReplayTopic,
+  replayOf,
   type ReplayRequest,
   type ReplayResult,
 } from '../dead-letter-replay';
 import { type EmbeddedBus } from './embedded-bus';
 import { type LogRecord } from './event-log';
-
-const REPLAY_HEADER_NAMES: ReadonlySet<string> = new Set(Object.values(REPLAY_HEADERS));
 
 /**
  * `DeadLetters` on the embedded bus: lists a group's dead letters (id `<partition>:<offset>`) and
@@ -76,33 +74,11 @@ export class EmbeddedDeadLetters {
   ): Promise<DeadLetterReplay> {
     const value =
       record.valueEncoding === 'base64' ? Buffer.from(record.value, 'base64').toString('utf8') : record.value;
-    const original = this.originalPosition(record);
-    const replayId = randomUUID();
-    const headers: Record<string, string> = {};
-    for (const [name, header] of Object.entries(record.headers))
-      if (!REPLAY_HEADER_NAMES.has(name)) headers[name] = header;
-    await this.bus.append(this.replayTopic(), record.source.key, value, {
-      ...headers,
-      [REPLAY_HEADERS.from]: id,
-      [REPLAY_HEADERS.id]: replayId,
-      [REPLAY_HEADERS.by]: request.operator,
-      [REPLAY_HEADERS.reason]: request.reason,
-      [REPLAY_HEADERS.originalTopic]: original.topic,
-      [REPLAY_HEADERS.originalPartition]: String(original.partition),
-      [REPLAY_HEADERS.originalOffset]: original.offset,
-    });
-    const replay: DeadLetterReplay = {
-      replayId,
-      deadLetterId: id,
+    const { headers, replay } = replayOf(id, record, request, {
       consumerGroup: this.consumerGroup,
-      operator: request.operator,
-      reason: request.reason,
-      at: new Date().toISOString(),
-      to: { topic: this.replayTopic(), key: record.source.key },
-      original,
-      eventId: record.headers['ecogate-event-id'] ?? null,
-      enterpriseId: record.headers['ecogate-enterprise-id'] ?? null,
-    };
+      replayTopic: this.replayTopic(),
+    });
+    await this.bus.append(this.replayTopic(), record.source.key, value, headers);
     await this.bus.append(this.auditTopic(), id, JSON.stringify(replay), {});
     this.log.info({ audit: 'dead-letter-replayed', ...replay }, 'dead letter replayed');
     return replay;
@@ -117,17 +93,6 @@ export class EmbeddedDeadLetters {
   }
 
   /** A replayed message that failed again names its first position in its replay headers. */
-  private originalPosition(record: DeadLetterRecord): DeadLetterReplay['original'] {
-    const topic =
-      record.source.topic === this.replayTopic() ? record.headers[REPLAY_HEADERS.originalTopic] : undefined;
-    if (!topic)
-      return { topic: record.source.topic, partition: record.source.partition, offset: record.source.offset };
-    return {
-      topic,
-      partition: Number(record.headers[REPLAY_HEADERS.originalPartition] ?? -1),
-      offset: record.headers[REPLAY_HEADERS.originalOffset] ?? '-1',
-    };
-  }
 
   private async readAll(topic: string): Promise<LogRecord[]> {
     const out: LogRecord[] = [];
