@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DemoTraffic } from './demo/demo-traffic';
+import { DEMO_ENTERPRISE, DEMO_PLATFORM_CODE } from './demo/demo-city';
+import { type DemoState, seedDemo } from './demo/seed-demo';
+import { EcogateHome, randomSecret } from './home/ecogate-home';
+import { type LauncherConfig } from './options';
+import { Child, REPO_ROOT } from './services/child';
+import { assertPortFree, freePorts } from './services/ports';
+import { ProcessFile } from './services/process-file';
+import {
+  DATABASES,
+  entryOf,
+  EVENT_LOG_DATABASE,
+  type MachineSettings,
+  MIGRATED,
+  type PlatformTarget,
+  type Ports,
+  type Service,
+  SERVICES,
+  serviceEnv,
+} from './services/service-plan';
+
+export type Report = (message: string) => void;
+
+export interface Machine {
+  readonly url: string;
+  readonly home: EcogateHome;
+  readonly demo?: { readonly state: DemoState; readonly traffic: DemoTraffic };
+  /** Where records go when no platform is configured. */
+  readonly platformSimulator: boolean;
+  /** Services that did not start (e.g. plate-recognition without models), with the reason. */
+  readonly skipped: ReadonlyMap<Service, string>;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 180_000;
+const DEMO_STATE = 'demo.json';
+
+/**
+ * Starts the whole system on this machine (issue #14, ADR 0008): the embedded PostgreSQL, every
+ * service's migrations, the services (each through its own `main.ts`, as in a cluster), the
+ * gateway on 127.0.0.1:<ECOGATE_PORT>, and with the demo its city and trucks. Fails with a clear
+ * message, stopping whatever it started, when something cannot start.
+ */
+export async function launch(
+  config: LauncherConfig,
+  demoFlag: boolean | undefined,
+  report: Report,
+): Promise<Machine> {
+  const home = new EcogateHome(config.home);
+  const isNew = await home.isNew();
+  await home.prepare();
+  const processes = new ProcessFile(home.run);
+  const leftovers = await processes.stopLeftovers();
+  if (leftovers.length > 0) report(`stopped what an earlier start left running: ${leftovers.join(', ')}`);
+  await assertPortFree(config.ports.gateway, 'ECOGATE_PORT');
+  await assertPortFree(config.ports.cameraPush, 'ECOGATE_CAMERA_PORT');
+
+  const started: Child[] = [];
+  let traffic: DemoTraffic | undefined;
+  const stop = async (): Promise<void> => {
+    await traffic?.stop();
+    // Services first (in parallel), the database last.
+    const [postgres, ...others] = started;
+    await Promise.all(others.map((child) => child.stop()));
+    await postgres?.stop(30_000);
+    await processes.clear();
+  };
+  const child = async (name: string, entry: string, env: Record<string, string>, args: string[] = []) => {
+    const process = new Child({ name, entry, env, args, logFile: home.logFile(name) });
+    if (args.length === 0) {
+      started.push(process);
+      await processes.record(name, process.pid);
+    }
+    return process;
+  };
+
+  try {
+    report(`home: ${home.root}${isNew ? ' (new)' : ''}`);
+    const postgres = await child('postgres', 'apps/launcher/src/postgres-keeper.ts', {
+      ECOGATE_HOME: home.root,
+      ECOGATE_POSTGRES_PORT: String(config.ports.postgres),
+      ECOGATE_DATABASES: [...Object.values(DATABASES), EVENT_LOG_DATABASE].join(','),
+      LOG_LEVEL: 'info',
+    });
+    report(isNew ? 'PostgreSQL: creating the database (first start)…' : 'PostgreSQL: starting…');
+    await postgres.waitFor((line) => line.msg === 'postgres ready', READY_TIMEOUT_MS);
+    const password = (await readFile(join(home.root, 'postgres', 'password'), 'utf8')).trim();
+    const databaseUrl = (database: string) =>
+      `postgres://ecogate:${encodeURIComponent(password)}@127.0.0.1:${config.ports.postgres}/${database}`;
+
+    const demo = demoFlag ?? (isNew || existsSync(join(home.secrets, DEMO_STATE)));
+    const platform = config.platform
+      ? { target: config.platform, simulated: false }
+      : await startPlatformSimulator(home, child, demo);
+    const machine = await machineSettings(config, home, databaseUrl, platform.target);
+
+    report(`migrations: ${MIGRATED.join(', ')}…`);
+    await Promise.all(
+      MIGRATED.map(async (service) =>
+        (
+          await child(`${service}-migrate`, entryOf(service), serviceEnv(service, machine), ['--migrate'])
+        ).succeeded(),
+      ),
+    );
+    report('migrations applied');
+
+    const skipped = new Map<Service, string>();
+    const models = resolve(REPO_ROOT, '..', 'shared', 'models');
+    if (!process.env['LPR_MODEL_DIR'] && !existsSync(models))
+      skipped.set('plate-recognition', `no plate models in ${models} (set LPR_MODEL_DIR)`);
+
+    let oneTimePassword: string | undefined;
+    if (demo && !existsSync(join(home.secrets, DEMO_STATE))) {
+      const admin = await child('gateway-create-admin', entryOf('gateway'), serviceEnv('gateway', machine), [
+        '--create-admin',
+        'admin',
+      ]);
+      await admin.succeeded();
+      oneTimePassword = /one-time password: (\S+)/.exec(admin.output())?.[1];
+    }
+
+    // barrier-control last: its gates file names the demo cameras' barriers, known once they run.
+    const first = SERVICES.filter((s) => s !== 'barrier-control' && !skipped.has(s));
+    report(`starting ${first.join(', ')}…`);
+    await Promise.all(first.map((service) => startService(service)));
+
+    let state: DemoState | undefined;
+    if (demo) {
+      state = oneTimePassword
+        ? await seedDemo(`http://127.0.0.1:${config.ports.gateway}`, oneTimePassword)
+        : (JSON.parse(await readFile(join(home.secrets, DEMO_STATE), 'utf8')) as DemoState);
+      if (oneTimePassword) {
+        await writeFile(join(home.secrets, DEMO_STATE), JSON.stringify(state, null, 2), { mode: 0o600 });
+        report(
+          `demo city seeded: enterprise ${DEMO_ENTERPRISE}, 2 gates, 4 lanes, ${state.accounts.length} logins`,
+        );
+      }
+      traffic = new DemoTraffic({
+        cameraPushUrl: `http://127.0.0.1:${config.ports.cameraPush}`,
+        gatewayUrl: `http://127.0.0.1:${config.ports.gateway}`,
+        state,
+        intervalMs: config.demo.intervalMs,
+        alertAfterMs: config.demo.alertAfterMs,
+        report,
+      });
+      await writeFile(machine.files.gates, JSON.stringify(await traffic.barriers(), null, 2));
+    }
+    report('starting barrier-control…');
+    await startService('barrier-control');
+    await traffic?.start();
+
+    return {
+      url: `http://127.0.0.1:${config.ports.gateway}`,
+      home,
+      ...(state && traffic ? { demo: { state, traffic } } : {}),
+      platformSimulator: platform.simulated,
+      skipped,
+      stop,
+    };
+
+    async function startService(service: Service): Promise<void> {
+      const started = Date.now();
+      const process = await child(service, entryOf(service), serviceEnv(service, machine));
+      await process.waitFor((line) => line.msg === `${service} ready`, READY_TIMEOUT_MS);
+      report(`${service} ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+type Spawn = (name: string, entry: string, env: Record<string, string>, args?: string[]) => Promise<Child>;
+
+/**
+ * The province's platform is not reachable from a demo or a developer's machine: the platform
+ * simulator (the vendor's protocol) stands in, with an app id and secret of its own.
+ */
+async function startPlatformSimulator(
+  home: EcogateHome,
+  child: Spawn,
+  demo: boolean,
+): Promise<{ target: PlatformTarget; simulated: true }> {
+  const secret = await home.secret('platform-simulator-secret', () => randomSecret());
+  const [http = 0, admin = 0, tcp = 0] = await freePorts(3);
+  const simulator = await child('platform-simulator', 'apps/platform-simulator/src/main.ts', {
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: String(http),
+    SIM_ADMIN_PORT: String(admin),
+    SIM_TCP_PORT: String(tcp),
+    SIM_APPS: `ecogate-local:${secret}`,
+    LOG_LEVEL: 'info',
+  });
+  await simulator.waitFor((line) => line.msg === 'ready', READY_TIMEOUT_MS);
+  return {
+    simulated: true,
+    target: {
+      url: `http://127.0.0.1:${http}`,
+      appId: 'ecogate-local',
+      secret,
+      enterpriseCodes: demo ? `${DEMO_ENTERPRISE}:${DEMO_PLATFORM_CODE}` : '',
+    },
+  };
+}
+
+async function machineSettings(
+  config: LauncherConfig,
+  home: EcogateHome,
+  databaseUrl: (database: string) => string,
+  platform: PlatformTarget,
+): Promise<MachineSettings> {
+  const serviceKeys = await home.serviceKeys();
+  const files = {
+    // The demo's lanes are rewritten each start (its cameras' barrier ports change); a site's own is the operator's.
+    gates: join(home.root, 'gates.json'),
+    cameras: join(home.root, 'cameras.json'),
+  };
+  if (!existsSync(files.gates)) await writeFile(files.gates, JSON.stringify({ enterprises: [] }, null, 2));
+  if (!existsSync(files.cameras)) await writeFile(files.cameras, JSON.stringify({ cameras: [] }, null, 2));
+  return {
+    home: home.root,
+    ports: await ports(config),
+    databaseUrl,
+    secrets: {
+      gatewaySigningKeyFile: await home.gatewaySigningKey(),
+      serviceKeysFile: serviceKeys.keysFile,
+      serviceKeyFile: serviceKeys.keyFile,
+      signedLinkSecret: await home.secret('signed-link-secret', () => randomSecret()),
+      deviceCredentialsKey: await home.secret('device-credentials-key', () =>
+        Buffer.from(randomSecret(32), 'base64url').toString('base64'),
+      ),
+    },
+    files,
+    platform,
+    logLevel: config.logLevel,
+  };
+}
+
+/** The public ports from the configuration; the services' own on free loopback ports. */
+async function ports(config: LauncherConfig): Promise<Ports> {
+  const names = [...SERVICES, 'gateway-internal', 'camera-ingest-api'];
+  const picked = await freePorts(names.length + SERVICES.length);
+  const internal = Object.fromEntries(names.map((name, i) => [name, picked[i]]));
+  const metrics = Object.fromEntries(SERVICES.map((name, i) => [name, picked[names.length + i]]));
+  return {
+    gateway: config.ports.gateway,
+    cameraPush: config.ports.cameraPush,
+    internal: internal as Ports['internal'],
+    metrics: metrics as Ports['metrics'],
+  };
+}

@@ -1,0 +1,76 @@
+import { ConfigError } from '@ecogate/config';
+import { launch, type Machine } from './launcher';
+import { demoFlag, launcherConfig } from './options';
+
+// `npm start`: the whole of Ecogate on this machine with only Node.js (issue #14, ADR 0008).
+// Progress and the summary go to the terminal; each process's log is in $ECOGATE_HOME/logs.
+
+const startedAt = Date.now();
+const report = (message: string): void => {
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1).padStart(5);
+  process.stdout.write(`[ecogate ${seconds}s] ${message}\n`);
+};
+
+function summary(machine: Machine): string {
+  const lines = [
+    '',
+    `  Ecogate is running: ${machine.url}`,
+    `  data:   ${machine.home.root}   (kept across restarts)`,
+    `  logs:   ${machine.home.logs}`,
+  ];
+  if (machine.platformSimulator)
+    lines.push(
+      '  platform: records go to a local platform simulator (set PLATFORM_URL, PLATFORM_APP_ID, PLATFORM_SECRET for the province)',
+    );
+  for (const [service, reason] of machine.skipped) lines.push(`  not started: ${service}: ${reason}`);
+  if (machine.demo) {
+    lines.push('', '  Demo logins (also in secrets/demo.json):');
+    for (const account of machine.demo.state.accounts)
+      lines.push(`    ${account.role.padEnd(17)} ${account.username.padEnd(12)} ${account.password}`);
+    lines.push('', '  Demo trucks arrive every few seconds; an orange alert is raised after a minute.');
+  }
+  lines.push('', '  Ctrl-C stops everything; the next `npm start` keeps the data.', '');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const config = launcherConfig.load();
+  let stopping = false;
+  // Set once started: a signal before that waits for the start to finish.
+  const running: { machine?: Machine } = {};
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    // While starting, the start finishes (or fails) first, then everything stops in order.
+    const machine = running.machine;
+    if (!machine) return report(`${signal}: stopping once the start has finished…`);
+    report(`${signal}: stopping…`);
+    void machine.stop().then(
+      () => {
+        report('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        report(`stop failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  const started = await launch(config, demoFlag(process.argv), report);
+  running.machine = started;
+  if (stopping) {
+    await started.stop();
+    return report('stopped');
+  }
+  report(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  process.stdout.write(`${summary(started)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `\nEcogate did not start: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,172 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DEMO_ENTERPRISE } from '../demo/demo-city';
+import { GatewaySession } from '../demo/gateway-session';
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+
+export interface StartOptions {
+  /** ECOGATE_HOME: a new folder for a cold start, the same again for a warm one. */
+  readonly home: string;
+  /** The launcher's environment, beyond HOME and ECOGATE_HOME (e.g. a PATH holding only Node.js). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly args?: readonly string[];
+  /** Run `npm start` (as a newcomer does) instead of node with the entry point. */
+  readonly viaNpm?: boolean;
+}
+
+/**
+ * `npm start` as a user runs it, for the smoke check, the start benchmark and the crash test:
+ * its terminal output, the demo logins it prints, the first passage through the public API, the
+ * memory of every process it started, Ctrl-C, and a power cut (SIGKILL to every process).
+ */
+export class StartedMachine {
+  readonly startedAt = Date.now();
+  private readonly lines: string[] = [];
+  private readonly exited: Promise<number | null>;
+  private readonly child: ChildProcess;
+
+  constructor(private readonly options: StartOptions) {
+    const env = {
+      HOME: process.env['HOME'] ?? '/root',
+      PATH: process.env['PATH'] ?? '',
+      ECOGATE_HOME: options.home,
+      ...options.env,
+    };
+    const [command, args] = options.viaNpm
+      ? ['npm', ['start', '--', ...(options.args ?? [])]]
+      : [process.execPath, ['--import', 'tsx', 'apps/launcher/src/main.ts', ...(options.args ?? [])]];
+    this.child = spawn(command, args, {
+      cwd: REPO_ROOT,
+      env: { ...env, TSX_TSCONFIG_PATH: 'tsconfig.base.json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.exited = new Promise((done) => this.child.once('exit', (code) => done(code)));
+    for (const stream of [this.child.stdout, this.child.stderr])
+      if (stream) createInterface({ input: stream }).on('line', (line) => this.lines.push(line));
+  }
+
+  get pid(): number {
+    if (this.child.pid === undefined) throw new Error('not started');
+    return this.child.pid;
+  }
+
+  output(): string {
+    return this.lines.join('\n');
+  }
+
+  /** Seconds from spawn to the launcher's "ready". */
+  async ready(timeoutMs = 300_000): Promise<number> {
+    await this.waitForLine((line) => / ready in [\d.]+ s$/.test(line), timeoutMs);
+    return (Date.now() - this.startedAt) / 1000;
+  }
+
+  /** The demo logins the launcher printed: role → username and password. */
+  logins(): Map<string, { username: string; password: string }> {
+    const logins = new Map<string, { username: string; password: string }>();
+    for (const line of this.lines) {
+      const match = /^\s{4}([a-z-]+)\s+(\S+)\s+(\S+)$/.exec(line);
+      if (match) logins.set(match[1]!, { username: match[2]!, password: match[3]! });
+    }
+    return logins;
+  }
+
+  /** Signed in through the gateway as the demo's person of `role`. */
+  async session(role: string, port = 8080): Promise<GatewaySession> {
+    const login = this.logins().get(role);
+    if (!login) throw new Error(`no demo login for ${role} in:\n${this.output()}`);
+    const session = new GatewaySession(`http://127.0.0.1:${port}`);
+    await session.login(login.username, login.password);
+    return session;
+  }
+
+  /** The demo enterprise's passages, newest first, through the public API. */
+  async passages(session: GatewaySession, query = 'limit=200'): Promise<{ id: string; plate?: string }[]> {
+    const body = (await session.expect(
+      'GET',
+      `/api/ledger/v1/enterprises/${DEMO_ENTERPRISE}/passages?${query}`,
+    )) as { items: { id: string; plate?: string }[] };
+    return body.items;
+  }
+
+  /** Seconds from spawn until the first demo passage is visible through the API. */
+  async firstPassage(session: GatewaySession, timeoutMs = 300_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.passages(session, 'limit=1')).length === 0) {
+      if (Date.now() > deadline) throw new Error(`no passage after ${timeoutMs / 1000} s:\n${this.output()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return (Date.now() - this.startedAt) / 1000;
+  }
+
+  /** Resident memory of the launcher and every process below it (services, PostgreSQL), in MiB. */
+  rssMiB(): number {
+    return treeOf(this.pid).reduce((sum, pid) => sum + rssKiB(pid), 0) / 1024;
+  }
+
+  /** Ctrl-C; resolves with the exit code, failing when it takes longer than `timeoutMs`. */
+  async interrupt(timeoutMs = 90_000): Promise<number | null> {
+    this.child.kill('SIGINT');
+    const timer = new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`did not stop in ${timeoutMs / 1000} s:\n${this.output()}`)),
+        timeoutMs,
+      ).unref(),
+    );
+    return Promise.race([this.exited, timer]);
+  }
+
+  /** A power cut: SIGKILL to the launcher and every process it started, all at once. */
+  async powerCut(): Promise<void> {
+    const pids = treeOf(this.pid);
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    await this.exited;
+  }
+
+  private async waitForLine(match: (line: string) => boolean, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.lines.some(match)) {
+      if (this.child.exitCode !== null)
+        throw new Error(`npm start exited ${this.child.exitCode}:\n${this.output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`npm start: not ready in ${timeoutMs / 1000} s:\n${this.output()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** `root` and all its descendants (services run in process groups of their own, so by parent). */
+function treeOf(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The fields after the command name (which may hold spaces) start after its closing parenthesis.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
+  return tree;
+}
+
+function rssKiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
