@@ -16,8 +16,11 @@ export const launcherConfig = defineConfig(
     UPLOAD_ENTERPRISE_CODES: z.string().default(''),
     /** The services' log level (their logs are in `$ECOGATE_HOME/logs`). */
     LOG_LEVEL: logLevel(),
-    /** Seconds between two demo trucks. */
-    ECOGATE_DEMO_INTERVAL_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
+    /** Seconds between two demo trucks; 0: no trucks (the demo city only, e.g. for tests that drive the cameras). */
+    ECOGATE_DEMO_INTERVAL_SECONDS: z.coerce
+      .number()
+      .refine((s) => s === 0 || (s >= 0.2 && s <= 3600), 'must be 0 or 0.2 to 3600')
+      .default(5),
     /** Seconds after the start at which the demo city raises an orange alert. */
     ECOGATE_DEMO_ALERT_AFTER_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   },

@@ -77,8 +77,9 @@ export class DemoTraffic {
           (error: unknown) => this.options.report(`demo: raising the alert failed: ${String(error)}`),
         );
       }, this.options.alertAfterMs),
-      setInterval(() => void this.next(), this.options.intervalMs),
     );
+    if (this.options.intervalMs === 0) return;
+    this.timers.push(setInterval(() => void this.next(), this.options.intervalMs));
     await this.next();
   }
 
