@@ -94,7 +94,7 @@ describe('barrier-control authentication and authorization', () => {
     const settings = new ConfigGateSettings({ enterprises: [enterprise(A), enterprise(B)] });
     service = await startBarrierControl(
       {
-        kafka: kafkaOptions,
+        messaging: { kind: 'kafka', kafka: kafkaOptions },
         http: { host: '127.0.0.1', port: 0 },
         lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000, fusionWaitMs: 0 },
         drivers: {

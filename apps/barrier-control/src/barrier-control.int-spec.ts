@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope, type PayloadOf, type TopicName } from '@ecogate/contracts';
-import { createKafka, ensureTopics, KafkaEventConsumer, KafkaEventPublisher } from '@ecogate/messaging';
+import {
+  type ConnectablePublisher,
+  createMessagingTransport,
+  type EventConsumer,
+  type MessagingTransport,
+} from '@ecogate/messaging';
+import { openPostgresEventLog } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, kafkaClientOptions, releaseAll } from '@ecogate/testing';
+import { expectEventually, releaseAll } from '@ecogate/testing';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { type BarrierControlService, startBarrierControl } from './start-barrier-control';
+import { MESSAGING_PROFILES, type TestMessaging, testMessaging } from './testing/test-messaging';
 import { InMemoryVehicleRegistry } from './vehicles/in-memory-vehicle-registry';
 
 const ENT = 'ent-bc';
@@ -18,13 +25,17 @@ const laneRef = (laneId: string, direction: 'in' | 'out' = 'in') => ({
   direction,
 });
 
-describe('barrier-control against real Kafka and the camera simulator', () => {
+// The same lane on both profiles (ADR 0008): reads in, decisions and barrier commands out, over real
+// Kafka or over the embedded event log (a Postgres database of its own).
+describe.each(MESSAGING_PROFILES)('barrier-control over %s and the camera simulator', (profile) => {
   const logger = createLogger({ service: 'barrier-control-int', level: 'fatal' });
   const camera = new CameraSimulator({ vendor: 'hikvision', pushUrl: 'http://127.0.0.1:1/unused' });
   const seen: { [T in TopicName]?: EventEnvelope<T>[] } = {};
   let service: BarrierControlService;
-  let publisher: KafkaEventPublisher;
-  let reader: KafkaEventConsumer;
+  let messaging: TestMessaging;
+  let transport: MessagingTransport;
+  let publisher: ConnectablePublisher;
+  let reader: EventConsumer;
   let issuer: TestIssuer;
 
   const events = <T extends TopicName>(topic: T): EventEnvelope<T>[] =>
@@ -33,11 +44,7 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
   beforeAll(async () => {
     issuer = await TestIssuer.start(['camera-ingest']);
     const cameraUrl = await camera.start();
-    const kafkaOptions = {
-      ...kafkaClientOptions(),
-      clientId: 'barrier-control-int',
-      topicPrefix: `it-${randomUUID().slice(0, 8)}.`,
-    };
+    messaging = await testMessaging(profile, 'barrier-control-int');
     const settings = new ConfigGateSettings({
       enterprises: [
         {
@@ -91,7 +98,7 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
     });
     service = await startBarrierControl(
       {
-        kafka: kafkaOptions,
+        messaging: messaging.settings,
         http: { host: '127.0.0.1', port: 0 },
         lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000, fusionWaitMs: 0 },
         drivers: { isapiTimeoutMs: 2_000, dahuaTimeoutMs: 2_000, vzenithReplyTtlMs: 10_000 },
@@ -100,14 +107,17 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
       { settings, vehicles: new InMemoryVehicleRegistry(settings.vehicles) },
       logger,
     );
-    const messaging = { ...kafkaOptions, logger };
-    const kafka = createKafka(messaging);
-    publisher = new KafkaEventPublisher(kafka, messaging);
+    // The test's side of the bus: a transport of the same profile, as another service would have.
+    transport = await createMessagingTransport(messaging.settings, {
+      logger,
+      openEventLog: openPostgresEventLog,
+    });
+    publisher = transport.createPublisher();
     await publisher.connect();
     const record = async (event: EventEnvelope) => {
       (seen[event.type] ??= [] as never[]).push(event as never);
     };
-    reader = new KafkaEventConsumer(kafka, messaging, {
+    reader = transport.createConsumer({
       groupId: `reader-${randomUUID().slice(0, 8)}`,
       handlers: {
         'gate.barrier.decided.v1': record,
@@ -115,10 +125,7 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
         'gate.violation.detected.v1': record,
       },
     });
-    await ensureTopics(
-      kafka,
-      reader.topics().map((name) => ({ name })),
-    );
+    await transport.ensureTopics(reader.topics().map((name) => ({ name })));
     await reader.start();
     await Promise.all([reader.ready(), service.ready()]);
   });
@@ -128,6 +135,8 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
       () => reader?.stop(),
       () => publisher?.disconnect(),
       () => service?.close(),
+      () => transport?.close(),
+      () => messaging?.release(),
       () => camera.stop(),
       () => issuer?.close(),
     ),
@@ -155,10 +164,13 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
   it('opens for a trusted 国VI truck: allow decision, ISAPI open on the camera, commanded event', async () => {
     const payload = read('冀A66666', 'g1-in');
     await send(payload);
-    await expectEventually(() =>
-      expect(events('gate.barrier.commanded.v1').map((e) => e.payload.decisionId)).toHaveLength(1),
-    );
-    const decision = events('gate.barrier.decided.v1').find((e) => e.payload.readId === payload.readId)!;
+    // Decisions and commands are on different topics: neither transport orders one after the other.
+    const decision = await expectEventually(() => {
+      expect(events('gate.barrier.commanded.v1').map((e) => e.payload.decisionId)).toHaveLength(1);
+      const decided = events('gate.barrier.decided.v1').find((e) => e.payload.readId === payload.readId);
+      expect(decided).toBeDefined();
+      return decided!;
+    });
     expect(decision.payload).toMatchObject({
       verdict: 'allow',
       alertLevel: 'orange',
@@ -212,11 +224,13 @@ describe('barrier-control against real Kafka and the camera simulator', () => {
       ).toContainEqual(['tailgating', '冀C66666']),
     );
     expect(camera.barrierCommands()).toHaveLength(2);
-    expect(
-      events('gate.barrier.commanded.v1').filter(
-        (e) => e.payload.decisionId === decisions[0]!.payload.decisionId,
-      ),
-    ).toHaveLength(1);
+    await expectEventually(() =>
+      expect(
+        events('gate.barrier.commanded.v1').filter(
+          (e) => e.payload.decisionId === decisions[0]!.payload.decisionId,
+        ),
+      ).toHaveLength(1),
+    );
   });
 
   it('lets an operator refuse the vehicle in front with a reason, audited as a decision', async () => {

@@ -202,7 +202,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
     };
     service = await startBarrierControl(
       {
-        kafka: kafkaOptions,
+        messaging: { kind: 'kafka', kafka: kafkaOptions },
         http: { host: '127.0.0.1', port: 0 },
         lanes: { reversingWindowSeconds: 60, openCycleMs: 1, fusionWaitMs: 1_000 },
         drivers: { isapiTimeoutMs: 1_000, dahuaTimeoutMs: 1_000, vzenithReplyTtlMs: 10_000 },

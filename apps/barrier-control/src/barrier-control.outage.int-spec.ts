@@ -158,7 +158,7 @@ describe('barrier-control while its database is away', () => {
     );
     service = await startBarrierControl(
       {
-        kafka: messaging,
+        messaging: { kind: 'kafka', kafka: messaging },
         http: { host: '127.0.0.1', port: 0 },
         // Each read is the next vehicle: the previous one drove through (no tailgating).
         lanes: { reversingWindowSeconds: 60, openCycleMs: 0, fusionWaitMs: 0 },

@@ -6,14 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DeviceNetworks } from '@ecogate/config';
 import { type TopicName } from '@ecogate/contracts';
-import {
-  type ConsumerHealth,
-  createKafka,
-  ensureTopics,
-  KafkaEventConsumer,
-  KafkaEventPublisher,
-  physicalTopic,
-} from '@ecogate/messaging';
+import { type ConsumerHealth, createMessagingTransport, type MessagingSettings } from '@ecogate/messaging';
+import { openPostgresEventLog } from '@ecogate/persistence';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { BarrierControlApiModule } from './api/barrier-control-api.module';
 import { BarrierCommandService } from './barrier-command/barrier-command.service';
@@ -45,9 +39,11 @@ const PUBLISHES: readonly TopicName[] = [
   'gate.violation.detected.v1',
 ];
 
-export type BarrierControlServiceConfig = Pick<BarrierControlConfig, 'kafka' | 'http' | 'lanes' | 'drivers'> &
+export type BarrierControlServiceConfig = Pick<BarrierControlConfig, 'http' | 'lanes' | 'drivers'> &
   /** Default (tests): loopback + RFC 1918. */
   Partial<Pick<BarrierControlConfig, 'deviceNetworks'>> & {
+    /** Kafka or the embedded event bus (`messagingConfig`, ADR 0008): the same reads and decisions either way. */
+    readonly messaging: MessagingSettings;
     /** Whose tokens are trusted: the gateway's JWKS and the service keys (a `TestIssuer`'s in tests). */
     readonly verifier: TokenVerifierOptions;
   };
@@ -57,7 +53,7 @@ export interface BarrierControlService {
   readonly url: string;
   readonly vzenith: VzenithReplyDriver;
   readonly display: LogDisplay;
-  /** Resolves once the Kafka consumer has its partitions. */
+  /** Resolves once the read consumer has its partitions. */
   ready(): Promise<void>;
   /** The read consumer's health: `degraded` while a partition waits for the database (ADR 0005). */
   health(): ConsumerHealth;
@@ -65,8 +61,9 @@ export interface BarrierControlService {
 }
 
 /**
- * The composition root: Kafka consumer of plate reads, publisher, drivers, display and the operator
- * API. Ports come in from the caller (configuration-backed in `main.ts`, in-memory in tests).
+ * The composition root: consumer of plate reads, publisher (over Kafka or the embedded bus, as
+ * configured), drivers, display and the operator API. Ports come in from the caller
+ * (configuration-backed in `main.ts`, in-memory in tests).
  */
 export async function startBarrierControl(
   config: BarrierControlServiceConfig,
@@ -78,13 +75,12 @@ export async function startBarrierControl(
   },
   logger: Logger,
 ): Promise<BarrierControlService> {
-  const messaging = { ...config.kafka, logger };
-  const kafka = createKafka(messaging);
-  await ensureTopics(
-    kafka,
-    PUBLISHES.map((topic) => ({ name: physicalTopic(messaging, topic) })),
-  );
-  const publisher = new KafkaEventPublisher(kafka, messaging);
+  const transport = await createMessagingTransport(config.messaging, {
+    logger,
+    openEventLog: openPostgresEventLog,
+  });
+  await transport.ensureTopics(PUBLISHES.map((topic) => ({ name: transport.physicalTopic(topic) })));
+  const publisher = transport.createPublisher();
   await publisher.connect();
 
   const vzenith = new VzenithReplyDriver(config.drivers.vzenithReplyTtlMs);
@@ -110,7 +106,7 @@ export async function startBarrierControl(
     config.lanes.fusionWaitMs,
   );
 
-  const consumer = new KafkaEventConsumer(kafka, messaging, {
+  const consumer = transport.createConsumer({
     groupId: BARRIER_CONSUMER_GROUP,
     // No processed-event store: a read (redelivered or re-sent in a new envelope) is idempotent by
     // its capture and read id in the lanes' store, which also outlives a restart.
@@ -120,10 +116,7 @@ export async function startBarrierControl(
       },
     },
   });
-  await ensureTopics(
-    kafka,
-    consumer.topics().map((name) => ({ name })),
-  );
+  await transport.ensureTopics(consumer.topics().map((name) => ({ name })));
   // Lanes, decisions and held reads as they were before a restart, before any read is handled.
   await decideOnRead.resume();
   const pruning = prunePeriodically(lanes.store, logger);
@@ -171,6 +164,7 @@ export async function startBarrierControl(
       await consumer.stop();
       await decideOnRead.flush();
       await publisher.disconnect();
+      await transport.close();
     },
   };
 }

@@ -1,23 +1,18 @@
 import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator } from '@ecogate/camera-simulator';
 import { type EventEnvelope } from '@ecogate/contracts';
-import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
+import { createMessagingTransport, type EventConsumer, type MessagingTransport } from '@ecogate/messaging';
 import {
   createDataSource,
   createTemporaryDatabase,
   type DataSource,
+  openPostgresEventLog,
   runMigrations,
   type TemporaryDatabase,
 } from '@ecogate/persistence';
-import { MinioObjectStorage } from '@ecogate/storage';
+import { createObjectStorage, type ObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import {
-  expectEventually,
-  kafkaClientOptions,
-  kafkaServiceEnv,
-  loadInfraEnv,
-  releaseAll,
-} from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { type CameraIngestConfig, cameraIngestConfig } from './config/camera-ingest.config';
@@ -27,14 +22,16 @@ import { type BarrierDecision } from './push/barrier-decision.port';
 import { HTTP_STATUS_OF, type IngestErrorCode } from './push/ingest.exception';
 import { SECRET_HEADER } from './push/push.controller';
 import { jsonFixtureBody, readCases, TEST_LIMITS } from './push/testing/push-fixtures';
+import { PROFILES, type ProfileEnv, profileEnv } from './testing/profile-env';
 
 type PlateRead = EventEnvelope<'anpr.plate.read.v1'>;
 type Snapshot = EventEnvelope<'camera.snapshot.captured.v1'>;
 
-describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the camera simulator', () => {
+// Both profiles (ADR 0008): Kafka and MinIO, or the embedded event log and the filesystem store.
+// Events are read back through a transport, and objects through a storage, of the same profile.
+describe.each(PROFILES)('camera-ingest on %s with real Postgres, fed by the camera simulator', (profile) => {
   const infra = loadInfraEnv();
   const enterprise = `it-${randomUUID().slice(0, 8)}`;
-  const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
   const logger = createLogger({ service: 'camera-ingest-int', level: 'fatal' });
   let database: TemporaryDatabase;
   let config: CameraIngestConfig;
@@ -42,13 +39,11 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
   let issuer: TestIssuer;
   /** The push listener (cameras); the registry is on `service.apiUrl`. */
   let baseUrl: string;
-  let consumer: KafkaEventConsumer;
+  let profiled: ProfileEnv;
+  let transport: MessagingTransport;
+  let consumer: EventConsumer;
   let dataSource: DataSource;
-  const storage = new MinioObjectStorage({
-    endpoint: infra.S3_ENDPOINT,
-    accessKey: infra.S3_ACCESS_KEY,
-    secretKey: infra.S3_SECRET_KEY,
-  });
+  let storage: ObjectStorage;
   const reads: PlateRead[] = [];
   const snapshots: Snapshot[] = [];
   let decision: BarrierDecision = { kind: 'no-decision-yet' };
@@ -71,13 +66,10 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
     await dataSource.initialize();
     await runMigrations(dataSource);
+    profiled = await profileEnv(profile, infra);
     config = cameraIngestConfig.load({
       DATABASE_URL: database.url,
-      ...kafkaServiceEnv(infra),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      S3_ENDPOINT: infra.S3_ENDPOINT,
-      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
-      S3_SECRET_KEY: infra.S3_SECRET_KEY,
+      ...profiled.env,
       S3_BUCKET: 'ecogate-camera-ingest-it',
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       AUTH_JWKS_URL: issuer.jwksUrl,
@@ -87,33 +79,30 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
       PUSH_MAX_IMAGE_BYTES: String(TEST_LIMITS.maxImageBytes),
       LOG_LEVEL: 'fatal',
     });
+    // The configuration alone picks the adapters.
+    expect([config.messaging.kind, config.objectStorage.kind]).toEqual(
+      profile === 'kafka' ? ['kafka', 'minio'] : ['embedded', 'filesystem'],
+    );
+    storage = createObjectStorage(config.objectStorage);
     service = await startCameraIngest(config, logger, {
       verifier: issuer.verifierOptions,
       barrierDecision: { decide: async () => decision },
     });
     baseUrl = service.pushUrl;
 
-    const kafka = createKafka({
-      ...kafkaClientOptions(infra),
-      clientId: 'camera-ingest-int',
-      topicPrefix,
+    // The test's side of the bus: a transport of the same profile, as another service would have.
+    transport = await createMessagingTransport(config.messaging, {
       logger,
+      openEventLog: openPostgresEventLog,
     });
-    consumer = new KafkaEventConsumer(
-      kafka,
-      { topicPrefix, logger },
-      {
-        groupId: `count-${randomUUID().slice(0, 8)}`,
-        handlers: {
-          'anpr.plate.read.v1': async (event) => void reads.push(event),
-          'camera.snapshot.captured.v1': async (event) => void snapshots.push(event),
-        },
+    consumer = transport.createConsumer({
+      groupId: `count-${randomUUID().slice(0, 8)}`,
+      handlers: {
+        'anpr.plate.read.v1': async (event) => void reads.push(event),
+        'camera.snapshot.captured.v1': async (event) => void snapshots.push(event),
       },
-    );
-    await ensureTopics(
-      kafka,
-      consumer.topics().map((name) => ({ name })),
-    );
+    });
+    await transport.ensureTopics(consumer.topics().map((name) => ({ name })));
     await consumer.start();
     await consumer.ready();
 
@@ -145,8 +134,10 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
     releaseAll(
       () => consumer?.stop(),
       () => service?.close(),
+      () => transport?.close(),
       () => dataSource?.destroy(),
       () => database?.drop(),
+      () => profiled?.release(),
       () => issuer?.close(),
     ),
   );
@@ -182,7 +173,7 @@ describe('camera-ingest against the real Postgres, Kafka and MinIO, fed by the c
   });
 
   it.each(['vzenith', 'hikvision', 'dahua'] as const)(
-    '%s: a capture pushed three times gives exactly one plate read, with its images in MinIO',
+    '%s: a capture pushed three times gives exactly one plate read, with its images stored',
     async (vendor) => {
       const camera = new CameraSimulator({
         vendor,

@@ -56,3 +56,36 @@ describe('authentication settings of barrier-control', () => {
     });
   });
 });
+
+describe('the event bus of barrier-control, chosen by configuration (ADR 0008)', () => {
+  const base = {
+    DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+    BARRIER_GATES_FILE: 'gates.json',
+    AUTH_JWKS_URL: 'http://gateway-internal:8081/.well-known/jwks.json',
+  };
+
+  it('is Kafka when KAFKA_BROKERS is set, with barrier-control as the client id', () => {
+    const { messaging } = barrierControlConfig.load({
+      ...base,
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      KAFKA_TOPIC_PREFIX: 'city-a.',
+    });
+    expect(messaging).toMatchObject({
+      kind: 'kafka',
+      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'barrier-control', topicPrefix: 'city-a.' },
+    });
+  });
+
+  it('is the embedded log without KAFKA_BROKERS, and names EVENT_LOG_DATABASE_URL when it is missing', () => {
+    const { messaging } = barrierControlConfig.load({
+      ...base,
+      EVENT_LOG_DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/ecogate_events',
+    });
+    expect(messaging).toMatchObject({ kind: 'embedded', retentionHours: 168 });
+    expect(messaging.kind === 'embedded' && messaging.eventLogUrl.reveal()).toBe(
+      'postgres://u:p@127.0.0.1:5433/ecogate_events',
+    );
+    expect(() => barrierControlConfig.load(base)).toThrow(/EVENT_LOG_DATABASE_URL/);
+    expect(() => barrierControlConfig.load({ ...base, MESSAGING: 'kafka' })).toThrow(/KAFKA_BROKERS/);
+  });
+});

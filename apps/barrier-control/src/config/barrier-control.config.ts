@@ -4,8 +4,8 @@ import {
   defineConfig,
   deviceNetworksEnv,
   httpEnv,
-  kafkaConfig,
-  kafkaEnv,
+  messagingConfig,
+  messagingEnv,
   observabilityConfig,
   observabilityEnv,
   positiveInt,
@@ -17,7 +17,8 @@ import { type OnvifRelayOptions } from '../drivers/onvif-relay/onvif-relay.drive
 /** barrier-control's environment, validated once at boot. */
 export const barrierControlConfig = defineConfig(
   {
-    ...kafkaEnv,
+    /** Kafka when `KAFKA_BROKERS` is set (or `MESSAGING=kafka`), else the embedded bus (`EVENT_LOG_DATABASE_URL`). */
+    ...messagingEnv,
     ...databaseEnv,
     ...observabilityEnv,
     ...httpEnv,
@@ -58,7 +59,7 @@ export const barrierControlConfig = defineConfig(
     LEDGER_VEHICLE_CACHE_SIZE: positiveInt(5_000),
   },
   (env) => ({
-    kafka: kafkaConfig(env, 'barrier-control'),
+    messaging: messagingConfig(env, 'barrier-control'),
     /** Lane states, held reads and decisions survive a restart here (`--migrate` creates the tables). */
     database: { url: env.DATABASE_URL },
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },

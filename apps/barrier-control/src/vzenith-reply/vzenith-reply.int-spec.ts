@@ -74,7 +74,7 @@ describe('GET …/vzenith-reply: the Vzenith push reply asks barrier-control ove
     });
     service = await startBarrierControl(
       {
-        kafka: kafkaOptions,
+        messaging: { kind: 'kafka', kafka: kafkaOptions },
         http: { host: '127.0.0.1', port: 0 },
         // Camera reads only here: the lane acts at once.
         lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000, fusionWaitMs: 0 },

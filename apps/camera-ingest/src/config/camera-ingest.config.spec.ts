@@ -56,3 +56,56 @@ describe('barrier decision chosen by configuration', () => {
     expect(() => load({ BARRIER_CONTROL_URL: 'ftp://x' })).toThrow();
   });
 });
+
+describe('camera-ingest profile chosen by configuration (ADR 0008)', () => {
+  const base = {
+    DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+    DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    AUTH_JWKS_URL: 'http://gateway-internal:8081/.well-known/jwks.json',
+  };
+  const secret = 'a-signed-link-secret-of-32-chars!';
+
+  it('is Kafka and MinIO when KAFKA_BROKERS and S3_ENDPOINT are set', () => {
+    const config = cameraIngestConfig.load({
+      ...base,
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY: 'a',
+      S3_SECRET_KEY: 'b',
+    });
+    expect(config.messaging).toMatchObject({
+      kind: 'kafka',
+      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'camera-ingest' },
+    });
+    expect(config.objectStorage).toMatchObject({
+      kind: 'minio',
+      minio: { endpoint: 'http://127.0.0.1:9000', accessKey: 'a' },
+    });
+    expect(config.push.bucket).toBe('ecogate-captures');
+  });
+
+  it('is the embedded log and files under $ECOGATE_HOME/objects otherwise, the bucket unchanged', () => {
+    const config = cameraIngestConfig.load({
+      ...base,
+      EVENT_LOG_DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/ecogate_events',
+      ECOGATE_HOME: '/var/lib/ecogate/',
+      SIGNED_LINK_SECRET: secret,
+      KAFKA_TOPIC_PREFIX: 'city-a.',
+    });
+    expect(config.messaging).toMatchObject({ kind: 'embedded', topicPrefix: 'city-a.' });
+    expect(config.objectStorage).toMatchObject({ kind: 'filesystem', root: '/var/lib/ecogate/objects' });
+    expect(config.push.bucket).toBe('ecogate-captures');
+  });
+
+  it('names the variable the chosen profile is missing', () => {
+    expect(() => cameraIngestConfig.load({ ...base, SIGNED_LINK_SECRET: secret })).toThrow(
+      /EVENT_LOG_DATABASE_URL/,
+    );
+    expect(() =>
+      cameraIngestConfig.load({ ...base, EVENT_LOG_DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/e' }),
+    ).toThrow(/SIGNED_LINK_SECRET/);
+    expect(() =>
+      cameraIngestConfig.load({ ...base, KAFKA_BROKERS: '127.0.0.1:9092', OBJECT_STORAGE: 'minio' }),
+    ).toThrow(/S3_ENDPOINT/);
+  });
+});

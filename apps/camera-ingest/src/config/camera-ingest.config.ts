@@ -5,15 +5,15 @@ import {
   defineConfig,
   deviceNetworksEnv,
   httpEnv,
-  kafkaConfig,
-  kafkaEnv,
+  messagingConfig,
+  messagingEnv,
+  objectStorageConfig,
+  objectStorageEnv,
   observabilityConfig,
   observabilityEnv,
   port,
   positiveInt,
   Secret,
-  storageConfig,
-  storageEnv,
   url,
 } from '@ecogate/config';
 import { z } from 'zod';
@@ -22,8 +22,10 @@ import { source } from '../registry/registry.dto';
 export const cameraIngestConfig = defineConfig(
   {
     ...databaseEnv,
-    ...kafkaEnv,
-    ...storageEnv,
+    /** Kafka when `KAFKA_BROKERS` is set (or `MESSAGING=kafka`), else the embedded bus (`EVENT_LOG_DATABASE_URL`). */
+    ...messagingEnv,
+    /** MinIO when `S3_ENDPOINT` is set (or `OBJECT_STORAGE=minio`), else files under `$ECOGATE_HOME/objects`. */
+    ...objectStorageEnv,
     ...observabilityEnv,
     /** The cameras' push listener (and health). */
     ...httpEnv,
@@ -78,8 +80,9 @@ export const cameraIngestConfig = defineConfig(
     api: { host: env.API_HTTP_HOST, port: env.API_HTTP_PORT },
     auth: authConfig(env),
     database: { url: env.DATABASE_URL },
-    kafka: kafkaConfig(env, 'camera-ingest'),
-    storage: storageConfig(env),
+    messaging: messagingConfig(env, 'camera-ingest'),
+    /** Captured images and raw payloads, in the bucket `push.bucket` (object lock from creation). */
+    objectStorage: objectStorageConfig(env),
     credentialsKey: env.DEVICE_CREDENTIALS_KEY,
     deviceNetworks: env.DEVICE_ALLOWED_NETWORKS,
     push: {

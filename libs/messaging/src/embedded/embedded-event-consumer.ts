@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   EnvelopeError,
@@ -94,6 +95,8 @@ export class EmbeddedEventConsumer {
   /** Fixes each partition's start position, then consumes in the background until `stop`. */
   async start(): Promise<void> {
     this.abort = new AbortController();
+    // Every partition loop waits on this signal: one listener per partition, not a leak.
+    setMaxListeners(0, this.abort.signal);
     if (this.bus.log.leaseGroup) {
       this.log.info('taking the consumer group lease (waits while another instance of the group runs)');
       this.lease = await this.bus.log.leaseGroup(this.groupId, this.abort.signal);
