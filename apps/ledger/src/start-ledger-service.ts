@@ -55,7 +55,7 @@ export type LedgerServiceConfig = Pick<
 export interface LedgerService {
   readonly url: string;
   readonly dataSource: DataSource;
-  /** Resolves once the intake consumer has its partitions (Kafka) or its group's lease (embedded). */
+  /** Resolves once the intake consumer sees what is published from now on (on either transport). */
   ready(): Promise<void>;
   close(): Promise<void>;
 }
