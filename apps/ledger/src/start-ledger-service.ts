@@ -142,16 +142,13 @@ export async function startLedgerService(
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },
   );
-  const transport = new KafkaEventTransport(
-    (options) => (consumer = messaging.createConsumer(options)),
-    {
-      groupId: LEDGER_CONSUMER_GROUP,
-      processedEvents: new PostgresProcessedEventStore(dataSource),
-      ...(config.retry ? { retry: config.retry } : {}),
-      ...(config.outageBackoff ? { outageBackoff: config.outageBackoff } : {}),
-      partitionsConsumedConcurrently: config.intake.partitionsConsumedConcurrently,
-    },
-  );
+  const transport = new KafkaEventTransport((options) => (consumer = messaging.createConsumer(options)), {
+    groupId: LEDGER_CONSUMER_GROUP,
+    processedEvents: new PostgresProcessedEventStore(dataSource),
+    ...(config.retry ? { retry: config.retry } : {}),
+    ...(config.outageBackoff ? { outageBackoff: config.outageBackoff } : {}),
+    partitionsConsumedConcurrently: config.intake.partitionsConsumedConcurrently,
+  });
   // Not `connectMicroservice` + `useGlobalFilters`: that filter was ignored, and every intake
   // error reached the consumer as `{status:'error'}` ("[object Object]"), dead-lettered after 5 tries.
   connectKafkaTransport(app, transport);
