@@ -2,25 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { TestIssuer } from '@ecogate/auth';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import {
-  consumerGroupTopics,
-  createKafka,
-  ensureTopics,
-  KafkaEventConsumer,
-  KafkaEventPublisher,
+  type ConnectablePublisher,
+  createMessagingTransport,
+  type EventConsumer,
+  type MessagingTransport,
 } from '@ecogate/messaging';
 import {
   createDataSource,
   createTemporaryDatabase,
+  openPostgresEventLog,
   runMigrations,
   type TemporaryDatabase,
 } from '@ecogate/persistence';
+import { createObjectStorage, verifySignedLink } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { partitionOf } from './partitions/passage-partitions';
 import { PassageRetention } from './retention/passage-retention';
 import { startLedgerService, type LedgerService } from './start-ledger-service';
-import { aDecision, memberOf, serviceConfig, type TestCaller } from './testing/ledger-test-kit';
+import {
+  aDecision,
+  memberOf,
+  type Profile,
+  PROFILES,
+  profileSettings,
+  type ProfileSettings,
+  serviceConfig,
+  type TestCaller,
+} from './testing/ledger-test-kit';
 
 // A broker restart is out of scope here (the messaging lib's own tests cover reconnects); the
 // consumer restart below is what this file proves.
@@ -31,19 +41,31 @@ const logger = createLogger({ service: 'ledger-it', level: 'silent' });
 
 jest.setTimeout(90_000);
 
-describe('ledger against Kafka and Postgres', () => {
+/**
+ * The ledger on a fresh database with the adapters of `profile` (ADR 0008), fed and read by the
+ * test through a transport of the same profile and settings: Kafka and MinIO, or the embedded event
+ * log (on a temporary database) and the filesystem store (in a temporary directory).
+ */
+function useLedger(profile: Profile) {
   const infra = loadInfraEnv();
   const brokers = infra.KAFKA_BROKERS.split(',');
   const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-  const kafka = createKafka({ ...kafkaClientOptions(infra), clientId: 'ledger-it', topicPrefix, logger });
+  let settings: ProfileSettings;
+  let transport: MessagingTransport;
   let database: TemporaryDatabase;
-  let publisher: KafkaEventPublisher;
-  let reader: KafkaEventConsumer;
+  let publisher: ConnectablePublisher;
+  let reader: EventConsumer;
   const services: LedgerService[] = [];
   const recorded: EventEnvelope<typeof RECORDED>[] = [];
   let issuer: TestIssuer;
   const config = () =>
-    serviceConfig({ databaseUrl: database.url, brokers, topicPrefix, verifier: issuer.verifierOptions });
+    serviceConfig({
+      databaseUrl: database.url,
+      brokers,
+      topicPrefix,
+      verifier: issuer.verifierOptions,
+      profile: settings,
+    });
 
   const start = async () => {
     const service = await startLedgerService(config(), logger);
@@ -73,6 +95,7 @@ describe('ledger against Kafka and Postgres', () => {
 
   beforeAll(async () => {
     issuer = await TestIssuer.start(['barrier-control']);
+    settings = await profileSettings(profile, topicPrefix);
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'ledger_it');
     const migrator = createDataSource({
       url: database.url,
@@ -83,22 +106,19 @@ describe('ledger against Kafka and Postgres', () => {
     await migrator.initialize();
     await runMigrations(migrator);
     await migrator.destroy();
-    await ensureTopics(
-      kafka,
-      [DECIDED, RECORDED, ...consumerGroupTopics('ledger-it-reader')].map((t) => ({
-        name: `${topicPrefix}${t}`,
-      })),
+    transport = await createMessagingTransport(settings.messaging, {
+      logger,
+      openEventLog: openPostgresEventLog,
+    });
+    reader = transport.createConsumer({
+      groupId: 'ledger-it-reader',
+      handlers: { [RECORDED]: async (event: EventEnvelope<typeof RECORDED>) => void recorded.push(event) },
+    });
+    await transport.ensureTopics(
+      [transport.physicalTopic(DECIDED), ...reader.topics()].map((name) => ({ name })),
     );
-    publisher = new KafkaEventPublisher(kafka, { topicPrefix });
+    publisher = transport.createPublisher();
     await publisher.connect();
-    reader = new KafkaEventConsumer(
-      kafka,
-      { topicPrefix, logger },
-      {
-        groupId: 'ledger-it-reader',
-        handlers: { [RECORDED]: async (event: EventEnvelope<typeof RECORDED>) => void recorded.push(event) },
-      },
-    );
     await reader.start();
     await reader.ready();
     await start();
@@ -110,10 +130,29 @@ describe('ledger against Kafka and Postgres', () => {
       ...services.reverse().map((service) => () => service.close().catch(() => undefined)),
       () => reader?.stop(),
       () => publisher?.disconnect(),
+      () => transport?.close(),
       () => database?.drop(),
+      () => settings?.release(),
       () => issuer?.close(),
     ),
   );
+
+  return {
+    services,
+    recorded,
+    config,
+    start,
+    decide,
+    api,
+    eventsFor,
+    passageRows,
+    publishEnvelope: (envelope: EventEnvelope, key: string) => publisher.publishEnvelope(envelope, key),
+    settings: () => settings,
+  };
+}
+
+describe.each(PROFILES)('ledger on the %s profile', (profile) => {
+  const { services, decide, api, eventsFor, passageRows, settings } = useLedger(profile);
 
   it('pairs an allowed entry and exit into one passage and publishes each direction', async () => {
     const plate = '冀B10001';
@@ -144,12 +183,61 @@ describe('ledger against Kafka and Postgres', () => {
     });
   });
 
+  it('keeps a vehicle document in the profile’s object store and links to it', async () => {
+    const plate = '冀B10008';
+    const clerk = memberOf('ent-a', 'enterprise-admin', 'clerk-5');
+    const path = `/enterprises/ent-a/vehicles/${encodeURIComponent(plate)}`;
+    const registered = await api(
+      services[0]!,
+      path,
+      { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"plateColour":"yellow"}' },
+      clerk,
+    );
+    expect(registered.status).toBe(200);
+    const pdf = Buffer.from(`%PDF-1.4\n% ${profile}\ntrailer << >>\n%%EOF\n`);
+    const stored = await api(
+      services[0]!,
+      `${path}/documents/driving-licence`,
+      { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) },
+      clerk,
+    );
+    expect(stored).toMatchObject({
+      status: 200,
+      body: { contentType: 'application/pdf', bytes: pdf.length },
+    });
+    const link = await api(services[0]!, `${path}/documents/driving-licence`);
+    expect(link.status).toBe(200);
+    const { url, document } = link.body as { url: string; document: { bucket: string; key: string } };
+    const objectStorage = settings().objectStorage;
+    if (objectStorage.kind === 'minio') {
+      // A presigned URL: MinIO serves it to whoever holds it.
+      expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(pdf)).toBe(true);
+      return;
+    }
+    // A signed link to the gateway's route: what the gateway checks, then streams from the store.
+    const { signedLinks } = objectStorage;
+    const granted = verifySignedLink(url, {
+      baseUrl: signedLinks.baseUrl,
+      secret: signedLinks.secret.reveal(),
+    });
+    expect(granted).toMatchObject({ bucket: document.bucket, key: document.key });
+    const body = await createObjectStorage(objectStorage).get(granted.bucket, granted.key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+  });
+});
+
+describe('ledger against Kafka and Postgres', () => {
+  const { services, recorded, config, start, decide, api, eventsFor, passageRows, publishEnvelope } =
+    useLedger('kafka');
+
   it('records a decision delivered three times once, and a deny as a refused attempt', async () => {
     const plate = '冀B10002';
     const decision = aDecision({ plate: { text: plate, colour: 'yellow' } });
     const envelope = await decide(decision);
-    await publisher.publishEnvelope(envelope, 'lane-in');
-    await publisher.publishEnvelope(envelope, 'lane-in');
+    await publishEnvelope(envelope, 'lane-in');
+    await publishEnvelope(envelope, 'lane-in');
     // The same decision in a new envelope (a new event id): the passage_decisions claim stops it.
     await decide(decision);
     const deny = aDecision({

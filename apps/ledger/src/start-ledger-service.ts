@@ -7,23 +7,20 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import {
   connectKafkaTransport,
-  createKafka,
-  DeadLetters,
-  ensureTopics,
-  KafkaEventConsumer,
-  KafkaEventPublisher,
+  createMessagingTransport,
+  type EventConsumer,
   KafkaEventTransport,
   type OutageBackoff,
-  physicalTopic,
   type RetryPolicy,
 } from '@ecogate/messaging';
 import {
   createDataSource,
   type DataSource,
+  openPostgresEventLog,
   OutboxRelay,
   PostgresProcessedEventStore,
 } from '@ecogate/persistence';
-import { MinioObjectStorage } from '@ecogate/storage';
+import { createObjectStorage } from '@ecogate/storage';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { AlertLevelService } from './alert-level/alert-level.service';
 import { LedgerModule } from './api/ledger.module';
@@ -46,7 +43,7 @@ import { VehicleRegistryService } from './vehicle-registry/vehicle-registry.serv
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
-  'database' | 'kafka' | 'http' | 'outbox' | 'intake' | 'retention' | 'documents'
+  'database' | 'messaging' | 'http' | 'outbox' | 'intake' | 'retention' | 'documents'
 > & {
   /** Whose tokens are trusted: the gateway's JWKS and the service keys (a `TestIssuer`'s in tests). */
   readonly verifier: TokenVerifierOptions;
@@ -58,15 +55,16 @@ export type LedgerServiceConfig = Pick<
 export interface LedgerService {
   readonly url: string;
   readonly dataSource: DataSource;
-  /** Resolves once the Kafka consumer has its partitions. */
+  /** Resolves once the intake consumer sees what is published from now on (on either transport). */
   ready(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * The composition root: database, partition maintenance and retention, document storage, outbox relay, Kafka
+ * The composition root: database, partition maintenance and retention, document storage, outbox relay, intake
  * consumer (a Nest microservice on our transport) and the REST API. Used by `main.ts` and the integration test. Migrations are not run
- * here (deploy step).
+ * here (deploy step). The event bus and the document store are those the configuration names (ADR 0008):
+ * Kafka and MinIO in the cluster profile, the Postgres-backed log and the filesystem embedded.
  */
 export async function startLedgerService(
   config: LedgerServiceConfig,
@@ -88,22 +86,23 @@ export async function startLedgerService(
     logger.child({ component: 'maintenance' }),
   );
 
-  const storage = new MinioObjectStorage({
-    ...config.documents.storage,
+  const storage = createObjectStorage(config.documents.objectStorage, {
     maxPresignedTtlSeconds: config.documents.urlTtlSeconds,
   });
   await storage.ensureBucket(config.documents.bucket);
 
-  const messaging = { ...config.kafka, logger };
-  const kafka = createKafka(messaging);
-  const deadLetters = new DeadLetters(kafka, messaging, LEDGER_CONSUMER_GROUP);
+  const messaging = await createMessagingTransport(config.messaging, {
+    logger,
+    openEventLog: openPostgresEventLog,
+  });
+  const deadLetters = messaging.deadLetters(LEDGER_CONSUMER_GROUP);
   // The group's dead-letter, replay and replay-audit topics too (`deadLetters.topics()`): the intake
   // subscribes to `ledger.replay.v1`, where the replay API (as the ledger's own principal) publishes.
-  await ensureTopics(kafka, [
-    ...['gate.barrier.decided.v1', PASSAGE_TOPIC].map((topic) => ({ name: physicalTopic(messaging, topic) })),
+  await messaging.ensureTopics([
+    ...['gate.barrier.decided.v1', PASSAGE_TOPIC].map((topic) => ({ name: messaging.physicalTopic(topic) })),
     ...deadLetters.topics().map((name) => ({ name })),
   ]);
-  const publisher = new KafkaEventPublisher(kafka, messaging);
+  const publisher = messaging.createPublisher();
   await publisher.connect();
   const relay = new OutboxRelay(dataSource, publishThrough(publisher), {
     pollIntervalMs: config.outbox.pollIntervalMs,
@@ -111,7 +110,7 @@ export async function startLedgerService(
   });
   relay.start();
 
-  let consumer: KafkaEventConsumer | undefined;
+  let consumer: EventConsumer | undefined;
   const app = await NestFactory.create<NestExpressApplication>(
     LedgerModule.register({
       recordDecision: new RecordDecisionService(
@@ -143,16 +142,13 @@ export async function startLedgerService(
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },
   );
-  const transport = new KafkaEventTransport(
-    (options) => (consumer = new KafkaEventConsumer(kafka, messaging, options)),
-    {
-      groupId: LEDGER_CONSUMER_GROUP,
-      processedEvents: new PostgresProcessedEventStore(dataSource),
-      ...(config.retry ? { retry: config.retry } : {}),
-      ...(config.outageBackoff ? { outageBackoff: config.outageBackoff } : {}),
-      partitionsConsumedConcurrently: config.intake.partitionsConsumedConcurrently,
-    },
-  );
+  const transport = new KafkaEventTransport((options) => (consumer = messaging.createConsumer(options)), {
+    groupId: LEDGER_CONSUMER_GROUP,
+    processedEvents: new PostgresProcessedEventStore(dataSource),
+    ...(config.retry ? { retry: config.retry } : {}),
+    ...(config.outageBackoff ? { outageBackoff: config.outageBackoff } : {}),
+    partitionsConsumedConcurrently: config.intake.partitionsConsumedConcurrently,
+  });
   // Not `connectMicroservice` + `useGlobalFilters`: that filter was ignored, and every intake
   // error reached the consumer as `{status:'error'}` ("[object Object]"), dead-lettered after 5 tries.
   connectKafkaTransport(app, transport);
@@ -178,6 +174,7 @@ export async function startLedgerService(
       await relay.stop();
       await publisher.disconnect();
       await dataSource.destroy();
+      await messaging.close();
     },
   };
 }

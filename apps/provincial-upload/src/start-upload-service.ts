@@ -1,9 +1,14 @@
 import 'reflect-metadata';
 import { type TokenVerifierOptions } from '@ecogate/auth';
-import { type ConsumerHealth, createKafka, ensureTopics } from '@ecogate/messaging';
-import { createDataSource, type DataSource, PostgresProcessedEventStore } from '@ecogate/persistence';
+import { type ConsumerHealth, createMessagingTransport } from '@ecogate/messaging';
+import {
+  createDataSource,
+  type DataSource,
+  openPostgresEventLog,
+  PostgresProcessedEventStore,
+} from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
-import { MinioObjectStorage } from '@ecogate/storage';
+import { createObjectStorage } from '@ecogate/storage';
 import { type UploadConfig } from './config/upload.config';
 import { type ImageLinks, PresignedImageLinks } from './images/image-links';
 import { DeliveryRepository } from './delivery/delivery.repository';
@@ -25,7 +30,7 @@ import { uploadEntities, uploadMigrations } from './upload.data-source';
 
 export type UploadServiceConfig = Pick<
   UploadConfig,
-  'database' | 'kafka' | 'http' | 'platform' | 'delivery' | 'images'
+  'database' | 'messaging' | 'http' | 'platform' | 'delivery' | 'images'
 >;
 
 export interface UploadService {
@@ -34,7 +39,7 @@ export interface UploadService {
   readonly dataSource: DataSource;
   readonly dispatcher: DeliveryDispatcher;
   readonly status: PlatformStatus;
-  /** Resolves once the Kafka consumer has its partitions. */
+  /** Resolves once the intake consumer sees what is published from now on (on either transport). */
   ready(): Promise<void>;
   /** The intake consumer's health: `degraded` while a partition waits for the database (ADR 0005). */
   health(): ConsumerHealth;
@@ -50,19 +55,22 @@ export function createPlatformAdapter(platform: UploadConfig['platform']): Platf
   }
 }
 
-/** Presigned GET URLs from the object store, valid for `urlTtlSeconds` (signed locally, no request). */
+/**
+ * GET links from the profile's object store, valid for `urlTtlSeconds`: presigned URLs on MinIO
+ * (signed locally, no request), signed links to the gateway's route on the filesystem (ADR 0008).
+ */
 export function createImageLinks(images: UploadConfig['images']): ImageLinks {
-  const storage = new MinioObjectStorage({
-    ...images.storage,
+  const storage = createObjectStorage(images.objectStorage, {
     maxPresignedTtlSeconds: images.urlTtlSeconds,
   });
   return new PresignedImageLinks(storage, images.urlTtlSeconds);
 }
 
 /**
- * The composition root: database, Kafka consumer, dispatcher, heartbeat and operator API (tokens
+ * The composition root: database, intake consumer, dispatcher, heartbeat and operator API (tokens
  * verified with `auth`). Used by `main.ts`, the integration tests and the benchmark. Migrations are
- * not run here (deploy step).
+ * not run here (deploy step). The event bus and the image store are those the configuration names
+ * (ADR 0008): Kafka and MinIO in the cluster profile, the Postgres-backed log and the filesystem embedded.
  */
 export async function startUploadService(
   config: UploadServiceConfig,
@@ -82,18 +90,16 @@ export async function startUploadService(
   const adapter = createPlatformAdapter(config.platform);
   const images = createImageLinks(config.images);
 
-  const messaging = { ...config.kafka, logger };
-  const kafka = createKafka(messaging);
+  const messaging = await createMessagingTransport(config.messaging, {
+    logger,
+    openEventLog: openPostgresEventLog,
+  });
   const consumer = createPassageRecordedConsumer(
-    kafka,
     messaging,
     new PostgresProcessedEventStore(dataSource),
     new RecordPassageService(dataSource, deliveries, logger.child({ component: 'intake' })),
   );
-  await ensureTopics(
-    kafka,
-    consumer.topics().map((name) => ({ name })),
-  );
+  await messaging.ensureTopics(consumer.topics().map((name) => ({ name })));
   await consumer.start();
 
   const dispatcher = new DeliveryDispatcher(
@@ -157,6 +163,7 @@ export async function startUploadService(
       await dispatcher.stop();
       await adapter.close();
       await dataSource.destroy();
+      await messaging.close();
     },
   };
 }

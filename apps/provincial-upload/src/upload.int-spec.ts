@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Principal, TestIssuer } from '@ecogate/auth';
 import { type LedgerPassageRecordedV1 } from '@ecogate/contracts';
-import { createKafka, ensureTopics, KafkaEventPublisher } from '@ecogate/messaging';
+import { createMessagingTransport } from '@ecogate/messaging';
 import {
   createDataSource,
   createTemporaryDatabase,
+  openPostgresEventLog,
   runMigrations,
   type TemporaryDatabase,
 } from '@ecogate/persistence';
@@ -15,9 +16,18 @@ import {
   getJson,
   startPlatformSimulator,
 } from '@ecogate/platform-simulator';
+import { createObjectStorage, type ObjectStorage, verifySignedLink } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, kafkaClientOptions, loadInfraEnv, releaseAll } from '@ecogate/testing';
-import { aPassage, ENTERPRISES, serviceConfig, TEST_APP } from './testing/upload-test-kit';
+import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  aPassage,
+  ENTERPRISES,
+  type Profile,
+  PROFILES,
+  profileSettings,
+  serviceConfig,
+  TEST_APP,
+} from './testing/upload-test-kit';
 import { deriveSerial } from './delivery/delivery-serial';
 import { startUploadService, type UploadService } from './start-upload-service';
 import { uploadEntities, uploadMigrations } from './upload.data-source';
@@ -27,6 +37,8 @@ import { uploadEntities, uploadMigrations } from './upload.data-source';
 const RECORDS = Number(process.env['UPLOAD_IT_RECORDS'] ?? 2_000);
 const OUTAGE_MS = Number(process.env['UPLOAD_IT_OUTAGE_S'] ?? 20) * 1000;
 const TOPIC = 'ledger.passage.recorded.v1';
+/** Where the test kit's passages say their photos are. */
+const PHOTO_BUCKET = 'ecogate-photos';
 const logger = createLogger({ service: 'provincial-upload-it', level: 'silent' });
 
 interface SimStats {
@@ -46,13 +58,13 @@ interface SimRecords {
 
 describe('provincial-upload against Kafka, Postgres and the platform simulator', () => {
   const infra = loadInfraEnv();
-  const brokers = infra.KAFKA_BROKERS.split(',');
   let simulator: PlatformSimulator;
   // The gateway's side: the service verifies these tokens through its production path.
   let issuer: TestIssuer;
   const databases: TemporaryDatabase[] = [];
   const services: UploadService[] = [];
-  const publishers: KafkaEventPublisher[] = [];
+  /** Each service's publisher, transport and profile resources, released after the services. */
+  const releases: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     issuer = await TestIssuer.start();
@@ -68,15 +80,18 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
   afterAll(() =>
     releaseAll(
       ...services.map((service) => () => service.close()),
-      ...publishers.map((publisher) => () => publisher.disconnect()),
+      ...releases,
       () => simulator?.close(),
       () => issuer?.close(),
       ...databases.map((database) => () => database.drop()),
     ),
   );
 
-  /** A fresh database and topic prefix, the schema migrated, the service started and consuming. */
-  async function startService(secret?: string) {
+  /**
+   * A fresh database and topic prefix, the schema migrated, the service started and consuming on
+   * the adapters of `profile`; the test publishes through a transport of the same settings.
+   */
+  async function startService(secret?: string, profile: Profile = 'kafka') {
     const database = await createTemporaryDatabase(infra.DATABASE_URL, 'upload_it');
     databases.push(database);
     const migrator = createDataSource({
@@ -89,22 +104,23 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
     await runMigrations(migrator);
     await migrator.destroy();
     const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-    const kafka = createKafka({ ...kafkaClientOptions(infra), clientId: 'upload-it', topicPrefix, logger });
-    await ensureTopics(kafka, [{ name: `${topicPrefix}${TOPIC}` }]);
-    const publisher = new KafkaEventPublisher(kafka, { topicPrefix });
+    const settings = await profileSettings(profile, topicPrefix);
+    releases.push(() => settings.release());
+    const transport = await createMessagingTransport(settings.messaging, {
+      logger,
+      openEventLog: openPostgresEventLog,
+    });
+    releases.unshift(() => transport.close());
+    await transport.ensureTopics([{ name: transport.physicalTopic(TOPIC) }]);
+    const publisher = transport.createPublisher();
     await publisher.connect();
-    publishers.push(publisher);
+    releases.unshift(() => publisher.disconnect());
     const service = await startUploadService(
       serviceConfig({
         databaseUrl: database.url,
-        brokers,
         topicPrefix,
         platformUrl: simulator.httpUrl,
-        storage: {
-          endpoint: infra.S3_ENDPOINT,
-          accessKey: infra.S3_ACCESS_KEY,
-          secretKey: infra.S3_SECRET_KEY,
-        },
+        profile: settings,
         ...(secret ? { secret } : {}),
       }),
       issuer.verifierOptions,
@@ -118,7 +134,11 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
         key: passage.enterpriseId,
         payload: passage,
       });
-    return { service, publish };
+    // The store the image links point into (camera-ingest's photos), as the service sees it.
+    const storage = createObjectStorage(settings.objectStorage, { maxPresignedTtlSeconds: 24 * 3600 });
+    // On the filesystem a link is signed only for an existing bucket: camera-ingest creates it at boot.
+    if (settings.objectStorage.kind === 'filesystem') await storage.ensureBucket(PHOTO_BUCKET);
+    return { service, publish, storage, objectStorage: settings.objectStorage };
   }
 
   const stats = () => getJson<SimStats>(`${simulator.adminUrl}/_sim/stats`);
@@ -137,90 +157,129 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
   /** The gatekeeper of enterprise ent-a who corrects records. */
   const clerk = { role: 'enterprise-staff', enterprises: ['ent-a'], subject: 'op.li' } as const;
 
-  it(`delivers ${RECORDS} records exactly once, in capture order, through 30 % faults and a ${OUTAGE_MS / 1000} s outage`, async () => {
-    await fetch(`${simulator.adminUrl}/_sim/records`, { method: 'DELETE' });
-    const { service, publish } = await startService();
-    const t0 = Date.now() - 3 * 3_600_000;
-    const byEnterprise = Object.keys(ENTERPRISES).map((enterpriseId, e) =>
-      Array.from({ length: RECORDS / 2 }, (_, i) =>
-        aPassage({
-          enterpriseId,
-          passageId: `it-${e}-${i}`,
-          direction: i % 2 === 0 ? 'in' : 'out',
-          capturedAt: new Date(t0 + i * 1_000).toISOString(),
-        }),
-      ),
-    );
+  /** A body's bytes, from the store's stream. */
+  const readAll = async (storage: ObjectStorage, bucket: string, key: string): Promise<Buffer> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.get(bucket, key)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
 
-    // Faults change every second among the retriable kinds, 30 % of calls each; then the platform goes down.
-    const modes = ['5xx', 'malformed-ack', 'timeout', 'reset', '429'] as const;
-    let round = 0;
-    let outage = false;
-    const chaos = setInterval(() => {
-      if (outage) return;
-      void putFaults(simulator, { failRate: 0.3, mode: modes[round++ % modes.length], retryAfterSeconds: 1 });
-    }, 1_000);
-    const started = Date.now();
-    try {
-      const publishing = Promise.all(
-        byEnterprise.map(async (passages) => {
-          for (const passage of passages) await publish(passage);
-        }),
+  // The main flow on both deployment profiles (ADR 0008): Kafka and MinIO, or the embedded event
+  // log and the filesystem store, chosen by the service's configuration alone.
+  describe.each(PROFILES)('on the %s profile', (profile) => {
+    it(`delivers ${RECORDS} records exactly once, in capture order, through 30 % faults and a ${OUTAGE_MS / 1000} s outage`, async () => {
+      await fetch(`${simulator.adminUrl}/_sim/records`, { method: 'DELETE' });
+      const { service, publish, storage, objectStorage } = await startService(undefined, profile);
+      const t0 = Date.now() - 3 * 3_600_000;
+      const byEnterprise = Object.keys(ENTERPRISES).map((enterpriseId, e) =>
+        Array.from({ length: RECORDS / 2 }, (_, i) =>
+          aPassage({
+            enterpriseId,
+            passageId: `it-${e}-${i}`,
+            direction: i % 2 === 0 ? 'in' : 'out',
+            capturedAt: new Date(t0 + i * 1_000).toISOString(),
+          }),
+        ),
       );
-      // The outage starts while the backlog is still being produced.
-      await expectEventually(async () => expect((await stats()).accepted).toBeGreaterThan(RECORDS / 10), {
-        timeoutMs: 60_000,
-      });
-      outage = true;
-      await putFaults(simulator, { failRate: 0, down: true });
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      outage = false;
-      await publishing;
-      await expectEventually(async () => expect((await stats()).accepted).toBe(RECORDS), {
-        timeoutMs: 150_000,
-        intervalMs: 500,
-      });
-    } finally {
-      clearInterval(chaos);
-      await putFaults(simulator, { failRate: 0 });
-    }
-    const elapsed = (Date.now() - started) / 1000;
+      // One vehicle photo in the store, as camera-ingest wrote it; the platform is handed a link to it.
+      const first = byEnterprise[0]![0]!;
+      const photoKey = first.photos.vehicle!.key;
+      const photo = Buffer.from(`vehicle photo of ${first.passageId} on the ${profile} profile`);
+      if (objectStorage.kind === 'filesystem')
+        await storage.put(PHOTO_BUCKET, photoKey, photo, { contentType: 'image/jpeg' });
 
-    const final = await stats();
-    const received = await getJson<SimRecords>(`${simulator.adminUrl}/_sim/records`);
-    const serials = received.records.map((r) => r.record.serial);
-    expect(new Set(serials).size).toBe(RECORDS);
-    expect(received.count).toBe(RECORDS);
-    const expected = byEnterprise
-      .flat()
-      .map((p) => deriveSerial(p))
-      .sort();
-    expect([...serials].sort()).toEqual(expected);
-    // Images travel as presigned GET URLs on the object store, valid for the configured 24 h.
-    const vehicle = new URL(received.records[0]?.record.payload.images.vehicle ?? '');
-    expect(vehicle.origin).toBe(new URL(infra.S3_ENDPOINT).origin);
-    expect(vehicle.searchParams.get('X-Amz-Expires')).toBe('86400');
-    expect(vehicle.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
-    for (const code of Object.values(ENTERPRISES)) {
-      const times = received.records.filter((r) => r.enterpriseCode === code).map((r) => r.record.capturedAt);
-      expect(times).toEqual([...times].sort());
-      expect(times[0]).toBe(formatPlatformDateTime(new Date(t0)));
-    }
-    // The platform has everything; the service records its acks a moment later, per enterprise.
-    for (const enterpriseId of Object.keys(ENTERPRISES)) {
-      await expectEventually(async () => {
-        const { body } = await api(service, `/enterprises/${enterpriseId}/upload/backlog`);
-        expect(body.counts.acknowledged).toBe(RECORDS / 2);
-        expect(body.backlog).toBe(0);
-      });
-      const rate = await api(service, `/enterprises/${enterpriseId}/upload/transmission-rate`);
-      expect(rate.body[0]).toMatchObject({ produced: RECORDS / 2, acknowledged: RECORDS / 2, rate: 1 });
-    }
-    console.log(
-      `upload int: ${RECORDS} records acknowledged in ${elapsed.toFixed(1)} s with ${OUTAGE_MS / 1000} s outage; ` +
-        `sim accepted=${final.accepted} duplicates=${final.duplicates} injectedFaults=${final.injectedFaults.total}`,
-    );
-  }, 300_000);
+      // Faults change every second among the retriable kinds, 30 % of calls each; then the platform goes down.
+      const modes = ['5xx', 'malformed-ack', 'timeout', 'reset', '429'] as const;
+      let round = 0;
+      let outage = false;
+      const chaos = setInterval(() => {
+        if (outage) return;
+        void putFaults(simulator, {
+          failRate: 0.3,
+          mode: modes[round++ % modes.length],
+          retryAfterSeconds: 1,
+        });
+      }, 1_000);
+      const started = Date.now();
+      try {
+        const publishing = Promise.all(
+          byEnterprise.map(async (passages) => {
+            for (const passage of passages) await publish(passage);
+          }),
+        );
+        // The outage starts while the backlog is still being produced.
+        await expectEventually(async () => expect((await stats()).accepted).toBeGreaterThan(RECORDS / 10), {
+          timeoutMs: 60_000,
+        });
+        outage = true;
+        await putFaults(simulator, { failRate: 0, down: true });
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+        outage = false;
+        await publishing;
+        await expectEventually(async () => expect((await stats()).accepted).toBe(RECORDS), {
+          timeoutMs: 150_000,
+          intervalMs: 500,
+        });
+      } finally {
+        clearInterval(chaos);
+        await putFaults(simulator, { failRate: 0 });
+      }
+      const elapsed = (Date.now() - started) / 1000;
+
+      const final = await stats();
+      const received = await getJson<SimRecords>(`${simulator.adminUrl}/_sim/records`);
+      const serials = received.records.map((r) => r.record.serial);
+      expect(new Set(serials).size).toBe(RECORDS);
+      expect(received.count).toBe(RECORDS);
+      const expected = byEnterprise
+        .flat()
+        .map((p) => deriveSerial(p))
+        .sort();
+      expect([...serials].sort()).toEqual(expected);
+      if (objectStorage.kind === 'minio') {
+        // Images travel as presigned GET URLs on the object store, valid for the configured 24 h.
+        const vehicle = new URL(received.records[0]?.record.payload.images.vehicle ?? '');
+        expect(vehicle.origin).toBe(new URL(infra.S3_ENDPOINT).origin);
+        expect(vehicle.searchParams.get('X-Amz-Expires')).toBe('86400');
+        expect(vehicle.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+      } else {
+        // Signed links to the gateway's route, valid 24 h: what it verifies, then streams from the store.
+        const link = received.records.find((r) => r.record.serial === deriveSerial(first))?.record.payload
+          .images.vehicle;
+        const { baseUrl, secret } = objectStorage.signedLinks;
+        const granted = verifySignedLink(link ?? '', { baseUrl, secret: secret.reveal() });
+        expect(granted).toMatchObject({
+          bucket: PHOTO_BUCKET,
+          key: photoKey,
+          versionId: null,
+        });
+        expect(granted.expires.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+        expect((await readAll(storage, granted.bucket, granted.key)).equals(photo)).toBe(true);
+      }
+      for (const code of Object.values(ENTERPRISES)) {
+        const times = received.records
+          .filter((r) => r.enterpriseCode === code)
+          .map((r) => r.record.capturedAt);
+        expect(times).toEqual([...times].sort());
+        expect(times[0]).toBe(formatPlatformDateTime(new Date(t0)));
+      }
+      // The platform has everything; the service records its acks a moment later, per enterprise.
+      for (const enterpriseId of Object.keys(ENTERPRISES)) {
+        await expectEventually(async () => {
+          const { body } = await api(service, `/enterprises/${enterpriseId}/upload/backlog`);
+          expect(body.counts.acknowledged).toBe(RECORDS / 2);
+          expect(body.backlog).toBe(0);
+        });
+        const rate = await api(service, `/enterprises/${enterpriseId}/upload/transmission-rate`);
+        expect(rate.body[0]).toMatchObject({ produced: RECORDS / 2, acknowledged: RECORDS / 2, rate: 1 });
+      }
+      console.log(
+        `upload int: ${RECORDS} records acknowledged in ${elapsed.toFixed(1)} s with ${OUTAGE_MS / 1000} s outage; ` +
+          `sim accepted=${final.accepted} duplicates=${final.duplicates} injectedFaults=${final.injectedFaults.total} ` +
+          `(${profile} profile)`,
+      );
+    }, 300_000);
+  });
 
   it('parks an invalid record as rejected with its reason, and delivers it after an audited correction', async () => {
     const { service, publish } = await startService();

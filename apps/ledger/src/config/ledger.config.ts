@@ -3,13 +3,13 @@ import {
   databaseEnv,
   defineConfig,
   httpEnv,
-  kafkaConfig,
-  kafkaEnv,
+  messagingConfig,
+  messagingEnv,
+  objectStorageConfig,
+  objectStorageEnv,
   observabilityConfig,
   observabilityEnv,
   positiveInt,
-  storageConfig,
-  storageEnv,
 } from '@ecogate/config';
 import { authConfig, authEnv } from '@ecogate/auth';
 import { NATIONAL_RETENTION_FLOORS, raiseRetentionFloors, retentionPolicy } from '@ecogate/domain';
@@ -57,11 +57,13 @@ function retentionConfig(env: z.infer<z.ZodObject<typeof retentionEnv>>): Retent
 export const ledgerConfig = defineConfig(
   {
     ...databaseEnv,
-    ...kafkaEnv,
+    /** Kafka when KAFKA_BROKERS is set (or MESSAGING=kafka), else the embedded bus on EVENT_LOG_DATABASE_URL. */
+    ...messagingEnv,
     ...observabilityEnv,
     ...httpEnv,
     ...retentionEnv,
-    ...storageEnv,
+    /** MinIO when S3_ENDPOINT is set (or OBJECT_STORAGE=minio), else files under $ECOGATE_HOME/objects. */
+    ...objectStorageEnv,
     /** Who calls: the gateway's JWKS for people, the service keys for barrier-control. */
     ...authEnv,
     /** Bucket of vehicle documents (随车清单 / 行驶证); created at boot when missing. */
@@ -90,7 +92,7 @@ export const ledgerConfig = defineConfig(
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
-    kafka: kafkaConfig(env, 'ledger'),
+    messaging: messagingConfig(env, 'ledger'),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     auth: authConfig(env),
     observability: observabilityConfig(env),
@@ -104,7 +106,7 @@ export const ledgerConfig = defineConfig(
     },
     retention: retentionConfig(env),
     documents: {
-      storage: storageConfig(env),
+      objectStorage: objectStorageConfig(env),
       bucket: env.LEDGER_DOCUMENTS_BUCKET,
       maxBytes: env.LEDGER_DOCUMENT_MAX_BYTES,
       urlTtlSeconds: env.LEDGER_DOCUMENT_URL_TTL_S,

@@ -2,7 +2,7 @@ import {
   type ConsumerHealth,
   type DeadLetterEntry,
   type DeadLetterReplay,
-  type DeadLetters,
+  type DeadLetterView,
   type ReplayResult,
 } from '@ecogate/messaging';
 import { type DataSource, parseEnterpriseId } from '@ecogate/persistence';
@@ -26,7 +26,8 @@ export const replayDeadLettersSchema = z.strictObject({
  */
 export class DeadLetterReplayService {
   constructor(
-    private readonly deadLetters: DeadLetters,
+    /** The group's dead letters on whichever transport carries it (Kafka or the embedded log). */
+    private readonly deadLetters: DeadLetterView,
     private readonly dataSource: DataSource,
     private readonly log: Logger,
     /** The intake consumer's health; it exists only once the transport listens. */

@@ -34,4 +34,58 @@ describe('uploadConfig', () => {
       uploadConfig.load({ ...env, AUTH_SERVICE_KEYS_FILE: '/run/secrets/service-keys.json' }).auth,
     ).toEqual({ jwksUrl: env.AUTH_JWKS_URL, serviceKeysFile: '/run/secrets/service-keys.json' });
   });
+
+  describe('deployment profile (ADR 0008)', () => {
+    const {
+      KAFKA_BROKERS: _brokers,
+      S3_ENDPOINT: _endpoint,
+      S3_ACCESS_KEY: _accessKey,
+      S3_SECRET_KEY: _secretKey,
+      ...neither
+    } = env;
+    const embedded = {
+      ...neither,
+      EVENT_LOG_DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/ecogate_events',
+      ECOGATE_HOME: '/srv/ecogate',
+      SIGNED_LINK_SECRET: 's'.repeat(32),
+      SIGNED_LINK_BASE_URL: 'https://city.example/objects',
+    };
+
+    it('runs on Kafka and MinIO when brokers and an S3 endpoint are configured', () => {
+      const config = uploadConfig.load(env);
+      expect(config.messaging).toMatchObject({
+        kind: 'kafka',
+        kafka: { brokers: ['127.0.0.1:9092'], clientId: 'provincial-upload' },
+      });
+      expect(config.images.objectStorage).toMatchObject({
+        kind: 'minio',
+        minio: { endpoint: 'http://127.0.0.1:9000', accessKey: 'provincial-upload' },
+      });
+    });
+
+    it('signs MinIO links for the endpoint the platform reaches when it differs', () => {
+      const config = uploadConfig.load({ ...env, UPLOAD_IMAGE_PUBLIC_ENDPOINT: 'https://photos.example' });
+      expect(config.images.objectStorage).toMatchObject({
+        kind: 'minio',
+        minio: { endpoint: 'https://photos.example', accessKey: 'provincial-upload' },
+      });
+    });
+
+    it('runs on the embedded event log and the filesystem otherwise, naming what that needs', () => {
+      expect(() => uploadConfig.load(neither)).toThrow(/EVENT_LOG_DATABASE_URL/);
+      const config = uploadConfig.load(embedded);
+      expect(config.messaging).toMatchObject({ kind: 'embedded', retentionHours: 168 });
+      expect(config.images.objectStorage).toMatchObject({
+        kind: 'filesystem',
+        root: '/srv/ecogate/objects',
+        signedLinks: { baseUrl: 'https://city.example/objects' },
+      });
+    });
+
+    it('refuses a public S3 endpoint with filesystem storage: the links go to SIGNED_LINK_BASE_URL', () => {
+      expect(() =>
+        uploadConfig.load({ ...embedded, UPLOAD_IMAGE_PUBLIC_ENDPOINT: 'https://photos.example' }),
+      ).toThrow(/UPLOAD_IMAGE_PUBLIC_ENDPOINT: applies to MinIO only/);
+    });
+  });
 });

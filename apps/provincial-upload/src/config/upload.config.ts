@@ -1,16 +1,18 @@
 import { authConfig, authEnv } from '@ecogate/auth';
 import {
+  ConfigError,
   databaseEnv,
   defineConfig,
   httpEnv,
-  kafkaConfig,
-  kafkaEnv,
+  messagingConfig,
+  messagingEnv,
+  objectStorageConfig,
+  objectStorageEnv,
+  type ObjectStorageConfig,
   observabilityConfig,
   observabilityEnv,
   positiveInt,
   secret,
-  storageConfig,
-  storageEnv,
   url,
 } from '@ecogate/config';
 import { PRESIGNED_TTL_HARD_MAX_SECONDS } from '@ecogate/storage';
@@ -54,14 +56,33 @@ const signMethod = () =>
       message: 'must be HMAC-SHA256, MD5 or SM3',
     });
 
+/**
+ * The store the image links point into, as the platform reaches it: on MinIO the public endpoint
+ * when it differs (the signature covers the host); on the filesystem the links go to
+ * SIGNED_LINK_BASE_URL, so a public S3 endpoint there is a mistake, not something to ignore.
+ */
+function imageStorage(storage: ObjectStorageConfig, publicEndpoint: string | undefined): ObjectStorageConfig {
+  if (!publicEndpoint) return storage;
+  if (storage.kind === 'filesystem')
+    throw new ConfigError([
+      {
+        variable: 'UPLOAD_IMAGE_PUBLIC_ENDPOINT',
+        reason: 'applies to MinIO only; with filesystem storage the links go to SIGNED_LINK_BASE_URL',
+      },
+    ]);
+  return { ...storage, minio: { ...storage.minio, endpoint: publicEndpoint } };
+}
+
 /** provincial-upload's environment, validated once at boot. */
 export const uploadConfig = defineConfig(
   {
     ...databaseEnv,
-    ...kafkaEnv,
+    /** Kafka when KAFKA_BROKERS is set (or MESSAGING=kafka), else the embedded bus on EVENT_LOG_DATABASE_URL. */
+    ...messagingEnv,
     ...observabilityEnv,
     ...httpEnv,
-    ...storageEnv,
+    /** MinIO when S3_ENDPOINT is set (or OBJECT_STORAGE=minio), else files under $ECOGATE_HOME/objects. */
+    ...objectStorageEnv,
     ...authEnv,
     /** `reference-http` or `reference-tcp`. */
     PLATFORM_ADAPTER: z.enum(['reference-http', 'reference-tcp']).default('reference-http'),
@@ -72,7 +93,7 @@ export const uploadConfig = defineConfig(
     PLATFORM_SIGN_METHOD: signMethod(),
     PLATFORM_REQUEST_TIMEOUT_MS: positiveInt(10_000),
     UPLOAD_ENTERPRISE_CODES: enterpriseCodes(),
-    /** Lifetime of the presigned image GET URLs handed to the platform (default 24 h, at most 7 days). */
+    /** Lifetime of the image links handed to the platform: presigned (MinIO) or signed (filesystem); default 24 h, at most 7 days. */
     UPLOAD_IMAGE_URL_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -95,7 +116,7 @@ export const uploadConfig = defineConfig(
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
-    kafka: kafkaConfig(env, 'provincial-upload'),
+    messaging: messagingConfig(env, 'provincial-upload'),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     auth: authConfig(env),
     observability: observabilityConfig(env),
@@ -108,10 +129,7 @@ export const uploadConfig = defineConfig(
       requestTimeoutMs: env.PLATFORM_REQUEST_TIMEOUT_MS,
     },
     images: {
-      storage: {
-        ...storageConfig(env),
-        ...(env.UPLOAD_IMAGE_PUBLIC_ENDPOINT ? { endpoint: env.UPLOAD_IMAGE_PUBLIC_ENDPOINT } : {}),
-      },
+      objectStorage: imageStorage(objectStorageConfig(env), env.UPLOAD_IMAGE_PUBLIC_ENDPOINT),
       urlTtlSeconds: env.UPLOAD_IMAGE_URL_TTL_SECONDS,
     },
     delivery: {

@@ -1,23 +1,18 @@
-import {
-  type createKafka,
-  KafkaEventConsumer,
-  type KafkaMessagingOptions,
-  type ProcessedEventStore,
-} from '@ecogate/messaging';
+import { type EventConsumer, type MessagingTransport, type ProcessedEventStore } from '@ecogate/messaging';
 import { type RecordPassageService } from '../record-passage/record-passage.service';
-
-type Kafka = ReturnType<typeof createKafka>;
 
 export const UPLOAD_CONSUMER_GROUP = 'provincial-upload';
 
-/** Takes `ledger.passage.recorded.v1` off Kafka into the delivery queue (retries and dead letters from the lib). */
+/**
+ * Takes `ledger.passage.recorded.v1` off the event bus (Kafka or the embedded log, whichever the
+ * transport is) into the delivery queue (retries and dead letters from the lib).
+ */
 export function createPassageRecordedConsumer(
-  kafka: Kafka,
-  messaging: Pick<KafkaMessagingOptions, 'topicPrefix' | 'logger'>,
+  transport: Pick<MessagingTransport, 'createConsumer'>,
   processedEvents: ProcessedEventStore,
   recordPassage: RecordPassageService,
-): KafkaEventConsumer {
-  return new KafkaEventConsumer(kafka, messaging, {
+): EventConsumer {
+  return transport.createConsumer({
     groupId: UPLOAD_CONSUMER_GROUP,
     processedEvents,
     handlers: {
