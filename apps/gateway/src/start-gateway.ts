@@ -4,13 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { TokenVerifier, usePolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
-import { createKafka, ensureTopics, KafkaEventPublisher, physicalTopic } from '@ecogate/messaging';
+import { createMessagingTransport } from '@ecogate/messaging';
 import {
   createDataSource,
   type DataSource,
+  openPostgresEventLog,
   OutboxRelay,
   publishEnvelopesThrough,
 } from '@ecogate/persistence';
+import { FilesystemObjectStorage } from '@ecogate/storage';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import helmet from 'helmet';
 import { AccountsService } from './accounts/accounts.service';
@@ -29,6 +31,7 @@ import { ALL_ERROR_STATUS } from './http/error-status';
 import { GatewayModule } from './http/gateway.module';
 import { gatewayOpenApi } from './http/gateway.openapi';
 import { GatewaySessionStarter } from './http/session-issue';
+import { type ObjectsModuleOptions } from './objects';
 import { OidcSignOn } from './oidc';
 import { KnownEnterprises } from './proxy/known-enterprises';
 import { createProxy } from './proxy/proxy';
@@ -38,7 +41,8 @@ import { loadGatewayKeys } from './signing/gateway-keys';
 export type GatewayServiceConfig = Pick<
   GatewayConfig,
   | 'database'
-  | 'kafka'
+  | 'messaging'
+  | 'objectStorage'
   | 'outbox'
   | 'oidc'
   | 'http'
@@ -66,8 +70,9 @@ export interface GatewayStartOptions {
 }
 
 /**
- * The composition root: database, Kafka topic and outbox relay (enterprise directory events), keys,
- * internal listener (JWKS), then the public edge with the directory and single sign-on mounted.
+ * The composition root: database, the directory's topic and outbox relay on the configured bus
+ * (Kafka or the embedded event log), keys, internal listener (JWKS), then the public edge with the
+ * directory, single sign-on and (filesystem object storage) signed links mounted.
  */
 export async function startGateway(
   config: GatewayServiceConfig,
@@ -82,10 +87,12 @@ export async function startGateway(
     logger: logger.child({ component: 'typeorm' }),
   });
   await dataSource.initialize();
-  const messaging = { ...config.kafka, logger };
-  const kafka = createKafka(messaging);
-  await ensureTopics(kafka, [{ name: physicalTopic(messaging, ENTERPRISE_TOPIC) }]);
-  const publisher = new KafkaEventPublisher(kafka, messaging);
+  const transport = await createMessagingTransport(config.messaging, {
+    logger,
+    openEventLog: openPostgresEventLog,
+  });
+  await transport.ensureTopics([{ name: transport.physicalTopic(ENTERPRISE_TOPIC) }]);
+  const publisher = transport.createPublisher();
   await publisher.connect();
   const relay = new OutboxRelay(dataSource, publishEnvelopesThrough(publisher), {
     pollIntervalMs: config.outbox.pollIntervalMs,
@@ -123,6 +130,9 @@ export async function startGateway(
   const modules = GatewayModule.register(deps, {
     directory,
     oidc: { signOn, sessions: new GatewaySessionStarter(deps), audit: signOnAudit(audit) },
+    ...(config.objectStorage.kind === 'filesystem'
+      ? { objects: signedLinkObjects(config.objectStorage, logger) }
+      : {}),
   });
   const app = await NestFactory.create<NestExpressApplication>(modules, {
     logger: false,
@@ -186,7 +196,25 @@ export async function startGateway(
       await relay.stop();
       await publisher.disconnect();
       await dataSource.destroy();
+      await transport.close();
     },
+  };
+}
+
+/**
+ * The services' filesystem object store, read by the signed-link route. Built directly, not through
+ * `createObjectStorage`: the route needs the filesystem store's ranged reads, and it exists only in
+ * that profile. The gateway only reads; each service writes its own buckets.
+ */
+function signedLinkObjects(
+  settings: Extract<GatewayServiceConfig['objectStorage'], { kind: 'filesystem' }>,
+  logger: Logger,
+): ObjectsModuleOptions {
+  const signedLinks = { baseUrl: settings.signedLinks.baseUrl, secret: settings.signedLinks.secret.reveal() };
+  return {
+    storage: new FilesystemObjectStorage({ root: settings.root, signedLinks }),
+    signedLinks,
+    log: logger.child({ component: 'signed-links' }),
   };
 }
 

@@ -102,6 +102,8 @@ describe('the front door: gateway and ledger processes, a person signed in', () 
       GATEWAY_SIGNING_KEY_FILE: keyFile,
       GATEWAY_SECURE_COOKIES: 'false',
       GATEWAY_UPSTREAM_LEDGER_URL: ledgerUrl,
+      // The cluster profile: objects on MinIO (their links point there; the gateway needs no credentials).
+      S3_ENDPOINT: infra.S3_ENDPOINT,
     };
     const ledgerEnv = {
       ...(await common()),

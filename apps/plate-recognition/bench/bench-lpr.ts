@@ -208,7 +208,7 @@ async function serviceThroughput(set: SampleSet, rounds: number): Promise<void> 
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'error',
-    KAFKA_ENABLED: 'false',
+    SNAPSHOTS_ENABLED: 'false',
     AUTH_JWKS_URL: issuer.jwksUrl,
   });
   const app = await createApp(

@@ -1,15 +1,18 @@
-import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { PlateReader, RecognitionPool } from '@ecogate/lpr';
-import { EVENT_PUBLISHER, type EventPublisher, MessagingModule } from '@ecogate/messaging';
-import { MinioObjectStorage } from '@ecogate/storage';
+import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
-import {
-  APP_CONFIG,
-  type PlateRecognitionConfig,
-  type SnapshotPipelineConfig,
-} from './config/plate-recognition.config';
+import { APP_CONFIG, type PlateRecognitionConfig } from './config/plate-recognition.config';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { RecognitionController } from './recognition/recognition.controller';
@@ -17,11 +20,30 @@ import { RecognitionService } from './recognition/recognition.service';
 import { PLATE_READER, RECOGNITION_POOL } from './recognition/recognition.tokens';
 import { SnapshotConsumer } from './snapshots/snapshot.consumer';
 import { SnapshotReader } from './snapshots/snapshot-reader';
+import { type SnapshotPipeline } from './snapshots/snapshot-transport';
+
+const SNAPSHOT_PIPELINE = Symbol('SNAPSHOT_PIPELINE');
+
+/** Releases the snapshot path's publisher and bus once the app (its consumer included) has stopped. */
+@Injectable()
+class SnapshotPipelineLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(SNAPSHOT_PIPELINE) private readonly pipeline: SnapshotPipeline) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // Nest stops the connected microservice (the consumer) before the shutdown hooks run.
+    await this.pipeline.close();
+  }
+}
 
 @Module({})
 export class AppModule {
-  static register(config: PlateRecognitionConfig, logger: Logger): DynamicModule {
-    const snapshots = config.snapshots ? snapshotPipeline(config.snapshots, logger) : undefined;
+  /** `snapshots`: the opened snapshot path (`openSnapshotPipeline`), present when configured; the app closes it. */
+  static register(
+    config: PlateRecognitionConfig,
+    logger: Logger,
+    snapshots?: SnapshotPipeline,
+  ): DynamicModule {
+    const pipeline = snapshots ? snapshotProviders(snapshots, logger) : undefined;
     return {
       module: AppModule,
       imports: [
@@ -29,9 +51,8 @@ export class AppModule {
         MulterModule.register({
           limits: { fileSize: config.http.maxBodyBytes, files: 1, fields: 8, parts: 10 },
         }),
-        ...(snapshots?.imports ?? []),
       ],
-      controllers: [RecognitionController, HealthController, ...(snapshots?.controllers ?? [])],
+      controllers: [RecognitionController, HealthController, ...(pipeline?.controllers ?? [])],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -52,44 +73,31 @@ export class AppModule {
           inject: [RECOGNITION_POOL],
         },
         RecognitionService,
-        ...(snapshots?.providers ?? []),
+        ...(pipeline?.providers ?? []),
       ],
     };
   }
 }
 
-/** The Kafka path, present only when configured (`KAFKA_ENABLED`): publisher, storage, handler. */
-function snapshotPipeline(
-  config: SnapshotPipelineConfig,
+/** The snapshot path, present only when configured (`SNAPSHOTS_ENABLED`): publisher, storage, handler. */
+function snapshotProviders(
+  snapshots: SnapshotPipeline,
   logger: Logger,
-): { imports: DynamicModule[]; controllers: Type[]; providers: Provider[] } {
-  const providers: Provider[] = [
-    {
-      provide: SnapshotReader,
-      inject: [PLATE_READER, EVENT_PUBLISHER],
-      useFactory: (reader: PlateReader, publisher: EventPublisher) =>
-        new SnapshotReader(
-          new MinioObjectStorage(config.storage),
-          reader,
-          publisher,
-          logger.child({ component: 'snapshots' }),
-          { maxImageBytes: config.maxImageBytes },
-        ),
-    },
-  ];
+): { controllers: Type[]; providers: Provider[] } {
   return {
-    imports: [
-      MessagingModule.forRoot({
-        brokers: config.kafka.brokers,
-        clientId: config.kafka.clientId,
-        ...(config.kafka.topicPrefix ? { topicPrefix: config.kafka.topicPrefix } : {}),
-        ...(config.kafka.tls ? { tls: config.kafka.tls } : {}),
-        ...(config.kafka.sasl ? { sasl: config.kafka.sasl } : {}),
-        logger: logger.child({ component: 'messaging' }),
-        publishes: ['anpr.plate.read.v1'],
-      }),
-    ],
     controllers: [SnapshotConsumer],
-    providers,
+    providers: [
+      { provide: SNAPSHOT_PIPELINE, useValue: snapshots },
+      SnapshotPipelineLifecycle,
+      { provide: EVENT_PUBLISHER, useValue: snapshots.publisher },
+      {
+        provide: SnapshotReader,
+        inject: [PLATE_READER, EVENT_PUBLISHER],
+        useFactory: (reader: PlateReader, publisher: EventPublisher) =>
+          new SnapshotReader(snapshots.storage, reader, publisher, logger.child({ component: 'snapshots' }), {
+            maxImageBytes: snapshots.maxImageBytes,
+          }),
+      },
+    ],
   };
 }

@@ -35,7 +35,7 @@ describe('plate-recognition service', () => {
       LPR_INTRA_OP_THREADS: '1',
       LPR_MAX_BODY_BYTES: String(MAX_BODY),
       LOG_LEVEL: 'silent',
-      KAFKA_ENABLED: 'false',
+      SNAPSHOTS_ENABLED: 'false',
       AUTH_JWKS_URL: issuer.jwksUrl,
     });
     app = await createApp(

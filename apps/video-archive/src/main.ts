@@ -46,7 +46,7 @@ if (process.argv.includes('--migrate')) {
           logger,
           { ...clips.options, verifier: verifierOptions(config.auth) },
         );
-        const clipPipeline = await clips.start(service.dataSource);
+        const clipPipeline = await clips.start(service);
         logger.info({ cameras: cameras.length }, 'cameras loaded');
         return {
           url: service.url,

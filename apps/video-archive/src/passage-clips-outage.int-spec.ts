@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { type LedgerPassageRecordedV1 } from '@ecogate/contracts';
 import {
-  createKafka,
-  DeadLetters,
-  ensureTopics,
-  type KafkaEventConsumer,
-  KafkaEventPublisher,
+  type ConnectablePublisher,
+  createMessagingTransport,
+  type DeadLetterView,
+  type EventConsumer,
+  type MessagingTransport,
 } from '@ecogate/messaging';
 import {
   createDataSource,
   createTemporaryDatabase,
   type DataSource,
+  openPostgresEventLog,
   parseEnterpriseId,
   runMigrations,
   type TemporaryDatabase,
@@ -59,20 +60,14 @@ describe('video-archive passage clips while the database is away', () => {
       ],
     },
   ];
-  const messaging = {
-    ...kafkaClientOptions(infra),
-    clientId: 'video-clips-outage-it',
-    topicPrefix: `it-clips-outage-${suffix}.`,
-    logger,
-  };
-  const kafka = createKafka(messaging);
+  let transport: MessagingTransport;
   let database: TemporaryDatabase;
   let proxy: CuttableProxy;
   let direct: DataSource;
   let serviceData: DataSource;
-  let publisher: KafkaEventPublisher;
-  let consumer: KafkaEventConsumer;
-  let deadLetters: DeadLetters;
+  let publisher: ConnectablePublisher;
+  let consumer: EventConsumer;
+  let deadLetters: DeadLetterView;
 
   const count = async (sql: string) => Number(((await direct.query(sql)) as { n: string }[])[0]!.n);
   const passage = (i: number): LedgerPassageRecordedV1 => ({
@@ -92,6 +87,17 @@ describe('video-archive passage clips while the database is away', () => {
     publisher.publish('ledger.passage.recorded.v1', { enterpriseId, key: enterpriseId, payload: passage(i) });
 
   beforeAll(async () => {
+    transport = await createMessagingTransport(
+      {
+        kind: 'kafka',
+        kafka: {
+          ...kafkaClientOptions(infra),
+          clientId: 'video-clips-outage-it',
+          topicPrefix: `it-clips-outage-${suffix}.`,
+        },
+      },
+      { logger, openEventLog: openPostgresEventLog },
+    );
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'video_clips_outage_it');
     direct = createDataSource({
       url: database.url,
@@ -110,18 +116,17 @@ describe('video-archive passage clips while the database is away', () => {
       logging: false,
     });
     await serviceData.initialize();
-    consumer = createPassageClipConsumer(kafka, messaging, {
+    consumer = createPassageClipConsumer(transport, {
       clips: new VideoClipRepository(serviceData),
       cameras: () => cameras,
       window: { beforeSeconds: 5, afterSeconds: 5, maxWaitMs: 60_000 },
       logger,
     });
-    deadLetters = new DeadLetters(kafka, messaging, PASSAGE_CLIPS_CONSUMER_GROUP);
-    await ensureTopics(
-      kafka,
+    deadLetters = transport.deadLetters(PASSAGE_CLIPS_CONSUMER_GROUP);
+    await transport.ensureTopics(
       [...new Set([...consumer.topics(), ...deadLetters.topics()])].map((name) => ({ name })),
     );
-    publisher = new KafkaEventPublisher(kafka, messaging);
+    publisher = transport.createPublisher();
     await publisher.connect();
     await consumer.start();
     await consumer.ready();
@@ -131,6 +136,7 @@ describe('video-archive passage clips while the database is away', () => {
     releaseAll(
       () => consumer?.stop(),
       () => publisher?.disconnect(),
+      () => transport?.close(),
       () => serviceData?.destroy(),
       () => direct?.destroy(),
       () => proxy?.stop(),

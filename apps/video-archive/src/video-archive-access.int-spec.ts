@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forgedBearers, TestIssuer, checkRouteMatrix, POLICY } from '@ecogate/auth';
 import { type OpenApiDocument } from '@ecogate/http-edge';
-import { MinioObjectStorage } from '@ecogate/storage';
 import {
   createDataSource,
   createTemporaryDatabase,
@@ -74,9 +73,7 @@ describe('video-archive API access', () => {
     // No cameras: only the HTTP API is under test, with playback mounted as main.ts mounts it.
     service = await startVideoArchive({ ...config, followCameraStatus: false }, [], logger, {
       verifier: issuer.verifierOptions,
-      extensions: [
-        playbackExtension(new MinioObjectStorage(config.storage), { urlTtlSeconds: 60, maxWindowHours: 24 }),
-      ],
+      extensions: [playbackExtension({ urlTtlSeconds: 60, maxWindowHours: 24 })],
       errorStatus: PLAYBACK_ERROR_STATUS,
     });
   }, 60_000);

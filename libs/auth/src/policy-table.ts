@@ -141,6 +141,10 @@ export const POLICY = {
     [`PATCH ${DIRECTORY}/{enterpriseId}`]: { roles: ['city-admin'] },
     [`POST ${DIRECTORY}/{enterpriseId}/deactivation`]: { roles: ['city-admin'] },
     // --- gateway: enterprise directory (end) ---
+    // Signed links to filesystem objects (embedded profile, ADR 0008): the link's HMAC signature
+    // is the credential, checked by the route itself; <img> and <video> cannot send a bearer token.
+    // Mounted only where objects live on the filesystem; on MinIO the links point at MinIO.
+    'GET /objects/{bucket}/{key}': publicRoute,
   },
   'plate-recognition': {
     'GET /health': publicRoute,

@@ -1,5 +1,11 @@
 import { defineConfig } from './define-config';
-import { messagingConfig, messagingEnv, objectStorageConfig, objectStorageEnv } from './profile';
+import {
+  messagingConfig,
+  messagingEnv,
+  objectStorageConfig,
+  objectStorageEnv,
+  objectStorageKind,
+} from './profile';
 
 const messaging = defineConfig(messagingEnv, (env) => messagingConfig(env, 'ledger'));
 const storage = defineConfig(objectStorageEnv, objectStorageConfig);
@@ -36,5 +42,14 @@ describe('deployment profile by configuration', () => {
     expect(() => storage.load({})).toThrow(/SIGNED_LINK_SECRET: is required/);
     expect(() => storage.load({ SIGNED_LINK_SECRET: 'short' })).toThrow(/at least 32/);
     expect(() => storage.load({ OBJECT_STORAGE: 'minio' })).toThrow(/S3_ENDPOINT: is required/);
+  });
+
+  it('tells the chosen storage without asking for its variables', () => {
+    expect(objectStorageKind({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toBe('minio');
+    expect(objectStorageKind({ OBJECT_STORAGE: 'minio' })).toBe('minio');
+    expect(objectStorageKind({})).toBe('filesystem');
+    expect(objectStorageKind({ S3_ENDPOINT: 'http://127.0.0.1:9000', OBJECT_STORAGE: 'filesystem' })).toBe(
+      'filesystem',
+    );
   });
 });

@@ -91,9 +91,20 @@ export type ObjectStorageConfig =
   | { kind: 'minio'; minio: StorageConfig }
   | { kind: 'filesystem'; root: string; signedLinks: { baseUrl: string; secret: Secret } };
 
+/**
+ * Which object storage the environment chooses, without asking for that profile's variables: for
+ * a process that only needs to know (the gateway serves signed links in the filesystem profile and
+ * never talks to MinIO, so it holds no MinIO credentials).
+ */
+export function objectStorageKind(
+  env: Pick<z.infer<z.ZodObject<typeof objectStorageEnv>>, 'OBJECT_STORAGE' | 'S3_ENDPOINT'>,
+): ObjectStorageConfig['kind'] {
+  return env.OBJECT_STORAGE ?? (env.S3_ENDPOINT ? 'minio' : 'filesystem');
+}
+
 /** The object storage section: MinIO when S3_ENDPOINT is set (or OBJECT_STORAGE=minio), else `$ECOGATE_HOME/objects`. */
 export function objectStorageConfig(env: z.infer<z.ZodObject<typeof objectStorageEnv>>): ObjectStorageConfig {
-  const kind = env.OBJECT_STORAGE ?? (env.S3_ENDPOINT ? 'minio' : 'filesystem');
+  const kind = objectStorageKind(env);
   if (kind === 'minio') {
     const missing = (['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const).filter((name) => !env[name]);
     if (missing.length > 0 || !env.S3_ENDPOINT || !env.S3_ACCESS_KEY || !env.S3_SECRET_KEY)

@@ -4,8 +4,12 @@ import {
   databaseEnv,
   defineConfig,
   httpEnv,
-  kafkaConfig,
-  kafkaEnv,
+  messagingConfig,
+  messagingEnv,
+  type ObjectStorageConfig,
+  objectStorageConfig,
+  objectStorageEnv,
+  objectStorageKind,
   observabilityConfig,
   observabilityEnv,
   port,
@@ -104,6 +108,13 @@ export const gatewayEnv = {
 
 type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnv>>;
 
+/**
+ * Where the services' objects live, as far as the gateway cares: on the filesystem (embedded
+ * profile) it serves their signed links at `GET /objects/...`; on MinIO the links point at MinIO,
+ * and the gateway needs (and holds) no MinIO credentials.
+ */
+export type GatewayObjectStorage = Extract<ObjectStorageConfig, { kind: 'filesystem' }> | { kind: 'minio' };
+
 function upstreams(env: GatewayEnv): Partial<Record<UpstreamService, string>> {
   const out: Partial<Record<UpstreamService, string>> = {};
   for (const service of UPSTREAM_SERVICES) {
@@ -113,11 +124,21 @@ function upstreams(env: GatewayEnv): Partial<Record<UpstreamService, string>> {
   return out;
 }
 
+function gatewayObjectStorage(env: z.infer<z.ZodObject<typeof objectStorageEnv>>): GatewayObjectStorage {
+  if (objectStorageKind(env) === 'minio') return { kind: 'minio' };
+  const config = objectStorageConfig(env);
+  if (config.kind !== 'filesystem') throw new Error('unreachable: objectStorageKind said filesystem');
+  return config;
+}
+
 export const gatewayConfig = defineConfig(
-  { ...databaseEnv, ...kafkaEnv, ...observabilityEnv, ...gatewayEnv, ...oidcEnv },
+  { ...databaseEnv, ...messagingEnv, ...objectStorageEnv, ...observabilityEnv, ...gatewayEnv, ...oidcEnv },
   (env) => ({
     database: { url: env.DATABASE_URL },
-    kafka: kafkaConfig(env, 'gateway'),
+    /** Kafka when KAFKA_BROKERS is set (or MESSAGING=kafka), else the embedded event log. */
+    messaging: messagingConfig(env, 'gateway'),
+    /** Filesystem (signed links served here) unless S3_ENDPOINT is set or OBJECT_STORAGE=minio. */
+    objectStorage: gatewayObjectStorage(env),
     outbox: { pollIntervalMs: env.GATEWAY_OUTBOX_POLL_MS },
     /** Undefined while single sign-on is off (`GATEWAY_OIDC_ISSUER` unset). */
     oidc: oidcConfig(env),

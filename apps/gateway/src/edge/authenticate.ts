@@ -12,6 +12,7 @@ import {
 } from '../sessions/cookies';
 import { sameSecret } from '../sessions/secrets';
 import { type SessionsService } from '../sessions/sessions.service';
+import { isSignedLinkRequest } from '../objects';
 import { clientIpOf } from './client-ip';
 import { type TokenBuckets } from './token-bucket';
 import { type VerifiedTokens } from './verified-tokens';
@@ -73,6 +74,9 @@ async function establish(
 ): Promise<boolean> {
   const method = (req.method ?? 'GET').toUpperCase();
   const path = (req.url ?? '/').split('?')[0] ?? '/';
+  // A signed link is its own credential (the policy table's public route): no session is looked up,
+  // so an ended session or a pending action in the same browser cannot break an <img> or <video>.
+  if (isSignedLinkRequest(method, path)) return true;
   const cookies = readCookies(req);
   if (presented?.startsWith('ApiKey ')) {
     const caller = await deps.apiKeys.authenticate(presented.slice('ApiKey '.length).trim());

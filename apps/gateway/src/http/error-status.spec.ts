@@ -1,13 +1,15 @@
 import { ALL_ERROR_STATUS, mergeErrorStatus } from './error-status';
 
 describe('the gateway error table', () => {
-  it('answers the codes of accounts, the directory and sign-on', () => {
+  it('answers the codes of accounts, the directory, sign-on and signed links', () => {
     expect(ALL_ERROR_STATUS).toMatchObject({
       'account-disabled': 403,
       'sso-account': 409,
       'enterprise-not-found': 404,
       'unknown-enterprise': 403,
       'invalid-callback': 400,
+      'invalid-link-signature': 403,
+      'link-expired': 410,
     });
   });
 

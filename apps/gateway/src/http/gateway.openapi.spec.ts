@@ -5,7 +5,7 @@ import { type GatewayDeps } from './deps';
 import { GatewayModule, type GatewayParts } from './gateway.module';
 import { gatewayOpenApi } from './gateway.openapi';
 
-/** The module's controllers and those of the modules it mounts (directory, single sign-on). */
+/** The module's controllers and those of the modules it mounts (directory, single sign-on, signed links). */
 function controllersOf(module: DynamicModule): Type[] {
   return [
     ...((module.controllers ?? []) as Type[]),
@@ -16,7 +16,15 @@ function controllersOf(module: DynamicModule): Type[] {
 describe('gateway routes', () => {
   const routes = controllerRoutes(
     controllersOf(
-      GatewayModule.register({} as GatewayDeps, { directory: {}, oidc: {} } as unknown as GatewayParts),
+      // Every part mounted: signed links are served in the embedded profile only.
+      GatewayModule.register(
+        {} as GatewayDeps,
+        {
+          directory: {},
+          oidc: {},
+          objects: {},
+        } as unknown as GatewayParts,
+      ),
     ),
   );
   const served = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();

@@ -1,6 +1,7 @@
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
 import { enterpriseRoutes } from '../enterprises';
+import { objectRoutes } from '../objects';
 import { oidcRoutes } from '../oidc';
 import { newKeyBody } from './api-keys.controller';
 import { codeBody, loginBody, passwordBody } from './auth.controller';
@@ -205,7 +206,7 @@ export const gatewayOpenApi = buildOpenApiDocument(
     title: 'Ecogate gateway',
     version: '1',
     description:
-      'Sign-in (password or the city identity provider), sessions (cookies + X-CSRF-Token), users, integrator API keys and the enterprise directory. Services are reached at /api/<service>/v1/...',
+      'Sign-in (password or the city identity provider), sessions (cookies + X-CSRF-Token), users, integrator API keys, the enterprise directory and (embedded profile) signed links to objects. Services are reached at /api/<service>/v1/...',
   },
-  [...routes, ...oidcRoutes, ...enterpriseRoutes],
+  [...routes, ...oidcRoutes, ...enterpriseRoutes, ...objectRoutes],
 );

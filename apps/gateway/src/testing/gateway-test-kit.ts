@@ -33,11 +33,19 @@ export function gatewayTestConfig(options: {
   /** Each test run's own topics (and consumer groups) on the shared cluster. */
   readonly topicPrefix: string;
   readonly oidc?: OidcConfig;
+  /** The bus; by default Kafka (the cluster profile) under `topicPrefix`. */
+  readonly messaging?: GatewayServiceConfig['messaging'];
+  /** By default MinIO (the cluster profile): no signed-link route. */
+  readonly objectStorage?: GatewayServiceConfig['objectStorage'];
 }): GatewayServiceConfig {
   return {
     database: { url: new SecretUrl(options.databaseUrl) },
     // As admin over SASL_SSL, under the test's prefix (the `gateway` principal's ACLs have their own test).
-    kafka: { ...kafkaClientOptions(), clientId: 'gateway-it', topicPrefix: options.topicPrefix },
+    messaging: options.messaging ?? {
+      kind: 'kafka',
+      kafka: { ...kafkaClientOptions(), clientId: 'gateway-it', topicPrefix: options.topicPrefix },
+    },
+    objectStorage: options.objectStorage ?? { kind: 'minio' },
     outbox: { pollIntervalMs: 50 },
     oidc: options.oidc,
     http: { host: '127.0.0.1', port: options.httpPort ?? 0 },

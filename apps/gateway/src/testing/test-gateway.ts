@@ -1,18 +1,26 @@
 import {
   createDataSource,
   createTemporaryDatabase,
+  openPostgresEventLog,
   runMigrations,
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { randomUUID } from 'node:crypto';
+import { SecretUrl } from '@ecogate/config';
 import { creditCodeCheckCharacter } from '@ecogate/domain';
+import { createMessagingTransport, type MessagingKind, type MessagingTransport } from '@ecogate/messaging';
 import { createLogger, type Logger } from '@ecogate/telemetry';
 import { loadInfraEnv } from '@ecogate/testing';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditLog } from '../audit/audit-log';
 import { EnterpriseDirectory } from '../enterprises';
 import { gatewayEntities, gatewayMigrations } from '../gateway.data-source';
-import { type GatewayService, type GatewayStartOptions, startGateway } from '../start-gateway';
+import {
+  type GatewayService,
+  type GatewayServiceConfig,
+  type GatewayStartOptions,
+  startGateway,
+} from '../start-gateway';
 import { Browser, gatewayTestConfig } from './gateway-test-kit';
 
 export const STRONG = 'Strong-Passw0rd';
@@ -24,8 +32,12 @@ const silent = createLogger({
 export interface TestGateway {
   readonly gateway: GatewayService;
   readonly database: TemporaryDatabase;
-  /** The gateway's Kafka topics are `<topicPrefix><topic>`. */
+  /** The gateway's topics are `<topicPrefix><topic>`, on Kafka or the embedded event log. */
   readonly topicPrefix: string;
+  /** The bus the gateway publishes on. */
+  readonly messaging: GatewayServiceConfig['messaging'];
+  /** A transport of the test's own on the gateway's bus (to read what it publishes); close it. */
+  openBus(): Promise<MessagingTransport>;
   /** A city-admin that has changed its one-time password. */
   readonly admin: Browser;
   browser(): Browser;
@@ -41,12 +53,30 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** A migrated temporary database, a gateway on it and a signed-in bootstrap city-admin. */
+/**
+ * A migrated temporary database, a gateway on it and a signed-in bootstrap city-admin. `bus`
+ * picks the profile of its messaging: Kafka (default) or the embedded event log, in a temporary
+ * database of its own.
+ */
 export async function startTestGateway(
-  settings: Omit<Parameters<typeof gatewayTestConfig>[0], 'databaseUrl' | 'topicPrefix'> = {},
+  settings: Omit<Parameters<typeof gatewayTestConfig>[0], 'databaseUrl' | 'topicPrefix' | 'messaging'> & {
+    readonly bus?: MessagingKind;
+  } = {},
   options: GatewayStartOptions = {},
   logger: Logger = silent,
 ): Promise<TestGateway> {
+  const { bus = 'kafka', ...gatewaySettings } = settings;
+  const topicPrefix = `gw-it-${randomUUID().slice(0, 8)}.`;
+  const eventLog =
+    bus === 'embedded'
+      ? await createTemporaryDatabase(loadInfraEnv().DATABASE_URL, 'gateway_it_events')
+      : undefined;
+  const messaging: GatewayServiceConfig['messaging'] | undefined = eventLog && {
+    kind: 'embedded',
+    eventLogUrl: new SecretUrl(eventLog.url),
+    topicPrefix,
+    retentionHours: 168,
+  };
   const database = await createTemporaryDatabase(loadInfraEnv().DATABASE_URL, 'gateway_it');
   const migrator = createDataSource({
     url: database.url,
@@ -68,12 +98,13 @@ export async function startTestGateway(
     { name: 'cli', ip: 'local' },
   );
   await migrator.destroy();
-  const topicPrefix = `gw-it-${randomUUID().slice(0, 8)}.`;
-  const gateway = await startGateway(
-    gatewayTestConfig({ databaseUrl: database.url, topicPrefix, ...settings }),
-    logger,
-    options,
-  );
+  const config = gatewayTestConfig({
+    databaseUrl: database.url,
+    topicPrefix,
+    ...gatewaySettings,
+    ...(messaging ? { messaging } : {}),
+  });
+  const gateway = await startGateway(config, logger, options);
   const browser = () => new Browser(gateway.url);
   const firstLogin = async (b: Browser, username: string, password: string) => {
     const login = await b.call('POST', '/auth/login', { body: { username, password } });
@@ -91,6 +122,8 @@ export async function startTestGateway(
     gateway,
     database,
     topicPrefix,
+    messaging: config.messaging,
+    openBus: () => createMessagingTransport(config.messaging, { logger, openEventLog: openPostgresEventLog }),
     admin,
     browser,
     async registerEnterprise(id, districtCode) {
@@ -119,6 +152,7 @@ export async function startTestGateway(
     async close() {
       await gateway.close();
       await database.drop();
+      await eventLog?.drop();
     },
   };
 }

@@ -9,51 +9,82 @@ const kafkaAndStorage = {
   S3_ACCESS_KEY: 'ecogate',
   S3_SECRET_KEY: 'not-a-real-secret',
 };
+const embedded = {
+  ...auth,
+  EVENT_LOG_DATABASE_URL: 'postgres://ecogate:not-a-real-password@127.0.0.1:5433/ecogate_events',
+  ECOGATE_HOME: '/var/lib/ecogate',
+  SIGNED_LINK_SECRET: 'not-a-real-signed-link-secret-of-32-chars',
+};
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    plateRecognitionConfig.load(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
 
 describe('plateRecognitionConfig', () => {
-  it('enables the Kafka path by default, and then requires Kafka and object storage', () => {
-    const error = (() => {
-      try {
-        plateRecognitionConfig.load(auth);
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([
-      'KAFKA_BROKERS',
-      'S3_ENDPOINT',
-      'S3_ACCESS_KEY',
-      'S3_SECRET_KEY',
+  it('enables the snapshot path by default, and then names what its bus and object store lack', () => {
+    // Neither KAFKA_BROKERS nor S3_ENDPOINT: the embedded profile, which needs its log and link secret.
+    expect(configError(auth).problems.map((p) => p.variable)).toEqual([
+      'EVENT_LOG_DATABASE_URL',
+      'SIGNED_LINK_SECRET',
     ]);
+    expect(
+      configError({ ...auth, MESSAGING: 'kafka', OBJECT_STORAGE: 'minio' }).problems.map((p) => p.variable),
+    ).toEqual(['KAFKA_BROKERS', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY']);
   });
 
-  it('maps the Kafka path', () => {
+  it('maps the snapshot path on Kafka and MinIO (the cluster profile)', () => {
     const config = plateRecognitionConfig.load({ ...kafkaAndStorage, KAFKA_TOPIC_PREFIX: 'city-1.' });
     expect(config.snapshots).toMatchObject({
-      kafka: {
-        brokers: ['127.0.0.1:9092'],
-        clientId: 'plate-recognition',
-        topicPrefix: 'city-1.',
-        groupId: 'plate-recognition',
+      messaging: {
+        kind: 'kafka',
+        kafka: { brokers: ['127.0.0.1:9092'], clientId: 'plate-recognition', topicPrefix: 'city-1.' },
       },
-      storage: { endpoint: 'http://127.0.0.1:9000', accessKey: 'ecogate', region: 'us-east-1' },
+      groupId: 'plate-recognition',
+      objectStorage: {
+        kind: 'minio',
+        minio: { endpoint: 'http://127.0.0.1:9000', accessKey: 'ecogate', region: 'us-east-1' },
+      },
       maxImageBytes: 10 * 1024 * 1024,
     });
     expect(JSON.stringify(config)).not.toContain('not-a-real-secret');
   });
 
-  it('runs HTTP-only with KAFKA_ENABLED=false', () => {
-    expect(plateRecognitionConfig.load({ ...auth, KAFKA_ENABLED: 'false' }).snapshots).toBeUndefined();
+  it('maps the snapshot path on the embedded bus and the filesystem store (the embedded profile)', () => {
+    const config = plateRecognitionConfig.load({ ...embedded, KAFKA_GROUP_ID: 'lpr-1' });
+    expect(config.snapshots).toMatchObject({
+      messaging: { kind: 'embedded', topicPrefix: '', retentionHours: 168 },
+      groupId: 'lpr-1',
+      objectStorage: { kind: 'filesystem', root: '/var/lib/ecogate/objects' },
+    });
+    const messaging = config.snapshots?.messaging;
+    expect(messaging?.kind === 'embedded' && messaging.eventLogUrl.reveal()).toBe(
+      embedded.EVENT_LOG_DATABASE_URL,
+    );
+    expect(JSON.stringify(config)).not.toMatch(/not-a-real/);
+  });
+
+  it('runs HTTP-only with SNAPSHOTS_ENABLED=false, needing no bus or store', () => {
+    expect(plateRecognitionConfig.load({ ...auth, SNAPSHOTS_ENABLED: 'false' }).snapshots).toBeUndefined();
+  });
+
+  it('refuses the former KAFKA_ENABLED, naming its new name', () => {
+    expect(configError({ ...kafkaAndStorage, KAFKA_ENABLED: 'false' }).problems).toEqual([
+      { variable: 'KAFKA_ENABLED', reason: expect.stringContaining('SNAPSHOTS_ENABLED') },
+    ]);
   });
 
   it('requires the JWKS URL that tokens are verified with, and maps the service keys', () => {
-    expect(() => plateRecognitionConfig.load({ KAFKA_ENABLED: 'false' })).toThrow(/AUTH_JWKS_URL/);
+    expect(() => plateRecognitionConfig.load({ SNAPSHOTS_ENABLED: 'false' })).toThrow(/AUTH_JWKS_URL/);
     expect(
       plateRecognitionConfig.load({
         ...auth,
-        KAFKA_ENABLED: 'false',
+        SNAPSHOTS_ENABLED: 'false',
         AUTH_SERVICE_KEYS_FILE: '/run/secrets/service-keys.json',
       }).auth,
     ).toEqual({ jwksUrl: auth.AUTH_JWKS_URL, serviceKeysFile: '/run/secrets/service-keys.json' });

@@ -4,34 +4,28 @@ import {
   ConfigError,
   defineConfig,
   httpEnv,
-  kafkaEnv,
-  type KafkaSecurityConfig,
-  kafkaSecurityConfig,
+  type MessagingConfig,
+  messagingConfig,
+  messagingEnv,
+  type ObjectStorageConfig,
+  objectStorageConfig,
+  objectStorageEnv,
   observabilityConfig,
   observabilityEnv,
   type ObservabilityConfig,
   positiveInt,
-  type Secret,
-  storageEnv,
 } from '@ecogate/config';
 import { type LprConfig, lprConfigFrom, lprEnv } from '@ecogate/lpr';
 import { z } from 'zod';
 
-/** The Kafka path: snapshots in, server plate reads out, images through object storage. */
+/** The snapshot path: snapshots in, server plate reads out, images through object storage. */
 export interface SnapshotPipelineConfig {
-  readonly kafka: KafkaSecurityConfig & {
-    readonly brokers: readonly string[];
-    readonly clientId: string;
-    readonly topicPrefix?: string;
-    /** Consumer group of `camera.snapshot.captured.v1`; its dead letters go to `<group>.dead-letter.v1`. */
-    readonly groupId: string;
-  };
-  readonly storage: {
-    readonly endpoint: string;
-    readonly accessKey: string;
-    readonly secretKey: Secret;
-    readonly region: string;
-  };
+  /** The bus (ADR 0008): Kafka when KAFKA_BROKERS is set (or MESSAGING=kafka), else the embedded log. */
+  readonly messaging: MessagingConfig;
+  /** Consumer group of `camera.snapshot.captured.v1`; its dead letters go to `<group>.dead-letter.v1`. */
+  readonly groupId: string;
+  /** MinIO when S3_ENDPOINT is set (or OBJECT_STORAGE=minio), else files under `$ECOGATE_HOME/objects`. */
+  readonly objectStorage: ObjectStorageConfig;
   /** Snapshots larger than this are dead-lettered without being downloaded in full. */
   readonly maxImageBytes: number;
 }
@@ -42,7 +36,7 @@ export interface PlateRecognitionConfig {
   /** Token verification: the gateway's JWKS, and the services' keys for their own tokens. */
   readonly auth: AuthConfig;
   readonly lpr: LprConfig;
-  /** Absent when `KAFKA_ENABLED=false`: the service then only answers `POST /recognize`. */
+  /** Absent when `SNAPSHOTS_ENABLED=false`: the service then only answers `POST /recognize`. */
   readonly snapshots?: SnapshotPipelineConfig;
 }
 
@@ -55,65 +49,68 @@ export const plateRecognitionConfig = defineConfig(
     /** Largest accepted image upload; bigger bodies get 413 before they are read in full. */
     LPR_MAX_BODY_BYTES: positiveInt(10 * 1024 * 1024),
     ...lprEnv,
-    /** Consume `camera.snapshot.captured.v1` and publish `anpr.plate.read.v1` (then Kafka and S3 are required). */
-    KAFKA_ENABLED: bool(true),
-    KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS.optional(),
-    KAFKA_CLIENT_ID: kafkaEnv.KAFKA_CLIENT_ID,
-    KAFKA_SASL_USERNAME: kafkaEnv.KAFKA_SASL_USERNAME,
-    KAFKA_SASL_PASSWORD: kafkaEnv.KAFKA_SASL_PASSWORD,
-    KAFKA_SASL_MECHANISM: kafkaEnv.KAFKA_SASL_MECHANISM,
-    KAFKA_TLS: kafkaEnv.KAFKA_TLS,
-    KAFKA_TLS_CA_FILE: kafkaEnv.KAFKA_TLS_CA_FILE,
-    KAFKA_TOPIC_PREFIX: z
-      .string()
-      .regex(/^[\w.-]*$/)
-      .optional(),
+    /**
+     * Consume `camera.snapshot.captured.v1` and publish `anpr.plate.read.v1`: then a bus and an
+     * object store are required, of the profile their variables choose (ADR 0008). `false`: HTTP only.
+     */
+    SNAPSHOTS_ENABLED: bool(true),
+    /** Renamed SNAPSHOTS_ENABLED (the snapshot path also runs on the embedded bus): refused with that hint. */
+    KAFKA_ENABLED: z.string().optional(),
+    ...messagingEnv,
     KAFKA_GROUP_ID: z
       .string()
       .regex(/^[\w.-]+$/)
       .default('plate-recognition'),
-    S3_ENDPOINT: storageEnv.S3_ENDPOINT.optional(),
-    S3_ACCESS_KEY: storageEnv.S3_ACCESS_KEY.optional(),
-    S3_SECRET_KEY: storageEnv.S3_SECRET_KEY.optional(),
-    S3_REGION: storageEnv.S3_REGION,
+    ...objectStorageEnv,
   },
   (env): PlateRecognitionConfig => {
+    if (env.KAFKA_ENABLED !== undefined)
+      throw new ConfigError([
+        {
+          variable: 'KAFKA_ENABLED',
+          reason: 'was renamed SNAPSHOTS_ENABLED (the snapshot path runs on Kafka or the embedded bus)',
+        },
+      ]);
     const base = {
       http: { host: env.HTTP_HOST, port: env.HTTP_PORT, maxBodyBytes: env.LPR_MAX_BODY_BYTES },
       observability: observabilityConfig(env),
       auth: authConfig(env),
       lpr: lprConfigFrom(env),
     };
-    if (!env.KAFKA_ENABLED) return base;
-    const { KAFKA_BROKERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY } = env;
-    if (!KAFKA_BROKERS || !S3_ENDPOINT || !S3_ACCESS_KEY || !S3_SECRET_KEY) {
-      const required = { KAFKA_BROKERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY };
-      throw new ConfigError(
-        Object.entries(required)
-          .filter(([, value]) => value === undefined)
-          .map(([variable]) => ({ variable, reason: 'is required when KAFKA_ENABLED=true' })),
-      );
-    }
+    if (!env.SNAPSHOTS_ENABLED) return base;
+    // Both sections checked before failing, so every missing variable is named at once.
+    const [messaging, objectStorage] = collectConfigErrors(
+      () => messagingConfig(env, 'plate-recognition'),
+      () => objectStorageConfig(env),
+    );
     return {
       ...base,
       snapshots: {
-        kafka: {
-          brokers: KAFKA_BROKERS,
-          clientId: env.KAFKA_CLIENT_ID ?? 'plate-recognition',
-          ...(env.KAFKA_TOPIC_PREFIX ? { topicPrefix: env.KAFKA_TOPIC_PREFIX } : {}),
-          groupId: env.KAFKA_GROUP_ID,
-          ...kafkaSecurityConfig(env),
-        },
-        storage: {
-          endpoint: S3_ENDPOINT,
-          accessKey: S3_ACCESS_KEY,
-          secretKey: S3_SECRET_KEY,
-          region: env.S3_REGION,
-        },
+        messaging,
+        groupId: env.KAFKA_GROUP_ID,
+        objectStorage,
         maxImageBytes: env.LPR_MAX_BODY_BYTES,
       },
     };
   },
 );
+
+/** Runs every section mapper; throws one `ConfigError` with all their problems if any failed. */
+function collectConfigErrors<A, B>(first: () => A, second: () => B): [A, B] {
+  const problems: ConfigError['problems'][number][] = [];
+  const attempt = <T>(map: () => T): T | undefined => {
+    try {
+      return map();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const a = attempt(first);
+  const b = attempt(second);
+  if (problems.length > 0 || a === undefined || b === undefined) throw new ConfigError(problems);
+  return [a, b];
+}
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

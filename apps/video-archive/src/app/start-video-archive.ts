@@ -5,15 +5,18 @@ import { createVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolic
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import {
   consumerGroupTopics,
-  createKafka,
-  ensureTopics,
-  KafkaEventConsumer,
-  KafkaEventPublisher,
-  physicalTopic,
+  createMessagingTransport,
+  type EventConsumer,
+  type MessagingTransport,
 } from '@ecogate/messaging';
-import { createDataSource, type DataSource, OutboxRelay, type OutboxPublish } from '@ecogate/persistence';
-import { type EventEnvelope } from '@ecogate/contracts';
-import { MinioObjectStorage, type RetentionMode } from '@ecogate/storage';
+import {
+  createDataSource,
+  type DataSource,
+  openPostgresEventLog,
+  OutboxRelay,
+  publishEnvelopesThrough,
+} from '@ecogate/persistence';
+import { createObjectStorage, type ObjectStorage, type RetentionMode } from '@ecogate/storage';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { type VideoArchiveConfig } from '../config/video-archive.config';
 import { ARCHIVE_ERROR_STATUS } from '../http/archive.exception';
@@ -24,6 +27,7 @@ import { OutageFilingService } from '../outage/outage-filing.service';
 import { OutageScheduler } from '../outage/outage-scheduler';
 import { CameraRecorder, type CameraSettings } from '../recorder/camera-recorder';
 import { RecorderFleet } from '../recorder/recorder-fleet';
+import { startExpirySweep } from '../retention/expiry-sweep';
 import { RetentionReportService } from '../retention/retention-report.service';
 import { setUpVideoBucket } from '../retention/video-bucket';
 import { VideoSegmentRepository } from '../segment/video-segment.repository';
@@ -32,7 +36,7 @@ import { type VideoArchiveExtension, VideoArchiveModule } from './video-archive.
 
 export type VideoArchiveServiceConfig = Pick<
   VideoArchiveConfig,
-  'database' | 'kafka' | 'storage' | 'http' | 'recorder' | 'retention' | 'outages' | 'outbox'
+  'database' | 'messaging' | 'objectStorage' | 'http' | 'recorder' | 'retention' | 'outages' | 'outbox'
 > & { readonly followCameraStatus: boolean };
 
 export interface VideoArchiveOptions {
@@ -47,6 +51,10 @@ export interface VideoArchiveOptions {
 export interface VideoArchiveService {
   readonly url: string;
   readonly dataSource: DataSource;
+  /** The service's bus (Kafka or the embedded log, by configuration): the clip pipeline shares it. */
+  readonly transport: MessagingTransport;
+  /** The service's object store (MinIO or the filesystem, by configuration). */
+  readonly storage: ObjectStorage;
   readonly fleet: RecorderFleet;
   readonly outages: OutageScheduler;
   /** Resolves once the camera-status consumer has its partitions (immediately when not following). */
@@ -81,7 +89,7 @@ export async function startVideoArchive(
   });
   await dataSource.initialize();
 
-  const storage = new MinioObjectStorage(config.storage);
+  const storage = createObjectStorage(config.objectStorage);
   const lock = config.retention.objectLock === 'off' ? undefined : LOCK_MODE[config.retention.objectLock];
   const enterprises = [...new Set(cameras.map((camera) => camera.enterpriseId))];
   for (const enterpriseId of enterprises) {
@@ -94,17 +102,19 @@ export async function startVideoArchive(
     });
   }
 
-  const messaging = { ...config.kafka, logger };
-  const kafka = createKafka(messaging);
-  await ensureTopics(
-    kafka,
+  const transport = await createMessagingTransport(config.messaging, {
+    logger,
+    openEventLog: openPostgresEventLog,
+  });
+  await transport.ensureTopics(
     [OUTAGE_TOPIC, 'camera.status.changed.v1', ...consumerGroupTopics(CAMERA_STATUS_GROUP)].map((topic) => ({
-      name: physicalTopic(messaging, topic),
+      name: transport.physicalTopic(topic),
     })),
   );
-  const publisher = new KafkaEventPublisher(kafka, messaging);
+  const publisher = transport.createPublisher();
   await publisher.connect();
-  const relay = new OutboxRelay(dataSource, publishThrough(publisher), {
+  // The outbox stores whole envelopes: each is sent unchanged, in order.
+  const relay = new OutboxRelay(dataSource, publishEnvelopesThrough(publisher), {
     pollIntervalMs: config.outbox.pollIntervalMs,
     logger: logger.child({ component: 'outbox-relay' }),
   });
@@ -132,10 +142,12 @@ export async function startVideoArchive(
   const detector = new OutageDetector(dataSource, config.outages, logger.child({ component: 'outages' }));
   const outages = new OutageScheduler(detector, () => enterprises, config.outages.scanMs, logger);
   outages.start();
+  // MinIO expires by its lifecycle rules; the filesystem store needs them applied (undefined on MinIO).
+  const expiry = startExpirySweep(storage, config.recorder.bucket, logger.child({ component: 'expiry' }));
 
-  let consumer: KafkaEventConsumer | undefined;
+  let consumer: EventConsumer | undefined;
   if (config.followCameraStatus) {
-    consumer = new KafkaEventConsumer(kafka, messaging, {
+    consumer = transport.createConsumer({
       groupId: CAMERA_STATUS_GROUP,
       // Only the current state matters: history from before this process started is not replayed.
       fromBeginning: false,
@@ -162,6 +174,7 @@ export async function startVideoArchive(
     VideoArchiveModule.register(
       {
         dataSource,
+        storage,
         fleet,
         filings: new OutageFilingService(dataSource, config.outages),
         legalHolds: new LegalHoldService(dataSource, storage, logger.child({ component: 'legal-hold' })),
@@ -191,6 +204,8 @@ export async function startVideoArchive(
   return {
     url,
     dataSource,
+    transport,
+    storage,
     fleet,
     outages,
     ready: () => consumer?.ready() ?? Promise.resolve(),
@@ -201,14 +216,9 @@ export async function startVideoArchive(
       await fleet.stop();
       await relay.stop();
       await publisher.disconnect();
+      await expiry?.stop();
       await dataSource.destroy();
+      await transport.close();
     },
-  };
-}
-
-/** The relay's publish callback: sends each stored envelope unchanged, in order. */
-function publishThrough(publisher: KafkaEventPublisher): OutboxPublish {
-  return async (rows) => {
-    for (const row of rows) await publisher.publishEnvelope(row.payload as EventEnvelope, row.key);
   };
 }

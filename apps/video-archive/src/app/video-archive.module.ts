@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { DataSource } from '@ecogate/persistence';
+import { type ObjectStorage } from '@ecogate/storage';
 import { HealthController } from '../health/health.controller';
 import { LegalHoldController } from '../legal-hold/legal-hold.controller';
 import { LegalHoldService } from '../legal-hold/legal-hold.service';
@@ -9,15 +10,22 @@ import { RecorderFleet } from '../recorder/recorder-fleet';
 import { RetentionReportController } from '../retention/retention-report.controller';
 import { RetentionReportService } from '../retention/retention-report.service';
 
+/** Injection token of the service's `ObjectStorage` (MinIO or the filesystem, by configuration). */
+export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');
+
 export interface VideoArchiveDependencies {
   readonly dataSource: DataSource;
+  readonly storage: ObjectStorage;
   readonly fleet: RecorderFleet;
   readonly filings: OutageFilingService;
   readonly legalHolds: LegalHoldService;
   readonly retentionReport: RetentionReportService;
 }
 
-/** Further features (clips, playback) register their controllers and providers here. */
+/**
+ * Further features (clips, playback) register their controllers and providers here; they may
+ * inject the `DataSource` and the `OBJECT_STORAGE` of the service.
+ */
 export interface VideoArchiveExtension {
   readonly controllers?: readonly Type[];
   readonly providers?: readonly Provider[];
@@ -41,6 +49,7 @@ export class VideoArchiveModule {
       ],
       providers: [
         { provide: DataSource, useValue: deps.dataSource },
+        { provide: OBJECT_STORAGE, useValue: deps.storage },
         { provide: RecorderFleet, useValue: deps.fleet },
         { provide: OutageFilingService, useValue: deps.filings },
         { provide: LegalHoldService, useValue: deps.legalHolds },

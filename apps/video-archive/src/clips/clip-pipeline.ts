@@ -1,11 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import {
-  type createKafka,
-  ensureTopics,
-  KafkaEventPublisher,
-  type KafkaMessagingOptions,
-  physicalTopic,
-} from '@ecogate/messaging';
+import { type MessagingTransport } from '@ecogate/messaging';
 import { type DataSource } from '@ecogate/persistence';
 import { type ObjectStorage } from '@ecogate/storage';
 import { type Logger } from '@ecogate/telemetry';
@@ -20,8 +14,8 @@ import { VideoClipRepository } from './video-clip.repository';
 export interface ClipPipelineDependencies {
   readonly dataSource: DataSource;
   readonly storage: ObjectStorage;
-  readonly kafka: ReturnType<typeof createKafka>;
-  readonly messaging: Pick<KafkaMessagingOptions, 'topicPrefix' | 'logger'>;
+  /** The service's bus: its consumer reads passages, its publisher announces clips. */
+  readonly transport: MessagingTransport;
   /** The video bucket: clips share its lifecycle and retention. */
   readonly bucket: string;
   readonly cameras: CameraLanes;
@@ -43,17 +37,16 @@ export async function loadCameraLanes(file: string): Promise<CameraLanes> {
 export async function startClipPipeline(deps: ClipPipelineDependencies): Promise<ClipPipeline> {
   const logger = deps.logger.child({ component: 'clips' });
   const clips = new VideoClipRepository(deps.dataSource);
-  const consumer = createPassageClipConsumer(deps.kafka, deps.messaging, {
+  const consumer = createPassageClipConsumer(deps.transport, {
     clips,
     cameras: () => deps.cameras,
     window: deps.config.window,
     logger,
   });
-  await ensureTopics(
-    deps.kafka,
-    [...consumer.topics(), physicalTopic(deps.messaging, 'video.clip.archived.v1')].map((name) => ({ name })),
+  await deps.transport.ensureTopics(
+    [...consumer.topics(), deps.transport.physicalTopic('video.clip.archived.v1')].map((name) => ({ name })),
   );
-  const publisher = new KafkaEventPublisher(deps.kafka, deps.messaging);
+  const publisher = deps.transport.createPublisher();
   await publisher.connect();
   const worker = new ClipWorker(
     {

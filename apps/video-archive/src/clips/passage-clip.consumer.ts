@@ -1,8 +1,7 @@
 import {
-  type createKafka,
+  type EventConsumer,
   type EventHandler,
-  type KafkaMessagingOptions,
-  KafkaEventConsumer,
+  type MessagingTransport,
   type RetryPolicy,
 } from '@ecogate/messaging';
 import { parseEnterpriseId } from '@ecogate/persistence';
@@ -69,14 +68,16 @@ export function passageClipHandler(
   };
 }
 
-/** The Kafka consumer of passages for clips; create its topics with `ensureTopics(kafka, consumer.topics())`. */
+/**
+ * The consumer of passages for clips, on the service's bus (Kafka or the embedded log); create its
+ * topics with `transport.ensureTopics(consumer.topics())` before starting it.
+ */
 export function createPassageClipConsumer(
-  kafka: ReturnType<typeof createKafka>,
-  messaging: Pick<KafkaMessagingOptions, 'topicPrefix' | 'logger'>,
+  transport: Pick<MessagingTransport, 'createConsumer'>,
   deps: PassageClipDependencies,
   retry?: RetryPolicy,
-): KafkaEventConsumer {
-  return new KafkaEventConsumer(kafka, messaging, {
+): EventConsumer {
+  return transport.createConsumer({
     groupId: PASSAGE_CLIPS_CONSUMER_GROUP,
     handlers: { 'ledger.passage.recorded.v1': passageClipHandler(deps) },
     ...(retry ? { retry } : {}),

@@ -4,13 +4,13 @@ import {
   databaseEnv,
   defineConfig,
   httpEnv,
-  kafkaConfig,
-  kafkaEnv,
+  messagingConfig,
+  messagingEnv,
+  objectStorageConfig,
+  objectStorageEnv,
   observabilityConfig,
   observabilityEnv,
   positiveInt,
-  storageConfig,
-  storageEnv,
   url,
 } from '@ecogate/config';
 import { resolve } from 'node:path';
@@ -22,8 +22,10 @@ const DEFAULT_SPOOL_DIR = '.data/video-archive/spool';
 export const videoArchiveConfig = defineConfig(
   {
     ...databaseEnv,
-    ...kafkaEnv,
-    ...storageEnv,
+    // The profile (ADR 0008): Kafka when KAFKA_BROKERS is set, else the embedded bus on
+    // EVENT_LOG_DATABASE_URL; MinIO when S3_ENDPOINT is set, else files under $ECOGATE_HOME/objects.
+    ...messagingEnv,
+    ...objectStorageEnv,
     ...observabilityEnv,
     ...httpEnv,
     ...authEnv,
@@ -60,8 +62,8 @@ export const videoArchiveConfig = defineConfig(
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     auth: authConfig(env),
     database: { url: env.DATABASE_URL },
-    kafka: kafkaConfig(env, 'video-archive'),
-    storage: storageConfig(env),
+    messaging: messagingConfig(env, 'video-archive'),
+    objectStorage: objectStorageConfig(env),
     cameras: {
       file: env.VIDEO_CAMERAS_FILE,
       ...(env.CAMERA_INGEST_URL ? { ingestUrl: env.CAMERA_INGEST_URL } : {}),

@@ -1,5 +1,4 @@
 import { controllerRoutes, undocumentedRoutes } from '@ecogate/http-edge';
-import { type ObjectStorage } from '@ecogate/storage';
 import { type Type } from '@nestjs/common';
 import { type VideoArchiveDependencies, VideoArchiveModule } from '../app/video-archive.module';
 import { playbackExtension } from '../playback/playback.extension';
@@ -8,7 +7,7 @@ import { videoArchiveOpenApi } from './video-archive.openapi';
 describe('video-archive OpenAPI document', () => {
   // The module `main.ts` builds (with playback); only the controllers' decorators are read.
   const module = VideoArchiveModule.register({} as VideoArchiveDependencies, [
-    playbackExtension({} as ObjectStorage, { urlTtlSeconds: 60, maxWindowHours: 1 }),
+    playbackExtension({ urlTtlSeconds: 60, maxWindowHours: 1 }),
   ]);
   const routes = controllerRoutes((module.controllers ?? []) as Type[]);
 

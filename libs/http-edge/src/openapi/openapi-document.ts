@@ -18,7 +18,7 @@ export interface RouteDescriptor {
   readonly summary: string;
   readonly operationId?: string;
   readonly tags?: readonly string[];
-  /** Path parameters; every `:name` not described here is documented as a plain string. */
+  /** Path parameters; every `:name` (or `*name`) not described here is documented as a plain string. */
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly headers?: z.ZodObject;
@@ -62,8 +62,8 @@ export interface OpenApiDocument {
   readonly paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
 }
 
-/** `/a/:id` → `/a/{id}` */
-export const openApiPath = (expressPath: string): string => expressPath.replace(/:(\w+)/g, '{$1}');
+/** `/a/:id` → `/a/{id}`; a named wildcard `/a/*rest` (one or more segments) → `/a/{rest}`. */
+export const openApiPath = (expressPath: string): string => expressPath.replace(/[:*](\w+)/g, '{$1}');
 
 /**
  * JSON Schema of what a client sends (`input`: defaults make a field optional) or receives
@@ -90,7 +90,7 @@ function parametersOf(schema: z.ZodObject | undefined, where: Parameter['in']): 
 
 function operationOf(route: RouteDescriptor): OpenApiOperation {
   const described = parametersOf(route.params, 'path');
-  const pathNames = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
+  const pathNames = [...route.path.matchAll(/[:*](\w+)/g)].map((m) => m[1] ?? '');
   const path = pathNames.map(
     (name): Parameter =>
       described.find((p) => p.name === name) ?? {

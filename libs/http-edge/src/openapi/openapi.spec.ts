@@ -30,6 +30,11 @@ class NotesController {
   one() {
     return {};
   }
+
+  @Get(':noteId/files/*path')
+  file() {
+    return {};
+  }
 }
 
 @Module({ controllers: [NotesController] })
@@ -101,10 +106,15 @@ describe('OpenAPI documents from zod route descriptors', () => {
         expect.arrayContaining([
           { method: 'post', path: '/tenants/{tenantId}/notes' },
           { method: 'get', path: '/tenants/{tenantId}/notes/{noteId}' },
+          // A named wildcard (several segments) is a parameter too.
+          { method: 'get', path: '/tenants/{tenantId}/notes/{noteId}/files/{path}' },
           { method: 'get', path: '/openapi.json' },
         ]),
       );
-      expect(undocumentedRoutes(document, registered)).toEqual(['GET /tenants/{tenantId}/notes/{noteId}']);
+      expect(undocumentedRoutes(document, registered)).toEqual([
+        'GET /tenants/{tenantId}/notes/{noteId}',
+        'GET /tenants/{tenantId}/notes/{noteId}/files/{path}',
+      ]);
       // The decorators tell the same routes as the running app (minus the document route).
       expect(controllerRoutes([NotesController]).sort(byRoute)).toEqual(
         registered.filter((r) => r.path !== '/openapi.json').sort(byRoute),

@@ -163,6 +163,37 @@ describe('FilesystemObjectStorage', () => {
     await expect(storage.stat('plain-bucket', 'doc.txt')).rejects.toBeInstanceOf(ObjectNotFoundError);
   });
 
+  it('reads a byte range of a version, and refuses one outside the body', async () => {
+    const first = await storage.put('versioned-bucket', 'range/clip.ts', Buffer.from('0123456789'), {
+      contentType: 'video/mp2t',
+    });
+    await storage.put('versioned-bucket', 'range/clip.ts', Buffer.from('abcdefghij'), {
+      contentType: 'video/mp2t',
+    });
+    const read = async (range: { start: number; end: number }, versionId?: string) =>
+      (
+        await readAll(
+          await storage.get('versioned-bucket', 'range/clip.ts', {
+            range,
+            ...(versionId ? { versionId } : {}),
+          }),
+        )
+      ).toString();
+    expect(await read({ start: 2, end: 4 })).toBe('cde');
+    expect(await read({ start: 0, end: 0 })).toBe('a');
+    expect(await read({ start: 7, end: 1_000 })).toBe('hij');
+    expect(await read({ start: 2, end: 4 }, first.versionId!)).toBe('234');
+    for (const range of [
+      { start: 10, end: 12 },
+      { start: 5, end: 4 },
+      { start: -1, end: 3 },
+      { start: 0.5, end: 3 },
+    ])
+      await expect(storage.get('versioned-bucket', 'range/clip.ts', { range })).rejects.toMatchObject({
+        code: 'invalid-argument',
+      });
+  });
+
   it('keeps keys that are prefixes of each other, and odd segments, apart', async () => {
     for (const key of ['a', 'a/b', 'a.obj/c', '../escape', 'x//y'])
       await storage.put('plain-bucket', `keys/${key}`, Buffer.from(key), { contentType: 'text/plain' });

@@ -36,6 +36,18 @@ export interface FilesystemStorageConfig {
   readonly maxPresignedTtlSeconds?: number;
 }
 
+/** Bytes `start` to `end` of a body, both included (HTTP's `Range: bytes=start-end`). */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** `get` of the filesystem store can also read a part of the body (the gateway's `Range` answers). */
+export interface FilesystemGetOptions extends VersionOptions {
+  /** Within the body: `start` below its size; `end` past the last byte reads to the end. */
+  readonly range?: ByteRange;
+}
+
 interface BucketState {
   objectLock: boolean;
   versioning: boolean;
@@ -190,8 +202,16 @@ export class FilesystemObjectStorage implements ObjectStorage {
     return { etag: record.etag, versionId };
   }
 
-  async get(bucket: string, key: string, options: VersionOptions = {}): Promise<Readable> {
+  async get(bucket: string, key: string, options: FilesystemGetOptions = {}): Promise<Readable> {
     const record = await this.resolve(bucket, key, options);
+    const range = options.range;
+    const valid = (r: ByteRange) =>
+      Number.isSafeInteger(r.start) && Number.isSafeInteger(r.end) && r.start >= 0 && r.start <= r.end;
+    if (range && !(valid(range) && range.start < record.size))
+      throw new StorageError(
+        'invalid-argument',
+        `byte range ${range.start}-${range.end} is outside ${bucket}/${key} (${record.size} bytes)`,
+      );
     // Opened before returning, so a missing file is an error here, and a later delete cannot cut the stream.
     const handle = await open(
       join(this.objectDir(bucket, key), `${record.versionId ?? NULL_VERSION}.data`),
@@ -199,7 +219,7 @@ export class FilesystemObjectStorage implements ObjectStorage {
     ).catch((error: unknown) => {
       throw new ObjectNotFoundError(bucket, key, { cause: error });
     });
-    return createReadStream('', { fd: handle });
+    return createReadStream('', { fd: handle, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   async stat(bucket: string, key: string, options: VersionOptions = {}): Promise<ObjectStat> {
