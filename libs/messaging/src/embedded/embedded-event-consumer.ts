@@ -52,10 +52,15 @@ export class EmbeddedEventConsumer {
   private readonly log: Logger;
   private readonly stalled = new Map<string, StalledPartition>();
   private readonly groupId: string;
+  /** Until `stop`: the consumer's life, across lease losses. */
+  private lifecycle = new AbortController();
+  /** The partition loops of the current lease: aborted by `stop` or when the lease is lost. */
   private abort = new AbortController();
   private loops: Promise<void>[] = [];
   private positioned: Promise<void> = Promise.resolve();
   private lease: GroupLease | undefined;
+  /** Taking the lease again after it was lost (the log's database went away). */
+  private regaining: Promise<void> = Promise.resolve();
   private slotsFree: number;
   private readonly slotWaiters: (() => void)[] = [];
 
@@ -94,13 +99,90 @@ export class EmbeddedEventConsumer {
 
   /** Fixes each partition's start position, then consumes in the background until `stop`. */
   async start(): Promise<void> {
+    this.lifecycle = new AbortController();
+    await this.takeLease();
+    try {
+      await this.startLoops();
+    } catch (error) {
+      await this.dropLease();
+      throw error;
+    }
+  }
+
+  /** Resolves once every partition has its position, i.e. messages published now will be seen. */
+  ready(): Promise<void> {
+    return this.positioned;
+  }
+
+  async stop(): Promise<void> {
+    this.lifecycle.abort();
+    this.abort.abort();
+    await this.regaining;
+    // A lease taken again just as `stop` came started loops under a new signal.
+    this.abort.abort();
+    await Promise.allSettled(this.loops);
+    this.loops = [];
+    await this.dropLease();
+  }
+
+  private async takeLease(): Promise<void> {
+    if (!this.bus.log.leaseGroup) return;
+    this.log.info('taking the consumer group lease (waits while another instance of the group runs)');
+    const lease = await this.bus.log.leaseGroup(this.groupId, this.lifecycle.signal);
+    this.lease = lease;
+    void lease.lost?.then((cause) => {
+      if (this.lease !== lease || this.lifecycle.signal.aborted) return;
+      this.regaining = this.regainLease(cause);
+    });
+  }
+
+  private async dropLease(): Promise<void> {
+    const lease = this.lease;
+    this.lease = undefined;
+    await lease?.release().catch(() => undefined);
+  }
+
+  /**
+   * The lease ended (its connection to the log dropped), so Postgres let go of the group: stop
+   * reading, take the lease again (waiting while the log is away, or while another instance took the
+   * group meanwhile), then go on from the committed offsets. Records handled but not yet committed
+   * are delivered again (at-least-once).
+   */
+  private async regainLease(cause: Error): Promise<void> {
+    this.log.warn(
+      { cause: describeFailure(cause) },
+      'consumer group lease lost (its connection to the event log dropped); the group waits to take it again',
+    );
+    this.abort.abort();
+    await Promise.allSettled(this.loops);
+    this.loops = [];
+    await this.dropLease();
+    for (let failures = 1; !this.lifecycle.signal.aborted; failures++) {
+      try {
+        await this.takeLease();
+        await this.startLoops();
+        this.log.info('consumer group lease taken again; consuming from the committed offsets');
+        return;
+      } catch (error) {
+        await this.dropLease();
+        if (this.lifecycle.signal.aborted) return;
+        this.log[failures === 1 ? 'warn' : 'debug'](
+          { cause: describeFailure(error) },
+          'event log unavailable, the consumer group lease waits',
+        );
+        await sleep(backoffDelay(this.outage, failures), undefined, { signal: this.lifecycle.signal }).catch(
+          () => undefined,
+        );
+      }
+    }
+  }
+
+  /** Positions every partition at the group's committed offset and starts their loops. */
+  private async startLoops(): Promise<void> {
     this.abort = new AbortController();
     // Every partition loop waits on this signal: one listener per partition, not a leak.
     setMaxListeners(0, this.abort.signal);
-    if (this.bus.log.leaseGroup) {
-      this.log.info('taking the consumer group lease (waits while another instance of the group runs)');
-      this.lease = await this.bus.log.leaseGroup(this.groupId, this.abort.signal);
-    }
+    if (this.lifecycle.signal.aborted) this.abort.abort();
     const fromBeginning = this.options.fromBeginning ?? true;
     const partitions: { topic: string; partition: number; fromBeginning: boolean }[] = [];
     for (const topic of this.subscribedTopics())
@@ -121,19 +203,6 @@ export class EmbeddedEventConsumer {
     );
     this.loops = partitions.map(({ topic, partition }, i) => this.consume(topic, partition, starts[i] ?? 0));
     this.positioned = Promise.resolve();
-  }
-
-  /** Resolves once every partition has its position, i.e. messages published now will be seen. */
-  ready(): Promise<void> {
-    return this.positioned;
-  }
-
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await Promise.allSettled(this.loops);
-    this.loops = [];
-    await this.lease?.release();
-    this.lease = undefined;
   }
 
   private subscribedTopics(): string[] {

@@ -56,6 +56,12 @@ export interface EventLog {
 
 export interface GroupLease {
   release(): Promise<void>;
+  /**
+   * Settles (with the cause) when the lease ends without `release`, e.g. its database connection
+   * dropped: the group is no longer held, so another instance may take it. The consumer stops
+   * reading and takes the lease again. Absent: the lease cannot be lost while the process lives.
+   */
+  readonly lost?: Promise<Error>;
 }
 
 /** Publishing to (or consuming) a topic nobody created: the same mistake Kafka refuses at boot. */

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { embeddedTransport, type EventConsumer } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually } from '@ecogate/testing';
+import { CuttableProxy, expectEventually } from '@ecogate/testing';
 import { describeMessagingTransportContract } from '@ecogate/messaging/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -152,6 +152,29 @@ describe('embedded profile on a real PostgreSQL from npm', () => {
         expect(secondHeld).toBe(true);
       } finally {
         await other.close();
+      }
+    });
+
+    it('reports a lease whose connection drops as lost, without an uncaught error; the group is free again', async () => {
+      const target = new URL(server.url(EVENTS_DB));
+      const proxy = await new CuttableProxy(target.hostname, Number(target.port)).start();
+      const viaProxy = await openPostgresEventLog(proxy.url(server.url(EVENTS_DB)), logger);
+      try {
+        const lease = await viaProxy.leaseGroup('dropped-group', new AbortController().signal);
+        proxy.cut();
+        // pg reports the reset as an 'error' event of the idle client: the lease hears it (no crash).
+        await expect(lease.lost).resolves.toHaveProperty(
+          'message',
+          expect.stringMatching(/ECONNRESET|ended|terminat/),
+        );
+        // Postgres ended the session, so another process takes the group at once.
+        const next = await log.leaseGroup('dropped-group', AbortSignal.timeout(10_000));
+        await next.release();
+        await lease.release();
+      } finally {
+        proxy.restore();
+        await viaProxy.close();
+        await proxy.stop();
       }
     });
 

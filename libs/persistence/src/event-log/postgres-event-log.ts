@@ -148,6 +148,18 @@ export class PostgresEventLog implements EventLogHandle {
   async leaseGroup(group: string, signal: AbortSignal): Promise<GroupLease> {
     // Its own connection, outside the pool: held as long as the consumer runs.
     const client = new Client({ connectionString: this.url, application_name: 'ecogate-event-log-lease' });
+    // A connection that drops (the database restarts or becomes unreachable) ends the session, so
+    // Postgres releases the lock: the lease is lost, reported through `lost`. Without a listener, pg's
+    // 'error' event on an idle client would be an uncaught exception that kills the process.
+    let released = false;
+    let reportLost: (cause: Error) => void = () => undefined;
+    const lost = new Promise<Error>((resolve) => (reportLost = resolve));
+    client.on('error', (error: Error) => {
+      if (!released) reportLost(error);
+    });
+    client.on('end', () => {
+      if (!released) reportLost(new Error('the lease connection ended'));
+    });
     await client.connect();
     try {
       for (;;) {
@@ -164,7 +176,13 @@ export class PostgresEventLog implements EventLogHandle {
       throw error;
     }
     // Closing the session releases the lock.
-    return { release: () => client.end() };
+    return {
+      release: () => {
+        released = true;
+        return client.end();
+      },
+      lost,
+    };
   }
 
   async close(): Promise<void> {
