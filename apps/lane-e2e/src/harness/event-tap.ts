@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type EventEnvelope, type TopicName } from '@ecogate/contracts';
-import { createKafka, ensureTopics, KafkaEventConsumer, type KafkaSecurityOptions } from '@ecogate/messaging';
+import {
+  createMessagingTransport,
+  type EventConsumer,
+  type MessagingSettings,
+  type MessagingTransport,
+} from '@ecogate/messaging';
+import { openPostgresEventLog } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
 
 /** The topics the lane chain produces that tests and the bench watch. */
@@ -13,46 +19,39 @@ export const TAPPED = [
 ] as const satisfies readonly TopicName[];
 export type TappedTopic = (typeof TAPPED)[number];
 
-/** Records every event of the chain's topics (own consumer group, from the beginning). */
+/**
+ * Records every event of the chain's topics: a consumer group of its own, from the beginning, on the
+ * transport of the chain's profile (Kafka, or the embedded Postgres log), built the way the
+ * services build theirs.
+ */
 export class EventTap {
   private readonly seen = new Map<TappedTopic, EventEnvelope[]>();
-  private readonly consumer: KafkaEventConsumer;
-  private readonly kafka: ReturnType<typeof createKafka>;
+  private transport?: MessagingTransport;
+  private consumer?: EventConsumer;
 
-  constructor(
-    options: KafkaSecurityOptions & { brokers: readonly string[]; topicPrefix: string; logger: Logger },
-  ) {
-    const messaging = {
-      ...options,
-      brokers: options.brokers,
-      clientId: 'lane-e2e-tap',
-      topicPrefix: options.topicPrefix,
-      logger: options.logger,
-    };
-    const kafka = createKafka(messaging);
-    this.kafka = kafka;
+  constructor(private readonly options: { readonly settings: MessagingSettings; readonly logger: Logger }) {}
+
+  async start(): Promise<void> {
+    const { settings, logger } = this.options;
+    this.transport = await createMessagingTransport(settings, { logger, openEventLog: openPostgresEventLog });
     const record = async (event: EventEnvelope): Promise<void> => {
       const list = this.seen.get(event.type as TappedTopic) ?? [];
       list.push(event);
       this.seen.set(event.type as TappedTopic, list);
     };
-    this.consumer = new KafkaEventConsumer(kafka, messaging, {
+    this.consumer = this.transport.createConsumer({
       groupId: `lane-e2e-tap-${randomUUID().slice(0, 8)}`,
       handlers: Object.fromEntries(TAPPED.map((topic) => [topic, record])),
+      fromBeginning: true,
     });
-  }
-
-  async start(): Promise<void> {
-    await ensureTopics(
-      this.kafka,
-      this.consumer.topics().map((name) => ({ name })),
-    );
+    await this.transport.ensureTopics(this.consumer.topics().map((name) => ({ name })));
     await this.consumer.start();
     await this.consumer.ready();
   }
 
-  stop(): Promise<void> {
-    return this.consumer.stop();
+  async stop(): Promise<void> {
+    await this.consumer?.stop();
+    await this.transport?.close();
   }
 
   events<T extends TappedTopic>(topic: T): EventEnvelope<T>[] {

@@ -10,6 +10,8 @@ import {
   type DataSource,
   type TemporaryDatabase,
 } from '@ecogate/persistence';
+import { type MessagingSettings } from '@ecogate/messaging';
+import { createObjectStorage, type ObjectStorage, type ObjectStorageSettings } from '@ecogate/storage';
 import { type Logger } from '@ecogate/telemetry';
 import { type InfraEnv, kafkaClientOptions, kafkaServiceEnv } from '@ecogate/testing';
 import { EventTap } from './event-tap';
@@ -24,10 +26,31 @@ const BUCKET = 'ecogate-lane-e2e';
 /** The services that call another service with their own token (ADR 0009). */
 const CALLERS: readonly SigningService[] = ['camera-ingest', 'barrier-control'];
 
+/**
+ * How the chain's services are deployed (ADR 0008), chosen only by their environment:
+ * - `cluster`: Kafka (`KAFKA_BROKERS`, SASL over TLS) and MinIO (`S3_*`);
+ * - `embedded`: no `KAFKA_*` or `S3_*` at all — the event bus is a Postgres log
+ *   (`MESSAGING=embedded`, `EVENT_LOG_DATABASE_URL`: one temporary database shared by every service
+ *   of the chain) and objects are files (`OBJECT_STORAGE=filesystem` under `ECOGATE_HOME`, a folder
+ *   of the chain's work directory, with a random `SIGNED_LINK_SECRET`).
+ */
+export type LaneProfile = 'cluster' | 'embedded';
+export const LANE_PROFILES: readonly LaneProfile[] = ['cluster', 'embedded'];
+
 export interface LaneChainOptions {
   readonly infra: InfraEnv;
-  /** The broker the whole chain uses (the shared one, or a scratch broker a test may restart). */
-  readonly brokers: string;
+  /** Default `cluster`. */
+  readonly profile?: LaneProfile;
+  /**
+   * Cluster profile: the broker the whole chain uses (default the shared one, or a scratch broker a
+   * test may restart).
+   */
+  readonly brokers?: string;
+  /**
+   * Embedded profile: how the services reach the event log's database, given its URL (e.g. through a
+   * `CuttableProxy` a test cuts). The chain's own tap reads it directly.
+   */
+  readonly eventLogAddress?: (url: string) => string;
   readonly enterprises: readonly EnterpriseSpec[];
   /** Also start plate-recognition (server-side reads of every snapshot). */
   readonly plateRecognition?: boolean;
@@ -63,23 +86,34 @@ export class LaneChain {
   /** Every secret the chain configured or was issued (push secrets, keys, passwords). */
   readonly secrets = new Set<string>();
   readonly urls = new Map<UrlName, string>();
-  readonly tap: EventTap;
+  readonly profile: LaneProfile;
   /** Signs people's tokens as the gateway would, and holds the services' own keys. */
   issuer?: TestIssuer;
   private readonly cameras = new Map<string, CameraSimulator>();
   private readonly databases: TemporaryDatabase[] = [];
   private ledgerDb?: DataSource;
+  private eventTap?: EventTap;
+  /** Embedded profile: the event log's database (direct URL) and the objects' home. */
+  private eventLog?: TemporaryDatabase;
+  private readonly signedLinkSecret = randomBytes(32).toString('base64url');
   private workDir = '';
   private stopped = false;
+  /** The cluster profile's Kafka topic prefix (the embedded log is a database of the chain's own). */
   readonly topicPrefix = `e2e-${randomUUID().slice(0, 8)}.`;
 
   private constructor(private readonly options: LaneChainOptions) {
-    this.tap = new EventTap({
-      ...kafkaClientOptions(options.infra),
-      brokers: options.brokers.split(','),
-      topicPrefix: this.topicPrefix,
-      logger: options.logger,
-    });
+    this.profile = options.profile ?? 'cluster';
+  }
+
+  /** Every event of the chain's tapped topics, read on the chain's own transport. */
+  get tap(): EventTap {
+    if (!this.eventTap) throw new Error('chain not started');
+    return this.eventTap;
+  }
+
+  /** The chain's object store as the services see it (MinIO, or the files under ECOGATE_HOME). */
+  objectStorage(): ObjectStorage {
+    return createObjectStorage(this.objectStorageSettings());
   }
 
   static async start(options: LaneChainOptions): Promise<LaneChain> {
@@ -153,7 +187,7 @@ export class LaneChain {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.tap.stop().catch(() => undefined);
+    await this.eventTap?.stop().catch(() => undefined);
     await Promise.all([...this.services.values()].map((s) => s.stop()));
     await Promise.all([...this.cameras.values()].map((c) => c.stop()));
     await this.ledgerDb?.destroy().catch(() => undefined);
@@ -167,6 +201,11 @@ export class LaneChain {
     this.workDir = await mkdtemp(join(tmpdir(), 'lane-e2e-'));
     this.issuer = await TestIssuer.start(CALLERS);
     await this.writeServiceKeys(this.issuer);
+    if (this.profile === 'embedded') {
+      this.eventLog = await createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_events');
+      this.databases.push(this.eventLog);
+    }
+    this.eventTap = new EventTap({ settings: this.messagingSettings(), logger: this.options.logger });
     const [ingestDb, ledgerDb] = await Promise.all([
       createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_ingest'),
       createTemporaryDatabase(infra.DATABASE_URL, 'lane_e2e_ledger'),
@@ -178,6 +217,7 @@ export class LaneChain {
       API_HTTP_HOST: '127.0.0.1',
       API_HTTP_PORT: String(ingestApiPort),
       DATABASE_URL: ingestDb.url,
+      // The bucket's name on either store (MinIO, or a folder of the filesystem store).
       S3_BUCKET: BUCKET,
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       ...this.options.ingestEnv,
@@ -261,13 +301,8 @@ export class LaneChain {
 
   /** `signingAs`: the service signs its calls to other services with its own key. */
   private async commonEnv(signingAs?: SigningService): Promise<Record<string, string>> {
-    // The services connect as admin over SASL_SSL (the ACLs have their own test); the password must
-    // never reach a log, like every other secret of the run.
-    this.secrets.add(this.options.infra.KAFKA_SASL_PASSWORD);
     return {
-      ...kafkaServiceEnv(this.options.infra),
-      KAFKA_BROKERS: this.options.brokers,
-      KAFKA_TOPIC_PREFIX: this.topicPrefix,
+      ...this.messagingEnv(),
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(await freePort()),
       METRICS_HOST: '127.0.0.1',
@@ -281,7 +316,34 @@ export class LaneChain {
     };
   }
 
+  /** The profile's event bus variables: Kafka's, or the embedded log's (no KAFKA_* at all). */
+  private messagingEnv(): Record<string, string> {
+    if (this.profile === 'embedded') {
+      const url = this.eventLogUrl();
+      const seen = this.options.eventLogAddress?.(url) ?? url;
+      this.secrets.add(decodeURIComponent(new URL(seen).password));
+      return { MESSAGING: 'embedded', EVENT_LOG_DATABASE_URL: seen };
+    }
+    // The services connect as admin over SASL_SSL (the ACLs have their own test); the password must
+    // never reach a log, like every other secret of the run.
+    this.secrets.add(this.options.infra.KAFKA_SASL_PASSWORD);
+    return {
+      ...kafkaServiceEnv(this.options.infra),
+      KAFKA_BROKERS: this.brokers,
+      KAFKA_TOPIC_PREFIX: this.topicPrefix,
+    };
+  }
+
+  /** The profile's object storage variables: MinIO's, or the filesystem store's (no S3_* at all). */
   private storageEnv(): Record<string, string> {
+    if (this.profile === 'embedded') {
+      this.secrets.add(this.signedLinkSecret);
+      return {
+        OBJECT_STORAGE: 'filesystem',
+        ECOGATE_HOME: this.ecogateHome,
+        SIGNED_LINK_SECRET: this.signedLinkSecret,
+      };
+    }
     const { infra } = this.options;
     this.secrets.add(infra.S3_SECRET_KEY);
     return {
@@ -289,6 +351,53 @@ export class LaneChain {
       S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
       S3_SECRET_KEY: infra.S3_SECRET_KEY,
     };
+  }
+
+  /** What the tap (and a test) reads the chain's events through: the services' transport. */
+  private messagingSettings(): MessagingSettings {
+    if (this.profile === 'embedded') {
+      const url = this.eventLogUrl();
+      return { kind: 'embedded', eventLogUrl: { reveal: () => url } };
+    }
+    return {
+      kind: 'kafka',
+      kafka: {
+        ...kafkaClientOptions(this.options.infra),
+        brokers: this.brokers.split(','),
+        clientId: 'lane-e2e-tap',
+        topicPrefix: this.topicPrefix,
+      },
+    };
+  }
+
+  private objectStorageSettings(): ObjectStorageSettings {
+    if (this.profile === 'embedded') {
+      const secret = this.signedLinkSecret;
+      return {
+        kind: 'filesystem',
+        // objectStorageConfig's layout: `$ECOGATE_HOME/objects`.
+        root: join(this.ecogateHome, 'objects'),
+        signedLinks: { baseUrl: 'http://127.0.0.1:3000/objects', secret: { reveal: () => secret } },
+      };
+    }
+    const { infra } = this.options;
+    return {
+      kind: 'minio',
+      minio: { endpoint: infra.S3_ENDPOINT, accessKey: infra.S3_ACCESS_KEY, secretKey: infra.S3_SECRET_KEY },
+    };
+  }
+
+  private get brokers(): string {
+    return this.options.brokers ?? this.options.infra.KAFKA_BROKERS;
+  }
+
+  private get ecogateHome(): string {
+    return join(this.workDir, 'ecogate-home');
+  }
+
+  private eventLogUrl(): string {
+    if (!this.eventLog) throw new Error('the embedded event log is not created yet');
+    return this.eventLog.url;
   }
 
   /** camera-ingest's registry API: site → gates → lanes → one Hikvision ANPR camera per lane. */

@@ -64,6 +64,11 @@ export class ServiceProcess {
     return this.child.pid;
   }
 
+  /** Whether the process is still running (it has neither exited nor been killed). */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   logs(): readonly LogLine[] {
     return this.lines;
   }
