@@ -8,6 +8,7 @@ import { EcogateHome, randomSecret } from './home/ecogate-home';
 import { type LauncherConfig } from './options';
 import { Child, REPO_ROOT } from './services/child';
 import { assertPortFree, freePorts } from './services/ports';
+import { MigrationStamp } from './services/migration-stamp';
 import { ProcessFile } from './services/process-file';
 import {
   DATABASES,
@@ -48,6 +49,7 @@ export async function launch(
   config: LauncherConfig,
   demoFlag: boolean | undefined,
   report: Report,
+  running: Running,
 ): Promise<Machine> {
   const home = new EcogateHome(config.home);
   const isNew = await home.isNew();
@@ -57,25 +59,15 @@ export async function launch(
   if (leftovers.length > 0) report(`stopped what an earlier start left running: ${leftovers.join(', ')}`);
   await assertPortFree(config.ports.gateway, 'ECOGATE_PORT');
   await assertPortFree(config.ports.cameraPush, 'ECOGATE_CAMERA_PORT');
-
-  const started: Child[] = [];
-  let traffic: DemoTraffic | undefined;
-  const stop = async (): Promise<void> => {
-    await traffic?.stop();
-    // Services first (in parallel), the database last.
-    const [postgres, ...others] = started;
-    await Promise.all(others.map((child) => child.stop()));
-    await postgres?.stop(30_000);
-    await processes.clear();
-  };
+  running.attach(processes);
+  const stop = () => running.stop();
   const child = async (name: string, entry: string, env: Record<string, string>, args: string[] = []) => {
+    if (running.stopping) throw new StartInterrupted();
     const process = new Child({ name, entry, env, args, logFile: home.logFile(name) });
-    if (args.length === 0) {
-      started.push(process);
-      await processes.record(name, process.pid);
-    }
+    await running.add(process, args.length === 0);
     return process;
   };
+  let traffic: DemoTraffic | undefined;
 
   try {
     report(`home: ${home.root}${isNew ? ' (new)' : ''}`);
@@ -97,15 +89,20 @@ export async function launch(
       : await startPlatformSimulator(home, child, demo);
     const machine = await machineSettings(config, home, databaseUrl, platform.target);
 
-    report(`migrations: ${MIGRATED.join(', ')}…`);
-    await Promise.all(
-      MIGRATED.map(async (service) =>
-        (
-          await child(`${service}-migrate`, entryOf(service), serviceEnv(service, machine), ['--migrate'])
-        ).succeeded(),
-      ),
-    );
-    report('migrations applied');
+    const stamp = new MigrationStamp(home.run, REPO_ROOT);
+    const pending = await stamp.pending(MIGRATED);
+    if (pending.length > 0) {
+      report(`migrations: ${pending.join(', ')}…`);
+      await Promise.all(
+        pending.map(async (service) =>
+          (
+            await child(`${service}-migrate`, entryOf(service), serviceEnv(service, machine), ['--migrate'])
+          ).succeeded(),
+        ),
+      );
+      await stamp.markApplied(pending);
+      report('migrations applied');
+    }
 
     const skipped = new Map<Service, string>();
     const models = resolve(REPO_ROOT, '..', 'shared', 'models');
@@ -122,23 +119,9 @@ export async function launch(
       oneTimePassword = /one-time password: (\S+)/.exec(admin.output())?.[1];
     }
 
-    // barrier-control last: its gates file names the demo cameras' barriers, known once they run.
-    const first = SERVICES.filter((s) => s !== 'barrier-control' && !skipped.has(s));
-    report(`starting ${first.join(', ')}…`);
-    await Promise.all(first.map((service) => startService(service)));
-
-    let state: DemoState | undefined;
-    if (demo) {
-      state = oneTimePassword
-        ? await seedDemo(`http://127.0.0.1:${config.ports.gateway}`, oneTimePassword)
-        : (JSON.parse(await readFile(join(home.secrets, DEMO_STATE), 'utf8')) as DemoState);
-      if (oneTimePassword) {
-        await writeFile(join(home.secrets, DEMO_STATE), JSON.stringify(state, null, 2), { mode: 0o600 });
-        report(
-          `demo city seeded: enterprise ${DEMO_ENTERPRISE}, 2 gates, 4 lanes, ${state.accounts.length} logins`,
-        );
-      }
-      traffic = new DemoTraffic({
+    const services = SERVICES.filter((s) => !skipped.has(s));
+    const demoTraffic = async (state: DemoState): Promise<DemoTraffic> => {
+      const created = new DemoTraffic({
         cameraPushUrl: `http://127.0.0.1:${config.ports.cameraPush}`,
         gatewayUrl: `http://127.0.0.1:${config.ports.gateway}`,
         state,
@@ -146,10 +129,33 @@ export async function launch(
         alertAfterMs: config.demo.alertAfterMs,
         report,
       });
-      await writeFile(machine.files.gates, JSON.stringify(await traffic.barriers(), null, 2));
+      running.onStop(() => created.stop());
+      // barrier-control's lanes: the demo cameras' barriers, whose ports are known once they run.
+      await writeFile(machine.files.gates, JSON.stringify(await created.barriers(), null, 2));
+      return created;
+    };
+
+    let state: DemoState | undefined;
+    if (demo && !oneTimePassword) {
+      state = JSON.parse(await readFile(join(home.secrets, DEMO_STATE), 'utf8')) as DemoState;
+      traffic = await demoTraffic(state);
     }
-    report('starting barrier-control…');
-    await startService('barrier-control');
+    if (demo && oneTimePassword) {
+      // The demo's cameras are registered through the running services: barrier-control comes after.
+      const first = services.filter((s) => s !== 'barrier-control');
+      report(`starting ${first.join(', ')}…`);
+      await Promise.all(first.map((service) => startService(service)));
+      state = await seedDemo(`http://127.0.0.1:${config.ports.gateway}`, oneTimePassword);
+      await writeFile(join(home.secrets, DEMO_STATE), JSON.stringify(state, null, 2), { mode: 0o600 });
+      report(
+        `demo city seeded: enterprise ${DEMO_ENTERPRISE}, 2 gates, 4 lanes, ${state.accounts.length} logins`,
+      );
+      traffic = await demoTraffic(state);
+      await startService('barrier-control');
+    } else {
+      report(`starting ${services.join(', ')}…`);
+      await Promise.all(services.map((service) => startService(service)));
+    }
     await traffic?.start();
 
     return {
@@ -168,8 +174,58 @@ export async function launch(
       report(`${service} ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
   } catch (error) {
+    // A child that exited because Ctrl-C stopped it is not the reason: the interruption is.
+    const interrupted = running.stopping;
     await stop();
-    throw error;
+    throw interrupted ? new StartInterrupted() : error;
+  }
+}
+
+/** Ctrl-C came while starting: what had started is stopped, and the start ends here. */
+export class StartInterrupted extends Error {
+  constructor() {
+    super('stopped while starting');
+    this.name = 'StartInterrupted';
+  }
+}
+
+/**
+ * What runs: the processes (PostgreSQL first), the demo's cameras. `stop()` may come at any time,
+ * also in the middle of the start (Ctrl-C): services first, in parallel, then the database.
+ */
+export class Running {
+  private readonly children: Child[] = [];
+  private readonly hooks: (() => Promise<void> | undefined)[] = [];
+  private processes?: ProcessFile;
+  private stopped?: Promise<void>;
+
+  get stopping(): boolean {
+    return this.stopped !== undefined;
+  }
+
+  attach(processes: ProcessFile): void {
+    this.processes = processes;
+  }
+
+  /** Long-running processes are recorded, so that a crashed launcher's next start can stop them. */
+  async add(child: Child, longRunning: boolean): Promise<void> {
+    this.children.push(child);
+    if (longRunning) await this.processes?.record(child.options.name, child.pid);
+  }
+
+  onStop(hook: () => Promise<void> | undefined): void {
+    this.hooks.push(hook);
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      for (const hook of this.hooks) await hook();
+      const [postgres, ...others] = this.children;
+      await Promise.all(others.map((child) => child.stop()));
+      await postgres?.stop(30_000);
+      await this.processes?.clear();
+    })();
+    return this.stopped;
   }
 }
 

@@ -1,5 +1,5 @@
 import { ConfigError } from '@ecogate/config';
-import { launch, type Machine } from './launcher';
+import { launch, type Machine, Running, StartInterrupted } from './launcher';
 import { demoFlag, launcherConfig } from './options';
 
 // `npm start`: the whole of Ecogate on this machine with only Node.js (issue #14, ADR 0008).
@@ -35,17 +35,11 @@ function summary(machine: Machine): string {
 
 async function main(): Promise<void> {
   const config = launcherConfig.load();
-  let stopping = false;
-  // Set once started: a signal before that waits for the start to finish.
-  const running: { machine?: Machine } = {};
+  const running = new Running();
   const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    // While starting, the start finishes (or fails) first, then everything stops in order.
-    const machine = running.machine;
-    if (!machine) return report(`${signal}: stopping once the start has finished…`);
+    if (running.stopping) return;
     report(`${signal}: stopping…`);
-    void machine.stop().then(
+    running.stop().then(
       () => {
         report('stopped');
         process.exit(0);
@@ -58,14 +52,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
-  const started = await launch(config, demoFlag(process.argv), report);
-  running.machine = started;
-  if (stopping) {
-    await started.stop();
-    return report('stopped');
+  try {
+    const machine = await launch(config, demoFlag(process.argv), report, running);
+    report(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    process.stdout.write(`${summary(machine)}\n`);
+  } catch (error) {
+    // Stopped while starting: the signal handler reports and exits once everything is down.
+    if (error instanceof StartInterrupted) return;
+    throw error;
   }
-  report(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-  process.stdout.write(`${summary(started)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -13,17 +13,28 @@ export class GatewaySession {
 
   constructor(private readonly base: string) {}
 
-  async call(method: string, path: string, body?: unknown): Promise<Reply> {
+  call(method: string, path: string, body?: unknown): Promise<Reply> {
+    return body === undefined
+      ? this.send(method, path)
+      : this.send(method, path, { type: 'application/json', bytes: JSON.stringify(body) });
+  }
+
+  /** A request with a raw body (e.g. a document photo). */
+  async send(
+    method: string,
+    path: string,
+    body?: { type: string; bytes: string | Uint8Array },
+  ): Promise<Reply> {
     const headers: Record<string, string> = {
       cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
     };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body) headers['content-type'] = body.type;
     const csrf = this.cookies.get('csrf');
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
     const response = await fetch(this.base + path, {
       method,
       headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body ? { body: body.bytes } : {}),
     });
     for (const line of response.headers.getSetCookie()) {
       const pair = line.split(';')[0] ?? '';
@@ -42,10 +53,16 @@ export class GatewaySession {
 
   /** Like `call`, but a status of 300 or more is an error naming the call and the reason. */
   async expect(method: string, path: string, body?: unknown): Promise<unknown> {
-    const reply = await this.call(method, path, body);
-    if (reply.status >= 300)
-      throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
+    return succeeded(method, path, await this.call(method, path, body));
+  }
+
+  /** Like `send`, but a status of 300 or more is an error. */
+  async expectSent(
+    method: string,
+    path: string,
+    body: { type: string; bytes: string | Uint8Array },
+  ): Promise<unknown> {
+    return succeeded(method, path, await this.send(method, path, body));
   }
 
   async login(username: string, password: string): Promise<void> {
@@ -57,4 +74,10 @@ export class GatewaySession {
     await this.login(username, oneTimePassword);
     await this.expect('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword: password });
   }
+}
+
+function succeeded(method: string, path: string, reply: Reply): unknown {
+  if (reply.status >= 300)
+    throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { scenePhoto } from '@ecogate/camera-simulator';
+import { buildDefaultEmergencyPlan } from '@ecogate/domain';
 import {
   DEMO_CREDIT_CODE,
   DEMO_DISTRICT,
@@ -95,12 +97,31 @@ export async function seedDemo(gatewayUrl: string, adminOneTimePassword: string)
     })) as { pushSecret: string };
     cameras.push({ laneId: lane.laneId, deviceId, pushSecret: device.pushSecret });
   }
-  for (const truck of DEMO_TRUCKS)
-    await owner.expect('PUT', `/api/ledger/v1${E}/vehicles/${encodeURIComponent(truck.plate)}`, {
+  // The enterprise's 一厂一策 plan: the national defaults for a works with 10+ cargo trucks a day.
+  const { enterpriseId: _e, ...plan } = buildDefaultEmergencyPlan({
+    enterpriseId: DEMO_ENTERPRISE,
+    cargoVolume: { band: '10-or-more' },
+    exemptions: [],
+  });
+  await owner.expect('PUT', `/api/ledger/v1${E}/emergency-plan`, JSON.parse(JSON.stringify(plan)));
+  // What the platform requires of each truck: identity, registration, fleet and a document photo.
+  const licence = scenePhoto(0);
+  for (const [index, truck] of DEMO_TRUCKS.entries()) {
+    const vehicle = `/api/ledger/v1${E}/vehicles/${encodeURIComponent(truck.plate)}`;
+    await owner.expect('PUT', vehicle, {
       plateColour: 'blue',
       category: 'heavy-truck',
       fuel: truck.fuel,
+      vin: `LFWADRJF${String(100_000_000 + index)}`,
+      engineNo: `CA6DM${String(700_000 + index)}`,
+      registrationDate: `202${index % 5}-0${1 + (index % 9)}-15`,
+      fleet: '演示物流有限公司',
       stageEvidence: { stage: truck.stage, source: 'platform-query', confirmed: true },
     });
+    await owner.expectSent('PUT', `${vehicle}/documents/driving-licence`, {
+      type: 'image/jpeg',
+      bytes: licence,
+    });
+  }
   return { accounts, cameras };
 }

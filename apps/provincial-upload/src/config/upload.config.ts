@@ -151,3 +151,9 @@ export type UploadConfig = ReturnType<typeof uploadConfig.load>;
 export type PlatformSettings = UploadConfig['platform'];
 export type DeliverySettings = UploadConfig['delivery'];
 export type ImageSettings = UploadConfig['images'];
+
+/** What `main.ts --migrate` (the deploy step) needs: the database and logging only. */
+export const uploadJobConfig = defineConfig({ ...databaseEnv, ...observabilityEnv }, (env) => ({
+  database: { url: env.DATABASE_URL },
+  observability: observabilityConfig(env),
+}));
