@@ -1,8 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type GatewaySession } from '../src/demo/gateway-session';
-import { StartedMachine } from '../src/testing/started-machine';
+import { scratchFolder, StartedMachine } from '../src/testing/started-machine';
 
 // `npm run bench:start` (issue #14): cold start (empty home) and warm start until a new demo
 // passage is visible through the public API, and the memory (RSS) of every process of the
@@ -37,7 +36,7 @@ async function peakRss(machine: StartedMachine, seconds: number): Promise<number
 }
 
 async function main(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'ecogate-bench-start-'));
+  const work = await scratchFolder('ecogate-bench-start-');
   const home = join(work, 'home');
   const rows: string[] = [];
   let machine: StartedMachine | undefined;

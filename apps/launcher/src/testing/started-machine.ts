@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_ENTERPRISE } from '../demo/demo-city';
 import { GatewaySession } from '../demo/gateway-session';
@@ -25,7 +27,8 @@ export interface StartOptions {
 export class StartedMachine {
   readonly startedAt = Date.now();
   private readonly lines: string[] = [];
-  private readonly exited: Promise<number | null>;
+  /** The exit code, or the signal that ended it (npm ends itself with the SIGINT it got). */
+  private readonly exited: Promise<number | NodeJS.Signals | null>;
   private readonly child: ChildProcess;
 
   constructor(private readonly options: StartOptions) {
@@ -42,8 +45,10 @@ export class StartedMachine {
       cwd: REPO_ROOT,
       env: { ...env, TSX_TSCONFIG_PATH: 'tsconfig.base.json' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, as a terminal's foreground job: Ctrl-C goes to the whole group.
+      detached: true,
     });
-    this.exited = new Promise((done) => this.child.once('exit', (code) => done(code)));
+    this.exited = new Promise((done) => this.child.once('exit', (code, signal) => done(code ?? signal)));
     for (const stream of [this.child.stdout, this.child.stderr])
       if (stream) createInterface({ input: stream }).on('line', (line) => this.lines.push(line));
   }
@@ -101,14 +106,19 @@ export class StartedMachine {
     return (Date.now() - this.startedAt) / 1000;
   }
 
+  /** The launcher's processes and all below them that are alive now. */
+  processes(): number[] {
+    return treeOf(this.pid);
+  }
+
   /** Resident memory of the launcher and every process below it (services, PostgreSQL), in MiB. */
   rssMiB(): number {
     return treeOf(this.pid).reduce((sum, pid) => sum + rssKiB(pid), 0) / 1024;
   }
 
-  /** Ctrl-C; resolves with the exit code, failing when it takes longer than `timeoutMs`. */
-  async interrupt(timeoutMs = 90_000): Promise<number | null> {
-    this.child.kill('SIGINT');
+  /** Ctrl-C (SIGINT to the group: npm, its shell, the launcher); resolves with the exit code. */
+  async interrupt(timeoutMs = 90_000): Promise<number | NodeJS.Signals | null> {
+    process.kill(-this.pid, 'SIGINT');
     const timer = new Promise<never>((_, reject) =>
       setTimeout(
         () => reject(new Error(`did not stop in ${timeoutMs / 1000} s:\n${this.output()}`)),
@@ -169,4 +179,14 @@ function rssKiB(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * A scratch folder for a home. Traversable by others (0755, where mkdtemp gives 0700): run as
+ * root, the database runs as the `postgres` user, which must reach its data directory inside.
+ */
+export async function scratchFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  return dir;
 }
