@@ -111,9 +111,15 @@ export class StartedMachine {
     return treeOf(this.pid);
   }
 
-  /** Resident memory of the launcher and every process below it (services, PostgreSQL), in MiB. */
-  rssMiB(): number {
-    return treeOf(this.pid).reduce((sum, pid) => sum + rssKiB(pid), 0) / 1024;
+  /**
+   * Memory of the launcher and every process below it (services, PostgreSQL), in MiB: the sum of
+   * RSS (counts shared pages, e.g. PostgreSQL's shared buffers, once per process) and of PSS
+   * (shared pages split between their processes: what the machine really spends).
+   */
+  memoryMiB(): { rss: number; pss: number } {
+    const pids = treeOf(this.pid);
+    const sum = (field: string) => pids.reduce((total, pid) => total + kiB(pid, field), 0) / 1024;
+    return { rss: sum('Rss'), pss: sum('Pss') };
   }
 
   /** Ctrl-C (SIGINT to the group: npm, its shell, the launcher); resolves with the exit code. */
@@ -173,9 +179,11 @@ function treeOf(root: number): number[] {
   return tree;
 }
 
-function rssKiB(pid: number): number {
+/** A field of `/proc/<pid>/smaps_rollup` in KiB (0 once the process is gone). */
+function kiB(pid: number, field: string): number {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
   } catch {
     return 0;
   }
