@@ -28,6 +28,9 @@ export class DemoTraffic {
   private pushes = 0;
 
   constructor(private readonly options: DemoTrafficOptions) {
+    // A camera numbers its captures from 1 again after a restart of the simulator; a serial of its
+    // own per start keeps each capture's vendor key (UUID + count) new, as a real camera's are.
+    const run = Date.now().toString(36);
     for (const camera of options.state.cameras)
       this.cameras.set(
         camera.laneId,
@@ -35,7 +38,7 @@ export class DemoTraffic {
           vendor: 'hikvision',
           pushUrl: `${options.cameraPushUrl}/push/hikvision/${camera.deviceId}`,
           headers: { [SECRET_HEADER]: camera.pushSecret },
-          serial: camera.deviceId,
+          serial: `${camera.deviceId}-${run}`,
         }),
       );
   }
