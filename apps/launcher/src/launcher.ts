@@ -6,7 +6,7 @@ import { DEMO_ENTERPRISE, DEMO_PLATFORM_CODE } from './demo/demo-city';
 import { type DemoState, seedDemo } from './demo/seed-demo';
 import { EcogateHome, randomSecret } from './home/ecogate-home';
 import { type LauncherConfig } from './options';
-import { Child, REPO_ROOT } from './services/child';
+import { Child, type LogLine, REPO_ROOT } from './services/child';
 import { assertPortFree, freePorts } from './services/ports';
 import { MigrationStamp } from './services/migration-stamp';
 import { ProcessFile } from './services/process-file';
@@ -61,9 +61,22 @@ export async function launch(
   await assertPortFree(config.ports.cameraPush, 'ECOGATE_CAMERA_PORT');
   running.attach(processes);
   const stop = () => running.stop();
-  const child = async (name: string, entry: string, env: Record<string, string>, args: string[] = []) => {
+  const child = async (
+    name: string,
+    entry: string,
+    env: Record<string, string>,
+    args: string[] = [],
+    onLog?: (line: LogLine) => void,
+  ) => {
     if (running.stopping) throw new StartInterrupted();
-    const process = new Child({ name, entry, env, args, logFile: home.logFile(name) });
+    const process = new Child({
+      name,
+      entry,
+      env,
+      args,
+      logFile: home.logFile(name),
+      ...(onLog ? { onLog } : {}),
+    });
     await running.add(process, args.length === 0);
     return process;
   };
@@ -169,7 +182,11 @@ export async function launch(
 
     async function startService(service: Service): Promise<void> {
       const started = Date.now();
-      const process = await child(service, entryOf(service), serviceEnv(service, machine));
+      const process = await child(service, entryOf(service), serviceEnv(service, machine), [], (line) => {
+        // Model loading is the slow part of a start: each model is named as it is ready.
+        if (line.msg === 'model loaded and verified')
+          report(`${service}: model ${String(line['model'])} loaded (${String(line['ms'])} ms)`);
+      });
       await process.waitFor((line) => line.msg === `${service} ready`, READY_TIMEOUT_MS);
       report(`${service} ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }

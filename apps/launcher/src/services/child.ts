@@ -17,6 +17,8 @@ export interface ChildOptions {
   readonly env: Readonly<Record<string, string>>;
   /** Appended with everything the child prints. */
   readonly logFile: string;
+  /** Called with each JSON log line (e.g. to relay progress to the terminal). */
+  readonly onLog?: (line: LogLine) => void;
 }
 
 /**
@@ -103,7 +105,9 @@ export class Child {
     if (this.tail.length > 40) this.tail.shift();
     if (!line.startsWith('{')) return;
     try {
-      this.lines.push(JSON.parse(line) as LogLine);
+      const parsed = JSON.parse(line) as LogLine;
+      this.lines.push(parsed);
+      this.options.onLog?.(parsed);
       // Only the recent lines are searched; a long-running service must not grow without bound.
       if (this.lines.length > 2_000) this.lines.splice(0, 1_000);
     } catch {

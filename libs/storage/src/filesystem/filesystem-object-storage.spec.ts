@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -149,6 +149,21 @@ describe('FilesystemObjectStorage', () => {
       ObjectNotFoundError,
     );
     expect(await readdir(join(roots[roots.length - 1]!, 'plain-bucket', 'tmp'))).toEqual([]);
+  });
+
+  it("removes a crash's leftover temporary files when the bucket is next opened, not a write in progress", async () => {
+    const tmp = join(roots[roots.length - 1]!, 'plain-bucket', 'tmp');
+    await writeFile(join(tmp, 'crashed'), 'half a segment');
+    await utimes(
+      join(tmp, 'crashed'),
+      new Date(Date.now() - 25 * 3_600_000),
+      new Date(Date.now() - 25 * 3_600_000),
+    );
+    await writeFile(join(tmp, 'in-progress'), 'being written');
+
+    await storage.ensureBucket('plain-bucket');
+
+    expect(await readdir(tmp)).toEqual(['in-progress']);
   });
 
   it('overwrites the only version of an unversioned bucket, returning versionId null', async () => {

@@ -27,6 +27,9 @@ import {
 import { renameDurably, writeFileAtomically } from './atomic-file';
 import { signLink, type SignedLinkSigner } from './signed-link';
 
+/** A temporary file this old is a crash's leftover, not a write in progress. */
+const TEMPORARY_FILE_MAX_AGE_MS = 24 * 3_600_000;
+
 export interface FilesystemStorageConfig {
   /** Where buckets live (`$ECOGATE_HOME/objects`). */
   readonly root: string;
@@ -107,6 +110,7 @@ export class FilesystemObjectStorage implements ObjectStorage {
           );
         if (options.versioning === true && !existing.versioning)
           await this.writeBucket(bucket, { ...existing, versioning: true });
+        await this.sweepTemporaryFiles(bucket);
         return { created: false };
       }
       await mkdir(join(this.bucketDir(bucket), 'objects'), { recursive: true });
@@ -119,6 +123,20 @@ export class FilesystemObjectStorage implements ObjectStorage {
       });
       return { created: true };
     });
+  }
+
+  /**
+   * Removes what writes a crash interrupted left in `<bucket>/tmp` (never visible as objects).
+   * Only files older than a day: a write in progress from another process is never touched.
+   */
+  private async sweepTemporaryFiles(bucket: string): Promise<void> {
+    const dir = join(this.bucketDir(bucket), 'tmp');
+    const before = Date.now() - TEMPORARY_FILE_MAX_AGE_MS;
+    for (const name of await readdir(dir).catch(() => [])) {
+      const file = join(dir, name);
+      const info = await statPath(file).catch(() => undefined);
+      if (info && info.mtimeMs < before) await rm(file, { force: true });
+    }
   }
 
   async put(bucket: string, key: string, body: Buffer | Readable, options: PutOptions): Promise<PutResult> {
