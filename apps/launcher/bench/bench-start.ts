@@ -7,7 +7,13 @@ import { scratchFolder, StartedMachine } from '../src/testing/started-machine';
 // passage is visible through the public API, and the memory (PSS and RSS) of every process of
 // the machine: idle (no demo) and under the demo's traffic. Goals on a 2-core machine: ≤ 60 s cold,
 // ≤ 15 s warm.
-const PORTS = { ECOGATE_PORT: '18180', ECOGATE_CAMERA_PORT: '18182', ECOGATE_POSTGRES_PORT: '15434' };
+// Moved with the other checkouts' ports (ECOGATE_PORT_OFFSET, as .ci/run picks it).
+const OFFSET = Number(process.env['ECOGATE_PORT_OFFSET'] ?? 0);
+const PORTS = {
+  ECOGATE_PORT: String(18180 + OFFSET),
+  ECOGATE_CAMERA_PORT: String(18182 + OFFSET),
+  ECOGATE_POSTGRES_PORT: String(15434 + OFFSET),
+};
 const DEMO_SECONDS = Number(process.env['BENCH_DEMO_SECONDS'] ?? 90);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,7 +8,13 @@ import { type DemoState } from './demo/seed-demo';
 // Issue #14's checks of `npm start` itself: from the clone with only Node.js reachable, to the
 // first demo passage in the public API and a clean Ctrl-C; and a power cut in the middle of 300
 // camera pushes, after which every push the camera saw acknowledged is exactly one passage.
-const PORTS = { ECOGATE_PORT: '18080', ECOGATE_CAMERA_PORT: '18082', ECOGATE_POSTGRES_PORT: '15433' };
+// Moved with the other checkouts' ports (ECOGATE_PORT_OFFSET, as .ci/run picks it).
+const OFFSET = Number(process.env['ECOGATE_PORT_OFFSET'] ?? 0);
+const PORTS = {
+  ECOGATE_PORT: String(18080 + OFFSET),
+  ECOGATE_CAMERA_PORT: String(18082 + OFFSET),
+  ECOGATE_POSTGRES_PORT: String(15433 + OFFSET),
+};
 const GATEWAY_PORT = Number(PORTS.ECOGATE_PORT);
 const ARRIVALS = 300;
 
