@@ -8,12 +8,11 @@ import {
   type EventConsumer,
   type MessagingTransport,
 } from '@ecogate/messaging';
-import { openPostgresEventLog } from '@ecogate/persistence';
+import { createTemporaryDatabase, openPostgresEventLog } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, releaseAll } from '@ecogate/testing';
+import { expectEventually, PROFILES, releaseAll, type TestProfile, testProfile } from '@ecogate/testing';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { type BarrierControlService, startBarrierControl } from './start-barrier-control';
-import { MESSAGING_PROFILES, type TestMessaging, testMessaging } from './testing/test-messaging';
 import { InMemoryVehicleRegistry } from './vehicles/in-memory-vehicle-registry';
 
 const ENT = 'ent-bc';
@@ -27,12 +26,13 @@ const laneRef = (laneId: string, direction: 'in' | 'out' = 'in') => ({
 
 // The same lane on both profiles (ADR 0008): reads in, decisions and barrier commands out, over real
 // Kafka or over the embedded event log (a Postgres database of its own).
-describe.each(MESSAGING_PROFILES)('barrier-control over %s and the camera simulator', (profile) => {
+describe.each(PROFILES)('barrier-control over %s and the camera simulator', (profile) => {
   const logger = createLogger({ service: 'barrier-control-int', level: 'fatal' });
   const camera = new CameraSimulator({ vendor: 'hikvision', pushUrl: 'http://127.0.0.1:1/unused' });
   const seen: { [T in TopicName]?: EventEnvelope<T>[] } = {};
   let service: BarrierControlService;
-  let messaging: TestMessaging;
+  /** The bus of the profile (its object store goes unused). */
+  let deployment: TestProfile;
   let transport: MessagingTransport;
   let publisher: ConnectablePublisher;
   let reader: EventConsumer;
@@ -44,7 +44,11 @@ describe.each(MESSAGING_PROFILES)('barrier-control over %s and the camera simula
   beforeAll(async () => {
     issuer = await TestIssuer.start(['camera-ingest']);
     const cameraUrl = await camera.start();
-    messaging = await testMessaging(profile, 'barrier-control-int');
+    deployment = await testProfile(profile, {
+      clientId: 'barrier-control-int',
+      name: 'barrier-control-it',
+      createDatabase: createTemporaryDatabase,
+    });
     const settings = new ConfigGateSettings({
       enterprises: [
         {
@@ -98,7 +102,7 @@ describe.each(MESSAGING_PROFILES)('barrier-control over %s and the camera simula
     });
     service = await startBarrierControl(
       {
-        messaging: messaging.settings,
+        messaging: deployment.messaging,
         http: { host: '127.0.0.1', port: 0 },
         lanes: { reversingWindowSeconds: 60, openCycleMs: 15_000, fusionWaitMs: 0 },
         drivers: { isapiTimeoutMs: 2_000, dahuaTimeoutMs: 2_000, vzenithReplyTtlMs: 10_000 },
@@ -108,7 +112,7 @@ describe.each(MESSAGING_PROFILES)('barrier-control over %s and the camera simula
       logger,
     );
     // The test's side of the bus: a transport of the same profile, as another service would have.
-    transport = await createMessagingTransport(messaging.settings, {
+    transport = await createMessagingTransport(deployment.messaging, {
       logger,
       openEventLog: openPostgresEventLog,
     });
@@ -136,7 +140,7 @@ describe.each(MESSAGING_PROFILES)('barrier-control over %s and the camera simula
       () => publisher?.disconnect(),
       () => service?.close(),
       () => transport?.close(),
-      () => messaging?.release(),
+      () => deployment?.release(),
       () => camera.stop(),
       () => issuer?.close(),
     ),

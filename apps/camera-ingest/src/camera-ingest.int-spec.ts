@@ -12,7 +12,14 @@ import {
 } from '@ecogate/persistence';
 import { createObjectStorage, type ObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  loadInfraEnv,
+  PROFILES,
+  releaseAll,
+  type TestProfile,
+  testProfile,
+} from '@ecogate/testing';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { type CameraIngestConfig, cameraIngestConfig } from './config/camera-ingest.config';
@@ -22,7 +29,6 @@ import { type BarrierDecision } from './push/barrier-decision.port';
 import { HTTP_STATUS_OF, type IngestErrorCode } from './push/ingest.exception';
 import { SECRET_HEADER } from './push/push.controller';
 import { jsonFixtureBody, readCases, TEST_LIMITS } from './push/testing/push-fixtures';
-import { PROFILES, type ProfileEnv, profileEnv } from './testing/profile-env';
 
 type PlateRead = EventEnvelope<'anpr.plate.read.v1'>;
 type Snapshot = EventEnvelope<'camera.snapshot.captured.v1'>;
@@ -39,7 +45,7 @@ describe.each(PROFILES)('camera-ingest on %s with real Postgres, fed by the came
   let issuer: TestIssuer;
   /** The push listener (cameras); the registry is on `service.apiUrl`. */
   let baseUrl: string;
-  let profiled: ProfileEnv;
+  let profiled: TestProfile;
   let transport: MessagingTransport;
   let consumer: EventConsumer;
   let dataSource: DataSource;
@@ -66,7 +72,13 @@ describe.each(PROFILES)('camera-ingest on %s with real Postgres, fed by the came
     dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
     await dataSource.initialize();
     await runMigrations(dataSource);
-    profiled = await profileEnv(profile, infra);
+    // Through the environment, so camera-ingest's own configuration picks the adapters.
+    profiled = await testProfile(profile, {
+      clientId: 'camera-ingest-it',
+      name: 'camera-ingest-it',
+      infra,
+      createDatabase: createTemporaryDatabase,
+    });
     config = cameraIngestConfig.load({
       DATABASE_URL: database.url,
       ...profiled.env,

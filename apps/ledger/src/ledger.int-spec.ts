@@ -16,7 +16,15 @@ import {
 } from '@ecogate/persistence';
 import { createObjectStorage, verifySignedLink } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import {
+  expectEventually,
+  loadInfraEnv,
+  type Profile,
+  PROFILES,
+  releaseAll,
+  type TestProfile,
+  testProfile,
+} from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { partitionOf } from './partitions/passage-partitions';
 import { PassageRetention } from './retention/passage-retention';
@@ -24,10 +32,7 @@ import { startLedgerService, type LedgerService } from './start-ledger-service';
 import {
   aDecision,
   memberOf,
-  type Profile,
-  PROFILES,
-  profileSettings,
-  type ProfileSettings,
+  LEDGER_IT_CLIENT,
   serviceConfig,
   type TestCaller,
 } from './testing/ledger-test-kit';
@@ -50,7 +55,7 @@ function useLedger(profile: Profile) {
   const infra = loadInfraEnv();
   const brokers = infra.KAFKA_BROKERS.split(',');
   const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-  let settings: ProfileSettings;
+  let settings: TestProfile;
   let transport: MessagingTransport;
   let database: TemporaryDatabase;
   let publisher: ConnectablePublisher;
@@ -95,7 +100,12 @@ function useLedger(profile: Profile) {
 
   beforeAll(async () => {
     issuer = await TestIssuer.start(['barrier-control']);
-    settings = await profileSettings(profile, topicPrefix);
+    settings = await testProfile(profile, {
+      clientId: LEDGER_IT_CLIENT,
+      name: 'ledger-it',
+      topicPrefix,
+      createDatabase: createTemporaryDatabase,
+    });
     database = await createTemporaryDatabase(infra.DATABASE_URL, 'ledger_it');
     const migrator = createDataSource({
       url: database.url,

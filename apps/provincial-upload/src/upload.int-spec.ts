@@ -18,16 +18,15 @@ import {
 } from '@ecogate/platform-simulator';
 import { createObjectStorage, type ObjectStorage, verifySignedLink } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import {
-  aPassage,
-  ENTERPRISES,
+  expectEventually,
+  loadInfraEnv,
   type Profile,
   PROFILES,
-  profileSettings,
-  serviceConfig,
-  TEST_APP,
-} from './testing/upload-test-kit';
+  releaseAll,
+  testProfile,
+} from '@ecogate/testing';
+import { aPassage, ENTERPRISES, serviceConfig, TEST_APP, UPLOAD_IT_CLIENT } from './testing/upload-test-kit';
 import { deriveSerial } from './delivery/delivery-serial';
 import { startUploadService, type UploadService } from './start-upload-service';
 import { uploadEntities, uploadMigrations } from './upload.data-source';
@@ -104,7 +103,12 @@ describe('provincial-upload against Kafka, Postgres and the platform simulator',
     await runMigrations(migrator);
     await migrator.destroy();
     const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-    const settings = await profileSettings(profile, topicPrefix);
+    const settings = await testProfile(profile, {
+      clientId: UPLOAD_IT_CLIENT,
+      name: 'upload-it',
+      topicPrefix,
+      createDatabase: createTemporaryDatabase,
+    });
     releases.push(() => settings.release());
     const transport = await createMessagingTransport(settings.messaging, {
       logger,

@@ -23,7 +23,7 @@ import {
 } from '@ecogate/persistence';
 import { createObjectStorage, type ObjectStorage } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
+import { expectEventually, loadInfraEnv, type Profile, PROFILES, releaseAll } from '@ecogate/testing';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { OBJECT_STORAGE } from './app/video-archive.module';
@@ -38,7 +38,7 @@ import { PLAYBACK_ERROR_STATUS } from './playback/playback.exception';
 import { playbackExtension } from './playback/playback.extension';
 import { segmentKey } from './segment/segment-key';
 import { VideoSegmentRepository } from './segment/video-segment.repository';
-import { PROFILES, type Profile, profileFixture, type ProfileFixture } from './testing/profiles';
+import { profileFixture, type ProfileFixture } from './testing/profiles';
 import { videoEntities, videoMigrations } from './video-archive.data-source';
 
 // The camera's video: 30 s of a frame-counter pattern at 10 fps, a key frame every second, cut

@@ -1,4 +1,5 @@
 export * from './cuttable-proxy';
+export * from './deployment-profile';
 export * from './eventually';
 export * from './infra-env';
 export * from './release-all';

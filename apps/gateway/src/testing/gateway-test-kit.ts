@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PersonRole } from '@ecogate/auth';
 import { SecretUrl } from '@ecogate/config';
-import { kafkaClientOptions } from '@ecogate/testing';
+import { kafkaTestMessaging } from '@ecogate/testing';
 import { type OidcConfig } from '../oidc';
 import { type GatewayServiceConfig } from '../start-gateway';
 import { type UpstreamService } from '../config/gateway.config';
@@ -41,10 +41,8 @@ export function gatewayTestConfig(options: {
   return {
     database: { url: new SecretUrl(options.databaseUrl) },
     // As admin over SASL_SSL, under the test's prefix (the `gateway` principal's ACLs have their own test).
-    messaging: options.messaging ?? {
-      kind: 'kafka',
-      kafka: { ...kafkaClientOptions(), clientId: 'gateway-it', topicPrefix: options.topicPrefix },
-    },
+    messaging:
+      options.messaging ?? kafkaTestMessaging({ clientId: 'gateway-it', topicPrefix: options.topicPrefix }),
     objectStorage: options.objectStorage ?? { kind: 'minio' },
     outbox: { pollIntervalMs: 50 },
     oidc: options.oidc,

@@ -6,11 +6,10 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { randomUUID } from 'node:crypto';
-import { SecretUrl } from '@ecogate/config';
 import { creditCodeCheckCharacter } from '@ecogate/domain';
 import { createMessagingTransport, type MessagingKind, type MessagingTransport } from '@ecogate/messaging';
 import { createLogger, type Logger } from '@ecogate/telemetry';
-import { loadInfraEnv } from '@ecogate/testing';
+import { loadInfraEnv, testProfile } from '@ecogate/testing';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditLog } from '../audit/audit-log';
 import { EnterpriseDirectory } from '../enterprises';
@@ -67,16 +66,17 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const { bus = 'kafka', ...gatewaySettings } = settings;
   const topicPrefix = `gw-it-${randomUUID().slice(0, 8)}.`;
-  const eventLog =
+  // The embedded profile's bus (its object store goes unused); Kafka is `gatewayTestConfig`'s.
+  const embedded =
     bus === 'embedded'
-      ? await createTemporaryDatabase(loadInfraEnv().DATABASE_URL, 'gateway_it_events')
+      ? await testProfile('embedded', {
+          clientId: 'gateway-it',
+          name: 'gateway-it',
+          topicPrefix,
+          createDatabase: createTemporaryDatabase,
+        })
       : undefined;
-  const messaging: GatewayServiceConfig['messaging'] | undefined = eventLog && {
-    kind: 'embedded',
-    eventLogUrl: new SecretUrl(eventLog.url),
-    topicPrefix,
-    retentionHours: 168,
-  };
+  const messaging: GatewayServiceConfig['messaging'] | undefined = embedded?.messaging;
   const database = await createTemporaryDatabase(loadInfraEnv().DATABASE_URL, 'gateway_it');
   const migrator = createDataSource({
     url: database.url,
@@ -152,7 +152,7 @@ export async function startTestGateway(
     async close() {
       await gateway.close();
       await database.drop();
-      await eventLog?.drop();
+      await embedded?.release();
     },
   };
 }

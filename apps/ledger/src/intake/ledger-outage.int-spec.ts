@@ -22,6 +22,7 @@ import {
   CuttableProxy,
   expectEventually,
   kafkaClientOptions,
+  kafkaTestMessaging,
   loadInfraEnv,
   loadKafkaPrincipals,
   outageSeconds,
@@ -30,7 +31,7 @@ import {
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
 import { LEDGER_CONSUMER_GROUP } from './barrier-decided.consumer';
 import { type LedgerService, startLedgerService } from '../start-ledger-service';
-import { aDecision, kafkaMessaging, serviceConfig } from '../testing/ledger-test-kit';
+import { aDecision, LEDGER_IT_CLIENT, serviceConfig } from '../testing/ledger-test-kit';
 
 // ADR 0005: a database outage in the middle of a stream pauses the intake; nothing is lost,
 // doubled or dead-lettered. OUTAGE_S=60 (or LEDGER_OUTAGE_S=60) runs the outage the issue asks for.
@@ -186,7 +187,10 @@ describe('ledger intake while its database is away', () => {
         ...config,
         messaging: {
           kind: 'kafka',
-          kafka: { ...kafkaMessaging({ brokers, topicPrefix }).kafka, sasl: ledgerSasl },
+          kafka: {
+            ...kafkaTestMessaging({ clientId: LEDGER_IT_CLIENT, brokers, topicPrefix }).kafka,
+            sasl: ledgerSasl,
+          },
         },
         retry: { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 100 },
         outageBackoff: { initialDelayMs: 100, maxDelayMs: 1_000 },

@@ -1,12 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { type Principal, type TokenVerifierOptions } from '@ecogate/auth';
-import { type MessagingConfig, type ObjectStorageConfig, Secret, SecretUrl } from '@ecogate/config';
+import { SecretUrl } from '@ecogate/config';
 import { type PayloadOf } from '@ecogate/contracts';
-import { createTemporaryDatabase } from '@ecogate/persistence';
-import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
+import { kafkaTestMessaging, minioTestStorage, type TestProfile } from '@ecogate/testing';
 import { type LedgerServiceConfig } from '../start-ledger-service';
 
 type Decision = PayloadOf<'gate.barrier.decided.v1'>;
@@ -51,87 +47,12 @@ export function aDecision(
   };
 }
 
-/** The deployment profiles of ADR 0008: Kafka and MinIO, or the embedded log and the filesystem. */
-export type Profile = 'kafka' | 'embedded';
-export const PROFILES: readonly Profile[] = ['kafka', 'embedded'];
-
-/** The adapters' settings of one profile, as `ledgerConfig` would map them from the environment. */
-export interface ProfileSettings {
-  readonly messaging: MessagingConfig;
-  readonly objectStorage: ObjectStorageConfig;
-  /** Drops the embedded log's database and deletes the object directory (nothing to do on Kafka/MinIO). */
-  release(): Promise<void>;
-}
-
-/** Kafka as admin over SASL_SSL (tests use random topic prefixes; the ACLs have their own test). */
-export function kafkaMessaging(input: {
-  brokers?: readonly string[];
-  topicPrefix: string;
-}): Extract<MessagingConfig, { kind: 'kafka' }> {
-  const options = kafkaClientOptions(loadInfraEnv());
-  return {
-    kind: 'kafka',
-    kafka: {
-      ...options,
-      brokers: [...(input.brokers ?? options.brokers)],
-      clientId: 'ledger-it',
-      topicPrefix: input.topicPrefix,
-    },
-  };
-}
-
-/** The local MinIO, as admin. */
-export function minioStorage(): ObjectStorageConfig {
-  const infra = loadInfraEnv();
-  return {
-    kind: 'minio',
-    minio: {
-      endpoint: infra.S3_ENDPOINT,
-      accessKey: infra.S3_ACCESS_KEY,
-      secretKey: new Secret(infra.S3_SECRET_KEY),
-      region: 'us-east-1',
-    },
-  };
-}
-
-/**
- * The settings of `profile` under `topicPrefix`: the local Kafka and MinIO, or the embedded event
- * log on a temporary database of the shared Postgres and the filesystem store in a temporary directory.
- */
-export async function profileSettings(profile: Profile, topicPrefix: string): Promise<ProfileSettings> {
-  if (profile === 'kafka')
-    return {
-      messaging: kafkaMessaging({ topicPrefix }),
-      objectStorage: minioStorage(),
-      release: async () => undefined,
-    };
-  const eventLog = await createTemporaryDatabase(loadInfraEnv().DATABASE_URL, 'ledger_it_events');
-  const root = await mkdtemp(join(tmpdir(), 'ledger-it-objects-'));
-  return {
-    messaging: {
-      kind: 'embedded',
-      eventLogUrl: new SecretUrl(eventLog.url),
-      topicPrefix,
-      retentionHours: 168,
-    },
-    objectStorage: {
-      kind: 'filesystem',
-      root,
-      signedLinks: {
-        baseUrl: 'http://127.0.0.1:3000/objects',
-        secret: new Secret(randomBytes(32).toString('base64url')),
-      },
-    },
-    async release() {
-      await eventLog.drop();
-      await rm(root, { recursive: true, force: true });
-    },
-  };
-}
+/** The Kafka client id of the ledger's tests. */
+export const LEDGER_IT_CLIENT = 'ledger-it';
 
 /**
  * Runs against the local services; documents go to a bucket of their own per test run. Kafka and
- * MinIO unless `profile` names other adapters.
+ * MinIO unless `profile` (a `testProfile` of `@ecogate/testing`) names other adapters.
  */
 export function serviceConfig(input: {
   databaseUrl: string;
@@ -139,17 +60,23 @@ export function serviceConfig(input: {
   topicPrefix: string;
   /** A `TestIssuer`'s: tokens are verified exactly as in production. */
   verifier: TokenVerifierOptions;
-  profile?: Pick<ProfileSettings, 'messaging' | 'objectStorage'>;
+  profile?: Pick<TestProfile, 'messaging' | 'objectStorage'>;
 }): LedgerServiceConfig {
   return {
     documents: {
-      objectStorage: input.profile?.objectStorage ?? minioStorage(),
+      objectStorage: input.profile?.objectStorage ?? minioTestStorage(),
       bucket: `ledger-it-${randomUUID().slice(0, 8)}`,
       maxBytes: 64 * 1024,
       urlTtlSeconds: 60,
     },
     database: { url: new SecretUrl(input.databaseUrl) },
-    messaging: input.profile?.messaging ?? kafkaMessaging(input),
+    messaging:
+      input.profile?.messaging ??
+      kafkaTestMessaging({
+        clientId: LEDGER_IT_CLIENT,
+        brokers: input.brokers,
+        topicPrefix: input.topicPrefix,
+      }),
     http: { host: '127.0.0.1', port: 0 },
     verifier: input.verifier,
     outbox: { pollIntervalMs: 50 },

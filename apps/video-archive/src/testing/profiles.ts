@@ -1,89 +1,53 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Secret } from '@ecogate/config';
-import { type MessagingSettings } from '@ecogate/messaging';
-import { createTemporaryDatabase, type TemporaryDatabase } from '@ecogate/persistence';
-import {
-  FilesystemObjectStorage,
-  type ObjectStorageSettings,
-  SignedLinkError,
-  verifySignedLink,
-} from '@ecogate/storage';
-import { type InfraEnv, kafkaClientOptions } from '@ecogate/testing';
+import { createTemporaryDatabase } from '@ecogate/persistence';
+import { FilesystemObjectStorage, SignedLinkError, verifySignedLink } from '@ecogate/storage';
+import { type InfraEnv, type Profile, type TestProfile, testProfile } from '@ecogate/testing';
 
-/** The deployment profiles of ADR 0008: the cluster one (Kafka, MinIO) and the embedded one. */
-export const PROFILES = ['kafka', 'embedded'] as const;
-export type Profile = (typeof PROFILES)[number];
-
-/** The adapters' settings of one profile, as `messagingConfig`/`objectStorageConfig` map them. */
-export interface ProfileFixture {
-  readonly profile: Profile;
-  readonly messaging: MessagingSettings;
-  readonly objectStorage: ObjectStorageSettings;
-  /** Drops what the profile created (the log's database, the objects' folder, the link server). */
-  release(): Promise<void>;
-}
+/** A profile's settings (`TestProfile`), whose `release` also closes the signed-link server. */
+export type ProfileFixture = TestProfile;
 
 /**
- * The settings of `profile` for a test: Kafka and MinIO of the shared infra, or the embedded bus
- * on a temporary database of the infra's Postgres and the filesystem store in a temporary folder,
- * whose signed links a local server answers as the gateway's `/objects` route does (verify the
- * link, stream the object), so players and downloads work as they do deployed.
+ * The settings of `profile` for a test (`testProfile` of `@ecogate/testing`): Kafka and MinIO of
+ * the shared infra, or the embedded bus on a temporary database of the infra's Postgres and the
+ * filesystem store in a temporary folder, whose signed links a local server answers as the
+ * gateway's `/objects` route does (verify the link, stream the object), so players and downloads
+ * work as they do deployed. `release` also closes that server.
  */
 export async function profileFixture(
   profile: Profile,
   infra: InfraEnv,
   names: { readonly clientId: string; readonly topicPrefix: string },
 ): Promise<ProfileFixture> {
-  if (profile === 'kafka') {
-    return {
-      profile,
-      messaging: { kind: 'kafka', kafka: { ...kafkaClientOptions(infra), ...names } },
-      objectStorage: {
-        kind: 'minio',
-        minio: {
-          endpoint: infra.S3_ENDPOINT,
-          accessKey: infra.S3_ACCESS_KEY,
-          secretKey: infra.S3_SECRET_KEY,
-        },
-      },
-      release: async () => undefined,
-    };
-  }
-  let database: TemporaryDatabase | undefined;
-  let links: Server | undefined;
-  const root = mkdtempSync(join(tmpdir(), 'video-objects-'));
-  const release = async () => {
-    await new Promise((done) => (links ? links.close(done) : done(undefined)));
-    await database?.drop();
-    rmSync(root, { recursive: true, force: true });
-  };
+  const options = { ...names, name: 'video-it', infra, createDatabase: createTemporaryDatabase };
+  if (profile === 'kafka') return testProfile(profile, options);
+  const server = createServer();
+  const closeServer = () => new Promise((done) => server.close(done));
+  let shared: TestProfile;
   try {
-    database = await createTemporaryDatabase(infra.DATABASE_URL, 'video_event_log_it');
-    const secret = randomBytes(32).toString('hex');
-    const server = createServer();
-    links = server;
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const address = server.address();
-    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/objects`;
-    serveSignedLinks(server, new FilesystemObjectStorage({ root, signedLinks: { baseUrl, secret } }), {
-      baseUrl,
-      secret,
+    const port = typeof address === 'object' && address ? address.port : 0;
+    shared = await testProfile(profile, {
+      ...options,
+      signedLinkBaseUrl: `http://127.0.0.1:${port}/objects`,
     });
-    return {
-      profile,
-      messaging: { kind: 'embedded', eventLogUrl: new Secret(database.url), topicPrefix: names.topicPrefix },
-      objectStorage: { kind: 'filesystem', root, signedLinks: { baseUrl, secret: new Secret(secret) } },
-      release,
-    };
   } catch (error) {
-    await release();
+    await closeServer();
     throw error;
   }
+  const release = async () => {
+    await closeServer();
+    await shared.release();
+  };
+  if (shared.objectStorage.kind !== 'filesystem') {
+    await release();
+    throw new Error('The embedded profile stores objects on the filesystem');
+  }
+  const { root, signedLinks } = shared.objectStorage;
+  const signer = { baseUrl: signedLinks.baseUrl, secret: signedLinks.secret.reveal() };
+  serveSignedLinks(server, new FilesystemObjectStorage({ root, signedLinks: signer }), signer);
+  return { ...shared, release };
 }
 
 /** What the gateway's signed-link route does: 400/410/403 for a bad link, else the object's bytes. */
