@@ -10,9 +10,9 @@ import { scratchFolder, StartedMachine } from '../src/testing/started-machine';
 // Moved with the other checkouts' ports (ECOGATE_PORT_OFFSET, as .ci/run picks it).
 const OFFSET = Number(process.env['ECOGATE_PORT_OFFSET'] ?? 0);
 const PORTS = {
-  ECOGATE_PORT: String(18180 + OFFSET),
-  ECOGATE_CAMERA_PORT: String(18182 + OFFSET),
-  ECOGATE_POSTGRES_PORT: String(15434 + OFFSET),
+  ECOGATE_PORT: String(28080 + OFFSET),
+  ECOGATE_CAMERA_PORT: String(28082 + OFFSET),
+  ECOGATE_POSTGRES_PORT: String(25433 + OFFSET),
 };
 const DEMO_SECONDS = Number(process.env['BENCH_DEMO_SECONDS'] ?? 90);
 

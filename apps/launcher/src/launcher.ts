@@ -7,7 +7,7 @@ import { type DemoState, seedDemo } from './demo/seed-demo';
 import { EcogateHome, randomSecret } from './home/ecogate-home';
 import { type LauncherConfig } from './options';
 import { Child, type LogLine, REPO_ROOT } from './services/child';
-import { assertPortFree, freePorts } from './services/ports';
+import { assertPortFree, assertServicePortFree } from './services/ports';
 import { MigrationStamp } from './services/migration-stamp';
 import { ProcessFile } from './services/process-file';
 import {
@@ -99,7 +99,7 @@ export async function launch(
     const demo = demoFlag ?? (isNew || existsSync(join(home.secrets, DEMO_STATE)));
     const platform = config.platform
       ? { target: config.platform, simulated: false }
-      : await startPlatformSimulator(home, child, demo);
+      : await startPlatformSimulator(home, child, demo, config.ports.gateway);
     const machine = await machineSettings(config, home, databaseUrl, platform.target);
 
     const stamp = new MigrationStamp(home.run, REPO_ROOT);
@@ -256,9 +256,15 @@ async function startPlatformSimulator(
   home: EcogateHome,
   child: Spawn,
   demo: boolean,
+  gatewayPort: number,
 ): Promise<{ target: PlatformTarget; simulated: true }> {
   const secret = await home.secret('platform-simulator-secret', () => randomSecret());
-  const [http = 0, admin = 0, tcp = 0] = await freePorts(3);
+  const [http, admin, tcp] = [300, 301, 302].map((offset) => gatewayPort + offset) as [
+    number,
+    number,
+    number,
+  ];
+  for (const port of [http, admin, tcp]) await assertServicePortFree(port);
   const simulator = await child('platform-simulator', 'apps/platform-simulator/src/main.ts', {
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(http),
@@ -312,12 +318,18 @@ async function machineSettings(
   };
 }
 
-/** The public ports from the configuration; the services' own on free loopback ports. */
+/**
+ * The public ports from the configuration; the services' own in a block above the gateway's
+ * (ECOGATE_PORT+100…, metrics +200…), below the kernel's ephemeral range: a port the kernel picks
+ * for an outgoing connection could otherwise take a service's port between check and listen.
+ */
 async function ports(config: LauncherConfig): Promise<Ports> {
+  const base = config.ports.gateway;
   const names = [...SERVICES, 'gateway-internal', 'camera-ingest-api'];
-  const picked = await freePorts(names.length + SERVICES.length);
-  const internal = Object.fromEntries(names.map((name, i) => [name, picked[i]]));
-  const metrics = Object.fromEntries(SERVICES.map((name, i) => [name, picked[names.length + i]]));
+  const internal = Object.fromEntries(names.map((name, i) => [name, base + 100 + i]));
+  const metrics = Object.fromEntries(SERVICES.map((name, i) => [name, base + 200 + i]));
+  for (const port of [...Object.values(internal), ...Object.values(metrics)])
+    await assertServicePortFree(port);
   return {
     gateway: config.ports.gateway,
     cameraPush: config.ports.cameraPush,

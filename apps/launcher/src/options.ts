@@ -7,7 +7,7 @@ export const launcherConfig = defineConfig(
     ...embeddedHomeEnv,
     /** The gateway (and console): http://127.0.0.1:<port>. */
     ECOGATE_PORT: port(8080),
-    /** Where cameras push (ANPR events); other services listen on free loopback ports. */
+    /** Where cameras push (ANPR events); the services listen on ECOGATE_PORT+100…+302 (loopback). */
     ECOGATE_CAMERA_PORT: port(8082),
     /** The province's platform; unset, records go to a local platform simulator. */
     PLATFORM_URL: z.string().url().optional(),

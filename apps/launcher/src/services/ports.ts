@@ -1,14 +1,15 @@
-import { type AddressInfo, createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 
 /** Thrown before anything starts when a port the machine needs is taken; says how to choose another. */
 export class PortTakenError extends Error {
   constructor(
     readonly port: number,
     readonly variable: string,
+    why?: string,
   ) {
     super(
       `port ${port} on 127.0.0.1 is already in use (another program, or Ecogate already running); ` +
-        `choose another with ${variable}=<port>`,
+        `choose another with ${variable}=<port>${why ? ` (${why})` : ''}`,
     );
     this.name = 'PortTakenError';
   }
@@ -18,22 +19,14 @@ export async function assertPortFree(port: number, variable: string): Promise<vo
   if (!(await isFree(port))) throw new PortTakenError(port, variable);
 }
 
-/** `count` different ports nobody listens on now (the kernel's picks, all held until each is known). */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Server>((resolve, reject) => {
-          const server = createServer();
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
-  return ports;
+/** A port of the services' block (ECOGATE_PORT+100…+302): moved with ECOGATE_PORT. */
+export async function assertServicePortFree(port: number): Promise<void> {
+  if (!(await isFree(port)))
+    throw new PortTakenError(
+      port,
+      'ECOGATE_PORT',
+      "Ecogate's services use ECOGATE_PORT+100 to ECOGATE_PORT+302",
+    );
 }
 
 function isFree(port: number): Promise<boolean> {

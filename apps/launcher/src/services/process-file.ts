@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -44,12 +44,40 @@ export class ProcessFile {
   }
 }
 
-/** Signals a whole process group; signal 0 only tells whether any of it is alive. */
+/** Signals a whole process group; signal 0 only tells whether any of it is still running. */
 function signal(pgid: number, name: NodeJS.Signals | 0): boolean {
+  if (name === 0) return running(pgid);
   try {
     process.kill(-pgid, name);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a process of the group runs. A killed process stays a zombie until its parent (after a
+ * crash: init) reaps it, and signal 0 still reaches zombies; where /proc exists they are skipped.
+ */
+function running(pgid: number): boolean {
+  if (!existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the command name (which may hold spaces): state, ppid, pgrp, ...
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid && state !== 'Z') return true;
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return false;
 }
