@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, realpath, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CameraSimulator, type PushResult } from '@ecogate/camera-simulator';
-import { scratchFolder, StartedMachine } from './testing/started-machine';
+import { scratchFolder, StartedMachine, survivors } from './testing/started-machine';
 import { type DemoState } from './demo/seed-demo';
 
 // Issue #14's checks of `npm start` itself: from the clone with only Node.js reachable, to the
@@ -28,15 +28,6 @@ async function nodeOnlyPath(dir: string): Promise<string> {
   }
   return dir;
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('npm start', () => {
   let work = '';
@@ -66,7 +57,7 @@ describe('npm start', () => {
     // npm ends itself with the SIGINT it got, once the launcher has exited 0 after stopping everything.
     expect(await machine.interrupt()).toBe('SIGINT');
     expect(machine.output()).toMatch(/SIGINT: stopping…\n.*stopped$/m);
-    expect(processes.filter(alive)).toEqual([]);
+    expect(await survivors(processes)).toEqual([]);
     expect(existsSync(join(home, 'run', 'processes.json'))).toBe(false);
     machine = undefined;
   });

@@ -9,6 +9,11 @@ import { GatewaySession } from '../demo/gateway-session';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 
+export interface RunningProcess {
+  readonly pid: number;
+  readonly command: string;
+}
+
 export interface StartOptions {
   /** ECOGATE_HOME: a new folder for a cold start, the same again for a warm one. */
   readonly home: string;
@@ -106,9 +111,9 @@ export class StartedMachine {
     return (Date.now() - this.startedAt) / 1000;
   }
 
-  /** The launcher's processes and all below them that are alive now. */
-  processes(): number[] {
-    return treeOf(this.pid);
+  /** The launcher's processes and all below them that are alive now, with their command lines. */
+  processes(): RunningProcess[] {
+    return treeOf(this.pid).map((pid) => ({ pid, command: commandOf(pid) }));
   }
 
   /**
@@ -177,6 +182,38 @@ function treeOf(root: number): number[] {
   for (let i = 0; i < tree.length; i++)
     for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
   return tree;
+}
+
+/**
+ * Which of `pids` still run after `graceMs` (as `pid command`): zombies waiting for a reaper do
+ * not count, and helpers that end on their own once their parent is gone (tsx's esbuild service
+ * reads until its stdin closes) get the grace to do so.
+ */
+export async function survivors(processes: readonly RunningProcess[], graceMs = 10_000): Promise<string[]> {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    // The same pid with another command line is a new process that reused the number.
+    const left = processes.filter((p) => running(p.pid) && commandOf(p.pid) === p.command);
+    if (left.length === 0 || Date.now() > deadline) return left.map((p) => `${p.pid} ${p.command}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '(gone)';
+  }
 }
 
 /** A field of `/proc/<pid>/smaps_rollup` in KiB (0 once the process is gone). */
