@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { DemoTraffic } from './demo/demo-traffic';
 import { DEMO_ENTERPRISE, DEMO_PLATFORM_CODE } from './demo/demo-city';
 import { type DemoState, seedDemo } from './demo/seed-demo';
-import { EcogateHome, randomSecret } from './home/ecogate-home';
+import { EcogateHome, randomSecret } from './ecogate-home';
 import { type LauncherConfig } from './options';
 import { Child, type LogLine, REPO_ROOT } from './services/child';
 import { assertPortFree, assertServicePortFree } from './services/ports';
@@ -52,7 +52,7 @@ export async function launch(
   running: Running,
 ): Promise<Machine> {
   const home = new EcogateHome(config.home);
-  const isNew = await home.isNew();
+  const isNew = home.isNew();
   await home.prepare();
   const processes = new ProcessFile(home.run);
   const leftovers = await processes.stopLeftovers();

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hasProcessTable, processTable } from './process-table';
 
 /**
  * The process groups a start left running (`run/processes.json`). After a crash of the launcher
@@ -55,29 +56,13 @@ function signal(pgid: number, name: NodeJS.Signals | 0): boolean {
   }
 }
 
-/**
- * Whether a process of the group runs. A killed process stays a zombie until its parent (after a
- * crash: init) reaps it, and signal 0 still reaches zombies; where /proc exists they are skipped.
- */
+/** Whether a process of the group runs (zombies, already dead, do not count). */
 function running(pgid: number): boolean {
-  if (!existsSync('/proc/self/stat')) {
-    try {
-      process.kill(-pgid, 0);
-      return true;
-    } catch {
-      return false;
-    }
+  if (hasProcessTable()) return processTable().some((p) => p.group === pgid && p.state !== 'Z');
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
   }
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After the command name (which may hold spaces): state, ppid, pgrp, ...
-      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(group) === pgid && state !== 'Z') return true;
-    } catch {
-      // Gone while we looked.
-    }
-  }
-  return false;
 }

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_ENTERPRISE } from '../demo/demo-city';
 import { GatewaySession } from '../demo/gateway-session';
-
-const REPO_ROOT = resolve(__dirname, '../../../..');
+import { REPO_ROOT } from '../services/child';
+import { isRunning, processTable } from '../services/process-table';
 
 export interface RunningProcess {
   readonly pid: number;
@@ -166,21 +166,10 @@ export class StartedMachine {
 
 /** `root` and all its descendants (services run in process groups of their own, so by parent). */
 function treeOf(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The fields after the command name (which may hold spaces) start after its closing parenthesis.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-    } catch {
-      // Exited while we looked.
-    }
-  }
+  const table = processTable();
   const tree = [root];
   for (let i = 0; i < tree.length; i++)
-    for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
+    for (const entry of table) if (entry.parent === tree[i]) tree.push(entry.pid);
   return tree;
 }
 
@@ -193,18 +182,9 @@ export async function survivors(processes: readonly RunningProcess[], graceMs = 
   const deadline = Date.now() + graceMs;
   for (;;) {
     // The same pid with another command line is a new process that reused the number.
-    const left = processes.filter((p) => running(p.pid) && commandOf(p.pid) === p.command);
+    const left = processes.filter((p) => isRunning(p.pid) && commandOf(p.pid) === p.command);
     if (left.length === 0 || Date.now() > deadline) return left.map((p) => `${p.pid} ${p.command}`);
     await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z';
-  } catch {
-    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SERVICE_ISSUER, type ServiceName, TokenSigner } from '@ecogate/auth';
 
@@ -32,10 +32,6 @@ export class EcogateHome {
     return join(this.root, 'secrets');
   }
 
-  get demo(): string {
-    return join(this.root, 'demo');
-  }
-
   get run(): string {
     return join(this.root, 'run');
   }
@@ -45,16 +41,12 @@ export class EcogateHome {
   }
 
   /** True before the first start: no database yet (the demo is seeded then). */
-  async isNew(): Promise<boolean> {
-    if (!existsSync(this.root)) return true;
-    return (
-      !existsSync(join(this.root, 'postgres', 'data', 'PG_VERSION')) ||
-      (await readdir(this.root)).length === 0
-    );
+  isNew(): boolean {
+    return !existsSync(join(this.root, 'postgres', 'data', 'PG_VERSION'));
   }
 
   async prepare(): Promise<void> {
-    for (const dir of [this.root, this.logs, this.demo, this.run]) await mkdir(dir, { recursive: true });
+    for (const dir of [this.root, this.logs, this.run]) await mkdir(dir, { recursive: true });
     await mkdir(this.secrets, { recursive: true, mode: 0o700 });
     await chmod(this.secrets, 0o700);
   }
