@@ -1,11 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
-import { Secret } from '@ecogate/config';
 import { type EventEnvelope } from '@ecogate/contracts';
 import { type EventConsumer, type MessagingTransport } from '@ecogate/messaging';
 import { expectEventually, releaseAll } from '@ecogate/testing';
 import { ENTERPRISE_TOPIC } from './enterprises';
-import { parseRoleMap, TRANSACTION_COOKIE_NAME } from './oidc';
+import { TRANSACTION_COOKIE_NAME } from './oidc';
 import { TestBrowser, TestOidcProvider } from './oidc/testing/test-provider';
 import { ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE } from './sessions/cookies';
 import { Browser } from './testing/gateway-test-kit';
@@ -16,8 +15,6 @@ import { startTestGateway, type TestGateway } from './testing/test-gateway';
 // the embedded Postgres event log), and a ledger stand-in behind the proxy.
 jest.setTimeout(120_000);
 
-const CLIENT_ID = 'ecogate-gateway';
-const CLIENT_SECRET = 'a-client-secret-of-the-city-idp-0123456789';
 const ROLE_MAP = JSON.stringify([
   { claim: 'groups', value: 'ecogate-city-admins', role: 'city-admin' },
   { claim: 'groups', value: 'ecogate-inspectors', role: 'inspector', districtsClaim: 'districts' },
@@ -66,8 +63,6 @@ describe.each(['kafka', 'embedded'] as const)(
       callbackUri = `${base}/auth/oidc/callback`;
       provider = await TestOidcProvider.start({
         redirectUri: callbackUri,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
         accounts: ACCOUNTS,
       });
       upstream = createServer((req, res) => {
@@ -79,19 +74,7 @@ describe.each(['kafka', 'embedded'] as const)(
         bus,
         httpPort: port,
         upstreams: { ledger: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` },
-        oidc: {
-          issuer: provider.issuer,
-          clientId: CLIENT_ID,
-          clientSecret: new Secret(CLIENT_SECRET),
-          redirectUri: callbackUri,
-          scopes: ['openid', 'profile', 'groups'],
-          roleMap: parseRoleMap(ROLE_MAP),
-          usernameClaim: 'preferred_username',
-          displayNameClaim: 'name',
-          transactionKey: new Secret('a-transaction-key-of-at-least-32-chars!!'),
-          transactionTtlSeconds: 600,
-          allowHttp: true,
-        },
+        oidc: provider.gatewayConfig(ROLE_MAP),
       });
       expect(t.messaging.kind).toBe(bus);
       // Reads what the gateway's own relay publishes (the gateway created the topic at start).

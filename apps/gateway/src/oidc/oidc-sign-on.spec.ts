@@ -2,15 +2,12 @@ import { createServer } from 'node:net';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TestIssuer, TokenVerifier, usePolicy } from '@ecogate/auth';
-import { Secret } from '@ecogate/config';
 import { CodedErrorFilter } from '@ecogate/http-edge';
 import { createLogger } from '@ecogate/telemetry';
 import { type Response } from 'express';
 import { type ExternalIdentity, SIGN_ON_ERROR_STATUS } from './external-identity';
 import { OidcSignOn, TRANSACTION_COOKIE_NAME } from './oidc-sign-on';
-import { type OidcConfig } from './oidc.config';
 import { OidcModule } from './oidc.module';
-import { parseRoleMap } from './role-map';
 import { type SessionStarter, type SignOnAuditEntry } from './session-starter.port';
 import { TestBrowser, TestOidcProvider } from './testing/test-provider';
 
@@ -18,8 +15,6 @@ import { TestBrowser, TestOidcProvider } from './testing/test-provider';
 // controller behind the real policy guard: the browser is driven with plain HTTP.
 jest.setTimeout(60_000);
 
-const CLIENT_ID = 'ecogate-gateway';
-const CLIENT_SECRET = 'a-client-secret-of-the-city-idp-0123456789';
 const ROLE_MAP = JSON.stringify([
   { claim: 'groups', value: 'ecogate-city-admins', role: 'city-admin' },
   { claim: 'groups', value: 'ecogate-inspectors', role: 'inspector', districtsClaim: 'districts' },
@@ -76,23 +71,9 @@ describe('OIDC sign-on against a real provider', () => {
     callbackUri = `${base}/auth/oidc/callback`;
     provider = await TestOidcProvider.start({
       redirectUri: callbackUri,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
       accounts: ACCOUNTS,
     });
-    const config: OidcConfig = {
-      issuer: provider.issuer,
-      clientId: CLIENT_ID,
-      clientSecret: new Secret(CLIENT_SECRET),
-      redirectUri: callbackUri,
-      scopes: ['openid', 'profile', 'groups'],
-      roleMap: parseRoleMap(ROLE_MAP),
-      usernameClaim: 'preferred_username',
-      displayNameClaim: 'name',
-      transactionKey: new Secret('a-transaction-key-of-at-least-32-chars!!'),
-      transactionTtlSeconds: 600,
-      allowHttp: true,
-    };
+    const config = provider.gatewayConfig(ROLE_MAP);
     const signOn = new OidcSignOn(config, { enterpriseExists: async (id) => id === 'ent-sjz-steel' });
     const log = createLogger({ service: 'gateway-oidc-test', level: 'silent' });
     issuer = await TestIssuer.start();

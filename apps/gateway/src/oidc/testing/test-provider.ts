@@ -1,22 +1,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Secret } from '@ecogate/config';
+import { type OidcConfig } from '../oidc.config';
+import { parseRoleMap } from '../role-map';
 
 export interface TestAccount {
   readonly password: string;
   readonly claims: Readonly<Record<string, unknown>>;
 }
 
+/** The gateway's client at the test provider. */
+const CLIENT_ID = 'ecogate-gateway';
+const CLIENT_SECRET = 'a-client-secret-of-the-city-idp-0123456789';
+
 /** `oidc-test-provider.mjs` in a child process: a real OIDC provider on 127.0.0.1. */
 export class TestOidcProvider {
   private constructor(
     private readonly child: ChildProcess,
     readonly issuer: string,
+    private readonly redirectUri: string,
   ) {}
 
   static async start(options: {
     readonly redirectUri: string;
-    readonly clientId: string;
-    readonly clientSecret: string;
     readonly accounts: Readonly<Record<string, TestAccount>>;
   }): Promise<TestOidcProvider> {
     const child = spawn(process.execPath, [join(__dirname, 'oidc-test-provider.mjs')], {
@@ -24,8 +30,8 @@ export class TestOidcProvider {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'test',
         OIDC_TEST_REDIRECT_URI: options.redirectUri,
-        OIDC_TEST_CLIENT_ID: options.clientId,
-        OIDC_TEST_CLIENT_SECRET: options.clientSecret,
+        OIDC_TEST_CLIENT_ID: CLIENT_ID,
+        OIDC_TEST_CLIENT_SECRET: CLIENT_SECRET,
         OIDC_TEST_USERS: JSON.stringify(options.accounts),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +57,24 @@ export class TestOidcProvider {
         reject(new Error(`test OIDC provider exited with ${code}: ${stderr}`));
       });
     });
-    return new TestOidcProvider(child, issuer);
+    return new TestOidcProvider(child, issuer, options.redirectUri);
+  }
+
+  /** The gateway's single sign-on settings for this provider, with the given claims → role map (JSON). */
+  gatewayConfig(roleMap: string): OidcConfig {
+    return {
+      issuer: this.issuer,
+      clientId: CLIENT_ID,
+      clientSecret: new Secret(CLIENT_SECRET),
+      redirectUri: this.redirectUri,
+      scopes: ['openid', 'profile', 'groups'],
+      roleMap: parseRoleMap(roleMap),
+      usernameClaim: 'preferred_username',
+      displayNameClaim: 'name',
+      transactionKey: new Secret('a-transaction-key-of-at-least-32-chars!!'),
+      transactionTtlSeconds: 600,
+      allowHttp: true,
+    };
   }
 
   /** The next token response carries an ID token re-signed with these claims overridden. */
