@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { embeddedPostgresUrls } from '@ecogate/persistence';
 import { DemoTraffic } from './demo/demo-traffic';
 import { DEMO_ENTERPRISE, DEMO_PLATFORM_CODE } from './demo/demo-city';
 import { type DemoState, seedDemo } from './demo/seed-demo';
@@ -92,9 +93,7 @@ export async function launch(
     });
     report(isNew ? 'PostgreSQL: creating the database (first start)…' : 'PostgreSQL: starting…');
     await postgres.waitFor((line) => line.msg === 'postgres ready', READY_TIMEOUT_MS);
-    const password = (await readFile(join(home.root, 'postgres', 'password'), 'utf8')).trim();
-    const databaseUrl = (database: string) =>
-      `postgres://ecogate:${encodeURIComponent(password)}@127.0.0.1:${config.ports.postgres}/${database}`;
+    const databaseUrl = await embeddedPostgresUrls(home.root, config.ports.postgres);
 
     const demo = demoFlag ?? (isNew || existsSync(join(home.secrets, DEMO_STATE)));
     const platform = config.platform
@@ -130,6 +129,8 @@ export async function launch(
       ]);
       await admin.succeeded();
       oneTimePassword = /one-time password: (\S+)/.exec(admin.output())?.[1];
+      if (!oneTimePassword)
+        throw new Error(`gateway --create-admin printed no one-time password:\n${admin.output()}`);
     }
 
     const services = SERVICES.filter((s) => !skipped.has(s));

@@ -100,8 +100,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       { cause: error },
     );
   }
-  const url = (database: string): string =>
-    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const url = databaseUrls(password, port);
   try {
     await createMissingDatabases(url('postgres'), options.databases, log);
   } catch (error) {
@@ -139,6 +138,24 @@ async function assertPortFree(port: number): Promise<void> {
     );
     probe.listen(port, '127.0.0.1', () => probe.close(() => done()));
   });
+}
+
+const databaseUrls =
+  (password: string, port: number) =>
+  (database: string): string =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/**
+ * The URLs of a server `startEmbeddedPostgres` runs for `home` in another process (e.g. the
+ * launcher's, whose services connect to it): `postgres://ecogate:…@127.0.0.1:<port>/<database>`,
+ * secrets, never to be logged.
+ */
+export async function embeddedPostgresUrls(
+  home: string,
+  port: number,
+): Promise<(database: string) => string> {
+  const file = join(resolve(home, 'postgres'), 'password');
+  return databaseUrls((await readFile(file, 'utf8')).trim(), port);
 }
 
 /** The superuser's password: generated on first start, then read back. */
