@@ -1,12 +1,7 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { type ServiceToken } from '@ecogate/auth';
 import { type TopicName } from '@ecogate/contracts';
-import {
-  type ConnectablePublisher,
-  createMessagingTransport,
-  EVENT_PUBLISHER,
-  type MessagingTransport,
-} from '@ecogate/messaging';
+import { MessagingModule } from '@ecogate/messaging';
 import { createDataSource, DataSource, openPostgresEventLog } from '@ecogate/persistence';
 import { createObjectStorage } from '@ecogate/storage';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
@@ -36,26 +31,11 @@ export interface AppOverrides {
   readonly serviceToken?: ServiceToken;
 }
 
-/** The event bus the configuration names (Kafka or the embedded log, ADR 0008). */
-const MESSAGING_TRANSPORT = Symbol('MESSAGING_TRANSPORT');
 const PUBLISHES: readonly TopicName[] = [
   'anpr.plate.read.v1',
   'camera.snapshot.captured.v1',
   'camera.status.changed.v1',
 ];
-
-@Injectable()
-class MessagingLifecycle implements OnApplicationShutdown {
-  constructor(
-    @Inject(EVENT_PUBLISHER) private readonly publisher: ConnectablePublisher,
-    @Inject(MESSAGING_TRANSPORT) private readonly transport: MessagingTransport,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.publisher.disconnect();
-    await this.transport.close();
-  }
-}
 
 @Injectable()
 class DataSourceLifecycle implements OnApplicationShutdown {
@@ -76,30 +56,19 @@ export class AppModule {
   static register(config: CameraIngestConfig, logger: Logger, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
+      imports: [
+        // The event bus the configuration names (Kafka or the embedded log, ADR 0008).
+        MessagingModule.forRoot({
+          settings: config.messaging,
+          dependencies: {
+            logger: logger.child({ component: 'messaging' }),
+            openEventLog: openPostgresEventLog,
+          },
+          publishes: PUBLISHES,
+        }),
+      ],
       providers: [
         { provide: LOGGER, useValue: logger },
-        {
-          provide: MESSAGING_TRANSPORT,
-          useFactory: () =>
-            createMessagingTransport(config.messaging, {
-              logger: logger.child({ component: 'messaging' }),
-              openEventLog: openPostgresEventLog,
-            }),
-        },
-        {
-          // Connected (its topics created) before the app starts.
-          provide: EVENT_PUBLISHER,
-          inject: [MESSAGING_TRANSPORT],
-          useFactory: async (transport: MessagingTransport) => {
-            await transport.ensureTopics(
-              PUBLISHES.map((topic) => ({ name: transport.physicalTopic(topic) })),
-            );
-            const publisher = transport.createPublisher();
-            await publisher.connect();
-            return publisher;
-          },
-        },
-        MessagingLifecycle,
         { provide: PUSH_SETTINGS, useValue: config.push },
         {
           provide: DataSource,

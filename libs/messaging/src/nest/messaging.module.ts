@@ -1,29 +1,43 @@
 import { type TopicName } from '@ecogate/contracts';
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { type Kafka } from 'kafkajs';
-import { createKafka, type KafkaMessagingOptions, physicalTopic } from '../kafka/kafka-client';
-import { KafkaEventPublisher } from '../kafka/kafka-event-publisher';
-import { ensureTopics } from '../kafka/topic-admin';
+import { createMessagingTransport } from '../transport/create-messaging-transport';
+import {
+  type ConnectablePublisher,
+  type MessagingDependencies,
+  type MessagingSettings,
+  type MessagingTransport,
+} from '../transport/messaging-transport';
 
 /** Injection token of the app's `EventPublisher`. */
 export const EVENT_PUBLISHER = Symbol('EVENT_PUBLISHER');
-const KAFKA = Symbol('KAFKA');
+/** Injection token of the app's `MessagingTransport` (Kafka or the embedded log, ADR 0008). */
+export const MESSAGING_TRANSPORT = Symbol('MESSAGING_TRANSPORT');
 
-export interface MessagingModuleOptions extends KafkaMessagingOptions {
+export interface MessagingModuleOptions {
+  /** The bus the configuration names (`messagingConfig` of `@ecogate/config`). */
+  readonly settings: MessagingSettings;
+  readonly dependencies: MessagingDependencies;
   /** Topics this app publishes to; created at boot if missing. */
   readonly publishes: readonly TopicName[];
 }
 
 @Injectable()
-class PublisherLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_PUBLISHER) private readonly publisher: KafkaEventPublisher) {}
+class MessagingLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_PUBLISHER) private readonly publisher: ConnectablePublisher,
+    @Inject(MESSAGING_TRANSPORT) private readonly transport: MessagingTransport,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.publisher.disconnect();
+    await this.transport.close();
   }
 }
 
-/** Gives a Nest app an `EventPublisher` (inject `EVENT_PUBLISHER`) connected before the app starts. */
+/**
+ * Gives a Nest app the configured transport and an `EventPublisher` (inject `EVENT_PUBLISHER`),
+ * its topics created and connected before the app starts; both released at shutdown.
+ */
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
@@ -31,23 +45,25 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       providers: [
-        { provide: KAFKA, useFactory: () => createKafka(options) },
+        {
+          provide: MESSAGING_TRANSPORT,
+          useFactory: () => createMessagingTransport(options.settings, options.dependencies),
+        },
         {
           provide: EVENT_PUBLISHER,
-          inject: [KAFKA],
-          useFactory: async (kafka: Kafka) => {
-            await ensureTopics(
-              kafka,
-              options.publishes.map((topic) => ({ name: physicalTopic(options, topic) })),
+          inject: [MESSAGING_TRANSPORT],
+          useFactory: async (transport: MessagingTransport) => {
+            await transport.ensureTopics(
+              options.publishes.map((topic) => ({ name: transport.physicalTopic(topic) })),
             );
-            const publisher = new KafkaEventPublisher(kafka, options);
+            const publisher = transport.createPublisher();
             await publisher.connect();
             return publisher;
           },
         },
-        PublisherLifecycle,
+        MessagingLifecycle,
       ],
-      exports: [EVENT_PUBLISHER, KAFKA],
+      exports: [EVENT_PUBLISHER, MESSAGING_TRANSPORT],
     };
   }
 }
