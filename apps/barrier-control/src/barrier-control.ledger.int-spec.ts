@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ServiceToken, TestIssuer } from '@ecogate/auth';
@@ -16,6 +15,7 @@ import {
   kafkaServiceEnv,
   loadInfraEnv,
   releaseAll,
+  freePort,
 } from '@ecogate/testing';
 import { ConfigGateSettings } from './gate-settings/config-gate-settings';
 import { gatePorts } from './gate-settings/gate-ports';
@@ -35,15 +35,6 @@ const LANE = {
   laneId: 'in-1',
   direction: 'in' as const,
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** `tsx apps/ledger/src/main.ts [args]` in its own process group, so stopping it stops tsx's child too. */
 function runLedger(env: Record<string, string>, args: string[] = []): ChildProcess {

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -23,6 +22,7 @@ import {
   kafkaServiceEnv,
   loadInfraEnv,
   releaseAll,
+  freePort,
 } from '@ecogate/testing';
 
 // barrier-control as a real process (its production entry point, its own database) killed with
@@ -39,15 +39,6 @@ const LANE = {
   direction: 'in' as const,
 };
 const FUSION_WAIT_MS = 5_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** `tsx apps/barrier-control/src/main.ts [args]` in its own process group, its JSON log lines kept. */
 class BarrierProcess {

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret } from '@ecogate/config';
 import { FilesystemObjectStorage, signLink } from '@ecogate/storage';
-import { releaseAll } from '@ecogate/testing';
+import { releaseAll, freePort } from '@ecogate/testing';
 import { startTestGateway, type TestGateway } from './testing/test-gateway';
 
 // Signed links (ADR 0008) through the real gateway in the embedded profile: a service writes into
@@ -19,14 +18,6 @@ const SECRET = `signed-link-secret-${randomBytes(16).toString('hex')}`;
 const VIDEO = 'video-segments';
 const DOCS = 'ledger-documents';
 const SEGMENT_KEY = 'E1/site-1/2026/12/06/segment/京A 12345+夜.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A GET exactly as written: `fetch` would normalise `..` and `%2E%2E` segments away. */
 function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {

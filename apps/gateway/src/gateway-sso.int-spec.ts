@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { type AddressInfo } from 'node:net';
 import { type EventEnvelope } from '@ecogate/contracts';
 import { type EventConsumer, type MessagingTransport } from '@ecogate/messaging';
-import { expectEventually, releaseAll } from '@ecogate/testing';
+import { expectEventually, releaseAll, freePort } from '@ecogate/testing';
 import { ENTERPRISE_TOPIC } from './enterprises';
 import { TRANSACTION_COOKIE_NAME } from './oidc';
 import { TestBrowser, TestOidcProvider } from './oidc/testing/test-provider';
@@ -35,14 +35,6 @@ const ACCOUNTS = {
   qian: person(['ecogate-gate-staff'], { enterprise_id: 'E-not-registered' }),
 };
 const READER = 'gateway-sso-it-reader';
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.each(['kafka', 'embedded'] as const)(
   'gateway single sign-on and enterprise directory (real provider, Postgres, %s bus)',

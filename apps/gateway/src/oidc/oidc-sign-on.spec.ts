@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TestIssuer, TokenVerifier, usePolicy } from '@ecogate/auth';
@@ -10,6 +9,7 @@ import { OidcSignOn, TRANSACTION_COOKIE_NAME } from './oidc-sign-on';
 import { OidcModule } from './oidc.module';
 import { type SessionStarter, type SignOnAuditEntry } from './session-starter.port';
 import { TestBrowser, TestOidcProvider } from './testing/test-provider';
+import { freePort } from '@ecogate/testing';
 
 // Sign-on against a real OpenID provider (oidc-provider in a child process), through the gateway's
 // controller behind the real policy guard: the browser is driven with plain HTTP.
@@ -41,14 +41,6 @@ const ACCOUNTS = {
   qian: account(['ecogate-enterprise-staff'], { enterprise_id: 'ent-unregistered' }),
   sun: account(['canteen-staff']),
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('OIDC sign-on against a real provider', () => {
   let provider: TestOidcProvider;
