@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Packages that only one lib may import: the rest of the code reaches them through that lib.
 const persistenceOnly = ['typeorm', 'pg'];
@@ -80,6 +81,9 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:video', onlyDependOnLibsWithTags: ['scope:video', 'scope:shared'] },
   { sourceTag: 'scope:upload', onlyDependOnLibsWithTags: ['scope:upload', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
+  // The console runs in browsers: it shares only the pure domain model and contracts.
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   // One owner per infrastructure client.
   { sourceTag: 'lib:persistence', bannedExternalImports: [...messagingOnly, ...storageOnly] },
   { sourceTag: 'lib:messaging', bannedExternalImports: [...persistenceOnly, ...storageOnly] },
@@ -124,7 +128,7 @@ export default [
   ...nx.configs['flat/typescript'],
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -165,6 +169,15 @@ export default [
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    files: ['apps/console/**/*.tsx', 'apps/console/**/*.ts'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  { ignores: ['apps/console/src/api/generated/**'] },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

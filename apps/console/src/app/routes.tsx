@@ -1,0 +1,40 @@
+import { lazy, type ComponentType, type LazyExoticComponent, Suspense } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import { PageSkeleton } from '../shared/PageSkeleton';
+import { EnterpriseOutlet, HomeRedirect, NotFound } from '../shell/navigation';
+import { RequireSession } from '../shell/RequireSession';
+import { Shell } from '../shell/Shell';
+import { LoginPage } from '../session/LoginPage';
+
+/** Pages load on first visit (each its own chunk): the first screen carries only the shell. */
+const page = (load: () => Promise<{ default: ComponentType }>) => {
+  const Page: LazyExoticComponent<ComponentType> = lazy(load);
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Page />
+    </Suspense>
+  );
+};
+
+/** Pages of one enterprise, under `/e/:enterpriseId/`: a shared link names the enterprise too. */
+export const ENTERPRISE_PAGES: RouteObject[] = [
+  { path: 'lanes', element: page(() => import('../lanes/LiveLanesPage')) },
+];
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <Shell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'e/:enterpriseId', element: <EnterpriseOutlet />, children: ENTERPRISE_PAGES },
+      { path: 'e', element: <Navigate to="/" replace /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

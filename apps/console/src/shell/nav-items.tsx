@@ -1,0 +1,112 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CarOutlined,
+  CloudUploadOutlined,
+  DownloadOutlined,
+  FileProtectOutlined,
+  PlaySquareOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  VideoCameraOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { type ReactNode } from 'react';
+import { type MessageKey } from '../i18n/zh-CN';
+
+const E = '/enterprises/{enterpriseId}';
+
+export interface NavItem {
+  /** The page's path under `/e/:enterpriseId/`. */
+  readonly path: string;
+  readonly label: MessageKey;
+  readonly icon: ReactNode;
+  /** The route the page reads first: shown only to roles the policy admits there. */
+  readonly reads: string;
+  readonly group?: MessageKey;
+}
+
+/** The menu, in the order a gate's day goes; each entry hidden from roles its data would refuse. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: 'lanes', label: 'nav.lanes', icon: <VideoCameraOutlined />, reads: `GET /api/live/v1${E}/lanes` },
+  {
+    path: 'review',
+    label: 'nav.review',
+    icon: <AuditOutlined />,
+    reads: `GET /api/ledger/v1${E}/review-items`,
+  },
+  {
+    path: 'passages',
+    label: 'nav.passages',
+    icon: <CarOutlined />,
+    reads: `GET /api/ledger/v1${E}/passages`,
+    group: 'nav.ledgers',
+  },
+  {
+    path: 'in-plant',
+    label: 'nav.inPlant',
+    icon: <ApartmentOutlined />,
+    reads: `GET /api/ledger/v1${E}/in-plant-vehicles`,
+    group: 'nav.ledgers',
+  },
+  {
+    path: 'machinery',
+    label: 'nav.machinery',
+    icon: <ToolOutlined />,
+    reads: `GET /api/ledger/v1${E}/machinery`,
+    group: 'nav.ledgers',
+  },
+  {
+    path: 'exports',
+    label: 'nav.exports',
+    icon: <DownloadOutlined />,
+    reads: `GET /api/ledger/v1${E}/exports`,
+    group: 'nav.ledgers',
+  },
+  {
+    path: 'statistics',
+    label: 'nav.statistics',
+    icon: <BarChartOutlined />,
+    reads: `GET /api/ledger/v1${E}/statistics/summary`,
+  },
+  { path: 'alert', label: 'nav.alert', icon: <AlertOutlined />, reads: `GET /api/ledger/v1${E}/alert-level` },
+  {
+    path: 'plan',
+    label: 'nav.plan',
+    icon: <FileProtectOutlined />,
+    reads: `GET /api/ledger/v1${E}/emergency-plan`,
+  },
+  {
+    path: 'devices',
+    label: 'nav.devices',
+    icon: <ScheduleOutlined />,
+    reads: `GET /api/camera-ingest/v1${E}/devices`,
+  },
+  {
+    path: 'outages',
+    label: 'nav.outages',
+    icon: <WarningOutlined />,
+    reads: `GET /api/video-archive/v1${E}/outage-filings`,
+  },
+  {
+    path: 'video',
+    label: 'nav.video',
+    icon: <PlaySquareOutlined />,
+    reads: `GET /api/video-archive/v1${E}/cameras/{cameraId}/playlist.m3u8`,
+  },
+  {
+    path: 'upload',
+    label: 'nav.upload',
+    icon: <CloudUploadOutlined />,
+    reads: `GET /api/provincial-upload/v1${E}/upload/backlog`,
+  },
+  {
+    path: 'users',
+    label: 'nav.users',
+    icon: <TeamOutlined />,
+    reads: `GET /api/gateway/v1${E}/users`,
+  },
+];
