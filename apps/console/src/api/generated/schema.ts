@@ -256,10 +256,12 @@ export type paths = {
               enabled: boolean;
               hasCredentials: boolean;
               id: string;
-              kind: string;
+              /** @enum {string} */
+              kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
               laneId: string;
               name: string;
-              vendor: string;
+              /** @enum {string} */
+              vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
             }[];
           };
         };
@@ -365,10 +367,12 @@ export type paths = {
                 enabled: boolean;
                 hasCredentials: boolean;
                 id: string;
-                kind: string;
+                /** @enum {string} */
+                kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
                 laneId: string;
                 name: string;
-                vendor: string;
+                /** @enum {string} */
+                vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
               };
               /** @description Issued once (creation or rotation); never retrievable later */
               pushSecret?: string;
@@ -480,10 +484,12 @@ export type paths = {
               enabled: boolean;
               hasCredentials: boolean;
               id: string;
-              kind: string;
+              /** @enum {string} */
+              kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
               laneId: string;
               name: string;
-              vendor: string;
+              /** @enum {string} */
+              vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
             };
           };
         };
@@ -587,10 +593,12 @@ export type paths = {
                 enabled: boolean;
                 hasCredentials: boolean;
                 id: string;
-                kind: string;
+                /** @enum {string} */
+                kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
                 laneId: string;
                 name: string;
-                vendor: string;
+                /** @enum {string} */
+                vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
               };
               /** @description Issued once (creation or rotation); never retrievable later */
               pushSecret?: string;
@@ -673,12 +681,26 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `{deviceId, profiles[{token, …, streamUri, snapshotUri}]}` */
+        /** @description Media profiles with their stream and snapshot URIs */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              deviceId: string;
+              profiles: {
+                encoding?: string;
+                height?: number;
+                name: string;
+                snapshotUri: string;
+                /** @description RTSP */
+                streamUri: string;
+                token: string;
+                width?: number;
+              }[];
+            };
+          };
         };
         /** @description invalid-request */
         400: {
@@ -734,6 +756,100 @@ export type paths = {
         };
         /** @description the camera did not answer or refused */
         502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/gates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's gates, each with its site */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              siteId: string;
+            }[];
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -851,6 +967,104 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/lanes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's lanes, each with its gate */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Lanes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              direction: 'in' | 'out';
+              gateId: string;
+              id: string;
+              /** @enum {string} */
+              mode: 'auto' | 'always-open' | 'closed' | 'record-only';
+              name: string;
+            }[];
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/camera-ingest/v1/enterprises/{enterpriseId}/lanes/{laneId}': {
     parameters: {
       query?: never;
@@ -947,6 +1161,101 @@ export type paths = {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's sites */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Sites */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @description IANA zone; decides the date folders of its objects */
+              timeZone: string;
+            }[];
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -3891,12 +4200,27 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `{enterpriseId, counts, backlog, oldestPendingCapturedAt, oldestPendingAgeSeconds}` */
+        /** @description Counts per state, the backlog and its oldest waiting capture */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description pending + in-flight */
+              backlog: number;
+              counts: {
+                acknowledged: number;
+                dead: number;
+                'in-flight': number;
+                pending: number;
+                rejected: number;
+              };
+              enterpriseId: string;
+              oldestPendingAgeSeconds: number | null;
+              oldestPendingCapturedAt: string | null;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3947,6 +4271,7 @@ export type paths = {
             capturedFrom: string;
             /** Format: date-time */
             capturedTo: string;
+            reason?: string;
           };
         };
       };
@@ -3990,10 +4315,12 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Delivery records in capture order, optionally of one state */
+    /** Delivery records in capture order, optionally of one state; paged by `after` */
     get: {
       parameters: {
         query?: {
+          /** @description The serial of the last record of the previous page: the records captured after it */
+          after?: string;
           limit?: number;
           state?: 'pending' | 'in-flight' | 'acknowledged' | 'rejected' | 'dead';
         };
@@ -4006,15 +4333,44 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description Record summaries */
+        /** @description Record summaries (fewer than `limit`: the last page) */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              acknowledgedAt: string | null;
+              /** @description accepted or duplicate, once acknowledged */
+              ackStatus: string | null;
+              attempts: number;
+              capturedAt: string;
+              direction: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              passageId: string;
+              rejectionReason: string | null;
+              revision: number;
+              serial: string;
+              /** @enum {string} */
+              state: 'pending' | 'in-flight' | 'acknowledged' | 'rejected' | 'dead';
+            }[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description record-not-found (the `after` serial) */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -4062,7 +4418,112 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              acknowledgedAt: string | null;
+              /** @description accepted or duplicate, once acknowledged */
+              ackStatus: string | null;
+              attempts: number;
+              capturedAt: string;
+              corrections: {
+                actor: string;
+                /** @description Corrected fields over the passage */
+                after: {
+                  [key: string]: unknown;
+                };
+                before: {
+                  [key: string]: unknown;
+                } | null;
+                correctedAt: string;
+                previousReason: string | null;
+              }[];
+              direction: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              overrides: {
+                [key: string]: unknown;
+              } | null;
+              passage: {
+                /** Format: date-time */
+                capturedAt: string;
+                cargo?: {
+                  name: string;
+                  tonnes?: number;
+                };
+                /** @enum {string} */
+                direction: 'in' | 'out';
+                documents?: {
+                  drivingLicence?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  inventoryList?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                };
+                /** @enum {string} */
+                emissionStage:
+                  '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                engineNo?: string;
+                enterpriseId: string;
+                fleet?: string;
+                /** @enum {string} */
+                fuel?: 'diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen';
+                gateId: string;
+                laneId: string;
+                passageId: string;
+                photos: {
+                  plate?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  vehicle?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                };
+                plate: {
+                  /** @enum {string} */
+                  colour:
+                    'blue' | 'yellow' | 'green' | 'yellow-green' | 'white' | 'black' | 'other' | 'unknown';
+                  text: string;
+                };
+                /** Format: date */
+                registrationDate?: string;
+                revision: number;
+                siteId: string;
+                vin?: string;
+              };
+              passageId: string;
+              rejectionReason: string | null;
+              rePushes: {
+                actor: string;
+                actorRole: string;
+                at: string;
+                capturedFrom: string | null;
+                capturedTo: string | null;
+                reason: string | null;
+                serial: string | null;
+              }[];
+              revision: number;
+              serial: string;
+              /** @enum {string} */
+              state: 'pending' | 'in-flight' | 'acknowledged' | 'rejected' | 'dead';
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -4142,12 +4603,22 @@ export type paths = {
         };
       };
       responses: {
-        /** @description `{serial, state: pending, overrides}` */
+        /** @description Queued under the same serial */
         202: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description Corrected fields over the passage */
+              overrides: {
+                [key: string]: unknown;
+              };
+              serial: string;
+              /** @constant */
+              state: 'pending';
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -4202,7 +4673,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Queue one record again (补传), acknowledged ones included (audited) */
+    /** Queue one record again (补传), acknowledged ones included (audited, with the reason) */
     post: {
       parameters: {
         query?: never;
@@ -4215,7 +4686,13 @@ export type paths = {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
       responses: {
         /** @description Queued */
         202: {
@@ -4283,12 +4760,21 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `[{day, produced, acknowledged, rate}]` */
+        /** @description One row per day with records, oldest first */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              acknowledged: number;
+              /** @description yyyy-MM-dd, China Standard Time */
+              day: string;
+              produced: number;
+              /** @description acknowledged ÷ produced (1 on a day without records) */
+              rate: number;
+            }[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -4329,12 +4815,26 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `{delivering, configurationError, lastHeartbeat}` */
+        /** @description Delivery status */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              configurationError: {
+                code: string;
+                message: string;
+                since: string;
+              } | null;
+              delivering: boolean;
+              lastHeartbeat: {
+                at: string;
+                error?: string;
+                ok: boolean;
+              } | null;
+            };
+          };
         };
       };
     };
@@ -4515,12 +5015,14 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description HLS playlist */
+        /** @description HLS VOD playlist (EXT-X-PROGRAM-DATE-TIME per run, EXT-X-START at `from`) */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/vnd.apple.mpegurl': string;
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -4800,12 +5302,53 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `[{clipId, direction, cameraId, status, requested, actual?, url?, …}]` */
+        /** @description The passage's clips, both directions */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': (
+              | {
+                  /** @description What the clip covers (starts snap back to a key frame) */
+                  actual: {
+                    from: string;
+                    to: string;
+                  };
+                  bytes: number;
+                  cameraId: string;
+                  clipId: string;
+                  /** @enum {string} */
+                  direction: 'in' | 'out';
+                  /** @description When `url` stops working: ask again */
+                  expiresAt: string;
+                  /** @description The window the passage asked for */
+                  requested: {
+                    from: string;
+                    to: string;
+                  };
+                  sha256: string;
+                  /** @constant */
+                  status: 'archived';
+                  /** @description Presigned (MinIO) or signed (filesystem store) link to the MP4 */
+                  url: string;
+                }
+              | {
+                  cameraId: string;
+                  clipId: string;
+                  /** @enum {string} */
+                  direction: 'in' | 'out';
+                  reason: string | null;
+                  /** @description The window the passage asked for */
+                  requested: {
+                    from: string;
+                    to: string;
+                  };
+                  /** @enum {string} */
+                  status: 'pending' | 'missing';
+                }
+            )[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
