@@ -19,6 +19,10 @@ const page = (load: () => Promise<{ default: ComponentType }>) => {
 /** Pages of one enterprise, under `/e/:enterpriseId/`: a shared link names the enterprise too. */
 export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'lanes', element: page(() => import('../lanes/LiveLanesPage')) },
+  { path: 'devices', element: page(() => import('../devices/DevicesPage')) },
+  { path: 'outages', element: page(() => import('../outages/OutagesPage')) },
+  { path: 'video', element: page(() => import('../video/VideoPage')) },
+  { path: 'upload', element: page(() => import('../upload/UploadPage')) },
 ];
 
 export const router = createBrowserRouter([
