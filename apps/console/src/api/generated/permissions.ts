@@ -138,6 +138,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/statistics/districts': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/provincial-upload/v1/enterprises/{enterpriseId}/upload/backlog': [
     'city-admin',
     'city-operator',
