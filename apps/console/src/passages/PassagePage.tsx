@@ -1,0 +1,194 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { api, unwrap } from '../api/client';
+import { useMessages } from '../i18n/messages';
+import { allows } from '../session/permissions';
+import { useAccount } from '../session/session';
+import { Loadable } from '../shared/Loadable';
+import { formatInstant } from '../shared/time';
+import { PlateChip, StageTag, VerdictTag } from '../shared/vehicle-tags';
+import { CompletePassageForm } from './CompletePassageForm';
+import { MissingFields } from './fields';
+import { messages } from './messages';
+import { CompletenessBar, ManualMark } from './passage-cells';
+import { PassagePhoto, type PhotoSide } from './PassagePhoto';
+import { ReadsTable } from './ReadsTable';
+import { ReasonTags } from './ReasonTags';
+import { type Passage, PASSAGES_KEY } from './types';
+import { VehicleDocuments } from './VehicleDocuments';
+
+const ONE = '/api/ledger/v1/enterprises/{enterpriseId}/passages/{passageId}';
+const DOCUMENTS = '/api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}/documents/{kind}';
+
+/** One direction of the passage: when, where, the decision with its reasons, the reads, the photos. */
+function SideCard({
+  enterpriseId,
+  passage,
+  side,
+}: {
+  enterpriseId: string;
+  passage: Passage;
+  side: PhotoSide;
+}) {
+  const t = useMessages(messages);
+  const entry = side === 'entry';
+  const at = entry ? passage.entryCapturedAt : passage.exitCapturedAt;
+  const gate = entry ? passage.entryGateId : passage.exitGateId;
+  const lane = entry ? passage.entryLaneId : passage.exitLaneId;
+  const verdict = entry ? passage.entryVerdict : passage.exitVerdict;
+  const reasons = entry ? passage.entryReasons : passage.exitReasons;
+  const reads = entry ? passage.entryReads : passage.exitReads;
+  const manual = entry ? passage.entryManual : passage.exitManual;
+  return (
+    <Card size="small" title={t(entry ? 'side.entry' : 'side.exit')} style={{ height: '100%' }}>
+      {!at ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('side.none')} />
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('column.time')}>{formatInstant(at)}</Descriptions.Item>
+            <Descriptions.Item label={t('column.gate')}>
+              {gate ?? '—'}
+              {lane ? ` / ${lane}` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('column.verdict')}>
+              <VerdictTag verdict={verdict} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.reasons')}>
+              <ReasonTags reasons={reasons} />
+            </Descriptions.Item>
+          </Descriptions>
+          {manual ? (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('detail.manualBy', {
+                by: manual.by,
+                at: formatInstant(manual.at),
+                reason: manual.reason,
+              })}
+              description={manual.note}
+            />
+          ) : null}
+          {reads && (reads.camera || reads.server) ? <ReadsTable reads={reads} /> : null}
+          <Space wrap align="start">
+            <PassagePhoto enterpriseId={enterpriseId} passageId={passage.id} side={side} kind="scene" />
+            <PassagePhoto
+              enterpriseId={enterpriseId}
+              passageId={passage.id}
+              side={side}
+              kind="plate"
+              width={180}
+            />
+          </Space>
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+/** One passage of 运输车辆台账: both directions with photos and decisions, completion, documents. */
+export default function PassagePage() {
+  const { enterpriseId = '', passageId = '' } = useParams();
+  const t = useMessages(messages);
+  const account = useAccount();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const back = (location.state as { from?: string } | null)?.from ?? `/e/${enterpriseId}/passages`;
+  const query = useQuery({
+    queryKey: [PASSAGES_KEY, enterpriseId, 'one', passageId],
+    queryFn: () => unwrap(api.GET(ONE, { params: { path: { enterpriseId, passageId } } })),
+  });
+  const canComplete = allows(account.role, 'PATCH', ONE);
+  const seesDocuments = allows(account.role, 'GET', DOCUMENTS);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(back)}>
+        {t('detail.back')}
+      </Button>
+      <Loadable query={query}>
+        {(passage) => (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Card
+              title={
+                <Space wrap>
+                  {t('detail.title')}
+                  <PlateChip text={passage.plate} colour={passage.plateColour} />
+                  <Tag>{t(`state.${passage.state}` as 'state.inside')}</Tag>
+                  <ManualMark manual={passage.manual} />
+                  {passage.reviewState ? (
+                    <Tag color={passage.reviewState === 'open' ? 'warning' : 'success'}>
+                      {t(`review.${passage.reviewState}` as 'review.open')}
+                    </Tag>
+                  ) : null}
+                </Space>
+              }
+            >
+              <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+                <Descriptions.Item label={t('column.stage')}>
+                  <StageTag stage={passage.stage} source={passage.stageSource} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('column.completeness')}>
+                  <div style={{ width: 160 }}>
+                    <CompletenessBar value={passage.completeness} missing={passage.missingFields} />
+                  </div>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('detail.missing')}>
+                  <MissingFields fields={passage.missingFields} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('detail.cargo')}>{passage.cargoName ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('detail.tonnes')}>{passage.cargoTonnes ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('detail.fleet')}>{passage.fleet ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('detail.revision')}>{passage.revision}</Descriptions.Item>
+                <Descriptions.Item label={t('detail.updated')}>
+                  {formatInstant(passage.updatedAt)}
+                </Descriptions.Item>
+              </Descriptions>
+              {passage.reviewState ? (
+                <Descriptions size="small" title={t('detail.review')} column={{ xs: 1, md: 2 }}>
+                  <Descriptions.Item label={t('detail.reasons')}>
+                    <ReasonTags reasons={passage.reviewReasons} />
+                  </Descriptions.Item>
+                  {passage.reviewedAt ? (
+                    <Descriptions.Item label={t('review.resolved')}>
+                      {`${passage.reviewedBy ?? ''} · ${formatInstant(passage.reviewedAt)}`}
+                      {passage.reviewNote ? ` · ${passage.reviewNote}` : ''}
+                    </Descriptions.Item>
+                  ) : null}
+                </Descriptions>
+              ) : null}
+            </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <SideCard enterpriseId={enterpriseId} passage={passage} side="entry" />
+              </Col>
+              <Col xs={24} xl={12}>
+                <SideCard enterpriseId={enterpriseId} passage={passage} side="exit" />
+              </Col>
+            </Row>
+            {canComplete ? (
+              <Card size="small" title={t('complete.title')}>
+                <CompletePassageForm
+                  key={passage.revision}
+                  enterpriseId={enterpriseId}
+                  passage={passage}
+                  onReload={() => void query.refetch()}
+                />
+              </Card>
+            ) : null}
+            {seesDocuments ? (
+              <Card size="small" title={t('doc.title')}>
+                <VehicleDocuments enterpriseId={enterpriseId} plate={passage.plate} />
+              </Card>
+            ) : null}
+            <Card size="small" title={t('detail.clip')}>
+              <Typography.Text type="secondary">{t('detail.clipMissing')}</Typography.Text>
+            </Card>
+          </Space>
+        )}
+      </Loadable>
+    </Space>
+  );
+}
