@@ -83,13 +83,13 @@ export function InPlantForm({
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      {problem ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={problem} /> : null}
+      {problem ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={problem} /> : null}
       {save.isError ? (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={
+          title={
             save.error instanceof ApiError ? `${save.error.reason} (${save.error.code})` : String(save.error)
           }
         />
@@ -144,7 +144,7 @@ export function InPlantForm({
             />
           </Form.Item>
         </Space.Compact>
-        <Alert type="info" showIcon message={t('doc.unsupported')} />
+        <Alert type="info" showIcon title={t('doc.unsupported')} />
       </Form>
     </Modal>
   );

@@ -22,7 +22,11 @@ const vehicle = (number: string, overrides: Partial<InPlantVehicle> = {}): InPla
   updatedAt: '2025-01-02T01:00:00.000Z',
   ...overrides,
 });
-const fleet = [vehicle('NB-01'), vehicle('NB-02', { emissionStage: null, stageSource: null }), vehicle('NB-03')];
+const fleet = [
+  vehicle('NB-01'),
+  vehicle('NB-02', { emissionStage: null, stageSource: null }),
+  vehicle('NB-03'),
+];
 
 function gateway(role: Parameters<typeof account>[0]) {
   return fakeGateway({
@@ -69,7 +73,10 @@ describe('an in-plant vehicle as the form sends it', () => {
   it('sends what was filled in, the number in the path', () => {
     expect(
       inPlantUpsert({ number: ' NB-09 ', vin: 'lsvaa4182e2184848', stage: 'V', stageSource: 'document' }),
-    ).toEqual({ number: 'NB-09', body: { vin: 'LSVAA4182E2184848', stage: { stage: 'V', source: 'document' } } });
+    ).toEqual({
+      number: 'NB-09',
+      body: { vin: 'LSVAA4182E2184848', stage: { stage: 'V', source: 'document' } },
+    });
   });
 
   it('refuses a bad VIN, a stage without its source and an empty form', () => {

@@ -53,7 +53,7 @@ function VehicleDrawer({
   return (
     <Drawer
       open
-      width={520}
+      size={520}
       title={`${t('detail')} · ${number}`}
       onClose={onClose}
       extra={
@@ -69,27 +69,44 @@ function VehicleDrawer({
       ) : query.isError ? (
         <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label={t('number')}>{query.data.number}</Descriptions.Item>
-          <Descriptions.Item label={t('registrationDate')}>
-            {query.data.registrationDate ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('vin')}>{query.data.vin ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('engineNo')}>{query.data.engineNo ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('stage')}>
-            <StageTag stage={query.data.emissionStage} source={query.data.stageSource} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('documents')}>
-            <Documents vehicle={query.data} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('completeness')}>
-            <CompletenessBar value={query.data.completeness} missing={query.data.missingFields} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('missing')}>
-            <MissingFields fields={query.data.missingFields} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('updated')}>{formatInstant(query.data.updatedAt)}</Descriptions.Item>
-        </Descriptions>
+        <Descriptions
+          column={1}
+          size="small"
+          bordered
+          items={[
+            { key: 'number', label: t('number'), children: query.data.number },
+            {
+              key: 'registrationDate',
+              label: t('registrationDate'),
+              children: query.data.registrationDate ?? '—',
+            },
+            { key: 'vin', label: t('vin'), children: query.data.vin ?? '—' },
+            { key: 'engineNo', label: t('engineNo'), children: query.data.engineNo ?? '—' },
+            {
+              key: 'stage',
+              label: t('stage'),
+              children: <StageTag stage={query.data.emissionStage} source={query.data.stageSource} />,
+            },
+            {
+              key: 'documents',
+              label: t('documents'),
+              children: <Documents vehicle={query.data} />,
+            },
+            {
+              key: 'completeness',
+              label: t('completeness'),
+              children: (
+                <CompletenessBar value={query.data.completeness} missing={query.data.missingFields} />
+              ),
+            },
+            {
+              key: 'missing',
+              label: t('missing'),
+              children: <MissingFields fields={query.data.missingFields} />,
+            },
+            { key: 'updated', label: t('updated'), children: formatInstant(query.data.updatedAt) },
+          ]}
+        />
       )}
     </Drawer>
   );

@@ -84,13 +84,13 @@ export function MachineForm({
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      {problem ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={problem} /> : null}
+      {problem ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={problem} /> : null}
       {save.isError ? (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={
+          title={
             save.error instanceof ApiError ? `${save.error.reason} (${save.error.code})` : String(save.error)
           }
         />
@@ -163,7 +163,7 @@ export function MachineForm({
         <Form.Item name="owner" label={t('owner')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Alert type="info" showIcon message={t('image.unsupported')} />
+        <Alert type="info" showIcon title={t('image.unsupported')} />
       </Form>
     </Modal>
   );

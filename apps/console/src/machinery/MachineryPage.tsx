@@ -66,7 +66,7 @@ function MachineDrawer({
   return (
     <Drawer
       open
-      width={560}
+      size={560}
       title={`${t('detail')} · ${code}`}
       onClose={onClose}
       extra={
@@ -82,32 +82,47 @@ function MachineDrawer({
       ) : query.isError ? (
         <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label={t('registrationCode')}>{query.data.registrationCode}</Descriptions.Item>
-          <Descriptions.Item label={t('disclosureNumber')}>
-            {query.data.disclosureNumber ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('productionDate')}>
-            {query.data.productionDate ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('stage')}>
-            <StageTag stage={query.data.emissionStage} source={query.data.stageSource} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('machineCode')}>{query.data.machineCode ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('machineType')}>{label.type(query.data.machineType)}</Descriptions.Item>
-          <Descriptions.Item label={t('fuel')}>{label.fuel(query.data.fuel)}</Descriptions.Item>
-          <Descriptions.Item label={t('owner')}>{query.data.owner ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('images')}>
-            <Images machine={query.data} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('completeness')}>
-            <CompletenessBar value={query.data.completeness} missing={query.data.missingFields} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('missing')}>
-            <MissingFields fields={query.data.missingFields} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('updated')}>{formatInstant(query.data.updatedAt)}</Descriptions.Item>
-        </Descriptions>
+        <Descriptions
+          column={1}
+          size="small"
+          bordered
+          items={[
+            { key: 'registrationCode', label: t('registrationCode'), children: query.data.registrationCode },
+            {
+              key: 'disclosureNumber',
+              label: t('disclosureNumber'),
+              children: query.data.disclosureNumber ?? '—',
+            },
+            { key: 'productionDate', label: t('productionDate'), children: query.data.productionDate ?? '—' },
+            {
+              key: 'stage',
+              label: t('stage'),
+              children: <StageTag stage={query.data.emissionStage} source={query.data.stageSource} />,
+            },
+            { key: 'machineCode', label: t('machineCode'), children: query.data.machineCode ?? '—' },
+            { key: 'machineType', label: t('machineType'), children: label.type(query.data.machineType) },
+            { key: 'fuel', label: t('fuel'), children: label.fuel(query.data.fuel) },
+            { key: 'owner', label: t('owner'), children: query.data.owner ?? '—' },
+            {
+              key: 'images',
+              label: t('images'),
+              children: <Images machine={query.data} />,
+            },
+            {
+              key: 'completeness',
+              label: t('completeness'),
+              children: (
+                <CompletenessBar value={query.data.completeness} missing={query.data.missingFields} />
+              ),
+            },
+            {
+              key: 'missing',
+              label: t('missing'),
+              children: <MissingFields fields={query.data.missingFields} />,
+            },
+            { key: 'updated', label: t('updated'), children: formatInstant(query.data.updatedAt) },
+          ]}
+        />
       )}
     </Drawer>
   );

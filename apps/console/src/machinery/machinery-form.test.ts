@@ -14,7 +14,12 @@ describe('a machine as the form sends it', () => {
       }),
     ).toEqual({
       code: '3201-0001',
-      body: { disclosureNumber: 'AB123456789012345678901X', machineType: 'loader', fuel: 'diesel', owner: '自有' },
+      body: {
+        disclosureNumber: 'AB123456789012345678901X',
+        machineType: 'loader',
+        fuel: 'diesel',
+        owner: '自有',
+      },
     });
   });
 

@@ -68,7 +68,7 @@ export function CompletePassageForm({
           type="warning"
           showIcon
           style={{ width: '100%', marginBottom: 12 }}
-          message={t('complete.conflict', { reason: conflict })}
+          title={t('complete.conflict', { reason: conflict })}
           action={
             <Button
               size="small"
@@ -99,7 +99,7 @@ export function CompletePassageForm({
         </Space>
       </Form.Item>
       {problem ? (
-        <Alert type="error" showIcon style={{ width: '100%', marginTop: 8 }} message={problem} />
+        <Alert type="error" showIcon style={{ width: '100%', marginTop: 8 }} title={problem} />
       ) : null}
     </Form>
   );

@@ -90,20 +90,26 @@ export function ManualPassageModal({
       width={640}
       destroyOnHidden
     >
-      <Alert type="info" showIcon message={t('manual.hint')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t('manual.hint')} style={{ marginBottom: 16 }} />
       {enter.isError ? (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={
+          title={
             enter.error instanceof ApiError
               ? `${enter.error.reason} (${enter.error.code})`
               : String(enter.error)
           }
         />
       ) : null}
-      <Form<FormValues> name="manual-passage" form={form} layout="vertical" onFinish={submit} initialValues={{ direction: 'in' }}>
+      <Form<FormValues>
+        name="manual-passage"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ direction: 'in' }}
+      >
         <Form.Item
           name="capturedAt"
           label={`${t('manual.capturedAt')} (UTC+8)`}

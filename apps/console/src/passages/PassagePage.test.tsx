@@ -32,6 +32,9 @@ function gateway(role: Parameters<typeof account>[0], patch?: { status: number; 
         expiresAt: '2025-01-02T03:10:00.000Z',
       },
     },
+    [`PUT ${DOCS}/driving-licence`]: {
+      body: { bucket: 'b', key: 'k2', sha256: 'y', bytes: 4, contentType: 'application/pdf' },
+    },
     [`GET ${DOCS}/driving-licence`]: {
       status: 404,
       body: { code: 'document-not-found', reason: 'vehicle 冀B54321 has no driving-licence' },
@@ -45,14 +48,27 @@ describe('one passage', () => {
   it('shows both sides with photos, the manual side and the documents; completes on the revision seen', async () => {
     const fake = gateway('enterprise-staff');
     renderPage(<PassagePage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
-    expect(await screen.findByText(/由 gate-clerk 于 2025-01-02 11:05:00 人工录入：出口相机断电/)).toBeTruthy();
+    expect(
+      await screen.findByText(/由 gate-clerk 于 2025-01-02 11:05:00 人工录入：出口相机断电/),
+    ).toBeTruthy();
     const sources = screen.getAllByRole('img').map((img) => img.getAttribute('src'));
     for (const side of ['entry', 'exit'])
-      for (const kind of ['scene', 'plate'])
-        expect(sources).toContain(`${PATH}/photos/${side}/${kind}`);
+      for (const kind of ['scene', 'plate']) expect(sources).toContain(`${PATH}/photos/${side}/${kind}`);
     expect(await screen.findByRole('button', { name: '查 看' })).toBeTruthy();
     expect(await screen.findByText('未上传')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /上传/ })).toHaveLength(2);
+
+    // 行驶证 uploads as the raw body, with the CSRF echo the gateway wants on a PUT.
+    document.cookie = 'csrf=token-1';
+    const [, licenceInput] = Array.from(document.querySelectorAll<HTMLInputElement>('input[type=file]'));
+    fireEvent.change(licenceInput!, {
+      target: { files: [new File(['%PDF'], 'licence.pdf', { type: 'application/pdf' })] },
+    });
+    await waitFor(() => expect(fake.to(`${DOCS}/driving-licence`, 'PUT')).toHaveLength(1));
+    const [upload] = fake.to(`${DOCS}/driving-licence`, 'PUT');
+    expect(upload!.body).toBe('%PDF');
+    expect(upload!.headers.get('Content-Type')).toBe('application/pdf');
+    expect(upload!.headers.get('X-CSRF-Token')).toBe('token-1');
 
     fireEvent.change(screen.getByLabelText('货物'), { target: { value: '煤炭' } });
     fireEvent.click(screen.getByRole('button', { name: '保 存' }));

@@ -47,24 +47,38 @@ function SideCard({
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('side.none')} />
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Descriptions size="small" column={1}>
-            <Descriptions.Item label={t('column.time')}>{formatInstant(at)}</Descriptions.Item>
-            <Descriptions.Item label={t('column.gate')}>
-              {gate ?? '—'}
-              {lane ? ` / ${lane}` : ''}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('column.verdict')}>
-              <VerdictTag verdict={verdict} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('detail.reasons')}>
-              <ReasonTags reasons={reasons} />
-            </Descriptions.Item>
-          </Descriptions>
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'column.time', label: t('column.time'), children: formatInstant(at) },
+              {
+                key: 'column.gate',
+                label: t('column.gate'),
+                children: (
+                  <>
+                    {gate ?? '—'}
+                    {lane ? ` / ${lane}` : ''}
+                  </>
+                ),
+              },
+              {
+                key: 'column.verdict',
+                label: t('column.verdict'),
+                children: <VerdictTag verdict={verdict} />,
+              },
+              {
+                key: 'detail.reasons',
+                label: t('detail.reasons'),
+                children: <ReasonTags reasons={reasons} />,
+              },
+            ]}
+          />
           {manual ? (
             <Alert
               type="warning"
               showIcon
-              message={t('detail.manualBy', {
+              title={t('detail.manualBy', {
                 by: manual.by,
                 at: formatInstant(manual.at),
                 reason: manual.reason,
@@ -126,38 +140,66 @@ export default function PassagePage() {
                 </Space>
               }
             >
-              <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-                <Descriptions.Item label={t('column.stage')}>
-                  <StageTag stage={passage.stage} source={passage.stageSource} />
-                </Descriptions.Item>
-                <Descriptions.Item label={t('column.completeness')}>
-                  <div style={{ width: 160 }}>
-                    <CompletenessBar value={passage.completeness} missing={passage.missingFields} />
-                  </div>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('detail.missing')}>
-                  <MissingFields fields={passage.missingFields} />
-                </Descriptions.Item>
-                <Descriptions.Item label={t('detail.cargo')}>{passage.cargoName ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('detail.tonnes')}>{passage.cargoTonnes ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('detail.fleet')}>{passage.fleet ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('detail.revision')}>{passage.revision}</Descriptions.Item>
-                <Descriptions.Item label={t('detail.updated')}>
-                  {formatInstant(passage.updatedAt)}
-                </Descriptions.Item>
-              </Descriptions>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2, xl: 3 }}
+                items={[
+                  {
+                    key: 'column.stage',
+                    label: t('column.stage'),
+                    children: <StageTag stage={passage.stage} source={passage.stageSource} />,
+                  },
+                  {
+                    key: 'column.completeness',
+                    label: t('column.completeness'),
+                    children: (
+                      <div style={{ width: 160 }}>
+                        <CompletenessBar value={passage.completeness} missing={passage.missingFields} />
+                      </div>
+                    ),
+                  },
+                  {
+                    key: 'detail.missing',
+                    label: t('detail.missing'),
+                    children: <MissingFields fields={passage.missingFields} />,
+                  },
+                  { key: 'detail.cargo', label: t('detail.cargo'), children: passage.cargoName ?? '—' },
+                  { key: 'detail.tonnes', label: t('detail.tonnes'), children: passage.cargoTonnes ?? '—' },
+                  { key: 'detail.fleet', label: t('detail.fleet'), children: passage.fleet ?? '—' },
+                  { key: 'detail.revision', label: t('detail.revision'), children: passage.revision },
+                  {
+                    key: 'detail.updated',
+                    label: t('detail.updated'),
+                    children: formatInstant(passage.updatedAt),
+                  },
+                ]}
+              />
               {passage.reviewState ? (
-                <Descriptions size="small" title={t('detail.review')} column={{ xs: 1, md: 2 }}>
-                  <Descriptions.Item label={t('detail.reasons')}>
-                    <ReasonTags reasons={passage.reviewReasons} />
-                  </Descriptions.Item>
-                  {passage.reviewedAt ? (
-                    <Descriptions.Item label={t('review.resolved')}>
-                      {`${passage.reviewedBy ?? ''} · ${formatInstant(passage.reviewedAt)}`}
-                      {passage.reviewNote ? ` · ${passage.reviewNote}` : ''}
-                    </Descriptions.Item>
-                  ) : null}
-                </Descriptions>
+                <Descriptions
+                  size="small"
+                  title={t('detail.review')}
+                  column={{ xs: 1, md: 2 }}
+                  items={[
+                    {
+                      key: 'reasons',
+                      label: t('detail.reasons'),
+                      children: <ReasonTags reasons={passage.reviewReasons} />,
+                    },
+                    ...(passage.reviewedAt
+                      ? [
+                          {
+                            key: 'resolved',
+                            label: t('review.resolved'),
+                            children: [
+                              passage.reviewedBy ?? '',
+                              formatInstant(passage.reviewedAt),
+                              ...(passage.reviewNote ? [passage.reviewNote] : []),
+                            ].join(' · '),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
               ) : null}
             </Card>
             <Row gutter={[16, 16]}>

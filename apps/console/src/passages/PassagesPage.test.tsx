@@ -6,7 +6,10 @@ import PassagesPage from './PassagesPage';
 const LIST = `/api/ledger/v1/enterprises/${ENTERPRISE}/passages`;
 const PATTERN = '/e/:enterpriseId/passages';
 
-function gateway(role: Parameters<typeof account>[0], pages: Record<string, { ids: string[]; next: string | null }>) {
+function gateway(
+  role: Parameters<typeof account>[0],
+  pages: Record<string, { ids: string[]; next: string | null }>,
+) {
   return fakeGateway({
     'GET /auth/me': { body: account(role) },
     [`GET ${LIST}`]: ({ url }: Recorded) => {
@@ -73,7 +76,10 @@ describe('运输车辆台账', () => {
       c1: { ids: ['京A00002'], next: 'c2' },
       c2: { ids: ['京A00003'], next: null },
     });
-    const { router } = renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages?stage=V` });
+    const { router } = renderPage(<PassagesPage />, {
+      pattern: PATTERN,
+      url: `/e/${ENTERPRISE}/passages?stage=V`,
+    });
     await screen.findByLabelText('京A00001 蓝牌');
     expect(screen.getByRole('button', { name: /上一页/ })).toHaveProperty('disabled', true);
 
@@ -94,7 +100,9 @@ describe('运输车辆台账', () => {
     expect(search(router).has('cursor')).toBe(false);
 
     // Each page was one bounded request with the filter kept.
-    const asked = fake.to(LIST).map((r) => [r.url.searchParams.get('cursor'), r.url.searchParams.get('limit')]);
+    const asked = fake
+      .to(LIST)
+      .map((r) => [r.url.searchParams.get('cursor'), r.url.searchParams.get('limit')]);
     expect(asked).toEqual(
       expect.arrayContaining([
         [null, '50'],
@@ -121,7 +129,10 @@ describe('运输车辆台账', () => {
   it('shows the service reason when the search is refused', async () => {
     fakeGateway({
       'GET /auth/me': { body: account('inspector') },
-      [`GET ${LIST}`]: { status: 400, body: { code: 'invalid-request', reason: 'cursor: not a cursor this API returned' } },
+      [`GET ${LIST}`]: {
+        status: 400,
+        body: { code: 'invalid-request', reason: 'cursor: not a cursor this API returned' },
+      },
     });
     renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages?cursor=zzz` });
     expect(await screen.findByText(/cursor: not a cursor this API returned/)).toBeTruthy();

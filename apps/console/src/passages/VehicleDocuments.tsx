@@ -45,16 +45,18 @@ function DocumentRow({
   const link = useDocumentLink(enterpriseId, plate, kind);
   const canUpload = allows(account.role, 'PUT', DOCUMENTS);
   const upload = useMutation({
-    mutationFn: (file: File) =>
-      unwrap(
+    // The file is the raw body (its bytes: the service decides its type by its signature).
+    mutationFn: async (file: File) => {
+      const bytes = await file.arrayBuffer();
+      return unwrap(
         api.PUT(DOCUMENTS, {
           params: { path: { enterpriseId, plate, kind } },
-          // The file is the raw body; the service decides its type by its signature.
-          body: file as never,
+          body: bytes as never,
           bodySerializer: (body: unknown) => body as BodyInit,
           headers: { 'Content-Type': file.type || 'application/octet-stream' },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       void message.success(t('doc.uploaded'));
       void queries.invalidateQueries({ queryKey: ['vehicle-document', enterpriseId, plate, kind] });

@@ -26,7 +26,10 @@ const doubtful = passage({
   exitReasons: null,
 });
 
-function gateway(role: Parameters<typeof account>[0], resolution?: (request: Recorded) => { status?: number; body: unknown }) {
+function gateway(
+  role: Parameters<typeof account>[0],
+  resolution?: (request: Recorded) => { status?: number; body: unknown },
+) {
   let open = [doubtful];
   return fakeGateway({
     'GET /auth/me': { body: account(role) },

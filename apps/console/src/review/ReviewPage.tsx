@@ -88,9 +88,7 @@ function ReviewCard({
             );
           })}
         </Row>
-        {conflict ? (
-          <Alert type="warning" showIcon message={t('form.conflict', { reason: conflict })} />
-        ) : null}
+        {conflict ? <Alert type="warning" showIcon title={t('form.conflict', { reason: conflict })} /> : null}
         {item.reviewState !== 'open' ? null : canResolve ? (
           <ReviewForm key={item.revision} item={item} submitting={submitting} onSubmit={onResolve} />
         ) : (
@@ -191,7 +189,11 @@ export default function ReviewPage() {
                 />
               ))}
             </Space>
-            <KeysetPager paging={paging} nextCursor={page.nextCursor} loading={query.isFetching && query.isPlaceholderData} />
+            <KeysetPager
+              paging={paging}
+              nextCursor={page.nextCursor}
+              loading={query.isFetching && query.isPlaceholderData}
+            />
           </>
         )}
       </Loadable>

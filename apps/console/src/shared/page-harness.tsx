@@ -21,6 +21,7 @@ export interface Recorded {
   /** Path and query as the gateway would see them. */
   readonly url: URL;
   readonly body: unknown;
+  readonly headers: Headers;
 }
 
 export interface Reply {
@@ -55,7 +56,12 @@ export function fakeGateway(routes: Routes) {
     } catch {
       // a raw body (a document upload) stays text
     }
-    const recorded: Recorded = { method: request.method, url: new URL(request.url), body };
+    const recorded: Recorded = {
+      method: request.method,
+      url: new URL(request.url),
+      body,
+      headers: request.headers,
+    };
     requests.push(recorded);
     const key = Object.keys(routes).find((pattern) =>
       matches(pattern, request.method, recorded.url.pathname),
@@ -85,14 +91,20 @@ export const ENTERPRISE = 'e-1';
 
 export function account(role: Account['role'], enterpriseId: string | null = ENTERPRISE): Account {
   return {
-    id: 'u-1',
+    id: '00000000-0000-4000-8000-0000000000aa',
     username: role,
     displayName: `Test ${role}`,
     role,
     enterpriseId,
-    enterprises: enterpriseId ? [enterpriseId] : [],
+    enterprises: enterpriseId ? [enterpriseId] : '*',
+    districts: [],
+    disabled: false,
+    locked: false,
+    mustChangePassword: false,
+    singleSignOn: false,
+    totpEnabled: false,
     pendingActions: [],
-  } as unknown as Account;
+  };
 }
 
 /** As `RequireSession`: the page renders once `/auth/me` answered. */
