@@ -11,6 +11,7 @@ import {
   MANUAL_ROUTE,
   type ManualPassageBody,
   manualPassageBody,
+  newRequestId,
   type ManualPassageValues,
   type ManualProblem,
   plateProblem,
@@ -52,7 +53,7 @@ export function ManualPassageModal({
   const queries = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   // One key per form: pressing 保存 again after a lost answer cannot enter the passage twice.
-  const [requestId] = useState(() => crypto.randomUUID());
+  const [requestId] = useState(() => newRequestId());
   const enter = useMutation({
     mutationFn: (body: ManualPassageBody) =>
       unwrap(api.POST(MANUAL_ROUTE, { params: { path: { enterpriseId } }, body })),

@@ -130,11 +130,11 @@ export default function PassagePage() {
                 <Space wrap>
                   {t('detail.title')}
                   <PlateChip text={passage.plate} colour={passage.plateColour} />
-                  <Tag>{t(`state.${passage.state}` as 'state.inside')}</Tag>
+                  <Tag>{t(`state.${passage.state}`)}</Tag>
                   <ManualMark manual={passage.manual} />
                   {passage.reviewState ? (
                     <Tag color={passage.reviewState === 'open' ? 'warning' : 'success'}>
-                      {t(`review.${passage.reviewState}` as 'review.open')}
+                      {t(`review.${passage.reviewState}`)}
                     </Tag>
                   ) : null}
                 </Space>

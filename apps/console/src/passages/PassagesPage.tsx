@@ -104,8 +104,6 @@ export default function PassagesPage() {
   const apply = (values: FormValues) => setUrl({ ...passageFiltersToUrl(fromForm(values)), size: url.size });
   const reset = () => setUrl({ ...passageFiltersToUrl({}), size: url.size });
   const canEnter = allows(account.role, 'POST', MANUAL_ROUTE);
-  const choice = <K extends string>(values: readonly K[], key: (value: K) => string) =>
-    values.map((value) => ({ value, label: t(key(value) as 'title') }));
 
   const columns: TableColumnsType<PassageRow> = [
     {
@@ -191,7 +189,11 @@ export default function PassagesPage() {
           <Input allowClear style={{ width: 120 }} onPressEnter={() => form.submit()} />
         </Form.Item>
         <Form.Item name="direction" label={t('filter.direction')}>
-          <Select allowClear style={{ width: 100 }} options={choice(DIRECTIONS, (v) => `direction.${v}`)} />
+          <Select
+            allowClear
+            style={{ width: 100 }}
+            options={DIRECTIONS.map((value) => ({ value, label: t(`direction.${value}`) }))}
+          />
         </Form.Item>
         <Form.Item name="stage" label={t('filter.stage')}>
           <Select
@@ -214,11 +216,15 @@ export default function PassagesPage() {
           <Select
             allowClear
             style={{ width: 110 }}
-            options={choice(COMPLETENESS, (v) => `completeness.${v}`)}
+            options={COMPLETENESS.map((value) => ({ value, label: t(`completeness.${value}`) }))}
           />
         </Form.Item>
         <Form.Item name="manual" label={t('filter.manual')}>
-          <Select allowClear style={{ width: 120 }} options={choice(MANUAL, (v) => `manual.${v}`)} />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            options={MANUAL.map((value) => ({ value, label: t(`manual.${value}`) }))}
+          />
         </Form.Item>
         <Form.Item>
           <Space>

@@ -1,4 +1,4 @@
-import { manualPassageBody } from './manual-passage';
+import { manualPassageBody, newRequestId } from './manual-passage';
 
 const NOW = new Date('2025-03-01T12:00:00+08:00');
 const valid = {
@@ -42,5 +42,13 @@ describe('entering a passage by hand', () => {
     expect(manualPassageBody({}, 'r', NOW)).toEqual({
       problems: ['gate', 'direction', 'plate', 'colour', 'capturedAt', 'reason'],
     });
+  });
+});
+
+describe('the idempotency key', () => {
+  it('is a v4 UUID also where randomUUID is missing (plain HTTP)', () => {
+    const insecure = { getRandomValues: (array: Uint8Array) => array.fill(0xff) } as unknown as Crypto;
+    expect(newRequestId(insecure)).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+    expect(newRequestId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -82,3 +82,16 @@ export function manualPassageBody(
     },
   };
 }
+
+/**
+ * A v4 UUID for the request's idempotency key. `crypto.randomUUID` exists only in secure contexts;
+ * a console reached over plain HTTP on a plant's network still has `getRandomValues`.
+ */
+export function newRequestId(random: Crypto = crypto): string {
+  if (typeof random.randomUUID === 'function') return random.randomUUID();
+  const bytes = random.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
