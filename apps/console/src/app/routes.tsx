@@ -24,6 +24,10 @@ export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'review', element: page(() => import('../review/ReviewPage')) },
   { path: 'in-plant', element: page(() => import('../in-plant/InPlantPage')) },
   { path: 'machinery', element: page(() => import('../machinery/MachineryPage')) },
+  { path: 'devices', element: page(() => import('../devices/DevicesPage')) },
+  { path: 'outages', element: page(() => import('../outages/OutagesPage')) },
+  { path: 'video', element: page(() => import('../video/VideoPage')) },
+  { path: 'upload', element: page(() => import('../upload/UploadPage')) },
 ];
 
 export const router = createBrowserRouter([
