@@ -16,6 +16,7 @@ import {
   type ManualProblem,
   plateProblem,
 } from './manual-passage';
+import { GateInput } from './GateInput';
 import { messages } from './messages';
 import { PASSAGES_KEY } from './types';
 
@@ -134,7 +135,7 @@ export function ManualPassageModal({
             { pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, message: t('manual.problem.gate') },
           ]}
         >
-          <Input />
+          <GateInput enterpriseId={enterpriseId} />
         </Form.Item>
         <Form.Item name="laneId" label={t('manual.lane')}>
           <Input />

@@ -24,6 +24,7 @@ function gateway(role: Parameters<typeof account>[0], patch?: { status: number; 
   return fakeGateway({
     'GET /auth/me': { body: account(role) },
     [`GET ${PATH}`]: { body: one },
+    [`GET /api/video-archive/v1/enterprises/${ENTERPRISE}/passages/${one.id}/clips`]: { body: [] },
     [`PATCH ${PATH}`]: patch ?? { body: { ...one, cargoName: '煤炭', revision: 6 } },
     [`GET ${DOCS}/inventory-list`]: {
       body: {
@@ -45,7 +46,7 @@ function gateway(role: Parameters<typeof account>[0], patch?: { status: number; 
 afterEach(() => vi.restoreAllMocks());
 
 describe('one passage', () => {
-  it('shows both sides with photos, the manual side and the documents; completes on the revision seen', async () => {
+  it('shows both sides with photos, the manual side, the clips and the documents; uploads one', async () => {
     const fake = gateway('enterprise-staff');
     renderPage(<PassagePage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
     expect(
@@ -56,6 +57,8 @@ describe('one passage', () => {
       for (const kind of ['scene', 'plate']) expect(sources).toContain(`${PATH}/photos/${side}/${kind}`);
     expect(await screen.findByRole('button', { name: '查 看' })).toBeTruthy();
     expect(await screen.findByText('未上传')).toBeTruthy();
+    // The archive's clips of the passage (h-ops' player): none here.
+    expect(await screen.findByText('该通行记录没有视频片段')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /上传/ })).toHaveLength(2);
 
     // 行驶证 uploads as the raw body, with the CSRF echo the gateway wants on a PUT.
@@ -69,8 +72,13 @@ describe('one passage', () => {
     expect(upload!.body).toBe('%PDF');
     expect(upload!.headers.get('Content-Type')).toBe('application/pdf');
     expect(upload!.headers.get('X-CSRF-Token')).toBe('token-1');
+    document.cookie = 'csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
 
-    fireEvent.change(screen.getByLabelText('货物'), { target: { value: '煤炭' } });
+  it('completes the cargo on the revision seen', async () => {
+    const fake = gateway('enterprise-staff');
+    renderPage(<PassagePage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
+    fireEvent.change(await screen.findByLabelText('货物'), { target: { value: '煤炭' } });
     fireEvent.click(screen.getByRole('button', { name: '保 存' }));
     await waitFor(() => expect(fake.to(PATH, 'PATCH')).toHaveLength(1));
     expect(fake.to(PATH, 'PATCH')[0]!.body).toEqual({ cargo: { name: '煤炭' }, expectedRevision: 5 });

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Tag } from 'antd';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { useMessages } from '../i18n/messages';
@@ -17,6 +17,7 @@ import { PassagePhoto, type PhotoSide } from './PassagePhoto';
 import { ReadsTable } from './ReadsTable';
 import { ReasonTags } from './ReasonTags';
 import { type Passage, PASSAGES_KEY } from './types';
+import { CLIPS, PassageClip } from '../video/PassageClip';
 import { VehicleDocuments } from './VehicleDocuments';
 
 const ONE = '/api/ledger/v1/enterprises/{enterpriseId}/passages/{passageId}';
@@ -117,6 +118,7 @@ export default function PassagePage() {
   });
   const canComplete = allows(account.role, 'PATCH', ONE);
   const seesDocuments = allows(account.role, 'GET', DOCUMENTS);
+  const seesClips = allows(account.role, 'GET', CLIPS);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(back)}>
@@ -225,9 +227,11 @@ export default function PassagePage() {
                 <VehicleDocuments enterpriseId={enterpriseId} plate={passage.plate} />
               </Card>
             ) : null}
-            <Card size="small" title={t('detail.clip')}>
-              <Typography.Text type="secondary">{t('detail.clipMissing')}</Typography.Text>
-            </Card>
+            {seesClips ? (
+              <Card size="small" title={t('detail.clip')}>
+                <PassageClip enterpriseId={enterpriseId} passageId={passage.id} />
+              </Card>
+            ) : null}
           </Space>
         )}
       </Loadable>

@@ -126,6 +126,28 @@ describe('运输车辆台账', () => {
     expect(await screen.findByRole('button', { name: '人工补录' })).toBeTruthy();
   });
 
+  it('offers the enterprise gates to a role that may list them; a picked gate filters at once', async () => {
+    const fake = fakeGateway({
+      'GET /auth/me': { body: account('inspector') },
+      [`GET ${LIST}`]: { body: { items: [passage({ plate: '京A12345' })], nextCursor: null } },
+      [`GET /api/camera-ingest/v1/enterprises/${ENTERPRISE}/gates`]: {
+        body: [
+          { id: 'east', name: '东门', siteId: 's-1' },
+          { id: 'west', name: '西门', siteId: 's-1' },
+        ],
+      },
+    });
+    const { router } = renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages` });
+    await screen.findByLabelText('京A12345 蓝牌');
+    const gate = screen.getByLabelText('出入口');
+    fireEvent.focus(gate);
+    fireEvent.change(gate, { target: { value: '东' } });
+    fireEvent.click(await screen.findByText('东门 (east)'));
+    await waitFor(() => expect(search(router).get('gate')).toBe('east'));
+    await waitFor(() => expect(fake.to(LIST).at(-1)!.url.searchParams.get('gateId')).toBe('east'));
+    expect(screen.queryByText('西门 (west)')).toBeNull();
+  });
+
   it('shows the service reason when the search is refused', async () => {
     fakeGateway({
       'GET /auth/me': { body: account('inspector') },

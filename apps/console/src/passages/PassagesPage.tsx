@@ -31,6 +31,7 @@ import {
   toPassagesQuery,
   VERDICTS,
 } from './passage-filters';
+import { GateInput } from './GateInput';
 import { CompletenessBar, ManualMark, SideCell } from './passage-cells';
 import { PASSAGES_KEY, type PassageRow } from './types';
 
@@ -186,7 +187,12 @@ export default function PassagesPage() {
           <Input allowClear style={{ width: 140 }} onPressEnter={() => form.submit()} />
         </Form.Item>
         <Form.Item name="gate" label={t('filter.gate')}>
-          <Input allowClear style={{ width: 120 }} onPressEnter={() => form.submit()} />
+          <GateInput
+            enterpriseId={enterpriseId}
+            width={140}
+            onPressEnter={() => form.submit()}
+            onPick={() => form.submit()}
+          />
         </Form.Item>
         <Form.Item name="direction" label={t('filter.direction')}>
           <Select

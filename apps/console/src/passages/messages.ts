@@ -55,10 +55,6 @@ export const messages = defineMessages({
   'detail.manualBy': ['由 {by} 于 {at} 人工录入：{reason}', 'Entered by {by} at {at}: {reason}'],
   'detail.history': ['修改记录', 'Revision history'],
   'detail.clip': ['通行视频', 'Passage clip'],
-  'detail.clipMissing': [
-    '视频片段组件尚未提供（h-ops），请到“视频回放”查看。',
-    'The clip player is not available yet (h-ops); use Video playback.',
-  ],
   'detail.review': ['确认信息', 'Review'],
   'complete.title': ['补录货物与车队', 'Complete cargo and fleet'],
   'complete.cargoRequired': ['请填写货物名称', 'Enter the cargo'],

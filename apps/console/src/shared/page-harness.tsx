@@ -14,7 +14,7 @@ import { type Account, SessionProvider, useSession } from '../session/session';
 
 // A page's Ant Design render in jsdom takes seconds on a busy 2-core machine: wait for it.
 configure({ asyncUtilTimeout: 10_000 });
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 export interface Recorded {
   readonly method: string;
