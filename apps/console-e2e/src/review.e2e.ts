@@ -22,7 +22,7 @@ test('a gatekeeper confirms a review item with the stage from the documents: the
 
   const form = item.getByRole('form', { name: 'review 皖A2G119' });
   await form.getByLabel('排放阶段').click();
-  await page.getByRole('option', { name: '国五' }).click();
+  await page.locator('.ant-select-item-option').getByText('国五', { exact: true }).click();
   await form.getByLabel('备注').fill('随车清单核对为国五');
   await form.getByRole('button', { name: /确认无误|提交更正/ }).click();
   await page
