@@ -2,6 +2,7 @@ import { dataSourceOptions, type RegisteredDataSource } from '@ecogate/persisten
 import { AlertLevelEntity } from './alert/alert-level.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { EmergencyPlanEntity } from './emergency-plan/emergency-plan.entity';
+import { ExportJobEntity } from './export/export-job.entity';
 import { InPlantVehicleEntity } from './in-plant/in-plant-vehicle.entity';
 import { MachineryEntity } from './machinery/machinery.entity';
 import { CreateLedger1796200000000 } from './migrations/1796200000000-CreateLedger';
@@ -10,6 +11,7 @@ import { PartitionPassages1796400000000 } from './migrations/1796400000000-Parti
 import { CreateRetentionPolicies1796500000000 } from './migrations/1796500000000-CreateRetentionPolicies';
 import { CreateInPlantAndMachinery1796600000000 } from './migrations/1796600000000-CreateInPlantAndMachinery';
 import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-AddPassageReceiptTime';
+import { CreateExportJobs1796850000000 } from './migrations/1796850000000-CreateExportJobs';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
 import { PassageEntity } from './passage/passage.entity';
 import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
@@ -30,6 +32,7 @@ export const ledgerEntities = [
   RetentionPolicyEntity,
   InPlantVehicleEntity,
   MachineryEntity,
+  ExportJobEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -39,6 +42,7 @@ export const ledgerMigrations = [
   CreateRetentionPolicies1796500000000,
   CreateInPlantAndMachinery1796600000000,
   AddPassageReceiptTime1796700000000,
+  CreateExportJobs1796850000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

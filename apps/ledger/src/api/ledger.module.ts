@@ -17,6 +17,8 @@ import { MachineryService } from '../machinery/machinery.service';
 import { BarrierDecidedConsumer } from '../intake/barrier-decided.consumer';
 import { DeadLetterReplayService } from '../dead-letters/dead-letter-replay.service';
 import { DeadLettersController } from '../dead-letters/dead-letters.controller';
+import { CityExportsController, EnterpriseExportsController } from '../export/export.controller';
+import { ExportService } from '../export/export.service';
 import { QueryPassagesService } from '../query-passages/query-passages.service';
 import { RecordDecisionService } from '../record-decision/record-decision.service';
 import { VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
@@ -35,6 +37,7 @@ export interface LedgerDependencies {
   readonly inPlantVehicles: InPlantVehicleService;
   readonly machinery: MachineryService;
   readonly deadLetters: DeadLetterReplayService;
+  readonly exports: ExportService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -51,6 +54,8 @@ export class LedgerModule {
         InPlantVehicleController,
         MachineryController,
         DeadLettersController,
+        EnterpriseExportsController,
+        CityExportsController,
         BarrierDecidedConsumer,
       ],
       providers: [
@@ -66,6 +71,7 @@ export class LedgerModule {
         { provide: InPlantVehicleService, useValue: deps.inPlantVehicles },
         { provide: MachineryService, useValue: deps.machinery },
         { provide: DeadLetterReplayService, useValue: deps.deadLetters },
+        { provide: ExportService, useValue: deps.exports },
       ],
     };
   }

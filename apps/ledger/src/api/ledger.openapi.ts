@@ -9,6 +9,7 @@ import { setRetentionSchema } from '../retention/retention-policy.service';
 import { DOCUMENT_KINDS } from '../vehicle-documents/vehicle-documents.service';
 import { plateParam, upsertVehicleSchema } from '../vehicle-registry/vehicle-registry.service';
 import { replayDeadLettersSchema } from '../dead-letters/dead-letter-replay.service';
+import { exportRoutes } from '../export/export.openapi';
 import { dailyQuery, passagesQuery } from './ledger.controller';
 
 // `CodedErrorFilter`'s body.
@@ -231,6 +232,7 @@ const routes: RouteDescriptor[] = [
       400: refusal('invalid-request'),
     },
   },
+  ...exportRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */
