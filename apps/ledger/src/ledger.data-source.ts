@@ -12,6 +12,7 @@ import { CreateInPlantAndMachinery1796600000000 } from './migrations/17966000000
 import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-AddPassageReceiptTime';
 import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/1796800000000-AddPassageReviewAndManualEntry';
 import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
+import { AddRefusedAttemptDetails1797000000000 } from './migrations/1797000000000-AddRefusedAttemptDetails';
 import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
 import { PassageEntity } from './passage/passage.entity';
@@ -45,6 +46,7 @@ export const ledgerMigrations = [
   AddPassageReceiptTime1796700000000,
   AddPassageReviewAndManualEntry1796800000000,
   CreateEnterpriseProfiles1796900000000,
+  AddRefusedAttemptDetails1797000000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

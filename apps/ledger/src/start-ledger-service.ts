@@ -35,6 +35,7 @@ import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { PASSAGE_TOPIC, publishThrough } from './outbox/passage-outbox';
 import { ensureUpcomingPartitions } from './partitions/passage-partitions';
 import { QueryPassagesService } from './query-passages/query-passages.service';
+import { RefusedAttemptsService } from './refused-attempts/refused-attempts.service';
 import { RecordDecisionService } from './record-decision/record-decision.service';
 import { scheduleLedgerMaintenance } from './retention/ledger-maintenance';
 import { RetentionPolicyService } from './retention/retention-policy.service';
@@ -157,6 +158,7 @@ export async function startLedgerService(
       statistics: new StatisticsSummaryService(dataSource, enterpriseProfiles),
       enterpriseProfiles,
       districtStatistics: new DistrictStatisticsService(dataSource),
+      refusedAttempts: new RefusedAttemptsService(dataSource),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },

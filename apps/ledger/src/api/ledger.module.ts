@@ -33,6 +33,8 @@ import { DistrictStatisticsController } from '../statistics/district-statistics.
 import { DistrictStatisticsService } from '../statistics/district-statistics.service';
 import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
+import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
+import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -55,6 +57,8 @@ export interface LedgerDependencies {
   // The enterprise directory (gateway.enterprise.registered.v1) and the city view by district.
   readonly enterpriseProfiles: EnterpriseProfiles;
   readonly districtStatistics: DistrictStatisticsService;
+  /** 拦截记录: the barrier decisions that were not passages. */
+  readonly refusedAttempts: RefusedAttemptsService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -78,6 +82,7 @@ export class LedgerModule {
         StatisticsController,
         EnterpriseRegisteredConsumer,
         DistrictStatisticsController,
+        RefusedAttemptsController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -98,6 +103,7 @@ export class LedgerModule {
         { provide: StatisticsSummaryService, useValue: deps.statistics },
         { provide: EnterpriseProfiles, useValue: deps.enterpriseProfiles },
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
+        { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
       ],
     };
   }

@@ -12,6 +12,7 @@ import { replayDeadLettersSchema } from '../dead-letters/dead-letter-replay.serv
 import { dailyQuery, passagesQuery } from './ledger.controller';
 import { consoleRoutes } from './console.openapi';
 import { districtStatisticsRoutes } from '../statistics/district-statistics.openapi';
+import { refusedAttemptRoutes } from '../refused-attempts/refused-attempts.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -246,6 +247,7 @@ const routes: RouteDescriptor[] = [
   },
   ...consoleRoutes,
   ...districtStatisticsRoutes,
+  ...refusedAttemptRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */
