@@ -13,6 +13,7 @@ import { CreateInPlantAndMachinery1796600000000 } from './migrations/17966000000
 import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-AddPassageReceiptTime';
 import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/1796800000000-AddPassageReviewAndManualEntry';
 import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
+import { AddRefusedAttemptDetails1797000000000 } from './migrations/1797000000000-AddRefusedAttemptDetails';
 import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
 import { CreateExportJobs1796850000000 } from './migrations/1796850000000-CreateExportJobs';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
@@ -49,6 +50,7 @@ export const ledgerMigrations = [
   AddPassageReviewAndManualEntry1796800000000,
   CreateExportJobs1796850000000,
   CreateEnterpriseProfiles1796900000000,
+  AddRefusedAttemptDetails1797000000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

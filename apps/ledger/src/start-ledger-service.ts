@@ -38,6 +38,7 @@ import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { PASSAGE_TOPIC, publishThrough } from './outbox/passage-outbox';
 import { ensureUpcomingPartitions } from './partitions/passage-partitions';
 import { QueryPassagesService } from './query-passages/query-passages.service';
+import { RefusedAttemptsService } from './refused-attempts/refused-attempts.service';
 import { RecordDecisionService } from './record-decision/record-decision.service';
 import { scheduleLedgerMaintenance } from './retention/ledger-maintenance';
 import { RetentionPolicyService } from './retention/retention-policy.service';
@@ -169,6 +170,7 @@ export async function startLedgerService(
       enterpriseProfiles,
       districtStatistics: new DistrictStatisticsService(dataSource),
       exports: exports.service,
+      refusedAttempts: new RefusedAttemptsService(dataSource),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },

@@ -79,6 +79,8 @@ export const POLICY = {
     [`POST ${E}/review-items/{passageId}/resolution`]: { roles: reviewResolvers },
     [`POST ${E}/passages/manual`]: { roles: enterpriseUsers },
     [`GET ${E}/statistics/summary`]: { roles: readers, apiScope: 'passages:read' },
+    // 拦截记录: the refused attempts, read like the passages.
+    [`GET ${E}/refused-attempts`]: { roles: readers, apiScope: 'passages:read' },
     // City view by district: city-wide roles, and inspectors for the enterprises of their token.
     'GET /api/v1/statistics/districts': { roles: ['city-admin', 'city-operator', 'inspector'] },
     'GET /api/v1/operations/dead-letters': { roles: ['city-operator'] },

@@ -1,9 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { EMISSION_STAGE_LABELS } from '@ecogate/domain';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useMessages } from '../i18n/messages';
@@ -34,6 +45,8 @@ import {
 import { GateInput } from './GateInput';
 import { CompletenessBar, ManualMark, SideCell } from './passage-cells';
 import { PASSAGES_KEY, type PassageRow } from './types';
+import { RefusedAttemptsView } from './RefusedAttemptsView';
+import { type LedgerView, switchView, viewOf, VIEWS } from './refused-filters';
 
 interface FormValues {
   readonly range?: [Dayjs | null, Dayjs | null] | null;
@@ -73,8 +86,32 @@ const fromForm = (values: FormValues): PassageFilters =>
     ...(values.manual ? { manual: values.manual } : {}),
   });
 
-/** 运输车辆台账: the passages of one enterprise, newest first, filtered and paged by the service. */
+/**
+ * 运输车辆台账: two views, the URL's `view` says which — the passages (通行记录) and the barrier
+ * decisions that were not passages (拦截记录, `?view=refused`), each with its filters in the URL.
+ */
 export default function PassagesPage() {
+  const t = useMessages(messages);
+  const [params, setParams] = useSearchParams();
+  const view = viewOf(params.get('view') ?? undefined);
+  const switcher = (
+    <Segmented<LedgerView>
+      aria-label={t('view.label')}
+      value={view}
+      onChange={(next) => setParams((current) => switchView(current, next))}
+      options={VIEWS.map((value) => ({ value, label: t(`view.${value}`) }))}
+      style={{ marginBottom: 16 }}
+    />
+  );
+  return view === 'refused' ? (
+    <RefusedAttemptsView switcher={switcher} />
+  ) : (
+    <PassagesView switcher={switcher} />
+  );
+}
+
+/** 通行记录: the passages of one enterprise, newest first, filtered and paged by the service. */
+function PassagesView({ switcher }: { switcher: ReactNode }) {
   const { enterpriseId = '' } = useParams();
   const { t: common, language } = useI18n();
   const t = useMessages(messages);
@@ -169,6 +206,7 @@ export default function PassagesPage() {
         ) : null
       }
     >
+      {switcher}
       <Form
         name="passage-filters"
         form={form}

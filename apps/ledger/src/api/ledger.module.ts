@@ -35,6 +35,8 @@ import { DistrictStatisticsController } from '../statistics/district-statistics.
 import { DistrictStatisticsService } from '../statistics/district-statistics.service';
 import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
+import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
+import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -58,6 +60,8 @@ export interface LedgerDependencies {
   readonly enterpriseProfiles: EnterpriseProfiles;
   readonly districtStatistics: DistrictStatisticsService;
   readonly exports: ExportService;
+  /** 拦截记录: the barrier decisions that were not passages. */
+  readonly refusedAttempts: RefusedAttemptsService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -83,6 +87,7 @@ export class LedgerModule {
         StatisticsController,
         EnterpriseRegisteredConsumer,
         DistrictStatisticsController,
+        RefusedAttemptsController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -104,6 +109,7 @@ export class LedgerModule {
         { provide: EnterpriseProfiles, useValue: deps.enterpriseProfiles },
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
         { provide: ExportService, useValue: deps.exports },
+        { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
       ],
     };
   }

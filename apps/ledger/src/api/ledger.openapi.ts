@@ -13,6 +13,7 @@ import { exportRoutes } from '../export/export.openapi';
 import { dailyQuery, passagesQuery } from './ledger.controller';
 import { consoleRoutes } from './console.openapi';
 import { districtStatisticsRoutes } from '../statistics/district-statistics.openapi';
+import { refusedAttemptRoutes } from '../refused-attempts/refused-attempts.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -248,6 +249,7 @@ const routes: RouteDescriptor[] = [
   ...consoleRoutes,
   ...districtStatisticsRoutes,
   ...exportRoutes,
+  ...refusedAttemptRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

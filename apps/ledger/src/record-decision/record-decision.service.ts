@@ -22,6 +22,7 @@ import { PassageDecisionEntity } from '../passage/passage-decision.entity';
 import { type DecisionReads, type PassageEntity, type PassagePhotos } from '../passage/passage.entity';
 import { PassageRepository } from '../passage/passage.repository';
 import { RefusedAttemptEntity } from '../passage/refused-attempt.entity';
+import { refusedAttemptOf } from '../refused-attempts/refused-attempt-row';
 import { decisionDoubts, reviewReasonsOf, reviewStateOf } from '../review/review-reasons';
 import { VehicleRepository } from '../vehicle/vehicle.repository';
 import { TenantRepository } from '@ecogate/persistence';
@@ -130,19 +131,7 @@ export class RecordDecisionService {
   ): Promise<'refused'> {
     const refusals = TenantRepository.of(tx, RefusedAttemptEntity);
     if (await refusals.exists(enterpriseId, { decisionId: decision.decisionId })) return 'refused';
-    await refusals.insert(enterpriseId, {
-      id: randomUUID(),
-      decisionId: decision.decisionId,
-      siteId: decision.lane.siteId,
-      gateId: decision.lane.gateId,
-      laneId: decision.lane.laneId,
-      direction: decision.lane.direction,
-      plate: decision.plate.text,
-      verdict: decision.verdict,
-      reasons: decision.reasons,
-      capturedAt: new Date(decision.capturedAt),
-      photos: photosOf(decision),
-    });
+    await refusals.insert(enterpriseId, { id: randomUUID(), ...refusedAttemptOf(decision) });
     return 'refused';
   }
 

@@ -129,6 +129,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/refused-attempts': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/retention-policy': [
     'city-admin',
     'city-operator',

@@ -6184,6 +6184,115 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/refused-attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The barrier decisions that were not passages (deny / needs-review at a barrier lane), refusals by hand with their operator and reason: newest first, keyset pages as the passage search */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          from?: string;
+          gateId?: string;
+          limit?: number;
+          manual?: 'true' | 'false';
+          plate?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `{items, nextCursor}` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                alertLevel: ('none' | 'blue' | 'yellow' | 'orange' | 'red') | null;
+                /** Format: date-time */
+                capturedAt: string;
+                decisionId: string;
+                /** @enum {string} */
+                direction: 'in' | 'out';
+                enterpriseId: string;
+                gateId: string;
+                /** Format: uuid */
+                id: string;
+                laneId: string;
+                manual: boolean;
+                message: {
+                  en: string;
+                  zh: string;
+                } | null;
+                operator: {
+                  id: string;
+                  reason: string;
+                } | null;
+                photos: {
+                  plate?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  vehicle?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                } | null;
+                plate: string;
+                plateColour: string | null;
+                reasons: string[];
+                siteId: string;
+                stage:
+                  ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+                stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+                /** @enum {string} */
+                verdict: 'deny' | 'needs-review';
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/retention-policy': {
     parameters: {
       query?: never;
