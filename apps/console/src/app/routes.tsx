@@ -19,6 +19,11 @@ const page = (load: () => Promise<{ default: ComponentType }>) => {
 /** Pages of one enterprise, under `/e/:enterpriseId/`: a shared link names the enterprise too. */
 export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'lanes', element: page(() => import('../lanes/LiveLanesPage')) },
+  { path: 'statistics', element: page(() => import('../statistics/StatisticsPage')) },
+  { path: 'alert', element: page(() => import('../alert/AlertLevelPage')) },
+  { path: 'plan', element: page(() => import('../alert/EmergencyPlanPage')) },
+  { path: 'exports', element: page(() => import('../exports/ExportsPage')) },
+  { path: 'users', element: page(() => import('../users/EnterpriseUsersPage')) },
 ];
 
 export const router = createBrowserRouter([
@@ -34,6 +39,8 @@ export const router = createBrowserRouter([
       { index: true, element: <HomeRedirect /> },
       { path: 'e/:enterpriseId', element: <EnterpriseOutlet />, children: ENTERPRISE_PAGES },
       { path: 'e', element: <Navigate to="/" replace /> },
+      { path: 'enterprises', element: page(() => import('../enterprises/EnterprisesPage')) },
+      { path: 'users', element: page(() => import('../users/CityUsersPage')) },
       { path: '*', element: <NotFound /> },
     ],
   },
