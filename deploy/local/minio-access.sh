@@ -121,10 +121,10 @@ minio_policy() {
         allow '"s3:GetObject","s3:PutObject"' "$(bucket_arns '/*' "$captures")"
       )"
       ;;
-    ledger) # creates the documents bucket at boot, stores documents, signs links to them
+    ledger) # creates the documents bucket at boot, stores documents, signs links to them and to passage photos (console)
       statements="$(allow '"s3:CreateBucket","s3:ListBucket","s3:GetBucketLocation"' "$(bucket_arns '' "$documents")"),$(
         allow '"s3:GetObject","s3:PutObject"' "$(bucket_arns '/*' "$documents")"
-      )"
+      ),$(allow '"s3:GetObject"' "$(bucket_arns '/*' "$captures")")"
       ;;
     provincial-upload) # signs GET links to a passage's photos and documents for the platform
       statements="$(allow '"s3:GetObject"' "$(bucket_arns '/*' "$captures" "$documents")")"

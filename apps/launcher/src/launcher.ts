@@ -9,6 +9,7 @@ import { EcogateHome, randomSecret } from './ecogate-home';
 import { type LauncherConfig } from './options';
 import { Child, type LogLine, REPO_ROOT } from './services/child';
 import { assertPortFree, assertServicePortFree } from './services/ports';
+import { buildConsole, consoleBuildStale } from './services/console-build';
 import { MigrationStamp } from './services/migration-stamp';
 import { ProcessFile } from './services/process-file';
 import {
@@ -100,6 +101,13 @@ export async function launch(
       ? { target: config.platform, simulated: false }
       : await startPlatformSimulator(home, child, demo, config.ports.gateway);
     const machine = await machineSettings(config, home, databaseUrl, platform.target);
+
+    if (await consoleBuildStale()) {
+      report('console: building the pages (Vite)…');
+      const started = Date.now();
+      await buildConsole();
+      report(`console built (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
 
     const stamp = new MigrationStamp(home.run, REPO_ROOT);
     const pending = await stamp.pending(MIGRATED);

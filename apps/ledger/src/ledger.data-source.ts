@@ -10,6 +10,7 @@ import { PartitionPassages1796400000000 } from './migrations/1796400000000-Parti
 import { CreateRetentionPolicies1796500000000 } from './migrations/1796500000000-CreateRetentionPolicies';
 import { CreateInPlantAndMachinery1796600000000 } from './migrations/1796600000000-CreateInPlantAndMachinery';
 import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-AddPassageReceiptTime';
+import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/1796800000000-AddPassageReviewAndManualEntry';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
 import { PassageEntity } from './passage/passage.entity';
 import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
@@ -39,6 +40,7 @@ export const ledgerMigrations = [
   CreateRetentionPolicies1796500000000,
   CreateInPlantAndMachinery1796600000000,
   AddPassageReceiptTime1796700000000,
+  AddPassageReviewAndManualEntry1796800000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -158,11 +158,12 @@ function useLedger(profile: Profile) {
     passageRows,
     publishEnvelope: (envelope: EventEnvelope, key: string) => publisher.publishEnvelope(envelope, key),
     settings: () => settings,
+    bearer: (caller: TestCaller = cityAdmin) => issuer.bearer(caller),
   };
 }
 
 describe.each(PROFILES)('ledger on the %s profile', (profile) => {
-  const { services, decide, api, eventsFor, passageRows, settings } = useLedger(profile);
+  const { services, decide, api, eventsFor, passageRows, settings, bearer } = useLedger(profile);
 
   it('pairs an allowed entry and exit into one passage and publishes each direction', async () => {
     const plate = '冀B10001';
@@ -235,6 +236,50 @@ describe.each(PROFILES)('ledger on the %s profile', (profile) => {
     const chunks: Buffer[] = [];
     for await (const chunk of body) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+  });
+
+  it('redirects a browser to a short-lived link of a passage photo in the profile’s store', async () => {
+    const objectStorage = settings().objectStorage;
+    const store = createObjectStorage(objectStorage);
+    const bucket = `ledger-it-photos-${randomUUID().slice(0, 8)}`;
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(`scene ${profile}`)]);
+    const key = `ent-a/site-1/${randomUUID()}.jpg`;
+    await store.ensureBucket(bucket);
+    await store.put(bucket, key, jpeg, { contentType: 'image/jpeg' });
+    const scene = { bucket, key, sha256: 'd'.repeat(64), contentType: 'image/jpeg', bytes: jpeg.length };
+    const plate = '冀B10009';
+    const decision = aDecision({ plate: { text: plate, colour: 'yellow' }, images: { scene } });
+    await decide(decision);
+    const [row] = await expectEventually(async () => {
+      const rows = await passageRows(plate);
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    for (const path of [
+      `passages/${row!.id}/photos/entry/scene`,
+      `decisions/${decision.decisionId}/photos/scene`,
+    ]) {
+      const answer = await fetch(`${services[0]!.url}/api/v1/enterprises/ent-a/${path}`, {
+        redirect: 'manual',
+        headers: { authorization: await bearer() },
+      });
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
+      const url = answer.headers.get('location')!;
+      if (objectStorage.kind === 'minio') {
+        expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(jpeg)).toBe(true);
+        continue;
+      }
+      // A signed link to the gateway's /objects route: verified as the gateway does, then read.
+      const granted = verifySignedLink(url, {
+        baseUrl: objectStorage.signedLinks.baseUrl,
+        secret: objectStorage.signedLinks.secret.reveal(),
+      });
+      expect(granted).toMatchObject({ bucket, key });
+      const chunks: Buffer[] = [];
+      for await (const chunk of await store.get(granted.bucket, granted.key)) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).equals(jpeg)).toBe(true);
+    }
   });
 });
 

@@ -40,6 +40,10 @@ import { scheduleLedgerMaintenance } from './retention/ledger-maintenance';
 import { RetentionPolicyService } from './retention/retention-policy.service';
 import { VehicleDocumentsService } from './vehicle-documents/vehicle-documents.service';
 import { VehicleRegistryService } from './vehicle-registry/vehicle-registry.service';
+import { ManualPassageService } from './manual-passage/manual-passage.service';
+import { PassagePhotosService } from './photos/passage-photos.service';
+import { ReviewItemsService } from './review/review-items.service';
+import { StatisticsSummaryService } from './statistics/statistics-summary.service';
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
@@ -138,6 +142,14 @@ export async function startLedgerService(
         logger.child({ component: 'dead-letters' }),
         () => consumer?.health(),
       ),
+      // Photo links live as long as document links (LEDGER_DOCUMENT_URL_TTL_S).
+      photos: new PassagePhotosService(dataSource, storage, config.documents.urlTtlSeconds),
+      reviews: new ReviewItemsService(dataSource),
+      manualPassages: new ManualPassageService(dataSource, {
+        retentionFloorDays: config.retention.floors.ledgerDays,
+        maxFutureMs: config.intake.clockDrift.maxFutureMs,
+      }),
+      statistics: new StatisticsSummaryService(dataSource),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },

@@ -52,7 +52,7 @@ check() { # check SERVICE EXPECTED_BUCKETS(comma-separated)
 
 check camera-ingest "$ECOGATE_CAPTURES_BUCKET"
 check plate-recognition "$ECOGATE_CAPTURES_BUCKET"
-check ledger "$ECOGATE_DOCUMENTS_BUCKET"
+check ledger "$ECOGATE_DOCUMENTS_BUCKET,$ECOGATE_CAPTURES_BUCKET"
 check provincial-upload "$ECOGATE_CAPTURES_BUCKET,$ECOGATE_DOCUMENTS_BUCKET"
 check video-archive "$ECOGATE_VIDEO_BUCKET"
 

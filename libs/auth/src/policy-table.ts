@@ -14,6 +14,8 @@ const readers = ['city-admin', 'city-operator', 'inspector', 'enterprise-admin',
 /** Personal data (行驶证 scans, driver details): not the city's technical operators. */
 const personalDataReaders = ['city-admin', 'inspector', 'enterprise-admin', 'enterprise-staff'] as const;
 const enterpriseUsers = ['enterprise-admin', 'enterprise-staff'] as const;
+/** Who may confirm or correct a doubtful read (待确认); inspectors only read the queue. */
+const reviewResolvers = ['city-admin', 'city-operator', 'enterprise-admin', 'enterprise-staff'] as const;
 
 const E = '/api/v1/enterprises/{enterpriseId}';
 /** Every person: the gateway's session routes act on the caller's own account only. */
@@ -58,6 +60,13 @@ export const POLICY = {
     [`PUT ${E}/emergency-plan`]: { roles: ['enterprise-admin'] },
     [`GET ${E}/retention-policy`]: { roles: readers },
     [`PUT ${E}/retention-policy`]: { roles: ['city-admin'] },
+    // The web console (issue #13): photos for browsers, the review queue, manual passages, statistics.
+    [`GET ${E}/passages/{passageId}/photos/{side}/{kind}`]: { roles: readers },
+    [`GET ${E}/decisions/{decisionId}/photos/{kind}`]: { roles: readers },
+    [`GET ${E}/review-items`]: { roles: readers },
+    [`POST ${E}/review-items/{passageId}/resolution`]: { roles: reviewResolvers },
+    [`POST ${E}/passages/manual`]: { roles: enterpriseUsers },
+    [`GET ${E}/statistics/summary`]: { roles: readers, apiScope: 'passages:read' },
     'GET /api/v1/operations/dead-letters': { roles: ['city-operator'] },
     'POST /api/v1/operations/dead-letters/replay': { roles: ['city-operator'] },
   },

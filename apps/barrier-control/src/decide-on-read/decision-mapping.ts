@@ -6,6 +6,7 @@ import {
   decide,
   EMISSION_STAGE_LABELS,
   type FusionDecision,
+  type ReadToFuse,
   type Verdict,
 } from '@ecogate/domain';
 import { type LaneContext } from '../gate-settings/gate-settings.port';
@@ -103,6 +104,27 @@ export function decideOnRead(
     ...(stage && evidenceSource ? { stage: { stage, source: evidenceSource } } : {}),
     message: { zh: clip(message.zh, 200), en: clip(message.en, 300) },
     images: read.images,
+    ...readsOf(fusion),
+  };
+}
+
+type DecisionRead = NonNullable<NonNullable<BarrierDecided['reads']>['camera']>;
+
+const decisionRead = (read: ReadToFuse): DecisionRead => ({
+  text: read.text,
+  verdict: read.verdict,
+  ...(read.colour !== undefined ? { colour: read.colour } : {}),
+  ...(read.confidence !== undefined ? { confidence: read.confidence } : {}),
+});
+
+/** Both readers' plates with their confidence, for the person who reviews a doubtful read. */
+function readsOf(fusion: FusionDecision | undefined): Pick<BarrierDecided, 'reads'> {
+  if (!fusion?.camera && !fusion?.server) return {};
+  return {
+    reads: {
+      ...(fusion.camera ? { camera: decisionRead(fusion.camera) } : {}),
+      ...(fusion.server ? { server: decisionRead(fusion.server) } : {}),
+    },
   };
 }
 

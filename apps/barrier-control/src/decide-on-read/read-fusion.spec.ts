@@ -136,6 +136,11 @@ describe('read fusion at the lane', () => {
       reasons: ['readers-disagree', 'stage-meets-minimum'],
     });
     expect(decided?.message.zh).toContain('相机识别为冀A66666，服务器识别为冀A66668');
+    // Both reads travel with the decision, for the person who settles it in the review queue.
+    expect(decided?.reads).toMatchObject({
+      camera: { text: '冀A66666', verdict: 'trusted' },
+      server: { text: '冀A66668', verdict: 'trusted' },
+    });
     expect(lane.opens()).toEqual([]);
     expect(lane.phase()).toBe('decided');
   });

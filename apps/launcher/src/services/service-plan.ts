@@ -1,4 +1,5 @@
 import { type ServiceName } from '@ecogate/auth';
+import { CONSOLE_DIST } from './console-build';
 
 /** The services one machine runs, in start order: each starts once those it calls are ready. */
 export const SERVICES = [
@@ -99,6 +100,7 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
         GATEWAY_UPSTREAM_CAMERA_INGEST_URL: url(ports.internal['camera-ingest-api']),
         GATEWAY_UPSTREAM_VIDEO_ARCHIVE_URL: url(ports.internal['video-archive']),
         GATEWAY_UPSTREAM_PROVINCIAL_UPLOAD_URL: url(ports.internal['provincial-upload']),
+        CONSOLE_DIR: CONSOLE_DIST,
       };
     case 'ledger':
       return common;

@@ -26,6 +26,15 @@ export const passagesQuery = z
       .optional(),
     minCompleteness: z.coerce.number().min(0).max(1).optional(),
     maxCompleteness: z.coerce.number().min(0).max(1).optional(),
+    /** Passages with an entry (`in`) or an exit (`out`); with `gateId`, at that gate in that direction. */
+    direction: z.enum(['in', 'out']).optional(),
+    /** A side decided so (with `direction`, that side). */
+    verdict: z.enum(['allow', 'deny', 'needs-review']).optional(),
+    /** Only passages a person entered (`true`) or only the cameras' (`false`). */
+    manual: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })

@@ -21,6 +21,14 @@ import { QueryPassagesService } from '../query-passages/query-passages.service';
 import { RecordDecisionService } from '../record-decision/record-decision.service';
 import { VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
 import { LedgerController } from './ledger.controller';
+import { ManualPassageController } from '../manual-passage/manual-passage.controller';
+import { ManualPassageService } from '../manual-passage/manual-passage.service';
+import { PassagePhotosController } from '../photos/passage-photos.controller';
+import { PassagePhotosService } from '../photos/passage-photos.service';
+import { ReviewItemsController } from '../review/review-items.controller';
+import { ReviewItemsService } from '../review/review-items.service';
+import { StatisticsController } from '../statistics/statistics.controller';
+import { StatisticsSummaryService } from '../statistics/statistics-summary.service';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -35,6 +43,11 @@ export interface LedgerDependencies {
   readonly inPlantVehicles: InPlantVehicleService;
   readonly machinery: MachineryService;
   readonly deadLetters: DeadLetterReplayService;
+  // The console's routes (issue #13).
+  readonly photos: PassagePhotosService;
+  readonly reviews: ReviewItemsService;
+  readonly manualPassages: ManualPassageService;
+  readonly statistics: StatisticsSummaryService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -52,6 +65,10 @@ export class LedgerModule {
         MachineryController,
         DeadLettersController,
         BarrierDecidedConsumer,
+        PassagePhotosController,
+        ReviewItemsController,
+        ManualPassageController,
+        StatisticsController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -66,6 +83,10 @@ export class LedgerModule {
         { provide: InPlantVehicleService, useValue: deps.inPlantVehicles },
         { provide: MachineryService, useValue: deps.machinery },
         { provide: DeadLetterReplayService, useValue: deps.deadLetters },
+        { provide: PassagePhotosService, useValue: deps.photos },
+        { provide: ReviewItemsService, useValue: deps.reviews },
+        { provide: ManualPassageService, useValue: deps.manualPassages },
+        { provide: StatisticsSummaryService, useValue: deps.statistics },
       ],
     };
   }

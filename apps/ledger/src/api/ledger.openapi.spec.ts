@@ -40,4 +40,27 @@ describe('ledger OpenAPI document', () => {
     );
     expect(headers.map((h) => h.name)).not.toContain('x-operator-id');
   });
+
+  it('declares the JSON body of every 2xx answer of the enterprise routes the console calls', () => {
+    const bodiless = Object.entries(ledgerOpenApi.paths)
+      .filter(([path]) => path.startsWith('/api/v1/enterprises/'))
+      .flatMap(([path, item]) =>
+        Object.entries(item).flatMap(([method, operation]) =>
+          Object.entries(operation.responses)
+            .filter(([status, response]) => status.startsWith('2') && !response.content?.['application/json'])
+            .map(([status]) => `${method} ${path} ${status}`),
+        ),
+      );
+    expect(bodiless).toEqual([]);
+    const photo =
+      ledgerOpenApi.paths['/api/v1/enterprises/{enterpriseId}/passages/{passageId}/photos/{side}/{kind}'];
+    expect(Object.keys(photo?.get?.responses ?? {})).toEqual(expect.arrayContaining(['302', '404']));
+  });
+
+  it('documents the new passage filters', () => {
+    const search = ledgerOpenApi.paths['/api/v1/enterprises/{enterpriseId}/passages']?.get;
+    expect(search?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['direction', 'verdict', 'manual']),
+    );
+  });
 });

@@ -10,15 +10,27 @@ import { DOCUMENT_KINDS } from '../vehicle-documents/vehicle-documents.service';
 import { plateParam, upsertVehicleSchema } from '../vehicle-registry/vehicle-registry.service';
 import { replayDeadLettersSchema } from '../dead-letters/dead-letter-replay.service';
 import { dailyQuery, passagesQuery } from './ledger.controller';
+import { consoleRoutes } from './console.openapi';
+import {
+  alertLevelSchema,
+  dailyStagesSchema,
+  documentLinkSchema,
+  documentSchema,
+  emergencyPlanViewSchema,
+  inPlantVehicleSchema,
+  machinerySchema,
+  passagePageSchema,
+  passageSchema,
+  refusal,
+  retentionPolicySchema,
+  vehicleViewSchema,
+} from './ledger-responses';
 
-// `CodedErrorFilter`'s body.
-const errorSchema = z.object({ code: z.string(), reason: z.string() });
-const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
 const BASE = '/api/v1/enterprises/:enterpriseId';
 const enterprise = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)') });
 const vehicle = enterprise.extend({ plate: plateParam });
-const ok = (description: string): Readonly<Record<number, RouteResponse>> => ({
-  200: { description },
+const ok = (description: string, schema: z.ZodType): Readonly<Record<number, RouteResponse>> => ({
+  200: { description, schema },
   400: refusal('invalid-request, invalid-enterprise-id'),
 });
 
@@ -30,7 +42,7 @@ const routes: RouteDescriptor[] = [
     tags: ['passages'],
     params: enterprise,
     query: passagesQuery,
-    responses: ok('`{items, nextCursor?}`'),
+    responses: ok('`{items, nextCursor}`', passagePageSchema),
   },
   {
     method: 'get',
@@ -38,7 +50,7 @@ const routes: RouteDescriptor[] = [
     summary: 'One passage with its decisions',
     tags: ['passages'],
     params: enterprise.extend({ passageId: z.uuid() }),
-    responses: { ...ok('The passage'), 404: refusal('passage-not-found') },
+    responses: { ...ok('The passage', passageSchema), 404: refusal('passage-not-found') },
   },
   {
     method: 'patch',
@@ -48,7 +60,7 @@ const routes: RouteDescriptor[] = [
     params: enterprise.extend({ passageId: z.uuid() }),
     body: completePassageSchema,
     responses: {
-      ...ok('The updated passage'),
+      ...ok('The updated passage', passageSchema),
       404: refusal('passage-not-found'),
       409: refusal('revision-conflict'),
     },
@@ -60,7 +72,7 @@ const routes: RouteDescriptor[] = [
     tags: ['statistics'],
     params: enterprise,
     query: dailyQuery,
-    responses: ok('Counts per day and stage'),
+    responses: ok('Counts per day and stage', dailyStagesSchema),
   },
   {
     method: 'get',
@@ -68,7 +80,7 @@ const routes: RouteDescriptor[] = [
     summary: 'A registered vehicle',
     tags: ['vehicles'],
     params: vehicle,
-    responses: { ...ok('The vehicle'), 404: refusal('vehicle-not-found') },
+    responses: { ...ok('The vehicle', vehicleViewSchema), 404: refusal('vehicle-not-found') },
   },
   {
     method: 'put',
@@ -77,7 +89,7 @@ const routes: RouteDescriptor[] = [
     tags: ['vehicles'],
     params: vehicle,
     body: upsertVehicleSchema,
-    responses: ok('The vehicle'),
+    responses: ok('The vehicle', vehicleViewSchema),
   },
   {
     method: 'put',
@@ -86,7 +98,7 @@ const routes: RouteDescriptor[] = [
     tags: ['vehicles'],
     params: vehicle.extend({ kind: z.enum(DOCUMENT_KINDS) }),
     responses: {
-      ...ok('The stored document'),
+      ...ok('The stored document', documentSchema),
       413: refusal('document-too-large'),
       415: refusal('unsupported-document-type'),
     },
@@ -97,7 +109,7 @@ const routes: RouteDescriptor[] = [
     summary: 'A short-lived download link of a document',
     tags: ['vehicles'],
     params: vehicle.extend({ kind: z.enum(DOCUMENT_KINDS) }),
-    responses: { ...ok('The link'), 404: refusal('document-not-found') },
+    responses: { ...ok('The link', documentLinkSchema), 404: refusal('document-not-found') },
   },
   {
     method: 'get',
@@ -105,7 +117,7 @@ const routes: RouteDescriptor[] = [
     summary: 'Ledger B: in-plant vehicles',
     tags: ['in-plant'],
     params: enterprise,
-    responses: ok('The vehicles'),
+    responses: ok('The vehicles', z.array(inPlantVehicleSchema)),
   },
   {
     method: 'get',
@@ -113,7 +125,7 @@ const routes: RouteDescriptor[] = [
     summary: 'Ledger B: one in-plant vehicle',
     tags: ['in-plant'],
     params: enterprise.extend({ number: inPlantNumberParam }),
-    responses: { ...ok('The vehicle'), 404: refusal('in-plant-vehicle-not-found') },
+    responses: { ...ok('The vehicle', inPlantVehicleSchema), 404: refusal('in-plant-vehicle-not-found') },
   },
   {
     method: 'put',
@@ -122,7 +134,7 @@ const routes: RouteDescriptor[] = [
     tags: ['in-plant'],
     params: enterprise.extend({ number: inPlantNumberParam }),
     body: upsertInPlantVehicleSchema,
-    responses: ok('The vehicle'),
+    responses: ok('The vehicle', inPlantVehicleSchema),
   },
   {
     method: 'get',
@@ -130,7 +142,7 @@ const routes: RouteDescriptor[] = [
     summary: 'Ledger C: non-road mobile machinery',
     tags: ['machinery'],
     params: enterprise,
-    responses: ok('The machinery'),
+    responses: ok('The machinery', z.array(machinerySchema)),
   },
   {
     method: 'get',
@@ -138,7 +150,7 @@ const routes: RouteDescriptor[] = [
     summary: 'Ledger C: one machine by registration code',
     tags: ['machinery'],
     params: enterprise.extend({ code: registrationCodeParam }),
-    responses: { ...ok('The machine'), 404: refusal('machinery-not-found') },
+    responses: { ...ok('The machine', machinerySchema), 404: refusal('machinery-not-found') },
   },
   {
     method: 'put',
@@ -147,7 +159,7 @@ const routes: RouteDescriptor[] = [
     tags: ['machinery'],
     params: enterprise.extend({ code: registrationCodeParam }),
     body: upsertMachinerySchema,
-    responses: ok('The machine'),
+    responses: ok('The machine', machinerySchema),
   },
   {
     method: 'get',
@@ -155,7 +167,7 @@ const routes: RouteDescriptor[] = [
     summary: 'The current heavy-pollution alert level',
     tags: ['emergency'],
     params: enterprise,
-    responses: ok('The alert level'),
+    responses: ok('The alert level', alertLevelSchema),
   },
   {
     method: 'put',
@@ -164,7 +176,7 @@ const routes: RouteDescriptor[] = [
     tags: ['emergency'],
     params: enterprise,
     body: setAlertLevelSchema,
-    responses: ok('The alert level'),
+    responses: ok('The alert level', alertLevelSchema),
   },
   {
     method: 'get',
@@ -172,7 +184,7 @@ const routes: RouteDescriptor[] = [
     summary: "The enterprise's emergency plan",
     tags: ['emergency'],
     params: enterprise,
-    responses: { ...ok('The plan'), 404: refusal('emergency-plan-not-found') },
+    responses: { ...ok('The plan', emergencyPlanViewSchema), 404: refusal('emergency-plan-not-found') },
   },
   {
     method: 'put',
@@ -181,7 +193,7 @@ const routes: RouteDescriptor[] = [
     tags: ['emergency'],
     params: enterprise,
     body: emergencyPlanBodySchema,
-    responses: { ...ok('The plan'), 409: refusal('revision-conflict') },
+    responses: { ...ok('The plan', emergencyPlanViewSchema), 409: refusal('revision-conflict') },
   },
   {
     method: 'get',
@@ -189,7 +201,7 @@ const routes: RouteDescriptor[] = [
     summary: 'How long ledger records are kept',
     tags: ['retention'],
     params: enterprise,
-    responses: ok('The policy'),
+    responses: ok('The policy', retentionPolicySchema),
   },
   {
     method: 'put',
@@ -199,7 +211,7 @@ const routes: RouteDescriptor[] = [
     params: enterprise,
     body: setRetentionSchema,
     responses: {
-      ...ok('The policy'),
+      ...ok('The policy', retentionPolicySchema),
       400: refusal('invalid-request, invalid-enterprise-id, below-retention-floor, above-retention-ceiling'),
     },
   },
@@ -231,6 +243,7 @@ const routes: RouteDescriptor[] = [
       400: refusal('invalid-request'),
     },
   },
+  ...consoleRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

@@ -13,7 +13,15 @@ export type LedgerErrorCode =
   | 'machinery-not-found'
   | 'document-too-large'
   | 'unsupported-document-type'
-  | 'revision-conflict';
+  | 'revision-conflict'
+  | 'photo-not-found'
+  | 'review-item-not-found'
+  | 'invalid-plate'
+  | 'stage-required'
+  | 'site-required'
+  | 'captured-in-future'
+  | 'captured-before-retention-floor'
+  | 'request-id-reused';
 
 export class LedgerException extends Error {
   constructor(
@@ -41,4 +49,12 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   'document-too-large': 413,
   'unsupported-document-type': 415,
   'revision-conflict': 409,
+  'photo-not-found': 404,
+  'review-item-not-found': 404,
+  'invalid-plate': 400,
+  'stage-required': 400,
+  'site-required': 400,
+  'captured-in-future': 400,
+  'captured-before-retention-floor': 400,
+  'request-id-reused': 409,
 };

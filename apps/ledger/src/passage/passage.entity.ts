@@ -1,12 +1,41 @@
 import { Column, Entity, Index, PrimaryColumn } from '@ecogate/persistence';
 import { type ObjectRef } from '@ecogate/contracts';
 import { type EmissionStage, type EvidenceSource } from '@ecogate/domain';
+import { type ReviewReason, type ReviewState } from '../review/review-reasons';
 
 export type LedgerPassageState = 'inside' | 'completed' | 'exit-without-entry';
 
 export interface PassagePhotos {
   readonly vehicle?: ObjectRef;
   readonly plate?: ObjectRef;
+}
+
+/** One plate read behind a side's decision (`reads` of `gate.barrier.decided.v1`). */
+export interface DecisionRead {
+  readonly text: string;
+  readonly colour?: string;
+  readonly confidence?: number;
+  readonly verdict: 'trusted' | 'needs-review';
+}
+
+/** The camera's and the server's reads of a side, kept for the reviewer (both when they disagreed). */
+export interface DecisionReads {
+  readonly camera?: DecisionRead;
+  readonly server?: DecisionRead;
+}
+
+/** A side entered by a person because no camera recorded it (`POST passages/manual`). */
+export interface ManualSide {
+  /** The client's idempotency key: a retried request returns this passage. */
+  readonly requestId: string;
+  /** SHA-256 of the request as validated: the same key with another request is refused. */
+  readonly requestHash: string;
+  /** The caller's subject. */
+  readonly by: string;
+  readonly reason: string;
+  readonly note?: string;
+  /** When it was entered (ISO), as opposed to the capture time the person gave. */
+  readonly at: string;
 }
 
 /** numeric comes back from pg as a string. */
@@ -30,6 +59,7 @@ const milliseconds = {
 @Entity({ name: 'passages' })
 @Index('IDX_passages_window', ['enterpriseId', 'capturedAt', 'id'])
 @Index('IDX_passages_open', ['enterpriseId', 'plate', 'state'])
+@Index('IDX_passages_review', ['enterpriseId', 'reviewState', 'capturedAt', 'id'])
 export class PassageEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_passages' })
   id!: string;
@@ -86,6 +116,12 @@ export class PassageEntity {
   @Column({ name: 'entry_clock_drift_ms', type: 'bigint', nullable: true, transformer: milliseconds })
   entryClockDriftMs!: number | null;
 
+  @Column({ name: 'entry_reads', type: 'jsonb', nullable: true })
+  entryReads!: DecisionReads | null;
+
+  @Column({ name: 'entry_manual', type: 'jsonb', nullable: true })
+  entryManual!: ManualSide | null;
+
   /** Revision of the published entry event; 0 while not published. */
   @Column({ name: 'entry_revision', type: 'integer', default: 0 })
   entryRevision!: number;
@@ -113,6 +149,12 @@ export class PassageEntity {
 
   @Column({ name: 'exit_clock_drift_ms', type: 'bigint', nullable: true, transformer: milliseconds })
   exitClockDriftMs!: number | null;
+
+  @Column({ name: 'exit_reads', type: 'jsonb', nullable: true })
+  exitReads!: DecisionReads | null;
+
+  @Column({ name: 'exit_manual', type: 'jsonb', nullable: true })
+  exitManual!: ManualSide | null;
 
   @Column({ name: 'exit_revision', type: 'integer', default: 0 })
   exitRevision!: number;
@@ -146,6 +188,27 @@ export class PassageEntity {
 
   @Column({ name: 'missing_fields', type: 'jsonb' })
   missingFields!: string[];
+
+  /** Some side was entered by a person (`entryManual` / `exitManual`). */
+  @Column({ type: 'boolean', default: false })
+  manual!: boolean;
+
+  /** The review queue (待确认): `open`, `resolved`, or `null` when no person is needed. */
+  @Column({ name: 'review_state', type: 'text', nullable: true })
+  reviewState!: ReviewState | null;
+
+  /** Why it needed a person (`reviewReasonsOf`), kept after the resolution; `null` for none. */
+  @Column({ name: 'review_reasons', type: 'jsonb', nullable: true })
+  reviewReasons!: ReviewReason[] | null;
+
+  @Column({ name: 'reviewed_by', type: 'text', nullable: true })
+  reviewedBy!: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column({ name: 'review_note', type: 'text', nullable: true })
+  reviewNote!: string | null;
 
   @Column({ type: 'integer', default: 1 })
   revision!: number;

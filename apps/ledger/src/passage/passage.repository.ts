@@ -10,6 +10,9 @@ export interface PassageSearch {
   readonly gateId?: string;
   readonly minCompleteness?: number;
   readonly maxCompleteness?: number;
+  readonly direction?: 'in' | 'out';
+  readonly verdict?: 'allow' | 'deny' | 'needs-review';
+  readonly manual?: boolean;
   readonly cursor?: { readonly capturedAt: Date; readonly id: string };
   readonly limit: number;
 }
@@ -45,14 +48,29 @@ export class PassageRepository extends TenantRepository<PassageEntity> {
     if (query.to) qb.andWhere('p.capturedAt < :to', { to: query.to });
     if (query.plate) qb.andWhere('p.plate = :plate', { plate: query.plate });
     if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
+    const entry = query.direction !== 'out';
+    const exit = query.direction !== 'in';
+    if (query.direction === 'in') qb.andWhere('p.entryCapturedAt IS NOT NULL');
+    if (query.direction === 'out') qb.andWhere('p.exitCapturedAt IS NOT NULL');
     if (query.gateId) {
       const gateId = query.gateId;
       qb.andWhere(
         new Brackets((b) => {
-          b.where('p.entryGateId = :gateId', { gateId }).orWhere('p.exitGateId = :gateId', { gateId });
+          if (entry) b.orWhere('p.entryGateId = :gateId', { gateId });
+          if (exit) b.orWhere('p.exitGateId = :gateId', { gateId });
         }),
       );
     }
+    if (query.verdict) {
+      const verdict = query.verdict;
+      qb.andWhere(
+        new Brackets((b) => {
+          if (entry) b.orWhere('p.entryVerdict = :verdict', { verdict });
+          if (exit) b.orWhere('p.exitVerdict = :verdict', { verdict });
+        }),
+      );
+    }
+    if (query.manual !== undefined) qb.andWhere('p.manual = :manual', { manual: query.manual });
     if (query.minCompleteness !== undefined)
       qb.andWhere('p.completeness >= :minC', { minC: query.minCompleteness });
     if (query.maxCompleteness !== undefined)

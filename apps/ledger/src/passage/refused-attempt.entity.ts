@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from '@ecogate/persistence';
+import { type PassagePhotos } from './passage.entity';
 
 /** A vehicle barrier control did not let through (deny or needs-review on a barrier lane): shown, not a passage. */
 @Entity({ name: 'refused_attempts' })
@@ -37,4 +38,8 @@ export class RefusedAttemptEntity {
 
   @Column({ name: 'captured_at', type: 'timestamptz' })
   capturedAt!: Date;
+
+  /** The decision's images, so the live view can show a refused vehicle by its decision id. */
+  @Column({ type: 'jsonb', nullable: true })
+  photos!: PassagePhotos | null;
 }

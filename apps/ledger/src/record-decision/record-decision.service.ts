@@ -16,11 +16,13 @@ import {
   recordedStage,
 } from '../passage/passage-ledger';
 import { ensurePartition } from '../partitions/passage-partitions';
+import { blankPassage } from '../passage/blank-passage';
 import { type BoundedCapture, boundCaptureTime, type ClockDriftBounds } from './capture-time';
 import { PassageDecisionEntity } from '../passage/passage-decision.entity';
-import { type PassageEntity, type PassagePhotos } from '../passage/passage.entity';
+import { type DecisionReads, type PassageEntity, type PassagePhotos } from '../passage/passage.entity';
 import { PassageRepository } from '../passage/passage.repository';
 import { RefusedAttemptEntity } from '../passage/refused-attempt.entity';
+import { decisionDoubts, reviewReasonsOf, reviewStateOf } from '../review/review-reasons';
 import { VehicleRepository } from '../vehicle/vehicle.repository';
 import { TenantRepository } from '@ecogate/persistence';
 
@@ -37,6 +39,10 @@ const photosOf = (decision: Decision): PassagePhotos => ({
   ...(decision.images.scene ? { vehicle: decision.images.scene } : {}),
   ...(decision.images.plate ? { plate: decision.images.plate } : {}),
 });
+
+/** The reads barrier control fused, kept for the reviewer; `null` when it sent none. */
+const readsOf = (decision: Decision): DecisionReads | null =>
+  decision.reads && (decision.reads.camera || decision.reads.server) ? decision.reads : null;
 
 /**
  * Records a barrier decision in ledger A. The event claim, the passage row, the decision's claim
@@ -135,6 +141,7 @@ export class RecordDecisionService {
       verdict: decision.verdict,
       reasons: decision.reasons,
       capturedAt: new Date(decision.capturedAt),
+      photos: photosOf(decision),
     });
     return 'refused';
   }
@@ -158,6 +165,7 @@ export class RecordDecisionService {
       entryVerdict: decision.verdict,
       entryReasons: [...decision.reasons],
       entryPhotos: photosOf(decision),
+      entryReads: readsOf(decision),
     };
     await this.publishAndSave(tx, enterpriseId, passage, known, ['in'], correlationId, 'insert');
     return { outcome: 'opened', passage };
@@ -183,6 +191,7 @@ export class RecordDecisionService {
       exitVerdict: decision.verdict,
       exitReasons: [...decision.reasons],
       exitPhotos: photosOf(decision),
+      exitReads: readsOf(decision),
     };
     if (open) {
       const stage = open.stage
@@ -194,6 +203,11 @@ export class RecordDecisionService {
         state: 'completed',
         stage: stage?.stage ?? null,
         stageSource: stage?.source ?? null,
+        // A doubtful exit of a passage a person already resolved puts it back in the queue.
+        reviewState:
+          open.reviewState === 'resolved' && decisionDoubts(decision.verdict, decision.reasons).length > 0
+            ? null
+            : open.reviewState,
         revision: open.revision + 1,
         updatedAt: new Date(),
       };
@@ -229,8 +243,9 @@ export class RecordDecisionService {
 }
 
 /**
- * Shared by the consumer and the clerk's completion: computes completeness, publishes a new
- * revision of each given direction (when the stage is known) and writes the row.
+ * Shared by every write of a passage (the consumer, the clerk's completion, a review's resolution,
+ * a manual entry, the registry's stage): computes completeness and the review state, publishes a
+ * new revision of each given direction (when the stage is known) and writes the row.
  */
 export async function savePassage(
   tx: EntityManager,
@@ -242,10 +257,13 @@ export async function savePassage(
   mode: 'insert' | 'update',
 ): Promise<{ row: PassageEntity; unpublished: ('in' | 'out')[] }> {
   const completeness = passageCompleteness(passage, known);
+  const reviewReasons = reviewReasonsOf(passage);
   let row: PassageEntity = {
     ...passage,
     completeness: completeness.score,
     missingFields: [...completeness.missing],
+    reviewReasons: reviewReasons.length > 0 ? reviewReasons : null,
+    reviewState: reviewStateOf(passage.reviewState, reviewReasons),
   };
   const unpublished: ('in' | 'out')[] = [];
   for (const direction of directions) {
@@ -287,8 +305,7 @@ function newPassage(
   receivedAt: Date,
 ): PassageEntity {
   const stage = recordedStage(known, decision.stage, new Date(decision.decidedAt));
-  return {
-    id: randomUUID(),
+  return blankPassage({
     enterpriseId,
     siteId: decision.lane.siteId,
     plate: decision.plate.text,
@@ -296,32 +313,6 @@ function newPassage(
     state,
     capturedAt,
     receivedAt,
-    entryGateId: null,
-    entryLaneId: null,
-    entryCapturedAt: null,
-    entryDecisionId: null,
-    entryVerdict: null,
-    entryReasons: null,
-    entryPhotos: null,
-    entryClockDriftMs: null,
-    entryRevision: 0,
-    exitGateId: null,
-    exitLaneId: null,
-    exitCapturedAt: null,
-    exitDecisionId: null,
-    exitVerdict: null,
-    exitReasons: null,
-    exitPhotos: null,
-    exitClockDriftMs: null,
-    exitRevision: 0,
-    stage: stage?.stage ?? null,
-    stageSource: stage?.source ?? null,
-    cargoName: null,
-    cargoTonnes: null,
-    fleet: null,
-    completeness: 0,
-    missingFields: [],
-    revision: 1,
-    updatedAt: new Date(),
-  };
+    stage,
+  });
 }

@@ -34,24 +34,27 @@ const anyUnknown = z.enum(['allow', 'deny', 'needs-review']);
 /** Orange and red never let an unknown stage through (domain.md §4); the type says so too. */
 const severeUnknown = z.enum(['deny', 'needs-review']);
 
-const exemptionCommon = {
-  id,
-  from: instant,
-  until: instant,
-  levels: z.union([z.literal('all'), z.array(z.enum(ALERT_LEVELS)).min(1)]),
-  approvedBy: text,
-  reference: text.optional(),
+/** Exemptions with `at` for their instants: parsed to `Date`s, or kept as ISO strings in a response. */
+const exemptionOf = <T extends z.ZodType>(at: T) => {
+  const common = {
+    id,
+    from: at,
+    until: at,
+    levels: z.union([z.literal('all'), z.array(z.enum(ALERT_LEVELS)).min(1)]),
+    approvedBy: text,
+    reference: text.optional(),
+  };
+  return z.discriminatedUnion('kind', [
+    z.strictObject({ ...common, kind: z.literal('plate'), plates: z.array(plate).min(1).max(1000) }),
+    z.strictObject({
+      ...common,
+      kind: z.enum(VEHICLE_DESIGNATIONS),
+      plates: z.array(plate).max(1000).optional(),
+    }),
+  ]);
 };
-const exemption = z.discriminatedUnion('kind', [
-  z.strictObject({ ...exemptionCommon, kind: z.literal('plate'), plates: z.array(plate).min(1).max(1000) }),
-  z.strictObject({
-    ...exemptionCommon,
-    kind: z.enum(VEHICLE_DESIGNATIONS),
-    plates: z.array(plate).max(1000).optional(),
-  }),
-]);
 
-const planFields = {
+const planFieldsOf = <T extends z.ZodType>(at: T) => ({
   levels: z.strictObject({
     none: levelPolicy(anyUnknown),
     blue: levelPolicy(anyUnknown),
@@ -59,8 +62,9 @@ const planFields = {
     orange: levelPolicy(severeUnknown),
     red: levelPolicy(severeUnknown),
   }),
-  exemptions: z.array(exemption).max(500),
-};
+  exemptions: z.array(exemptionOf(at)).max(500),
+});
+const planFields = planFieldsOf(instant);
 
 /** The plan body of `PUT emergency-plan`: the domain's plan without the enterprise (the path gives it). */
 export const emergencyPlanBodySchema = z.strictObject({
@@ -90,3 +94,17 @@ const _matchesDomain = (
   body: Omit<EmergencyPlanBody, 'expectedRevision'>,
 ): Omit<EmergencyPlan, 'enterpriseId'> => body;
 void _matchesDomain;
+
+/**
+ * `GET`/`PUT emergency-plan`'s answer as it is on the wire (instants are ISO strings; no
+ * transform), for response documentation such as the ledger's OpenAPI document.
+ */
+export const emergencyPlanViewResponseSchema = z.object({
+  revision: z.number().int().min(1),
+  filedBy: z.string(),
+  filedAt: z.iso.datetime({ offset: true }),
+  plan: z.strictObject({
+    enterpriseId: z.string().min(1),
+    ...planFieldsOf(z.iso.datetime({ offset: true })),
+  }),
+});

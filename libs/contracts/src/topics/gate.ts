@@ -11,6 +11,14 @@ import { idSchema, instantSchema, laneRefSchema, objectRefSchema } from '../comm
 
 const verdictSchema = z.enum(['allow', 'deny', 'needs-review']);
 
+/** One plate read behind a decision, as the fusion saw it (`fuseReads` of libs/domain). */
+const decisionReadSchema = z.object({
+  text: z.string().min(1).max(16),
+  colour: z.string().max(32).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  verdict: z.enum(['trusted', 'needs-review']),
+});
+
 /**
  * Who acted by hand: the subject of the caller's verified token (a user id, `key:<id>`, a service
  * name), as libs/auth's claims allow it, and a mandatory reason.
@@ -43,6 +51,13 @@ export const gateBarrierDecidedV1 = z.object({
   stage: z.object({ stage: z.enum(EMISSION_STAGES), source: z.enum(EVIDENCE_SOURCES) }).optional(),
   message: z.object({ zh: z.string().max(200), en: z.string().max(300) }),
   images: z.object({ scene: objectRefSchema.optional(), plate: objectRefSchema.optional() }),
+  /**
+   * The reads fused into this decision, with their confidence: the camera's own and the server's
+   * (both when they disagreed). Optional and additive: the ledger keeps them for a person's review.
+   */
+  reads: z
+    .object({ camera: decisionReadSchema.optional(), server: decisionReadSchema.optional() })
+    .optional(),
   /** Set when an operator released or refused the vehicle by hand. */
   operator: operatorSchema.optional(),
 });

@@ -34,6 +34,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/decisions/{decisionId}/photos/{kind}': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/emergency-plan': [
     'city-admin',
     'city-operator',
@@ -83,6 +90,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/passages/{passageId}/photos/{side}/{kind}': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/retention-policy': [
     'city-admin',
     'city-operator',
@@ -90,7 +104,21 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/review-items': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/statistics/daily-stages': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/statistics/summary': [
     'city-admin',
     'city-operator',
     'inspector',
@@ -199,6 +227,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'POST /api/gateway/v1/users/{userId}/enable': ['city-admin'],
   'POST /api/gateway/v1/users/{userId}/reset-password': ['city-admin'],
   'POST /api/gateway/v1/users/{userId}/unlock': ['city-admin'],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/passages/manual': ['enterprise-admin', 'enterprise-staff'],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/review-items/{passageId}/resolution': [
+    'city-admin',
+    'city-operator',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'POST /api/provincial-upload/v1/enterprises/{enterpriseId}/upload/re-push': [
     'city-operator',
     'enterprise-admin',

@@ -2510,7 +2510,15 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              level: 'none' | 'blue' | 'yellow' | 'orange' | 'red';
+              reason: string | null;
+              setAt: string | null;
+              setBy: string | null;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -2520,6 +2528,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -2552,6 +2561,65 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              level: 'none' | 'blue' | 'yellow' | 'orange' | 'red';
+              reason: string | null;
+              setAt: string | null;
+              setBy: string | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/decisions/{decisionId}/photos/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A barrier decision's photo (recorded passage or refused attempt): 302 to a short-lived link */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          decisionId: string;
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          kind: 'scene' | 'plate';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Redirect (`Location`) to a short-lived link: a presigned MinIO URL, or a signed link to the gateway's `/objects` route on the filesystem profile; `Cache-Control: private, max-age` below its lifetime */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
           content?: never;
         };
         /** @description invalid-request, invalid-enterprise-id */
@@ -2562,12 +2630,27 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description photo-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
               reason: string;
             };
           };
         };
       };
     };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2600,7 +2683,247 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              filedAt: string;
+              filedBy: string;
+              plan: {
+                enterpriseId: string;
+                exemptions: (
+                  | {
+                      approvedBy: string;
+                      /** Format: date-time */
+                      from: string;
+                      id: string;
+                      /** @constant */
+                      kind: 'plate';
+                      levels: 'all' | ('none' | 'blue' | 'yellow' | 'orange' | 'red')[];
+                      plates: string[];
+                      reference?: string;
+                      /** Format: date-time */
+                      until: string;
+                    }
+                  | {
+                      approvedBy: string;
+                      /** Format: date-time */
+                      from: string;
+                      id: string;
+                      /** @enum {string} */
+                      kind: 'special-vehicle' | 'hazardous-chemicals' | 'livelihood-supply';
+                      levels: 'all' | ('none' | 'blue' | 'yellow' | 'orange' | 'red')[];
+                      plates?: string[];
+                      reference?: string;
+                      /** Format: date-time */
+                      until: string;
+                    }
+                )[];
+                levels: {
+                  blue: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'allow' | 'deny' | 'needs-review';
+                  };
+                  none: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'allow' | 'deny' | 'needs-review';
+                  };
+                  orange: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'deny' | 'needs-review';
+                  };
+                  red: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'deny' | 'needs-review';
+                  };
+                  yellow: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'allow' | 'deny' | 'needs-review';
+                  };
+                };
+              };
+              revision: number;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -2610,6 +2933,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -2622,6 +2946,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -2872,7 +3197,247 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              filedAt: string;
+              filedBy: string;
+              plan: {
+                enterpriseId: string;
+                exemptions: (
+                  | {
+                      approvedBy: string;
+                      /** Format: date-time */
+                      from: string;
+                      id: string;
+                      /** @constant */
+                      kind: 'plate';
+                      levels: 'all' | ('none' | 'blue' | 'yellow' | 'orange' | 'red')[];
+                      plates: string[];
+                      reference?: string;
+                      /** Format: date-time */
+                      until: string;
+                    }
+                  | {
+                      approvedBy: string;
+                      /** Format: date-time */
+                      from: string;
+                      id: string;
+                      /** @enum {string} */
+                      kind: 'special-vehicle' | 'hazardous-chemicals' | 'livelihood-supply';
+                      levels: 'all' | ('none' | 'blue' | 'yellow' | 'orange' | 'red')[];
+                      plates?: string[];
+                      reference?: string;
+                      /** Format: date-time */
+                      until: string;
+                    }
+                )[];
+                levels: {
+                  blue: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'allow' | 'deny' | 'needs-review';
+                  };
+                  none: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'allow' | 'deny' | 'needs-review';
+                  };
+                  orange: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'deny' | 'needs-review';
+                  };
+                  red: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'deny' | 'needs-review';
+                  };
+                  yellow: {
+                    laneModes?: {
+                      [key: string]: 'auto' | 'always-open' | 'closed' | 'record-only';
+                    };
+                    requirements: {
+                      categories:
+                        | 'any'
+                        | (
+                            | 'heavy-truck'
+                            | 'medium-truck'
+                            | 'light-truck'
+                            | 'tractor'
+                            | 'trailer'
+                            | 'three-wheeler'
+                            | 'bus'
+                            | 'car'
+                            | 'special-purpose'
+                            | 'excavator'
+                            | 'loader'
+                            | 'forklift'
+                            | 'crane'
+                            | 'bulldozer'
+                            | 'road-roller'
+                            | 'other-machinery'
+                          )[];
+                      fuels:
+                        | 'any'
+                        | ('diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen')[];
+                      id: string;
+                      label: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @enum {string} */
+                      minimum:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    unknownStage: 'allow' | 'deny' | 'needs-review';
+                  };
+                };
+              };
+              revision: number;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -2882,6 +3447,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -2894,6 +3460,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -2932,7 +3499,37 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              completeness: number;
+              drivingLicence: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              emissionStage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              engineNo: string | null;
+              /** Format: uuid */
+              id: string;
+              inventoryList: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              missingFields: string[];
+              number: string;
+              registrationDate: string | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vin: string | null;
+            }[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -2942,6 +3539,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -2982,7 +3580,37 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              completeness: number;
+              drivingLicence: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              emissionStage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              engineNo: string | null;
+              /** Format: uuid */
+              id: string;
+              inventoryList: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              missingFields: string[];
+              number: string;
+              registrationDate: string | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vin: string | null;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -2992,6 +3620,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3004,6 +3633,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3058,7 +3688,37 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              completeness: number;
+              drivingLicence: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              emissionStage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              engineNo: string | null;
+              /** Format: uuid */
+              id: string;
+              inventoryList: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              missingFields: string[];
+              number: string;
+              registrationDate: string | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vin: string | null;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3068,6 +3728,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3106,7 +3767,47 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              completeness: number;
+              disclosureNumber: string | null;
+              emissionStage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              engineNameplate: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              environmentalLabel: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              fuel: string | null;
+              /** Format: uuid */
+              id: string;
+              machineCode: string | null;
+              machineNameplate: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              machineType: string | null;
+              missingFields: string[];
+              owner: string | null;
+              productionDate: string | null;
+              registrationCode: string;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3116,6 +3817,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3156,7 +3858,47 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              completeness: number;
+              disclosureNumber: string | null;
+              emissionStage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              engineNameplate: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              environmentalLabel: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              fuel: string | null;
+              /** Format: uuid */
+              id: string;
+              machineCode: string | null;
+              machineNameplate: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              machineType: string | null;
+              missingFields: string[];
+              owner: string | null;
+              productionDate: string | null;
+              registrationCode: string;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3166,6 +3908,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3178,6 +3921,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3245,7 +3989,47 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              completeness: number;
+              disclosureNumber: string | null;
+              emissionStage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              engineNameplate: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              environmentalLabel: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              fuel: string | null;
+              /** Format: uuid */
+              id: string;
+              machineCode: string | null;
+              machineNameplate: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              } | null;
+              machineType: string | null;
+              missingFields: string[];
+              owner: string | null;
+              productionDate: string | null;
+              registrationCode: string;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3255,6 +4039,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3280,14 +4065,17 @@ export type paths = {
       parameters: {
         query?: {
           cursor?: string;
+          direction?: 'in' | 'out';
           from?: string;
           gateId?: string;
           limit?: number;
+          manual?: 'true' | 'false';
           maxCompleteness?: number;
           minCompleteness?: number;
           plate?: string;
           stage?: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
           to?: string;
+          verdict?: 'allow' | 'deny' | 'needs-review';
         };
         header?: never;
         path: {
@@ -3298,12 +4086,146 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `{items, nextCursor?}` */
+        /** @description `{items, nextCursor}` */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                capturedAt: string;
+                cargoName: string | null;
+                cargoTonnes: number | null;
+                completeness: number;
+                enterpriseId: string;
+                entryCapturedAt: string | null;
+                entryClockDriftMs: number | null;
+                entryDecisionId: string | null;
+                entryGateId: string | null;
+                entryLaneId: string | null;
+                entryManual: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  note?: string;
+                  reason: string;
+                  requestHash: string;
+                  requestId: string;
+                } | null;
+                entryPhotos: {
+                  plate?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  vehicle?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                } | null;
+                entryReads: {
+                  camera?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                  server?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                } | null;
+                entryReasons: string[] | null;
+                entryRevision: number;
+                entryVerdict: string | null;
+                exitCapturedAt: string | null;
+                exitClockDriftMs: number | null;
+                exitDecisionId: string | null;
+                exitGateId: string | null;
+                exitLaneId: string | null;
+                exitManual: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  note?: string;
+                  reason: string;
+                  requestHash: string;
+                  requestId: string;
+                } | null;
+                exitPhotos: {
+                  plate?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  vehicle?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                } | null;
+                exitReads: {
+                  camera?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                  server?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                } | null;
+                exitReasons: string[] | null;
+                exitRevision: number;
+                exitVerdict: string | null;
+                fleet: string | null;
+                /** Format: uuid */
+                id: string;
+                manual: boolean;
+                missingFields: string[];
+                plate: string;
+                plateColour: string;
+                /** Format: date-time */
+                receivedAt: string;
+                reviewedAt: string | null;
+                reviewedBy: string | null;
+                reviewNote: string | null;
+                reviewReasons:
+                  ('needs-review' | 'readers-disagree' | 'read-needs-review' | 'unknown-stage')[] | null;
+                reviewState: ('open' | 'resolved') | null;
+                revision: number;
+                siteId: string;
+                stage:
+                  ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+                stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+                /** @enum {string} */
+                state: 'inside' | 'completed' | 'exit-without-entry';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3313,6 +4235,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3353,7 +4276,138 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              capturedAt: string;
+              cargoName: string | null;
+              cargoTonnes: number | null;
+              completeness: number;
+              enterpriseId: string;
+              entryCapturedAt: string | null;
+              entryClockDriftMs: number | null;
+              entryDecisionId: string | null;
+              entryGateId: string | null;
+              entryLaneId: string | null;
+              entryManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              entryPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              entryReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              entryReasons: string[] | null;
+              entryRevision: number;
+              entryVerdict: string | null;
+              exitCapturedAt: string | null;
+              exitClockDriftMs: number | null;
+              exitDecisionId: string | null;
+              exitGateId: string | null;
+              exitLaneId: string | null;
+              exitManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              exitPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              exitReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              exitReasons: string[] | null;
+              exitRevision: number;
+              exitVerdict: string | null;
+              fleet: string | null;
+              /** Format: uuid */
+              id: string;
+              manual: boolean;
+              missingFields: string[];
+              plate: string;
+              plateColour: string;
+              /** Format: date-time */
+              receivedAt: string;
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              reviewReasons:
+                ('needs-review' | 'readers-disagree' | 'read-needs-review' | 'unknown-stage')[] | null;
+              reviewState: ('open' | 'resolved') | null;
+              revision: number;
+              siteId: string;
+              stage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** @enum {string} */
+              state: 'inside' | 'completed' | 'exit-without-entry';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3363,6 +4417,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3375,6 +4430,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3416,7 +4472,138 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              capturedAt: string;
+              cargoName: string | null;
+              cargoTonnes: number | null;
+              completeness: number;
+              enterpriseId: string;
+              entryCapturedAt: string | null;
+              entryClockDriftMs: number | null;
+              entryDecisionId: string | null;
+              entryGateId: string | null;
+              entryLaneId: string | null;
+              entryManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              entryPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              entryReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              entryReasons: string[] | null;
+              entryRevision: number;
+              entryVerdict: string | null;
+              exitCapturedAt: string | null;
+              exitClockDriftMs: number | null;
+              exitDecisionId: string | null;
+              exitGateId: string | null;
+              exitLaneId: string | null;
+              exitManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              exitPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              exitReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              exitReasons: string[] | null;
+              exitRevision: number;
+              exitVerdict: string | null;
+              fleet: string | null;
+              /** Format: uuid */
+              id: string;
+              manual: boolean;
+              missingFields: string[];
+              plate: string;
+              plateColour: string;
+              /** Format: date-time */
+              receivedAt: string;
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              reviewReasons:
+                ('needs-review' | 'readers-disagree' | 'read-needs-review' | 'unknown-stage')[] | null;
+              reviewState: ('open' | 'resolved') | null;
+              revision: number;
+              siteId: string;
+              stage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** @enum {string} */
+              state: 'inside' | 'completed' | 'exit-without-entry';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3426,6 +4613,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3438,6 +4626,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3450,12 +4639,437 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
         };
       };
     };
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/passages/{passageId}/photos/{side}/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A passage's photo for a browser: 302 to a short-lived link */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          kind: 'scene' | 'plate';
+          passageId: string;
+          side: 'entry' | 'exit';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Redirect (`Location`) to a short-lived link: a presigned MinIO URL, or a signed link to the gateway's `/objects` route on the filesystem profile; `Cache-Control: private, max-age` below its lifetime */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description passage-not-found, photo-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/passages/manual': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enter a passage side by hand (camera failed): audited, published, idempotent on requestId */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            capturedAt: string;
+            cargo?: {
+              name: string;
+              tonnes?: number;
+            };
+            /** @enum {string} */
+            colour: 'blue' | 'yellow' | 'green' | 'yellow-green' | 'white' | 'black' | 'other' | 'unknown';
+            /** @enum {string} */
+            direction: 'in' | 'out';
+            fleet?: string;
+            gateId: string;
+            laneId?: string;
+            note?: string;
+            plate: string;
+            reason: string;
+            /** Format: uuid */
+            requestId: string;
+            siteId?: string;
+            /** @enum {string} */
+            stage?: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+          };
+        };
+      };
+      responses: {
+        /** @description The passage this requestId already created (a retry) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              capturedAt: string;
+              cargoName: string | null;
+              cargoTonnes: number | null;
+              completeness: number;
+              enterpriseId: string;
+              entryCapturedAt: string | null;
+              entryClockDriftMs: number | null;
+              entryDecisionId: string | null;
+              entryGateId: string | null;
+              entryLaneId: string | null;
+              entryManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              entryPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              entryReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              entryReasons: string[] | null;
+              entryRevision: number;
+              entryVerdict: string | null;
+              exitCapturedAt: string | null;
+              exitClockDriftMs: number | null;
+              exitDecisionId: string | null;
+              exitGateId: string | null;
+              exitLaneId: string | null;
+              exitManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              exitPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              exitReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              exitReasons: string[] | null;
+              exitRevision: number;
+              exitVerdict: string | null;
+              fleet: string | null;
+              /** Format: uuid */
+              id: string;
+              manual: boolean;
+              missingFields: string[];
+              plate: string;
+              plateColour: string;
+              /** Format: date-time */
+              receivedAt: string;
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              reviewReasons:
+                ('needs-review' | 'readers-disagree' | 'read-needs-review' | 'unknown-stage')[] | null;
+              reviewState: ('open' | 'resolved') | null;
+              revision: number;
+              siteId: string;
+              stage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** @enum {string} */
+              state: 'inside' | 'completed' | 'exit-without-entry';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The passage, marked `manual` */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              capturedAt: string;
+              cargoName: string | null;
+              cargoTonnes: number | null;
+              completeness: number;
+              enterpriseId: string;
+              entryCapturedAt: string | null;
+              entryClockDriftMs: number | null;
+              entryDecisionId: string | null;
+              entryGateId: string | null;
+              entryLaneId: string | null;
+              entryManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              entryPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              entryReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              entryReasons: string[] | null;
+              entryRevision: number;
+              entryVerdict: string | null;
+              exitCapturedAt: string | null;
+              exitClockDriftMs: number | null;
+              exitDecisionId: string | null;
+              exitGateId: string | null;
+              exitLaneId: string | null;
+              exitManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              exitPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              exitReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              exitReasons: string[] | null;
+              exitRevision: number;
+              exitVerdict: string | null;
+              fleet: string | null;
+              /** Format: uuid */
+              id: string;
+              manual: boolean;
+              missingFields: string[];
+              plate: string;
+              plateColour: string;
+              /** Format: date-time */
+              receivedAt: string;
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              reviewReasons:
+                ('needs-review' | 'readers-disagree' | 'read-needs-review' | 'unknown-stage')[] | null;
+              reviewState: ('open' | 'resolved') | null;
+              revision: number;
+              siteId: string;
+              stage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** @enum {string} */
+              state: 'inside' | 'completed' | 'exit-without-entry';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id, invalid-plate, site-required, captured-in-future, captured-before-retention-floor */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description request-id-reused */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/ledger/v1/enterprises/{enterpriseId}/retention-policy': {
@@ -3483,7 +5097,14 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              floorDays: number;
+              ledgerDays: number;
+              /** @enum {string} */
+              source: 'enterprise' | 'default';
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3493,6 +5114,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3523,7 +5145,14 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              floorDays: number;
+              ledgerDays: number;
+              /** @enum {string} */
+              source: 'enterprise' | 'default';
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id, below-retention-floor, above-retention-ceiling */
         400: {
@@ -3533,6 +5162,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3540,6 +5170,414 @@ export type paths = {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/review-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review queue (待确认): passages whose read or stage needs a person, newest first (keyset pages) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          state?: 'open' | 'resolved';
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Passages with `reviewState` and `reviewReasons` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                capturedAt: string;
+                cargoName: string | null;
+                cargoTonnes: number | null;
+                completeness: number;
+                enterpriseId: string;
+                entryCapturedAt: string | null;
+                entryClockDriftMs: number | null;
+                entryDecisionId: string | null;
+                entryGateId: string | null;
+                entryLaneId: string | null;
+                entryManual: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  note?: string;
+                  reason: string;
+                  requestHash: string;
+                  requestId: string;
+                } | null;
+                entryPhotos: {
+                  plate?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  vehicle?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                } | null;
+                entryReads: {
+                  camera?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                  server?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                } | null;
+                entryReasons: string[] | null;
+                entryRevision: number;
+                entryVerdict: string | null;
+                exitCapturedAt: string | null;
+                exitClockDriftMs: number | null;
+                exitDecisionId: string | null;
+                exitGateId: string | null;
+                exitLaneId: string | null;
+                exitManual: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                  note?: string;
+                  reason: string;
+                  requestHash: string;
+                  requestId: string;
+                } | null;
+                exitPhotos: {
+                  plate?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  vehicle?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                } | null;
+                exitReads: {
+                  camera?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                  server?: {
+                    colour?: string;
+                    confidence?: number;
+                    text: string;
+                    /** @enum {string} */
+                    verdict: 'trusted' | 'needs-review';
+                  };
+                } | null;
+                exitReasons: string[] | null;
+                exitRevision: number;
+                exitVerdict: string | null;
+                fleet: string | null;
+                /** Format: uuid */
+                id: string;
+                manual: boolean;
+                missingFields: string[];
+                plate: string;
+                plateColour: string;
+                /** Format: date-time */
+                receivedAt: string;
+                reviewedAt: string | null;
+                reviewedBy: string | null;
+                reviewNote: string | null;
+                reviewReasons:
+                  ('needs-review' | 'readers-disagree' | 'read-needs-review' | 'unknown-stage')[] | null;
+                reviewState: ('open' | 'resolved') | null;
+                revision: number;
+                siteId: string;
+                stage:
+                  ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+                stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+                /** @enum {string} */
+                state: 'inside' | 'completed' | 'exit-without-entry';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/review-items/{passageId}/resolution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm or correct the read (plate, colour, stage): a new revision, audited; a correction is published again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          passageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            colour?: 'blue' | 'yellow' | 'green' | 'yellow-green' | 'white' | 'black' | 'other' | 'unknown';
+            note?: string;
+            plate: string;
+            revision: number;
+            /** @enum {string} */
+            stage?: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+          };
+        };
+      };
+      responses: {
+        /** @description The resolved passage */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              capturedAt: string;
+              cargoName: string | null;
+              cargoTonnes: number | null;
+              completeness: number;
+              enterpriseId: string;
+              entryCapturedAt: string | null;
+              entryClockDriftMs: number | null;
+              entryDecisionId: string | null;
+              entryGateId: string | null;
+              entryLaneId: string | null;
+              entryManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              entryPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              entryReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              entryReasons: string[] | null;
+              entryRevision: number;
+              entryVerdict: string | null;
+              exitCapturedAt: string | null;
+              exitClockDriftMs: number | null;
+              exitDecisionId: string | null;
+              exitGateId: string | null;
+              exitLaneId: string | null;
+              exitManual: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+                reason: string;
+                requestHash: string;
+                requestId: string;
+              } | null;
+              exitPhotos: {
+                plate?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                vehicle?: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+              } | null;
+              exitReads: {
+                camera?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+                server?: {
+                  colour?: string;
+                  confidence?: number;
+                  text: string;
+                  /** @enum {string} */
+                  verdict: 'trusted' | 'needs-review';
+                };
+              } | null;
+              exitReasons: string[] | null;
+              exitRevision: number;
+              exitVerdict: string | null;
+              fleet: string | null;
+              /** Format: uuid */
+              id: string;
+              manual: boolean;
+              missingFields: string[];
+              plate: string;
+              plateColour: string;
+              /** Format: date-time */
+              receivedAt: string;
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              reviewReasons:
+                ('needs-review' | 'readers-disagree' | 'read-needs-review' | 'unknown-stage')[] | null;
+              reviewState: ('open' | 'resolved') | null;
+              revision: number;
+              siteId: string;
+              stage:
+                ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric') | null;
+              stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+              /** @enum {string} */
+              state: 'inside' | 'completed' | 'exit-without-entry';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id, invalid-plate, stage-required */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description review-item-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description revision-conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3574,7 +5612,16 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              count: number;
+              /** Format: date */
+              day: string;
+              stage:
+                | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                | 'unknown';
+            }[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3584,6 +5631,192 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/statistics/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stage shares by trips and tonnes, daily trips, clean-transport ratios and the class indicator (Asia/Shanghai days) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          industry?:
+            | 'steel'
+            | 'coking'
+            | 'cement'
+            | 'non-ferrous-smelting'
+            | 'glass'
+            | 'ceramics'
+            | 'refining'
+            | 'chemicals'
+            | 'other';
+          performanceClass?: 'A' | 'B' | 'B-' | 'C' | 'D' | 'leading' | 'non-leading';
+          to: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The summary */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              classCompliance: {
+                indicators: {
+                  actual: number | null;
+                  /** @enum {string} */
+                  basis: 'trips' | 'tonnes';
+                  met: boolean | null;
+                  /** @enum {string} */
+                  metric: 'new-energy' | 'v-plus' | 'vi-plus';
+                  minimumShare: number;
+                  source: string;
+                }[];
+                /** @enum {string} */
+                industry:
+                  | 'steel'
+                  | 'coking'
+                  | 'cement'
+                  | 'non-ferrous-smelting'
+                  | 'glass'
+                  | 'ceramics'
+                  | 'refining'
+                  | 'chemicals'
+                  | 'other';
+                /** @enum {string} */
+                performanceClass: 'A' | 'B' | 'B-' | 'C' | 'D' | 'leading' | 'non-leading';
+                /** @enum {string} */
+                status: 'met' | 'not-met' | 'no-data' | 'no-threshold';
+              } | null;
+              cleanTransport: {
+                byTonnes: {
+                  clean: number;
+                  ratio: number | null;
+                  total: number;
+                };
+                byTrips: {
+                  clean: number;
+                  ratio: number | null;
+                  total: number;
+                };
+                /** @enum {string} */
+                definition: 'new-energy' | 'v-plus' | 'vi-plus';
+              }[];
+              daily: {
+                /** Format: date */
+                day: string;
+                trips: number;
+              }[];
+              /** Format: date */
+              from: string;
+              stageShares: {
+                tonnes: {
+                  amounts: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  shares: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  total: number;
+                  tripsWithoutTonnes: number;
+                };
+                trips: {
+                  counts: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  shares: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  total: number;
+                };
+              };
+              /** @constant */
+              timeZone: 'Asia/Shanghai';
+              /** Format: date */
+              to: string;
+              trips: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3624,7 +5857,56 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              evidence: {
+                /** Format: date-time */
+                at: string;
+                confirmedBy?: string;
+                /** @enum {string} */
+                source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                /** @enum {string} */
+                stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+              }[];
+              stage: {
+                /** Format: date-time */
+                at: string;
+                confirmedBy?: string;
+                /** @enum {string} */
+                source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                /** @enum {string} */
+                stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+              } | null;
+              vehicle: {
+                category: string | null;
+                drivingLicence: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                } | null;
+                engineNo: string | null;
+                fleet: string | null;
+                fuel: string | null;
+                /** Format: uuid */
+                id: string;
+                inventoryList: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                } | null;
+                plate: string;
+                plateColour: string;
+                registrationDate: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                vin: string | null;
+              };
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3634,6 +5916,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3646,6 +5929,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3726,7 +6010,56 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              evidence: {
+                /** Format: date-time */
+                at: string;
+                confirmedBy?: string;
+                /** @enum {string} */
+                source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                /** @enum {string} */
+                stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+              }[];
+              stage: {
+                /** Format: date-time */
+                at: string;
+                confirmedBy?: string;
+                /** @enum {string} */
+                source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                /** @enum {string} */
+                stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+              } | null;
+              vehicle: {
+                category: string | null;
+                drivingLicence: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                } | null;
+                engineNo: string | null;
+                fleet: string | null;
+                fuel: string | null;
+                /** Format: uuid */
+                id: string;
+                inventoryList: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                } | null;
+                plate: string;
+                plateColour: string;
+                registrationDate: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                vin: string | null;
+              };
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3736,6 +6069,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3776,7 +6110,21 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              document: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              };
+              /** Format: date-time */
+              expiresAt: string;
+              /** Format: uri */
+              url: string;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3786,6 +6134,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3798,6 +6147,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3824,7 +6174,15 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              bucket: string;
+              bytes: number;
+              contentType: string;
+              key: string;
+              sha256: string;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -3834,6 +6192,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3846,6 +6205,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -3858,6 +6218,7 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              errorId?: string;
               reason: string;
             };
           };

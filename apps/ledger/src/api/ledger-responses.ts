@@ -1,0 +1,228 @@
+import { emergencyPlanViewResponseSchema, objectRefSchema } from '@ecogate/contracts';
+import {
+  ALERT_LEVELS,
+  CLEAN_TRANSPORT_DEFINITIONS,
+  EMISSION_STAGES,
+  EVIDENCE_SOURCES,
+  INDUSTRIES,
+  PERFORMANCE_CLASSES,
+} from '@ecogate/domain';
+import { type RouteResponse } from '@ecogate/http-edge';
+import { z } from 'zod';
+import { REVIEW_REASONS, REVIEW_STATES } from '../review/review-reasons';
+
+// The bodies the ledger's routes answer with, as JSON (instants are ISO strings): the OpenAPI
+// document declares them, so the console's generated client has real types. The integration
+// specs parse real answers with them (`expectBody`), so they cannot drift from what is returned.
+
+/** `CodedErrorFilter`'s body. */
+export const errorSchema = z.object({ code: z.string(), reason: z.string(), errorId: z.string().optional() });
+export const refusal = (description: string): RouteResponse => ({ description, schema: errorSchema });
+
+const instant = z.iso.datetime({ offset: true });
+const localDate = z.iso.date();
+const stage = z.enum(EMISSION_STAGES);
+const source = z.enum(EVIDENCE_SOURCES);
+
+const photos = z.object({ vehicle: objectRefSchema.optional(), plate: objectRefSchema.optional() });
+const decisionRead = z.object({
+  text: z.string(),
+  colour: z.string().optional(),
+  confidence: z.number().optional(),
+  verdict: z.enum(['trusted', 'needs-review']),
+});
+const manualSide = z.object({
+  requestId: z.string(),
+  requestHash: z.string(),
+  by: z.string(),
+  reason: z.string(),
+  note: z.string().optional(),
+  at: instant,
+});
+const reads = z.object({ camera: decisionRead.optional(), server: decisionRead.optional() });
+
+/** One passage of ledger A (`GET passages/:id`, search items, review items, manual entries). */
+export const passageSchema = z.object({
+  id: z.uuid(),
+  enterpriseId: z.string(),
+  siteId: z.string(),
+  plate: z.string(),
+  plateColour: z.string(),
+  state: z.enum(['inside', 'completed', 'exit-without-entry']),
+  capturedAt: instant,
+  receivedAt: instant,
+  entryGateId: z.string().nullable(),
+  entryLaneId: z.string().nullable(),
+  entryCapturedAt: instant.nullable(),
+  entryDecisionId: z.string().nullable(),
+  entryVerdict: z.string().nullable(),
+  entryReasons: z.array(z.string()).nullable(),
+  entryPhotos: photos.nullable(),
+  /** Camera time − recorded time when the camera's clock was not believed. */
+  entryClockDriftMs: z.number().nullable(),
+  /** The camera's and the server's reads behind the decision, when barrier control sent them. */
+  entryReads: reads.nullable(),
+  /** Who entered this side by hand, why and when (`POST passages/manual`). */
+  entryManual: manualSide.nullable(),
+  /** Revision of the side's published event; 0 while unpublished (stage unknown). */
+  entryRevision: z.number().int(),
+  exitGateId: z.string().nullable(),
+  exitLaneId: z.string().nullable(),
+  exitCapturedAt: instant.nullable(),
+  exitDecisionId: z.string().nullable(),
+  exitVerdict: z.string().nullable(),
+  exitReasons: z.array(z.string()).nullable(),
+  exitPhotos: photos.nullable(),
+  /** Camera time − recorded time when the camera's clock was not believed. */
+  exitClockDriftMs: z.number().nullable(),
+  /** The camera's and the server's reads behind the decision, when barrier control sent them. */
+  exitReads: reads.nullable(),
+  /** Who entered this side by hand, why and when (`POST passages/manual`). */
+  exitManual: manualSide.nullable(),
+  /** Revision of the side's published event; 0 while unpublished (stage unknown). */
+  exitRevision: z.number().int(),
+  stage: stage.nullable(),
+  stageSource: source.nullable(),
+  cargoName: z.string().nullable(),
+  cargoTonnes: z.number().nullable(),
+  fleet: z.string().nullable(),
+  completeness: z.number(),
+  missingFields: z.array(z.string()),
+  manual: z.boolean(),
+  reviewState: z.enum(REVIEW_STATES).nullable(),
+  reviewReasons: z.array(z.enum(REVIEW_REASONS)).nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: instant.nullable(),
+  reviewNote: z.string().nullable(),
+  revision: z.number().int(),
+  updatedAt: instant,
+});
+
+/** `{items, nextCursor}`: pass `nextCursor` back as `cursor`; `null` on the last page. */
+export const passagePageSchema = z.object({
+  items: z.array(passageSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const dailyStagesSchema = z.array(
+  z.object({ day: localDate, stage: z.union([stage, z.literal('unknown')]), count: z.number().int() }),
+);
+
+const evidence = z.object({ stage, source, confirmedBy: z.string().optional(), at: instant });
+export const vehicleViewSchema = z.object({
+  vehicle: z.object({
+    id: z.uuid(),
+    plate: z.string(),
+    plateColour: z.string(),
+    vin: z.string().nullable(),
+    engineNo: z.string().nullable(),
+    registrationDate: localDate.nullable(),
+    category: z.string().nullable(),
+    fuel: z.string().nullable(),
+    fleet: z.string().nullable(),
+    inventoryList: objectRefSchema.nullable(),
+    drivingLicence: objectRefSchema.nullable(),
+    updatedAt: instant,
+  }),
+  /** The deciding evidence (`strongestEvidence`), `null` when there is none. */
+  stage: evidence.nullable(),
+  evidence: z.array(evidence),
+});
+
+export const documentSchema = objectRefSchema;
+export const documentLinkSchema = z.object({ document: objectRefSchema, url: z.url(), expiresAt: instant });
+
+export const inPlantVehicleSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  registrationDate: localDate.nullable(),
+  vin: z.string().nullable(),
+  engineNo: z.string().nullable(),
+  emissionStage: stage.nullable(),
+  stageSource: source.nullable(),
+  inventoryList: objectRefSchema.nullable(),
+  drivingLicence: objectRefSchema.nullable(),
+  completeness: z.number(),
+  missingFields: z.array(z.string()),
+  updatedAt: instant,
+});
+
+export const machinerySchema = z.object({
+  id: z.uuid(),
+  registrationCode: z.string(),
+  disclosureNumber: z.string().nullable(),
+  productionDate: localDate.nullable(),
+  emissionStage: stage.nullable(),
+  stageSource: source.nullable(),
+  machineCode: z.string().nullable(),
+  machineType: z.string().nullable(),
+  fuel: z.string().nullable(),
+  owner: z.string().nullable(),
+  engineNameplate: objectRefSchema.nullable(),
+  machineNameplate: objectRefSchema.nullable(),
+  environmentalLabel: objectRefSchema.nullable(),
+  completeness: z.number(),
+  missingFields: z.array(z.string()),
+  updatedAt: instant,
+});
+
+export const alertLevelSchema = z.object({
+  level: z.enum(ALERT_LEVELS),
+  reason: z.string().nullable(),
+  setBy: z.string().nullable(),
+  setAt: instant.nullable(),
+});
+
+export const emergencyPlanViewSchema = emergencyPlanViewResponseSchema;
+
+export const retentionPolicySchema = z.object({
+  ledgerDays: z.number().int(),
+  floorDays: z.number().int(),
+  source: z.enum(['enterprise', 'default']),
+});
+
+const stageRecord = z.object(
+  Object.fromEntries([...EMISSION_STAGES, 'unknown'].map((bucket) => [bucket, z.number()])) as Record<
+    (typeof EMISSION_STAGES)[number] | 'unknown',
+    z.ZodNumber
+  >,
+);
+const ratio = z.object({ clean: z.number(), total: z.number(), ratio: z.number().nullable() });
+
+/** `GET statistics/summary`: libs/domain's statistics over the period's passages. */
+export const statisticsSummarySchema = z.object({
+  from: localDate,
+  to: localDate,
+  timeZone: z.literal('Asia/Shanghai'),
+  trips: z.number().int(),
+  stageShares: z.object({
+    trips: z.object({ total: z.number(), counts: stageRecord, shares: stageRecord }),
+    tonnes: z.object({
+      total: z.number(),
+      amounts: stageRecord,
+      shares: stageRecord,
+      tripsWithoutTonnes: z.number().int(),
+    }),
+  }),
+  daily: z.array(z.object({ day: localDate, trips: z.number().int() })),
+  cleanTransport: z.array(
+    z.object({ definition: z.enum(CLEAN_TRANSPORT_DEFINITIONS), byTrips: ratio, byTonnes: ratio }),
+  ),
+  classCompliance: z
+    .object({
+      performanceClass: z.enum(PERFORMANCE_CLASSES),
+      industry: z.enum(INDUSTRIES),
+      status: z.enum(['met', 'not-met', 'no-data', 'no-threshold']),
+      indicators: z.array(
+        z.object({
+          metric: z.enum(CLEAN_TRANSPORT_DEFINITIONS),
+          basis: z.enum(['trips', 'tonnes']),
+          minimumShare: z.number(),
+          source: z.string(),
+          actual: z.number().nullable(),
+          met: z.boolean().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+});
