@@ -20,6 +20,7 @@ import { ApiKeysService } from './api-keys/api-keys.service';
 import { enterpriseChangeAudit, signOnAudit } from './audit/audit-adapters';
 import { AuditLog, purgeAudit } from './audit/audit-log';
 import { type GatewayConfig } from './config/gateway.config';
+import { ConsoleFiles, consoleContentSecurityPolicy } from './console';
 import { authenticate } from './edge/authenticate';
 import { startInternalListener } from './edge/internal-listener';
 import { TokenBuckets } from './edge/token-bucket';
@@ -31,6 +32,7 @@ import { ALL_ERROR_STATUS } from './http/error-status';
 import { GatewayModule } from './http/gateway.module';
 import { gatewayOpenApi } from './http/gateway.openapi';
 import { GatewaySessionStarter } from './http/session-issue';
+import { createLiveFeed, LaneStreams } from './live';
 import { type ObjectsModuleOptions } from './objects';
 import { OidcSignOn } from './oidc';
 import { KnownEnterprises } from './proxy/known-enterprises';
@@ -53,6 +55,8 @@ export type GatewayServiceConfig = Pick<
   | 'edge'
   | 'auditRetentionDays'
   | 'upstreams'
+  | 'live'
+  | 'console'
 >;
 
 export interface GatewayService {
@@ -61,6 +65,8 @@ export interface GatewayService {
   /** The internal listener (JWKS, health). */
   readonly internalUrl: string;
   readonly dataSource: DataSource;
+  /** Resolves once the live feed is positioned: events published from now on reach the live streams. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,8 +77,9 @@ export interface GatewayStartOptions {
 
 /**
  * The composition root: database, the directory's topic and outbox relay on the configured bus
- * (Kafka or the embedded event log), keys, internal listener (JWKS), then the public edge with the
- * directory, single sign-on and (filesystem object storage) signed links mounted.
+ * (Kafka or the embedded event log), the live feed (an ephemeral consumer of lane events), keys,
+ * internal listener (JWKS), then the public edge with the directory, single sign-on, the live lanes
+ * stream, (filesystem object storage) signed links and (`CONSOLE_DIR`) the console mounted.
  */
 export async function startGateway(
   config: GatewayServiceConfig,
@@ -91,7 +98,17 @@ export async function startGateway(
     logger,
     openEventLog: openPostgresEventLog,
   });
-  await transport.ensureTopics([{ name: transport.physicalTopic(ENTERPRISE_TOPIC) }]);
+  const streams = new LaneStreams({
+    perEnterprise: config.live.maxStreamsPerEnterprise,
+    total: config.live.maxStreams,
+  });
+  const feed = createLiveFeed(transport, streams, logger.child({ component: 'live-feed' }));
+  // The live topics are barrier control's and camera ingest's; created here too if the gateway starts first.
+  await transport.ensureTopics([
+    { name: transport.physicalTopic(ENTERPRISE_TOPIC) },
+    ...feed.topics().map((name) => ({ name })),
+  ]);
+  await feed.start();
   const publisher = transport.createPublisher();
   await publisher.connect();
   const relay = new OutboxRelay(dataSource, publishEnvelopesThrough(publisher), {
@@ -124,14 +141,28 @@ export async function startGateway(
     new TokenBuckets(perMinute, perMinute / 60),
   );
 
+  const knownEnterprises = new KnownEnterprises((id) => directory.exists(id));
   const signOn = config.oidc
     ? new OidcSignOn(config.oidc, { enterpriseExists: (id) => directory.exists(id) })
     : undefined;
   const modules = GatewayModule.register(deps, {
     directory,
     oidc: { signOn, sessions: new GatewaySessionStarter(deps), audit: signOnAudit(audit) },
+    live: {
+      streams,
+      sse: { heartbeatMs: config.live.heartbeatMs, retryMs: 2_000, maxBufferedBytes: 1024 * 1024 },
+      enterpriseExists: (id) => knownEnterprises.exists(id),
+    },
     ...(config.objectStorage.kind === 'filesystem'
       ? { objects: signedLinkObjects(config.objectStorage, logger) }
+      : {}),
+    ...(config.console
+      ? {
+          console: {
+            files: new ConsoleFiles(config.console.dir),
+            contentSecurityPolicy: consoleContentSecurityPolicy(config.console.imageOrigins),
+          },
+        }
       : {}),
   });
   const app = await NestFactory.create<NestExpressApplication>(modules, {
@@ -167,7 +198,7 @@ export async function startGateway(
       upstreams: config.upstreams,
       maxBodyBytes: config.edge.proxyMaxBodyBytes,
       log: logger.child({ component: 'proxy' }),
-      enterprises: new KnownEnterprises((id) => directory.exists(id)),
+      enterprises: knownEnterprises,
       ...(options.skipProxyPolicy ? { skipPolicy: true } : {}),
     }),
   );
@@ -189,8 +220,12 @@ export async function startGateway(
     url,
     internalUrl: internal.url,
     dataSource,
+    ready: () => feed.ready(),
     async close() {
       clearInterval(purge);
+      // Open streams first: the server's close would otherwise wait on them.
+      streams.closeAll();
+      await feed.stop();
       await app.close();
       await closeServer(internal.server);
       await relay.stop();

@@ -154,6 +154,20 @@ export const POLICY = {
     // is the credential, checked by the route itself; <img> and <video> cannot send a bearer token.
     // Mounted only where objects live on the filesystem; on MinIO the links point at MinIO.
     'GET /objects/{bucket}/{key}': publicRoute,
+    // --- gateway: live lanes (begin) ---
+    // Server-Sent Events of one enterprise's decisions, barrier commands and camera status: every
+    // person who may see that enterprise (an inspector for the enterprises of their districts);
+    // no API scope, integrators read the ledger.
+    'GET /api/live/v1/enterprises/{enterpriseId}/lanes': { roles: readers },
+    // --- gateway: live lanes (end) ---
+    // --- gateway: console (begin) ---
+    // The built console (CONSOLE_DIR): code, not data, loaded before anyone signs in (the sign-in
+    // page is part of it). Every data route it calls stays authenticated. Mounted only where
+    // configured; its catch-all passes /api, /auth, /objects, /health and /openapi.json on.
+    'GET /': publicRoute,
+    'GET /assets/{path}': publicRoute,
+    'GET /{path}': publicRoute,
+    // --- gateway: console (end) ---
   },
   'plate-recognition': {
     'GET /health': publicRoute,

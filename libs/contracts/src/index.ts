@@ -9,3 +9,4 @@ export * from './topics/ledger';
 export * from './topics/video';
 export * from './topics/video-outage';
 export * from './http/emergency-plan';
+export * from './http/live-lanes';

@@ -15,11 +15,12 @@ export interface StalledPartition {
   readonly cause: FailureCause;
 }
 
-export type Outcome = 'handled' | 'duplicate' | 'dead-lettered';
+/** `skipped`: what an ephemeral consumer could not decode or handle (it has no dead-letter topic). */
+export type Outcome = 'handled' | 'duplicate' | 'dead-lettered' | 'skipped';
 
 /** Shared by every transport: one meaning of "consumed", "retried" and "waited" on a dashboard. */
 export const consumedCounter = meter('messaging').createCounter('messaging_consumed_total', {
-  description: 'Events consumed, by topic and outcome (handled, duplicate, dead-lettered)',
+  description: 'Events consumed, by topic and outcome (handled, duplicate, dead-lettered, skipped)',
 });
 const retried = meter('messaging').createCounter('messaging_retries_total', {
   description: 'Handler attempts that failed and were retried',

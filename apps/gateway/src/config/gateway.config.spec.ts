@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatewayConfig } from './gateway.config';
@@ -67,6 +67,52 @@ describe('gatewayConfig', () => {
     expect(() => gatewayConfig.load({ ...base, MESSAGING: 'kafka', KAFKA_BROKERS: undefined })).toThrow(
       /KAFKA_BROKERS: is required/,
     );
+  });
+
+  it('serves no console until CONSOLE_DIR names a folder; its image origins go to the CSP', () => {
+    expect(gatewayConfig.load(base).console).toBeUndefined();
+    const dist = join(mkdtempSync(join(tmpdir(), 'gateway-config-')), 'dist');
+    mkdirSync(dist);
+    expect(gatewayConfig.load({ ...base, CONSOLE_DIR: dist }).console).toEqual({
+      dir: dist,
+      imageOrigins: [],
+    });
+    expect(
+      gatewayConfig.load({
+        ...base,
+        CONSOLE_DIR: dist,
+        CONSOLE_IMG_SRC: 'https://minio.city.example:9000, http://127.0.0.1:19000',
+      }).console?.imageOrigins,
+    ).toEqual(['https://minio.city.example:9000', 'http://127.0.0.1:19000']);
+    expect(() => gatewayConfig.load({ ...base, CONSOLE_DIR: join(dist, 'missing') })).toThrow(
+      /CONSOLE_DIR: no such directory/,
+    );
+    expect(() => gatewayConfig.load({ ...base, CONSOLE_DIR: keyFile })).toThrow(/CONSOLE_DIR/);
+    // An origin only: nothing that could close the directive and add another.
+    for (const bad of [
+      "https://minio.example/; script-src 'unsafe-inline'",
+      'https://minio.example/',
+      '*',
+      'data:',
+    ])
+      expect(() => gatewayConfig.load({ ...base, CONSOLE_DIR: dist, CONSOLE_IMG_SRC: bad })).toThrow(
+        /CONSOLE_IMG_SRC/,
+      );
+  });
+
+  it('caps live streams per enterprise (50) and in all (2000), with a 15 s heartbeat', () => {
+    expect(gatewayConfig.load(base).live).toEqual({
+      maxStreamsPerEnterprise: 50,
+      maxStreams: 2000,
+      heartbeatMs: 15_000,
+    });
+    expect(
+      gatewayConfig.load({
+        ...base,
+        GATEWAY_LIVE_MAX_STREAMS_PER_ENTERPRISE: '5',
+        GATEWAY_LIVE_MAX_STREAMS: '100',
+      }).live,
+    ).toMatchObject({ maxStreamsPerEnterprise: 5, maxStreams: 100 });
   });
 
   it('refuses a half-configured single sign-on at boot', () => {

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   bool,
   databaseEnv,
@@ -36,6 +37,26 @@ const file = () =>
     .min(1)
     .refine((path) => existsSync(path), { message: 'no such file' });
 
+const directory = () =>
+  z
+    .string()
+    .min(1)
+    .refine((path) => existsSync(path) && statSync(path).isDirectory(), { message: 'no such directory' })
+    .transform((path) => resolve(path));
+
+/** An origin (`https://minio.city.example:9000`): scheme, host and port only, nothing a policy could be smuggled in. */
+const origin = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an origin like https://minio.city.example:9000 (no path, no trailing slash)' },
+);
+
 const list = () =>
   z
     .string()
@@ -61,6 +82,22 @@ export interface SessionPolicy {
   readonly accessTokenSeconds: number;
   /** Secure cookies (https deployments); off only for plain-http development and tests. */
   readonly secureCookies: boolean;
+}
+
+/** The live lanes stream's limits. */
+export interface LivePolicy {
+  readonly maxStreamsPerEnterprise: number;
+  readonly maxStreams: number;
+  /** A comment line this often on every open stream (15 s). */
+  readonly heartbeatMs: number;
+}
+
+/** The built console the gateway serves. */
+export interface ConsoleSettings {
+  /** Absolute path of Vite's `dist/`. */
+  readonly dir: string;
+  /** `CONSOLE_IMG_SRC`: object-store origins in the console's CSP. */
+  readonly imageOrigins: readonly string[];
 }
 
 export const gatewayEnv = {
@@ -104,6 +141,16 @@ export const gatewayEnv = {
   GATEWAY_UPSTREAM_PROVINCIAL_UPLOAD_URL: url(['http', 'https']).optional(),
   /** How often the outbox relay polls (enterprise directory events) while the outbox is empty. */
   GATEWAY_OUTBOX_POLL_MS: positiveInt(200),
+  /** Live lanes streams (Server-Sent Events) open at once per enterprise, and on this instance in all. */
+  GATEWAY_LIVE_MAX_STREAMS_PER_ENTERPRISE: positiveInt(50),
+  GATEWAY_LIVE_MAX_STREAMS: positiveInt(2000),
+  /** The built console (Vite's `dist/`: index.html, assets/); unset = no console served. */
+  CONSOLE_DIR: directory().optional(),
+  /**
+   * Origins the console may show images and video from besides its own (where MinIO's presigned
+   * links point), comma-separated: added to its CSP's img-src, media-src and connect-src.
+   */
+  CONSOLE_IMG_SRC: list().pipe(z.array(origin)),
 };
 
 type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnv>>;
@@ -178,6 +225,15 @@ export const gatewayConfig = defineConfig(
     },
     auditRetentionDays: env.GATEWAY_AUDIT_RETENTION_DAYS,
     upstreams: upstreams(env),
+    live: {
+      maxStreamsPerEnterprise: env.GATEWAY_LIVE_MAX_STREAMS_PER_ENTERPRISE,
+      maxStreams: env.GATEWAY_LIVE_MAX_STREAMS,
+      heartbeatMs: 15_000,
+    } satisfies LivePolicy,
+    /** Undefined while `CONSOLE_DIR` is unset. */
+    console: env.CONSOLE_DIR
+      ? ({ dir: env.CONSOLE_DIR, imageOrigins: env.CONSOLE_IMG_SRC } satisfies ConsoleSettings)
+      : undefined,
   }),
 );
 

@@ -12,6 +12,7 @@ import {
 } from '../sessions/cookies';
 import { sameSecret } from '../sessions/secrets';
 import { type SessionsService } from '../sessions/sessions.service';
+import { isConsoleRequest } from '../console';
 import { isSignedLinkRequest } from '../objects';
 import { clientIpOf } from './client-ip';
 import { type TokenBuckets } from './token-bucket';
@@ -77,6 +78,9 @@ async function establish(
   // A signed link is its own credential (the policy table's public route): no session is looked up,
   // so an ended session or a pending action in the same browser cannot break an <img> or <video>.
   if (isSignedLinkRequest(method, path)) return true;
+  // The console's code (public): no session either, so a page that must let the person sign in
+  // again or change the password loads whatever state the cookies are in.
+  if (isConsoleRequest(method, path)) return true;
   const cookies = readCookies(req);
   if (presented?.startsWith('ApiKey ')) {
     const caller = await deps.apiKeys.authenticate(presented.slice('ApiKey '.length).trim());

@@ -1,3 +1,4 @@
+import { INDUSTRIES, PERFORMANCE_CLASSES } from '@ecogate/domain';
 import { type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
 import { changesSchema, listQuerySchema, registrationSchema } from './enterprise-input';
@@ -9,6 +10,33 @@ const refusal = (description: string): RouteResponse => ({ description, schema: 
 const BASE = `/${ENTERPRISES_PATH}`;
 const enterprise = z.object({ enterpriseId: z.string().describe('The enterprise id') });
 const invalid = refusal('invalid-request, invalid-credit-code, invalid-district, below-retention-floor');
+const instant = z.iso.datetime({ offset: true });
+
+/** A directory entry as the API answers it (`enterpriseOf`). */
+export const enterpriseSchema = z.strictObject({
+  id: z.string(),
+  creditCode: z.string().describe('统一社会信用代码 (18 characters, canonical)'),
+  name: z.string(),
+  industry: z.enum(INDUSTRIES),
+  districtCode: z.string().describe('6-digit administrative division code'),
+  performanceClass: z.enum(PERFORMANCE_CLASSES),
+  retention: z.strictObject({ videoDays: z.number().int(), ledgerDays: z.number().int() }),
+  active: z.boolean(),
+  revision: z.number().int().positive(),
+  registeredBy: z.string(),
+  registeredAt: instant,
+  changedBy: z.string(),
+  changedAt: instant,
+});
+
+/** One page of the list. */
+export const enterprisePageSchema = z.strictObject({
+  items: z.array(enterpriseSchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+const one = (description: string): RouteResponse => ({ description, schema: enterpriseSchema });
 
 export const enterpriseRoutes: readonly RouteDescriptor[] = [
   {
@@ -17,7 +45,10 @@ export const enterpriseRoutes: readonly RouteDescriptor[] = [
     summary: 'List enterprises (filters, pages); inspectors see those of their districts',
     tags: ['enterprises'],
     query: listQuerySchema,
-    responses: { 200: { description: '`{items, total, page, pageSize}`' }, 400: refusal('invalid-request') },
+    responses: {
+      200: { description: 'One page of enterprises', schema: enterprisePageSchema },
+      400: refusal('invalid-request'),
+    },
   },
   {
     method: 'post',
@@ -26,7 +57,7 @@ export const enterpriseRoutes: readonly RouteDescriptor[] = [
     tags: ['enterprises'],
     body: registrationSchema,
     responses: {
-      201: { description: 'The enterprise' },
+      201: one('The enterprise'),
       400: invalid,
       409: refusal('enterprise-exists (same credit code or id)'),
     },
@@ -37,7 +68,7 @@ export const enterpriseRoutes: readonly RouteDescriptor[] = [
     summary: 'One enterprise',
     tags: ['enterprises'],
     params: enterprise,
-    responses: { 200: { description: 'The enterprise' }, 404: refusal('enterprise-not-found') },
+    responses: { 200: one('The enterprise'), 404: refusal('enterprise-not-found') },
   },
   {
     method: 'patch',
@@ -47,7 +78,7 @@ export const enterpriseRoutes: readonly RouteDescriptor[] = [
     params: enterprise,
     body: changesSchema,
     responses: {
-      200: { description: 'The enterprise' },
+      200: one('The enterprise'),
       400: invalid,
       404: refusal('enterprise-not-found'),
       409: refusal('revision-conflict, enterprise-inactive, enterprise-exists'),
@@ -60,7 +91,7 @@ export const enterpriseRoutes: readonly RouteDescriptor[] = [
     tags: ['enterprises'],
     params: enterprise,
     responses: {
-      200: { description: 'The enterprise' },
+      200: one('The enterprise'),
       404: refusal('enterprise-not-found'),
       409: refusal('enterprise-inactive'),
     },

@@ -21,4 +21,4 @@ export { ENTERPRISE_ERROR_STATUS, EnterpriseError, type EnterpriseErrorCode } fr
 export { EnterpriseEntity } from './enterprise.entity';
 export { ENTERPRISES_PATH, EnterprisesController } from './enterprises.controller';
 export { EnterprisesModule } from './enterprises.module';
-export { enterpriseRoutes } from './enterprises.openapi';
+export { enterprisePageSchema, enterpriseRoutes, enterpriseSchema } from './enterprises.openapi';

@@ -1,4 +1,5 @@
 import { ENTERPRISE_ERROR_STATUS } from '../enterprises';
+import { LIVE_ERROR_STATUS } from '../live';
 import { OBJECT_LINK_ERROR_STATUS } from '../objects';
 import { SIGN_ON_ERROR_STATUS } from '../oidc';
 import { GATEWAY_ERROR_STATUS } from './gateway-error';
@@ -17,10 +18,11 @@ export function mergeErrorStatus(
   return merged;
 }
 
-/** The `CodedErrorFilter` table of the whole gateway: its own codes, the directory's, sign-on's, signed links'. */
+/** The `CodedErrorFilter` table of the whole gateway: its own codes, the directory's, sign-on's, signed links', the live stream's. */
 export const ALL_ERROR_STATUS = mergeErrorStatus(
   GATEWAY_ERROR_STATUS,
   ENTERPRISE_ERROR_STATUS,
   SIGN_ON_ERROR_STATUS,
   OBJECT_LINK_ERROR_STATUS,
+  LIVE_ERROR_STATUS,
 );

@@ -16,13 +16,15 @@ function controllersOf(module: DynamicModule): Type[] {
 describe('gateway routes', () => {
   const routes = controllerRoutes(
     controllersOf(
-      // Every part mounted: signed links are served in the embedded profile only.
+      // Every part mounted: signed links are served in the embedded profile only, the console where configured.
       GatewayModule.register(
         {} as GatewayDeps,
         {
           directory: {},
           oidc: {},
+          live: {},
           objects: {},
+          console: {},
         } as unknown as GatewayParts,
       ),
     ),

@@ -1,10 +1,23 @@
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
+import { consoleRoutes } from '../console';
 import { enterpriseRoutes } from '../enterprises';
+import { liveRoutes } from '../live';
 import { objectRoutes } from '../objects';
 import { oidcRoutes } from '../oidc';
 import { newKeyBody } from './api-keys.controller';
 import { codeBody, loginBody, passwordBody } from './auth.controller';
+import {
+  apiKeyViewSchema,
+  createdApiKeySchema,
+  createdUserSchema,
+  healthSchema,
+  meSchema,
+  oneTimePasswordSchema,
+  sessionAccountSchema,
+  totpEnrolmentSchema,
+  userViewSchema,
+} from './gateway.responses';
 import { newUserBody } from './users.controller';
 
 const errorSchema = z.object({ code: z.string(), reason: z.string() });
@@ -23,7 +36,11 @@ const adminActions = (base: string, params: z.ZodObject, tag: string): RouteDesc
     summary: 'New one-time password (answered once); the user must change it, sessions end',
     tags: [tag],
     params,
-    responses: { 200: { description: '`{oneTimePassword}`' }, ...person, 404: refusal('not-found') },
+    responses: {
+      200: { description: 'The new one-time password', schema: oneTimePasswordSchema },
+      ...person,
+      404: refusal('not-found'),
+    },
   },
   ...(['disable', 'enable', 'unlock'] as const).map((action): RouteDescriptor => ({
     method: 'post',
@@ -41,7 +58,7 @@ const routes: RouteDescriptor[] = [
     path: '/health',
     summary: 'Liveness',
     tags: ['health'],
-    responses: { 200: { description: '`{status}`' } },
+    responses: { 200: { description: 'Alive', schema: healthSchema } },
   },
   {
     method: 'post',
@@ -50,7 +67,7 @@ const routes: RouteDescriptor[] = [
     tags: ['session'],
     body: loginBody,
     responses: {
-      200: { description: 'The account with `pendingActions`' },
+      200: { description: 'The account with `pendingActions`', schema: sessionAccountSchema },
       400: refusal('invalid-request'),
       401: refusal('invalid-credentials, totp-required, invalid-totp'),
       403: refusal('account-disabled'),
@@ -64,7 +81,7 @@ const routes: RouteDescriptor[] = [
     summary: 'Rotate the refresh cookie (single-use; reuse ends the session) and renew the access cookie',
     tags: ['session'],
     responses: {
-      200: { description: 'The account' },
+      200: { description: 'The account with `pendingActions`', schema: sessionAccountSchema },
       401: refusal('session-ended'),
       403: refusal('csrf-failed'),
     },
@@ -81,7 +98,10 @@ const routes: RouteDescriptor[] = [
     path: '/auth/me',
     summary: 'The signed-in account, its enterprises and pending actions',
     tags: ['session'],
-    responses: { 200: { description: 'The account' }, ...person },
+    responses: {
+      200: { description: 'The account, its pending actions and enterprises', schema: meSchema },
+      ...person,
+    },
   },
   {
     method: 'post',
@@ -96,7 +116,11 @@ const routes: RouteDescriptor[] = [
     path: '/auth/totp/enrol',
     summary: 'Start TOTP enrolment: `{secret, uri}` (uri = otpauth:// for a QR code)',
     tags: ['session'],
-    responses: { 200: { description: '`{secret, uri}`' }, ...person, 409: refusal('conflict') },
+    responses: {
+      200: { description: 'The secret and its otpauth:// URI', schema: totpEnrolmentSchema },
+      ...person,
+      409: refusal('conflict'),
+    },
   },
   {
     method: 'post',
@@ -124,7 +148,7 @@ const routes: RouteDescriptor[] = [
     path: '/api/gateway/v1/users',
     summary: 'Every account (city-admin)',
     tags: ['users'],
-    responses: { 200: { description: 'Accounts' }, ...person },
+    responses: { 200: { description: 'Accounts', schema: z.array(userViewSchema) }, ...person },
   },
   {
     method: 'post',
@@ -133,7 +157,7 @@ const routes: RouteDescriptor[] = [
     tags: ['users'],
     body: newUserBody,
     responses: {
-      201: { description: '`{user, oneTimePassword}`' },
+      201: { description: 'The account and its one-time password', schema: createdUserSchema },
       400: refusal('invalid-request'),
       ...person,
       404: refusal('enterprise-not-found (an enterprise role for an enterprise not in the directory)'),
@@ -147,7 +171,11 @@ const routes: RouteDescriptor[] = [
     summary: 'The enterprise’s accounts',
     tags: ['enterprise users'],
     params: enterprise,
-    responses: { 200: { description: 'Accounts' }, ...person, 404: refusal('not-found') },
+    responses: {
+      200: { description: 'Accounts', schema: z.array(userViewSchema) },
+      ...person,
+      404: refusal('not-found'),
+    },
   },
   {
     method: 'post',
@@ -157,7 +185,7 @@ const routes: RouteDescriptor[] = [
     params: enterprise,
     body: newUserBody.omit({ enterpriseId: true, districts: true }),
     responses: {
-      201: { description: '`{user, oneTimePassword}`' },
+      201: { description: 'The account and its one-time password', schema: createdUserSchema },
       400: refusal('invalid-request'),
       ...person,
       404: refusal('not-found'),
@@ -171,7 +199,11 @@ const routes: RouteDescriptor[] = [
     summary: 'The enterprise’s integrator keys (never their secrets), with last use',
     tags: ['api keys'],
     params: enterprise,
-    responses: { 200: { description: 'Keys' }, ...person, 404: refusal('not-found') },
+    responses: {
+      200: { description: 'Keys', schema: z.array(apiKeyViewSchema) },
+      ...person,
+      404: refusal('not-found'),
+    },
   },
   {
     method: 'post',
@@ -181,7 +213,7 @@ const routes: RouteDescriptor[] = [
     params: enterprise,
     body: newKeyBody,
     responses: {
-      201: { description: '`{key, secret}`' },
+      201: { description: 'The key and its secret (shown once)', schema: createdApiKeySchema },
       400: refusal('invalid-request'),
       ...person,
       404: refusal('not-found'),
@@ -206,7 +238,7 @@ export const gatewayOpenApi = buildOpenApiDocument(
     title: 'Ecogate gateway',
     version: '1',
     description:
-      'Sign-in (password or the city identity provider), sessions (cookies + X-CSRF-Token), users, integrator API keys, the enterprise directory and (embedded profile) signed links to objects. Services are reached at /api/<service>/v1/...',
+      'Sign-in (password or the city identity provider), sessions (cookies + X-CSRF-Token), users, integrator API keys, the enterprise directory, the live lanes stream (Server-Sent Events), (embedded profile) signed links to objects and (where configured) the console. Services are reached at /api/<service>/v1/...',
   },
-  [...routes, ...oidcRoutes, ...enterpriseRoutes, ...objectRoutes],
+  [...routes, ...oidcRoutes, ...enterpriseRoutes, ...liveRoutes, ...objectRoutes, ...consoleRoutes],
 );

@@ -68,8 +68,9 @@ export function createProxy(options: ProxyOptions) {
     const match = PREFIX.exec(path);
     if (!match) return next();
     const service = match[1] as UpstreamService;
-    // The gateway's own API (users, keys, the enterprise directory) is served by its controllers.
-    if ((service as string) === 'gateway') return next();
+    // The gateway's own API (users, keys, the enterprise directory) and its live lanes stream are
+    // served by its controllers.
+    if ((service as string) === 'gateway' || (service as string) === 'live') return next();
     const base = (UPSTREAM_SERVICES as readonly string[]).includes(service)
       ? options.upstreams[service]
       : undefined;

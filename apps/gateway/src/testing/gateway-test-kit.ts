@@ -37,6 +37,10 @@ export function gatewayTestConfig(options: {
   readonly messaging?: GatewayServiceConfig['messaging'];
   /** By default MinIO (the cluster profile): no signed-link route. */
   readonly objectStorage?: GatewayServiceConfig['objectStorage'];
+  /** The live lanes stream's limits; by default the production ones. */
+  readonly live?: Partial<GatewayServiceConfig['live']>;
+  /** The built console; by default none. */
+  readonly console?: GatewayServiceConfig['console'];
 }): GatewayServiceConfig {
   return {
     database: { url: new SecretUrl(options.databaseUrl) },
@@ -70,6 +74,8 @@ export function gatewayTestConfig(options: {
     },
     auditRetentionDays: 180,
     upstreams: options.upstreams ?? {},
+    live: { maxStreamsPerEnterprise: 50, maxStreams: 2000, heartbeatMs: 15_000, ...options.live },
+    console: options.console,
   };
 }
 

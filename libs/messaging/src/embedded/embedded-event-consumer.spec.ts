@@ -129,6 +129,54 @@ describe('EmbeddedEventConsumer and its group lease', () => {
   });
 });
 
+describe('an ephemeral EmbeddedEventConsumer (a live view)', () => {
+  const statusEvent = (cameraId: string) => ({
+    enterpriseId: 'ent-1',
+    key: cameraId,
+    payload: {
+      cameraId,
+      enterpriseId: 'ent-1',
+      status: 'online' as const,
+      reason: 'ok',
+      at: new Date().toISOString(),
+    },
+  });
+
+  it('starts at the end, takes no lease, commits nothing, owns no topics and skips what it cannot handle', async () => {
+    const log = new InMemoryEventLog();
+    const leaseGroup = jest.fn();
+    Object.assign(log, { leaseGroup });
+    const commit = jest.spyOn(log, 'commit');
+    const bus = new EmbeddedBus({ log, logger, pollIntervalMs: 10 });
+    await bus.ensureTopics([{ name: TOPIC, partitions: 2 }]);
+    const publisher = new EmbeddedEventPublisher(bus);
+    await publisher.publish(TOPIC, statusEvent('cam-before'));
+    const received: string[] = [];
+    const consumer = new EmbeddedEventConsumer(bus, {
+      groupId: 'live-1',
+      ephemeral: true,
+      fromBeginning: true,
+      retry: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 },
+      handlers: {
+        [TOPIC]: async (event) => {
+          if (event.payload.cameraId === 'cam-refused') throw new Error('handler refuses');
+          received.push(event.payload.cameraId);
+        },
+      },
+    });
+    expect(consumer.topics()).toEqual([TOPIC]);
+    await consumer.start();
+    await consumer.ready();
+    await publisher.publish(TOPIC, statusEvent('cam-refused'));
+    await bus.append(TOPIC, 'cam-x', 'not json', {});
+    await publisher.publish(TOPIC, statusEvent('cam-after'));
+    await expectEventually(() => expect(received).toEqual(['cam-after']));
+    expect(leaseGroup).not.toHaveBeenCalled();
+    expect(commit).not.toHaveBeenCalled();
+    await consumer.stop();
+  });
+});
+
 describe('partitionForKey', () => {
   it('puts one key on one partition, stably, and spreads keys', () => {
     expect(partitionForKey('lane-7', 3, () => 0)).toBe(partitionForKey('lane-7', 3, () => 99));

@@ -77,6 +77,7 @@ export class EmbeddedEventConsumer {
 
   /** Physical topics this consumer reads and writes; create them with `ensureTopics` before `start`. */
   topics(): string[] {
+    if (this.options.ephemeral) return this.subscribedTopics();
     return [...this.subscribedTopics(), this.deadLetterTopic(), this.replayTopic()];
   }
 
@@ -126,7 +127,8 @@ export class EmbeddedEventConsumer {
   }
 
   private async takeLease(): Promise<void> {
-    if (!this.bus.log.leaseGroup) return;
+    // An ephemeral group is this process's alone, and commits nothing another instance could take over.
+    if (!this.bus.log.leaseGroup || this.options.ephemeral) return;
     this.log.info('taking the consumer group lease (waits while another instance of the group runs)');
     const lease = await this.bus.log.leaseGroup(this.groupId, this.lifecycle.signal);
     this.lease = lease;
@@ -183,16 +185,20 @@ export class EmbeddedEventConsumer {
     // Every partition loop waits on this signal: one listener per partition, not a leak.
     setMaxListeners(0, this.abort.signal);
     if (this.lifecycle.signal.aborted) this.abort.abort();
-    const fromBeginning = this.options.fromBeginning ?? true;
+    const ephemeral = this.options.ephemeral === true;
+    const fromBeginning = !ephemeral && (this.options.fromBeginning ?? true);
     const partitions: { topic: string; partition: number; fromBeginning: boolean }[] = [];
     for (const topic of this.subscribedTopics())
       for (let p = 0; p < (await this.bus.partitionCount(topic)); p++)
         partitions.push({ topic, partition: p, fromBeginning });
     // Replays are read from the beginning whatever `fromBeginning` says (as on Kafka).
-    for (let p = 0; p < (await this.bus.partitionCount(this.replayTopic())); p++)
-      partitions.push({ topic: this.replayTopic(), partition: p, fromBeginning: true });
+    if (!ephemeral)
+      for (let p = 0; p < (await this.bus.partitionCount(this.replayTopic())); p++)
+        partitions.push({ topic: this.replayTopic(), partition: p, fromBeginning: true });
     const starts = await Promise.all(
       partitions.map(async ({ topic, partition, fromBeginning: early }) => {
+        // Ephemeral: from the end, wherever it was; the position lives in this process only.
+        if (ephemeral) return this.bus.log.endOffset(topic, partition);
         const committed = await this.bus.log.committedOffset(this.groupId, topic, partition);
         if (committed !== null) return committed;
         // A new group that skips history remembers where it joined, as Kafka's `latest` would after a commit.
@@ -224,7 +230,7 @@ export class EmbeddedEventConsumer {
         for (const record of records) {
           await this.withSlot(() => this.onRecord(record));
           next = record.offset + 1;
-          await this.bus.log.commit(this.groupId, topic, partition, next);
+          if (!this.options.ephemeral) await this.bus.log.commit(this.groupId, topic, partition, next);
         }
       } catch (error) {
         if (error instanceof ConsumerStopping || this.abort.signal.aborted) return;
@@ -291,8 +297,8 @@ export class EmbeddedEventConsumer {
       envelope = parseEnvelope(logical, value);
     } catch (error) {
       // A record that does not decode never will: dead-letter it at once.
-      await this.deadLetter(record, { ...describeFailure(error), retriable: false }, 1);
-      consumedCounter.add(1, { topic: record.topic, outcome: 'dead-lettered' satisfies Outcome });
+      const outcome = await this.deadLetter(record, { ...describeFailure(error), retriable: false }, 1);
+      consumedCounter.add(1, { topic: record.topic, outcome });
       return;
     }
     const parent = propagation.extract(context.active(), {
@@ -330,8 +336,7 @@ export class EmbeddedEventConsumer {
       { topic: record.topic, partition: record.partition, offset: String(record.offset), key: record.key },
     );
     if (delivery.outcome !== 'failed') return delivery.outcome;
-    await this.deadLetter(record, delivery.cause, delivery.attempts);
-    return 'dead-lettered';
+    return this.deadLetter(record, delivery.cause, delivery.attempts);
   }
 
   private async pause(ms: number): Promise<void> {
@@ -343,7 +348,12 @@ export class EmbeddedEventConsumer {
     }
   }
 
-  private async deadLetter(record: LogRecord, cause: FailureCause, attempts: number): Promise<void> {
+  private async deadLetter(record: LogRecord, cause: FailureCause, attempts: number): Promise<Outcome> {
+    if (this.options.ephemeral) {
+      const source = { topic: record.topic, partition: record.partition, offset: record.offset };
+      this.log.warn({ source, cause }, 'event skipped');
+      return 'skipped';
+    }
     const letter: DeadLetterRecord = {
       consumerGroup: this.options.groupId,
       source: {
@@ -362,6 +372,7 @@ export class EmbeddedEventConsumer {
     // If this append fails the error propagates, nothing is committed and the record comes back.
     await this.bus.append(this.deadLetterTopic(), record.key, JSON.stringify(letter), record.headers);
     this.log.error({ source: letter.source, cause }, 'event dead-lettered');
+    return 'dead-lettered';
   }
 }
 

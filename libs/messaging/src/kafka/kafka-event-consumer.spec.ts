@@ -200,6 +200,26 @@ describe('KafkaEventConsumer', () => {
   });
 });
 
+describe('an ephemeral KafkaEventConsumer (a live view)', () => {
+  it('reads from the end, with no replay or dead-letter topic, and skips what it cannot decode or handle', async () => {
+    let handled = 0;
+    const { consumer, deliver, sent, subscriptions } = await consumerWith(
+      async () => {
+        handled += 1;
+        throw new FatalError('refused', 'the handler refuses');
+      },
+      { ephemeral: true, fromBeginning: true },
+    );
+    expect(consumer.topics()).toEqual([TOPIC]);
+    expect(subscriptions).toEqual([{ topics: [TOPIC], fromBeginning: false }]);
+    await deliver(aMessage('not json').payload);
+    await deliver(aMessage().payload);
+    expect(handled).toBe(1);
+    expect(sent).toEqual([]);
+    await consumer.stop();
+  });
+});
+
 describe('KafkaEventConsumer and its replay topic', () => {
   it('creates and subscribes to <group>.replay.v1, from the beginning whatever fromBeginning says', async () => {
     const { consumer, subscriptions } = await consumerWith(async () => undefined, { fromBeginning: false });

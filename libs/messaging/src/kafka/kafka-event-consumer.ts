@@ -50,6 +50,14 @@ export interface KafkaEventConsumerOptions {
   readonly partitionsConsumedConcurrently?: number;
   /** Waits while a dependency is unavailable: retried without limit, never dead-lettered. */
   readonly outageBackoff?: OutageBackoff;
+  /**
+   * A throw-away reader of what happens from now on (a process's live view, a group of its own per
+   * process): it starts at the end of every partition (`fromBeginning` is ignored), owns no
+   * dead-letter or replay topic (an event it cannot decode or handle is logged and skipped) and, on
+   * the embedded log, takes no group lease and commits nothing, so it leaves nothing behind. On
+   * Kafka its group needs only a `readerGroups` ACL (`deploy/local/kafka-acls.json`).
+   */
+  readonly ephemeral?: boolean;
 }
 
 /** A partition waiting for a dependency; the consumer is `degraded` while any is. */
@@ -135,6 +143,7 @@ export class KafkaEventConsumer {
 
   /** Physical topics this consumer reads and writes; create them with `ensureTopics` before `start`. */
   topics(): string[] {
+    if (this.options.ephemeral) return this.subscribedTopics();
     return [...this.subscribedTopics(), this.deadLetterTopic(), this.replayTopic()];
   }
 
@@ -161,15 +170,16 @@ export class KafkaEventConsumer {
   async start(): Promise<void> {
     this.stopping = false;
     liveConsumers.add(this);
-    await this.deadLetters.connect();
+    const ephemeral = this.options.ephemeral === true;
+    if (!ephemeral) await this.deadLetters.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({
       topics: this.subscribedTopics(),
-      fromBeginning: this.options.fromBeginning ?? true,
+      fromBeginning: !ephemeral && (this.options.fromBeginning ?? true),
     });
     // From the beginning whatever `fromBeginning` says: a replay made before the group's first
     // start must not be skipped (it exists only because an operator asked for it).
-    await this.consumer.subscribe({ topics: [this.replayTopic()], fromBeginning: true });
+    if (!ephemeral) await this.consumer.subscribe({ topics: [this.replayTopic()], fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachMessage: (payload) => this.onMessage(payload),
@@ -185,7 +195,7 @@ export class KafkaEventConsumer {
     this.stopping = true;
     liveConsumers.delete(this);
     await this.consumer.disconnect();
-    await this.deadLetters.disconnect();
+    if (!this.options.ephemeral) await this.deadLetters.disconnect();
   }
 
   private subscribedTopics(): string[] {
@@ -238,8 +248,14 @@ export class KafkaEventConsumer {
       envelope = parseEnvelope(logical, value);
     } catch (error) {
       // A message that does not decode will never decode: dead-letter it at once.
-      await this.deadLetter(topic, partition, message, { ...describeFailure(error), retriable: false }, 1);
-      consumedCounter.add(1, { topic, outcome: 'dead-lettered' satisfies Outcome });
+      const outcome = await this.deadLetter(
+        topic,
+        partition,
+        message,
+        { ...describeFailure(error), retriable: false },
+        1,
+      );
+      consumedCounter.add(1, { topic, outcome });
       return;
     }
     const parent = propagation.extract(context.active(), {
@@ -283,8 +299,7 @@ export class KafkaEventConsumer {
       { topic, partition, offset: message.offset, key: message.key?.toString() ?? null },
     );
     if (delivery.outcome !== 'failed') return delivery.outcome;
-    await this.deadLetter(topic, partition, message, delivery.cause, delivery.attempts);
-    return 'dead-lettered';
+    return this.deadLetter(topic, partition, message, delivery.cause, delivery.attempts);
   }
 
   /** Sleeps in slices, heartbeating, so a long wait neither loses the partition nor blocks `stop`. */
@@ -305,7 +320,11 @@ export class KafkaEventConsumer {
     message: KafkaMessage,
     cause: FailureCause,
     attempts: number,
-  ): Promise<void> {
+  ): Promise<Outcome> {
+    if (this.options.ephemeral) {
+      this.log.warn({ source: { topic, partition, offset: message.offset }, cause }, 'event skipped');
+      return 'skipped';
+    }
     const value = message.value ?? Buffer.alloc(0);
     const utf8 = value.toString('utf8');
     const isUtf8 = Buffer.from(utf8, 'utf8').equals(value);
@@ -326,6 +345,7 @@ export class KafkaEventConsumer {
       messages: [{ key: message.key, value: JSON.stringify(record), headers: message.headers ?? {} }],
     });
     this.log.error({ source: record.source, cause }, 'event dead-lettered');
+    return 'dead-lettered';
   }
 }
 
