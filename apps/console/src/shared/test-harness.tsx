@@ -10,6 +10,7 @@ import { SessionProvider, useSession } from '../session/session';
 // Pages render Ant Design in jsdom on a shared, busy machine: give them time rather than flake.
 configure({ asyncUtilTimeout: 5000 });
 vi.setConfig({ testTimeout: 30_000 });
+afterEach(() => vi.restoreAllMocks());
 
 /** What a mocked route answers: a status and a JSON body (204 when there is none). */
 export interface Reply {
@@ -75,7 +76,7 @@ export const account = (role: string, enterpriseId: string | null = null) => ({
   mustChangePassword: false,
   singleSignOn: false,
   pendingActions: [],
-  enterprises: enterpriseId ? [enterpriseId] : [],
+  enterprises: enterpriseId ? [enterpriseId] : role === 'inspector' ? [] : '*',
 });
 
 function SignedIn({ children }: { children: ReactNode }) {

@@ -2,7 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import { account, fill, mockApi, ok, person, renderPage } from '../shared/test-harness';
 import CityUsersPage from './CityUsersPage';
 import EnterpriseUsersPage from './EnterpriseUsersPage';
-import { filterUsers, type User } from './UserAdmin';
+import { filterUsers } from './UserAdmin';
+import { type User } from './users-api';
 
 const user = (overrides: Partial<User>): User => ({
   id: '00000000-0000-4000-8000-0000000000aa',

@@ -138,6 +138,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/live/v1/enterprises/{enterpriseId}/lanes': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/provincial-upload/v1/enterprises/{enterpriseId}/upload/backlog': [
     'city-admin',
     'city-operator',
