@@ -372,6 +372,18 @@ describe.each(PROFILES)('camera-ingest on %s with real Postgres, fed by the came
     // Even the city's operator finds this enterprise's device only under this enterprise.
     const other = await api('GET', `/devices/${deviceId('vzenith')}`, undefined, 'someone-else');
     expect(other.status).toBe(404);
+    // The device tree: sites, gates and lanes as stored, and none of them under another enterprise.
+    expect(await (await api('GET', '/sites')).json()).toEqual([
+      { id: 'plant-1', name: 'Plant 1', timeZone: 'Asia/Shanghai' },
+    ]);
+    expect(await (await api('GET', '/gates')).json()).toEqual([
+      { id: 'gate-n', siteId: 'plant-1', name: 'North gate' },
+    ]);
+    expect(await (await api('GET', '/lanes')).json()).toEqual([
+      { id: 'lane-in', gateId: 'gate-n', name: 'In', direction: 'in', mode: 'auto' },
+    ]);
+    for (const path of ['/sites', '/gates', '/lanes'])
+      expect(await (await api('GET', path, undefined, 'someone-else')).json()).toEqual([]);
     for (const url of [baseUrl, service.apiUrl]) {
       const openApi = await fetch(`${url}/openapi.json`);
       expect(((await openApi.json()) as { openapi: string }).openapi).toBe('3.1.0');

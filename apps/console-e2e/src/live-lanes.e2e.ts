@@ -19,7 +19,7 @@ test('a gatekeeper signs in and watches a truck arrive live: photo, plate, stage
   expect(pushed.status).toBe(200);
 
   const lane = page.getByTestId('lane-north-in');
-  await expect(lane.getByText('皖A00E66')).toBeVisible();
+  await expect(lane.getByLabel(/^皖A00E66 /)).toBeVisible();
   await expect(lane.getByText('国六', { exact: false })).toBeVisible();
   await expect(lane.getByText('放行')).toBeVisible();
   await expect(lane.getByTestId('decision-message')).not.toBeEmpty();
@@ -44,7 +44,7 @@ test('a gatekeeper refuses a truck with a reason, and the refusal is what the la
   // An unregistered truck: its stage is unknown, it waits at the barrier.
   expect((await camera('east-in').arrive({ plate: '川JK0707' })).status).toBe(200);
   const lane = page.getByTestId('lane-east-in');
-  await expect(lane.getByText('川JK0707')).toBeVisible();
+  await expect(lane.getByLabel(/^川JK0707 /)).toBeVisible();
 
   await lane.getByRole('button', { name: '人工拦截' }).click();
   const dialog = page.getByRole('dialog');

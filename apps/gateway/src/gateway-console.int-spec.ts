@@ -50,7 +50,8 @@ describe('the console served by the gateway (CONSOLE_DIR)', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), INDEX);
     writeFileSync(join(dist, 'assets', 'index-Q1w2.js'), SCRIPT);
-    t = await startTestGateway({ console: { dir: dist, imageOrigins: [MINIO] } });
+    // idleSeconds: sessions outlast a slow machine (the kit's 4 s default serves its idle tests).
+    t = await startTestGateway({ console: { dir: dist, imageOrigins: [MINIO] }, idleSeconds: 600 });
     base = t.gateway.url;
   });
   afterAll(() =>

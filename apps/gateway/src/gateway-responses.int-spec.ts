@@ -24,7 +24,8 @@ describe("the gateway's answers match its OpenAPI response schemas", () => {
   let t: TestGateway;
 
   beforeAll(async () => {
-    t = await startTestGateway({ bus: 'embedded' });
+    // idleSeconds: sessions outlast a slow machine (the kit's 4 s default serves its idle tests).
+    t = await startTestGateway({ bus: 'embedded', idleSeconds: 600 });
     await t.registerEnterprise(E, '130102');
   });
   afterAll(() => t?.close());

@@ -128,10 +128,10 @@ describe('provincial-upload operator API: who may push records to the platform a
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read the JSON freely
     return { status: response.status, body: (await response.json()) as any };
   }
-  const rePushOne = (headers: Record<string, string>) =>
-    post(`/enterprises/ent-a/upload/records/${serial}/re-push`, headers);
-  const rePushRange = (headers: Record<string, string>) =>
-    post('/enterprises/ent-a/upload/re-push', headers, range);
+  const rePushOne = (headers: Record<string, string>, body?: { reason: string }) =>
+    post(`/enterprises/ent-a/upload/records/${serial}/re-push`, headers, body);
+  const rePushRange = (headers: Record<string, string>, reason?: string) =>
+    post('/enterprises/ent-a/upload/re-push', headers, { ...range, ...(reason ? { reason } : {}) });
 
   it('delivers the records, then refuses every re-push by a caller who may not: the platform receives nothing new', async () => {
     for (const passage of passages)
@@ -217,10 +217,15 @@ describe('provincial-upload operator API: who may push records to the platform a
     const before = await stats();
     const operator = await bearer({ role: 'city-operator', subject: 'u-op-1' });
     // The header a caller chooses is ignored: the actor is whoever the token says.
-    expect(await rePushOne({ authorization: operator, 'x-operator-id': 'someone.else' })).toMatchObject({
-      status: 202,
-      body: { queued: 1 },
-    });
+    expect(
+      await rePushOne({ authorization: operator, 'x-operator-id': 'someone.else' }, { reason: '   ' }),
+    ).toMatchObject({ status: 400, body: { code: 'invalid-request' } });
+    expect(
+      await rePushOne(
+        { authorization: operator, 'x-operator-id': 'someone.else' },
+        { reason: '平台补传：省平台停机' },
+      ),
+    ).toMatchObject({ status: 202, body: { queued: 1 } });
     await expectEventually(async () => expect((await stats()).duplicates).toBe(before.duplicates + 1));
     const admin = await bearer({ role: 'enterprise-admin', enterprises: ['ent-a'], subject: 'u-admin-a' });
     await expectEventually(async () =>
@@ -242,6 +247,34 @@ describe('provincial-upload operator API: who may push records to the platform a
       enterprises: ['ent-a'],
     });
     expect(detail.body.rePushes.map((r: { actor: string }) => r.actor)).toEqual(['u-op-1', 'u-admin-a']);
+    // The reason given is kept with the audit row and shown with the record; none given, none shown.
+    expect(detail.body.rePushes.map((r: { reason: string | null }) => r.reason)).toEqual([
+      '平台补传：省平台停机',
+      null,
+    ]);
+  });
+
+  it('pages the records in capture order with the last serial of the previous page', async () => {
+    const reader: Who = { role: 'enterprise-staff', enterprises: ['ent-a'] };
+    const page = async (query: string) => {
+      const { status, body } = await get(`/enterprises/ent-a/upload/records?${query}`, reader);
+      expect(status).toBe(200);
+      return (body as { serial: string }[]).map((r) => r.serial);
+    };
+    const all = await page('limit=10');
+    expect(all).toEqual(passages.map((p) => deriveSerial(p)));
+    const first = await page('limit=3');
+    expect(first).toEqual(all.slice(0, 3));
+    expect(await page(`limit=3&after=${first[2]}`)).toEqual(all.slice(3));
+    expect(await page(`limit=3&after=${all[3]}`)).toEqual([]);
+    // The re-pushes above are acknowledged again a moment after the platform has them.
+    await expectEventually(async () =>
+      expect(await page(`state=acknowledged&limit=2&after=${all[1]}`)).toEqual(all.slice(2, 4)),
+    );
+    expect(await get('/enterprises/ent-a/upload/records?after=no-such-serial', reader)).toMatchObject({
+      status: 404,
+      body: { code: 'record-not-found' },
+    });
   });
   it('route matrix: every documented route, called by every caller, answers as the policy table says', async () => {
     const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as OpenApiDocument;

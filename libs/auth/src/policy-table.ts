@@ -79,6 +79,10 @@ export const POLICY = {
     'GET /health': publicRoute,
     'POST /push/{vendor}/{deviceId}/{secret}': device,
     'POST /push/{vendor}/{deviceId}': device,
+    // The device tree (the console's 设备 page) reads like the devices.
+    [`GET ${E}/sites`]: { roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'] },
+    [`GET ${E}/gates`]: { roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'] },
+    [`GET ${E}/lanes`]: { roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'] },
     [`PUT ${E}/sites/{siteId}`]: { roles: ['enterprise-admin', 'city-operator'] },
     [`PUT ${E}/gates/{gateId}`]: { roles: ['enterprise-admin', 'city-operator'] },
     [`PUT ${E}/lanes/{laneId}`]: { roles: ['enterprise-admin', 'city-operator'] },

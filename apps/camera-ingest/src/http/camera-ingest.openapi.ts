@@ -1,14 +1,20 @@
 import { idSchema } from '@ecogate/contracts';
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
+import { type DeviceMedia } from '../onvif/onvif-media.service';
 import { PUSH_VENDORS } from '../push/anpr-push.adapter';
 import { SECRET_HEADER } from '../push/push.controller';
+import { DEVICE_KINDS, DEVICE_VENDORS } from '../registry/device.entity';
+import { LANE_DIRECTIONS, LANE_MODES } from '../registry/lane.entity';
 import {
   createDeviceSchema,
   type DeviceView,
+  type GateView,
+  type LaneView,
   putGateSchema,
   putLaneSchema,
   putSiteSchema,
+  type SiteView,
   updateDeviceSchema,
 } from '../registry/registry.dto';
 import { type IssuedDevice } from '../registry/registry.service';
@@ -17,8 +23,8 @@ import { type IssuedDevice } from '../registry/registry.service';
 const deviceViewSchema = z.object({
   id: z.string(),
   laneId: z.string(),
-  kind: z.string(),
-  vendor: z.string(),
+  kind: z.enum(DEVICE_KINDS),
+  vendor: z.enum(DEVICE_VENDORS),
   name: z.string(),
   address: z.string().nullable(),
   allowedSources: z.array(z.string()),
@@ -29,6 +35,37 @@ const issuedDeviceSchema = z.object({
   device: deviceViewSchema,
   pushSecret: z.string().optional().describe('Issued once (creation or rotation); never retrievable later'),
 }) satisfies z.ZodType<IssuedDevice>;
+const siteViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string().describe('IANA zone; decides the date folders of its objects'),
+}) satisfies z.ZodType<SiteView>;
+const gateViewSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  name: z.string(),
+}) satisfies z.ZodType<GateView>;
+const laneViewSchema = z.object({
+  id: z.string(),
+  gateId: z.string(),
+  name: z.string(),
+  direction: z.enum(LANE_DIRECTIONS),
+  mode: z.enum(LANE_MODES),
+}) satisfies z.ZodType<LaneView>;
+const deviceMediaSchema = z.object({
+  deviceId: z.string(),
+  profiles: z.array(
+    z.object({
+      token: z.string(),
+      name: z.string(),
+      encoding: z.string().optional(),
+      width: z.number().int().optional(),
+      height: z.number().int().optional(),
+      streamUri: z.string().describe('RTSP'),
+      snapshotUri: z.string(),
+    }),
+  ),
+}) satisfies z.ZodType<DeviceMedia>;
 const refusalSchema = z.object({
   code: z.string(),
   reason: z.string(),
@@ -100,6 +137,30 @@ const E = '/api/v1/enterprises/:enterpriseId';
 
 /** The operators' and services' listener (`API_HTTP_PORT`), behind the policy guard. */
 const apiRoutes: RouteDescriptor[] = [
+  {
+    method: 'get',
+    path: `${E}/sites`,
+    summary: "The enterprise's sites",
+    tags: ['registry'],
+    params: params('enterpriseId'),
+    responses: { 200: { description: 'Sites', schema: z.array(siteViewSchema) }, ...registryRefusals },
+  },
+  {
+    method: 'get',
+    path: `${E}/gates`,
+    summary: "The enterprise's gates, each with its site",
+    tags: ['registry'],
+    params: params('enterpriseId'),
+    responses: { 200: { description: 'Gates', schema: z.array(gateViewSchema) }, ...registryRefusals },
+  },
+  {
+    method: 'get',
+    path: `${E}/lanes`,
+    summary: "The enterprise's lanes, each with its gate",
+    tags: ['registry'],
+    params: params('enterpriseId'),
+    responses: { 200: { description: 'Lanes', schema: z.array(laneViewSchema) }, ...registryRefusals },
+  },
   {
     method: 'put',
     path: `${E}/sites/:siteId`,
@@ -175,7 +236,7 @@ const apiRoutes: RouteDescriptor[] = [
     tags: ['onvif'],
     params: params('enterpriseId', 'deviceId'),
     responses: {
-      200: { description: '`{deviceId, profiles[{token, …, streamUri, snapshotUri}]}`' },
+      200: { description: 'Media profiles with their stream and snapshot URIs', schema: deviceMediaSchema },
       ...registryRefusals,
       502: refusal('the camera did not answer or refused'),
     },

@@ -6,9 +6,12 @@ import { IngestException } from '../push/ingest.exception';
 import {
   createDeviceSchema,
   type DeviceView,
+  type GateView,
+  type LaneView,
   putGateSchema,
   putLaneSchema,
   putSiteSchema,
+  type SiteView,
   updateDeviceSchema,
 } from './registry.dto';
 import { type IssuedDevice, RegistryService } from './registry.service';
@@ -17,6 +20,21 @@ import { type IssuedDevice, RegistryService } from './registry.service';
 @Controller('api/v1/enterprises/:enterpriseId')
 export class RegistryController {
   constructor(@Inject(RegistryService) private readonly registry: RegistryService) {}
+
+  @Get('sites')
+  listSites(@Param('enterpriseId') tenant: string): Promise<SiteView[]> {
+    return this.registry.listSites(enterprise(tenant));
+  }
+
+  @Get('gates')
+  listGates(@Param('enterpriseId') tenant: string): Promise<GateView[]> {
+    return this.registry.listGates(enterprise(tenant));
+  }
+
+  @Get('lanes')
+  listLanes(@Param('enterpriseId') tenant: string): Promise<LaneView[]> {
+    return this.registry.listLanes(enterprise(tenant));
+  }
 
   @Put('sites/:siteId')
   @HttpCode(204)

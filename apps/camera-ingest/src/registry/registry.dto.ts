@@ -1,7 +1,7 @@
 import { idSchema } from '@ecogate/contracts';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
-import { DEVICE_KINDS, DEVICE_VENDORS } from './device.entity';
+import { DEVICE_KINDS, DEVICE_VENDORS, type DeviceKind, type DeviceVendor } from './device.entity';
 import { LANE_DIRECTIONS, LANE_MODES } from './lane.entity';
 
 const name = z.string().trim().min(1).max(200);
@@ -78,13 +78,32 @@ export type UpdateDevice = z.infer<typeof updateDeviceSchema>;
 export interface DeviceView {
   readonly id: string;
   readonly laneId: string;
-  readonly kind: string;
-  readonly vendor: string;
+  readonly kind: DeviceKind;
+  readonly vendor: DeviceVendor;
   readonly name: string;
   readonly address: string | null;
   readonly allowedSources: readonly string[];
   readonly hasCredentials: boolean;
   readonly enabled: boolean;
+}
+
+/** A site, gate and lane as the API lists them (the console's device tree). */
+export interface SiteView {
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
+}
+export interface GateView {
+  readonly id: string;
+  readonly siteId: string;
+  readonly name: string;
+}
+export interface LaneView {
+  readonly id: string;
+  readonly gateId: string;
+  readonly name: string;
+  readonly direction: (typeof LANE_DIRECTIONS)[number];
+  readonly mode: (typeof LANE_MODES)[number];
 }
 
 /** Builds a matcher for the allow-list; an empty list allows nothing. */

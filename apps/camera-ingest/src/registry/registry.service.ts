@@ -9,9 +9,12 @@ import { type DeviceEntity } from './device.entity';
 import {
   type CreateDevice,
   type DeviceView,
+  type GateView,
+  type LaneView,
   type PutGate,
   type PutLane,
   type PutSite,
+  type SiteView,
   type UpdateDevice,
 } from './registry.dto';
 import { RegistryRepository } from './registry.repository';
@@ -119,6 +122,21 @@ export class RegistryService {
 
   async listDevices(enterpriseId: EnterpriseId): Promise<DeviceView[]> {
     return (await this.registry.devices.find(enterpriseId, { order: { id: 'ASC' } })).map(view);
+  }
+
+  async listSites(enterpriseId: EnterpriseId): Promise<SiteView[]> {
+    const rows = await this.registry.sites.find(enterpriseId, { order: { id: 'ASC' } });
+    return rows.map(({ id, name, timeZone }) => ({ id, name, timeZone }));
+  }
+
+  async listGates(enterpriseId: EnterpriseId): Promise<GateView[]> {
+    const rows = await this.registry.gates.find(enterpriseId, { order: { id: 'ASC' } });
+    return rows.map(({ id, siteId, name }) => ({ id, siteId, name }));
+  }
+
+  async listLanes(enterpriseId: EnterpriseId): Promise<LaneView[]> {
+    const rows = await this.registry.lanes.find(enterpriseId, { order: { id: 'ASC' } });
+    return rows.map(({ id, gateId, name, direction, mode }) => ({ id, gateId, name, direction, mode }));
   }
 
   private async findDevice(enterpriseId: EnterpriseId, deviceId: string): Promise<DeviceEntity> {

@@ -24,6 +24,10 @@ export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'plan', element: page(() => import('../alert/EmergencyPlanPage')) },
   { path: 'exports', element: page(() => import('../exports/ExportsPage')) },
   { path: 'users', element: page(() => import('../users/EnterpriseUsersPage')) },
+  { path: 'devices', element: page(() => import('../devices/DevicesPage')) },
+  { path: 'outages', element: page(() => import('../outages/OutagesPage')) },
+  { path: 'video', element: page(() => import('../video/VideoPage')) },
+  { path: 'upload', element: page(() => import('../upload/UploadPage')) },
 ];
 
 export const router = createBrowserRouter([

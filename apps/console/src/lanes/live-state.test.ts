@@ -1,6 +1,12 @@
 import { applyLive, barrierState, emptyLiveState, FEED_LENGTH, type LiveMessage } from './live-state';
 
-const lane = { enterpriseId: 'demo-steel', siteId: 's1', gateId: 'east', laneId: 'east-in' };
+const lane = {
+  enterpriseId: 'demo-steel',
+  siteId: 's1',
+  gateId: 'east',
+  laneId: 'east-in',
+  direction: 'in' as const,
+};
 const decision = (id: string, plate: string): LiveMessage =>
   ({
     id,
@@ -8,7 +14,7 @@ const decision = (id: string, plate: string): LiveMessage =>
     data: {
       decisionId: `d-${id}`,
       lane,
-      laneMode: 'controlled',
+      laneMode: 'auto',
       capturedAt: '2026-12-07T01:00:00.000Z',
       decidedAt: '2026-12-07T01:00:00.200Z',
       plate: { text: plate, colour: 'yellow' },

@@ -61,13 +61,28 @@ export class DeliveryReportService {
     });
   }
 
-  async records(enterpriseId: EnterpriseId, state: DeliveryState | undefined, limit: number) {
-    const rows = await this.deliveries.find(enterpriseId, {
-      ...(state ? { where: { state } } : {}),
-      order: { capturedAt: 'ASC' },
-      take: limit,
-    });
-    return rows.map(summary);
+  /**
+   * A page of records in capture order (serial breaks ties), optionally of one state; `after` is
+   * the last serial of the previous page, so a page does not shift while records change state.
+   */
+  async records(enterpriseId: EnterpriseId, state: DeliveryState | undefined, limit: number, after?: string) {
+    const query = this.deliveries
+      .scopedQueryBuilder(enterpriseId, 'd')
+      .orderBy('d.capturedAt', 'ASC')
+      .addOrderBy('d.serial', 'ASC')
+      .limit(limit);
+    if (state) query.andWhere('d.state = :state', { state });
+    if (after !== undefined) {
+      if (!(await this.deliveries.exists(enterpriseId, { serial: after })))
+        throw new UploadException('record-not-found', `no record ${after} for this enterprise`);
+      // Compared in SQL: the stored instant has microseconds a JavaScript Date would round off.
+      query.andWhere(
+        `(d.captured_at, d.serial) > (SELECT a.captured_at, a.serial FROM upload_deliveries a
+           WHERE a.enterprise_id = :anchorTenant AND a.serial = :after)`,
+        { anchorTenant: enterpriseId, after },
+      );
+    }
+    return (await query.getMany()).map(summary);
   }
 
   async record(enterpriseId: EnterpriseId, serial: string) {
@@ -81,7 +96,7 @@ export class DeliveryReportService {
     // Re-push requests that named this record or covered its capture time, with who asked.
     const rePushes: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT "actor", "actor_role" AS "actorRole", "at", "serial", "captured_from" AS "capturedFrom",
-              "captured_to" AS "capturedTo"
+              "captured_to" AS "capturedTo", "details"->>'reason' AS "reason"
        FROM "upload_operator_actions"
        WHERE "action" = 're-push' AND "enterprise_id" = $1
          AND ("serial" = $2 OR ("captured_from" <= $3 AND "captured_to" > $3))
@@ -91,6 +106,9 @@ export class DeliveryReportService {
     return { ...summary(row), passage: row.passage, overrides: row.overrides, corrections, rePushes };
   }
 }
+
+/** A record as the operator API lists it. */
+export type RecordSummary = ReturnType<typeof summary>;
 
 const summary = (row: {
   serial: string;

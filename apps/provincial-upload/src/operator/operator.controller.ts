@@ -6,7 +6,7 @@ import { ResumeDeliveryService } from '../dispatch/resume-delivery.service';
 import { CorrectRecordService, correctionSchema } from '../correct-record/correct-record.service';
 import { DeliveryReportService } from '../delivery-report/delivery-report.service';
 import { RePushService } from '../re-push/re-push.service';
-import { parse, rangeBody, rateQuery, recordsQuery, serialParam } from './operator-requests';
+import { parse, rangeBody, rateQuery, recordsQuery, rePushBody, serialParam } from './operator-requests';
 
 /**
  * Operator API, tenant-scoped by the enterprise id in the path. Who may call what, and for which
@@ -33,8 +33,8 @@ export class OperatorController {
 
   @Get('records')
   records(@Param('enterpriseId') enterpriseId: string, @Query() query: unknown) {
-    const { state, limit } = parse(recordsQuery, query);
-    return this.reports.records(parseEnterpriseId(enterpriseId), state, limit);
+    const { state, limit, after } = parse(recordsQuery, query);
+    return this.reports.records(parseEnterpriseId(enterpriseId), state, limit, after);
   }
 
   @Get('records/:serial')
@@ -47,11 +47,13 @@ export class OperatorController {
   rePushOne(
     @Param('enterpriseId') enterpriseId: string,
     @Param('serial') serial: string,
+    @Body() body: unknown,
     @Caller() caller: Principal,
   ) {
+    const { reason } = parse(rePushBody, body ?? {});
     return this.rePush.execute(
       parseEnterpriseId(enterpriseId),
-      { serial: parse(serialParam, serial) },
+      { serial: parse(serialParam, serial), ...(reason ? { reason } : {}) },
       caller,
     );
   }
@@ -66,7 +68,11 @@ export class OperatorController {
     const range = parse(rangeBody, body);
     return this.rePush.execute(
       parseEnterpriseId(enterpriseId),
-      { capturedFrom: new Date(range.capturedFrom), capturedTo: new Date(range.capturedTo) },
+      {
+        capturedFrom: new Date(range.capturedFrom),
+        capturedTo: new Date(range.capturedTo),
+        ...(range.reason ? { reason: range.reason } : {}),
+      },
       caller,
     );
   }

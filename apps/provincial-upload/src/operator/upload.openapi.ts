@@ -1,7 +1,15 @@
+import { ledgerPassageRecordedV1 } from '@ecogate/contracts';
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
 import { correctionSchema } from '../correct-record/correct-record.service';
-import { rangeBody, rateQuery, recordsQuery, serialParam } from './operator-requests';
+import {
+  type BacklogReport,
+  type DailyRate,
+  type RecordSummary,
+} from '../delivery-report/delivery-report.service';
+import { DELIVERY_STATES } from '../delivery/delivery-state';
+import { type PlatformHalt } from '../dispatch/platform-status';
+import { rangeBody, rateQuery, recordsQuery, rePushBody, serialParam } from './operator-requests';
 
 // `CodedErrorFilter`'s body.
 const errorSchema = z.object({ code: z.string(), reason: z.string() });
@@ -10,9 +18,82 @@ const BASE = '/api/v1/enterprises/:enterpriseId/upload';
 const enterprise = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)') });
 const record = enterprise.extend({ serial: serialParam.describe('The HJ 608 record serial') });
 const queued = z.object({ queued: z.number().int().describe('Records queued again') });
-const ok = (description: string): Readonly<Record<number, RouteResponse>> => ({
-  200: { description },
+const ok = (description: string, schema: z.ZodType): Readonly<Record<number, RouteResponse>> => ({
+  200: { description, schema },
   400: refusal('invalid-request, invalid-enterprise-id'),
+});
+
+// Response shapes, checked against the types the services return where they have one.
+const state = z.enum(DELIVERY_STATES);
+const backlog = z.object({
+  enterpriseId: z.string(),
+  counts: z.object({
+    pending: z.number().int(),
+    'in-flight': z.number().int(),
+    acknowledged: z.number().int(),
+    rejected: z.number().int(),
+    dead: z.number().int(),
+  }),
+  backlog: z.number().int().describe('pending + in-flight'),
+  oldestPendingCapturedAt: z.string().nullable(),
+  oldestPendingAgeSeconds: z.number().int().nullable(),
+}) satisfies z.ZodType<BacklogReport>;
+const dailyRate = z.object({
+  day: z.string().describe('yyyy-MM-dd, China Standard Time'),
+  produced: z.number().int(),
+  acknowledged: z.number().int(),
+  rate: z.number().describe('acknowledged ÷ produced (1 on a day without records)'),
+}) satisfies z.ZodType<DailyRate>;
+const summary = z.object({
+  serial: z.string(),
+  passageId: z.string(),
+  direction: z.string(),
+  revision: z.number().int(),
+  capturedAt: z.string(),
+  state,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  lastError: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
+  ackStatus: z.string().nullable().describe('accepted or duplicate, once acknowledged'),
+  acknowledgedAt: z.string().nullable(),
+}) satisfies z.ZodType<RecordSummary>;
+const overrides = z.record(z.string(), z.unknown()).describe('Corrected fields over the passage');
+const detail = summary.extend({
+  passage: ledgerPassageRecordedV1,
+  overrides: overrides.nullable(),
+  corrections: z.array(
+    z.object({
+      actor: z.string(),
+      correctedAt: z.string(),
+      before: overrides.nullable(),
+      after: overrides,
+      previousReason: z.string().nullable(),
+    }),
+  ),
+  rePushes: z.array(
+    z
+      .object({
+        actor: z.string(),
+        actorRole: z.string(),
+        at: z.string(),
+        serial: z.string().nullable(),
+        capturedFrom: z.string().nullable(),
+        capturedTo: z.string().nullable(),
+        reason: z.string().nullable(),
+      })
+      .describe('A re-push that named this record or covered its capture time'),
+  ),
+});
+const platformHalt = z.object({
+  code: z.string(),
+  message: z.string(),
+  since: z.string(),
+}) satisfies z.ZodType<PlatformHalt>;
+const uploadStatus = z.object({
+  delivering: z.boolean(),
+  configurationError: platformHalt.nullable(),
+  lastHeartbeat: z.object({ at: z.string(), ok: z.boolean(), error: z.string().optional() }).nullable(),
 });
 
 const routes: RouteDescriptor[] = [
@@ -22,7 +103,7 @@ const routes: RouteDescriptor[] = [
     summary: 'Counts per delivery state, the backlog and its oldest waiting capture',
     tags: ['upload'],
     params: enterprise,
-    responses: ok('`{enterpriseId, counts, backlog, oldestPendingCapturedAt, oldestPendingAgeSeconds}`'),
+    responses: ok('Counts per state, the backlog and its oldest waiting capture', backlog),
   },
   {
     method: 'get',
@@ -31,16 +112,19 @@ const routes: RouteDescriptor[] = [
     tags: ['upload'],
     params: enterprise,
     query: rateQuery,
-    responses: ok('`[{day, produced, acknowledged, rate}]`'),
+    responses: ok('One row per day with records, oldest first', z.array(dailyRate)),
   },
   {
     method: 'get',
     path: `${BASE}/records`,
-    summary: 'Delivery records in capture order, optionally of one state',
+    summary: 'Delivery records in capture order, optionally of one state; paged by `after`',
     tags: ['upload'],
     params: enterprise,
     query: recordsQuery,
-    responses: ok('Record summaries'),
+    responses: {
+      ...ok('Record summaries (fewer than `limit`: the last page)', z.array(summary)),
+      404: refusal('record-not-found (the `after` serial)'),
+    },
   },
   {
     method: 'get',
@@ -48,14 +132,15 @@ const routes: RouteDescriptor[] = [
     summary: 'One record with its passage, overrides, corrections and re-push audit',
     tags: ['upload'],
     params: record,
-    responses: { ...ok('The record'), 404: refusal('record-not-found') },
+    responses: { ...ok('The record', detail), 404: refusal('record-not-found') },
   },
   {
     method: 'post',
     path: `${BASE}/records/:serial/re-push`,
-    summary: 'Queue one record again (补传), acknowledged ones included (audited)',
+    summary: 'Queue one record again (补传), acknowledged ones included (audited, with the reason)',
     tags: ['upload'],
     params: record,
+    body: rePushBody,
     responses: {
       202: { description: 'Queued', schema: queued },
       400: refusal('invalid-request, invalid-enterprise-id'),
@@ -82,7 +167,10 @@ const routes: RouteDescriptor[] = [
     params: record,
     body: correctionSchema,
     responses: {
-      202: { description: '`{serial, state: pending, overrides}`' },
+      202: {
+        description: 'Queued under the same serial',
+        schema: z.object({ serial: z.string(), state: z.literal('pending'), overrides }),
+      },
       400: refusal('invalid-request, invalid-enterprise-id'),
       404: refusal('record-not-found'),
       409: refusal('record-not-correctable'),
@@ -93,7 +181,7 @@ const routes: RouteDescriptor[] = [
     path: '/api/v1/upload/status',
     summary: 'Whether delivery runs, the configuration error that stopped it, the last heartbeat',
     tags: ['operations'],
-    responses: { 200: { description: '`{delivering, configurationError, lastHeartbeat}`' } },
+    responses: { 200: { description: 'Delivery status', schema: uploadStatus } },
   },
   {
     method: 'post',

@@ -3,8 +3,12 @@ import { type Actor, recordOperatorAction } from '../audit/operator-actions';
 import { statesAccepting } from '../delivery/delivery-state';
 import { UploadException } from '../errors/upload.exception';
 
-export type RePushCommand =
-  { readonly serial: string } | { readonly capturedFrom: Date; readonly capturedTo: Date };
+export type RePushCommand = (
+  { readonly serial: string } | { readonly capturedFrom: Date; readonly capturedTo: Date }
+) & {
+  /** The operator's reason, kept in the audit row's details. */
+  readonly reason?: string;
+};
 
 /**
  * Queues records again (an operator's 补传): one record, or every record captured in a time
@@ -40,7 +44,14 @@ export class RePushService {
           `no record ${command.serial} that can be re-pushed (in flight or unknown)`,
         );
       }
-      await recordOperatorAction(tx, actor, { action: 're-push', enterpriseId, queued, ...command });
+      const { reason, ...target } = command;
+      await recordOperatorAction(tx, actor, {
+        action: 're-push',
+        enterpriseId,
+        queued,
+        ...target,
+        ...(reason ? { details: { reason } } : {}),
+      });
       return { queued };
     });
   }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { legalHoldRequest, type LegalHoldResult } from '../legal-hold/legal-hold.service';
 import { outageFilingRequest, type OutageFilingView } from '../outage/outage-filing.service';
 import { windowQuery } from '../playback/playback.controller';
+import { type PassageClipView } from '../playback/playback.service';
 import { type RetentionReport } from '../retention/retention-report.service';
 
 // `CodedErrorFilter`'s body.
@@ -53,6 +54,29 @@ const retentionReport = z.object({
     }),
   ),
 }) satisfies z.ZodType<RetentionReport>;
+
+const clipBase = {
+  clipId: z.string(),
+  direction: z.enum(['in', 'out']),
+  cameraId: z.string(),
+  requested: z.object(window).describe('The window the passage asked for'),
+};
+const passageClip = z.discriminatedUnion('status', [
+  z.object({
+    ...clipBase,
+    status: z.literal('archived'),
+    actual: z.object(window).describe('What the clip covers (starts snap back to a key frame)'),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    url: z.string().describe('Presigned (MinIO) or signed (filesystem store) link to the MP4'),
+    expiresAt: z.string().describe('When `url` stops working: ask again'),
+  }),
+  z.object({
+    ...clipBase,
+    status: z.enum(['pending', 'missing']),
+    reason: z.string().nullable(),
+  }),
+]) satisfies z.ZodType<PassageClipView>;
 
 const routes: RouteDescriptor[] = [
   {
@@ -117,7 +141,7 @@ const routes: RouteDescriptor[] = [
     tags: ['playback'],
     params: enterprise.extend({ passageId: idSchema }),
     responses: {
-      200: { description: '`[{clipId, direction, cameraId, status, requested, actual?, url?, …}]`' },
+      200: { description: "The passage's clips, both directions", schema: z.array(passageClip) },
       400: invalid,
       ...guarded,
       404: notFound('clips-not-found'),
@@ -131,7 +155,11 @@ const routes: RouteDescriptor[] = [
     params: camera,
     query: windowQuery,
     responses: {
-      200: { description: 'HLS playlist', contentType: 'application/vnd.apple.mpegurl' },
+      200: {
+        description: 'HLS VOD playlist (EXT-X-PROGRAM-DATE-TIME per run, EXT-X-START at `from`)',
+        contentType: 'application/vnd.apple.mpegurl',
+        schema: z.string(),
+      },
       400: invalid,
       ...guarded,
       404: notFound('camera-not-found, no-video-in-window'),

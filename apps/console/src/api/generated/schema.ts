@@ -369,10 +369,12 @@ export type paths = {
               enabled: boolean;
               hasCredentials: boolean;
               id: string;
-              kind: string;
+              /** @enum {string} */
+              kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
               laneId: string;
               name: string;
-              vendor: string;
+              /** @enum {string} */
+              vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
             }[];
           };
         };
@@ -478,10 +480,12 @@ export type paths = {
                 enabled: boolean;
                 hasCredentials: boolean;
                 id: string;
-                kind: string;
+                /** @enum {string} */
+                kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
                 laneId: string;
                 name: string;
-                vendor: string;
+                /** @enum {string} */
+                vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
               };
               /** @description Issued once (creation or rotation); never retrievable later */
               pushSecret?: string;
@@ -593,10 +597,12 @@ export type paths = {
               enabled: boolean;
               hasCredentials: boolean;
               id: string;
-              kind: string;
+              /** @enum {string} */
+              kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
               laneId: string;
               name: string;
-              vendor: string;
+              /** @enum {string} */
+              vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
             };
           };
         };
@@ -700,10 +706,12 @@ export type paths = {
                 enabled: boolean;
                 hasCredentials: boolean;
                 id: string;
-                kind: string;
+                /** @enum {string} */
+                kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
                 laneId: string;
                 name: string;
-                vendor: string;
+                /** @enum {string} */
+                vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
               };
               /** @description Issued once (creation or rotation); never retrievable later */
               pushSecret?: string;
@@ -786,12 +794,26 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `{deviceId, profiles[{token, …, streamUri, snapshotUri}]}` */
+        /** @description Media profiles with their stream and snapshot URIs */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              deviceId: string;
+              profiles: {
+                encoding?: string;
+                height?: number;
+                name: string;
+                snapshotUri: string;
+                /** @description RTSP */
+                streamUri: string;
+                token: string;
+                width?: number;
+              }[];
+            };
+          };
         };
         /** @description invalid-request */
         400: {
@@ -847,6 +869,100 @@ export type paths = {
         };
         /** @description the camera did not answer or refused */
         502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/gates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's gates, each with its site */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              siteId: string;
+            }[];
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -964,6 +1080,104 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/lanes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's lanes, each with its gate */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Lanes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              direction: 'in' | 'out';
+              gateId: string;
+              id: string;
+              /** @enum {string} */
+              mode: 'auto' | 'always-open' | 'closed' | 'record-only';
+              name: string;
+            }[];
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/camera-ingest/v1/enterprises/{enterpriseId}/lanes/{laneId}': {
     parameters: {
       query?: never;
@@ -1060,6 +1274,101 @@ export type paths = {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's sites */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Sites */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @description IANA zone; decides the date folders of its objects */
+              timeZone: string;
+            }[];
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6871,12 +7180,27 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `{enterpriseId, counts, backlog, oldestPendingCapturedAt, oldestPendingAgeSeconds}` */
+        /** @description Counts per state, the backlog and its oldest waiting capture */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description pending + in-flight */
+              backlog: number;
+              counts: {
+                acknowledged: number;
+                dead: number;
+                'in-flight': number;
+                pending: number;
+                rejected: number;
+              };
+              enterpriseId: string;
+              oldestPendingAgeSeconds: number | null;
+              oldestPendingCapturedAt: string | null;
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -6927,6 +7251,7 @@ export type paths = {
             capturedFrom: string;
             /** Format: date-time */
             capturedTo: string;
+            reason?: string;
           };
         };
       };
@@ -6970,10 +7295,12 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Delivery records in capture order, optionally of one state */
+    /** Delivery records in capture order, optionally of one state; paged by `after` */
     get: {
       parameters: {
         query?: {
+          /** @description The serial of the last record of the previous page: the records captured after it */
+          after?: string;
           limit?: number;
           state?: 'pending' | 'in-flight' | 'acknowledged' | 'rejected' | 'dead';
         };
@@ -6986,15 +7313,44 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description Record summaries */
+        /** @description Record summaries (fewer than `limit`: the last page) */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              acknowledgedAt: string | null;
+              /** @description accepted or duplicate, once acknowledged */
+              ackStatus: string | null;
+              attempts: number;
+              capturedAt: string;
+              direction: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              passageId: string;
+              rejectionReason: string | null;
+              revision: number;
+              serial: string;
+              /** @enum {string} */
+              state: 'pending' | 'in-flight' | 'acknowledged' | 'rejected' | 'dead';
+            }[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description record-not-found (the `after` serial) */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -7042,7 +7398,112 @@ export type paths = {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              acknowledgedAt: string | null;
+              /** @description accepted or duplicate, once acknowledged */
+              ackStatus: string | null;
+              attempts: number;
+              capturedAt: string;
+              corrections: {
+                actor: string;
+                /** @description Corrected fields over the passage */
+                after: {
+                  [key: string]: unknown;
+                };
+                before: {
+                  [key: string]: unknown;
+                } | null;
+                correctedAt: string;
+                previousReason: string | null;
+              }[];
+              direction: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              overrides: {
+                [key: string]: unknown;
+              } | null;
+              passage: {
+                /** Format: date-time */
+                capturedAt: string;
+                cargo?: {
+                  name: string;
+                  tonnes?: number;
+                };
+                /** @enum {string} */
+                direction: 'in' | 'out';
+                documents?: {
+                  drivingLicence?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  inventoryList?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                };
+                /** @enum {string} */
+                emissionStage:
+                  '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                engineNo?: string;
+                enterpriseId: string;
+                fleet?: string;
+                /** @enum {string} */
+                fuel?: 'diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen';
+                gateId: string;
+                laneId: string;
+                passageId: string;
+                photos: {
+                  plate?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                  vehicle?: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  };
+                };
+                plate: {
+                  /** @enum {string} */
+                  colour:
+                    'blue' | 'yellow' | 'green' | 'yellow-green' | 'white' | 'black' | 'other' | 'unknown';
+                  text: string;
+                };
+                /** Format: date */
+                registrationDate?: string;
+                revision: number;
+                siteId: string;
+                vin?: string;
+              };
+              passageId: string;
+              rejectionReason: string | null;
+              rePushes: {
+                actor: string;
+                actorRole: string;
+                at: string;
+                capturedFrom: string | null;
+                capturedTo: string | null;
+                reason: string | null;
+                serial: string | null;
+              }[];
+              revision: number;
+              serial: string;
+              /** @enum {string} */
+              state: 'pending' | 'in-flight' | 'acknowledged' | 'rejected' | 'dead';
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -7122,12 +7583,22 @@ export type paths = {
         };
       };
       responses: {
-        /** @description `{serial, state: pending, overrides}` */
+        /** @description Queued under the same serial */
         202: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description Corrected fields over the passage */
+              overrides: {
+                [key: string]: unknown;
+              };
+              serial: string;
+              /** @constant */
+              state: 'pending';
+            };
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -7182,7 +7653,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Queue one record again (补传), acknowledged ones included (audited) */
+    /** Queue one record again (补传), acknowledged ones included (audited, with the reason) */
     post: {
       parameters: {
         query?: never;
@@ -7195,7 +7666,13 @@ export type paths = {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
       responses: {
         /** @description Queued */
         202: {
@@ -7263,12 +7740,21 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `[{day, produced, acknowledged, rate}]` */
+        /** @description One row per day with records, oldest first */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              acknowledged: number;
+              /** @description yyyy-MM-dd, China Standard Time */
+              day: string;
+              produced: number;
+              /** @description acknowledged ÷ produced (1 on a day without records) */
+              rate: number;
+            }[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -7309,12 +7795,26 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `{delivering, configurationError, lastHeartbeat}` */
+        /** @description Delivery status */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              configurationError: {
+                code: string;
+                message: string;
+                since: string;
+              } | null;
+              delivering: boolean;
+              lastHeartbeat: {
+                at: string;
+                error?: string;
+                ok: boolean;
+              } | null;
+            };
+          };
         };
       };
     };
@@ -7495,12 +7995,14 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description HLS playlist */
+        /** @description HLS VOD playlist (EXT-X-PROGRAM-DATE-TIME per run, EXT-X-START at `from`) */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/vnd.apple.mpegurl': string;
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
@@ -7780,12 +8282,53 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description `[{clipId, direction, cameraId, status, requested, actual?, url?, …}]` */
+        /** @description The passage's clips, both directions */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': (
+              | {
+                  /** @description What the clip covers (starts snap back to a key frame) */
+                  actual: {
+                    from: string;
+                    to: string;
+                  };
+                  bytes: number;
+                  cameraId: string;
+                  clipId: string;
+                  /** @enum {string} */
+                  direction: 'in' | 'out';
+                  /** @description When `url` stops working: ask again */
+                  expiresAt: string;
+                  /** @description The window the passage asked for */
+                  requested: {
+                    from: string;
+                    to: string;
+                  };
+                  sha256: string;
+                  /** @constant */
+                  status: 'archived';
+                  /** @description Presigned (MinIO) or signed (filesystem store) link to the MP4 */
+                  url: string;
+                }
+              | {
+                  cameraId: string;
+                  clipId: string;
+                  /** @enum {string} */
+                  direction: 'in' | 'out';
+                  reason: string | null;
+                  /** @description The window the passage asked for */
+                  requested: {
+                    from: string;
+                    to: string;
+                  };
+                  /** @enum {string} */
+                  status: 'pending' | 'missing';
+                }
+            )[];
+          };
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {

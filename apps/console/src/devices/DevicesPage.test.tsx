@@ -1,0 +1,119 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/ops-harness';
+import DevicesPage from './DevicesPage';
+
+const CI = `/api/camera-ingest/v1/enterprises/${ENTERPRISE}`;
+
+function gateway(role: string, overrides: Record<string, Parameters<typeof fakeGateway>[0][string]> = {}) {
+  return fakeGateway({
+    'GET /auth/me': me(role),
+    [`GET ${CI}/sites`]: { body: [{ id: 's1', name: '一厂', timeZone: 'Asia/Shanghai' }] },
+    [`GET ${CI}/gates`]: { body: [{ id: 'g1', siteId: 's1', name: '北门' }] },
+    [`GET ${CI}/lanes`]: {
+      body: [{ id: 'l1', gateId: 'g1', name: '入口1', direction: 'in', mode: 'auto' }],
+    },
+    [`GET ${CI}/devices`]: {
+      body: [
+        {
+          id: 'cam-1',
+          laneId: 'l1',
+          kind: 'anpr-camera',
+          vendor: 'vzenith',
+          name: '入口抓拍',
+          address: null,
+          allowedSources: ['10.0.0.5'],
+          hasCredentials: false,
+          enabled: true,
+        },
+      ],
+    },
+    [`GET /api/video-archive/v1/enterprises/${ENTERPRISE}/retention-report`]: refusal(
+      503,
+      'down',
+      'archive down',
+    ),
+    ...overrides,
+  });
+}
+
+const open = (role: string, overrides?: Parameters<typeof gateway>[1]) => {
+  const calls = gateway(role, overrides);
+  renderPage(<DevicesPage />, { path: '/e/:enterpriseId/devices', url: `/e/${ENTERPRISE}/devices` });
+  return calls;
+};
+
+// Ant Design's first render in jsdom is slow on a shared CI core.
+vi.setConfig({ testTimeout: 30_000 });
+const later = { timeout: 10_000 };
+
+describe('DevicesPage', () => {
+  it('shows the tree and the devices to an inspector, with no edit control', async () => {
+    open('inspector');
+    expect(await screen.findByText('入口抓拍', {}, later)).toBeTruthy();
+    expect(screen.getAllByText('北门').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /登记设备|新增站点|编辑/ })).toBeNull();
+    // The archive refused: the Video column says nothing rather than guessing.
+    expect(screen.getByText('无录像')).toBeTruthy();
+  });
+
+  it('lets the enterprise admin edit sites, gates and lanes but not register devices', async () => {
+    open('enterprise-admin');
+    await screen.findByText('入口抓拍', {}, later);
+    expect(screen.getByRole('button', { name: /新增站点/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '编辑车道 l1' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /登记设备/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: '编辑设备 cam-1' })).toBeNull();
+  });
+
+  it('lets the city operator register a device and shows its push secret once', async () => {
+    const calls = open('city-operator', {
+      [`POST ${CI}/devices`]: {
+        status: 201,
+        body: {
+          device: {
+            id: 'cam-2',
+            laneId: 'l1',
+            kind: 'anpr-camera',
+            vendor: 'hikvision',
+            name: '出口',
+            address: null,
+            allowedSources: [],
+            hasCredentials: false,
+            enabled: true,
+          },
+          pushSecret: 'once-only-secret',
+        },
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /登记设备/ }, later));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('编号'), { target: { value: 'cam-2' } });
+    fireEvent.change(within(dialog).getByLabelText('名称'), { target: { value: '出口' } });
+    const pick = async (label: string, option: string) => {
+      fireEvent.mouseDown(within(dialog).getByLabelText(label));
+      fireEvent.click(await screen.findByTitle(option));
+    };
+    await pick('所属车道', '入口1 (l1)');
+    await pick('设备类型', '车牌识别相机');
+    await pick('厂商', '海康威视');
+    fireEvent.click(within(dialog).getByRole('button', { name: /OK|确\s*定/ }));
+    expect((await screen.findByTestId('push-secret', {}, later)).textContent).toContain('once-only-secret');
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.body).toMatchObject({
+      id: 'cam-2',
+      laneId: 'l1',
+      kind: 'anpr-camera',
+      vendor: 'hikvision',
+      name: '出口',
+      address: null,
+    });
+  });
+
+  it("shows the service's reason when the registry refuses", async () => {
+    open('inspector', { [`GET ${CI}/devices`]: refusal(403, 'forbidden', 'the role may not do this') });
+    await waitFor(
+      () => expect(screen.getByText(/the role may not do this \(forbidden\)/)).toBeTruthy(),
+      later,
+    );
+  });
+});
