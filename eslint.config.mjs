@@ -174,7 +174,7 @@ export default [
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.e2e.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   { ignores: ['apps/console/src/api/generated/**'] },

@@ -21,7 +21,7 @@ test('a gatekeeper signs in and watches a truck arrive live: photo, plate, stage
   const lane = page.getByTestId('lane-north-in');
   await expect(lane.getByLabel(/^皖A00E66 /)).toBeVisible();
   await expect(lane.getByText('国六', { exact: false })).toBeVisible();
-  await expect(lane.getByText('放行')).toBeVisible();
+  await expect(lane.getByText('放行', { exact: true })).toBeVisible();
   await expect(lane.getByTestId('decision-message')).not.toBeEmpty();
   await expect(lane.getByText('道闸已抬起')).toBeVisible();
   // The snapshot comes from the ledger's link to the stored photo.

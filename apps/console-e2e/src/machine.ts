@@ -33,7 +33,7 @@ export function demoAccount(home: string, role: string): DemoAccount {
 
 /**
  * `npm start`'s launcher in a process group of its own (as a terminal runs it): the demo city
- * with a truck every few seconds. `stop` is Ctrl-C to the group.
+ * (enterprise, gates, lanes, people, trucks registered) without its own traffic.
  */
 export function startMachine(
   home: string,
@@ -48,7 +48,8 @@ export function startMachine(
       TSX_TSCONFIG_PATH: 'tsconfig.base.json',
       ECOGATE_HOME: home,
       ...PORTS,
-      ECOGATE_DEMO_INTERVAL_SECONDS: process.env['ECOGATE_DEMO_INTERVAL_SECONDS'] ?? '6',
+      // Only the tests' own camera pushes: each flow knows which truck it waits for.
+      ECOGATE_DEMO_INTERVAL_SECONDS: '0',
       // The flows expect the enterprise's own verdicts, not an alert halfway through the run.
       ECOGATE_DEMO_ALERT_AFTER_SECONDS: '86400',
     },

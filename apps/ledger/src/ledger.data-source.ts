@@ -11,6 +11,8 @@ import { CreateRetentionPolicies1796500000000 } from './migrations/1796500000000
 import { CreateInPlantAndMachinery1796600000000 } from './migrations/1796600000000-CreateInPlantAndMachinery';
 import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-AddPassageReceiptTime';
 import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/1796800000000-AddPassageReviewAndManualEntry';
+import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
+import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
 import { PassageEntity } from './passage/passage.entity';
 import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
@@ -31,6 +33,7 @@ export const ledgerEntities = [
   RetentionPolicyEntity,
   InPlantVehicleEntity,
   MachineryEntity,
+  EnterpriseProfileEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -41,6 +44,7 @@ export const ledgerMigrations = [
   CreateInPlantAndMachinery1796600000000,
   AddPassageReceiptTime1796700000000,
   AddPassageReviewAndManualEntry1796800000000,
+  CreateEnterpriseProfiles1796900000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

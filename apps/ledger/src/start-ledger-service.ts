@@ -44,6 +44,8 @@ import { ManualPassageService } from './manual-passage/manual-passage.service';
 import { PassagePhotosService } from './photos/passage-photos.service';
 import { ReviewItemsService } from './review/review-items.service';
 import { StatisticsSummaryService } from './statistics/statistics-summary.service';
+import { DistrictStatisticsService } from './statistics/district-statistics.service';
+import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
@@ -103,7 +105,9 @@ export async function startLedgerService(
   // The group's dead-letter, replay and replay-audit topics too (`deadLetters.topics()`): the intake
   // subscribes to `ledger.replay.v1`, where the replay API (as the ledger's own principal) publishes.
   await messaging.ensureTopics([
-    ...['gate.barrier.decided.v1', PASSAGE_TOPIC].map((topic) => ({ name: messaging.physicalTopic(topic) })),
+    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC].map((topic) => ({
+      name: messaging.physicalTopic(topic),
+    })),
     ...deadLetters.topics().map((name) => ({ name })),
   ]);
   const publisher = messaging.createPublisher();
@@ -115,6 +119,7 @@ export async function startLedgerService(
   relay.start();
 
   let consumer: EventConsumer | undefined;
+  const enterpriseProfiles = new EnterpriseProfiles(dataSource, logger.child({ component: 'directory' }));
   const app = await NestFactory.create<NestExpressApplication>(
     LedgerModule.register({
       recordDecision: new RecordDecisionService(
@@ -149,7 +154,9 @@ export async function startLedgerService(
         retentionFloorDays: config.retention.floors.ledgerDays,
         maxFutureMs: config.intake.clockDrift.maxFutureMs,
       }),
-      statistics: new StatisticsSummaryService(dataSource),
+      statistics: new StatisticsSummaryService(dataSource, enterpriseProfiles),
+      enterpriseProfiles,
+      districtStatistics: new DistrictStatisticsService(dataSource),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },

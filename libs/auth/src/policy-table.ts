@@ -30,7 +30,11 @@ const directoryReaders = ['city-admin', 'city-operator', 'inspector'] as const;
  * Routes without an enterprise in their path that still admit inspectors: the controller filters
  * the answer to the caller's enterprises (`Principal.enterprises`), so nothing outside leaks.
  */
-export const CALLER_FILTERED_ROUTES: readonly string[] = [`GET ${DIRECTORY}`];
+export const CALLER_FILTERED_ROUTES: readonly string[] = [
+  `GET ${DIRECTORY}`,
+  // The ledger's city view by district: the ledger keeps the enterprises of the caller's token.
+  'GET /api/v1/statistics/districts',
+];
 // --- gateway: enterprise directory (end) ---
 
 export const POLICY = {
@@ -67,6 +71,8 @@ export const POLICY = {
     [`POST ${E}/review-items/{passageId}/resolution`]: { roles: reviewResolvers },
     [`POST ${E}/passages/manual`]: { roles: enterpriseUsers },
     [`GET ${E}/statistics/summary`]: { roles: readers, apiScope: 'passages:read' },
+    // City view by district: city-wide roles, and inspectors for the enterprises of their token.
+    'GET /api/v1/statistics/districts': { roles: ['city-admin', 'city-operator', 'inspector'] },
     'GET /api/v1/operations/dead-letters': { roles: ['city-operator'] },
     'POST /api/v1/operations/dead-letters/replay': { roles: ['city-operator'] },
   },

@@ -19,6 +19,11 @@ const page = (load: () => Promise<{ default: ComponentType }>) => {
 /** Pages of one enterprise, under `/e/:enterpriseId/`: a shared link names the enterprise too. */
 export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'lanes', element: page(() => import('../lanes/LiveLanesPage')) },
+  { path: 'passages', element: page(() => import('../passages/PassagesPage')) },
+  { path: 'passages/:passageId', element: page(() => import('../passages/PassagePage')) },
+  { path: 'review', element: page(() => import('../review/ReviewPage')) },
+  { path: 'in-plant', element: page(() => import('../in-plant/InPlantPage')) },
+  { path: 'machinery', element: page(() => import('../machinery/MachineryPage')) },
   { path: 'statistics', element: page(() => import('../statistics/StatisticsPage')) },
   { path: 'alert', element: page(() => import('../alert/AlertLevelPage')) },
   { path: 'plan', element: page(() => import('../alert/EmergencyPlanPage')) },

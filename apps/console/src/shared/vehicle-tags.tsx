@@ -60,6 +60,13 @@ export function PlateChip({ text, colour }: { text: string; colour: string }) {
   );
 }
 
+/** A plate colour's name (蓝牌…), e.g. for a choice of colours. */
+export function PlateColourName({ colour }: { colour: string }) {
+  const t = useMessages(messages);
+  const key = `colour.${colour}`;
+  return <>{key in messages ? t(key as 'colour.blue') : colour}</>;
+}
+
 const STAGE_COLOUR = (stage: EmissionStage): string =>
   stage === 'electric'
     ? 'green'

@@ -88,7 +88,8 @@ export const consoleRoutes: RouteDescriptor[] = [
     method: 'get',
     path: `${BASE}/statistics/summary`,
     summary:
-      'Stage shares by trips and tonnes, daily trips, clean-transport ratios and the class indicator (Asia/Shanghai days)',
+      'Stage shares by trips and tonnes, daily trips, clean-transport ratios and the class indicator (Asia/Shanghai days); ' +
+      'the class from the directory record the ledger learnt, or performanceClass + industry to override it',
     tags: ['statistics'],
     params: enterprise,
     query: statisticsSummaryQuery,

@@ -189,40 +189,88 @@ const stageRecord = z.object(
 );
 const ratio = z.object({ clean: z.number(), total: z.number(), ratio: z.number().nullable() });
 
+const stageSharesSchema = z.object({
+  trips: z.object({ total: z.number(), counts: stageRecord, shares: stageRecord }),
+  tonnes: z.object({
+    total: z.number(),
+    amounts: stageRecord,
+    shares: stageRecord,
+    tripsWithoutTonnes: z.number().int(),
+  }),
+});
+const cleanTransportSchema = z.array(
+  z.object({ definition: z.enum(CLEAN_TRANSPORT_DEFINITIONS), byTrips: ratio, byTonnes: ratio }),
+);
+const complianceStatus = z.enum(['met', 'not-met', 'no-data', 'no-threshold']);
+const classComplianceSchema = z.object({
+  performanceClass: z.enum(PERFORMANCE_CLASSES),
+  industry: z.enum(INDUSTRIES),
+  /** `directory`: the enterprise's record the ledger learnt from the gateway; `query`: the caller's override. */
+  classSource: z.enum(['query', 'directory']),
+  status: complianceStatus,
+  indicators: z.array(
+    z.object({
+      metric: z.enum(CLEAN_TRANSPORT_DEFINITIONS),
+      basis: z.enum(['trips', 'tonnes']),
+      minimumShare: z.number(),
+      source: z.string(),
+      actual: z.number().nullable(),
+      met: z.boolean().nullable(),
+    }),
+  ),
+});
+
 /** `GET statistics/summary`: libs/domain's statistics over the period's passages. */
 export const statisticsSummarySchema = z.object({
   from: localDate,
   to: localDate,
   timeZone: z.literal('Asia/Shanghai'),
   trips: z.number().int(),
-  stageShares: z.object({
-    trips: z.object({ total: z.number(), counts: stageRecord, shares: stageRecord }),
-    tonnes: z.object({
-      total: z.number(),
-      amounts: stageRecord,
-      shares: stageRecord,
-      tripsWithoutTonnes: z.number().int(),
-    }),
-  }),
+  stageShares: stageSharesSchema,
   daily: z.array(z.object({ day: localDate, trips: z.number().int() })),
-  cleanTransport: z.array(
-    z.object({ definition: z.enum(CLEAN_TRANSPORT_DEFINITIONS), byTrips: ratio, byTonnes: ratio }),
-  ),
-  classCompliance: z
-    .object({
-      performanceClass: z.enum(PERFORMANCE_CLASSES),
-      industry: z.enum(INDUSTRIES),
-      status: z.enum(['met', 'not-met', 'no-data', 'no-threshold']),
-      indicators: z.array(
+  cleanTransport: cleanTransportSchema,
+  /** `null` while the class is unknown: no directory record yet and none in the query. */
+  classCompliance: classComplianceSchema.nullable(),
+});
+
+/** Several enterprises together: sums of their figures, shares and ratios of the sums. */
+const areaFigures = {
+  enterpriseCount: z.number().int(),
+  trips: z.number().int(),
+  stageShares: stageSharesSchema,
+  cleanTransport: cleanTransportSchema,
+  classComplianceCounts: z.object({
+    met: z.number().int(),
+    'not-met': z.number().int(),
+    'no-data': z.number().int(),
+    'no-threshold': z.number().int(),
+  }),
+};
+
+/** `GET /api/v1/statistics/districts`: the city view, per district and per enterprise in it. */
+export const districtStatisticsSchema = z.object({
+  from: localDate,
+  to: localDate,
+  timeZone: z.literal('Asia/Shanghai'),
+  districtCode: z.string().nullable(),
+  total: z.object(areaFigures),
+  districts: z.array(
+    z.object({
+      districtCode: z.string(),
+      ...areaFigures,
+      enterprises: z.array(
         z.object({
-          metric: z.enum(CLEAN_TRANSPORT_DEFINITIONS),
-          basis: z.enum(['trips', 'tonnes']),
-          minimumShare: z.number(),
-          source: z.string(),
-          actual: z.number().nullable(),
-          met: z.boolean().nullable(),
+          enterpriseId: z.string(),
+          name: z.string(),
+          industry: z.enum(INDUSTRIES),
+          performanceClass: z.enum(PERFORMANCE_CLASSES),
+          active: z.boolean(),
+          trips: z.number().int(),
+          stageShares: stageSharesSchema,
+          cleanTransport: cleanTransportSchema,
+          classCompliance: classComplianceSchema,
         }),
       ),
-    })
-    .nullable(),
+    }),
+  ),
 });

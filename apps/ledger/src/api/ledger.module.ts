@@ -29,6 +29,10 @@ import { ReviewItemsController } from '../review/review-items.controller';
 import { ReviewItemsService } from '../review/review-items.service';
 import { StatisticsController } from '../statistics/statistics.controller';
 import { StatisticsSummaryService } from '../statistics/statistics-summary.service';
+import { DistrictStatisticsController } from '../statistics/district-statistics.controller';
+import { DistrictStatisticsService } from '../statistics/district-statistics.service';
+import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
+import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -48,6 +52,9 @@ export interface LedgerDependencies {
   readonly reviews: ReviewItemsService;
   readonly manualPassages: ManualPassageService;
   readonly statistics: StatisticsSummaryService;
+  // The enterprise directory (gateway.enterprise.registered.v1) and the city view by district.
+  readonly enterpriseProfiles: EnterpriseProfiles;
+  readonly districtStatistics: DistrictStatisticsService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -69,6 +76,8 @@ export class LedgerModule {
         ReviewItemsController,
         ManualPassageController,
         StatisticsController,
+        EnterpriseRegisteredConsumer,
+        DistrictStatisticsController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -87,6 +96,8 @@ export class LedgerModule {
         { provide: ReviewItemsService, useValue: deps.reviews },
         { provide: ManualPassageService, useValue: deps.manualPassages },
         { provide: StatisticsSummaryService, useValue: deps.statistics },
+        { provide: EnterpriseProfiles, useValue: deps.enterpriseProfiles },
+        { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
       ],
     };
   }

@@ -57,6 +57,12 @@ describe('ledger OpenAPI document', () => {
     expect(Object.keys(photo?.get?.responses ?? {})).toEqual(expect.arrayContaining(['302', '404']));
   });
 
+  it('declares the city view by district with its body and a query of the period and district', () => {
+    const districts = ledgerOpenApi.paths['/api/v1/statistics/districts']?.get;
+    expect(districts?.responses['200']?.content?.['application/json']).toBeDefined();
+    expect(districts?.parameters?.map((p) => p.name)).toEqual(['from', 'to', 'districtCode']);
+  });
+
   it('documents the new passage filters', () => {
     const search = ledgerOpenApi.paths['/api/v1/enterprises/{enterpriseId}/passages']?.get;
     expect(search?.parameters?.map((p) => p.name)).toEqual(

@@ -11,6 +11,7 @@ import { plateParam, upsertVehicleSchema } from '../vehicle-registry/vehicle-reg
 import { replayDeadLettersSchema } from '../dead-letters/dead-letter-replay.service';
 import { dailyQuery, passagesQuery } from './ledger.controller';
 import { consoleRoutes } from './console.openapi';
+import { districtStatisticsRoutes } from '../statistics/district-statistics.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -244,6 +245,7 @@ const routes: RouteDescriptor[] = [
     },
   },
   ...consoleRoutes,
+  ...districtStatisticsRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

@@ -83,6 +83,26 @@ describe('statistics summary', () => {
       industry: 'steel',
     });
     expect(c.classCompliance).toMatchObject({ status: 'no-threshold', indicators: [] });
+    expect(b.classCompliance?.classSource).toBe('query');
+  });
+
+  it('uses the stored directory class when the query names none, the query’s when it does', () => {
+    const stored = { performanceClass: 'A', industry: 'coking' } as const;
+    expect(summarise(groups, { from: '2026-12-01', to: '2026-12-03' }, stored).classCompliance).toMatchObject(
+      {
+        performanceClass: 'A',
+        industry: 'coking',
+        classSource: 'directory',
+        status: 'not-met',
+      },
+    );
+    expect(
+      summarise(
+        groups,
+        { from: '2026-12-01', to: '2026-12-03', performanceClass: 'B', industry: 'steel' },
+        stored,
+      ).classCompliance,
+    ).toMatchObject({ performanceClass: 'B', industry: 'steel', classSource: 'query', status: 'met' });
   });
 
   it('counts days across months', () => {

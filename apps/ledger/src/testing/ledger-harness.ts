@@ -7,7 +7,7 @@ import {
   type TemporaryDatabase,
 } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { kafkaClientOptions, loadInfraEnv } from '@ecogate/testing';
+import { kafkaClientOptions, loadInfraEnv, type TestProfile } from '@ecogate/testing';
 import { ledgerEntities, ledgerMigrations } from '../ledger.data-source';
 import { type LedgerService, type LedgerServiceConfig, startLedgerService } from '../start-ledger-service';
 import { serviceConfig, type TestCaller } from './ledger-test-kit';
@@ -71,11 +71,13 @@ export function apiClient(baseUrl: string, authorization?: () => Promise<string>
 /** The whole service on a fresh database and a random topic prefix, for API-level int specs. */
 export async function startLedgerHarness(
   overrides: Partial<LedgerServiceConfig> = {},
+  /** Another profile's adapters (a `testProfile` of `@ecogate/testing`); Kafka and MinIO by default. */
+  profile?: Pick<TestProfile, 'messaging' | 'objectStorage' | 'topicPrefix'>,
 ): Promise<LedgerHarness> {
   const infra = loadInfraEnv();
   const issuer = await TestIssuer.start(['barrier-control']);
   const database = await migratedDatabase(infra.DATABASE_URL, 'ledger_it');
-  const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
+  const topicPrefix = profile?.topicPrefix ?? `it-${randomUUID().slice(0, 8)}.`;
   const service = await startLedgerService(
     {
       ...serviceConfig({
@@ -83,6 +85,7 @@ export async function startLedgerHarness(
         ...kafkaClientOptions(infra),
         topicPrefix,
         verifier: issuer.verifierOptions,
+        ...(profile ? { profile } : {}),
       }),
       ...overrides,
     },

@@ -63,7 +63,9 @@ export function decide(
     verdict,
     policyVerdict: policy.verdict,
     reasons: laneReason ? [laneReason, policy.reason] : [policy.reason],
-    facts: { level, laneMode, ...policyFacts(policy) },
+    // The stage is a fact of the vehicle, known with or without a restriction: the ledger and the
+    // gate's display show it on every passage, not only during an alert.
+    facts: { level, laneMode, ...knownStage(subject), ...policyFacts(policy) },
     message: admissionMessage({ plate: subject.plate, level, laneMode, policy }),
   };
 }
@@ -101,6 +103,11 @@ export function evaluatePolicy(
     return { verdict: 'needs-review', reason: 'stage-inferred-unconfirmed', requirement, evidence };
   }
   return { verdict: 'allow', reason: 'stage-meets-minimum', requirement, evidence };
+}
+
+function knownStage(subject: AdmissionSubject): Pick<AdmissionFacts, 'stage' | 'evidenceSource'> {
+  const evidence = strongestEvidence(subject.evidence);
+  return evidence ? { stage: evidence.stage, evidenceSource: evidence.source } : {};
 }
 
 function policyFacts(outcome: PolicyOutcome): Omit<AdmissionFacts, 'level' | 'laneMode'> {

@@ -73,6 +73,8 @@ describe('decide: exemptions (special vehicles, hazardous chemicals, livelihood,
       requirementId: 'red-heavy-truck-min-V',
       minimum: 'V',
       exemptionId: 'EX-2024-017',
+      stage: 'III',
+      evidenceSource: 'document',
     });
   });
 

@@ -47,6 +47,20 @@ describe('decide: minimum stage per category × fuel (default plan, domain.md §
     expect(decision.reasons).toEqual([reason]);
   });
 
+  it('states a known stage without any restriction too (the ledger records it on every passage)', () => {
+    const vehicle = aVehicle().withStage('VI', 'platform-query').build();
+    expect(decide(plan, 'none', vehicle, AUTO, NOW).facts).toEqual({
+      level: 'none',
+      laneMode: 'auto',
+      stage: 'VI',
+      evidenceSource: 'platform-query',
+    });
+    expect(decide(plan, 'none', aVehicle().build(), AUTO, NOW).facts).toEqual({
+      level: 'none',
+      laneMode: 'auto',
+    });
+  });
+
   it('names the binding rule and the stage in the facts', () => {
     const vehicle = aVehicle().withStage('IV', 'platform-query').build();
     expect(decide(plan, 'red', vehicle, AUTO, NOW).facts).toEqual({

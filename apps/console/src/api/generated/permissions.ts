@@ -156,6 +156,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/statistics/districts': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/live/v1/enterprises/{enterpriseId}/lanes': [
     'city-admin',
     'city-operator',

@@ -6375,7 +6375,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Stage shares by trips and tonnes, daily trips, clean-transport ratios and the class indicator (Asia/Shanghai days) */
+    /** Stage shares by trips and tonnes, daily trips, clean-transport ratios and the class indicator (Asia/Shanghai days); the class from the directory record the ledger learnt, or performanceClass + industry to override it */
     get: {
       parameters: {
         query: {
@@ -6410,6 +6410,8 @@ export type paths = {
           content: {
             'application/json': {
               classCompliance: {
+                /** @enum {string} */
+                classSource: 'query' | 'directory';
                 indicators: {
                   actual: number | null;
                   /** @enum {string} */
@@ -6947,6 +6949,373 @@ export type paths = {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/statistics/districts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per district and per enterprise of the caller's scope: trips, stage shares by trips and tonnes, clean-transport ratios, each enterprise’s class indicator (Asia/Shanghai days; the directory’s districts) */
+    get: {
+      parameters: {
+        query: {
+          districtCode?: string;
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Districts in code order, each with its enterprises (id order) and their sums; `total` sums every district. An inspector gets only the enterprises of their token */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              districtCode: string | null;
+              districts: {
+                classComplianceCounts: {
+                  met: number;
+                  'no-data': number;
+                  'no-threshold': number;
+                  'not-met': number;
+                };
+                cleanTransport: {
+                  byTonnes: {
+                    clean: number;
+                    ratio: number | null;
+                    total: number;
+                  };
+                  byTrips: {
+                    clean: number;
+                    ratio: number | null;
+                    total: number;
+                  };
+                  /** @enum {string} */
+                  definition: 'new-energy' | 'v-plus' | 'vi-plus';
+                }[];
+                districtCode: string;
+                enterpriseCount: number;
+                enterprises: {
+                  active: boolean;
+                  classCompliance: {
+                    /** @enum {string} */
+                    classSource: 'query' | 'directory';
+                    indicators: {
+                      actual: number | null;
+                      /** @enum {string} */
+                      basis: 'trips' | 'tonnes';
+                      met: boolean | null;
+                      /** @enum {string} */
+                      metric: 'new-energy' | 'v-plus' | 'vi-plus';
+                      minimumShare: number;
+                      source: string;
+                    }[];
+                    /** @enum {string} */
+                    industry:
+                      | 'steel'
+                      | 'coking'
+                      | 'cement'
+                      | 'non-ferrous-smelting'
+                      | 'glass'
+                      | 'ceramics'
+                      | 'refining'
+                      | 'chemicals'
+                      | 'other';
+                    /** @enum {string} */
+                    performanceClass: 'A' | 'B' | 'B-' | 'C' | 'D' | 'leading' | 'non-leading';
+                    /** @enum {string} */
+                    status: 'met' | 'not-met' | 'no-data' | 'no-threshold';
+                  };
+                  cleanTransport: {
+                    byTonnes: {
+                      clean: number;
+                      ratio: number | null;
+                      total: number;
+                    };
+                    byTrips: {
+                      clean: number;
+                      ratio: number | null;
+                      total: number;
+                    };
+                    /** @enum {string} */
+                    definition: 'new-energy' | 'v-plus' | 'vi-plus';
+                  }[];
+                  enterpriseId: string;
+                  /** @enum {string} */
+                  industry:
+                    | 'steel'
+                    | 'coking'
+                    | 'cement'
+                    | 'non-ferrous-smelting'
+                    | 'glass'
+                    | 'ceramics'
+                    | 'refining'
+                    | 'chemicals'
+                    | 'other';
+                  name: string;
+                  /** @enum {string} */
+                  performanceClass: 'A' | 'B' | 'B-' | 'C' | 'D' | 'leading' | 'non-leading';
+                  stageShares: {
+                    tonnes: {
+                      amounts: {
+                        0: number;
+                        electric: number;
+                        I: number;
+                        II: number;
+                        III: number;
+                        IV: number;
+                        none: number;
+                        unknown: number;
+                        V: number;
+                        VI: number;
+                        VIa: number;
+                        VIb: number;
+                      };
+                      shares: {
+                        0: number;
+                        electric: number;
+                        I: number;
+                        II: number;
+                        III: number;
+                        IV: number;
+                        none: number;
+                        unknown: number;
+                        V: number;
+                        VI: number;
+                        VIa: number;
+                        VIb: number;
+                      };
+                      total: number;
+                      tripsWithoutTonnes: number;
+                    };
+                    trips: {
+                      counts: {
+                        0: number;
+                        electric: number;
+                        I: number;
+                        II: number;
+                        III: number;
+                        IV: number;
+                        none: number;
+                        unknown: number;
+                        V: number;
+                        VI: number;
+                        VIa: number;
+                        VIb: number;
+                      };
+                      shares: {
+                        0: number;
+                        electric: number;
+                        I: number;
+                        II: number;
+                        III: number;
+                        IV: number;
+                        none: number;
+                        unknown: number;
+                        V: number;
+                        VI: number;
+                        VIa: number;
+                        VIb: number;
+                      };
+                      total: number;
+                    };
+                  };
+                  trips: number;
+                }[];
+                stageShares: {
+                  tonnes: {
+                    amounts: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    shares: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    total: number;
+                    tripsWithoutTonnes: number;
+                  };
+                  trips: {
+                    counts: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    shares: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    total: number;
+                  };
+                };
+                trips: number;
+              }[];
+              /** Format: date */
+              from: string;
+              /** @constant */
+              timeZone: 'Asia/Shanghai';
+              /** Format: date */
+              to: string;
+              total: {
+                classComplianceCounts: {
+                  met: number;
+                  'no-data': number;
+                  'no-threshold': number;
+                  'not-met': number;
+                };
+                cleanTransport: {
+                  byTonnes: {
+                    clean: number;
+                    ratio: number | null;
+                    total: number;
+                  };
+                  byTrips: {
+                    clean: number;
+                    ratio: number | null;
+                    total: number;
+                  };
+                  /** @enum {string} */
+                  definition: 'new-energy' | 'v-plus' | 'vi-plus';
+                }[];
+                enterpriseCount: number;
+                stageShares: {
+                  tonnes: {
+                    amounts: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    shares: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    total: number;
+                    tripsWithoutTonnes: number;
+                  };
+                  trips: {
+                    counts: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    shares: {
+                      0: number;
+                      electric: number;
+                      I: number;
+                      II: number;
+                      III: number;
+                      IV: number;
+                      none: number;
+                      unknown: number;
+                      V: number;
+                      VI: number;
+                      VIa: number;
+                      VIb: number;
+                    };
+                    total: number;
+                  };
+                };
+                trips: number;
+              };
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;

@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n/messages';
+
+/** 厂内车辆台账 (ledger B)'s own words. */
+export const messages = defineMessages({
+  title: ['厂内车辆台账', 'In-plant vehicle ledger'],
+  add: ['新增车辆', 'Add a vehicle'],
+  edit: ['编辑', 'Edit'],
+  search: ['号牌 / VIN / 发动机号', 'Plate / VIN / engine no.'],
+  number: ['号牌号码或内部编号', 'Plate or internal number'],
+  registrationDate: ['注册登记日期', 'Registration date'],
+  vin: ['车辆识别代号（VIN）', 'VIN'],
+  engineNo: ['发动机号码', 'Engine number'],
+  stage: ['排放阶段', 'Emission stage'],
+  stageSource: ['阶段来源', 'Stage source'],
+  documents: ['随车清单 / 行驶证', 'Inventory list / driving licence'],
+  'doc.inventoryList': ['随车清单', 'Inventory list'],
+  'doc.drivingLicence': ['行驶证', 'Driving licence'],
+  'doc.none': ['未上传', 'Not attached'],
+  'doc.unsupported': [
+    '厂内车辆的随车清单、行驶证图片暂不能在控制台上传（台账服务尚无上传接口）。',
+    'Documents of in-plant vehicles cannot be uploaded from the console yet (the ledger has no upload route for them).',
+  ],
+  completeness: ['完整性', 'Completeness'],
+  missing: ['缺少字段', 'Missing fields'],
+  updated: ['更新时间', 'Updated'],
+  'filter.completeness': ['完整性', 'Completeness'],
+  complete: ['完整', 'Complete'],
+  incomplete: ['不完整', 'Incomplete'],
+  saved: ['已保存', 'Saved'],
+  needOne: ['请至少填写一项', 'Fill in at least one field'],
+  numberRequired: ['请填写号牌号码或内部编号', 'Enter the plate or internal number'],
+  vinInvalid: ['VIN 为 17 位，由 A–Z（不含 I、O、Q）和 0–9 组成', 'A VIN is 17 of A–Z (no I, O, Q) and 0–9'],
+  stageSourceRequired: ['填写排放阶段时请选择来源', 'Give the source of the stage'],
+  detail: ['车辆详情', 'Vehicle'],
+  count: ['共 {count} 辆', '{count} vehicles'],
+});

@@ -1,0 +1,40 @@
+import { defineMessages } from '../i18n/messages';
+
+/** 非道路移动机械台账 (ledger C)'s own words. */
+export const messages = defineMessages({
+  title: ['非道路移动机械台账', 'Non-road mobile machinery ledger'],
+  add: ['新增机械', 'Add a machine'],
+  edit: ['编辑', 'Edit'],
+  search: ['环保登记编码 / 机械编码 / 所属单位', 'Registration code / machine code / owner'],
+  registrationCode: ['环保登记编码', 'Environmental registration code'],
+  disclosureNumber: ['信息公开编号', 'Disclosure number'],
+  disclosureHint: [
+    '24 位信息公开编号（第 5–6 位为排放阶段）；填写后排放阶段以此为准',
+    'The 24-character disclosure number (characters 5–6 give the stage); the stage follows it',
+  ],
+  productionDate: ['生产日期', 'Production date'],
+  stage: ['排放阶段', 'Emission stage'],
+  stageSource: ['阶段来源', 'Stage source'],
+  machineCode: ['机械编码', 'Machine code'],
+  machineType: ['机械种类', 'Machine type'],
+  fuel: ['燃料类型', 'Fuel'],
+  owner: ['所属单位', 'Owner'],
+  images: ['铭牌 / 标签照片', 'Nameplates / label'],
+  'image.engine': ['发动机铭牌', 'Engine nameplate'],
+  'image.machine': ['机械铭牌', 'Machine nameplate'],
+  'image.label': ['环保信息标签', 'Environmental label'],
+  'image.unsupported': [
+    '铭牌与环保标签照片暂不能在控制台上传（台账服务尚无上传接口）。',
+    'Nameplate and label images cannot be uploaded from the console yet (the ledger has no upload route for them).',
+  ],
+  completeness: ['完整性', 'Completeness'],
+  missing: ['缺少字段', 'Missing fields'],
+  updated: ['更新时间', 'Updated'],
+  saved: ['已保存', 'Saved'],
+  needOne: ['请至少填写一项', 'Fill in at least one field'],
+  codeRequired: ['请填写环保登记编码', 'Enter the registration code'],
+  disclosureInvalid: ['信息公开编号应为 24 位', 'A disclosure number has 24 characters'],
+  stageSourceRequired: ['填写排放阶段时请选择来源', 'Give the source of the stage'],
+  detail: ['机械详情', 'Machine'],
+  count: ['共 {count} 台', '{count} machines'],
+});
