@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { account, type Call, mockApi, ok, person, renderPage } from '../shared/test-harness';
+import { account, mockApi, ok, person, renderPage } from '../shared/test-harness';
 import { daysBefore, localDate } from '../shared/time';
 import StatisticsPage from './StatisticsPage';
-import { dailyStages, summary } from './test-fixtures';
+import { dailyStages, districts, summary } from './test-fixtures';
 
 // jsdom has no canvas: ECharts' instance records the options the page gives it.
 const chart = vi.hoisted(() => ({ setOption: vi.fn(), resize: vi.fn(), dispose: vi.fn() }));
@@ -30,9 +30,10 @@ describe('StatisticsPage', () => {
     const today = localDate();
     const asked = calls.find((c) => c.path === `${E}/summary`)!;
     expect(Object.fromEntries(asked.query)).toEqual({ from: daysBefore(today, 29), to: today });
-    // An enterprise role cannot read the directory: no class to judge, and it says so.
-    expect(calls.some((c) => c.path.startsWith('/api/gateway/'))).toBe(false);
-    expect(screen.getByText(/未取得企业的绩效分级/)).toBeTruthy();
+    // No class known yet: it says so rather than judging.
+    expect(screen.getByText('企业名录中尚无该企业的绩效分级，暂无法判断')).toBeTruthy();
+    // The city view is for city roles.
+    expect(screen.queryByText('按区县')).toBeNull();
 
     await waitFor(() => expect(optionsGiven()).toHaveLength(3));
     const [byTrips, byTonnes, daily] = optionsGiven();
@@ -72,28 +73,47 @@ describe('StatisticsPage', () => {
     expect(within(daily).getByText('2026-12-02').closest('tr')?.textContent).toBe('2026-12-0200000');
   });
 
-  it('shows the clean-transport ratios and judges the class for a city role', async () => {
-    const calls = mockApi({
+  it('shows the clean-transport ratios and the class indicator', async () => {
+    mockApi({
       'GET /auth/me': ok(account('inspector')),
-      'GET /api/gateway/v1/enterprises/e1': ok({
-        id: 'e1',
-        name: '甲钢铁',
-        performanceClass: 'B',
-        industry: 'steel',
-      }),
       [`GET ${E}/summary`]: ok(summary),
       [`GET ${E}/daily-stages`]: ok(dailyStages),
     });
     open('/e/e1/statistics?from=2026-12-01&to=2026-12-03');
     expect((await screen.findByTestId('compliance')).textContent).toBe('未达标');
+    expect(screen.getByText('钢铁 · 绩效分级 B 级')).toBeTruthy();
     expect(screen.getByTestId('clean-v-plus').textContent).toContain('70.0%');
-    const asked: Call = calls.find((c) => c.path === `${E}/summary`)!;
-    expect(Object.fromEntries(asked.query)).toEqual({
-      from: '2026-12-01',
-      to: '2026-12-03',
-      performanceClass: 'B',
-      industry: 'steel',
+  });
+
+  it('shows a city role the city by district, one district in the URL', async () => {
+    const u = person();
+    const calls = mockApi({
+      'GET /auth/me': ok(account('city-operator')),
+      [`GET ${E}/summary`]: ok(summary),
+      [`GET ${E}/daily-stages`]: ok(dailyStages),
+      'GET /api/ledger/v1/statistics/districts': ok(districts),
     });
+    const { router } = open('/e/e1/statistics?from=2026-12-01&to=2026-12-03');
+    await screen.findByTestId('trips');
+    await u.click(screen.getByText('按区县'));
+    expect((await screen.findByTestId('district-trips')).textContent).toContain('20');
+    expect(router.state.location.search).toContain('view=districts');
+    const asked = calls.find((c) => c.path === '/api/ledger/v1/statistics/districts')!;
+    expect(Object.fromEntries(asked.query)).toEqual({ from: '2026-12-01', to: '2026-12-03' });
+    const stages = optionsGiven().at(-1)!;
+    expect(stages.series.map((s) => s.name)).toEqual(['国四', '国五', '电动', '阶段未知']);
+
+    const table = screen.getByText('各区县清洁运输与绩效指标').closest('.ant-card') as HTMLElement;
+    const row = within(table).getByText('130102').closest('tr')!;
+    expect(
+      Array.from(row.querySelectorAll('td'))
+        .map((c) => c.textContent)
+        .slice(1),
+    ).toEqual(['130102', '2', '20', '70.0%', '10.0%', '1', '1', '0', '0']);
+    await u.click(row.querySelector('button')!);
+    expect((await within(table).findByText('乙钢铁')).closest('a')?.getAttribute('href')).toBe(
+      '/e/e2/statistics',
+    );
   });
 
   it('says when the period has no trips', async () => {

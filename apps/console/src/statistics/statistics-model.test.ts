@@ -1,9 +1,12 @@
-import { dailyStages, summary } from './test-fixtures';
+import { dailyStages, districts, summary } from './test-fixtures';
 import {
+  cleanShare,
   dailyMatrix,
   dailyOption,
   dailyRows,
   daysOf,
+  districtMatrix,
+  districtOption,
   percent,
   periodFrom,
   shareRows,
@@ -40,20 +43,20 @@ describe('the period', () => {
 
 describe('stage shares', () => {
   it('keeps the non-zero buckets in stage order, unknown last', () => {
-    expect(shareRows(summary, 'trips')).toEqual([
+    expect(shareRows(summary.stageShares, 'trips')).toEqual([
       { bucket: 'IV', value: 2, share: 0.2 },
       { bucket: 'V', value: 6, share: 0.6 },
       { bucket: 'electric', value: 1, share: 0.1 },
       { bucket: 'unknown', value: 1, share: 0.1 },
     ]);
-    expect(shareRows(summary, 'tonnes')).toEqual([
+    expect(shareRows(summary.stageShares, 'tonnes')).toEqual([
       { bucket: 'IV', value: 30, share: 0.2 },
       { bucket: 'V', value: 120, share: 0.8 },
     ]);
   });
 
   it('draws one slice per row in the stage colours', () => {
-    const option = sharesOption(shareRows(summary, 'tonnes'), 'by tonnes', label);
+    const option = sharesOption(shareRows(summary.stageShares, 'tonnes'), 'by tonnes', label);
     const [series] = option.series as {
       type: string;
       data: { name: string; value: number; itemStyle: { color: string } }[];
@@ -80,8 +83,22 @@ describe('trips per day by stage', () => {
     const option = dailyOption(matrix, label);
     expect((option.xAxis as { data: string[] }).data).toEqual(['12-01', '12-02', '12-03']);
     expect(option.series).toEqual([
-      { type: 'bar', stack: 'stages', name: 'L:IV', itemStyle: { color: STAGE_COLOURS.IV }, data: [2, 0, 0] },
-      { type: 'bar', stack: 'stages', name: 'L:V', itemStyle: { color: STAGE_COLOURS.V }, data: [1, 0, 5] },
+      {
+        type: 'bar',
+        stack: 'stages',
+        barMaxWidth: 48,
+        name: 'L:IV',
+        itemStyle: { color: STAGE_COLOURS.IV },
+        data: [2, 0, 0],
+      },
+      {
+        type: 'bar',
+        stack: 'stages',
+        barMaxWidth: 48,
+        name: 'L:V',
+        itemStyle: { color: STAGE_COLOURS.V },
+        data: [1, 0, 5],
+      },
       {
         type: 'bar',
         stack: 'stages',
@@ -118,4 +135,27 @@ it('writes shares as percentages, and nothing to divide as a dash', () => {
   expect(percent(0.875)).toBe('87.5%');
   expect(percent(1)).toBe('100.0%');
   expect(percent(null)).toBe('—');
+});
+
+describe('the city by district', () => {
+  it("stacks each district's trips by stage, with the buckets any district has", () => {
+    const matrix = districtMatrix(districts);
+    expect(matrix.districts).toEqual(['130102', '130104']);
+    expect(matrix.buckets).toEqual(['IV', 'V', 'electric', 'unknown']);
+    expect(matrix.counts.V).toEqual([12, 0]);
+    const option = districtOption(matrix, label);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['130102', '130104']);
+    expect((option.series as { name: string; data: number[] }[]).map((s) => [s.name, s.data])).toEqual([
+      ['L:IV', [4, 0]],
+      ['L:V', [12, 0]],
+      ['L:electric', [2, 0]],
+      ['L:unknown', [2, 0]],
+    ]);
+  });
+
+  it('reads one clean-transport share, null when nothing was driven', () => {
+    expect(cleanShare(summary.cleanTransport, 'v-plus')).toBe(0.7);
+    expect(cleanShare(summary.cleanTransport, 'v-plus', 'byTonnes')).toBe(0.8);
+    expect(cleanShare([], 'vi-plus')).toBeNull();
+  });
 });

@@ -63,10 +63,12 @@ export interface ShareRow {
   readonly share: number;
 }
 
+export type StageShares = Summary['stageShares'];
+
 /** Non-zero stage buckets of the period, by trips or by cargo tonnes, in stage order. */
-export function shareRows(summary: Summary, basis: 'trips' | 'tonnes'): ShareRow[] {
-  const part = summary.stageShares[basis];
-  const values = basis === 'trips' ? summary.stageShares.trips.counts : summary.stageShares.tonnes.amounts;
+export function shareRows(shares: StageShares, basis: 'trips' | 'tonnes'): ShareRow[] {
+  const part = shares[basis];
+  const values = basis === 'trips' ? shares.trips.counts : shares.tonnes.amounts;
   return BUCKETS.filter((bucket) => values[bucket] > 0).map((bucket) => ({
     bucket,
     value: values[bucket],
@@ -143,24 +145,75 @@ export function dailyRows(matrix: DailyMatrix): DailyRow[] {
   });
 }
 
-/** Stacked bars: a day per column, a stage per colour. */
-export function dailyOption(matrix: DailyMatrix, label: (b: StageBucket) => string): ChartOption {
+/** Stacked bars: a category per column (a day, a district), a stage per colour. */
+function stackedOption(
+  categories: readonly string[],
+  buckets: readonly StageBucket[],
+  counts: Readonly<Partial<Record<StageBucket, readonly number[]>>>,
+  label: (b: StageBucket) => string,
+): ChartOption {
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'plain' },
     grid: { left: 48, right: 16, top: 16, bottom: 64 },
-    xAxis: { type: 'category', data: matrix.days.map((day) => day.slice(5)) },
+    xAxis: { type: 'category', data: [...categories] },
     yAxis: { type: 'value', minInterval: 1 },
-    series: matrix.buckets.map((bucket) => ({
+    series: buckets.map((bucket) => ({
       type: 'bar',
       stack: 'stages',
       name: label(bucket),
+      barMaxWidth: 48,
       itemStyle: { color: STAGE_COLOURS[bucket] },
-      data: [...(matrix.counts[bucket] ?? [])],
+      data: [...(counts[bucket] ?? [])],
     })),
   };
 }
+
+/** Trips per day, stacked by stage. */
+export const dailyOption = (matrix: DailyMatrix, label: (b: StageBucket) => string): ChartOption =>
+  stackedOption(
+    matrix.days.map((day) => day.slice(5)),
+    matrix.buckets,
+    matrix.counts,
+    label,
+  );
+
+export const DISTRICTS = '/api/ledger/v1/statistics/districts';
+export type DistrictStatistics =
+  paths[typeof DISTRICTS]['get']['responses'][200]['content']['application/json'];
+export type District = DistrictStatistics['districts'][number];
+export type DistrictEnterprise = District['enterprises'][number];
+
+export interface DistrictMatrix {
+  readonly districts: readonly string[];
+  readonly buckets: readonly StageBucket[];
+  /** Per bucket, the trips of each district of `districts`. */
+  readonly counts: Readonly<Partial<Record<StageBucket, readonly number[]>>>;
+}
+
+/** Each district's trips by stage: the buckets any district has, a column per district. */
+export function districtMatrix(statistics: DistrictStatistics): DistrictMatrix {
+  const districts = statistics.districts.map((d) => d.districtCode);
+  const buckets = BUCKETS.filter((bucket) =>
+    statistics.districts.some((d) => d.stageShares.trips.counts[bucket] > 0),
+  );
+  const counts = Object.fromEntries(
+    buckets.map((bucket) => [bucket, statistics.districts.map((d) => d.stageShares.trips.counts[bucket])]),
+  );
+  return { districts, buckets, counts };
+}
+
+/** Districts side by side, stacked by stage. */
+export const districtOption = (matrix: DistrictMatrix, label: (b: StageBucket) => string): ChartOption =>
+  stackedOption(matrix.districts, matrix.buckets, matrix.counts, label);
+
+/** One clean-transport definition's share of trips, `null` when there were none. */
+export const cleanShare = (
+  clean: readonly CleanTransport[],
+  definition: CleanTransport['definition'],
+  basis: 'byTrips' | 'byTonnes' = 'byTrips',
+): number | null => clean.find((c) => c.definition === definition)?.[basis].ratio ?? null;
 
 /** A share as people read it: `87.5%`, or `—` when there was nothing to divide. */
 export const percent = (share: number | null | undefined): string =>

@@ -1,5 +1,5 @@
 import { type StageBucket } from '@ecogate/domain';
-import { BUCKETS, type DailyStages, type Summary } from './statistics-model';
+import { BUCKETS, type DailyStages, type DistrictStatistics, type Summary } from './statistics-model';
 
 const record = (values: Partial<Record<StageBucket, number>>): Record<StageBucket, number> =>
   Object.fromEntries(BUCKETS.map((bucket) => [bucket, values[bucket] ?? 0])) as Record<StageBucket, number>;
@@ -48,6 +48,7 @@ export const summary: Summary = {
   classCompliance: {
     performanceClass: 'B',
     industry: 'steel',
+    classSource: 'directory',
     status: 'not-met',
     indicators: [
       {
@@ -69,3 +70,77 @@ export const dailyStages: DailyStages = [
   { day: '2026-12-03', stage: 'electric', count: 1 },
   { day: '2026-12-03', stage: 'unknown', count: 1 },
 ];
+
+const enterprise = (enterpriseId: string, name: string, status: 'met' | 'not-met') => ({
+  enterpriseId,
+  name,
+  industry: 'steel' as const,
+  performanceClass: 'B' as const,
+  active: true,
+  trips: summary.trips,
+  stageShares: summary.stageShares,
+  cleanTransport: summary.cleanTransport,
+  classCompliance: { ...summary.classCompliance!, status },
+});
+
+/** Two districts: 130102 with two enterprises (20 trips), 130104 with none that drove. */
+export const districts: DistrictStatistics = {
+  from: '2026-12-01',
+  to: '2026-12-03',
+  timeZone: 'Asia/Shanghai',
+  districtCode: null,
+  total: {
+    enterpriseCount: 3,
+    trips: 20,
+    stageShares: {
+      trips: {
+        total: 20,
+        counts: record({ IV: 4, V: 12, electric: 2, unknown: 2 }),
+        shares: record({ IV: 0.2, V: 0.6, electric: 0.1, unknown: 0.1 }),
+      },
+      tonnes: {
+        total: 300,
+        amounts: record({ IV: 60, V: 240 }),
+        shares: record({ IV: 0.2, V: 0.8 }),
+        tripsWithoutTonnes: 4,
+      },
+    },
+    cleanTransport: summary.cleanTransport,
+    classComplianceCounts: { met: 1, 'not-met': 1, 'no-data': 1, 'no-threshold': 0 },
+  },
+  districts: [
+    {
+      districtCode: '130102',
+      enterpriseCount: 2,
+      trips: 20,
+      stageShares: {
+        trips: {
+          total: 20,
+          counts: record({ IV: 4, V: 12, electric: 2, unknown: 2 }),
+          shares: record({ IV: 0.2, V: 0.6, electric: 0.1, unknown: 0.1 }),
+        },
+        tonnes: {
+          total: 300,
+          amounts: record({ IV: 60, V: 240 }),
+          shares: record({ IV: 0.2, V: 0.8 }),
+          tripsWithoutTonnes: 4,
+        },
+      },
+      cleanTransport: summary.cleanTransport,
+      classComplianceCounts: { met: 1, 'not-met': 1, 'no-data': 0, 'no-threshold': 0 },
+      enterprises: [enterprise('e1', '甲钢铁', 'met'), enterprise('e2', '乙钢铁', 'not-met')],
+    },
+    {
+      districtCode: '130104',
+      enterpriseCount: 1,
+      trips: 0,
+      stageShares: {
+        trips: { total: 0, counts: record({}), shares: record({}) },
+        tonnes: { total: 0, amounts: record({}), shares: record({}), tripsWithoutTonnes: 0 },
+      },
+      cleanTransport: [],
+      classComplianceCounts: { met: 0, 'not-met': 0, 'no-data': 1, 'no-threshold': 0 },
+      enterprises: [],
+    },
+  ],
+};
