@@ -1,8 +1,31 @@
 import { type StageBucket } from '@ecogate/domain';
-import { BUCKETS, type DailyStages, type DistrictStatistics, type Summary } from './statistics-model';
+import {
+  BUCKETS,
+  type Compliance,
+  type DailyStages,
+  type DistrictStatistics,
+  type Summary,
+} from './statistics-model';
 
 const record = (values: Partial<Record<StageBucket, number>>): Record<StageBucket, number> =>
   Object.fromEntries(BUCKETS.map((bucket) => [bucket, values[bucket] ?? 0])) as Record<StageBucket, number>;
+
+const compliance: Compliance = {
+  performanceClass: 'B',
+  industry: 'steel',
+  classSource: 'directory',
+  status: 'not-met',
+  indicators: [
+    {
+      metric: 'v-plus',
+      basis: 'trips',
+      minimumShare: 0.8,
+      source: 'domain.md §4 (example)',
+      actual: 0.7,
+      met: false,
+    },
+  ],
+};
 
 /** A period of 10 trips: 2 国四, 6 国五, 1 electric, 1 unknown; 150 t over the 8 with a quantity. */
 export const summary: Summary = {
@@ -45,22 +68,7 @@ export const summary: Summary = {
       byTonnes: { clean: 0, total: 150, ratio: 0 },
     },
   ],
-  classCompliance: {
-    performanceClass: 'B',
-    industry: 'steel',
-    classSource: 'directory',
-    status: 'not-met',
-    indicators: [
-      {
-        metric: 'v-plus',
-        basis: 'trips',
-        minimumShare: 0.8,
-        source: 'domain.md §4 (example)',
-        actual: 0.7,
-        met: false,
-      },
-    ],
-  },
+  classCompliance: compliance,
 };
 
 export const dailyStages: DailyStages = [
@@ -80,7 +88,7 @@ const enterprise = (enterpriseId: string, name: string, status: 'met' | 'not-met
   trips: summary.trips,
   stageShares: summary.stageShares,
   cleanTransport: summary.cleanTransport,
-  classCompliance: { ...summary.classCompliance!, status },
+  classCompliance: { ...compliance, status },
 });
 
 /** Two districts: 130102 with two enterprises (20 trips), 130104 with none that drove. */
