@@ -102,6 +102,7 @@ describe('trips per day by stage', () => {
       {
         type: 'bar',
         stack: 'stages',
+        barMaxWidth: 48,
         name: 'L:electric',
         itemStyle: { color: STAGE_COLOURS.electric },
         data: [0, 0, 1],
@@ -109,6 +110,7 @@ describe('trips per day by stage', () => {
       {
         type: 'bar',
         stack: 'stages',
+        barMaxWidth: 48,
         name: 'L:unknown',
         itemStyle: { color: STAGE_COLOURS.unknown },
         data: [0, 0, 1],
