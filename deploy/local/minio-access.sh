@@ -109,6 +109,7 @@ retention_floor_deny() {
 # The IAM policy of one service, as one line of JSON.
 minio_policy() {
   local captures=$ECOGATE_CAPTURES_BUCKET documents=$ECOGATE_DOCUMENTS_BUCKET video=$ECOGATE_VIDEO_BUCKET
+  local exports=$ECOGATE_EXPORTS_BUCKET
   local statements
   case $1 in
     camera-ingest) # creates the captures bucket (object lock) at boot, stores snapshots
@@ -121,9 +122,16 @@ minio_policy() {
         allow '"s3:GetObject","s3:PutObject"' "$(bucket_arns '/*' "$captures")"
       )"
       ;;
-    ledger) # creates the documents bucket at boot, stores documents, signs links to them and to passage photos (console)
+    ledger) # creates the documents and exports buckets at boot, stores documents and Excel exports, signs links
+      # to them and to passage photos (console); sets the exports bucket's expiry rule (files are removed by it,
+      # never by the ledger)
       statements="$(allow '"s3:CreateBucket","s3:ListBucket","s3:GetBucketLocation"' "$(bucket_arns '' "$documents")"),$(
         allow '"s3:GetObject","s3:PutObject"' "$(bucket_arns '/*' "$documents")"
+      ),$(
+        allow '"s3:CreateBucket","s3:ListBucket","s3:GetBucketLocation","s3:GetLifecycleConfiguration","s3:PutLifecycleConfiguration"' \
+          "$(bucket_arns '' "$exports")"
+      ),$(
+        allow '"s3:GetObject","s3:PutObject"' "$(bucket_arns '/*' "$exports")"
       ),$(allow '"s3:GetObject"' "$(bucket_arns '/*' "$captures")")"
       ;;
     provincial-upload) # signs GET links to a passage's photos and documents for the platform

@@ -56,4 +56,17 @@ test('a gatekeeper refuses a truck with a reason, and the refusal is what the la
 
   await expect(lane.getByText('禁止通行')).toBeVisible();
   await expect(lane.getByText(/人工操作：.*（无随车清单，禁止入厂）/)).toBeVisible();
+
+  // The ledger has it, refused by hand with the reason: a filter by plate in the URL finds it.
+  await page.getByRole('menu', { name: 'main navigation' }).getByText('运输车辆台账').click();
+  await expect(page).toHaveURL(new RegExp(`/e/${DEMO_ENTERPRISE}/passages`));
+  await page.getByLabel('车牌号').fill('川JK0707');
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(page).toHaveURL(/plate=%E5%B7%9DJK0707|plate=川JK0707/);
+  const row = page.getByRole('row').filter({ has: page.getByLabel(/^川JK0707 /) });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByText('禁止通行')).toBeVisible();
+  await row.getByLabel(/^川JK0707 /).click();
+  await expect(page).toHaveURL(new RegExp(`/e/${DEMO_ENTERPRISE}/passages/[0-9a-f-]{36}`));
+  await expect(page.getByText('无随车清单，禁止入厂').first()).toBeVisible();
 });

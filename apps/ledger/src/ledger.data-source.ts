@@ -2,6 +2,7 @@ import { dataSourceOptions, type RegisteredDataSource } from '@ecogate/persisten
 import { AlertLevelEntity } from './alert/alert-level.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { EmergencyPlanEntity } from './emergency-plan/emergency-plan.entity';
+import { ExportJobEntity } from './export/export-job.entity';
 import { InPlantVehicleEntity } from './in-plant/in-plant-vehicle.entity';
 import { MachineryEntity } from './machinery/machinery.entity';
 import { CreateLedger1796200000000 } from './migrations/1796200000000-CreateLedger';
@@ -13,6 +14,7 @@ import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-A
 import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/1796800000000-AddPassageReviewAndManualEntry';
 import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
 import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
+import { CreateExportJobs1796850000000 } from './migrations/1796850000000-CreateExportJobs';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
 import { PassageEntity } from './passage/passage.entity';
 import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
@@ -34,6 +36,7 @@ export const ledgerEntities = [
   InPlantVehicleEntity,
   MachineryEntity,
   EnterpriseProfileEntity,
+  ExportJobEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -44,6 +47,7 @@ export const ledgerMigrations = [
   CreateInPlantAndMachinery1796600000000,
   AddPassageReceiptTime1796700000000,
   AddPassageReviewAndManualEntry1796800000000,
+  CreateExportJobs1796850000000,
   CreateEnterpriseProfiles1796900000000,
 ];
 

@@ -2,6 +2,9 @@ import { TokenVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { ledgerOpenApi } from './api/ledger.openapi';
 import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
+import { DEFAULT_EXPORT_CONFIG, type ExportConfig } from './export/export.config';
+import { EXPORT_ERROR_STATUS } from './export/export.exception';
+import { buildExports } from './export/build-exports';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -56,6 +59,8 @@ export type LedgerServiceConfig = Pick<
   /** Tests shorten the back-off. */
   readonly retry?: RetryPolicy;
   readonly outageBackoff?: OutageBackoff;
+  /** The Excel export (`LEDGER_EXPORT_*`); its defaults when absent. */
+  readonly exports?: ExportConfig;
 };
 
 export interface LedgerService {
@@ -96,6 +101,12 @@ export async function startLedgerService(
     maxPresignedTtlSeconds: config.documents.urlTtlSeconds,
   });
   await storage.ensureBucket(config.documents.bucket);
+  const exports = await buildExports(
+    dataSource,
+    config.documents.objectStorage,
+    config.exports ?? DEFAULT_EXPORT_CONFIG,
+    logger,
+  );
 
   const messaging = await createMessagingTransport(config.messaging, {
     logger,
@@ -157,6 +168,7 @@ export async function startLedgerService(
       statistics: new StatisticsSummaryService(dataSource, enterpriseProfiles),
       enterpriseProfiles,
       districtStatistics: new DistrictStatisticsService(dataSource),
+      exports: exports.service,
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },
@@ -173,12 +185,18 @@ export async function startLedgerService(
   connectKafkaTransport(app, transport);
   app.use(correlationMiddleware);
   serveOpenApi(app, withPolicy(ledgerOpenApi, POLICY['ledger']));
-  app.useGlobalFilters(new CodedErrorFilter(logger.child({ component: 'ledger-api' }), LEDGER_ERROR_STATUS));
+  app.useGlobalFilters(
+    new CodedErrorFilter(logger.child({ component: 'ledger-api' }), {
+      ...LEDGER_ERROR_STATUS,
+      ...EXPORT_ERROR_STATUS,
+    }),
+  );
   // Every route by the policy table: a caller is who their verified token says, nothing else.
   usePolicy(app, 'ledger', new TokenVerifier(config.verifier), logger);
   await app.startAllMicroservices();
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  exports.worker.start();
 
   return {
     url,
@@ -189,6 +207,7 @@ export async function startLedgerService(
     },
     async close() {
       await app.close();
+      await exports.worker.stop();
       await maintenance.stop();
       await relay.stop();
       await publisher.disconnect();

@@ -22,6 +22,13 @@ const E = '/api/v1/enterprises/{enterpriseId}';
 const people = ['city-admin', 'city-operator', 'inspector', 'enterprise-admin', 'enterprise-staff'] as const;
 const enterpriseAdmins = ['city-admin', 'enterprise-admin'] as const;
 
+// --- ledger: export over several enterprises (begin) ---
+/** City roles that export several enterprises at once (an inspector only those of their districts). */
+const cityExporters = ['city-admin', 'city-operator', 'inspector'] as const;
+/** The ledger checks each enterprise of the body against the caller's token, and shows a job only when it covers all. */
+const LEDGER_CALLER_FILTERED = ['POST /api/v1/exports', 'GET /api/v1/exports', 'GET /api/v1/exports/{jobId}'];
+// --- ledger: export over several enterprises (end) ---
+
 // --- gateway: enterprise directory (begin) ---
 const DIRECTORY = '/api/gateway/v1/enterprises';
 /** City-wide roles, and inspectors for the enterprises of their districts. */
@@ -34,6 +41,7 @@ export const CALLER_FILTERED_ROUTES: readonly string[] = [
   `GET ${DIRECTORY}`,
   // The ledger's city view by district: the ledger keeps the enterprises of the caller's token.
   'GET /api/v1/statistics/districts',
+  ...LEDGER_CALLER_FILTERED,
 ];
 // --- gateway: enterprise directory (end) ---
 
@@ -75,6 +83,14 @@ export const POLICY = {
     'GET /api/v1/statistics/districts': { roles: ['city-admin', 'city-operator', 'inspector'] },
     'GET /api/v1/operations/dead-letters': { roles: ['city-operator'] },
     'POST /api/v1/operations/dead-letters/replay': { roles: ['city-operator'] },
+    // --- ledger: Excel export (begin) ---
+    [`POST ${E}/exports`]: { roles: readers },
+    [`GET ${E}/exports`]: { roles: readers },
+    [`GET ${E}/exports/{jobId}`]: { roles: readers },
+    'POST /api/v1/exports': { roles: cityExporters },
+    'GET /api/v1/exports': { roles: cityExporters },
+    'GET /api/v1/exports/{jobId}': { roles: cityExporters },
+    // --- ledger: Excel export (end) ---
   },
   'barrier-control': {
     [`POST ${E}/lanes/{laneId}/manual`]: { roles: enterpriseUsers },

@@ -17,6 +17,8 @@ import { MachineryService } from '../machinery/machinery.service';
 import { BarrierDecidedConsumer } from '../intake/barrier-decided.consumer';
 import { DeadLetterReplayService } from '../dead-letters/dead-letter-replay.service';
 import { DeadLettersController } from '../dead-letters/dead-letters.controller';
+import { CityExportsController, EnterpriseExportsController } from '../export/export.controller';
+import { ExportService } from '../export/export.service';
 import { QueryPassagesService } from '../query-passages/query-passages.service';
 import { RecordDecisionService } from '../record-decision/record-decision.service';
 import { VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
@@ -55,6 +57,7 @@ export interface LedgerDependencies {
   // The enterprise directory (gateway.enterprise.registered.v1) and the city view by district.
   readonly enterpriseProfiles: EnterpriseProfiles;
   readonly districtStatistics: DistrictStatisticsService;
+  readonly exports: ExportService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -71,6 +74,8 @@ export class LedgerModule {
         InPlantVehicleController,
         MachineryController,
         DeadLettersController,
+        EnterpriseExportsController,
+        CityExportsController,
         BarrierDecidedConsumer,
         PassagePhotosController,
         ReviewItemsController,
@@ -98,6 +103,7 @@ export class LedgerModule {
         { provide: StatisticsSummaryService, useValue: deps.statistics },
         { provide: EnterpriseProfiles, useValue: deps.enterpriseProfiles },
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
+        { provide: ExportService, useValue: deps.exports },
       ],
     };
   }

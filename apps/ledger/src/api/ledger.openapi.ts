@@ -9,6 +9,7 @@ import { setRetentionSchema } from '../retention/retention-policy.service';
 import { DOCUMENT_KINDS } from '../vehicle-documents/vehicle-documents.service';
 import { plateParam, upsertVehicleSchema } from '../vehicle-registry/vehicle-registry.service';
 import { replayDeadLettersSchema } from '../dead-letters/dead-letter-replay.service';
+import { exportRoutes } from '../export/export.openapi';
 import { dailyQuery, passagesQuery } from './ledger.controller';
 import { consoleRoutes } from './console.openapi';
 import { districtStatisticsRoutes } from '../statistics/district-statistics.openapi';
@@ -246,6 +247,7 @@ const routes: RouteDescriptor[] = [
   },
   ...consoleRoutes,
   ...districtStatisticsRoutes,
+  ...exportRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

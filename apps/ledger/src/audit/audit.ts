@@ -12,7 +12,8 @@ export interface AuditEntry {
     | 'retention-policy'
     | 'in-plant-vehicle'
     | 'machinery'
-    | 'dead-letter';
+    | 'dead-letter'
+    | 'export';
   readonly entityId: string;
   readonly action: string;
   readonly before: unknown;

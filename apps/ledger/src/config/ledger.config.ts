@@ -15,6 +15,7 @@ import { authConfig, authEnv } from '@ecogate/auth';
 import { NATIONAL_RETENTION_FLOORS, raiseRetentionFloors, retentionPolicy } from '@ecogate/domain';
 import { z } from 'zod';
 import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
+import { exportConfig, exportEnv } from '../export/export.config';
 
 const retentionEnv = {
   /** The city's ledger floor in days; it may raise the national 365, never lower it. */
@@ -89,6 +90,8 @@ export const ledgerConfig = defineConfig(
     LEDGER_CLOCK_DRIFT_MAX_PAST_MS: positiveInt(DEFAULT_CLOCK_DRIFT_BOUNDS.maxPastMs),
     /** A capture newer than receipt by more than this (camera clock ahead) is recorded at receipt time. */
     LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS: positiveInt(DEFAULT_CLOCK_DRIFT_BOUNDS.maxFutureMs),
+    /** Excel export jobs: bucket, file lifetime, link lifetime, workers (export/export.config.ts). */
+    ...exportEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -111,6 +114,7 @@ export const ledgerConfig = defineConfig(
       maxBytes: env.LEDGER_DOCUMENT_MAX_BYTES,
       urlTtlSeconds: env.LEDGER_DOCUMENT_URL_TTL_S,
     },
+    exports: exportConfig(env),
   }),
 );
 

@@ -3,6 +3,9 @@ import {
   exportMachineryRecord,
   exportTransportRecord,
   type ExportProblemCode,
+  IN_PLANT_EXPORT_TITLES,
+  MACHINERY_EXPORT_TITLES,
+  TRANSPORT_EXPORT_TITLES,
 } from './ledger-export';
 import { aTransportRecord } from './testing/transport-record-builder';
 
@@ -156,5 +159,14 @@ describe('in-plant and machinery export (domain.md §2 B, C)', () => {
   it('refuses a machine code over 64 characters', () => {
     const result = exportMachineryRecord({ machineCode: 'm'.repeat(65) });
     expect(!result.ok && result.error.problems.map((p) => p.field)).toEqual(['machineCode']);
+  });
+});
+
+describe('column titles', () => {
+  it('title every exported field, in the order the rows list them', () => {
+    const keysOf = (result: { ok: boolean; value?: { row: object } }) => Object.keys(result.value?.row ?? {});
+    expect(Object.keys(TRANSPORT_EXPORT_TITLES)).toEqual(keysOf(exportTransportRecord({})));
+    expect(Object.keys(IN_PLANT_EXPORT_TITLES)).toEqual(keysOf(exportInPlantRecord({})));
+    expect(Object.keys(MACHINERY_EXPORT_TITLES)).toEqual(keysOf(exportMachineryRecord({})));
   });
 });

@@ -72,6 +72,39 @@ export interface MachineryExportRow {
   readonly machineCode: string;
 }
 
+/**
+ * The guide's column titles (表头), in column order: a sheet or a file for a platform writes its
+ * header from these, so the order and wording live here once. Keys are the export rows' fields.
+ */
+export const TRANSPORT_EXPORT_TITLES = {
+  entryTime: '进厂时间',
+  exitTime: '出厂时间',
+  plateNumber: '车牌号码',
+  plateColour: '号牌颜色',
+  registrationDate: '注册登记日期',
+  vin: '车辆识别代号（VIN）',
+  engineNumber: '发动机号码',
+  emissionStage: '排放阶段',
+  cargoName: '运输货物名称',
+  cargoQuantity: '运输量（吨）',
+  fleetName: '车队名称',
+} as const satisfies Readonly<Record<keyof TransportExportRow, string>>;
+
+export const IN_PLANT_EXPORT_TITLES = {
+  registrationOrInternalNumber: '车牌号码或内部编号',
+  registrationDate: '注册登记日期',
+  vin: '车辆识别代号（VIN）',
+  engineNumber: '发动机号码',
+  emissionStage: '排放阶段',
+} as const satisfies Readonly<Record<keyof InPlantExportRow, string>>;
+
+export const MACHINERY_EXPORT_TITLES = {
+  environmentalRegistrationCode: '环保登记编码',
+  productionDate: '生产日期',
+  emissionStage: '排放阶段',
+  machineCode: '机械环保代码',
+} as const satisfies Readonly<Record<keyof MachineryExportRow, string>>;
+
 /** Collects every problem of a record, so a clerk sees them all at once. */
 class RowMapper {
   readonly problems: ExportProblem[] = [];

@@ -66,6 +66,20 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/exports': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/exports/{jobId}': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/in-plant-vehicles': [
     'city-admin',
     'city-operator',
@@ -156,6 +170,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/exports': ['city-admin', 'city-operator', 'inspector'],
+  'GET /api/ledger/v1/exports/{jobId}': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/ledger/v1/statistics/districts': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/live/v1/enterprises/{enterpriseId}/lanes': [
     'city-admin',
@@ -253,6 +269,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'POST /api/gateway/v1/users/{userId}/enable': ['city-admin'],
   'POST /api/gateway/v1/users/{userId}/reset-password': ['city-admin'],
   'POST /api/gateway/v1/users/{userId}/unlock': ['city-admin'],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/exports': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'POST /api/ledger/v1/enterprises/{enterpriseId}/passages/manual': ['enterprise-admin', 'enterprise-staff'],
   'POST /api/ledger/v1/enterprises/{enterpriseId}/review-items/{passageId}/resolution': [
     'city-admin',
@@ -260,6 +283,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'POST /api/ledger/v1/exports': ['city-admin', 'city-operator', 'inspector'],
   'POST /api/provincial-upload/v1/enterprises/{enterpriseId}/upload/re-push': [
     'city-operator',
     'enterprise-admin',

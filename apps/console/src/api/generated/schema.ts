@@ -4196,6 +4196,396 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's recent exports, newest first (without download links) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Jobs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                bytes?: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description A short-lived link to the file (only on `GET …/exports/:jobId` of a done job, until `expiresAt`) */
+                downloadUrl?: string;
+                /** Format: date-time */
+                downloadUrlExpiresAt?: string;
+                /** @description The enterprises exported, in sheet order */
+                enterpriseIds: string[];
+                /** @description Why the job failed: `too-many-rows`, `interrupted`, `export-failed` … */
+                error?: string;
+                /** @description The end of its download links, when the bucket’s expiry rule removes the file; `null` until done */
+                expiresAt: string | null;
+                fileName?: string;
+                filters: {
+                  /** Format: date-time */
+                  from?: string;
+                  gateId?: string;
+                  maxCompleteness?: number;
+                  minCompleteness?: number;
+                  plate?: string;
+                  stage?: string;
+                  /** Format: date-time */
+                  to?: string;
+                };
+                finishedAt: string | null;
+                /** Format: uuid */
+                jobId: string;
+                /** @enum {string} */
+                ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+                progress: number;
+                /** @description The requester's subject */
+                requestedBy: string;
+                /** @description Rows written so far */
+                rows: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                state: 'queued' | 'running' | 'done' | 'failed';
+                /** @description Rows to write, counted when the job starts */
+                totalRows: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: a role the route does not admit */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description enterprise-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Queue an Excel export of a ledger (passages with the search filters, or registry B / C); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            from?: string;
+            gateId?: string;
+            /** @enum {string} */
+            ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+            maxCompleteness?: number;
+            minCompleteness?: number;
+            plate?: string;
+            /** @enum {string} */
+            stage?: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+            /** Format: date-time */
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The queued job; poll `GET …/exports/:jobId` */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bytes?: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description A short-lived link to the file (only on `GET …/exports/:jobId` of a done job, until `expiresAt`) */
+              downloadUrl?: string;
+              /** Format: date-time */
+              downloadUrlExpiresAt?: string;
+              /** @description The enterprises exported, in sheet order */
+              enterpriseIds: string[];
+              /** @description Why the job failed: `too-many-rows`, `interrupted`, `export-failed` … */
+              error?: string;
+              /** @description The end of its download links, when the bucket’s expiry rule removes the file; `null` until done */
+              expiresAt: string | null;
+              fileName?: string;
+              filters: {
+                /** Format: date-time */
+                from?: string;
+                gateId?: string;
+                maxCompleteness?: number;
+                minCompleteness?: number;
+                plate?: string;
+                stage?: string;
+                /** Format: date-time */
+                to?: string;
+              };
+              finishedAt: string | null;
+              /** Format: uuid */
+              jobId: string;
+              /** @enum {string} */
+              ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+              progress: number;
+              /** @description The requester's subject */
+              requestedBy: string;
+              /** @description Rows written so far */
+              rows: number;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              /** @description Rows to write, counted when the job starts */
+              totalRows: number | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: a role the route does not admit */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description enterprise-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/exports/{jobId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An export: state and progress; a done one gets a fresh short-lived download link (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bytes?: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description A short-lived link to the file (only on `GET …/exports/:jobId` of a done job, until `expiresAt`) */
+              downloadUrl?: string;
+              /** Format: date-time */
+              downloadUrlExpiresAt?: string;
+              /** @description The enterprises exported, in sheet order */
+              enterpriseIds: string[];
+              /** @description Why the job failed: `too-many-rows`, `interrupted`, `export-failed` … */
+              error?: string;
+              /** @description The end of its download links, when the bucket’s expiry rule removes the file; `null` until done */
+              expiresAt: string | null;
+              fileName?: string;
+              filters: {
+                /** Format: date-time */
+                from?: string;
+                gateId?: string;
+                maxCompleteness?: number;
+                minCompleteness?: number;
+                plate?: string;
+                stage?: string;
+                /** Format: date-time */
+                to?: string;
+              };
+              finishedAt: string | null;
+              /** Format: uuid */
+              jobId: string;
+              /** @enum {string} */
+              ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+              progress: number;
+              /** @description The requester's subject */
+              requestedBy: string;
+              /** @description Rows written so far */
+              rows: number;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              /** @description Rows to write, counted when the job starts */
+              totalRows: number | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: a role the route does not admit */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description enterprise-not-found, export-not-found (also for another enterprise’s job) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/in-plant-vehicles': {
     parameters: {
       query?: never;
@@ -6949,6 +7339,377 @@ export type paths = {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** City roles: recent exports all of whose enterprises the caller covers (without download links) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Jobs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                bytes?: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description A short-lived link to the file (only on `GET …/exports/:jobId` of a done job, until `expiresAt`) */
+                downloadUrl?: string;
+                /** Format: date-time */
+                downloadUrlExpiresAt?: string;
+                /** @description The enterprises exported, in sheet order */
+                enterpriseIds: string[];
+                /** @description Why the job failed: `too-many-rows`, `interrupted`, `export-failed` … */
+                error?: string;
+                /** @description The end of its download links, when the bucket’s expiry rule removes the file; `null` until done */
+                expiresAt: string | null;
+                fileName?: string;
+                filters: {
+                  /** Format: date-time */
+                  from?: string;
+                  gateId?: string;
+                  maxCompleteness?: number;
+                  minCompleteness?: number;
+                  plate?: string;
+                  stage?: string;
+                  /** Format: date-time */
+                  to?: string;
+                };
+                finishedAt: string | null;
+                /** Format: uuid */
+                jobId: string;
+                /** @enum {string} */
+                ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+                progress: number;
+                /** @description The requester's subject */
+                requestedBy: string;
+                /** @description Rows written so far */
+                rows: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                state: 'queued' | 'running' | 'done' | 'failed';
+                /** @description Rows to write, counted when the job starts */
+                totalRows: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: a role the route does not admit */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** City roles: queue one export over several enterprises (one sheet, 企业编号 first); each must be in the caller’s token */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enterpriseIds: string[];
+            /** Format: date-time */
+            from?: string;
+            gateId?: string;
+            /** @enum {string} */
+            ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+            maxCompleteness?: number;
+            minCompleteness?: number;
+            plate?: string;
+            /** @enum {string} */
+            stage?: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+            /** Format: date-time */
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The queued job; poll `GET /api/v1/exports/:jobId` */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bytes?: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description A short-lived link to the file (only on `GET …/exports/:jobId` of a done job, until `expiresAt`) */
+              downloadUrl?: string;
+              /** Format: date-time */
+              downloadUrlExpiresAt?: string;
+              /** @description The enterprises exported, in sheet order */
+              enterpriseIds: string[];
+              /** @description Why the job failed: `too-many-rows`, `interrupted`, `export-failed` … */
+              error?: string;
+              /** @description The end of its download links, when the bucket’s expiry rule removes the file; `null` until done */
+              expiresAt: string | null;
+              fileName?: string;
+              filters: {
+                /** Format: date-time */
+                from?: string;
+                gateId?: string;
+                maxCompleteness?: number;
+                minCompleteness?: number;
+                plate?: string;
+                stage?: string;
+                /** Format: date-time */
+                to?: string;
+              };
+              finishedAt: string | null;
+              /** Format: uuid */
+              jobId: string;
+              /** @enum {string} */
+              ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+              progress: number;
+              /** @description The requester's subject */
+              requestedBy: string;
+              /** @description Rows written so far */
+              rows: number;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              /** @description Rows to write, counted when the job starts */
+              totalRows: number | null;
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: a role the route does not admit */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description enterprise-not-found: an enterprise outside the caller’s */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/exports/{jobId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** City roles: an export (of one or several enterprises, all covered by the caller), with a link when done */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bytes?: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description A short-lived link to the file (only on `GET …/exports/:jobId` of a done job, until `expiresAt`) */
+              downloadUrl?: string;
+              /** Format: date-time */
+              downloadUrlExpiresAt?: string;
+              /** @description The enterprises exported, in sheet order */
+              enterpriseIds: string[];
+              /** @description Why the job failed: `too-many-rows`, `interrupted`, `export-failed` … */
+              error?: string;
+              /** @description The end of its download links, when the bucket’s expiry rule removes the file; `null` until done */
+              expiresAt: string | null;
+              fileName?: string;
+              filters: {
+                /** Format: date-time */
+                from?: string;
+                gateId?: string;
+                maxCompleteness?: number;
+                minCompleteness?: number;
+                plate?: string;
+                stage?: string;
+                /** Format: date-time */
+                to?: string;
+              };
+              finishedAt: string | null;
+              /** Format: uuid */
+              jobId: string;
+              /** @enum {string} */
+              ledger: 'passages' | 'in-plant-vehicles' | 'machinery';
+              progress: number;
+              /** @description The requester's subject */
+              requestedBy: string;
+              /** @description Rows written so far */
+              rows: number;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              /** @description Rows to write, counted when the job starts */
+              totalRows: number | null;
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: a role the route does not admit */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description export-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
