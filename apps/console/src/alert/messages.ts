@@ -1,0 +1,105 @@
+import { useCallback } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { defineMessages } from '../i18n/messages';
+
+export const messages = defineMessages({
+  'alert.title': ['预警等级', 'Alert level'],
+  'alert.current': ['当前预警等级', 'Current alert level'],
+  'alert.reason': ['依据', 'Basis'],
+  'alert.setBy': ['设置人', 'Set by'],
+  'alert.setAt': ['设置时间', 'Set at'],
+  'alert.neverSet': ['尚未设置，按无预警执行', 'Never set: no alert applies'],
+  'alert.history': ['变更记录', 'History'],
+  'alert.change': ['设置预警等级', 'Set the alert level'],
+  'alert.level': ['预警等级', 'Level'],
+  'alert.reasonHelp': [
+    '生态环境主管部门的预警通知及文号，例如“市重污染天气应急指挥部〔2026〕12号”',
+    "The authority's notice and its number",
+  ],
+  'alert.reasonRequired': ['请填写设置依据', 'Give the basis for the change'],
+  'alert.confirmTitle': ['确认变更预警等级', 'Change the alert level?'],
+  'alert.confirmBody': [
+    '预警等级将由“{from}”改为“{to}”，道闸将立即按新等级的应急预案放行或拦截车辆。此操作将记入审计日志。',
+    'The level goes from “{from}” to “{to}”; the gates apply that level’s plan at once. The change is audited.',
+  ],
+  'alert.saved': ['预警等级已设置', 'Alert level set'],
+  'alert.readOnly': [
+    '预警等级由城市管理员根据主管部门通知设置',
+    'The city administrator sets the level from the authority’s notice',
+  ],
+  'plan.title': ['应急预案（一厂一策）', 'Emergency plan'],
+  'plan.none': ['尚未备案应急预案', 'No emergency plan filed'],
+  'plan.noneHelp': [
+    '未备案时道闸按默认预案执行：橙色、红色预警期间国四及以下柴油、燃气重型货车禁止进出，国二及以下非道路移动机械停止使用。',
+    'Until one is filed the gates apply the default plan: during orange and red, diesel and gas heavy trucks of China IV or below are refused and machinery of China II or below stops.',
+  ],
+  'plan.revision': ['版本', 'Revision'],
+  'plan.filedBy': ['备案人', 'Filed by'],
+  'plan.filedAt': ['备案时间', 'Filed at'],
+  'plan.edit': ['编辑预案', 'Edit the plan'],
+  'plan.create': ['备案应急预案', 'File a plan'],
+  'plan.startDefault': ['从默认预案开始', 'Start from the default plan'],
+  'plan.save': ['提交备案', 'File this revision'],
+  'plan.saved': ['应急预案已备案（版本 {revision}）', 'Plan filed (revision {revision})'],
+  'plan.confirmTitle': ['确认提交应急预案', 'File this plan?'],
+  'plan.confirmBody': [
+    '新版本提交后立即生效，道闸将按其放行或拦截车辆；原版本保留备查。此操作将记入审计日志。',
+    'The new revision applies at once at the gates; earlier ones stay on record. The filing is audited.',
+  ],
+  'plan.invalid': ['预案未通过校验，请修改以下问题：', 'The plan has problems to fix:'],
+  'plan.refused': ['服务拒绝了该预案', 'The service refused the plan'],
+  'plan.unknownStage': ['排放阶段未知的车辆', 'Vehicles of unknown stage'],
+  'plan.requirements': ['排放阶段要求', 'Stage requirements'],
+  'plan.noRequirements': ['本等级无车辆限制', 'No vehicle rule at this level'],
+  'plan.requirementId': ['编号', 'Id'],
+  'plan.categories': ['车辆类型', 'Categories'],
+  'plan.fuels': ['燃料类型', 'Fuels'],
+  'plan.minimum': ['最低排放阶段', 'Minimum stage'],
+  'plan.labelZh': ['规则说明（中文）', 'Rule text (Chinese)'],
+  'plan.labelEn': ['规则说明（英文）', 'Rule text (English)'],
+  'plan.any': ['不限', 'any'],
+  'plan.anyHelp': ['留空表示不限', 'Leave empty for any'],
+  'plan.addRequirement': ['添加要求', 'Add a requirement'],
+  'plan.laneModes': ['车道模式', 'Lane modes'],
+  'plan.lane': ['车道编号', 'Lane id'],
+  'plan.mode': ['模式', 'Mode'],
+  'plan.addLaneMode': ['添加车道模式', 'Add a lane mode'],
+  'plan.exemptions': ['豁免', 'Exemptions'],
+  'plan.noExemptions': ['无豁免', 'No exemptions'],
+  'plan.exemptionKind': ['豁免类型', 'Kind'],
+  'plan.window': ['有效期', 'Valid'],
+  'plan.levels': ['适用等级', 'Levels'],
+  'plan.allLevels': ['全部等级', 'all levels'],
+  'plan.approvedBy': ['批准人', 'Approved by'],
+  'plan.referenceNo': ['批准文号', 'Reference'],
+  'plan.plates': ['车牌号', 'Plates'],
+  'plan.addExemption': ['添加豁免', 'Add an exemption'],
+  'plan.remove': ['删除', 'Remove'],
+  'plan.required': ['必填', 'Required'],
+  'plan.idPattern': [
+    '1–64 位字母、数字或 _ . -，以字母或数字开头',
+    '1–64 letters, digits, _ . -, starting with a letter or digit',
+  ],
+  'rule.allow': ['放行', 'allow'],
+  'rule.deny': ['禁止通行', 'refuse'],
+  'rule.needs-review': ['人工确认', 'ask a person'],
+  'problem.unknown-allowed-in-severe-alert': [
+    '橙色、红色预警期间不得放行排放阶段未知的车辆',
+    'Orange and red may not allow vehicles of unknown stage',
+  ],
+  'problem.unknown-minimum-stage': ['最低排放阶段无效', 'Unknown minimum stage'],
+  'problem.duplicate-requirement': ['要求编号重复', 'Requirement id used twice'],
+  'problem.duplicate-exemption': ['豁免编号重复', 'Exemption id used twice'],
+  'problem.empty-exemption-window': ['豁免结束时间早于开始时间', 'Exemption ends before it starts'],
+  'problem.exemption-without-approver': ['豁免缺少批准人', 'Exemption without approver'],
+  'problem.plate-exemption-without-plates': [
+    '指定车辆豁免未列出车牌',
+    'Listed-vehicle exemption without plates',
+  ],
+});
+
+/** A domain label (`{zh, en}`) in the person's language. */
+export function useLocalised(): (text: { readonly zh: string; readonly en: string }) => string {
+  const { language } = useI18n();
+  return useCallback((text) => (language === 'en' ? text.en : text.zh), [language]);
+}
