@@ -29,6 +29,7 @@ test('an inspector sees the lanes without controls, and the edit APIs refuse the
   const menu = page.getByRole('menu', { name: 'main navigation' });
   await expect(menu.getByText('运输车辆台账')).toBeVisible();
   await expect(menu.getByText('用户与角色')).toHaveCount(0);
+  await expect(menu.getByText('企业账号')).toHaveCount(0);
 
   // Calling the edit APIs directly, with the inspector's own session, is refused by the services.
   const passages = await page.request.get(`${E}/passages?limit=1`);

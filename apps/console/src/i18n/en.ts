@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'nav.video': 'Video playback',
   'nav.upload': 'Platform upload',
   'nav.users': 'Users and roles',
+  'nav.enterpriseUsers': 'Enterprise accounts',
   'nav.enterprises': 'Enterprises',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',

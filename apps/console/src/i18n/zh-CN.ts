@@ -17,6 +17,7 @@ export const zhCN = {
   'nav.video': '视频回放',
   'nav.upload': '数据上传',
   'nav.users': '用户与角色',
+  'nav.enterpriseUsers': '企业账号',
   'nav.enterprises': '企业名录',
   'common.loading': '加载中…',
   'common.retry': '重试',

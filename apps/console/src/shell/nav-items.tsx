@@ -105,7 +105,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     path: 'users',
-    label: 'nav.users',
+    label: 'nav.enterpriseUsers',
     icon: <TeamOutlined />,
     reads: `/api/gateway/v1${E}/users`,
   },
