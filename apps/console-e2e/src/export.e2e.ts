@@ -64,7 +64,7 @@ test('an enterprise admin exports the passages ledger to Excel, and the file is 
   // The period in the URL, as a shared link would open it.
   await page.goto(`/e/${DEMO_ENTERPRISE}/exports?ledger=passages&from=${today}&to=${today}`);
   await page.getByRole('button', { name: '开始导出' }).click();
-  const link = page.getByRole('link', { name: /^下载 / });
+  const link = page.getByRole('link', { name: /下载 passages-/ });
   await expect(link).toBeVisible({ timeout: 60_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const workbook = new ExcelJS.Workbook();

@@ -14,6 +14,14 @@ async function shoot(page: Page, name: string): Promise<void> {
   await expect(page.locator('.ant-skeleton')).toHaveCount(0);
   await expect(page.locator('.ant-result-error')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
+  // Photos come through a redirect to a signed link: wait until each has loaded (or failed).
+  await expect
+    .poll(() =>
+      page
+        .locator('img')
+        .evaluateAll((imgs) => imgs.every((img) => (img as unknown as { complete: boolean }).complete)),
+    )
+    .toBe(true);
   const path = DIR ? join(REPO_ROOT, DIR, `${name}.png`) : test.info().outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
 }
