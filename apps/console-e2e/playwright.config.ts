@@ -17,7 +17,9 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   retries: 0,
-  reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: '../../tmp/console-e2e/report' }]],
+  reporter: process.env['CI']
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: '../../tmp/console-e2e/report' }]],
   outputDir: '../../tmp/console-e2e/results',
   use: {
     baseURL: CONSOLE_URL,
