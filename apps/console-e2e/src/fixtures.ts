@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CameraSimulator } from '@ecogate/camera-simulator';
+import { type Arrival, CameraSimulator, type PushResult } from '@ecogate/camera-simulator';
 import { expect, type Page, test as base } from '@playwright/test';
 import { type DemoAccount, demoAccount, PORTS } from './machine';
 
@@ -17,10 +17,30 @@ interface Fixtures {
   /** Signs in through the login page, as a person does, and waits for the first page. */
   signIn(page: Page, role: string): Promise<DemoAccount>;
   /** The demo lane's simulated ANPR camera: pushes the vendor's payload with a real photo. */
-  camera(laneId: string): CameraSimulator;
+  camera(laneId: string): LaneCamera;
 }
 
-const cameras = new Map<string, CameraSimulator>();
+/**
+ * barrier-control treats a second vehicle within a lane's open cycle (15 s when the barrier reports
+ * no close, as the simulated ones do) as a tailgater and lifts nothing for it. Trucks in these
+ * tests come one per cycle, as at a real gate, so each flow sees its own barrier lift.
+ */
+const LANE_CYCLE_MS = 16_000;
+
+class LaneCamera {
+  private lastArrival = 0;
+
+  constructor(private readonly simulator: CameraSimulator) {}
+
+  async arrive(arrival: Arrival): Promise<PushResult> {
+    const wait = this.lastArrival + LANE_CYCLE_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.lastArrival = Date.now();
+    return this.simulator.arrive(arrival);
+  }
+}
+
+const cameras = new Map<string, LaneCamera>();
 
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
@@ -52,13 +72,15 @@ export const test = base.extend<Fixtures>({
       if (known) return known;
       const device = state.cameras.find((c) => c.laneId === laneId);
       if (!device) throw new Error(`the demo has no camera on ${laneId}`);
-      const camera = new CameraSimulator({
-        vendor: 'hikvision',
-        pushUrl: `http://127.0.0.1:${PORTS.ECOGATE_CAMERA_PORT}/push/hikvision/${device.deviceId}`,
-        headers: { 'x-ecogate-device-secret': device.pushSecret },
-        // Each run numbers its captures afresh: a serial of its own keeps the vendor's keys new.
-        serial: `${device.deviceId}-e2e-${Date.now().toString(36)}`,
-      });
+      const camera = new LaneCamera(
+        new CameraSimulator({
+          vendor: 'hikvision',
+          pushUrl: `http://127.0.0.1:${PORTS.ECOGATE_CAMERA_PORT}/push/hikvision/${device.deviceId}`,
+          headers: { 'x-ecogate-device-secret': device.pushSecret },
+          // Each run numbers its captures afresh: a serial of its own keeps the vendor's keys new.
+          serial: `${device.deviceId}-e2e-${Date.now().toString(36)}`,
+        }),
+      );
       cameras.set(laneId, camera);
       return camera;
     });
