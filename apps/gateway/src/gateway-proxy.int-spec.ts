@@ -51,9 +51,12 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
   const seen: Seen[] = [];
   let upstreamGotFirstChunk = signal('upstream first chunk');
   let clientGotFirstChunk = signal('client first chunk');
+  const served = new WeakMap<object, number>();
+  let droppedOnce = false;
 
   beforeAll(async () => {
     upstream = createServer((req, res) => {
+      served.set(req.socket, (served.get(req.socket) ?? 0) + 1);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       (token ? verifier.verify(token) : Promise.reject(new Error('no token'))).then(
         (principal) => {
@@ -77,6 +80,13 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
               for (let i = 1; i < BODY_BYTES / MB; i++) res.write(block(i));
               res.end();
             });
+          } else if (req.url?.includes('drop=always')) {
+            // The service dies mid-request: the connection closes with no answer.
+            req.socket.destroy();
+          } else if (req.url?.includes('drop=reused') && (served.get(req.socket) ?? 0) > 1 && !droppedOnce) {
+            // A kept-alive connection the service closes just as the gateway reuses it.
+            droppedOnce = true;
+            req.socket.destroy();
           } else {
             res.writeHead(200, { 'content-type': 'application/json' });
             res.end(JSON.stringify({ items: [] }));
@@ -171,6 +181,26 @@ describe('gateway proxy to a real upstream (signing → JWKS → verification)',
     }
     expect(bytes).toBe(BODY_BYTES);
     expect(hash.digest('hex')).toBe(digestOf(BODY_BYTES / MB));
+  });
+
+  it('answers 502 when the service drops the connection after the request, and retries a GET once on a reused one', async () => {
+    const staff = cookieHeaders(
+      await t.signedIn({ username: 'gate.lu', role: 'enterprise-staff', enterpriseId: 'E1' }),
+    );
+    const get = (query: string) =>
+      fetch(`${t.gateway.url}/api/ledger/v1/enterprises/E1/passages?${query}`, {
+        headers: staff,
+        signal: AbortSignal.timeout(10_000),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    // Dropped with no answer: the caller is told, it does not wait forever.
+    expect(await get('drop=always')).toEqual({
+      status: 502,
+      body: { code: 'upstream-unavailable', reason: 'ledger did not answer' },
+    });
+    // A kept-alive connection that was already gone: the GET goes again on a new one.
+    expect((await get('warm=1')).status).toBe(200);
+    expect(await get('drop=reused')).toEqual({ status: 200, body: { items: [] } });
+    expect(droppedOnce).toBe(true);
   });
 
   it('refuses at the gateway what the policy refuses; the upstream never sees it', async () => {

@@ -118,6 +118,9 @@ function refuse(res: ServerResponse, decision: Exclude<Decision, 'allow'>): void
   sendError(res, status, ACCESS_DENIED_CODE[decision], reason);
 }
 
+/** Methods without a body that may be sent again when a kept-alive connection was already gone. */
+const RETRYABLE = new Set(['GET', 'HEAD']);
+
 function forward(
   req: GatewayRequest,
   res: ServerResponse,
@@ -125,6 +128,7 @@ function forward(
   options: ProxyOptions,
   service: UpstreamService,
   agent: HttpAgent,
+  retried = false,
 ): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers))
@@ -145,6 +149,28 @@ function forward(
       if (error) options.log.warn({ service, err: error.message }, 'response stream ended early');
     });
   });
+  // An upstream failure after the request was sent (the service closed a kept-alive connection as it
+  // was reused, crashed mid-answer) comes after `pipeline` below has finished: answer it here, or the
+  // caller would wait forever.
+  let upstreamFailed = false;
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    upstreamFailed = true;
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (!retried && upstream.reusedSocket && error.code === 'ECONNRESET' && RETRYABLE.has(req.method ?? '')) {
+      forward(req, res, target, options, service, agent, true);
+      return;
+    }
+    options.log.warn({ service, err: error.message }, 'proxy request failed');
+    sendError(res, 502, 'upstream-unavailable', `${service} did not answer`);
+  });
+  if (retried) {
+    // The first attempt already read the (empty) request body.
+    upstream.end();
+    return;
+  }
   let seen = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -154,7 +180,8 @@ function forward(
     },
   });
   pipeline(req, limit, upstream, (error) => {
-    if (!error) return;
+    // Upstream errors are answered by its own listener above.
+    if (!error || upstreamFailed) return;
     options.log.warn({ service, err: error.message }, 'proxy request failed');
     if (!res.headersSent) {
       const tooLarge = seen > options.maxBodyBytes;
