@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { account, fill, mockApi, ok, person, refusal, renderPage } from '../shared/test-harness';
+import { account, fill, fakeGateway, ok, person, refusal, renderPage } from '../shared/test-harness';
 import AlertLevelPage from './AlertLevelPage';
 
 const ROUTE = '/api/ledger/v1/enterprises/e1/alert-level';
@@ -14,7 +14,7 @@ const open = () => renderPage(<AlertLevelPage />, { path: '/e/:enterpriseId/aler
 
 describe('AlertLevelPage', () => {
   it('shows the level in force with its basis, and no edit control to an enterprise role', async () => {
-    mockApi({ 'GET /auth/me': ok(account('enterprise-admin', 'e1')), [`GET ${ROUTE}`]: ok(current) });
+    fakeGateway({ 'GET /auth/me': ok(account('enterprise-admin', 'e1')), [`GET ${ROUTE}`]: ok(current) });
     open();
     expect((await screen.findByTestId('alert-level')).textContent).toBe('橙色预警');
     expect(screen.getByText(current.reason)).toBeTruthy();
@@ -23,7 +23,7 @@ describe('AlertLevelPage', () => {
   });
 
   it('says when no level was ever set', async () => {
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('inspector')),
       [`GET ${ROUTE}`]: ok({ level: 'none', reason: null, setBy: null, setAt: null }),
     });
@@ -33,7 +33,7 @@ describe('AlertLevelPage', () => {
 
   it('lets the city administrator set it only with a reason, after confirming', async () => {
     const user = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('city-admin')),
       [`GET ${ROUTE}`]: ok(current),
       [`PUT ${ROUTE}`]: (call) =>
@@ -61,7 +61,7 @@ describe('AlertLevelPage', () => {
 
   it("shows the service's reason when the change is refused", async () => {
     const user = person();
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('city-admin')),
       [`GET ${ROUTE}`]: ok(current),
       [`PUT ${ROUTE}`]: refusal(400, 'invalid-request', 'reason: at most 200 characters'),

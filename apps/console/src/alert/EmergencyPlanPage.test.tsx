@@ -1,6 +1,6 @@
 import { buildDefaultEmergencyPlan } from '@ecogate/domain';
 import { screen, within } from '@testing-library/react';
-import { account, mockApi, ok, person, refusal, renderPage } from '../shared/test-harness';
+import { account, fakeGateway, ok, person, refusal, renderPage } from '../shared/test-harness';
 import EmergencyPlanPage from './EmergencyPlanPage';
 import { bodyOf } from './plan-draft';
 
@@ -27,7 +27,7 @@ const button = (name: string) =>
 describe('EmergencyPlanPage', () => {
   it('shows the filed plan read-only to an inspector', async () => {
     const user = person();
-    mockApi({ 'GET /auth/me': ok(account('inspector')), [`GET ${ROUTE}`]: ok(filed) });
+    fakeGateway({ 'GET /auth/me': ok(account('inspector')), [`GET ${ROUTE}`]: ok(filed) });
     open();
     expect(await screen.findByText('admin-1')).toBeTruthy();
     await user.click(orangeTab());
@@ -36,7 +36,7 @@ describe('EmergencyPlanPage', () => {
   });
 
   it('says when none is filed, and offers the default plan to the enterprise administrator', async () => {
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${ROUTE}`]: refusal(404, 'emergency-plan-not-found', 'no emergency plan filed'),
     });
@@ -47,7 +47,7 @@ describe('EmergencyPlanPage', () => {
 
   it("runs the domain's validation before sending and shows its messages", async () => {
     const user = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${ROUTE}`]: ok(filed),
     });
@@ -65,7 +65,7 @@ describe('EmergencyPlanPage', () => {
 
   it("files a valid plan after confirming, and shows the service's reason when it refuses", async () => {
     const user = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${ROUTE}`]: ok(filed),
       [`PUT ${ROUTE}`]: refusal(409, 'revision-conflict', 'emergency plan is at revision 3, not 2'),

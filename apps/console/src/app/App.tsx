@@ -1,9 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp } from 'antd';
+import { QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { I18nProvider } from '../i18n/i18n';
-import { SessionProvider } from '../session/session';
+import { AppProviders } from './AppProviders';
 import { router } from './routes';
 
 const queries = new QueryClient({
@@ -18,14 +16,8 @@ const queries = new QueryClient({
 
 export function App() {
   return (
-    <QueryClientProvider client={queries}>
-      <I18nProvider>
-        <AntApp>
-          <SessionProvider>
-            <RouterProvider router={router} />
-          </SessionProvider>
-        </AntApp>
-      </I18nProvider>
-    </QueryClientProvider>
+    <AppProviders client={queries}>
+      <RouterProvider router={router} />
+    </AppProviders>
   );
 }

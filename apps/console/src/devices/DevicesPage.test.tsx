@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/ops-harness';
+import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/test-harness';
+import { type Role } from '../session/session';
 import DevicesPage from './DevicesPage';
 
 const CI = `/api/camera-ingest/v1/enterprises/${ENTERPRISE}`;
 
-function gateway(role: string, overrides: Record<string, Parameters<typeof fakeGateway>[0][string]> = {}) {
+function gateway(role: Role, overrides: Record<string, Parameters<typeof fakeGateway>[0][string]> = {}) {
   return fakeGateway({
     'GET /auth/me': me(role),
     [`GET ${CI}/sites`]: { body: [{ id: 's1', name: '一厂', timeZone: 'Asia/Shanghai' }] },
@@ -36,7 +37,7 @@ function gateway(role: string, overrides: Record<string, Parameters<typeof fakeG
   });
 }
 
-const open = (role: string, overrides?: Parameters<typeof gateway>[1]) => {
+const open = (role: Role, overrides?: Parameters<typeof gateway>[1]) => {
   const calls = gateway(role, overrides);
   renderPage(<DevicesPage />, { path: '/e/:enterpriseId/devices', url: `/e/${ENTERPRISE}/devices` });
   return calls;

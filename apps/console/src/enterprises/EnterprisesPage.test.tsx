@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { account, fill, mockApi, ok, person, renderPage } from '../shared/test-harness';
+import { account, fill, fakeGateway, ok, person, renderPage } from '../shared/test-harness';
 import EnterprisesPage, { directoryQuery } from './EnterprisesPage';
 
 const LIST = '/api/gateway/v1/enterprises';
@@ -46,7 +46,7 @@ describe('directoryQuery', () => {
 
 describe('EnterprisesPage', () => {
   it("asks for the URL's page and filters, and shows an inspector no register or edit control", async () => {
-    const calls = mockApi({ 'GET /auth/me': ok(account('inspector')), [`GET ${LIST}`]: ok(page) });
+    const calls = fakeGateway({ 'GET /auth/me': ok(account('inspector')), [`GET ${LIST}`]: ok(page) });
     open('/enterprises?industry=steel&page=3');
     expect(await screen.findByText('甲钢铁有限公司')).toBeTruthy();
     const asked = calls.find((c) => c.path === LIST)!;
@@ -58,7 +58,7 @@ describe('EnterprisesPage', () => {
 
   it("checks the credit code with the domain's rule before registering", async () => {
     const u = person();
-    const calls = mockApi({ 'GET /auth/me': ok(account('city-admin')), [`GET ${LIST}`]: ok(page) });
+    const calls = fakeGateway({ 'GET /auth/me': ok(account('city-admin')), [`GET ${LIST}`]: ok(page) });
     open();
     await screen.findByText('甲钢铁有限公司');
     await u.click(button('登记企业'));

@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { account, type Call, mockApi, ok, person, refusal, renderPage } from '../shared/test-harness';
+import { account, type Call, fakeGateway, ok, person, refusal, renderPage } from '../shared/test-harness';
 import { daysBefore, localDate } from '../shared/time';
 import ExportsPage from './ExportsPage';
 import { type ExportJob, periodOf } from './exports-api';
@@ -46,7 +46,7 @@ describe('ExportsPage', () => {
       }),
     ];
     const polls: Call[] = [];
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('enterprise-staff', 'e1')),
       [`GET ${E}`]: ok({ items: [] }),
       [`POST ${E}`]: { status: 202, body: job({}) },
@@ -79,7 +79,7 @@ describe('ExportsPage', () => {
   });
 
   it('says why a job failed', async () => {
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${E}`]: ok({ items: [job({ state: 'failed', error: 'too-many-rows: over 1000000' })] }),
       [`GET ${E}/${JOB}`]: ok(job({ state: 'failed', error: 'too-many-rows: over 1000000' })),
@@ -90,7 +90,7 @@ describe('ExportsPage', () => {
 
   it("shows the service's reason when it refuses to start", async () => {
     const u = person();
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${E}`]: ok({ items: [] }),
       [`POST ${E}`]: refusal(400, 'invalid-request', 'from must be before to'),
@@ -103,7 +103,7 @@ describe('ExportsPage', () => {
 
   it('lets a city role export several enterprises at once', async () => {
     const u = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('city-operator')),
       [`GET ${E}`]: ok({ items: [] }),
       'GET /api/ledger/v1/exports': ok({ items: [job({ enterpriseIds: ['e1', 'e2'], state: 'done' })] }),

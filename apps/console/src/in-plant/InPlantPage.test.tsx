@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { account, ENTERPRISE, fakeGateway, renderPage } from '../shared/page-harness';
+import { account, ENTERPRISE, fakeGateway, renderPage } from '../shared/test-harness';
 import { type InPlantVehicle } from './in-plant-form';
 import { inPlantUpsert } from './in-plant-form';
 import InPlantPage from './InPlantPage';
@@ -30,7 +30,7 @@ const fleet = [
 
 function gateway(role: Parameters<typeof account>[0]) {
   return fakeGateway({
-    'GET /auth/me': { body: account(role) },
+    'GET /auth/me': { body: account(role, ENTERPRISE) },
     [`GET ${LIST}`]: { body: fleet },
     [`GET ${LIST}/:number`]: ({ url }) => ({
       body: fleet.find((v) => url.pathname.endsWith(`/${v.number}`)),
@@ -45,7 +45,7 @@ describe('厂内车辆台账', () => {
   it('filters from the URL and opens the detail the URL names; an inspector gets no edit control', async () => {
     gateway('inspector');
     const { router } = renderPage(<InPlantPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/in-plant?stage=unknown&open=NB-02`,
     });
     const drawer = await screen.findByRole('dialog');
@@ -62,7 +62,7 @@ describe('厂内车辆台账', () => {
 
   it('lets an enterprise admin add and edit', async () => {
     gateway('enterprise-admin');
-    renderPage(<InPlantPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/in-plant?open=NB-01` });
+    renderPage(<InPlantPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/in-plant?open=NB-01` });
     expect(await screen.findByRole('button', { name: /新增车辆/ })).toBeTruthy();
     const drawer = await screen.findByRole('dialog');
     expect(await within(drawer).findByRole('button', { name: /编\s*辑/ })).toBeTruthy();

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/ops-harness';
+import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/test-harness';
+import { type Role } from '../session/session';
 import OutagesPage from './OutagesPage';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -27,7 +28,7 @@ const camera = {
   enabled: true,
 };
 
-const open = (role: string, routes: Parameters<typeof fakeGateway>[0] = {}) => {
+const open = (role: Role, routes: Parameters<typeof fakeGateway>[0] = {}) => {
   const calls = fakeGateway({
     'GET /auth/me': me(role),
     [`GET ${FILINGS}`]: { body: [filing] },

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { account, ENTERPRISE, fakeGateway, renderPage } from '../shared/page-harness';
+import { account, ENTERPRISE, fakeGateway, renderPage } from '../shared/test-harness';
 import { passage } from './fixtures';
 import PassagePage from './PassagePage';
 
@@ -22,7 +22,7 @@ const PATTERN = '/e/:enterpriseId/passages/:passageId';
 
 function gateway(role: Parameters<typeof account>[0], patch?: { status: number; body: unknown }) {
   return fakeGateway({
-    'GET /auth/me': { body: account(role) },
+    'GET /auth/me': { body: account(role, ENTERPRISE) },
     [`GET ${PATH}`]: { body: one },
     [`GET /api/video-archive/v1/enterprises/${ENTERPRISE}/passages/${one.id}/clips`]: { body: [] },
     [`PATCH ${PATH}`]: patch ?? { body: { ...one, cargoName: '煤炭', revision: 6 } },
@@ -48,7 +48,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('one passage', () => {
   it('shows both sides with photos, the manual side, the clips and the documents; uploads one', async () => {
     const fake = gateway('enterprise-staff');
-    renderPage(<PassagePage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
+    renderPage(<PassagePage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
     expect(
       await screen.findByText(/由 gate-clerk 于 2025-01-02 11:05:00 人工录入：出口相机断电/),
     ).toBeTruthy();
@@ -77,7 +77,7 @@ describe('one passage', () => {
 
   it('completes the cargo on the revision seen', async () => {
     const fake = gateway('enterprise-staff');
-    renderPage(<PassagePage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
+    renderPage(<PassagePage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
     fireEvent.change(await screen.findByLabelText('货物'), { target: { value: '煤炭' } });
     fireEvent.click(screen.getByRole('button', { name: '保 存' }));
     await waitFor(() => expect(fake.to(PATH, 'PATCH')).toHaveLength(1));
@@ -89,7 +89,7 @@ describe('one passage', () => {
       status: 409,
       body: { code: 'revision-conflict', reason: 'passage is at revision 6, not 5' },
     });
-    renderPage(<PassagePage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
+    renderPage(<PassagePage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
     fireEvent.change(await screen.findByLabelText('车队'), { target: { value: '自有' } });
     fireEvent.click(screen.getByRole('button', { name: '保 存' }));
     expect(await screen.findByText(/passage is at revision 6, not 5/)).toBeTruthy();
@@ -98,7 +98,7 @@ describe('one passage', () => {
 
   it('gives an inspector no edit control', async () => {
     gateway('inspector');
-    renderPage(<PassagePage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
+    renderPage(<PassagePage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages/${one.id}` });
     await screen.findByText(/出口相机断电/);
     expect(await screen.findByRole('button', { name: '查 看' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '保 存' })).toBeNull();

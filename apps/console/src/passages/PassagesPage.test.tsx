@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { account, ENTERPRISE, fakeGateway, renderPage, type Recorded } from '../shared/page-harness';
+import { account, ENTERPRISE, fakeGateway, renderPage, type Call } from '../shared/test-harness';
 import { passage } from './fixtures';
 import PassagesPage from './PassagesPage';
 
@@ -11,8 +11,8 @@ function gateway(
   pages: Record<string, { ids: string[]; next: string | null }>,
 ) {
   return fakeGateway({
-    'GET /auth/me': { body: account(role) },
-    [`GET ${LIST}`]: ({ url }: Recorded) => {
+    'GET /auth/me': { body: account(role, ENTERPRISE) },
+    [`GET ${LIST}`]: ({ url }: Call) => {
       const page = pages[url.searchParams.get('cursor') ?? ''] ?? { ids: [], next: null };
       return {
         body: {
@@ -33,7 +33,7 @@ describe('运输车辆台账', () => {
   it('asks the service for what the URL says, and writes a changed filter back to the URL', async () => {
     const fake = gateway('enterprise-staff', { '': { ids: ['京A12345'], next: null } });
     const { router } = renderPage(<PassagesPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/passages?plate=京A12345&stage=VI&direction=in&manual=yes&from=2025-01-02&to=2025-01-03&size=20`,
     });
     expect(await screen.findByLabelText('京A12345 蓝牌')).toBeTruthy();
@@ -77,7 +77,7 @@ describe('运输车辆台账', () => {
       c2: { ids: ['京A00003'], next: null },
     });
     const { router } = renderPage(<PassagesPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/passages?stage=V`,
     });
     await screen.findByLabelText('京A00001 蓝牌');
@@ -115,20 +115,20 @@ describe('运输车辆台账', () => {
 
   it('offers manual entry to gate staff only; an inspector reads', async () => {
     gateway('inspector', { '': { ids: ['京A12345'], next: null } });
-    const inspector = renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages` });
+    const inspector = renderPage(<PassagesPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages` });
     await screen.findByLabelText('京A12345 蓝牌');
     expect(screen.queryByRole('button', { name: '人工补录' })).toBeNull();
     inspector.unmount();
     vi.restoreAllMocks();
 
     gateway('enterprise-staff', { '': { ids: ['京A12345'], next: null } });
-    renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages` });
+    renderPage(<PassagesPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages` });
     expect(await screen.findByRole('button', { name: '人工补录' })).toBeTruthy();
   });
 
   it('offers the enterprise gates to a role that may list them; a picked gate filters at once', async () => {
     const fake = fakeGateway({
-      'GET /auth/me': { body: account('inspector') },
+      'GET /auth/me': { body: account('inspector', ENTERPRISE) },
       [`GET ${LIST}`]: { body: { items: [passage({ plate: '京A12345' })], nextCursor: null } },
       [`GET /api/camera-ingest/v1/enterprises/${ENTERPRISE}/gates`]: {
         body: [
@@ -137,7 +137,7 @@ describe('运输车辆台账', () => {
         ],
       },
     });
-    const { router } = renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages` });
+    const { router } = renderPage(<PassagesPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages` });
     await screen.findByLabelText('京A12345 蓝牌');
     const gate = screen.getByLabelText('出入口');
     fireEvent.focus(gate);
@@ -150,13 +150,13 @@ describe('运输车辆台账', () => {
 
   it('shows the service reason when the search is refused', async () => {
     fakeGateway({
-      'GET /auth/me': { body: account('inspector') },
+      'GET /auth/me': { body: account('inspector', ENTERPRISE) },
       [`GET ${LIST}`]: {
         status: 400,
         body: { code: 'invalid-request', reason: 'cursor: not a cursor this API returned' },
       },
     });
-    renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages?cursor=zzz` });
+    renderPage(<PassagesPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages?cursor=zzz` });
     expect(await screen.findByText(/cursor: not a cursor this API returned/)).toBeTruthy();
   });
 });
@@ -164,7 +164,7 @@ describe('运输车辆台账', () => {
 describe('人工补录', () => {
   it('will not send a passage without its reason', async () => {
     const fake = gateway('enterprise-staff', { '': { ids: [], next: null } });
-    renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages` });
+    renderPage(<PassagesPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages` });
     fireEvent.click(await screen.findByRole('button', { name: '人工补录' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText('出入口'), { target: { value: 'G1' } });

@@ -1,17 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { EMISSION_STAGE_LABELS } from '@ecogate/domain';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Form, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -42,7 +31,7 @@ import {
   toPassagesQuery,
   VERDICTS,
 } from './passage-filters';
-import { GateInput } from './GateInput';
+import { LedgerFilterForm } from './LedgerFilterForm';
 import { CompletenessBar, ManualMark, SideCell } from './passage-cells';
 import { PASSAGES_KEY, type PassageRow } from './types';
 import { RefusedAttemptsView } from './RefusedAttemptsView';
@@ -113,7 +102,7 @@ export default function PassagesPage() {
 /** 通行记录: the passages of one enterprise, newest first, filtered and paged by the service. */
 function PassagesView({ switcher }: { switcher: ReactNode }) {
   const { enterpriseId = '' } = useParams();
-  const { t: common, language } = useI18n();
+  const { language } = useI18n();
   const t = useMessages(messages);
   const account = useAccount();
   const navigate = useNavigate();
@@ -207,31 +196,13 @@ function PassagesView({ switcher }: { switcher: ReactNode }) {
       }
     >
       {switcher}
-      <Form
+      <LedgerFilterForm<FormValues>
         name="passage-filters"
         form={form}
-        layout="inline"
-        onFinish={apply}
-        style={{ rowGap: 12, marginBottom: 16 }}
-        onValuesChange={(changed: FormValues, all: FormValues) => {
-          // Choices apply at once; typed text on Enter or 查询.
-          if (!('plate' in changed) && !('gate' in changed)) apply(all);
-        }}
+        enterpriseId={enterpriseId}
+        onApply={apply}
+        onReset={reset}
       >
-        <Form.Item name="range" label={t('filter.range')}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item name="plate" label={t('filter.plate')}>
-          <Input allowClear style={{ width: 140 }} onPressEnter={() => form.submit()} />
-        </Form.Item>
-        <Form.Item name="gate" label={t('filter.gate')}>
-          <GateInput
-            enterpriseId={enterpriseId}
-            width={140}
-            onPressEnter={() => form.submit()}
-            onPick={() => form.submit()}
-          />
-        </Form.Item>
         <Form.Item name="direction" label={t('filter.direction')}>
           <Select
             allowClear
@@ -270,15 +241,7 @@ function PassagesView({ switcher }: { switcher: ReactNode }) {
             options={MANUAL.map((value) => ({ value, label: t(`manual.${value}`) }))}
           />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {common('common.search')}
-            </Button>
-            <Button onClick={reset}>{common('common.reset')}</Button>
-          </Space>
-        </Form.Item>
-      </Form>
+      </LedgerFilterForm>
       <Loadable query={query} isEmpty={(page) => page.items.length === 0 && !url.cursor}>
         {(page) => (
           <>

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { account, ENTERPRISE, fakeGateway, renderPage, type Recorded } from '../shared/page-harness';
+import { account, ENTERPRISE, fakeGateway, renderPage, type Call } from '../shared/test-harness';
 import { passage, refusedAttempt } from './fixtures';
 import PassagesPage from './PassagesPage';
 import { type RefusedAttemptRow } from './refused-filters';
@@ -43,9 +43,9 @@ const automatic = refusedAttempt({
 
 function gateway(pages: Record<string, { items: RefusedAttemptRow[]; next: string | null }>) {
   return fakeGateway({
-    'GET /auth/me': { body: account('enterprise-staff') },
+    'GET /auth/me': { body: account('enterprise-staff', ENTERPRISE) },
     [`GET ${PASSAGES}`]: { body: { items: [passage({ plate: '京A12345' })], nextCursor: null } },
-    [`GET ${REFUSED}`]: ({ url }: Recorded) => {
+    [`GET ${REFUSED}`]: ({ url }: Call) => {
       const page = pages[url.searchParams.get('cursor') ?? ''] ?? { items: [], next: null };
       return { body: { items: page.items, nextCursor: page.next } };
     },
@@ -63,7 +63,7 @@ describe('运输车辆台账 · 拦截记录', () => {
   it('switches to the refused view in the URL, keeping the plate, and back', async () => {
     const fake = gateway({ '': { items: [byHand], next: null } });
     const { router } = renderPage(<PassagesPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/passages?plate=川JK0707&stage=VI&size=20`,
     });
     await screen.findByLabelText('京A12345 蓝牌');
@@ -99,7 +99,7 @@ describe('运输车辆台账 · 拦截记录', () => {
   it('asks the ledger for what the URL says and writes a changed filter back, the view kept', async () => {
     const fake = gateway({ '': { items: [byHand], next: null } });
     const { router } = renderPage(<PassagesPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/passages?view=refused&plate=川JK0707&gate=east-1&manual=yes&from=2025-01-02&to=2025-01-03&size=20`,
     });
     await screen.findByLabelText('川JK0707 黄牌');
@@ -138,7 +138,7 @@ describe('运输车辆台账 · 拦截记录', () => {
 
   it('shows each refusal: Shanghai time, plate, gate and lane, stage, verdict, reasons, who refused by hand and why, the photo', async () => {
     gateway({ '': { items: [byHand, automatic], next: null } });
-    renderPage(<PassagesPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/passages?view=refused` });
+    renderPage(<PassagesPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/passages?view=refused` });
     await screen.findByLabelText('川JK0707 黄牌');
 
     const manual = within(rowOf('川JK0707 黄牌'));
@@ -173,7 +173,7 @@ describe('运输车辆台账 · 拦截记录', () => {
       c1: { items: [automatic], next: null },
     });
     const { router } = renderPage(<PassagesPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/passages?view=refused&manual=no`,
     });
     await screen.findByLabelText('川JK0707 黄牌');
@@ -190,7 +190,7 @@ describe('运输车辆台账 · 拦截记录', () => {
   it('says so when nothing matches, and shows the ledger’s reason when the search is refused', async () => {
     gateway({ '': { items: [], next: null } });
     const empty = renderPage(<PassagesPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/passages?view=refused&plate=川A00000`,
     });
     expect(await screen.findByText('没有符合条件的拦截记录')).toBeTruthy();
@@ -198,14 +198,14 @@ describe('运输车辆台账 · 拦截记录', () => {
     vi.restoreAllMocks();
 
     fakeGateway({
-      'GET /auth/me': { body: account('inspector') },
+      'GET /auth/me': { body: account('inspector', ENTERPRISE) },
       [`GET ${REFUSED}`]: {
         status: 400,
         body: { code: 'invalid-request', reason: 'cursor: not a cursor this API returned' },
       },
     });
     renderPage(<PassagesPage />, {
-      pattern: PATTERN,
+      path: PATTERN,
       url: `/e/${ENTERPRISE}/passages?view=refused&cursor=zzz`,
     });
     expect(await screen.findByText(/cursor: not a cursor this API returned/)).toBeTruthy();

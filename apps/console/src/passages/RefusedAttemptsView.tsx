@@ -1,21 +1,7 @@
 import { PictureOutlined, UserOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ALERT_LEVEL_LABELS, isAlertLevel } from '@ecogate/domain';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Image,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Card, Empty, Form, Image, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -28,7 +14,7 @@ import { Loadable } from '../shared/Loadable';
 import { formatInstant } from '../shared/time';
 import { useUrlState } from '../shared/url-state';
 import { PlateChip, StageTag, VerdictTag } from '../shared/vehicle-tags';
-import { GateInput } from './GateInput';
+import { LedgerFilterForm } from './LedgerFilterForm';
 import { messages } from './messages';
 import { pageSizeOf, searchScope } from './passage-filters';
 import { SideCell } from './passage-cells';
@@ -117,7 +103,7 @@ export function RefusedByHand({ row }: { row: RefusedAttemptRow }) {
  */
 export function RefusedAttemptsView({ switcher }: { switcher: ReactNode }) {
   const { enterpriseId = '' } = useParams();
-  const { t: common, language } = useI18n();
+  const { language } = useI18n();
   const t = useMessages(messages);
   const [url, setUrl] = useUrlState(REFUSED_URL_KEYS);
   const filters = useMemo(() => readRefusedFilters(url), [url]);
@@ -209,31 +195,13 @@ export function RefusedAttemptsView({ switcher }: { switcher: ReactNode }) {
   return (
     <Card title={t('title')}>
       {switcher}
-      <Form
+      <LedgerFilterForm<FormValues>
         name="refused-filters"
         form={form}
-        layout="inline"
-        onFinish={apply}
-        style={{ rowGap: 12, marginBottom: 16 }}
-        onValuesChange={(changed: FormValues, all: FormValues) => {
-          // Choices apply at once; typed text on Enter or 查询.
-          if (!('plate' in changed) && !('gate' in changed)) apply(all);
-        }}
+        enterpriseId={enterpriseId}
+        onApply={apply}
+        onReset={reset}
       >
-        <Form.Item name="range" label={t('filter.range')}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item name="plate" label={t('filter.plate')}>
-          <Input allowClear style={{ width: 140 }} onPressEnter={() => form.submit()} />
-        </Form.Item>
-        <Form.Item name="gate" label={t('filter.gate')}>
-          <GateInput
-            enterpriseId={enterpriseId}
-            width={140}
-            onPressEnter={() => form.submit()}
-            onPick={() => form.submit()}
-          />
-        </Form.Item>
         <Form.Item name="manual" label={t('refused.filter.manual')}>
           <Select
             allowClear
@@ -241,15 +209,7 @@ export function RefusedAttemptsView({ switcher }: { switcher: ReactNode }) {
             options={REFUSED_MANUAL.map((value) => ({ value, label: t(`refused.manual.${value}`) }))}
           />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {common('common.search')}
-            </Button>
-            <Button onClick={reset}>{common('common.reset')}</Button>
-          </Space>
-        </Form.Item>
-      </Form>
+      </LedgerFilterForm>
       <Loadable
         query={query}
         isEmpty={(page) => page.items.length === 0 && !url.cursor}

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { passage } from '../passages/fixtures';
-import { account, ENTERPRISE, fakeGateway, renderPage, type Recorded } from '../shared/page-harness';
+import { account, ENTERPRISE, fakeGateway, renderPage, type Call } from '../shared/test-harness';
 import ReviewPage from './ReviewPage';
 
 const QUEUE = `/api/ledger/v1/enterprises/${ENTERPRISE}/review-items`;
@@ -28,11 +28,11 @@ const doubtful = passage({
 
 function gateway(
   role: Parameters<typeof account>[0],
-  resolution?: (request: Recorded) => { status?: number; body: unknown },
+  resolution?: (request: Call) => { status?: number; body: unknown },
 ) {
   let open = [doubtful];
   return fakeGateway({
-    'GET /auth/me': { body: account(role) },
+    'GET /auth/me': { body: account(role, ENTERPRISE) },
     [`GET ${QUEUE}`]: () => ({ body: { items: open, nextCursor: null } }),
     [`POST ${QUEUE}/:passageId/resolution`]: (request) => {
       const answer = resolution?.(request) ?? {
@@ -49,7 +49,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('待确认', () => {
   it('shows both reads side by side with the photos, and sends the correction on the revision seen', async () => {
     const fake = gateway('enterprise-staff');
-    renderPage(<ReviewPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/review` });
+    renderPage(<ReviewPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/review` });
     const card = await screen.findByTestId(`review-item-${doubtful.id}`);
     // Camera read vs server read, with their confidence.
     expect(within(card).getByText('相机识别')).toBeTruthy();
@@ -84,7 +84,7 @@ describe('待确认', () => {
 
   it('does not send a plate the domain rejects', async () => {
     const fake = gateway('enterprise-admin');
-    renderPage(<ReviewPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/review` });
+    renderPage(<ReviewPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/review` });
     const card = await screen.findByTestId(`review-item-${doubtful.id}`);
     fireEvent.change(within(card).getByLabelText('车牌号'), { target: { value: '京A1' } });
     fireEvent.click(await within(card).findByRole('button', { name: '提交更正' }));
@@ -97,7 +97,7 @@ describe('待确认', () => {
       status: 409,
       body: { code: 'revision-conflict', reason: 'passage is at revision 4, not 3' },
     }));
-    renderPage(<ReviewPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/review` });
+    renderPage(<ReviewPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/review` });
     const card = await screen.findByTestId(`review-item-${doubtful.id}`);
     fireEvent.click(within(card).getByRole('button', { name: '确认无误' }));
     fireEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
@@ -106,7 +106,7 @@ describe('待确认', () => {
 
   it('shows an inspector the queue without any control to resolve it', async () => {
     gateway('inspector');
-    renderPage(<ReviewPage />, { pattern: PATTERN, url: `/e/${ENTERPRISE}/review` });
+    renderPage(<ReviewPage />, { path: PATTERN, url: `/e/${ENTERPRISE}/review` });
     const card = await screen.findByTestId(`review-item-${doubtful.id}`);
     expect(within(card).getByText('只读：您的角色不能处理待确认事项')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: /确认无误|提交更正/ })).toBeNull();

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { account, mockApi, ok, person, renderPage } from '../shared/test-harness';
+import { account, fakeGateway, ok, person, renderPage } from '../shared/test-harness';
 import { daysBefore, localDate } from '../shared/time';
 import StatisticsPage from './StatisticsPage';
 import { dailyStages, districts, summary } from './test-fixtures';
@@ -20,7 +20,7 @@ const optionsGiven = () =>
 
 describe('StatisticsPage', () => {
   it('asks for the last 30 local days by default, and draws the shares and the daily stacks', async () => {
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${E}/summary`]: ok({ ...summary, classCompliance: null }),
       [`GET ${E}/daily-stages`]: ok(dailyStages),
@@ -49,7 +49,7 @@ describe('StatisticsPage', () => {
 
   it('shows each chart as a table on request', async () => {
     const u = person();
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${E}/summary`]: ok(summary),
       [`GET ${E}/daily-stages`]: ok(dailyStages),
@@ -74,7 +74,7 @@ describe('StatisticsPage', () => {
   });
 
   it('shows the clean-transport ratios and the class indicator', async () => {
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('inspector')),
       [`GET ${E}/summary`]: ok(summary),
       [`GET ${E}/daily-stages`]: ok(dailyStages),
@@ -87,7 +87,7 @@ describe('StatisticsPage', () => {
 
   it('shows a city role the city by district, one district in the URL', async () => {
     const u = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('city-operator')),
       [`GET ${E}/summary`]: ok(summary),
       [`GET ${E}/daily-stages`]: ok(dailyStages),
@@ -117,7 +117,7 @@ describe('StatisticsPage', () => {
   });
 
   it('says when the period has no trips', async () => {
-    mockApi({
+    fakeGateway({
       'GET /auth/me': ok(account('enterprise-staff', 'e1')),
       [`GET ${E}/summary`]: ok({ ...summary, trips: 0 }),
       [`GET ${E}/daily-stages`]: ok([]),

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { type Call, ENTERPRISE, fakeGateway, me, renderPage } from '../shared/ops-harness';
+import { type Call, ENTERPRISE, fakeGateway, me, renderPage } from '../shared/test-harness';
+import { type Role } from '../session/session';
 import UploadPage from './UploadPage';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -29,7 +30,7 @@ const page = (call: Call) => {
 };
 
 const open = (
-  role: string,
+  role: Role,
   routes: Parameters<typeof fakeGateway>[0] = {},
   url = `/e/${ENTERPRISE}/upload`,
 ) => {

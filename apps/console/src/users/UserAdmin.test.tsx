@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { account, fill, mockApi, ok, person, renderPage } from '../shared/test-harness';
+import { account, fill, fakeGateway, ok, person, renderPage } from '../shared/test-harness';
 import CityUsersPage from './CityUsersPage';
 import EnterpriseUsersPage from './EnterpriseUsersPage';
 import { filterUsers } from './UserAdmin';
@@ -51,7 +51,7 @@ describe("an enterprise's users", () => {
 
   it('shows the one-time password of a new account once, then never again', async () => {
     const u = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${E}`]: ok([gate1]),
       [`POST ${E}`]: {
@@ -84,7 +84,7 @@ describe("an enterprise's users", () => {
 
   it('resets a password, disables and unlocks only after confirming', async () => {
     const u = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${E}`]: ok([gate1, admin2]),
       [`POST ${E}/${gate1.id}/reset-password`]: ok({ oneTimePassword: 'Reset-once-Aa9' }),
@@ -110,7 +110,7 @@ describe("an enterprise's users", () => {
   });
 
   it('keeps the filters in the URL', async () => {
-    mockApi({ 'GET /auth/me': ok(account('enterprise-admin', 'e1')), [`GET ${E}`]: ok([gate1, admin2]) });
+    fakeGateway({ 'GET /auth/me': ok(account('enterprise-admin', 'e1')), [`GET ${E}`]: ok([gate1, admin2]) });
     open('/e/e1/users?q=boss');
     expect(await screen.findByText('王经理')).toBeTruthy();
     expect(screen.queryByText('门岗一')).toBeNull();
@@ -120,7 +120,7 @@ describe("an enterprise's users", () => {
 describe('every account (city administrator)', () => {
   it('asks for the enterprise of an enterprise role and the districts of an inspector', async () => {
     const u = person();
-    const calls = mockApi({
+    const calls = fakeGateway({
       'GET /auth/me': ok(account('city-admin')),
       'GET /api/gateway/v1/users': ok([
         gate1,

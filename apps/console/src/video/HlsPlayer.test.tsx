@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/ops-harness';
+import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/test-harness';
 import { HlsPlayer } from './HlsPlayer';
 import VideoPage from './VideoPage';
 

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/ops-harness';
+import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/test-harness';
 import { type Clip, orderClips, PassageClip } from './PassageClip';
 
 vi.setConfig({ testTimeout: 30_000 });
