@@ -6,3 +6,4 @@ export * from './vzenith-format';
 export * from './rtsp';
 export * from './onvif/onvif-device-simulator';
 export { type DeviceAccount } from './onvif/ws-username-token';
+export * from './onvif/ws-discovery-responder';

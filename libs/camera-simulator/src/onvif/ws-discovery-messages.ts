@@ -1,0 +1,169 @@
+import { XMLParser } from 'fast-xml-parser';
+import { escapeXml } from './soap-envelope';
+
+// The device's own reading of WS-Discovery, independent of the product's client (libs/onvif), so a
+// mistake in one is not hidden by the same mistake in the other.
+
+export const NS = {
+  soap: 'http://www.w3.org/2003/05/soap-envelope',
+  addressing: 'http://schemas.xmlsoap.org/ws/2004/08/addressing',
+  discovery: 'http://schemas.xmlsoap.org/ws/2005/04/discovery',
+  /** WS-Discovery 1.1 (2009/01): not what ONVIF devices speak; used to send a wrong answer on purpose. */
+  discovery2009: 'http://docs.oasis-open.org/ws-dd/ns/discovery/2009/01',
+  onvifNetwork: 'http://www.onvif.org/ver10/network/wsdl',
+  onvifDevice: 'http://www.onvif.org/ver10/device/wsdl',
+} as const;
+
+const PROBE_ACTION = `${NS.discovery}/Probe`;
+const RFC3986 = `${NS.discovery}/rfc3986`;
+const STRCMP0 = `${NS.discovery}/strcmp0`;
+
+/** The types an ONVIF video transmitter is (Core §7.3.2.1), as `{namespace}name`. */
+export const DEVICE_TYPES: readonly string[] = [
+  `{${NS.onvifNetwork}}NetworkVideoTransmitter`,
+  `{${NS.onvifDevice}}Device`,
+];
+
+/** A Probe as the device understood it. */
+export interface Probe {
+  readonly messageId: string;
+  /** Resolved QNames, `{namespace}name`. */
+  readonly types: readonly string[];
+  readonly scopes: readonly string[];
+  /** Absent = rfc3986. */
+  readonly matchBy: string | undefined;
+}
+
+interface Element {
+  readonly ns: string;
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children: readonly Element[];
+  readonly text: string;
+  readonly scope: ReadonlyMap<string, string>;
+}
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  processEntities: false,
+  parseTagValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+});
+
+type Ordered = Readonly<Record<string, unknown>>;
+const isOrdered = (value: unknown): value is Ordered =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function elements(nodes: unknown, outer: ReadonlyMap<string, string>): Element[] {
+  if (!Array.isArray(nodes)) return [];
+  return nodes.flatMap((node): Element[] => {
+    if (!isOrdered(node)) return [];
+    const tag = Object.keys(node).find((key) => key !== ':@' && key !== '#text');
+    if (tag === undefined) return [];
+    const attributes = Object.fromEntries(
+      Object.entries(isOrdered(node[':@']) ? node[':@'] : {}).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
+    const scope = new Map(outer);
+    for (const [key, value] of Object.entries(attributes))
+      if (key === 'xmlns' || key.startsWith('xmlns:')) scope.set(key.slice(6), value);
+    const [prefix, name] = tag.includes(':') ? tag.split(':', 2) : ['', tag];
+    const ns = scope.get(prefix ?? '');
+    if (ns === undefined && prefix !== '') throw new Error(`unbound prefix ${prefix}`);
+    const content = node[tag];
+    const text = Array.isArray(content)
+      ? content.map((c) => (isOrdered(c) && typeof c['#text'] === 'string' ? c['#text'] : '')).join('')
+      : '';
+    return [{ ns: ns ?? '', name: name ?? '', attributes, children: elements(content, scope), text, scope }];
+  });
+}
+
+const child = (parent: Element | undefined, ns: string, name: string): Element | undefined =>
+  parent?.children.find((c) => c.ns === ns && c.name === name);
+
+const resolve = (qname: string, scope: ReadonlyMap<string, string>): string | undefined => {
+  const [prefix, name] = qname.includes(':') ? qname.split(':', 2) : ['', qname];
+  const ns = scope.get(prefix ?? '');
+  return ns === undefined ? undefined : `{${ns}}${name}`;
+};
+
+/** The Probe in a datagram, or undefined for anything else (a device stays silent on garbage). */
+export function readProbe(datagram: string): Probe | undefined {
+  if (/<!DOCTYPE|<!ENTITY/i.test(datagram)) return undefined;
+  let root: Element | undefined;
+  try {
+    root = elements(parser.parse(datagram, true), new Map())[0];
+  } catch {
+    return undefined;
+  }
+  if (root?.ns !== NS.soap || root.name !== 'Envelope') return undefined;
+  const header = child(root, NS.soap, 'Header');
+  const probe = child(child(root, NS.soap, 'Body'), NS.discovery, 'Probe');
+  const messageId = child(header, NS.addressing, 'MessageID')?.text;
+  if (child(header, NS.addressing, 'Action')?.text !== PROBE_ACTION || !probe || !messageId) return undefined;
+  const typesElement = child(probe, NS.discovery, 'Types');
+  const types = (typesElement?.text ?? '').split(/\s+/).filter(Boolean);
+  const resolved = types.map((qname) => resolve(qname, typesElement?.scope ?? new Map()));
+  if (resolved.some((type) => type === undefined)) return undefined;
+  const scopesElement = child(probe, NS.discovery, 'Scopes');
+  return {
+    messageId,
+    types: resolved as string[],
+    scopes: (scopesElement?.text ?? '').split(/\s+/).filter(Boolean),
+    matchBy: scopesElement?.attributes['MatchBy'],
+  };
+}
+
+/** WS-Discovery matching (§5.1): every requested type is one of ours, every scope matches one of ours. */
+export function probeMatches(probe: Probe, deviceScopes: readonly string[]): boolean {
+  if (!probe.types.every((type) => DEVICE_TYPES.includes(type))) return false;
+  const trim = (scope: string) => scope.replace(/\/+$/, '');
+  const matches = (wanted: string, ours: string): boolean => {
+    if (probe.matchBy === STRCMP0) return wanted === ours;
+    // rfc3986: the same scheme and authority (any case), the wanted path a segment prefix of ours.
+    const [w, o] = [trim(wanted), trim(ours)];
+    const lower = (uri: string) => uri.replace(/^[^:]+:\/\/[^/]*/, (head) => head.toLowerCase());
+    return lower(o) === lower(w) || lower(o).startsWith(`${lower(w)}/`);
+  };
+  if (probe.matchBy !== undefined && probe.matchBy !== RFC3986 && probe.matchBy !== STRCMP0) return false;
+  return probe.scopes.every((wanted) => deviceScopes.some((ours) => matches(wanted, ours)));
+}
+
+export interface ProbeMatchContent {
+  readonly relatesTo: string;
+  readonly messageId: string;
+  readonly endpoint: string;
+  readonly scopes: readonly string[];
+  readonly xaddrs: readonly string[];
+  readonly metadataVersion: number;
+  readonly instanceId: number;
+  readonly messageNumber: number;
+  /** The discovery namespace of the answer (the 2009 one only to be wrong on purpose). */
+  readonly discoveryNamespace?: string;
+}
+
+/** A ProbeMatches the way gSOAP-based cameras write it (`SOAP-ENV`, `wsa`, `d` prefixes). */
+export function probeMatchesMessage(answer: ProbeMatchContent): string {
+  const d = answer.discoveryNamespace ?? NS.discovery;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>` +
+    `<SOAP-ENV:Envelope xmlns:SOAP-ENV="${NS.soap}" xmlns:wsa="${NS.addressing}" xmlns:d="${d}" ` +
+    `xmlns:dn="${NS.onvifNetwork}" xmlns:tds="${NS.onvifDevice}">` +
+    `<SOAP-ENV:Header><wsa:MessageID>${escapeXml(answer.messageId)}</wsa:MessageID>` +
+    `<wsa:RelatesTo>${escapeXml(answer.relatesTo)}</wsa:RelatesTo>` +
+    `<wsa:To SOAP-ENV:mustUnderstand="1">${NS.addressing}/role/anonymous</wsa:To>` +
+    `<wsa:Action SOAP-ENV:mustUnderstand="1">${d}/ProbeMatches</wsa:Action>` +
+    `<d:AppSequence SOAP-ENV:mustUnderstand="1" MessageNumber="${answer.messageNumber}" InstanceId="${answer.instanceId}"/>` +
+    `</SOAP-ENV:Header><SOAP-ENV:Body><d:ProbeMatches><d:ProbeMatch>` +
+    `<wsa:EndpointReference><wsa:Address>${escapeXml(answer.endpoint)}</wsa:Address></wsa:EndpointReference>` +
+    `<d:Types>dn:NetworkVideoTransmitter tds:Device</d:Types>` +
+    `<d:Scopes>${answer.scopes.map(escapeXml).join(' ')}</d:Scopes>` +
+    `<d:XAddrs>${answer.xaddrs.map(escapeXml).join(' ')}</d:XAddrs>` +
+    `<d:MetadataVersion>${answer.metadataVersion}</d:MetadataVersion>` +
+    `</d:ProbeMatch></d:ProbeMatches></SOAP-ENV:Body></SOAP-ENV:Envelope>`
+  );
+}
