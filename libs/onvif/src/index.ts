@@ -3,3 +3,6 @@ export * from './onvif-client';
 export * from './onvif-error';
 export * from './pull-point-subscription';
 export * from './device-address';
+export * from './ws-discovery';
+export * from './ws-discovery-hosts';
+export { DiscoveryAnswerError, type ProbeMatch } from './ws-discovery-messages';
