@@ -7,6 +7,7 @@ import { createObjectStorage } from '@ecogate/storage';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
+import { DISCOVERY_SETTINGS, OnvifDiscoveryService } from './onvif/onvif-discovery.service';
 import { onvifProviders } from './onvif/onvif.providers';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './push/barrier-decision.port';
@@ -123,6 +124,8 @@ export class AppModule {
         PushAuthService,
         IngestPushService,
         ...onvifProviders(config.onvif),
+        { provide: DISCOVERY_SETTINGS, useValue: config.discovery },
+        OnvifDiscoveryService,
       ],
     };
   }

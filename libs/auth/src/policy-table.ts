@@ -111,6 +111,8 @@ export const POLICY = {
     [`PUT ${E}/gates/{gateId}`]: { roles: ['enterprise-admin', 'city-operator'] },
     [`PUT ${E}/lanes/{laneId}`]: { roles: ['enterprise-admin', 'city-operator'] },
     [`POST ${E}/devices`]: { roles: ['city-operator'] },
+    // Lists devices to register, by sweeping the site's networks: whoever registers devices.
+    [`POST ${E}/sites/{siteId}/onvif-discovery`]: { roles: ['city-operator'] },
     [`GET ${E}/devices`]: { roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'] },
     [`GET ${E}/devices/{deviceId}`]: {
       roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'],

@@ -55,6 +55,21 @@ describe('barrier decision chosen by configuration', () => {
     expect(() => load({ TRUSTED_PROXIES: 'proxy.local' })).toThrow();
     expect(() => load({ BARRIER_CONTROL_URL: 'ftp://x' })).toThrow();
   });
+
+  it('keeps ONVIF discovery off unless switched on, on port 3702, inside the device networks', () => {
+    const defaults = load({}).discovery;
+    expect(defaults).toMatchObject({ enabled: false, port: 3702, timeoutMs: 2_000, probesPerSecond: 200 });
+    expect(defaults.networks.entries).toEqual(load({}).deviceNetworks.entries);
+    const on = load({
+      ONVIF_DISCOVERY_ENABLED: 'true',
+      ONVIF_DISCOVERY_PORT: '40702',
+      DEVICE_ALLOWED_NETWORKS: '10.20.0.0/16',
+    }).discovery;
+    expect(on).toMatchObject({ enabled: true, port: 40702 });
+    expect(on.networks.entries).toEqual(['10.20.0.0/16']);
+    expect(() => load({ ONVIF_DISCOVERY_TIMEOUT_MS: '60000' })).toThrow();
+    expect(() => load({ ONVIF_DISCOVERY_ENABLED: 'yes' })).toThrow();
+  });
 });
 
 describe('camera-ingest profile chosen by configuration (ADR 0008)', () => {

@@ -73,6 +73,14 @@ export const cameraIngestConfig = defineConfig(
     ONVIF_REQUEST_TIMEOUT_MS: positiveInt(5_000),
     ONVIF_PULL_TIMEOUT_MS: positiveInt(10_000),
     ONVIF_DEVICE_REFRESH_MS: positiveInt(30_000),
+    /** WS-Discovery sweeps of a site's networks on request (opt-in per site too). Off unless switched on. */
+    ONVIF_DISCOVERY_ENABLED: bool(false),
+    /** The cameras' WS-Discovery port; tests point it at a free one. */
+    ONVIF_DISCOVERY_PORT: port(3702),
+    /** How long a sweep waits for answers after its last probe, unless the request says. */
+    ONVIF_DISCOVERY_TIMEOUT_MS: positiveInt(2_000).pipe(z.number().max(10_000)),
+    /** Probes sent per second (~700 bytes each): keep links to the plants free. */
+    ONVIF_DISCOVERY_PROBES_PER_SECOND: positiveInt(200).pipe(z.number().max(5_000)),
   },
   (env) => ({
     observability: observabilityConfig(env),
@@ -101,6 +109,13 @@ export const cameraIngestConfig = defineConfig(
       requestTimeoutMs: env.ONVIF_REQUEST_TIMEOUT_MS,
       pullTimeoutMs: env.ONVIF_PULL_TIMEOUT_MS,
       deviceRefreshMs: env.ONVIF_DEVICE_REFRESH_MS,
+      networks: env.DEVICE_ALLOWED_NETWORKS,
+    },
+    discovery: {
+      enabled: env.ONVIF_DISCOVERY_ENABLED,
+      port: env.ONVIF_DISCOVERY_PORT,
+      timeoutMs: env.ONVIF_DISCOVERY_TIMEOUT_MS,
+      probesPerSecond: env.ONVIF_DISCOVERY_PROBES_PER_SECOND,
       networks: env.DEVICE_ALLOWED_NETWORKS,
     },
     barrierControl: env.BARRIER_CONTROL_URL

@@ -1,6 +1,8 @@
 import { type DynamicModule, type INestApplicationContext, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
+import { OnvifDiscoveryController } from '../onvif/onvif-discovery.controller';
+import { OnvifDiscoveryService } from '../onvif/onvif-discovery.service';
 import { OnvifErrorFilter } from '../onvif/onvif-error.filter';
 import { OnvifMediaController } from '../onvif/onvif-media.controller';
 import { OnvifMediaService } from '../onvif/onvif-media.service';
@@ -19,10 +21,11 @@ export class ApiHttpModule {
     const from = (token: Type) => ({ provide: token, useValue: core.get<unknown>(token) });
     return {
       module: ApiHttpModule,
-      controllers: [RegistryController, OnvifMediaController],
+      controllers: [RegistryController, OnvifMediaController, OnvifDiscoveryController],
       providers: [
         from(RegistryService),
         from(OnvifMediaService),
+        from(OnvifDiscoveryService),
         from(OnvifErrorFilter),
         { provide: LOGGER, useValue: logger },
         {

@@ -1,6 +1,11 @@
 import { idSchema } from '@ecogate/contracts';
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
+import {
+  type DiscoveredDeviceView,
+  discoveryRequestSchema,
+  type SiteDiscovery,
+} from '../onvif/onvif-discovery.dto';
 import { type DeviceMedia } from '../onvif/onvif-media.service';
 import { PUSH_VENDORS } from '../push/anpr-push.adapter';
 import { SECRET_HEADER } from '../push/push.controller';
@@ -39,6 +44,9 @@ const siteViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   timeZone: z.string().describe('IANA zone; decides the date folders of its objects'),
+  discoveryNetworks: z
+    .array(z.string())
+    .describe('IPv4 blocks ONVIF discovery may sweep for this site; empty = discovery off for it'),
 }) satisfies z.ZodType<SiteView>;
 const gateViewSchema = z.object({
   id: z.string(),
@@ -66,6 +74,26 @@ const deviceMediaSchema = z.object({
     }),
   ),
 }) satisfies z.ZodType<DeviceMedia>;
+const discoveredDeviceSchema = z.object({
+  endpoint: z.string().describe('WS-Discovery endpoint reference: the device id, `urn:uuid:…`'),
+  xaddrs: z.array(z.string()).describe('Device service URLs, only those inside the site networks'),
+  types: z.array(z.string()).describe('`dn:NetworkVideoTransmitter`, `tds:Device`, …'),
+  scopes: z.array(z.string()),
+  name: z.string().nullable().describe('From the `onvif://www.onvif.org/name/…` scope'),
+  hardware: z.string().nullable().describe('From the `…/hardware/…` scope (the model)'),
+  locations: z.array(z.string()).describe('From the `…/location/…` scopes'),
+  metadataVersion: z.number().int().nullable(),
+  respondedFrom: z.string().describe('The probed address the answer came from'),
+  alreadyRegistered: z.boolean(),
+  registeredAs: z.array(z.string()).describe("Ids of the enterprise's devices with an address on this host"),
+}) satisfies z.ZodType<DiscoveredDeviceView>;
+const siteDiscoverySchema = z.object({
+  siteId: z.string(),
+  networks: z.array(z.string()).describe('The site networks swept'),
+  probedHosts: z.number().int(),
+  durationMs: z.number().int(),
+  devices: z.array(discoveredDeviceSchema),
+}) satisfies z.ZodType<SiteDiscovery>;
 const refusalSchema = z.object({
   code: z.string(),
   reason: z.string(),
@@ -228,6 +256,25 @@ const apiRoutes: RouteDescriptor[] = [
     tags: ['registry'],
     params: params('enterpriseId', 'deviceId'),
     responses: { 200: { description: 'The device', schema: deviceViewSchema }, ...registryRefusals },
+  },
+  {
+    method: 'post',
+    path: `${E}/sites/:siteId/onvif-discovery`,
+    summary:
+      "List the ONVIF devices in the site's discovery networks (a unicast WS-Discovery probe to each " +
+      'host, answers awaited `timeoutMs` after the last), each marked when already registered',
+    tags: ['onvif'],
+    params: params('enterpriseId', 'siteId'),
+    body: discoveryRequestSchema,
+    responses: {
+      200: { description: 'The devices that answered', schema: siteDiscoverySchema },
+      ...registryRefusals,
+      409: refusal(
+        'discovery-disabled (ONVIF_DISCOVERY_ENABLED is off), no-discovery-networks (the site has none), ' +
+          'discovery-refused (a site network is no longer inside DEVICE_ALLOWED_NETWORKS), ' +
+          'conflict (a discovery of the site is running)',
+      ),
+    },
   },
   {
     method: 'get',

@@ -13,6 +13,9 @@ export type IngestErrorCode =
   | 'conflict'
   | 'invalid-request'
   | 'device-address-not-allowed'
+  | 'discovery-disabled'
+  | 'no-discovery-networks'
+  | 'discovery-refused'
   | 'storage-unavailable'
   | 'push-in-flight';
 
@@ -46,6 +49,10 @@ export const HTTP_STATUS_OF: Readonly<Record<IngestErrorCode, number>> = {
   conflict: 409,
   'invalid-request': 400,
   'device-address-not-allowed': 400,
+  // The service's or the site's state, not the request, stands in the way of a discovery.
+  'discovery-disabled': 409,
+  'no-discovery-networks': 409,
+  'discovery-refused': 409,
   'storage-unavailable': 503,
   'push-in-flight': 503,
 };

@@ -1,4 +1,6 @@
+import { cidr } from '@ecogate/config';
 import { idSchema } from '@ecogate/contracts';
+import { canonicalNetwork, DiscoveryRefused, discoveryHosts } from '@ecogate/onvif';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 import { DEVICE_KINDS, DEVICE_VENDORS, type DeviceKind, type DeviceVendor } from './device.entity';
@@ -25,7 +27,32 @@ export const source = z.string().refine((value) => {
   return /^\d{1,3}$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
 }, 'must be an IP address or CIDR block');
 
-export const putSiteSchema = z.strictObject({ name, timeZone: timeZone.default('Asia/Shanghai') });
+/**
+ * IPv4 blocks ONVIF discovery may sweep (each host gets a probe): no host bits set, no duplicates,
+ * at most 1024 host addresses in all. That they lie inside `DEVICE_ALLOWED_NETWORKS` is checked by
+ * the service, which knows the setting.
+ */
+export const discoveryNetworksSchema = z
+  .array(cidr)
+  .max(16)
+  .superRefine((networks, context) => {
+    try {
+      const canonical = networks.map(canonicalNetwork);
+      const twice = canonical.find((network, index) => canonical.indexOf(network) !== index);
+      if (twice !== undefined) context.addIssue({ code: 'custom', message: `${twice} is listed twice` });
+      discoveryHosts(networks);
+    } catch (error) {
+      if (!(error instanceof DiscoveryRefused)) throw error;
+      context.addIssue({ code: 'custom', message: error.message });
+    }
+  });
+
+export const putSiteSchema = z.strictObject({
+  name,
+  timeZone: timeZone.default('Asia/Shanghai'),
+  /** Absent = unchanged (a new site: none), so a client that does not know the field cannot erase it. */
+  discoveryNetworks: discoveryNetworksSchema.optional(),
+});
 export const putGateSchema = z.strictObject({ siteId: idSchema, name });
 export const putLaneSchema = z.strictObject({
   gateId: idSchema,
@@ -92,6 +119,8 @@ export interface SiteView {
   readonly id: string;
   readonly name: string;
   readonly timeZone: string;
+  /** Where ONVIF discovery may look for this site's cameras; empty = discovery off for it. */
+  readonly discoveryNetworks: readonly string[];
 }
 export interface GateView {
   readonly id: string;

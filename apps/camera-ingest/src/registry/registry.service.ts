@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { IngestException } from '../push/ingest.exception';
 import { CredentialCipher } from './credential-cipher';
 import { checkDeviceAddress, DEVICE_NETWORKS } from './device-address-policy';
+import { checkDiscoveryNetworks } from './discovery-networks-policy';
 import { type DeviceEntity } from './device.entity';
 import {
   type CreateDevice,
@@ -39,6 +40,7 @@ export class RegistryService {
   ) {}
 
   async putSite(enterpriseId: EnterpriseId, siteId: string, site: PutSite): Promise<void> {
+    if (site.discoveryNetworks) checkDiscoveryNetworks(site.discoveryNetworks, this.networks);
     await upsert(
       () => this.registry.sites.update(enterpriseId, { id: siteId }, site),
       () => this.registry.sites.insert(enterpriseId, { id: siteId, ...site }),
@@ -126,7 +128,12 @@ export class RegistryService {
 
   async listSites(enterpriseId: EnterpriseId): Promise<SiteView[]> {
     const rows = await this.registry.sites.find(enterpriseId, { order: { id: 'ASC' } });
-    return rows.map(({ id, name, timeZone }) => ({ id, name, timeZone }));
+    return rows.map(({ id, name, timeZone, discoveryNetworks }) => ({
+      id,
+      name,
+      timeZone,
+      discoveryNetworks,
+    }));
   }
 
   async listGates(enterpriseId: EnterpriseId): Promise<GateView[]> {

@@ -15,6 +15,10 @@ export class SiteEntity {
   @Column({ name: 'time_zone', type: 'text' })
   timeZone!: string;
 
+  /** IPv4 blocks ONVIF discovery may sweep for this site; empty = discovery off for it. */
+  @Column({ name: 'discovery_networks', type: 'text', array: true, default: () => "'{}'" })
+  discoveryNetworks!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

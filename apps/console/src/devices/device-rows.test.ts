@@ -16,8 +16,8 @@ const device = (id: string, laneId: string, extra: Partial<Device> = {}): Device
 const now = new Date('2026-12-01T08:00:00Z');
 const registry: Registry = {
   sites: [
-    { id: 's2', name: '二厂', timeZone: 'Asia/Shanghai' },
-    { id: 's1', name: '一厂', timeZone: 'Asia/Shanghai' },
+    { id: 's2', name: '二厂', timeZone: 'Asia/Shanghai', discoveryNetworks: [] },
+    { id: 's1', name: '一厂', timeZone: 'Asia/Shanghai', discoveryNetworks: [] },
   ],
   gates: [
     { id: 'g1', siteId: 's1', name: '北门' },

@@ -257,6 +257,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-staff',
   ],
   'POST /api/camera-ingest/v1/enterprises/{enterpriseId}/devices': ['city-operator'],
+  'POST /api/camera-ingest/v1/enterprises/{enterpriseId}/sites/{siteId}/onvif-discovery': ['city-operator'],
   'POST /api/gateway/v1/enterprises': ['city-admin'],
   'POST /api/gateway/v1/enterprises/{enterpriseId}/api-keys': ['city-admin', 'enterprise-admin'],
   'POST /api/gateway/v1/enterprises/{enterpriseId}/deactivation': ['city-admin'],

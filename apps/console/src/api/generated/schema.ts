@@ -1307,6 +1307,8 @@ export type paths = {
           };
           content: {
             'application/json': {
+              /** @description IPv4 blocks ONVIF discovery may sweep for this site; empty = discovery off for it */
+              discoveryNetworks: string[];
               id: string;
               name: string;
               /** @description IANA zone; decides the date folders of its objects */
@@ -1398,6 +1400,7 @@ export type paths = {
       requestBody: {
         content: {
           'application/json': {
+            discoveryNetworks?: string[];
             name: string;
             /** @default Asia/Shanghai */
             timeZone?: string;
@@ -1467,6 +1470,143 @@ export type paths = {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/sites/{siteId}/onvif-discovery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** List the ONVIF devices in the site's discovery networks (a unicast WS-Discovery probe to each host, answers awaited `timeoutMs` after the last), each marked when already registered */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          enterpriseId: string;
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            timeoutMs?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The devices that answered */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              devices: {
+                alreadyRegistered: boolean;
+                /** @description WS-Discovery endpoint reference: the device id, `urn:uuid:…` */
+                endpoint: string;
+                /** @description From the `…/hardware/…` scope (the model) */
+                hardware: string | null;
+                /** @description From the `…/location/…` scopes */
+                locations: string[];
+                metadataVersion: number | null;
+                /** @description From the `onvif://www.onvif.org/name/…` scope */
+                name: string | null;
+                /** @description Ids of the enterprise's devices with an address on this host */
+                registeredAs: string[];
+                /** @description The probed address the answer came from */
+                respondedFrom: string;
+                scopes: string[];
+                /** @description `dn:NetworkVideoTransmitter`, `tds:Device`, … */
+                types: string[];
+                /** @description Device service URLs, only those inside the site networks */
+                xaddrs: string[];
+              }[];
+              durationMs: number;
+              /** @description The site networks swept */
+              networks: string[];
+              probedHosts: number;
+              siteId: string;
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description discovery-disabled (ONVIF_DISCOVERY_ENABLED is off), no-discovery-networks (the site has none), discovery-refused (a site network is no longer inside DEVICE_ALLOWED_NETWORKS), conflict (a discovery of the site is running) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
