@@ -374,7 +374,7 @@ describe.each(PROFILES)('camera-ingest on %s with real Postgres, fed by the came
     expect(other.status).toBe(404);
     // The device tree: sites, gates and lanes as stored, and none of them under another enterprise.
     expect(await (await api('GET', '/sites')).json()).toEqual([
-      { id: 'plant-1', name: 'Plant 1', timeZone: 'Asia/Shanghai' },
+      { id: 'plant-1', name: 'Plant 1', timeZone: 'Asia/Shanghai', discoveryNetworks: [] },
     ]);
     expect(await (await api('GET', '/gates')).json()).toEqual([
       { id: 'gate-n', siteId: 'plant-1', name: 'North gate' },
