@@ -6,3 +6,6 @@ export * from './vzenith-format';
 export * from './rtsp';
 export * from './onvif/onvif-device-simulator';
 export { type DeviceAccount } from './onvif/ws-username-token';
+export * from './dahua-event-stream';
+export * from './dahua-event-stream-format';
+export * from './dahua-event-stream-golden';
