@@ -6,11 +6,16 @@ import { LaneEntity } from '../registry/lane.entity';
 import { SiteEntity } from '../registry/site.entity';
 import { CreateDeviceRegistry1795900000000 } from './migrations/1795900000000-CreateDeviceRegistry';
 import { CreatePushReceipts1795900000001 } from './migrations/1795900000001-CreatePushReceipts';
+import { AddDeviceEventSource1795900000002 } from './migrations/1795900000002-AddDeviceEventSource';
 
 export const cameraIngestEntities = [SiteEntity, GateEntity, LaneEntity, DeviceEntity, PushReceiptEntity];
 
 /** In timestamp order; append new ones, never edit one that has shipped. */
-export const cameraIngestMigrations = [CreateDeviceRegistry1795900000000, CreatePushReceipts1795900000001];
+export const cameraIngestMigrations = [
+  CreateDeviceRegistry1795900000000,
+  CreatePushReceipts1795900000001,
+  AddDeviceEventSource1795900000002,
+];
 
 /** The camera-ingest database: used by the app, its tests and `npm run migrations:check`. */
 export const cameraIngestDataSourceSettings = (
