@@ -8,6 +8,8 @@ import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { DISCOVERY_SETTINGS, OnvifDiscoveryService } from './onvif/onvif-discovery.service';
+import { CameraStatusPublisher } from './camera-status/camera-status.publisher';
+import { dahuaStreamProviders } from './dahua-stream/dahua-stream.providers';
 import { onvifProviders } from './onvif/onvif.providers';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './push/barrier-decision.port';
@@ -49,8 +51,9 @@ class DataSourceLifecycle implements OnApplicationShutdown {
 
 /**
  * Everything camera-ingest does, without HTTP: storage, the registry, push ingestion, ONVIF
- * supervision. Built once; the push and API listeners (`http/*-http.module.ts`) take the services
- * their controllers need from it, so neither listener can reach the other's routes.
+ * supervision, Dahua event streams. Built once; the push and API listeners
+ * (`http/*-http.module.ts`) take the services their controllers need from it, so neither listener
+ * can reach the other's routes.
  */
 @Module({})
 export class AppModule {
@@ -123,9 +126,11 @@ export class AppModule {
         RegistryService,
         PushAuthService,
         IngestPushService,
+        CameraStatusPublisher,
         ...onvifProviders(config.onvif),
         { provide: DISCOVERY_SETTINGS, useValue: config.discovery },
         OnvifDiscoveryService,
+        ...dahuaStreamProviders(config.dahuaStream),
       ],
     };
   }

@@ -1,4 +1,6 @@
 export interface DahuaTrafficFields {
+  /** The event code; `TrafficJunction` by default (`TrafficGate` on barrier-gate models). */
+  readonly code?: 'TrafficJunction' | 'TrafficGate';
   readonly groupId: number;
   readonly eventId: number;
   readonly capturedAt: Date;
@@ -21,7 +23,7 @@ export function dahuaTrafficEvent(f: DahuaTrafficFields): Record<string, unknown
   const ms = f.capturedAt.getTime();
   const utc = Math.floor(ms / 1000);
   return {
-    Code: 'TrafficJunction',
+    Code: f.code ?? 'TrafficJunction',
     Action: 'Pulse',
     Index: 0,
     Data: {

@@ -7,3 +7,6 @@ export * from './rtsp';
 export * from './onvif/onvif-device-simulator';
 export { type DeviceAccount } from './onvif/ws-username-token';
 export * from './onvif/ws-discovery-responder';
+export * from './dahua-event-stream';
+export * from './dahua-event-stream-format';
+export * from './dahua-event-stream-golden';

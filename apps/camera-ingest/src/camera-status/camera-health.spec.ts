@@ -76,4 +76,15 @@ describe('camera health debounce', () => {
       ['recovered', 'tamper-cleared'],
     ]);
   });
+
+  it('judges no drift for a good poll that read no clock (an attached event stream)', () => {
+    const { changes } = run([{ kind: 'poll-ok' }, down, down, down, { kind: 'poll-ok' }]);
+    expect(changes).toEqual([
+      { status: 'online', reason: 'reachable', at: new Date('2026-11-28T08:00:10Z') },
+      { status: 'offline', reason: 'unreachable', at: new Date('2026-11-28T08:00:40Z') },
+      { status: 'recovered', reason: 'reachable', at: new Date('2026-11-28T08:00:50Z') },
+    ]);
+    // A drift reported before stays as it was: no `clock-in-sync` without a clock.
+    expect(run([ok(90_000), { kind: 'poll-ok' }]).changes.map((c) => c.reason)).toEqual(['clock-drift']);
+  });
 });

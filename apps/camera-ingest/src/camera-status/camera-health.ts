@@ -2,7 +2,8 @@
 export type PollFailure = 'unreachable' | 'unauthorised' | 'unsupported' | 'protocol';
 
 export type HealthInput =
-  | { readonly kind: 'poll-ok'; readonly driftMs: number }
+  /** A good poll (or connection); `driftMs` when the camera's clock was read, else drift is not judged. */
+  | { readonly kind: 'poll-ok'; readonly driftMs?: number }
   | { readonly kind: 'poll-failed'; readonly reason: PollFailure }
   | { readonly kind: 'tamper'; readonly active: boolean };
 
@@ -55,8 +56,9 @@ export function nextHealth(
 ): { state: HealthState; changes: StatusChange[] } {
   switch (input.kind) {
     case 'poll-ok': {
-      const drifting = Math.abs(input.driftMs) > settings.driftThresholdMs;
-      const drift = { at, clockDriftMs: input.driftMs };
+      const drifting =
+        input.driftMs === undefined ? state.drifting : Math.abs(input.driftMs) > settings.driftThresholdMs;
+      const drift = input.driftMs === undefined ? { at } : { at, clockDriftMs: input.driftMs };
       const changes: StatusChange[] = [];
       if (state.phase === 'unknown') {
         changes.push({ status: 'online', reason: drifting ? 'clock-drift' : 'reachable', ...drift });

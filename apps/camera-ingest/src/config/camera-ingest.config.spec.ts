@@ -46,6 +46,43 @@ describe('barrier decision chosen by configuration', () => {
     expect(load({}).auth).toEqual({ jwksUrl: 'http://gateway-internal:8081/.well-known/jwks.json' });
   });
 
+  it('keeps Dahua event streams attached by default, with the documented timings', () => {
+    const stream = load({}).dahuaStream;
+    expect({ ...stream, networks: stream.networks.entries }).toEqual({
+      enabled: true,
+      heartbeatSeconds: 10,
+      connectTimeoutMs: 5_000,
+      reconnectMinMs: 1_000,
+      reconnectMaxMs: 60_000,
+      offlineAfterFailures: 3,
+      eventSettleMs: 1_000,
+      deviceRefreshMs: 30_000,
+      networks: load({}).deviceNetworks.entries,
+    });
+    const tuned = load({
+      DAHUA_EVENT_STREAM_ENABLED: 'false',
+      DAHUA_EVENT_STREAM_HEARTBEAT_S: '5',
+      DAHUA_EVENT_STREAM_RECONNECT_MIN_MS: '200',
+      DAHUA_EVENT_STREAM_RECONNECT_MAX_MS: '200',
+      DEVICE_ALLOWED_NETWORKS: '10.20.0.0/16',
+    }).dahuaStream;
+    expect(tuned).toMatchObject({
+      enabled: false,
+      heartbeatSeconds: 5,
+      reconnectMinMs: 200,
+      reconnectMaxMs: 200,
+    });
+    expect(tuned.networks.entries).toEqual(['10.20.0.0/16']);
+  });
+
+  it('refuses a Dahua heartbeat that is no whole number of seconds, and a reconnect maximum below the minimum', () => {
+    expect(() => load({ DAHUA_EVENT_STREAM_HEARTBEAT_S: '0.5' })).toThrow(/DAHUA_EVENT_STREAM_HEARTBEAT_S/);
+    expect(() => load({ DAHUA_EVENT_STREAM_HEARTBEAT_S: '0' })).toThrow(/DAHUA_EVENT_STREAM_HEARTBEAT_S/);
+    expect(() =>
+      load({ DAHUA_EVENT_STREAM_RECONNECT_MIN_MS: '5000', DAHUA_EVENT_STREAM_RECONNECT_MAX_MS: '1000' }),
+    ).toThrow(/DAHUA_EVENT_STREAM_RECONNECT_MAX_MS/);
+  });
+
   it('parses TRUSTED_PROXIES and refuses entries that are not IPs or CIDRs', () => {
     expect(load({ TRUSTED_PROXIES: ' 10.9.0.0/16, ::1 ' }).push.trustedProxies).toEqual([
       '10.9.0.0/16',

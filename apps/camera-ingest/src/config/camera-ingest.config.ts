@@ -1,8 +1,10 @@
 import { authConfig, authEnv } from '@ecogate/auth';
 import {
   bool,
+  ConfigError,
   databaseEnv,
   defineConfig,
+  type DeviceNetworks,
   deviceNetworksEnv,
   httpEnv,
   messagingConfig,
@@ -17,6 +19,7 @@ import {
   url,
 } from '@ecogate/config';
 import { z } from 'zod';
+import { type DahuaStreamSettings } from '../dahua-stream/dahua-stream-settings';
 import { source } from '../registry/registry.dto';
 
 export const cameraIngestConfig = defineConfig(
@@ -81,6 +84,19 @@ export const cameraIngestConfig = defineConfig(
     ONVIF_DISCOVERY_TIMEOUT_MS: positiveInt(2_000).pipe(z.number().max(10_000)),
     /** Probes sent per second (~700 bytes each): keep links to the plants free. */
     ONVIF_DISCOVERY_PROBES_PER_SECOND: positiveInt(200).pipe(z.number().max(5_000)),
+    /** Dahua ANPR cameras registered with event source `event-stream`: one attach kept open to each. */
+    DAHUA_EVENT_STREAM_ENABLED: bool(true),
+    /** Seconds between the camera's heartbeats (its `heartbeat` parameter); silence of 2.5 × this reconnects. */
+    DAHUA_EVENT_STREAM_HEARTBEAT_S: z.coerce.number().int().min(1).max(300).default(10),
+    DAHUA_EVENT_STREAM_CONNECT_TIMEOUT_MS: positiveInt(5_000),
+    /** Reconnect delay: doubling from MIN to MAX, with jitter; a refused login waits MAX. */
+    DAHUA_EVENT_STREAM_RECONNECT_MIN_MS: positiveInt(1_000),
+    DAHUA_EVENT_STREAM_RECONNECT_MAX_MS: positiveInt(60_000),
+    /** Failed attaches (or lost streams) in a row before the camera is reported offline. */
+    DAHUA_EVENT_STREAM_OFFLINE_AFTER_FAILURES: positiveInt(3),
+    /** How long an event with its scene waits for the plate picture before it is taken as it is. */
+    DAHUA_EVENT_STREAM_EVENT_SETTLE_MS: positiveInt(1_000),
+    DAHUA_EVENT_STREAM_DEVICE_REFRESH_MS: positiveInt(30_000),
   },
   (env) => ({
     observability: observabilityConfig(env),
@@ -118,10 +134,43 @@ export const cameraIngestConfig = defineConfig(
       probesPerSecond: env.ONVIF_DISCOVERY_PROBES_PER_SECOND,
       networks: env.DEVICE_ALLOWED_NETWORKS,
     },
+    dahuaStream: dahuaStreamConfig(env),
     barrierControl: env.BARRIER_CONTROL_URL
       ? { url: env.BARRIER_CONTROL_URL, timeoutMs: env.BARRIER_DECISION_TIMEOUT_MS }
       : undefined,
   }),
 );
+
+function dahuaStreamConfig(env: {
+  DAHUA_EVENT_STREAM_ENABLED: boolean;
+  DAHUA_EVENT_STREAM_HEARTBEAT_S: number;
+  DAHUA_EVENT_STREAM_CONNECT_TIMEOUT_MS: number;
+  DAHUA_EVENT_STREAM_RECONNECT_MIN_MS: number;
+  DAHUA_EVENT_STREAM_RECONNECT_MAX_MS: number;
+  DAHUA_EVENT_STREAM_OFFLINE_AFTER_FAILURES: number;
+  DAHUA_EVENT_STREAM_EVENT_SETTLE_MS: number;
+  DAHUA_EVENT_STREAM_DEVICE_REFRESH_MS: number;
+  DEVICE_ALLOWED_NETWORKS: DeviceNetworks;
+}): DahuaStreamSettings {
+  if (env.DAHUA_EVENT_STREAM_RECONNECT_MAX_MS < env.DAHUA_EVENT_STREAM_RECONNECT_MIN_MS) {
+    throw new ConfigError([
+      {
+        variable: 'DAHUA_EVENT_STREAM_RECONNECT_MAX_MS',
+        reason: 'must not be below DAHUA_EVENT_STREAM_RECONNECT_MIN_MS',
+      },
+    ]);
+  }
+  return {
+    enabled: env.DAHUA_EVENT_STREAM_ENABLED,
+    heartbeatSeconds: env.DAHUA_EVENT_STREAM_HEARTBEAT_S,
+    connectTimeoutMs: env.DAHUA_EVENT_STREAM_CONNECT_TIMEOUT_MS,
+    reconnectMinMs: env.DAHUA_EVENT_STREAM_RECONNECT_MIN_MS,
+    reconnectMaxMs: env.DAHUA_EVENT_STREAM_RECONNECT_MAX_MS,
+    offlineAfterFailures: env.DAHUA_EVENT_STREAM_OFFLINE_AFTER_FAILURES,
+    eventSettleMs: env.DAHUA_EVENT_STREAM_EVENT_SETTLE_MS,
+    deviceRefreshMs: env.DAHUA_EVENT_STREAM_DEVICE_REFRESH_MS,
+    networks: env.DEVICE_ALLOWED_NETWORKS,
+  };
+}
 
 export type CameraIngestConfig = ReturnType<typeof cameraIngestConfig.load>;

@@ -7,6 +7,7 @@ import { SiteEntity } from '../registry/site.entity';
 import { CreateDeviceRegistry1795900000000 } from './migrations/1795900000000-CreateDeviceRegistry';
 import { CreatePushReceipts1795900000001 } from './migrations/1795900000001-CreatePushReceipts';
 import { AddSiteDiscoveryNetworks1795900000002 } from './migrations/1795900000002-AddSiteDiscoveryNetworks';
+import { AddDeviceEventSource1795900000003 } from './migrations/1795900000003-AddDeviceEventSource';
 
 export const cameraIngestEntities = [SiteEntity, GateEntity, LaneEntity, DeviceEntity, PushReceiptEntity];
 
@@ -15,6 +16,7 @@ export const cameraIngestMigrations = [
   CreateDeviceRegistry1795900000000,
   CreatePushReceipts1795900000001,
   AddSiteDiscoveryNetworks1795900000002,
+  AddDeviceEventSource1795900000003,
 ];
 
 /** The camera-ingest database: used by the app, its tests and `npm run migrations:check`. */

@@ -14,6 +14,7 @@ import { LANE_DIRECTIONS, LANE_MODES } from '../registry/lane.entity';
 import {
   createDeviceSchema,
   type DeviceView,
+  eventSourceSchema,
   type GateView,
   type LaneView,
   putGateSchema,
@@ -35,6 +36,7 @@ const deviceViewSchema = z.object({
   allowedSources: z.array(z.string()),
   hasCredentials: z.boolean(),
   enabled: z.boolean(),
+  eventSource: eventSourceSchema,
 }) satisfies z.ZodType<DeviceView>;
 const issuedDeviceSchema = z.object({
   device: deviceViewSchema,

@@ -1,6 +1,5 @@
 import { type Provider } from '@nestjs/common';
 import { DataSource } from '@ecogate/persistence';
-import { CameraStatusPublisher } from '../camera-status/camera-status.publisher';
 import { OnvifCaptureService } from './onvif-capture.service';
 import { OnvifDeviceRepository } from './onvif-device.repository';
 import { OnvifErrorFilter } from './onvif-error.filter';
@@ -8,7 +7,10 @@ import { OnvifMediaService } from './onvif-media.service';
 import { ONVIF_SETTINGS, type OnvifSettings } from './onvif-settings';
 import { OnvifSupervisionService } from './onvif-supervision.service';
 
-/** Everything ONVIF in camera-ingest, for the app module (it provides DataSource, storage, cipher, logger). */
+/**
+ * Everything ONVIF in camera-ingest, for the app module (it provides DataSource, storage, cipher,
+ * the status publisher, logger).
+ */
 export const onvifProviders = (settings: OnvifSettings): Provider[] => [
   { provide: ONVIF_SETTINGS, useValue: settings },
   {
@@ -16,7 +18,6 @@ export const onvifProviders = (settings: OnvifSettings): Provider[] => [
     inject: [DataSource],
     useFactory: (ds: DataSource) => new OnvifDeviceRepository(ds),
   },
-  CameraStatusPublisher,
   OnvifCaptureService,
   OnvifSupervisionService,
   OnvifMediaService,

@@ -45,8 +45,15 @@ export interface AnprPush {
   readonly images: { readonly scene?: PushImage; readonly plate?: PushImage };
   /** Optional values that were out of range or shape, with their raw value; none for a clean push. */
   readonly anomalies?: readonly PushAnomaly[];
-  /** The payload as received (images excluded for multipart), kept in object storage for audits. */
-  readonly raw: { readonly bytes: Buffer; readonly contentType: string; readonly ext: 'xml' | 'json' };
+  /**
+   * The payload as received (images excluded for multipart; the event part of a Dahua event
+   * stream), kept in object storage for audits.
+   */
+  readonly raw: {
+    readonly bytes: Buffer;
+    readonly contentType: string;
+    readonly ext: 'xml' | 'json' | 'txt';
+  };
 }
 
 export interface PushLimits {

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type Logger, meter, LOGGER } from '@ecogate/telemetry';
-import { CaptureStore, laneKeyOf, laneRefOf } from '../capture/capture-store';
+import { CaptureStore, type LaneCamera, laneKeyOf, laneRefOf } from '../capture/capture-store';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type PushReceiptKey,
   PushReceiptRepository,
   type PushReceipts,
 } from '../receipts/push-receipt.repository';
-import { type PushDevice } from '../registry/registry.repository';
 import { type AnprPush, type PushOutcome, REPLY_DRIVES_BARRIER } from './anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './barrier-decision.port';
 import { captureIds } from './event-ids';
@@ -16,6 +15,11 @@ import { IngestException } from './ingest.exception';
 import { reportAnomalies } from './anomaly-report';
 import { plateVerdict } from './plate-verdict';
 import { PUSH_SETTINGS, type PushSettings } from './push-settings';
+
+/** The camera a read came from, however it arrived (its push, or its event stream). */
+export interface IngestDevice extends LaneCamera {
+  readonly id: string;
+}
 
 const pushes = meter('camera-ingest').createCounter('camera_ingest_pushes_total', {
   description: 'ANPR pushes by vendor and outcome',
@@ -44,7 +48,7 @@ export class IngestPushService {
     @Inject(PUSH_SETTINGS) private readonly settings: Pick<PushSettings, 'inFlightWaitMs'>,
   ) {}
 
-  async ingest(device: PushDevice, push: AnprPush): Promise<PushOutcome> {
+  async ingest(device: IngestDevice, push: AnprPush): Promise<PushOutcome> {
     const ids = captureIds(push.vendor, device.id, push.idempotencyKey);
     const receipt = {
       enterpriseId: device.enterpriseId,

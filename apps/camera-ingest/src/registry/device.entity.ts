@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -17,6 +18,12 @@ export const DEVICE_KINDS = [
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const DEVICE_VENDORS = ['hikvision', 'vzenith', 'dahua', 'onvif', 'other'] as const;
 export type DeviceVendor = (typeof DEVICE_VENDORS)[number];
+/**
+ * Where an ANPR camera's reads come from: its HTTP push to us, or (Dahua ITC) its event stream
+ * (`eventManager.cgi` attach) that we keep open.
+ */
+export const EVENT_SOURCES = ['push', 'event-stream'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /**
  * A device on a lane. The id is globally unique because cameras push to `/push/:vendor/:deviceId`
@@ -25,6 +32,7 @@ export type DeviceVendor = (typeof DEVICE_VENDORS)[number];
  */
 @Entity({ name: 'devices' })
 @Index('IDX_devices_enterprise_lane', ['enterpriseId', 'laneId'])
+@Check('CHK_devices_event_source', `"event_source" IN ('push', 'event-stream')`)
 export class DeviceEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_devices' })
   id!: string;
@@ -60,6 +68,9 @@ export class DeviceEntity {
 
   @Column({ type: 'boolean' })
   enabled!: boolean;
+
+  @Column({ name: 'event_source', type: 'text', default: 'push' })
+  eventSource!: EventSource;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -3,7 +3,14 @@ import { idSchema } from '@ecogate/contracts';
 import { canonicalNetwork, DiscoveryRefused, discoveryHosts } from '@ecogate/onvif';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
-import { DEVICE_KINDS, DEVICE_VENDORS, type DeviceKind, type DeviceVendor } from './device.entity';
+import {
+  DEVICE_KINDS,
+  DEVICE_VENDORS,
+  type DeviceKind,
+  type DeviceVendor,
+  EVENT_SOURCES,
+  type EventSource,
+} from './device.entity';
 import { LANE_DIRECTIONS, LANE_MODES } from './lane.entity';
 
 const name = z.string().trim().min(1).max(200);
@@ -66,6 +73,12 @@ const credentials = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
+export const eventSourceSchema = z
+  .enum(EVENT_SOURCES)
+  .describe(
+    'push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)',
+  );
+
 export const createDeviceSchema = z.strictObject({
   id: idSchema,
   laneId: idSchema,
@@ -79,6 +92,7 @@ export const createDeviceSchema = z.strictObject({
   allowedSources: z.array(source).max(32).default([]),
   credentials: credentials.optional(),
   enabled: z.boolean().default(true),
+  eventSource: eventSourceSchema.default('push'),
 });
 
 export const updateDeviceSchema = z.strictObject({
@@ -91,6 +105,7 @@ export const updateDeviceSchema = z.strictObject({
   allowedSources: z.array(source).max(32).optional(),
   credentials: credentials.nullable().optional(),
   enabled: z.boolean().optional(),
+  eventSource: eventSourceSchema.optional(),
   /** Issues a new push secret, returned once. */
   rotatePushSecret: z.boolean().optional(),
 });
@@ -112,6 +127,7 @@ export interface DeviceView {
   readonly allowedSources: readonly string[];
   readonly hasCredentials: boolean;
   readonly enabled: boolean;
+  readonly eventSource: EventSource;
 }
 
 /** A site, gate and lane as the API lists them (the console's device tree). */

@@ -75,6 +75,7 @@ export class RegistryService {
       throw new IngestException('conflict', `device id ${command.id} is taken`);
     }
     await checkDeviceAddress(command.address, this.networks);
+    checkEventSource(command);
     const pushSecret = PUSHING_KINDS.has(command.kind) ? newSecret() : undefined;
     await this.registry.devices.insert(enterpriseId, {
       id: command.id,
@@ -85,6 +86,7 @@ export class RegistryService {
       address: command.address,
       allowedSources: command.allowedSources,
       enabled: command.enabled,
+      eventSource: command.eventSource,
       pushSecretSha256: pushSecret === undefined ? null : sha256(pushSecret),
       credentialsEncrypted: command.credentials ? this.cipher.encrypt(command.id, command.credentials) : null,
     });
@@ -101,6 +103,7 @@ export class RegistryService {
       throw new IngestException('not-found', `lane ${command.laneId} does not exist`);
     }
     await checkDeviceAddress(command.address, this.networks);
+    checkEventSource({ ...current, eventSource: command.eventSource ?? current.eventSource });
     const { credentials, rotatePushSecret, ...plain } = command;
     const pushSecret = rotatePushSecret && PUSHING_KINDS.has(current.kind) ? newSecret() : undefined;
     const changes = Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined));
@@ -153,6 +156,16 @@ export class RegistryService {
   }
 }
 
+/** Only Dahua ANPR cameras have the event stream we can attach to. */
+function checkEventSource(device: Pick<DeviceEntity, 'kind' | 'vendor' | 'eventSource'>): void {
+  if (device.eventSource === 'event-stream' && (device.vendor !== 'dahua' || device.kind !== 'anpr-camera')) {
+    throw new IngestException(
+      'invalid-request',
+      `event source event-stream is for Dahua ANPR cameras, not a ${device.vendor} ${device.kind}`,
+    );
+  }
+}
+
 const newSecret = (): string => randomBytes(24).toString('base64url');
 
 async function upsert(update: () => Promise<number>, insert: () => Promise<unknown>): Promise<void> {
@@ -169,4 +182,5 @@ const view = (device: DeviceEntity): DeviceView => ({
   allowedSources: device.allowedSources,
   hasCredentials: device.credentialsEncrypted !== null,
   enabled: device.enabled,
+  eventSource: device.eventSource,
 });

@@ -10,6 +10,7 @@ const device = (id: string, laneId: string, extra: Partial<Device> = {}): Device
   allowedSources: [],
   hasCredentials: false,
   enabled: true,
+  eventSource: 'push',
   ...extra,
 });
 

@@ -26,6 +26,7 @@ const camera = {
   allowedSources: [],
   hasCredentials: true,
   enabled: true,
+  eventSource: 'push' as const,
 };
 
 const open = (role: Role, routes: Parameters<typeof fakeGateway>[0] = {}) => {

@@ -83,6 +83,7 @@ describe('camera options', () => {
     allowedSources: [],
     hasCredentials: true,
     enabled: true,
+    eventSource: 'push' as const,
   });
 
   it('lists the archived cameras first (named from the registry), then registered cameras without video', () => {

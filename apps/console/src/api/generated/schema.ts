@@ -367,6 +367,11 @@ export type paths = {
               address: string | null;
               allowedSources: string[];
               enabled: boolean;
+              /**
+               * @description push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)
+               * @enum {string}
+               */
+              eventSource: 'push' | 'event-stream';
               hasCredentials: boolean;
               id: string;
               /** @enum {string} */
@@ -456,6 +461,12 @@ export type paths = {
             };
             /** @default true */
             enabled?: boolean;
+            /**
+             * @description push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)
+             * @default push
+             * @enum {string}
+             */
+            eventSource?: 'push' | 'event-stream';
             id: string;
             /** @enum {string} */
             kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
@@ -478,6 +489,11 @@ export type paths = {
                 address: string | null;
                 allowedSources: string[];
                 enabled: boolean;
+                /**
+                 * @description push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)
+                 * @enum {string}
+                 */
+                eventSource: 'push' | 'event-stream';
                 hasCredentials: boolean;
                 id: string;
                 /** @enum {string} */
@@ -595,6 +611,11 @@ export type paths = {
               address: string | null;
               allowedSources: string[];
               enabled: boolean;
+              /**
+               * @description push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)
+               * @enum {string}
+               */
+              eventSource: 'push' | 'event-stream';
               hasCredentials: boolean;
               id: string;
               /** @enum {string} */
@@ -686,6 +707,11 @@ export type paths = {
               username: string;
             } | null;
             enabled?: boolean;
+            /**
+             * @description push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)
+             * @enum {string}
+             */
+            eventSource?: 'push' | 'event-stream';
             laneId?: string;
             name?: string;
             rotatePushSecret?: boolean;
@@ -704,6 +730,11 @@ export type paths = {
                 address: string | null;
                 allowedSources: string[];
                 enabled: boolean;
+                /**
+                 * @description push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)
+                 * @enum {string}
+                 */
+                eventSource: 'push' | 'event-stream';
                 hasCredentials: boolean;
                 id: string;
                 /** @enum {string} */
