@@ -10,7 +10,8 @@ Rules (the id starts each message):
                 CronJob's pods and init containers end by themselves and are exempt)
   image-tag     every image names a tag other than `latest`, or a digest
   secret-value  no secret in the open: a values file holds no password/secret/token/key with a
-                literal value nor a URL with a password, a rendered Secret carries no data (secrets
+                literal value (keys beside an existingSecret name keys inside it: not secrets)
+                nor a URL with a password, a rendered Secret carries no data (secrets
                 come by existingSecret), and no container env var named like a secret, or holding
                 a URL with a password, has a literal value
 One line per problem, "FILE: Kind/name: container C: rule: message"; exit 1 when there is any.
@@ -96,8 +97,9 @@ def words(name: str) -> list[str]:
 
 # A name holds a secret when its last word says so (adminPassword, jwtSecret, authToken, PG_PASSWORD)
 # or it ends in a qualified key (accessKey, secretKey, apiKey; in an env var's upper case any key:
-# DEVICE_CREDENTIALS_KEY). Names that point at a secret do not: existingSecret, secretName,
-# secretKeyRef, passwordKey (the key inside the existing Secret), tokenTtl, SIGNING_KEY_FILE.
+# DEVICE_CREDENTIALS_KEY). Names that point at a secret do not: existingSecret, tlsSecretName,
+# secretKeyRef, passwordKey (the key inside the existing Secret), tokenTtl, SIGNING_KEY_FILE; nor
+# does any key beside an existingSecret (secret_values).
 SECRET_WORDS = {"password", "passwd", "secret", "token", "credential", "credentials"}
 KEY_QUALIFIERS = {"access", "secret", "private", "api", "encryption", "signing", "master"}
 # scheme://user:password@host
@@ -124,10 +126,16 @@ def url_with_password(value: Any) -> bool:
 def secret_values(node: Any, path: str = "") -> Iterator[str]:
     """Each place in a values tree that holds a secret in the open."""
     if isinstance(node, dict):
+        # Beside an existingSecret, the other keys name keys inside that Secret (passwordKey,
+        # clientSecretKey, secretKey: 'platform-secret'): references, not secrets.
+        refers = any(words(str(key))[:1] == ["existing"] for key in node)
         for key, value in node.items():
             here = f"{path}.{key}" if path else str(key)
-            if secret_like(str(key)) and literal(value):
-                yield f"{here} holds a literal value: reference an existingSecret instead"
+            if secret_like(str(key)) and literal(value) and not refers:
+                yield (
+                    f"{here} holds a literal value: reference an existingSecret instead "
+                    "(a key that names a Secret ends in …SecretName)"
+                )
             elif url_with_password(value):
                 yield f"{here} holds a URL with a password: reference an existingSecret instead"
             yield from secret_values(value, here)

@@ -15,7 +15,9 @@ CRDS=(
   "strimzi/strimzi-kafka-operator 0.47.0 packaging/install/cluster-operator/040-Crd-kafka.yaml v1beta2"
   "strimzi/strimzi-kafka-operator 0.47.0 packaging/install/cluster-operator/045-Crd-kafkanodepool.yaml v1beta2"
   "strimzi/strimzi-kafka-operator 0.47.0 packaging/install/cluster-operator/043-Crd-kafkatopic.yaml v1beta2"
+  "strimzi/strimzi-kafka-operator 0.47.0 packaging/install/cluster-operator/044-Crd-kafkauser.yaml v1beta2"
   "cloudnative-pg/cloudnative-pg v1.30.0 config/crd/bases/postgresql.cnpg.io_clusters.yaml v1"
+  "cloudnative-pg/cloudnative-pg v1.30.0 config/crd/bases/postgresql.cnpg.io_databases.yaml v1"
   "minio/operator v7.1.1 resources/base/crds/minio.min.io_tenants.yaml v2"
   "prometheus-operator/prometheus-operator v0.93.0 example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml v1"
 )
