@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every deploy/local/tests/*.test.sh (the infra scripts' own tests: stub tools, no services, no
-# root) and ends with one line "scripts: N passed, N failed" counted from their `ok`/`FAIL` lines.
+# root) and deploy/k8s/tests/*.test.sh (the chart checks' negative test: helm and a Python environment
+# from ~/.cache/ecogate, built on first use) and ends with one line "scripts: N passed, N failed"
+# counted from their `ok`/`FAIL` lines.
 # Appends the totals to ECOGATE_TEST_COUNTS when set, like the Jest runs (.ci/run adds them up).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")" || exit 1
 passed=0 failed=0 status=0
-for test in ./*.test.sh; do
+for test in ./*.test.sh ../../k8s/tests/*.test.sh; do
   printf '== %s\n' "${test#./}"
   output=$(bash "$test" 2>&1)
   rc=$?
