@@ -11,6 +11,7 @@ import { fusionOutcomes } from '../read-fusion/fusion.metrics';
 import { awaitsServerRead, type CaptureReads, fuseCapture, withRead } from '../read-fusion/capture-reads';
 import { type VehicleRegistry } from '../vehicles/vehicle-registry.port';
 import { type BarrierDecided, decideOnRead, displayTextOf, stableUuid } from './decision-mapping';
+import { recordLaneLatency } from './lane-latency.metrics';
 
 type PlateRead = PayloadOf<'anpr.plate.read.v1'>;
 
@@ -332,6 +333,7 @@ export class DecideOnReadService {
     );
     // Published before it is stored: a crash in between decides the read again with the same ids.
     await this.publishDecision(decided);
+    recordLaneLatency(decided);
     return this.finish(capture);
   }
 
