@@ -30,14 +30,16 @@ describe('ONVIF supervision against real Postgres, Kafka, MinIO and simulated ON
   const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
   const bucket = 'ecogate-camera-ingest-it';
   const logger = createLogger({ service: 'camera-ingest-onvif-int', level: 'fatal' });
+  // Strict cameras, and two with documented quirks of real models: the product must work with all.
   const cameras = {
     trigger: new OnvifDeviceSimulator({
       account,
       maxPullWaitMs: 400,
       rtspUri: 'rtsp://127.0.0.1:8554/gate-1',
       snapshotIndex: 3,
+      quirks: ['http-digest-only'],
     }),
-    outage: new OnvifDeviceSimulator({ account, maxPullWaitMs: 400 }),
+    outage: new OnvifDeviceSimulator({ account, maxPullWaitMs: 400, quirks: ['ws-security-only'] }),
     skewed: new OnvifDeviceSimulator({ account, maxPullWaitMs: 400, clockSkewMs: 90_000 }),
     locked: new OnvifDeviceSimulator({ account, maxPullWaitMs: 400 }),
   };

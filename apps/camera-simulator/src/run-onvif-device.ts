@@ -1,27 +1,48 @@
-import { OnvifDeviceSimulator, type OnvifTrigger } from '@ecogate/camera-simulator';
+import {
+  ONVIF_QUIRKS,
+  OnvifDeviceSimulator,
+  type OnvifTrigger,
+  parseQuirks,
+  QUIRK_DESCRIPTIONS,
+} from '@ecogate/camera-simulator';
 import { createInterface } from 'node:readline';
 
 const TRIGGERS: readonly OnvifTrigger[] = ['digital-input', 'motion', 'tamper'];
+const QUIRKS_FLAG = '--quirks=';
 
 /**
- * `main.ts onvif [port] [rtspUri]`: serves a simulated ONVIF camera on 127.0.0.1 until stdin
- * closes. Login from ONVIF_SIM_USERNAME / ONVIF_SIM_PASSWORD. Commands on stdin, one per line:
+ * `main.ts onvif [port] [rtspUri] [--quirks=a,b]`: serves a simulated ONVIF camera on 127.0.0.1
+ * until stdin closes. Login from ONVIF_SIM_USERNAME / ONVIF_SIM_PASSWORD; quirks (default none: the
+ * strict device) from the flag or ONVIF_SIM_QUIRKS. Commands on stdin, one per line:
  * `trigger <digital-input|motion|tamper> [off]`, `offline <seconds>`, `skew <ms>`, `relays`.
  */
 export async function runOnvifDevice(args: readonly string[]): Promise<void> {
-  const [port = '0', rtspUri] = args;
+  const flag = args.find((arg) => arg.startsWith(QUIRKS_FLAG));
+  const [port = '0', rtspUri] = args.filter((arg) => !arg.startsWith('--'));
+  let quirks;
+  try {
+    quirks = parseQuirks(flag ? flag.slice(QUIRKS_FLAG.length) : process.env['ONVIF_SIM_QUIRKS']);
+  } catch (error) {
+    console.error((error as Error).message);
+    for (const quirk of ONVIF_QUIRKS) console.error(`  ${quirk}: ${QUIRK_DESCRIPTIONS[quirk]}`);
+    process.exit(2);
+  }
   const device = new OnvifDeviceSimulator({
     account: {
       username: process.env['ONVIF_SIM_USERNAME'] ?? 'admin',
       password: process.env['ONVIF_SIM_PASSWORD'] ?? 'admin12345',
     },
     ...(rtspUri ? { rtspUri } : {}),
+    quirks,
   });
-  console.log(`ONVIF device at ${await device.start(Number(port))}/onvif/device_service`);
+  const url = await device.start(Number(port));
+  console.log(
+    `ONVIF device at ${url}/onvif/device_service (${quirks.length ? quirks.join(', ') : 'strict'})`,
+  );
   for await (const line of createInterface({ input: process.stdin })) {
-    const [command, argument, flag] = line.trim().split(/\s+/);
+    const [command, argument, option] = line.trim().split(/\s+/);
     if (command === 'trigger' && TRIGGERS.includes(argument as OnvifTrigger)) {
-      device.trigger(argument as OnvifTrigger, flag !== 'off');
+      device.trigger(argument as OnvifTrigger, option !== 'off');
     } else if (command === 'offline' && Number(argument) > 0) {
       device.goOffline(Number(argument));
     } else if (command === 'skew' && Number.isFinite(Number(argument))) {

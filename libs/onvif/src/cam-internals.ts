@@ -1,5 +1,6 @@
 import { type Cam } from 'onvif';
 import { parse, type UrlWithStringQuery } from 'node:url';
+import { DeviceCallFailure } from './device-call-failure';
 import { assertSameHost } from './device-address';
 
 /** What the package's request helper hands back: its parsed body, the raw XML, the HTTP status. */
@@ -52,18 +53,30 @@ export function rawSoapRequest(cam: Cam, request: RawSoapRequest): Promise<RawSo
         ...(request.replyTimeoutMs ? { replyTimeout: request.replyTimeoutMs } : {}),
       },
       (error, _data, xml, statusCode) => {
-        if (error) reject(error);
+        if (error) reject(new DeviceCallFailure(error, xml));
         else resolve({ xml: xml ?? '', ...(statusCode !== undefined ? { statusCode } : {}) });
       },
     );
   });
 }
 
-/** Calls one of the package's callback methods as a promise of its first result. */
+/**
+ * Calls one of the package's callback methods as a promise of its first result; a failure keeps
+ * the device's raw answer (a `DeviceCallFailure`), where a SOAP fault's subcodes are.
+ */
 export function call<T>(
-  invoke: (callback: (error: Error | null, data?: T) => void) => void,
+  invoke: (callback: (error: Error | null, data?: T, xml?: string) => void) => void,
 ): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    invoke((error, data) => (error ? reject(error) : resolve(data)));
+    invoke((error, data, xml) => (error ? reject(new DeviceCallFailure(error, xml)) : resolve(data)));
   });
+}
+
+/**
+ * Re-dates the package's UsernameTokens on the device clock just read. The package reads that
+ * clock once per session (`timeShift`, added to `process.uptime()` for each token's Created): a
+ * device clock set while a session is open (NTP after a power loss) made every later token stale.
+ */
+export function followDeviceClock(cam: Cam, deviceTime: Date): void {
+  cam.timeShift = deviceTime.getTime() - process.uptime() * 1000;
 }

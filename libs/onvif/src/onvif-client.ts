@@ -1,7 +1,7 @@
 import { DeviceNetworks } from '@ecogate/config';
 import { Cam } from 'onvif';
 import { z } from 'zod';
-import { call, rawSoapRequest, soapFooter, soapHeader } from './cam-internals';
+import { call, followDeviceClock, rawSoapRequest, soapFooter, soapHeader } from './cam-internals';
 import { assertDeviceNetwork, assertSameHost } from './device-address';
 import { OnvifError, toOnvifError } from './onvif-error';
 import { type PullPointOptions, PullPointSubscription } from './pull-point-subscription';
@@ -138,7 +138,7 @@ export class OnvifClient {
       // HTTP callback on layouts it does not understand (an uncaught crash), so only the two steps
       // every call needs: the device clock (for the UsernameToken) and the service addresses.
       await call((cb) => cam.getSystemDateAndTime(cb));
-      await call((cb) => cam.getServices(true, cb)).catch(() => call((cb) => cam.getCapabilities(cb)));
+      await discoverServices(cam);
     } catch (error) {
       throw toOnvifError(error, 'connect');
     }
@@ -168,9 +168,15 @@ export class OnvifClient {
     };
   }
 
-  /** The device clock (UTC, whole seconds as ONVIF reports it). */
-  deviceTime(): Promise<Date> {
-    return this.request('GetSystemDateAndTime', (cb) => this.cam.getSystemDateAndTime(cb), z.date());
+  /** The device clock (UTC, whole seconds as ONVIF reports it); later UsernameTokens are dated on it. */
+  async deviceTime(): Promise<Date> {
+    const time = await this.request(
+      'GetSystemDateAndTime',
+      (cb) => this.cam.getSystemDateAndTime(cb),
+      z.date(),
+    );
+    followDeviceClock(this.cam, time);
+    return time;
   }
 
   /** Device clock minus ours, in ms; the device's whole seconds are taken at their middle. */
@@ -191,26 +197,19 @@ export class OnvifClient {
     }));
   }
 
+  /** RTP unicast over RTSP (interleaved TCP), the transport every ONVIF camera must offer. */
   async streamUri(profileToken?: string): Promise<string> {
     const token = profileToken ?? (await this.firstProfile());
-    const answer = await this.request(
-      'GetStreamUri',
-      (cb) => this.cam.getStreamUri({ protocol: 'RTSP', profileToken: token }, cb),
-      mediaUri,
+    return this.mediaUri('GetStreamUri', token, (cb) =>
+      this.cam.getStreamUri({ stream: 'RTP-Unicast', protocol: 'RTSP', profileToken: token }, cb),
     );
-    assertSameHost(this.registered, answer.uri, 'GetStreamUri');
-    return answer.uri;
   }
 
   async snapshotUri(profileToken?: string): Promise<string> {
     const token = profileToken ?? (await this.firstProfile());
-    const answer = await this.request(
-      'GetSnapshotUri',
-      (cb) => this.cam.getSnapshotUri({ profileToken: token }, cb),
-      mediaUri,
+    return this.mediaUri('GetSnapshotUri', token, (cb) =>
+      this.cam.getSnapshotUri({ profileToken: token }, cb),
     );
-    assertSameHost(this.registered, answer.uri, 'GetSnapshotUri');
-    return answer.uri;
   }
 
   /**
@@ -257,6 +256,32 @@ export class OnvifClient {
     return new PullPointSubscription(this.cam, { ...options, requestTimeoutMs: this.timeoutMs });
   }
 
+  /** A media URI on the registered host; a profile the device does not know is named in the error. */
+  private async mediaUri(
+    operation: 'GetStreamUri' | 'GetSnapshotUri',
+    token: string,
+    invoke: (callback: (error: Error | null, data?: unknown) => void) => void,
+  ): Promise<string> {
+    let answer: z.output<typeof mediaUri>;
+    try {
+      answer = await this.request(operation, invoke, mediaUri);
+    } catch (error) {
+      if (error instanceof OnvifError && error.fault?.subcodes.includes('NoProfile')) {
+        throw new OnvifError(
+          'protocol',
+          `${operation}: the device has no media profile '${token}' (ter:NoProfile)`,
+          {
+            cause: error,
+            fault: error.fault,
+          },
+        );
+      }
+      throw error;
+    }
+    assertSameHost(this.registered, answer.uri, operation);
+    return answer.uri;
+  }
+
   private async firstProfile(): Promise<string> {
     const [first] = await this.profiles();
     if (!first) throw new OnvifError('unsupported', 'the device has no media profile');
@@ -292,5 +317,24 @@ export class OnvifClient {
         `${operation}: unexpected answer (${parsed.error.message.slice(0, 200)})`,
       );
     return parsed.data;
+  }
+}
+
+/**
+ * The service addresses: GetServices, or GetCapabilities on a device without it. A device that does
+ * not speak WS-Security answers the package's mandatory `wsse:Security` header with
+ * env:MustUnderstand (SOAP 1.2 §5.2.3): it is spoken to with HTTP Digest only from then on.
+ */
+async function discoverServices(cam: Cam): Promise<void> {
+  try {
+    await call((cb) => cam.getServices(true, cb));
+  } catch (error) {
+    const failure = toOnvifError(error, 'GetServices');
+    if (failure.fault?.code === 'MustUnderstand' && cam.useWSSecurity) {
+      cam.useWSSecurity = false;
+      return discoverServices(cam);
+    }
+    if (failure.code === 'unauthorised' || failure.code === 'unreachable') throw failure;
+    await call((cb) => cam.getCapabilities(cb));
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { call, rawSoapRequest, soapFooter, soapHeader } from './cam-internals';
 import { type OnvifNotification, parseNotifications } from './event-topics';
 import { OnvifError, toOnvifError } from './onvif-error';
-import { duration, escapeXml, path, soapBody, textOf } from './soap-xml';
+import { duration, durationMs, escapeXml, path, soapBody, textOf } from './soap-xml';
 
 export interface PullPointOptions {
   /** How long the device may hold one PullMessages open waiting for an event. */
@@ -31,11 +31,15 @@ export class PullPointSubscription {
   /** How many times a subscription was created / renewed (operators and tests watch these). */
   created = 0;
   renewed = 0;
+  /** The pull timeout asked for: the configured one, or less when the device allows no more. */
+  private pullTimeoutMs: number;
 
   constructor(
     private readonly cam: Cam,
     private readonly options: PullPointOptions,
-  ) {}
+  ) {
+    this.pullTimeoutMs = options.pullTimeoutMs;
+  }
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
@@ -48,7 +52,7 @@ export class PullPointSubscription {
       const { xml } = await rawSoapRequest(this.cam, {
         url: address,
         body: this.pullBody(address),
-        replyTimeoutMs: this.options.pullTimeoutMs + this.options.requestTimeoutMs,
+        replyTimeoutMs: this.pullTimeoutMs + this.options.requestTimeoutMs,
       });
       const response = path(soapBody(xml), 'PullMessagesResponse');
       this.track(textOf(path(response, 'CurrentTime')), textOf(path(response, 'TerminationTime')));
@@ -56,6 +60,15 @@ export class PullPointSubscription {
     } catch (error) {
       const failure = toOnvifError(error, 'PullMessages');
       if (failure.code === 'unreachable') throw failure;
+      // ONVIF Core §9.1.2: a Timeout beyond the device's limit is answered with a
+      // PullMessagesFaultResponse naming it; the subscription is fine, pull within the limit.
+      const maxTimeout = durationMs(
+        textOf(path(failure.fault?.detail, 'PullMessagesFaultResponse', 'MaxTimeout')),
+      );
+      if (maxTimeout !== undefined && maxTimeout < this.pullTimeoutMs) {
+        this.pullTimeoutMs = maxTimeout;
+        return this.pull();
+      }
       // The device no longer knows the subscription: start over.
       this.address = undefined;
       await this.ensure();
@@ -118,7 +131,7 @@ export class PullPointSubscription {
     return (
       soapHeader(this.cam, true) +
       `<a:To>${escapeXml(address)}</a:To></s:Header><s:Body>` +
-      `<PullMessages xmlns="http://www.onvif.org/ver10/events/wsdl"><Timeout>${duration(this.options.pullTimeoutMs)}</Timeout>` +
+      `<PullMessages xmlns="http://www.onvif.org/ver10/events/wsdl"><Timeout>${duration(this.pullTimeoutMs)}</Timeout>` +
       `<MessageLimit>${this.options.messageLimit ?? 10}</MessageLimit></PullMessages>` +
       soapFooter(this.cam)
     );

@@ -44,6 +44,37 @@ export function soapBody(xml: string): XmlNode {
   return body;
 }
 
+/** A SOAP 1.2 fault as the device sent it: code and subcodes by local name (`Sender`, `InvalidArgVal`, `NoProfile`). */
+export interface SoapFaultInfo {
+  readonly code: string;
+  readonly subcodes: readonly string[];
+  readonly reason: string;
+  readonly detail: unknown;
+}
+
+const localName = (qname: string | undefined): string => (qname ?? '').replace(/^[^:]*:/, '');
+
+/** The fault in a device answer; undefined when it is none (or not SOAP at all). */
+export function readFault(xml: string | undefined): SoapFaultInfo | undefined {
+  let fault: unknown;
+  try {
+    fault = xml ? path(soapBody(xml), 'Fault') : undefined;
+  } catch {
+    return undefined;
+  }
+  if (!isNode(fault)) return undefined;
+  const subcodes: string[] = [];
+  for (let sub = path(fault, 'Code', 'Subcode'); isNode(sub); sub = path(sub, 'Subcode')) {
+    subcodes.push(localName(textOf(path(sub, 'Value'))));
+  }
+  return {
+    code: localName(textOf(path(fault, 'Code', 'Value'))),
+    subcodes,
+    reason: textOf(path(fault, 'Reason', 'Text')) ?? '',
+    detail: path(fault, 'Detail'),
+  };
+}
+
 /** `PT1S`, `PT0.5S`, `PT2M` → milliseconds. */
 export function durationMs(value: string | undefined): number | undefined {
   const match = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(value ?? '');

@@ -1,45 +1,66 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 import { scenePhoto } from '../samples';
+import { type OnvifTrigger, sourceValues, topicExpression, TOPICS } from './device-topics';
 import { HttpDigestChallenge } from './http-digest-challenge';
+import { NS } from './namespaces';
 import {
   capabilitiesResponse,
+  type DeviceFeatures,
   type DeviceIdentity,
   type DeviceNotification,
   deviceInformationResponse,
+  deviceServiceCapabilities,
+  eventPropertiesResponse,
+  eventServiceCapabilities,
+  hostnameResponse,
+  mediaServiceCapabilities,
   mediaUriResponse,
+  profileResponse,
   profilesResponse,
   pullMessagesResponse,
   type RelayMode,
   relayOutputsResponse,
   renewResponse,
+  scopesResponse,
+  serviceCapabilitiesResponse,
   servicesResponse,
   subscriptionResponse,
   systemDateAndTimeResponse,
-  VIDEO_SOURCE_TOKEN,
   videoSourcesResponse,
 } from './onvif-responses';
+import { checkParameters, endpointOf, findOperation, type OperationSpec } from './onvif-operations';
 import {
-  child,
-  parseDuration,
-  parseSoapRequest,
-  soapEnvelope,
-  soapFault,
-  SoapParseError,
-  textOf,
-} from './soap-envelope';
+  booleanParameter,
+  capabilityCategories,
+  parameter,
+  requireProfile,
+  streamUri,
+} from './request-parameters';
+import { authMethods, FAR_OFF_CLOCK_START, type OnvifQuirk } from './onvif-quirks';
+import { SoapAuthenticator } from './soap-authentication';
+import { duration, parseDuration, parseTerminationTime, soapEnvelope } from './soap-envelope';
+import { SoapFault } from './soap-fault';
+import { checkMustUnderstand, parseSoapRequest } from './soap-request';
 import { SimulatedPullPoints } from './simulated-pull-points';
-import { type DeviceAccount, verifyUsernameToken } from './ws-username-token';
+import { type DeviceAccount, readUsernameToken, UsernameTokenVerifier } from './ws-username-token';
+import { childNamed, type XmlElement } from './xml-tree';
+
+export { type OnvifTrigger } from './device-topics';
+export { ONVIF_QUIRKS, type OnvifQuirk, parseQuirks, QUIRK_DESCRIPTIONS } from './onvif-quirks';
 
 export interface OnvifDeviceSimulatorOptions {
   readonly account?: DeviceAccount;
-  /** What GetStreamUri answers (an RTSP server elsewhere serves it). */
+  /** What GetStreamUri answers for RTP over UDP or RTSP (an RTSP server elsewhere serves it). */
   readonly rtspUri?: string;
-  /** Device clock minus real time. */
+  /** Device clock minus real time (overrides the start of a `clock-far-off` clock). */
   readonly clockSkewMs?: number;
   readonly relayTokens?: readonly string[];
   readonly relayMode?: RelayMode;
-  /** Longest a PullMessages waits for a message (devices may answer before the client's timeout). */
+  /**
+   * Longest PullMessages Timeout the device supports (ONVIF Core asks at least a minute, the
+   * default): a longer one is refused with a PullMessagesFaultResponse naming this maximum.
+   */
   readonly maxPullWaitMs?: number;
   /** Longest subscription lifetime the device grants, whatever the client asks. */
   readonly maxSubscriptionMs?: number;
@@ -50,9 +71,13 @@ export interface OnvifDeviceSimulatorOptions {
   /** The snapshot URL answers a login with `302 Location: <this>` (a redirect to another host). */
   readonly snapshotRedirect?: string;
   readonly identity?: Partial<DeviceIdentity>;
+  /** Documented behaviours of real models (see the class comment); none: the strict device. */
+  readonly quirks?: readonly OnvifQuirk[];
+  /** How long an HTTP Digest nonce may be used before it is answered `stale=true` (default 5 min). */
+  readonly digestNonceTtlMs?: number;
+  /** How far a UsernameToken's Created may be from the device clock (default 5 min). */
+  readonly tokenWindowMs?: number;
 }
-
-export type OnvifTrigger = 'digital-input' | 'motion' | 'tamper';
 
 /** A relay command as the device received it. */
 export interface RecordedRelayCommand {
@@ -61,44 +86,37 @@ export interface RecordedRelayCommand {
   readonly at: Date;
 }
 
-/** Operations a client may call before authenticating (ONVIF access class PRE_AUTH). */
-const PRE_AUTH = new Set(['GetSystemDateAndTime', 'GetServices', 'GetCapabilities']);
-
-const TOPICS: Record<OnvifTrigger, { topic: string; source: Record<string, string>; dataName: string }> = {
-  'digital-input': {
-    topic: 'tns1:Device/Trigger/DigitalInput',
-    source: { InputToken: 'DI_0' },
-    dataName: 'LogicalState',
-  },
-  motion: {
-    topic: 'tns1:RuleEngine/CellMotionDetector/Motion',
-    source: {
-      VideoSourceConfigurationToken: 'vsc_1',
-      VideoAnalyticsConfigurationToken: 'vac_1',
-      Rule: 'MyMotionDetectorRule',
-    },
-    dataName: 'IsMotion',
-  },
-  tamper: {
-    topic: 'tns1:VideoSource/GlobalSceneChange/ImagingService',
-    source: { Source: VIDEO_SOURCE_TOKEN },
-    dataName: 'State',
-  },
-};
+/** Most messages one PullMessages returns; a larger MessageLimit is no fault (Core §9.1.2). */
+const MAX_MESSAGE_LIMIT = 100;
 
 /**
- * A scriptable ONVIF (Profile S + device IO) camera over real SOAP 1.2/HTTP: device, media and
- * event services with WS-UsernameToken digest checks, pull-point subscriptions, relay outputs,
- * and a digest-protected JPEG snapshot URL serving a real sample photo. Tests drive it with
- * `trigger`, `goOffline`, `setClockSkew` and read back `relayCommands` and `requests`.
+ * A scriptable ONVIF (Profile S + device IO) camera over real SOAP 1.2/HTTP, as strict as the ONVIF
+ * Core, Media and Events specifications: namespace-aware SOAP 1.2 only (a SOAP 1.1 envelope gets a
+ * VersionMismatch), each endpoint serving its own service's operations with their parameters
+ * checked, WS-UsernameToken (nonce and created required, replays refused) and HTTP Digest (RFC 7616,
+ * nonce count and expiry checked) on the SOAP endpoints and the JPEG snapshot URL, PRE_AUTH
+ * operations open but present credentials checked, media faults (ter:NoProfile,
+ * ter:InvalidStreamSetup), pull-point subscriptions and relay outputs. Tests drive it with
+ * `trigger`, `goOffline`, `setClockSkew`, `setAccount` and read back `relayCommands` and `requests`.
+ *
+ * `quirks` switch one camera to documented behaviours of real models:
+ * - `http-digest-only`: SOAP authenticates with HTTP Digest only; the device does not speak
+ *   WS-Security: a `wsse:Security` header with mustUnderstand gets env:MustUnderstand, one without
+ *   is ignored.
+ * - `ws-security-only`: no HTTP Digest on SOAP; no credentials → 400 ter:NotAuthorized.
+ * - `clock-far-off`: the clock restarted at 2000-01-01 (power loss): tokens must use the device clock.
  */
 export class OnvifDeviceSimulator {
   readonly relayCommands: RecordedRelayCommand[] = [];
   /** Every SOAP operation received, in order (after authentication). */
   readonly requests: string[] = [];
+  readonly quirks: readonly OnvifQuirk[];
   private readonly pullPoints: SimulatedPullPoints;
   private readonly sockets = new Set<Socket>();
   private readonly digest: HttpDigestChallenge;
+  private readonly authenticator: SoapAuthenticator;
+  /** Header blocks it processes: WS-Addressing, and WS-Security unless it does not speak it. */
+  private readonly understood: ReadonlySet<string>;
   private account: DeviceAccount;
   private skewMs: number;
   private offlineUntil = 0;
@@ -106,17 +124,30 @@ export class OnvifDeviceSimulator {
   private base = '';
 
   constructor(private readonly options: OnvifDeviceSimulatorOptions = {}) {
+    this.quirks = [...(options.quirks ?? [])];
+    const methods = authMethods(this.quirks);
+    this.understood = new Set<string>(methods.usernameToken ? [NS.wsa, NS.wsse] : [NS.wsa]);
     this.account = options.account ?? { username: 'admin', password: 'admin12345' };
-    this.skewMs = options.clockSkewMs ?? 0;
+    this.skewMs =
+      options.clockSkewMs ?? (this.quirks.includes('clock-far-off') ? FAR_OFF_CLOCK_START - Date.now() : 0);
     this.pullPoints = new SimulatedPullPoints(options.maxSubscriptionMs ?? 10 * 60_000);
-    this.digest = new HttpDigestChallenge('IP Camera', () => this.account);
+    this.digest = new HttpDigestChallenge('IP Camera', () => this.account, {
+      ...(options.digestNonceTtlMs !== undefined ? { nonceTtlMs: options.digestNonceTtlMs } : {}),
+    });
+    this.authenticator = new SoapAuthenticator(
+      methods,
+      this.digest,
+      new UsernameTokenVerifier(options.tokenWindowMs),
+      () => this.account,
+      () => this.deviceNow,
+    );
   }
 
   /** Listens on 127.0.0.1 (a free port unless given); resolves with the base URL `http://host:port`. */
   async start(port = 0): Promise<string> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
-        if (!res.headersSent) send(res, 500, soapFault('Receiver', 'ter:Action', 'internal error'));
+        if (!res.headersSent) sendFault(res, new SoapFault('Receiver', ['ter:Action'], 'internal error'));
       });
     });
     server.on('connection', (socket: Socket) => {
@@ -162,6 +193,17 @@ export class OnvifDeviceSimulator {
     return this.pullPoints.renewals;
   }
 
+  /** The device's WS-Discovery / GetScopes scopes (ONVIF Core §7.3.2.2: profile, hardware and name). */
+  get scopes(): string[] {
+    const { model, manufacturer } = this.identity;
+    return [
+      'onvif://www.onvif.org/Profile/Streaming',
+      'onvif://www.onvif.org/type/video_encoder',
+      `onvif://www.onvif.org/hardware/${encodeURIComponent(model)}`,
+      `onvif://www.onvif.org/name/${encodeURIComponent(manufacturer)}`,
+    ];
+  }
+
   setClockSkew(ms: number): void {
     this.skewMs = ms;
   }
@@ -192,10 +234,10 @@ export class OnvifDeviceSimulator {
   trigger(kind: OnvifTrigger, active = true): void {
     const spec = TOPICS[kind];
     const message: DeviceNotification = {
-      topic: spec.topic,
+      topic: topicExpression(spec),
       utcTime: this.deviceNow,
       operation: 'Changed',
-      source: spec.source,
+      source: sourceValues(spec),
       data: { [spec.dataName]: String(active) },
     };
     this.pullPoints.publish(message);
@@ -208,135 +250,183 @@ export class OnvifDeviceSimulator {
       return;
     }
     const path = new URL(req.url ?? '/', this.base).pathname;
-    if (req.method === 'GET' && path === '/onvif/snapshot.jpg') return this.serveSnapshot(req, res);
-    if (req.method !== 'POST' || !path.startsWith('/onvif/')) {
+    if (path === '/onvif/snapshot.jpg') {
+      if (req.method === 'GET') return this.serveSnapshot(req, res);
+      res.writeHead(405, { allow: 'GET' }).end();
+      return;
+    }
+    const endpoint = endpointOf(path);
+    if (!endpoint) {
       res.writeHead(404).end();
+      return;
+    }
+    // ONVIF Core §5.8.2.4 (HTTP errors): 405 for another method, 415 for another encapsulation.
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/soap+xml' && mediaType !== 'text/xml') {
+      res.writeHead(415).end();
       return;
     }
     try {
       const request = parseSoapRequest(body);
-      if (
-        !PRE_AUTH.has(request.action) &&
-        !verifyUsernameToken(request.usernameToken, this.account, this.deviceNow)
-      ) {
-        // ONVIF core §5.12: a rejected WS-Security token is HTTP 400 with ter:NotAuthorized.
-        return send(res, 400, soapFault('Sender', 'ter:NotAuthorized', 'Sender not Authorized'));
-      }
-      this.requests.push(request.action);
-      const answer = await this.answer(request.action, request.body, path);
-      send(res, answer.status ?? 200, answer.xml);
-    } catch (error) {
-      if (error instanceof SoapParseError) {
-        send(res, 400, soapFault('Sender', 'ter:WellFormed', error.message));
+      const spec = findOperation(endpoint.kind, request.operation);
+      const outcome = this.authenticator.check(spec, {
+        method: req.method,
+        url: req.url ?? '',
+        ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}),
+        ...withToken(readUsernameToken(request.headers)),
+      });
+      if (outcome === 'challenge' || outcome === 'stale') {
+        const fault = SoapFault.notAuthorized();
+        res
+          .writeHead(401, {
+            'www-authenticate': this.digest.challenge(outcome === 'stale'),
+            'content-type': fault.contentType,
+          })
+          .end(fault.toXml());
         return;
       }
-      throw error;
+      if (outcome === 'refused') throw SoapFault.notAuthorized();
+      checkMustUnderstand(request.headers, this.understood);
+      this.requests.push(spec.name);
+      checkParameters(spec, request.operation);
+      send(res, 200, soapEnvelope(await this.answer(spec, request.operation, endpoint.subscriptionId)));
+    } catch (error) {
+      if (!(error instanceof SoapFault)) throw error;
+      sendFault(res, error);
     }
   }
 
-  private async answer(
-    action: string,
-    body: Record<string, unknown>,
-    path: string,
-  ): Promise<{ xml: string; status?: number }> {
+  private async answer(spec: OperationSpec, element: XmlElement, subscriptionId: string): Promise<string> {
     const now = this.deviceNow;
-    const ok = (xml: string) => ({ xml: soapEnvelope(xml) });
-    switch (action) {
-      case 'GetSystemDateAndTime':
-        return ok(systemDateAndTimeResponse(now));
-      case 'GetServices':
-        return ok(servicesResponse(this.base));
-      case 'GetCapabilities':
-        return ok(capabilitiesResponse(this.base, this.relayTokens.length));
-      case 'GetDeviceInformation':
-        return ok(deviceInformationResponse(this.identity));
-      case 'GetProfiles':
-        return ok(profilesResponse());
-      case 'GetVideoSources':
-        return ok(videoSourcesResponse());
-      case 'GetStreamUri':
-        return ok(mediaUriResponse('GetStreamUri', this.options.rtspUri ?? 'rtsp://127.0.0.1:8554/main'));
-      case 'GetSnapshotUri':
-        return ok(
-          mediaUriResponse('GetSnapshotUri', this.options.snapshotUri ?? `${this.base}/onvif/snapshot.jpg`),
+    switch (`${spec.endpoint}:${spec.name}`) {
+      case 'device:GetSystemDateAndTime':
+        return systemDateAndTimeResponse(now, this.quirks.includes('clock-far-off') ? 'Manual' : 'NTP');
+      case 'device:GetServices':
+        return servicesResponse(this.features, booleanParameter(element, NS.tds, 'IncludeCapability'));
+      case 'device:GetServiceCapabilities':
+        return serviceCapabilitiesResponse('tds', deviceServiceCapabilities(this.features));
+      case 'device:GetCapabilities':
+        return capabilitiesResponse(this.features, capabilityCategories(element));
+      case 'device:GetHostname':
+        return hostnameResponse(`sim-${this.identity.serialNumber.toLowerCase()}`);
+      case 'device:GetDeviceInformation':
+        return deviceInformationResponse(this.identity);
+      case 'device:GetScopes':
+        return scopesResponse(this.scopes);
+      case 'device:GetRelayOutputs':
+        return relayOutputsResponse(this.relayTokens, this.options.relayMode ?? 'Bistable', 1000);
+      case 'device:SetRelayOutputState':
+        return this.setRelay(element);
+      case 'media:GetServiceCapabilities':
+        return serviceCapabilitiesResponse('trt', mediaServiceCapabilities());
+      case 'media:GetProfiles':
+        return profilesResponse();
+      case 'media:GetProfile':
+        requireProfile(element);
+        return profileResponse();
+      case 'media:GetVideoSources':
+        return videoSourcesResponse();
+      case 'media:GetStreamUri':
+        requireProfile(element);
+        return mediaUriResponse(
+          'GetStreamUri',
+          streamUri(
+            childNamed(element, NS.trt, 'StreamSetup'),
+            this.options.rtspUri ?? 'rtsp://127.0.0.1:8554/main',
+            this.base,
+          ),
         );
-      case 'GetRelayOutputs':
-        return ok(relayOutputsResponse(this.relayTokens, this.options.relayMode ?? 'Bistable', 1000));
-      case 'SetRelayOutputState':
-        return this.setRelay(body);
-      case 'CreatePullPointSubscription': {
-        const requested = parseDuration(textOf(child(body, 'InitialTerminationTime'))) ?? 60_000;
-        const point = this.pullPoints.create(Date.now(), requested);
-        const address = `${this.base}/onvif/subscription/${point.id}`;
-        return ok(subscriptionResponse(address, now, new Date(point.terminatesAt + this.skewMs)));
-      }
-      case 'PullMessages':
-      case 'Renew':
-      case 'Unsubscribe':
-        return this.subscriptionOperation(action, body, path);
+      case 'media:GetSnapshotUri':
+        requireProfile(element);
+        return mediaUriResponse(
+          'GetSnapshotUri',
+          this.options.snapshotUri ?? `${this.base}/onvif/snapshot.jpg`,
+        );
+      case 'events:GetServiceCapabilities':
+        return serviceCapabilitiesResponse('tev', eventServiceCapabilities());
+      case 'events:GetEventProperties':
+        return eventPropertiesResponse();
+      case 'events:CreatePullPointSubscription':
+        return this.createPullPoint(element);
       default:
-        return {
-          xml: soapFault('Receiver', 'ter:ActionNotSupported', `${action} is not supported`),
-          status: 500,
-        };
+        return this.subscriptionOperation(spec.name, element, subscriptionId);
     }
   }
 
-  private setRelay(body: Record<string, unknown>): { xml: string; status?: number } {
-    const token = textOf(child(body, 'RelayOutputToken')) ?? '';
-    const state = textOf(child(body, 'LogicalState'));
-    if (!this.relayTokens.includes(token) || (state !== 'active' && state !== 'inactive')) {
-      return {
-        xml: soapFault('Sender', 'ter:InvalidArgVal', `no relay ${token} or bad state ${state}`),
-        status: 400,
-      };
+  private setRelay(element: XmlElement): string {
+    const token = parameter(element, NS.tds, 'RelayOutputToken') ?? '';
+    const state = parameter(element, NS.tds, 'LogicalState');
+    // Device IO: an unknown token is env:Sender/ter:InvalidArgVal/ter:RelayToken.
+    if (!this.relayTokens.includes(token)) {
+      throw SoapFault.invalidArgVal(`no relay ${token}`, 'ter:RelayToken');
+    }
+    if (state !== 'active' && state !== 'inactive') {
+      throw SoapFault.invalidArgVal(`bad LogicalState ${state}`);
     }
     this.relayCommands.push({ token, state, at: new Date() });
-    return { xml: soapEnvelope('<tds:SetRelayOutputStateResponse/>') };
+    return '<tds:SetRelayOutputStateResponse/>';
   }
 
-  private async subscriptionOperation(
-    action: 'PullMessages' | 'Renew' | 'Unsubscribe',
-    body: Record<string, unknown>,
-    path: string,
-  ): Promise<{ xml: string; status?: number }> {
-    const id = /^\/onvif\/subscription\/([\w-]+)$/.exec(path)?.[1] ?? '';
+  private createPullPoint(element: XmlElement): string {
+    const asked = parameter(element, NS.tev, 'InitialTerminationTime');
+    const requested = asked === undefined ? 60_000 : parseTerminationTime(asked, this.deviceNow);
+    if (requested === undefined || requested <= 0) {
+      throw SoapFault.invalidArgVal(`InitialTerminationTime ${asked} is not a future time or a duration`);
+    }
+    const point = this.pullPoints.create(Date.now(), requested);
+    const address = `${this.base}/onvif/subscription/${point.id}`;
+    return subscriptionResponse(address, this.deviceNow, new Date(point.terminatesAt + this.skewMs));
+  }
+
+  private async subscriptionOperation(operation: string, element: XmlElement, id: string): Promise<string> {
     const live = this.pullPoints.live(id, Date.now());
-    if (!live) {
-      return {
-        xml: soapFault('Sender', 'wsrf-rw:ResourceUnknownFault', 'unknown or expired subscription'),
-        status: 400,
-      };
-    }
+    if (!live) throw SoapFault.resourceUnknown(this.deviceNow);
     const deviceTime = (ms: number) => new Date(ms + this.skewMs);
-    if (action === 'Unsubscribe') {
+    if (operation === 'Unsubscribe') {
       this.pullPoints.remove(id);
-      return { xml: soapEnvelope('<wsnt:UnsubscribeResponse/>') };
+      return '<wsnt:UnsubscribeResponse/>';
     }
-    if (action === 'Renew') {
-      const requested = parseDuration(textOf(child(body, 'TerminationTime'))) ?? 60_000;
+    if (operation === 'Renew') {
+      const asked = parameter(element, NS.wsnt, 'TerminationTime');
+      const requested = parseTerminationTime(asked, this.deviceNow);
+      if (requested === undefined || requested <= 0) {
+        throw SoapFault.invalidArgVal(`TerminationTime ${asked} is not a future time or a duration`);
+      }
       const until = this.pullPoints.renew(id, Date.now(), requested) ?? live.terminatesAt;
-      return { xml: soapEnvelope(renewResponse(this.deviceNow, deviceTime(until))) };
+      return renewResponse(this.deviceNow, deviceTime(until));
     }
-    const timeout = parseDuration(textOf(child(body, 'Timeout'))) ?? 10_000;
-    const limit = Number(textOf(child(body, 'MessageLimit')) ?? 10) || 10;
-    const messages = await this.pullPoints.pull(
-      id,
-      Math.min(timeout, this.options.maxPullWaitMs ?? 60_000),
-      limit,
-    );
+    const maxWaitMs = this.options.maxPullWaitMs ?? 60_000;
+    const timeout = parseDuration(parameter(element, NS.tev, 'Timeout'));
+    const limit = Number(parameter(element, NS.tev, 'MessageLimit'));
+    if (timeout === undefined || !Number.isInteger(limit) || limit < 1) {
+      throw SoapFault.invalidArgVal('Timeout must be a duration and MessageLimit a positive integer');
+    }
+    // Core §9.1.2: a Timeout beyond the device's limit gets a PullMessagesFaultResponse naming
+    // both limits; within it, an empty answer only comes once the Timeout has passed.
+    if (timeout > maxWaitMs) {
+      throw new SoapFault('Sender', [], `Timeout exceeds the device's maximum ${duration(maxWaitMs)}`, {
+        detail:
+          `<tev:PullMessagesFaultResponse><tev:MaxTimeout>${duration(maxWaitMs)}</tev:MaxTimeout>` +
+          `<tev:MaxMessageLimit>${MAX_MESSAGE_LIMIT}</tev:MaxMessageLimit></tev:PullMessagesFaultResponse>`,
+      });
+    }
+    const messages = await this.pullPoints.pull(id, timeout, Math.min(limit, MAX_MESSAGE_LIMIT));
     const after = this.pullPoints.live(id, Date.now());
-    return {
-      xml: soapEnvelope(
-        pullMessagesResponse(this.deviceNow, deviceTime(after?.terminatesAt ?? Date.now()), messages),
-      ),
-    };
+    return pullMessagesResponse(this.deviceNow, deviceTime(after?.terminatesAt ?? Date.now()), messages);
   }
 
   private serveSnapshot(req: IncomingMessage, res: ServerResponse): void {
-    if (!this.digest.verify('GET', req.url ?? '', req.headers.authorization)) {
+    const verdict = this.digest.verify('GET', req.url ?? '', req.headers.authorization);
+    if (verdict !== 'ok') {
       res
-        .writeHead(401, { 'www-authenticate': this.digest.challenge(), 'content-type': 'text/plain' })
+        .writeHead(401, {
+          'www-authenticate': this.digest.challenge(verdict === 'stale'),
+          'content-type': 'text/plain',
+        })
         .end('Unauthorized');
       return;
     }
@@ -346,6 +436,11 @@ export class OnvifDeviceSimulator {
     }
     const photo = this.snapshot;
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': photo.length }).end(photo);
+  }
+
+  private get features(): DeviceFeatures {
+    const methods = authMethods(this.quirks);
+    return { base: this.base, relayOutputs: this.relayTokens.length, ...methods };
   }
 
   private get relayTokens(): readonly string[] {
@@ -364,8 +459,14 @@ export class OnvifDeviceSimulator {
   }
 }
 
+const withToken = <T>(token: T | undefined): { token?: T } => (token === undefined ? {} : { token });
+
 function send(res: ServerResponse, status: number, xml: string): void {
   res.writeHead(status, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(xml);
+}
+
+function sendFault(res: ServerResponse, fault: SoapFault): void {
+  res.writeHead(fault.status, { 'content-type': fault.contentType }).end(fault.toXml());
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,0 +1,20 @@
+/** The XML namespaces the simulated device speaks (ONVIF Core §4 "Namespaces"). */
+export const NS = {
+  soap12: 'http://www.w3.org/2003/05/soap-envelope',
+  soap11: 'http://schemas.xmlsoap.org/soap/envelope/',
+  wsa: 'http://www.w3.org/2005/08/addressing',
+  wsse: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd',
+  wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
+  tt: 'http://www.onvif.org/ver10/schema',
+  tds: 'http://www.onvif.org/ver10/device/wsdl',
+  trt: 'http://www.onvif.org/ver10/media/wsdl',
+  tev: 'http://www.onvif.org/ver10/events/wsdl',
+  wsnt: 'http://docs.oasis-open.org/wsn/b-2',
+  wstop: 'http://docs.oasis-open.org/wsn/t-1',
+  tns1: 'http://www.onvif.org/ver10/topics',
+  ter: 'http://www.onvif.org/ver10/error',
+  xs: 'http://www.w3.org/2001/XMLSchema',
+  wsrfR: 'http://docs.oasis-open.org/wsrf/r-2',
+  wsrfRw: 'http://docs.oasis-open.org/wsrf/rw-2',
+  wsrfBf: 'http://docs.oasis-open.org/wsrf/bf-2',
+} as const;
