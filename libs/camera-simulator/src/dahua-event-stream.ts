@@ -165,9 +165,13 @@ export class DahuaEventStreamSimulator {
     const url = new URL(req.url ?? '/', 'http://camera');
     if (url.pathname !== DAHUA_ATTACH_PATH) return plain(res, 404, 'Error\r\nNot Found!\r\n');
     if (req.method !== 'GET') return plain(res, 405, 'Error\r\nMethod Not Allowed!\r\n');
-    if (!this.digest.verify('GET', req.url ?? '', req.headers.authorization)) {
+    const verdict = this.digest.verify('GET', req.url ?? '', req.headers.authorization);
+    if (verdict !== 'ok') {
       if (req.headers.authorization) this.refusedLogins += 1;
-      res.writeHead(401, { 'www-authenticate': this.digest.challenge(), 'content-type': 'text/plain' });
+      res.writeHead(401, {
+        'www-authenticate': this.digest.challenge(verdict === 'stale'),
+        'content-type': 'text/plain',
+      });
       res.end('Error\r\nUnauthorized!\r\n');
       return;
     }
