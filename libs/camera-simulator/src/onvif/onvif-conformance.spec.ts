@@ -3,6 +3,7 @@ import { parse } from 'node:url';
 import onvif from 'node-onvif';
 import soap from 'node-onvif/lib/modules/soap.js';
 import { OnvifDeviceSimulator } from './onvif-device-simulator';
+import { type OnvifQuirk } from './onvif-quirks';
 
 /*
  * The simulated camera checked by an independent client: node-onvif builds every request and its
@@ -20,7 +21,7 @@ const NS = {
   addressing: 'xmlns:wsa="http://www.w3.org/2005/08/addressing"',
 };
 
-const device = new OnvifDeviceSimulator({ account, maxPullWaitMs: 300 });
+const device = new OnvifDeviceSimulator({ account, maxPullWaitMs: 5_000 });
 let base: string;
 let xaddr: string;
 
@@ -84,7 +85,9 @@ describe('what node-onvif reads from the simulated device', () => {
   });
 
   it('describes every video encoder configuration completely (Multicast and SessionTimeout are required)', async () => {
-    const { soap: xml } = await client().services.media.getProfiles();
+    const camera = client();
+    await camera.init();
+    const { soap: xml } = await camera.services.media.getProfiles();
     const encoder =
       /<tt:VideoEncoderConfiguration[\s\S]*<\/tt:VideoEncoderConfiguration>/.exec(xml)?.[0] ?? '';
     expect(encoder).toMatch(/<tt:Multicast><tt:Address>[\s\S]*<tt:Port>\d+<\/tt:Port><tt:TTL>\d+<\/tt:TTL>/);
@@ -122,7 +125,7 @@ describe('what node-onvif reads from the simulated device', () => {
       parse(address),
       'PullMessages',
       envelope(
-        '<tev:PullMessages><tev:Timeout>PT5S</tev:Timeout><tev:MessageLimit>5</tev:MessageLimit></tev:PullMessages>',
+        '<tev:PullMessages><tev:Timeout>PT2S</tev:Timeout><tev:MessageLimit>5</tev:MessageLimit></tev:PullMessages>',
         [NS.events],
       ),
     );
@@ -156,6 +159,49 @@ describe('what node-onvif reads from the simulated device', () => {
       device.setClockSkew(0);
     }
   });
+});
+
+describe('node-onvif against the quirk profiles of real models', () => {
+  const quirky = async (
+    quirk: OnvifQuirk,
+    run: (xaddr: string, camera: OnvifDeviceSimulator) => Promise<void>,
+  ) => {
+    const camera = new OnvifDeviceSimulator({ account, quirks: [quirk] });
+    try {
+      await run(`${await camera.start()}/onvif/device_service`, camera);
+    } finally {
+      await camera.stop();
+    }
+  };
+
+  it.each(['ws-security-only', 'clock-far-off'] as const)('%s: initialises and fetches a snapshot', (quirk) =>
+    quirky(quirk, async (at, camera) => {
+      const client = new onvif.OnvifDevice({ xaddr: at, user: account.username, pass: account.password });
+      expect(await client.init()).toMatchObject({ Model: 'SIM-ONVIF-1' });
+      expect((await client.fetchSnapshot()).body.equals(camera.snapshot)).toBe(true);
+    }),
+  );
+
+  it('clock-far-off: the device reports its own clock (years behind) and node-onvif signs with it', () =>
+    quirky('clock-far-off', async (at, camera) => {
+      const client = new onvif.OnvifDevice({ xaddr: at, user: account.username, pass: account.password });
+      await client.init();
+      expect(camera.deviceNow.getUTCFullYear()).toBe(2000);
+      expect(Math.abs(client.time_diff - (camera.deviceNow.getTime() - Date.now()))).toBeLessThan(2_000);
+    }));
+
+  it('http-digest-only: node-onvif, which logs in with WS-Security alone, is challenged for HTTP Digest', () =>
+    quirky('http-digest-only', async (at) => {
+      const client = new onvif.OnvifDevice({ xaddr: at, user: account.username, pass: account.password });
+      await expect(client.services.device.getDeviceInformation()).rejects.toThrow(/^401/);
+      const raw = await fetch(at, {
+        method: 'POST',
+        headers: { 'content-type': 'application/soap+xml; charset=utf-8' },
+        body: envelope(INFO, [NS.device]),
+      });
+      expect(raw.status).toBe(401);
+      expect(raw.headers.get('www-authenticate')).toMatch(/^Digest /);
+    }));
 });
 
 describe('what the simulated device refuses, as a real one does', () => {
@@ -222,7 +268,9 @@ describe('what the simulated device refuses, as a real one does', () => {
   });
 
   it('an unknown profile token: ter:NoProfile, for node-onvif as for a raw request', async () => {
-    const media = client().services.media;
+    const camera = client();
+    await camera.init();
+    const media = camera.services.media;
     await expect(media.getStreamUri({ ProfileToken: 'nope', Protocol: 'RTSP' })).rejects.toThrow(/400/);
     await expect(media.getSnapshotUri({ ProfileToken: 'nope' })).rejects.toThrow(/400/);
     const raw = await post(
