@@ -9,7 +9,12 @@ export const barrierControl = serviceChart(
     database: { name: 'ecogate_barrier' },
     kafka: true,
     objectStorage: false,
-    probes: { startupFailures: 24 },
+    probes: {
+      startupFailures: 24,
+      // /health answers 503 while the consumer waits for a dependency; restarting the one instance
+      // would only stop every lane, so liveness checks that the port answers.
+      liveness: { path: '', failureThreshold: 6 },
+    },
     terminationGraceSeconds: 30,
     tmpSizeLimit: '64Mi',
   },
