@@ -10,3 +10,4 @@ export * from './topics/video';
 export * from './topics/video-outage';
 export * from './http/emergency-plan';
 export * from './http/live-lanes';
+export * from './topic-settings';

@@ -1,0 +1,83 @@
+import { configSection, resources, workloadParams } from '../common-values';
+import { extra, int } from '../values-spec';
+import { bucket, positive } from './env-schemas';
+import { serviceChart } from './service-chart';
+
+export const ledger = serviceChart(
+  {
+    service: 'ledger',
+    database: { name: 'ecogate_ledger' },
+    kafka: true,
+    objectStorage: true,
+    probes: { startupFailures: 24 },
+    // An export in progress is resumed by another replica, but a clean stop is cheaper.
+    terminationGraceSeconds: 60,
+    // Excel exports are written here before the upload (2 000 000 rows ≈ 140 MB).
+    tmpSizeLimit: '1Gi',
+  },
+  'the electronic ledger: passages, vehicles, plans, alert levels, documents, exports.',
+  [
+    {
+      title: 'Workload',
+      params: workloadParams('', 'the ledger', {
+        replicas: 2,
+        resources: resources('250m', '384Mi', '1', '768Mi'),
+        autoscaling: { min: 2, max: 4, cpu: 70 },
+        pdb: { enabled: true, minAvailable: 1, maxUnavailable: '' },
+      }),
+    },
+  ],
+  [
+    configSection(
+      [],
+      [
+        extra(
+          'config.LEDGER_RETENTION_DAYS',
+          'LEDGER_RETENTION_DAYS of an enterprise without its own policy (default: `global.retention.ledgerDays`)',
+          int({ minimum: 365 }),
+        ),
+        extra('config.LEDGER_PARTITIONS_AHEAD', 'LEDGER_PARTITIONS_AHEAD (default 3)', positive),
+        extra(
+          'config.LEDGER_MAINTENANCE_INTERVAL_MS',
+          'LEDGER_MAINTENANCE_INTERVAL_MS (0: off; default 3600000)',
+          int({ minimum: 0 }),
+        ),
+        extra(
+          'config.LEDGER_DOCUMENTS_BUCKET',
+          'LEDGER_DOCUMENTS_BUCKET (default ecogate-documents)',
+          bucket,
+        ),
+        extra('config.LEDGER_DOCUMENT_MAX_BYTES', 'LEDGER_DOCUMENT_MAX_BYTES (default 10 MiB)', positive),
+        extra('config.LEDGER_DOCUMENT_URL_TTL_S', 'LEDGER_DOCUMENT_URL_TTL_S (default 300)', positive),
+        extra('config.LEDGER_OUTBOX_POLL_MS', 'LEDGER_OUTBOX_POLL_MS (default 200)', positive),
+        extra(
+          'config.LEDGER_INTAKE_CONCURRENCY',
+          'LEDGER_INTAKE_CONCURRENCY: decision partitions recorded side by side per replica (default 3)',
+          positive,
+        ),
+        extra(
+          'config.LEDGER_CLOCK_DRIFT_MAX_PAST_MS',
+          'LEDGER_CLOCK_DRIFT_MAX_PAST_MS (default a week)',
+          positive,
+        ),
+        extra('config.LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS', 'LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS', positive),
+        extra('config.LEDGER_EXPORTS_BUCKET', 'LEDGER_EXPORTS_BUCKET (default ecogate-exports)', bucket),
+        extra('config.LEDGER_EXPORT_KEEP_DAYS', 'LEDGER_EXPORT_KEEP_DAYS (default 1)', positive),
+        extra('config.LEDGER_EXPORT_URL_TTL_S', 'LEDGER_EXPORT_URL_TTL_S (default 300)', positive),
+        extra(
+          'config.LEDGER_EXPORT_CONCURRENCY',
+          'LEDGER_EXPORT_CONCURRENCY per replica (default 1)',
+          positive,
+        ),
+        extra('config.LEDGER_EXPORT_MAX_ROWS', 'LEDGER_EXPORT_MAX_ROWS (default 2000000)', positive),
+        extra('config.LEDGER_EXPORT_POLL_MS', 'LEDGER_EXPORT_POLL_MS (default 1000)', positive),
+        extra('config.LEDGER_EXPORT_STALE_MS', 'LEDGER_EXPORT_STALE_MS (default 60000)', positive),
+        extra(
+          'config.LEDGER_EXPORT_GC_EVERY_ROWS',
+          'LEDGER_EXPORT_GC_EVERY_ROWS (0: none; default 20000)',
+          int({ minimum: 0 }),
+        ),
+      ],
+    ),
+  ],
+);
