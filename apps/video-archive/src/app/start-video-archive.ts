@@ -1,14 +1,10 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { createVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
-import {
-  consumerGroupTopics,
-  createMessagingTransport,
-  type EventConsumer,
-  type MessagingTransport,
-} from '@ecogate/messaging';
+import { createMessagingTransport, type EventConsumer, type MessagingTransport } from '@ecogate/messaging';
 import {
   createDataSource,
   type DataSource,
@@ -62,7 +58,11 @@ export interface VideoArchiveService {
   close(): Promise<void>;
 }
 
-export const CAMERA_STATUS_GROUP = 'video-archive-camera-status';
+/**
+ * Prefix of the camera-status reader's group: one group per process, so every recorder shard sees
+ * every status change of its own cameras (a shared group would split them among the shards).
+ */
+export const CAMERA_STATUS_GROUP_PREFIX = 'video-archive-camera-status-';
 
 const LOCK_MODE: Record<'governance' | 'compliance', RetentionMode> = {
   governance: 'GOVERNANCE',
@@ -107,7 +107,7 @@ export async function startVideoArchive(
     openEventLog: openPostgresEventLog,
   });
   await transport.ensureTopics(
-    [OUTAGE_TOPIC, 'camera.status.changed.v1', ...consumerGroupTopics(CAMERA_STATUS_GROUP)].map((topic) => ({
+    [OUTAGE_TOPIC, 'camera.status.changed.v1'].map((topic) => ({
       name: transport.physicalTopic(topic),
     })),
   );
@@ -148,8 +148,10 @@ export async function startVideoArchive(
   let consumer: EventConsumer | undefined;
   if (config.followCameraStatus) {
     consumer = transport.createConsumer({
-      groupId: CAMERA_STATUS_GROUP,
-      // Only the current state matters: history from before this process started is not replayed.
+      groupId: `${CAMERA_STATUS_GROUP_PREFIX}${randomBytes(6).toString('hex')}`,
+      // Only the current state matters: at start every recorder runs, and what changes from then on
+      // is followed; nothing to replay or dead-letter (a status it cannot handle is logged and skipped).
+      ephemeral: true,
       fromBeginning: false,
       handlers: {
         'camera.status.changed.v1': async (event) => {
