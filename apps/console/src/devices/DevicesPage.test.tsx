@@ -8,7 +8,9 @@ const CI = `/api/camera-ingest/v1/enterprises/${ENTERPRISE}`;
 function gateway(role: Role, overrides: Record<string, Parameters<typeof fakeGateway>[0][string]> = {}) {
   return fakeGateway({
     'GET /auth/me': me(role),
-    [`GET ${CI}/sites`]: { body: [{ id: 's1', name: '一厂', timeZone: 'Asia/Shanghai' }] },
+    [`GET ${CI}/sites`]: {
+      body: [{ id: 's1', name: '一厂', timeZone: 'Asia/Shanghai', discoveryNetworks: ['10.0.0.0/24'] }],
+    },
     [`GET ${CI}/gates`]: { body: [{ id: 'g1', siteId: 's1', name: '北门' }] },
     [`GET ${CI}/lanes`]: {
       body: [{ id: 'l1', gateId: 'g1', name: '入口1', direction: 'in', mode: 'auto' }],
@@ -26,6 +28,18 @@ function gateway(role: Role, overrides: Record<string, Parameters<typeof fakeGat
           hasCredentials: false,
           enabled: true,
           eventSource: 'push',
+        },
+        {
+          id: 'cam-d',
+          laneId: 'l1',
+          kind: 'anpr-camera',
+          vendor: 'dahua',
+          name: '大华抓拍',
+          address: 'http://10.0.0.9',
+          allowedSources: [],
+          hasCredentials: true,
+          enabled: true,
+          eventSource: 'event-stream',
         },
       ],
     },
@@ -53,9 +67,9 @@ describe('DevicesPage', () => {
     open('inspector');
     expect(await screen.findByText('入口抓拍', {}, later)).toBeTruthy();
     expect(screen.getAllByText('北门').length).toBeGreaterThan(0);
-    expect(screen.queryByRole('button', { name: /登记设备|新增站点|编辑/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /登记设备|新增站点|编辑|发现设备/ })).toBeNull();
     // The archive refused: the Video column says nothing rather than guessing.
-    expect(screen.getByText('无录像')).toBeTruthy();
+    expect(screen.getAllByText('无录像')).toHaveLength(2);
   });
 
   it('lets the enterprise admin edit sites, gates and lanes but not register devices', async () => {
@@ -65,6 +79,91 @@ describe('DevicesPage', () => {
     expect(screen.getByRole('button', { name: '编辑车道 l1' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /登记设备/ })).toBeNull();
     expect(screen.queryByRole('button', { name: '编辑设备 cam-1' })).toBeNull();
+    // Discovery is the city operator's, who registers what it finds.
+    expect(screen.queryByRole('button', { name: /发现设备/ })).toBeNull();
+  });
+
+  it('shows the event source of Dahua ANPR cameras only', async () => {
+    open('inspector');
+    const dahua = (await screen.findByText('大华抓拍', {}, later)).closest('tr');
+    const vzenith = screen.getByText('入口抓拍').closest('tr');
+    expect(dahua && within(dahua).getByText('事件流')).toBeTruthy();
+    expect(vzenith && within(vzenith).queryByText(/推送|事件流/)).toBeNull();
+  });
+
+  it('offers the event source only once a Dahua ANPR camera is picked, and sends it', async () => {
+    const calls = open('city-operator', {
+      [`POST ${CI}/devices`]: (call) => ({
+        status: 201,
+        body: { device: { ...(call.body as object), hasCredentials: true, allowedSources: [] } },
+      }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /登记设备/ }, later));
+    const dialog = await screen.findByRole('dialog');
+    const pick = async (label: string, option: string) => {
+      fireEvent.mouseDown(within(dialog).getByLabelText(label));
+      fireEvent.click(await screen.findByTitle(option));
+    };
+    const eventSource = () => within(dialog).queryByLabelText('识别结果来源');
+    fireEvent.change(within(dialog).getByLabelText('编号'), { target: { value: 'cam-3' } });
+    fireEvent.change(within(dialog).getByLabelText('名称'), { target: { value: '大华出口' } });
+    await pick('所属车道', '入口1 (l1)');
+    await pick('设备类型', '车牌识别相机');
+    expect(eventSource()).toBeNull();
+    await pick('厂商', '大华');
+    await waitFor(() => expect(eventSource()).toBeTruthy());
+    await pick('设备类型', '全景相机');
+    await waitFor(() => expect(eventSource()).toBeNull());
+    await pick('设备类型', '车牌识别相机');
+    await waitFor(() => expect(eventSource()).toBeTruthy());
+    await pick('识别结果来源', '事件流');
+    fireEvent.change(within(dialog).getByLabelText('管理地址（http/https）'), {
+      target: { value: 'http://10.0.0.10' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('登录用户名'), { target: { value: 'admin' } });
+    fireEvent.change(within(dialog).getByLabelText('登录密码'), { target: { value: 'secret' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /OK|确\s*定/ }));
+    await waitFor(() => expect(calls.to(`${CI}/devices`, 'POST')).toHaveLength(1));
+    expect(calls.to(`${CI}/devices`, 'POST')[0]?.body).toMatchObject({
+      id: 'cam-3',
+      kind: 'anpr-camera',
+      vendor: 'dahua',
+      eventSource: 'event-stream',
+      address: 'http://10.0.0.10',
+    });
+  });
+
+  it('edits the discovery networks with a hint before sending and the service’s reason after', async () => {
+    const calls = open('enterprise-admin', {
+      [`PUT ${CI}/sites/s1`]: refusal(
+        400,
+        'device-address-not-allowed',
+        '10.9.0.0/24: 10.9.0.1 is outside the allowed device networks',
+      ),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '编辑站点 s1' }, later));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('10.0.0.0/24')).toBeTruthy();
+    const networks = within(dialog).getByLabelText('设备发现网段（IPv4）');
+    fireEvent.change(networks, { target: { value: '10.9.0.5/24,' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /OK|确\s*定/ }));
+    expect(await within(dialog).findByText('10.9.0.5/24 含主机位，网段应为 10.9.0.0/24')).toBeTruthy();
+    expect(calls.to(`${CI}/sites/s1`, 'PUT')).toHaveLength(0);
+    // Remove the wrong one, add the block: the service decides, and its reason is shown as it is.
+    fireEvent.keyDown(networks, { key: 'Backspace' });
+    await waitFor(() => expect(within(dialog).queryByTitle('10.9.0.5/24')).toBeNull());
+    fireEvent.change(networks, { target: { value: '10.9.0.0/24,' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /OK|确\s*定/ }));
+    expect(
+      await within(dialog).findByText(
+        '10.9.0.0/24: 10.9.0.1 is outside the allowed device networks (device-address-not-allowed)',
+      ),
+    ).toBeTruthy();
+    expect(calls.to(`${CI}/sites/s1`, 'PUT')[0]?.body).toEqual({
+      name: '一厂',
+      timeZone: 'Asia/Shanghai',
+      discoveryNetworks: ['10.0.0.0/24', '10.9.0.0/24'],
+    });
   });
 
   it('lets the city operator register a device and shows its push secret once', async () => {
@@ -110,6 +209,8 @@ describe('DevicesPage', () => {
       name: '出口',
       address: null,
     });
+    // A Hikvision camera pushes: no event source to choose, none sent (the service's default).
+    expect(post?.body).not.toHaveProperty('eventSource');
   });
 
   it("shows the service's reason when the registry refuses", async () => {

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, RadarChartOutlined } from '@ant-design/icons';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import {
   Alert,
@@ -30,10 +30,13 @@ import {
   type DeviceRow,
   deviceRows,
   filterRows,
+  hasEventSourceChoice,
   type Registry,
   RETENTION,
   siteTree,
 } from './device-rows';
+import { DISCOVERY } from './discovery';
+import { DiscoveryModal } from './DiscoveryModal';
 import { messages } from './messages';
 import { type Editing, RegistryForm } from './RegistryForms';
 
@@ -43,6 +46,7 @@ const VIDEO_COLOUR = { recent: 'success', stale: 'warning', none: 'default' } as
 export function registryPermissions(role: string) {
   return {
     sites: allows(role, 'PUT', `${CI}/sites/{siteId}`),
+    discover: allows(role, 'POST', DISCOVERY),
     gates: allows(role, 'PUT', `${CI}/gates/{gateId}`),
     lanes: allows(role, 'PUT', `${CI}/lanes/{laneId}`),
     register: allows(role, 'POST', `${CI}/devices`),
@@ -59,6 +63,7 @@ export default function DevicesPage() {
   const may = registryPermissions(account.role);
   const [filter, setFilter] = useUrlState(['site', 'kind', 'q']);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [discoveringId, setDiscovering] = useState<string | null>(null);
   const path = { params: { path: { enterpriseId } } };
   const key = (what: string) => ['registry', enterpriseId, what];
 
@@ -99,6 +104,7 @@ export default function DevicesPage() {
       <ErrorResult error={failed.error} onRetry={() => registryQueries.forEach((q) => void q.refetch())} />
     );
   if (!registry) return <PageSkeleton />;
+  const discovering = registry.sites.find((s) => s.id === discoveringId);
 
   const edit = (what: Editing) => () => setEditing(what);
   const editButton = (allowed: boolean, what: Editing, label: string) =>
@@ -112,7 +118,21 @@ export default function DevicesPage() {
       <Space>
         <Typography.Text strong>{site.name}</Typography.Text>
         <Typography.Text type="secondary">{site.id}</Typography.Text>
+        {site.discoveryNetworks.length > 0 ? (
+          <Typography.Text type="secondary">{site.discoveryNetworks.join(', ')}</Typography.Text>
+        ) : null}
         {editButton(may.sites, { what: 'site', current: site }, `${t('edit.site')} ${site.id}`)}
+        {may.discover ? (
+          <Button
+            size="small"
+            type="link"
+            icon={<RadarChartOutlined />}
+            aria-label={`${t('discover')} ${site.id}`}
+            onClick={() => setDiscovering(site.id)}
+          >
+            {t('discover')}
+          </Button>
+        ) : null}
       </Space>
     ),
     children: siteGates.map(({ gate, lanes: gateLanes }) => ({
@@ -260,6 +280,19 @@ export default function DevicesPage() {
               render: (_, { device }) => t(`vendor.${device.vendor}`),
             },
             {
+              title: t('col.eventSource'),
+              key: 'eventSource',
+              // Only a Dahua ANPR camera has a choice; every other device is what its kind is.
+              render: (_, { device }) =>
+                hasEventSourceChoice(device) ? (
+                  <Tag color={device.eventSource === 'event-stream' ? 'geekblue' : 'default'}>
+                    {t(`eventSource.${device.eventSource}`)}
+                  </Tag>
+                ) : (
+                  '—'
+                ),
+            },
+            {
               title: t('col.address'),
               key: 'address',
               render: (_, { device }) => device.address ?? '—',
@@ -317,6 +350,16 @@ export default function DevicesPage() {
           ]}
         />
       </Card>
+      {discovering ? (
+        <DiscoveryModal
+          enterpriseId={enterpriseId}
+          site={discovering}
+          devices={registry.devices}
+          mayRegister={may.register && registry.lanes.length > 0}
+          onRegister={(draft) => setEditing({ what: 'device', draft })}
+          onClose={() => setDiscovering(null)}
+        />
+      ) : null}
       {editing ? (
         <RegistryForm
           enterpriseId={enterpriseId}

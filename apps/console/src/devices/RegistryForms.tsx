@@ -2,18 +2,22 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Checkbox, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
-import { useMessages } from '../i18n/messages';
+import { type FeatureTranslate, useMessages } from '../i18n/messages';
 import {
   DEVICE_KINDS,
   DEVICE_VENDORS,
   type Device,
+  EVENT_SOURCES,
+  type EventSource,
   type Gate,
+  hasEventSourceChoice,
   ID_PATTERN,
   type Lane,
   LANE_DIRECTIONS,
   LANE_MODES,
   type Site,
 } from './device-rows';
+import { type DeviceDraft, type NetworkProblem, networksProblem } from './discovery';
 import { messages } from './messages';
 
 /** What the page asks to edit: a new or an existing site, gate, lane or device. */
@@ -21,7 +25,7 @@ export type Editing =
   | { readonly what: 'site'; readonly current?: Site }
   | { readonly what: 'gate'; readonly current?: Gate }
   | { readonly what: 'lane'; readonly current?: Lane }
-  | { readonly what: 'device'; readonly current?: Device };
+  | { readonly what: 'device'; readonly current?: Device; readonly draft?: DeviceDraft };
 
 interface Props {
   readonly enterpriseId: string;
@@ -36,6 +40,7 @@ interface Values {
   id?: string;
   name?: string;
   timeZone?: string;
+  discoveryNetworks?: string[];
   siteId?: string;
   gateId?: string;
   laneId?: string;
@@ -50,9 +55,25 @@ interface Values {
   clearCredentials?: boolean;
   enabled?: boolean;
   rotatePushSecret?: boolean;
+  eventSource?: EventSource;
 }
 
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+
+function problemText(t: FeatureTranslate<typeof messages>, problem: NetworkProblem): string {
+  switch (problem.kind) {
+    case 'invalid':
+      return t('networks.invalid', { entry: problem.entry });
+    case 'host-bits':
+      return t('networks.hostBits', { entry: problem.entry, network: problem.network });
+    case 'duplicate':
+      return t('networks.duplicate', { entry: problem.entry });
+    case 'too-many-networks':
+      return t('networks.tooMany', { count: problem.count });
+    case 'too-many-hosts':
+      return t('networks.tooManyHosts', { hosts: problem.hosts });
+  }
+}
 
 /** Creates or replaces a site, gate or lane (PUT), registers or changes a device (POST/PATCH). */
 export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClose }: Props) {
@@ -63,6 +84,11 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
   const [secret, setSecret] = useState<string | null>(null);
   const existing = editing.current !== undefined;
   const path = { enterpriseId };
+  // The event source is a choice for a Dahua ANPR camera only: a new one as picked, an existing one as registered.
+  const kind = Form.useWatch('kind', form);
+  const vendor = Form.useWatch('vendor', form);
+  const eventSourceShown =
+    editing.what === 'device' && hasEventSourceChoice(editing.current ?? { kind, vendor });
 
   const save = useMutation({
     mutationFn: async (values: Values): Promise<string | undefined> => {
@@ -72,7 +98,11 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
           await unwrap(
             api.PUT('/api/camera-ingest/v1/enterprises/{enterpriseId}/sites/{siteId}', {
               params: { path: { ...path, siteId: id } },
-              body: { name: values.name ?? '', timeZone: values.timeZone ?? 'Asia/Shanghai' },
+              body: {
+                name: values.name ?? '',
+                timeZone: values.timeZone ?? 'Asia/Shanghai',
+                discoveryNetworks: (values.discoveryNetworks ?? []).map((n) => n.trim()),
+              },
             }),
           );
           return undefined;
@@ -103,6 +133,7 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
             values.username && values.password
               ? { credentials: { username: values.username, password: values.password } }
               : {};
+          const source = eventSourceShown ? { eventSource: values.eventSource ?? 'push' } : {};
           if (!existing) {
             const issued = await unwrap(
               api.POST('/api/camera-ingest/v1/enterprises/{enterpriseId}/devices', {
@@ -116,6 +147,7 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
                   address,
                   allowedSources: values.allowedSources ?? [],
                   enabled: values.enabled ?? true,
+                  ...source,
                   ...login,
                 },
               }),
@@ -131,6 +163,7 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
                 address,
                 allowedSources: values.allowedSources ?? [],
                 enabled: values.enabled ?? true,
+                ...source,
                 ...(values.clearCredentials ? { credentials: null } : login),
                 ...(values.rotatePushSecret ? { rotatePushSecret: true } : {}),
               },
@@ -173,11 +206,22 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
           allowedSources: [...editing.current.allowedSources],
         }
       : editing.what === 'site'
-        ? { timeZone: 'Asia/Shanghai', ...editing.current }
+        ? {
+            timeZone: 'Asia/Shanghai',
+            ...editing.current,
+            discoveryNetworks: [...(editing.current?.discoveryNetworks ?? [])],
+          }
         : editing.what === 'lane'
           ? { mode: 'auto', direction: 'in', ...editing.current }
           : editing.what === 'device'
-            ? { enabled: true, allowedSources: [] }
+            ? {
+                enabled: true,
+                allowedSources: [],
+                eventSource: 'push',
+                ...(editing.draft
+                  ? { name: editing.draft.name, vendor: editing.draft.vendor, address: editing.draft.address }
+                  : {}),
+              }
             : { ...editing.current };
   const option = (value: string, label: string) => ({ value, label });
   const error = save.error instanceof ApiError ? save.error : null;
@@ -218,9 +262,26 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
           <Input />
         </Form.Item>
         {editing.what === 'site' ? (
-          <Form.Item name="timeZone" label={t('field.timeZone')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
+          <>
+            <Form.Item name="timeZone" label={t('field.timeZone')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item
+              name="discoveryNetworks"
+              label={t('field.discoveryNetworks')}
+              extra={t('field.discoveryNetworks.hint')}
+              rules={[
+                {
+                  validator: async (_, value?: string[]) => {
+                    const problem = networksProblem(value ?? []);
+                    if (problem) throw new Error(problemText(t, problem));
+                  },
+                },
+              ]}
+            >
+              <Select mode="tags" tokenSeparators={[',', ' ', ';']} open={false} placeholder="192.0.2.0/24" />
+            </Form.Item>
+          </>
         ) : null}
         {editing.what === 'gate' ? (
           <Form.Item name="siteId" label={t('field.site')} rules={[{ required: true }]}>
@@ -248,7 +309,9 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
             {existing ? null : (
               <>
                 <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>
-                  <Select options={DEVICE_KINDS.map((k) => option(k, t(`kind.${k}`)))} />
+                  <Select
+                    options={(editing.draft?.kinds ?? DEVICE_KINDS).map((k) => option(k, t(`kind.${k}`)))}
+                  />
                 </Form.Item>
                 <Form.Item name="vendor" label={t('field.vendor')} rules={[{ required: true }]}>
                   <Select options={DEVICE_VENDORS.map((v) => option(v, t(`vendor.${v}`)))} />
@@ -262,6 +325,16 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
             >
               <Input placeholder="http://192.0.2.10" />
             </Form.Item>
+            {eventSourceShown ? (
+              <Form.Item
+                name="eventSource"
+                label={t('field.eventSource')}
+                extra={t('field.eventSource.hint')}
+                rules={[{ required: true }]}
+              >
+                <Select options={EVENT_SOURCES.map((s) => option(s, t(`eventSource.${s}`)))} />
+              </Form.Item>
+            ) : null}
             <Form.Item name="allowedSources" label={t('field.allowedSources')}>
               <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />
             </Form.Item>

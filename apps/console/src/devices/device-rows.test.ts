@@ -1,4 +1,12 @@
-import { type Device, deviceRows, filterRows, type Registry, siteTree, videoState } from './device-rows';
+import {
+  type Device,
+  deviceRows,
+  filterRows,
+  hasEventSourceChoice,
+  type Registry,
+  siteTree,
+  videoState,
+} from './device-rows';
 
 const device = (id: string, laneId: string, extra: Partial<Device> = {}): Device => ({
   id,
@@ -108,5 +116,15 @@ describe('device rows (registry + archive → table)', () => {
       ['s1', [['g1', [['l1', 1]]]]],
     ]);
     expect(orphans).toBe(1);
+  });
+});
+
+describe('event source choice', () => {
+  it('is offered for Dahua ANPR cameras only', () => {
+    expect(hasEventSourceChoice({ kind: 'anpr-camera', vendor: 'dahua' })).toBe(true);
+    expect(hasEventSourceChoice({ kind: 'anpr-camera', vendor: 'hikvision' })).toBe(false);
+    expect(hasEventSourceChoice({ kind: 'overview-camera', vendor: 'dahua' })).toBe(false);
+    // A form where nothing is picked yet.
+    expect(hasEventSourceChoice({})).toBe(false);
   });
 });

@@ -34,6 +34,15 @@ export const DEVICE_VENDORS: readonly Device['vendor'][] = [
   'onvif',
   'other',
 ];
+export type EventSource = Device['eventSource'];
+export const EVENT_SOURCES: readonly EventSource[] = ['push', 'event-stream'];
+
+/** Only a Dahua ANPR camera has an event stream camera-ingest can attach to; every other device pushes (or is polled). */
+export const hasEventSourceChoice = (device: {
+  readonly kind?: DeviceKind;
+  readonly vendor?: Device['vendor'];
+}) => device.kind === 'anpr-camera' && device.vendor === 'dahua';
+
 export const LANE_DIRECTIONS: readonly LaneDirection[] = ['in', 'out'];
 export const LANE_MODES: readonly LaneMode[] = ['auto', 'always-open', 'closed', 'record-only'];
 

@@ -38,8 +38,11 @@ export interface Reply {
   readonly headers?: Record<string, string>;
 }
 
-/** `METHOD /path` (a `:param` or `*` matches one segment) → the reply, or a function of the request. */
-export type Routes = Record<string, Reply | ((call: Call) => Reply)>;
+/**
+ * `METHOD /path` (a `:param` or `*` matches one segment) → the reply, or a function of the request
+ * (a promise holds the answer back, to see what the page shows meanwhile).
+ */
+export type Routes = Record<string, Reply | ((call: Call) => Reply | Promise<Reply>)>;
 
 /** The calls, in order, and those to one path (no query), optionally of one method. */
 export type Calls = Call[] & { to: (path: string, method?: string) => Call[] };
@@ -92,7 +95,7 @@ export function fakeGateway(routes: Routes): Calls {
       route === undefined
         ? refusal(404, 'not-found', `${call.method} ${call.path}`)
         : typeof route === 'function'
-          ? route(call)
+          ? await route(call)
           : route;
     const status = reply.status ?? 200;
     if (reply.text !== undefined)
