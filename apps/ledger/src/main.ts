@@ -1,6 +1,6 @@
 import { verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger, runService } from '@ecogate/telemetry';
+import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { ledgerConfig, ledgerJobConfig, type LedgerJobConfig } from './config/ledger.config';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { runLedgerMaintenance } from './retention/ledger-maintenance';
@@ -33,7 +33,10 @@ const job = process.argv.includes('--migrate')
   : process.argv.includes('--retention')
     ? 'retention'
     : undefined;
-if (job) {
+// `--check` (an image's smoke test): every module loads; this service has no native part.
+if (process.argv.includes(CHECK_FLAG)) {
+  void runCheck('ledger', []);
+} else if (job) {
   runJob(job, ledgerJobConfig.load()).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
