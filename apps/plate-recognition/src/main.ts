@@ -1,30 +1,39 @@
 // First: the native parts, before any other module loads them (a missing one ends the start here, named).
 import { PLATE_RECOGNITION_NATIVE_PARTS } from './native-parts';
 import { verifierOptions } from '@ecogate/auth';
-import { createPlateEngine, lprConfig, silentLogger, warmUp } from '@ecogate/lpr';
+import { lprConfig, RecognitionPool, silentLogger } from '@ecogate/lpr';
 import { CHECK_FLAG, runCheck, runService } from '@ecogate/telemetry';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
 import { createApp } from './create-app';
 
 /**
- * `--check` (an image's smoke test): the native parts, then every model the `LPR_*` settings name,
- * loaded, verified against its sha256 and run once, as a worker does before the service listens.
+ * `--check` (an image's smoke test): the native parts, then one recognition worker started as the
+ * service starts its workers (`recognition.worker.js` beside `main.js` in the build): every model
+ * the `LPR_*` settings name loaded, verified against its sha256 and run once.
  */
 async function checkModels(): Promise<string[]> {
-  const { engine } = lprConfig.load();
+  const { engine, pipeline, pool } = lprConfig.load();
   const loaded: string[] = [];
-  const plateEngine = await createPlateEngine(engine, {
-    ...silentLogger,
-    info: (fields, message) => {
-      if (message === 'model loaded and verified') loaded.push(String(fields['model']));
+  const failures: string[] = [];
+  const started = performance.now();
+  const workers = await RecognitionPool.start({
+    ...pool,
+    workers: 1,
+    init: { engine, pipeline, sharpConcurrency: 1 },
+    logger: {
+      ...silentLogger,
+      info: (fields, message) => {
+        if (message === 'model loaded and verified') loaded.push(String(fields['model']));
+      },
+      error: (fields, message) => failures.push(`${message}: ${String(fields['err'] ?? '')}`),
     },
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`models (LPR_MODEL_DIR=${engine.modelDir}): ${[reason, ...failures].join('; ')}`);
   });
-  try {
-    const ms = await warmUp(plateEngine);
-    return [`models: ${loaded.join(', ')} verified and run (${Math.round(ms)} ms) from ${engine.modelDir}`];
-  } finally {
-    await plateEngine.release();
-  }
+  await workers.close();
+  const ms = Math.round(performance.now() - started);
+  return [`models: ${loaded.join(', ')} verified and run by a worker (${ms} ms) from ${engine.modelDir}`];
 }
 
 if (process.argv.includes(CHECK_FLAG)) {

@@ -96,6 +96,11 @@ describe('native parts', () => {
     expect(passed.out.stdout).toContain('svc --check: ok');
     expect(passed.out.stdout).toContain('  zlib: built in\n  models: 3 verified\n');
 
+    const missingPart = capture();
+    await runCheck('svc', [missing], undefined, missingPart.io);
+    expect(missingPart.out.code).toBe(1);
+    expect(missingPart.out.stderr).toMatch(/^svc --check: not-installed-addon is missing or broken: /);
+
     const failed = capture();
     await runCheck(
       'svc',

@@ -116,7 +116,8 @@ export async function runCheck(
     );
     io.exit(0);
   } catch (error) {
-    io.stderr(`${service} ${CHECK_FLAG}: ${reason(error)}\n`);
+    const why = error instanceof NativePartsMissing ? error.failures.join('; ') : reason(error);
+    io.stderr(`${service} ${CHECK_FLAG}: ${why}\n`);
     io.exit(1);
   }
 }
