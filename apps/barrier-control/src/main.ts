@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger, runService } from '@ecogate/telemetry';
+import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { barrierControlDataSourceSettings } from './barrier-control.data-source';
 import { barrierControlConfig, type BarrierControlConfig } from './config/barrier-control.config';
 import { PostgresBarrierStore } from './durable/postgres-barrier-store';
@@ -20,7 +20,10 @@ async function migrate(config: BarrierControlConfig): Promise<void> {
   await dataSource.destroy();
 }
 
-if (process.argv.includes('--migrate')) {
+// `--check` (an image's smoke test): every module loads; this service has no native part.
+if (process.argv.includes(CHECK_FLAG)) {
+  void runCheck('barrier-control', []);
+} else if (process.argv.includes('--migrate')) {
   migrate(barrierControlConfig.load()).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

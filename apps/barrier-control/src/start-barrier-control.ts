@@ -6,7 +6,12 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DeviceNetworks } from '@ecogate/config';
 import { type TopicName } from '@ecogate/contracts';
-import { type ConsumerHealth, createMessagingTransport, type MessagingSettings } from '@ecogate/messaging';
+import {
+  type ConsumerHealth,
+  ConsumerHealthModule,
+  createMessagingTransport,
+  type MessagingSettings,
+} from '@ecogate/messaging';
 import { openPostgresEventLog } from '@ecogate/persistence';
 import { correlationMiddleware, type Logger } from '@ecogate/telemetry';
 import { BarrierControlApiModule } from './api/barrier-control-api.module';
@@ -131,6 +136,7 @@ export async function startBarrierControl(
   );
   const app = await NestFactory.create<NestExpressApplication>(
     BarrierControlApiModule.register([
+      ConsumerHealthModule.register(() => consumer.health()),
       ManualControlModule.register(manual),
       BarrierStateModule.register(states),
       VzenithReplyModule.register(

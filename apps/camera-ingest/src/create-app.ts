@@ -4,7 +4,6 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { createVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { serveOpenApi } from '@ecogate/http-edge';
 import { correlationMiddleware, type Logger, NestPinoLogger } from '@ecogate/telemetry';
-import { json } from 'express';
 import { AppModule, type AppOverrides } from './app.module';
 import { type CameraIngestConfig } from './config/camera-ingest.config';
 import { ApiHttpModule } from './http/api-http.module';
@@ -66,7 +65,8 @@ export async function createApps(
     serveOpenApi(push, withPolicy(cameraIngestPushOpenApi, POLICY['camera-ingest']));
     const api = await listener(ApiHttpModule.register(core, logger));
     built.push(api);
-    api.use(json({ limit: '64kb' }));
+    // Nest's own express parser: express is @nestjs/platform-express's dependency, not ours.
+    api.useBodyParser('json', { limit: '64kb' });
     serveOpenApi(api, withPolicy(cameraIngestApiOpenApi, POLICY['camera-ingest']));
     return {
       core,

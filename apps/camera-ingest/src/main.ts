@@ -1,6 +1,6 @@
 import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger, runService } from '@ecogate/telemetry';
+import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { cameraIngestConfig, type CameraIngestConfig } from './config/camera-ingest.config';
 import { startCameraIngest } from './create-app';
 import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
@@ -16,7 +16,10 @@ async function migrate(config: CameraIngestConfig): Promise<void> {
   await dataSource.destroy();
 }
 
-if (process.argv.includes('--migrate')) {
+// `--check` (an image's smoke test): every module loads; this service has no native part.
+if (process.argv.includes(CHECK_FLAG)) {
+  void runCheck('camera-ingest', []);
+} else if (process.argv.includes('--migrate')) {
   migrate(cameraIngestConfig.load()).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

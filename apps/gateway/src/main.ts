@@ -1,5 +1,7 @@
+// First: the native parts, before any other module loads them (a missing one ends the start here, named).
+import { GATEWAY_NATIVE_PARTS } from './native-parts';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger, runService } from '@ecogate/telemetry';
+import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { AccountsService } from './accounts/accounts.service';
 import { AuditLog, purgeAudit } from './audit/audit-log';
 import { gatewayConfig, gatewayJobConfig } from './config/gateway.config';
@@ -8,6 +10,7 @@ import { gatewayEntities, gatewayMigrations } from './gateway.data-source';
 import { startGateway } from './start-gateway';
 
 /**
+ * `--check`: the native parts, then exit (an image's smoke test).
  * One-off jobs: `--migrate` (deploy step), `--create-admin <username>` (the first city-admin,
  * with a one-time password printed once that must be changed at first login: there are no default
  * accounts) and `--purge-audit` (audit records past retention, e.g. from cron).
@@ -58,7 +61,9 @@ const job = argv.includes('--migrate')
     : argv.includes('--purge-audit')
       ? 'purge-audit'
       : undefined;
-if (job) {
+if (argv.includes(CHECK_FLAG)) {
+  void runCheck('gateway', GATEWAY_NATIVE_PARTS);
+} else if (job) {
   runJob(job, argv[argv.indexOf('--create-admin') + 1]).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -1,7 +1,8 @@
 import { verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger, runService } from '@ecogate/telemetry';
+import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { ledgerConfig, ledgerJobConfig, type LedgerJobConfig } from './config/ledger.config';
+import { checkSheetThread } from './export/sheet-thread.check';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { runLedgerMaintenance } from './retention/ledger-maintenance';
 import { startLedgerService } from './start-ledger-service';
@@ -33,7 +34,10 @@ const job = process.argv.includes('--migrate')
   : process.argv.includes('--retention')
     ? 'retention'
     : undefined;
-if (job) {
+// `--check` (an image's smoke test): every module loads, and an export's sheet thread runs.
+if (process.argv.includes(CHECK_FLAG)) {
+  void runCheck('ledger', [], async () => [await checkSheetThread()]);
+} else if (job) {
   runJob(job, ledgerJobConfig.load()).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

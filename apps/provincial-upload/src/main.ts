@@ -1,6 +1,6 @@
 import { verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger, runService } from '@ecogate/telemetry';
+import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { uploadConfig, uploadJobConfig } from './config/upload.config';
 import { startUploadService } from './start-upload-service';
 import { uploadEntities, uploadMigrations } from './upload.data-source';
@@ -24,7 +24,10 @@ async function migrate(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--migrate')) {
+// `--check` (an image's smoke test): every module loads; this service has no native part.
+if (process.argv.includes(CHECK_FLAG)) {
+  void runCheck('provincial-upload', []);
+} else if (process.argv.includes('--migrate')) {
   migrate().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -140,6 +140,7 @@ export async function startUploadService(
       correct: new CorrectRecordService(dataSource),
       status,
       resume: new ResumeDeliveryService(dataSource, status),
+      health: () => consumer.health(),
     },
     auth,
     logger,

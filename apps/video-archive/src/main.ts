@@ -1,11 +1,27 @@
 import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
-import { createLogger, runService } from '@ecogate/telemetry';
+import {
+  CHECK_FLAG,
+  createLogger,
+  type NativePart,
+  probeNativeParts,
+  program,
+  runCheck,
+  runService,
+} from '@ecogate/telemetry';
 import { startVideoArchive } from './app/start-video-archive';
 import { loadCameras } from './cameras/camera-source';
 import { clipsAndPlayback } from './clips/clips-and-playback';
-import { videoArchiveConfig, type VideoArchiveConfig } from './config/video-archive.config';
+import { videoArchiveConfig, type VideoArchiveConfig, videoToolsConfig } from './config/video-archive.config';
 import { videoEntities, videoMigrations } from './video-archive.data-source';
+
+/** The programs that record and cut (`FFMPEG_PATH`, `FFPROBE_PATH`). */
+function videoTools(tools: { ffmpegPath: string; ffprobePath: string }): NativePart[] {
+  return [
+    program('ffmpeg', tools.ffmpegPath, 'FFMPEG_PATH'),
+    program('ffprobe', tools.ffprobePath, 'FFPROBE_PATH'),
+  ];
+}
 
 /** The deploy step: apply pending migrations and stop (the service never migrates at boot). */
 async function migrate(config: VideoArchiveConfig): Promise<void> {
@@ -22,7 +38,9 @@ async function migrate(config: VideoArchiveConfig): Promise<void> {
   await dataSource.destroy();
 }
 
-if (process.argv.includes('--migrate')) {
+if (process.argv.includes(CHECK_FLAG)) {
+  void runCheck('video-archive', videoTools(videoToolsConfig.load()));
+} else if (process.argv.includes('--migrate')) {
   migrate(videoArchiveConfig.load()).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
@@ -39,6 +57,8 @@ if (process.argv.includes('--migrate')) {
             ? { url: config.cameras.ingestUrl, token: await serviceTokenFrom(config.auth, 'video-archive') }
             : undefined,
         );
+        // A camera to record needs ffmpeg now, not at its first segment: a start without it fails, named.
+        if (cameras.length > 0) probeNativeParts('video-archive', videoTools(config.recorder));
         const clips = clipsAndPlayback(config, logger);
         const service = await startVideoArchive(
           { ...config, followCameraStatus: config.cameras.followStatus },

@@ -95,6 +95,7 @@ export const POLICY = {
     // --- ledger: Excel export (end) ---
   },
   'barrier-control': {
+    'GET /health': publicRoute,
     [`POST ${E}/lanes/{laneId}/manual`]: { roles: enterpriseUsers },
     [`POST ${E}/lanes/{laneId}/barrier-state`]: { roles: ['city-operator'], services: ['camera-ingest'] },
     [`GET ${E}/lanes/{laneId}/vzenith-reply`]: { roles: [], services: ['camera-ingest'] },
@@ -130,6 +131,7 @@ export const POLICY = {
     [`GET ${E}/retention-report`]: { roles: readers },
   },
   'provincial-upload': {
+    'GET /health': publicRoute,
     [`GET ${E}/upload/backlog`]: { roles: readers },
     [`GET ${E}/upload/transmission-rate`]: { roles: readers },
     [`GET ${E}/upload/records`]: { roles: readers },

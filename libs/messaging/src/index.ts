@@ -14,6 +14,7 @@ export * from './kafka/topic-admin';
 export * from './nest/kafka-event-transport';
 export * from './retry-policy';
 export * from './nest/messaging.module';
+export * from './nest/consumer-health.module';
 export * from './embedded/embedded-bus';
 export * from './embedded/embedded-dead-letters';
 export * from './embedded/embedded-event-consumer';

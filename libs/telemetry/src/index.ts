@@ -5,3 +5,4 @@ export * from './telemetry';
 export * from './nest-logger';
 export * from './run-service';
 export * from './redact';
+export * from './native-parts';

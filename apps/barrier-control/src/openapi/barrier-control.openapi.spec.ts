@@ -1,4 +1,5 @@
 import { POLICY } from '@ecogate/auth';
+import { ConsumerHealthModule } from '@ecogate/messaging';
 import { registeredRoutes, serveOpenApi, undocumentedRoutes } from '@ecogate/http-edge';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -19,6 +20,7 @@ describe('barrier-control OpenAPI document', () => {
     // The API module with the feature modules start-barrier-control registers; no request reaches a service.
     app = await NestFactory.create<NestExpressApplication>(
       BarrierControlApiModule.register([
+        ConsumerHealthModule.register(() => ({ groupId: 'barrier-control', status: 'ok', stalled: [] })),
         ManualControlModule.register({} as ManualControlService),
         BarrierStateModule.register({} as BarrierStateService),
         VzenithReplyModule.register({} as VzenithReplyService),

@@ -1,4 +1,5 @@
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
+import { consumerServiceHealthSchema } from '@ecogate/messaging';
 import { z } from 'zod';
 import { barrierStateReportSchema } from '../barrier-state/barrier-state.service';
 import { manualCommandSchema } from '../manual-control/manual-control.service';
@@ -15,6 +16,20 @@ const refusal = (description: string): RouteResponse => ({ description, schema: 
 const LANE = '/api/v1/enterprises/:enterpriseId/lanes/:laneId';
 
 const routes: RouteDescriptor[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary:
+      "Liveness and readiness: the plate-read consumer's state (503 `degraded` while it waits for a dependency)",
+    tags: ['operations'],
+    responses: {
+      200: { description: '`{status: ok, consumer}`', schema: consumerServiceHealthSchema },
+      503: {
+        description: '`{status: degraded, consumer}`: a partition waits (nothing is lost)',
+        schema: consumerServiceHealthSchema,
+      },
+    },
+  },
   {
     method: 'post',
     path: `${LANE}/manual`,

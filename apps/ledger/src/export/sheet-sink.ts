@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type ExportLedger } from './export-job.entity';
@@ -69,15 +70,20 @@ export type FromSheetThread =
   | { readonly type: 'closed'; readonly rows: number; readonly sheets: number }
   | { readonly type: 'failed'; readonly message: string; readonly stack?: string };
 
-const THREAD_ENTRY = join(__dirname, 'sheet-thread.ts');
 const REPO_ROOT = resolve(__dirname, '../../../..');
 /**
- * The thread runs the service's TypeScript through tsx's CommonJS hook (found from here, whatever
- * the working directory), whatever the process was started with (`node --import tsx` does not
- * reach worker threads on Node 20, nor does a test runner's transform); `TSX_TSCONFIG_PATH` gives
- * it the `@ecogate/*` paths.
+ * The thread's script sits next to this file: `sheet-thread.js` in the production build (an entry
+ * of its own there, plain JavaScript). From source it is TypeScript, run through tsx's CommonJS
+ * hook (found from here, whatever the working directory), whatever the process was started with
+ * (`node --import tsx` does not reach worker threads on Node 20, nor does a test runner's
+ * transform); `TSX_TSCONFIG_PATH` gives it the `@ecogate/*` paths. Looked up when a thread starts:
+ * the build has no tsx to resolve.
  */
-const THREAD_EXEC_ARGV = ['--require', require.resolve('tsx/cjs')];
+function threadEntry(): { readonly script: string; readonly execArgv: string[] } {
+  const built = join(__dirname, 'sheet-thread.js');
+  if (existsSync(built)) return { script: built, execArgv: [] };
+  return { script: join(__dirname, 'sheet-thread.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+}
 /**
  * The thread's heap: bounded, so a long export's garbage is collected as it goes instead of
  * growing the process (V8 lets a roomy heap fill up before it compacts). Plenty for what it holds:
@@ -106,9 +112,10 @@ export class SheetThreadSink implements SheetSink {
   };
 
   constructor(spec: SheetSpec) {
-    this.thread = new Worker(THREAD_ENTRY, {
+    const { script, execArgv } = threadEntry();
+    this.thread = new Worker(script, {
       workerData: spec,
-      execArgv: THREAD_EXEC_ARGV,
+      execArgv,
       env: {
         ...process.env,
         TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? join(REPO_ROOT, 'tsconfig.base.json'),

@@ -9,6 +9,7 @@ import {
   TestIssuer,
   forgedBearers,
 } from '@ecogate/auth';
+import { type ConsumerHealth } from '@ecogate/messaging';
 import { createLogger } from '@ecogate/telemetry';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type CorrectRecordService } from '../correct-record/correct-record.service';
@@ -27,7 +28,10 @@ const record =
   (service: string, answer: unknown) =>
   async (...args: unknown[]) => (calls.push({ service, args }), answer);
 
+let intake: ConsumerHealth = { groupId: 'provincial-upload', status: 'ok', stalled: [] };
+
 const deps = {
+  health: () => intake,
   reports: {
     backlog: record('backlog', { enterpriseId: 'ent-a', backlog: 7 }),
     transmissionRate: record('transmissionRate', [{ day: '2026-12-06', rate: 1 }]),
@@ -45,6 +49,7 @@ const deps = {
 const E = '/api/v1/enterprises/{enterpriseId}';
 /** A valid request for each route of the policy, on enterprise `ent-a`. */
 const REQUESTS: Record<string, { path: string; body?: unknown }> = {
+  'GET /health': { path: '/health' },
   [`GET ${E}/upload/backlog`]: { path: '/api/v1/enterprises/ent-a/upload/backlog' },
   [`GET ${E}/upload/transmission-rate`]: { path: '/api/v1/enterprises/ent-a/upload/transmission-rate' },
   [`GET ${E}/upload/records`]: { path: '/api/v1/enterprises/ent-a/upload/records' },
@@ -103,9 +108,34 @@ describe('provincial-upload operator API behind the policy guard', () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(POLICY['provincial-upload']).sort());
   });
 
-  describe.each(Object.entries(POLICY['provincial-upload'] as Record<string, Rule>))('%s', (route, rule) => {
-    const admitted = 'open' in rule ? [] : rule.roles;
+  it('GET /health answers without a token: 200 ok, 503 while the intake waits for its database', async () => {
+    expect(await call('GET /health')).toMatchObject({
+      status: 200,
+      body: { status: 'ok', consumer: intake },
+    });
+    const stalled = {
+      topic: 'ledger.passage.recorded.v1',
+      partition: 0,
+      since: '2026-12-07T08:00:00Z',
+      waits: 3,
+    };
+    const cause = { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED', retriable: true, name: 'Error' };
+    intake = { ...intake, status: 'degraded', stalled: [{ ...stalled, cause }] };
+    try {
+      expect(await call('GET /health')).toMatchObject({
+        status: 503,
+        body: { status: 'degraded', consumer: { stalled: [stalled] } },
+      });
+    } finally {
+      intake = { ...intake, status: 'ok', stalled: [] };
+    }
+    expect(calls).toEqual([]);
+  });
 
+  const guarded = Object.entries(POLICY['provincial-upload'] as Record<string, Rule>).flatMap(
+    ([route, rule]) => ('open' in rule ? [] : [[route, rule.roles] as const]),
+  );
+  describe.each(guarded)('%s', (route, admitted) => {
     it('answers 401 with a Bearer challenge, and reaches nothing, without a valid token', async () => {
       const attempts: Record<string, string>[] = [
         {},

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { type ConsumerHealth, ConsumerHealthController, consumerHealthProvider } from '@ecogate/messaging';
 import { PlatformStatus } from '../dispatch/platform-status';
 import { ResumeDeliveryService } from '../dispatch/resume-delivery.service';
 import { CorrectRecordService } from '../correct-record/correct-record.service';
@@ -12,6 +13,8 @@ export interface OperatorDependencies {
   readonly correct: CorrectRecordService;
   readonly status: PlatformStatus;
   readonly resume: ResumeDeliveryService;
+  /** The intake consumer's state, for `GET /health`. */
+  readonly health: () => ConsumerHealth;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -20,13 +23,14 @@ export class OperatorModule {
   static register(deps: OperatorDependencies): DynamicModule {
     return {
       module: OperatorModule,
-      controllers: [OperatorController, UploadStatusController],
+      controllers: [OperatorController, UploadStatusController, ConsumerHealthController],
       providers: [
         { provide: DeliveryReportService, useValue: deps.reports },
         { provide: RePushService, useValue: deps.rePush },
         { provide: CorrectRecordService, useValue: deps.correct },
         { provide: PlatformStatus, useValue: deps.status },
         { provide: ResumeDeliveryService, useValue: deps.resume },
+        consumerHealthProvider(deps.health),
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { ledgerPassageRecordedV1 } from '@ecogate/contracts';
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
+import { consumerServiceHealthSchema } from '@ecogate/messaging';
 import { z } from 'zod';
 import { correctionSchema } from '../correct-record/correct-record.service';
 import {
@@ -97,6 +98,20 @@ const uploadStatus = z.object({
 });
 
 const routes: RouteDescriptor[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary:
+      "Liveness and readiness: the intake consumer's state (503 `degraded` while it waits for a dependency)",
+    tags: ['operations'],
+    responses: {
+      200: { description: '`{status: ok, consumer}`', schema: consumerServiceHealthSchema },
+      503: {
+        description: '`{status: degraded, consumer}`: a partition waits (nothing is lost)',
+        schema: consumerServiceHealthSchema,
+      },
+    },
+  },
   {
     method: 'get',
     path: `${BASE}/backlog`,

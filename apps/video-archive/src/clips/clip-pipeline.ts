@@ -20,6 +20,8 @@ export interface ClipPipelineDependencies {
   readonly bucket: string;
   readonly cameras: CameraLanes;
   readonly config: Pick<ClipConfig, 'window' | 'worker'>;
+  /** ffmpeg and ffprobe (PATH lookup by default). */
+  readonly tools?: { readonly ffmpegPath: string; readonly ffprobePath: string };
   readonly logger: Logger;
 }
 
@@ -52,7 +54,7 @@ export async function startClipPipeline(deps: ClipPipelineDependencies): Promise
     {
       clips,
       segments: new SegmentWindowRepository(deps.dataSource),
-      cutter: new ClipCutter(deps.storage),
+      cutter: new ClipCutter(deps.storage, deps.tools),
       storage: deps.storage,
       publisher,
       logger,

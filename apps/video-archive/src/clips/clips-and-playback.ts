@@ -41,6 +41,7 @@ export function clipsAndPlayback(
         bucket: config.recorder.bucket,
         cameras: await loadCameraLanes(clips.cameraLanesFile),
         config: clips,
+        tools: { ffmpegPath: config.recorder.ffmpegPath, ffprobePath: config.recorder.ffprobePath },
         logger,
       });
     },

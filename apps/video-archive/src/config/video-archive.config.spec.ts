@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { videoArchiveConfig } from './video-archive.config';
+import { videoArchiveConfig, videoToolsConfig } from './video-archive.config';
 
 describe('video-archive configuration', () => {
   const base = {
@@ -75,5 +75,20 @@ describe('video-archive configuration', () => {
     expect(load({ VIDEO_SPOOL_DIR: '/srv/spool' }).recorder.spoolDir).toBe('/srv/spool');
     expect(load({ VIDEO_SPOOL_DIR: 'spool' }).recorder.spoolDir).toBe(resolve('spool'));
     expect(() => load({ VIDEO_SPOOL_DIR: '' })).toThrow();
+  });
+
+  it('runs ffmpeg and ffprobe from PATH unless FFMPEG_PATH / FFPROBE_PATH name them', () => {
+    expect(load({}).recorder).toMatchObject({ ffmpegPath: 'ffmpeg', ffprobePath: 'ffprobe' });
+    const tools = { FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg', FFPROBE_PATH: '/opt/ffmpeg/bin/ffprobe' };
+    expect(load(tools).recorder).toMatchObject({
+      ffmpegPath: '/opt/ffmpeg/bin/ffmpeg',
+      ffprobePath: '/opt/ffmpeg/bin/ffprobe',
+    });
+    // `--check` reads only these two: no database or camera file is needed to check an image.
+    expect(videoToolsConfig.load(tools)).toEqual({
+      ffmpegPath: '/opt/ffmpeg/bin/ffmpeg',
+      ffprobePath: '/opt/ffmpeg/bin/ffprobe',
+    });
+    expect(() => load({ FFMPEG_PATH: '' })).toThrow();
   });
 });

@@ -19,8 +19,21 @@ import { z } from 'zod';
 // Relative to the working directory, so a non-root service user can write it (no /var/spool).
 const DEFAULT_SPOOL_DIR = '.data/video-archive/spool';
 
+/** The programs that record and cut: looked up on PATH unless a path is given. */
+export const videoToolsEnv = {
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+};
+
+/** Only the programs (for `main.js --check`, which needs no other variable). */
+export const videoToolsConfig = defineConfig(videoToolsEnv, (env) => ({
+  ffmpegPath: env.FFMPEG_PATH,
+  ffprobePath: env.FFPROBE_PATH,
+}));
+
 export const videoArchiveConfig = defineConfig(
   {
+    ...videoToolsEnv,
     ...databaseEnv,
     // The profile (ADR 0008): Kafka when KAFKA_BROKERS is set, else the embedded bus on
     // EVENT_LOG_DATABASE_URL; MinIO when S3_ENDPOINT is set, else files under $ECOGATE_HOME/objects.
@@ -78,6 +91,8 @@ export const videoArchiveConfig = defineConfig(
       retryMs: env.VIDEO_RETRY_MS,
       restartInitialMs: env.VIDEO_RESTART_INITIAL_MS,
       restartMaxMs: env.VIDEO_RESTART_MAX_MS,
+      ffmpegPath: env.FFMPEG_PATH,
+      ffprobePath: env.FFPROBE_PATH,
     },
     retention: {
       videoDays: env.VIDEO_RETENTION_DAYS,
