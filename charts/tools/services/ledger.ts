@@ -9,7 +9,12 @@ export const ledger = serviceChart(
     database: { name: 'ecogate_ledger' },
     kafka: true,
     objectStorage: true,
-    probes: { startupFailures: 24 },
+    probes: {
+      startupFailures: 24,
+      // /health fails while PostgreSQL is away, which a restart does not mend (the service waits and
+      // retries by itself): readiness takes it out of the Service, liveness only checks the port.
+      liveness: { path: '', failureThreshold: 6 },
+    },
     // An export in progress is resumed by another replica, but a clean stop is cheaper.
     terminationGraceSeconds: 60,
     // Excel exports are written here before the upload (2 000 000 rows ≈ 140 MB).

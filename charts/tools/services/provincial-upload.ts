@@ -9,7 +9,12 @@ export const provincialUpload = serviceChart(
     database: { name: 'ecogate_upload' },
     kafka: true,
     objectStorage: true,
-    probes: { startupFailures: 24 },
+    probes: {
+      startupFailures: 24,
+      // /health fails while PostgreSQL is away, which a restart does not mend (the service waits and
+      // retries by itself): readiness takes it out of the Service, liveness only checks the port.
+      liveness: { path: '', failureThreshold: 6 },
+    },
     terminationGraceSeconds: 30,
     tmpSizeLimit: '64Mi',
   },
