@@ -4,7 +4,7 @@
 #   helm     go install helm.sh/helm/v4/cmd/helm@$ECOGATE_HELM_VERSION  → $ECOGATE_CACHE/helm-<version>/helm
 #   python   a virtual environment with deploy/k8s/requirements.txt     → $ECOGATE_CACHE/k8s-check-py<X.Y>-<sum>/
 # Sourced, never run: `source deploy/k8s/tools.sh && k8s_tools` sets K8S_HELM and K8S_PYTHON.
-# Needs Go >= 1.24 only while helm is not built yet, and python3 with its venv module.
+# Needs Go >= 1.26 (helm v4.3 requires it; an older go fetches it with GOTOOLCHAIN=auto) only while helm is not built yet, and python3 with its venv module.
 
 K8S_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tools.conf
@@ -26,7 +26,7 @@ k8s_helm() {
   K8S_HELM="$ECOGATE_CACHE/helm-$ECOGATE_HELM_VERSION/helm"
   [[ -x $K8S_HELM ]] && return 0
   command -v go >/dev/null 2>&1 ||
-    k8s_die "go not found: Go >= 1.24 is needed once to build helm $ECOGATE_HELM_VERSION (or put a helm binary at $K8S_HELM)" ||
+    k8s_die "go not found: Go >= 1.26 is needed once to build helm $ECOGATE_HELM_VERSION (or put a helm binary at $K8S_HELM)" ||
     return 1
   local dir=${K8S_HELM%/*} tmp log start=$SECONDS
   tmp="$dir.tmp.$$" log="$ECOGATE_CACHE/helm-install.log"
