@@ -1,19 +1,7 @@
-import { forgedBearers, type Principal, TestIssuer, checkRouteMatrix, POLICY } from '@ecogate/auth';
+import { checkRouteMatrix, forgedBearers, POLICY, type Principal } from '@ecogate/auth';
 import { type OpenApiDocument } from '@ecogate/http-edge';
 import { CameraSimulator } from '@ecogate/camera-simulator';
-import {
-  createDataSource,
-  createTemporaryDatabase,
-  type DataSource,
-  runMigrations,
-  type TemporaryDatabase,
-} from '@ecogate/persistence';
-import { createLogger } from '@ecogate/telemetry';
-import { kafkaServiceEnv, loadInfraEnv, releaseAll } from '@ecogate/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { cameraIngestConfig } from './config/camera-ingest.config';
-import { type RunningCameraIngest, startCameraIngest } from './create-app';
-import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
+import { CameraIngestHarness } from './testing/camera-ingest-harness';
 
 type Caller = Partial<Principal> & Pick<Principal, 'role'>;
 
@@ -22,14 +10,9 @@ type Caller = Partial<Principal> & Pick<Principal, 'role'>;
  * service with both listeners, real Postgres/Kafka/MinIO and real tokens from a test gateway.
  */
 describe('camera-ingest access: the registry behind the policy, off the camerasâ€™ port', () => {
-  const infra = loadInfraEnv();
-  const enterprise = `ac-${randomUUID().slice(0, 8)}`;
-  const logger = createLogger({ service: 'camera-ingest-access-int', level: 'fatal' });
+  const harness = new CameraIngestHarness({ name: 'access', services: ['video-archive', 'ledger'] });
+  const { enterprise } = harness;
   const device = `${enterprise}-vz`;
-  let issuer: TestIssuer;
-  let database: TemporaryDatabase;
-  let dataSource: DataSource;
-  let service: RunningCameraIngest;
 
   const operator: Caller = { role: 'city-operator', subject: 'op-1' };
   const staff: Caller = { role: 'enterprise-staff', enterprises: [enterprise] };
@@ -43,9 +26,10 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
     path: string,
     as: Caller | Record<string, string> | null,
     body?: unknown,
-    base = service.apiUrl,
+    base = harness.service.apiUrl,
   ) => {
-    const auth = as === null ? {} : 'role' in as ? { authorization: await issuer.bearer(as as Caller) } : as;
+    const auth =
+      as === null ? {} : 'role' in as ? { authorization: await harness.issuer.bearer(as as Caller) } : as;
     const response = await fetch(`${base}/api/v1/enterprises/${enterprise}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(auth as Record<string, string>) },
@@ -62,10 +46,11 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
   const camera = (secret: string) =>
     new CameraSimulator({
       vendor: 'vzenith',
-      pushUrl: `${service.pushUrl}/push/vzenith/${device}/${secret}`,
+      pushUrl: `${harness.service.pushUrl}/push/vzenith/${device}/${secret}`,
     });
   const receipts = async () =>
-    ((await dataSource.query(`SELECT count(*)::int AS n FROM push_receipts`)) as { n: number }[])[0]!.n;
+    ((await harness.dataSource.query(`SELECT count(*)::int AS n FROM push_receipts`)) as { n: number }[])[0]!
+      .n;
   const newDevice = {
     id: device,
     laneId: 'lane-in',
@@ -80,27 +65,7 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
   });
 
   beforeAll(async () => {
-    issuer = await TestIssuer.start(['video-archive', 'ledger']);
-    database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_access_it');
-    dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    const config = cameraIngestConfig.load({
-      DATABASE_URL: database.url,
-      ...kafkaServiceEnv(infra),
-      KAFKA_TOPIC_PREFIX: `ac-${randomUUID().slice(0, 8)}.`,
-      S3_ENDPOINT: infra.S3_ENDPOINT,
-      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
-      S3_SECRET_KEY: infra.S3_SECRET_KEY,
-      S3_BUCKET: 'ecogate-camera-ingest-it',
-      DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      HTTP_PORT: '0',
-      API_HTTP_PORT: '0',
-      ONVIF_SUPERVISION_ENABLED: 'false',
-      LOG_LEVEL: 'fatal',
-    });
-    service = await startCameraIngest(config, logger, { verifier: issuer.verifierOptions });
+    await harness.start();
     expect((await call('PUT', '/sites/plant-1', admin, { name: 'Plant 1' })).status).toBe(204);
     expect((await call('PUT', '/gates/gate-n', admin, { siteId: 'plant-1', name: 'North' })).status).toBe(
       204,
@@ -109,20 +74,13 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
     expect((await call('PUT', '/lanes/lane-in', operator, lane)).status).toBe(204);
   }, 60_000);
 
-  afterAll(() =>
-    releaseAll(
-      () => service?.close(),
-      () => dataSource?.destroy(),
-      () => database?.drop(),
-      () => issuer?.close(),
-    ),
-  );
+  afterAll(() => harness.close());
 
   it('answers 401 with a Bearer challenge without a token, to X-Operator-Id and to forged tokens', async () => {
     const attempts: Record<string, string>[] = [
       {},
       { 'x-operator-id': 'op-1' },
-      ...Object.values(await forgedBearers(issuer)).map((authorization) => ({ authorization })),
+      ...Object.values(await forgedBearers(harness.issuer)).map((authorization) => ({ authorization })),
     ];
     for (const headers of attempts) {
       const created = await call('POST', '/devices', headers, newDevice);
@@ -188,9 +146,12 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
   it('serves no registry route on the push port, whatever the token, and no push on the API port', async () => {
     for (const path of [`/api/v1/enterprises/${enterprise}/devices`, `/enterprises/${enterprise}/devices`]) {
       for (const method of ['GET', 'POST']) {
-        const response = await fetch(`${service.pushUrl}${path}`, {
+        const response = await fetch(`${harness.service.pushUrl}${path}`, {
           method,
-          headers: { authorization: await issuer.bearer(operator), 'content-type': 'application/json' },
+          headers: {
+            authorization: await harness.issuer.bearer(operator),
+            'content-type': 'application/json',
+          },
           ...(method === 'POST' ? { body: JSON.stringify({ ...newDevice, id: `${device}-2` }) } : {}),
         });
         expect([method, path, response.status]).toEqual([method, path, 404]);
@@ -198,17 +159,21 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
       }
     }
     expect(
-      (await fetch(`${service.pushUrl}/api/v1/enterprises/${enterprise}/devices/${device}/media`)).status,
+      (await fetch(`${harness.service.pushUrl}/api/v1/enterprises/${enterprise}/devices/${device}/media`))
+        .status,
     ).toBe(404);
     expect((await call('GET', `/devices/${device}-2`, operator)).status).toBe(404); // nothing was created
-    const push = await fetch(`${service.apiUrl}/push/vzenith/${device}/x`, { method: 'POST', body: '{}' });
+    const push = await fetch(`${harness.service.apiUrl}/push/vzenith/${device}/x`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(push.status).toBe(404);
     // Each listener documents only its own routes.
     const paths = async (base: string) =>
       Object.keys(((await (await fetch(`${base}/openapi.json`)).json()) as { paths: object }).paths);
-    expect((await paths(service.pushUrl)).filter((p) => p.includes('enterprises'))).toEqual([]);
-    expect((await paths(service.apiUrl)).filter((p) => p.startsWith('/push'))).toEqual([]);
-    expect((await fetch(`${service.pushUrl}/health`)).status).toBe(200);
+    expect((await paths(harness.service.pushUrl)).filter((p) => p.includes('enterprises'))).toEqual([]);
+    expect((await paths(harness.service.apiUrl)).filter((p) => p.startsWith('/push'))).toEqual([]);
+    expect((await fetch(`${harness.service.pushUrl}/health`)).status).toBe(200);
   });
 
   it("answers another enterprise's token with 404 and no data, a role the route lacks with 403", async () => {
@@ -234,20 +199,22 @@ describe('camera-ingest access: the registry behind the policy, off the camerasâ
   it('admits on the media route only the service the policy names', async () => {
     const media = (authorization: string) => call('GET', `/devices/${device}/media`, { authorization });
     // video-archive passes the guard; a Vzenith camera has no ONVIF media, which the handler says.
-    expect(await media(await issuer.serviceBearer('video-archive'))).toMatchObject({
+    expect(await media(await harness.issuer.serviceBearer('video-archive'))).toMatchObject({
       status: 404,
       body: { code: 'not-found', reason: expect.stringContaining('ONVIF') },
     });
-    expect(await media(await issuer.serviceBearer('ledger'))).toMatchObject(refusedAs(403, 'forbidden'));
+    expect(await media(await harness.issuer.serviceBearer('ledger'))).toMatchObject(
+      refusedAs(403, 'forbidden'),
+    );
     expect(
-      await call('GET', '/devices', { authorization: await issuer.serviceBearer('video-archive') }),
+      await call('GET', '/devices', { authorization: await harness.issuer.serviceBearer('video-archive') }),
     ).toMatchObject(refusedAs(403, 'forbidden'));
   });
   it('route matrix: every documented route of both listeners, called by every caller, answers as the policy table says', async () => {
     const results = await Promise.all(
-      [service.pushUrl, service.apiUrl].map(async (url) => {
+      [harness.service.pushUrl, harness.service.apiUrl].map(async (url) => {
         const document = (await (await fetch(`${url}/openapi.json`)).json()) as OpenApiDocument;
-        return checkRouteMatrix(url, document, POLICY['camera-ingest'], issuer);
+        return checkRouteMatrix(url, document, POLICY['camera-ingest'], harness.issuer);
       }),
     );
     for (const matrix of results) expect(matrix).toMatchObject({ mismatches: [], unlisted: [] });

@@ -1,71 +1,31 @@
-import { TestIssuer } from '@ecogate/auth';
 import {
   DahuaEventStreamSimulator,
   type DahuaTrafficFields,
   plateCropPhoto,
   scenePhoto,
 } from '@ecogate/camera-simulator';
-import { type EventEnvelope } from '@ecogate/contracts';
-import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
-import {
-  createDataSource,
-  createTemporaryDatabase,
-  runMigrations,
-  type TemporaryDatabase,
-} from '@ecogate/persistence';
-import { MinioObjectStorage } from '@ecogate/storage';
-import { createLogger } from '@ecogate/telemetry';
-import {
-  expectEventually,
-  kafkaClientOptions,
-  kafkaServiceEnv,
-  loadInfraEnv,
-  releaseAll,
-} from '@ecogate/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { cameraIngestConfig } from './config/camera-ingest.config';
-import { type RunningCameraIngest, startCameraIngest } from './create-app';
-import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
-
-type PlateRead = EventEnvelope<'anpr.plate.read.v1'>;
-type Status = EventEnvelope<'camera.status.changed.v1'>;
+import { expectEventually, releaseAll } from '@ecogate/testing';
+import { CameraIngestHarness } from './testing/camera-ingest-harness';
 
 const HEARTBEAT_S = 1;
 const account = { username: 'admin', password: 'Dahua-It-1' };
 
 describe('Dahua event stream against real Postgres, Kafka, MinIO and a simulated ITC camera', () => {
-  const infra = loadInfraEnv();
-  const enterprise = `it-${randomUUID().slice(0, 8)}`;
-  const topicPrefix = `it-${randomUUID().slice(0, 8)}.`;
-  const bucket = 'ecogate-camera-ingest-it';
-  const logger = createLogger({ service: 'camera-ingest-dahua-stream-int', level: 'fatal' });
+  const harness = new CameraIngestHarness({
+    name: 'dahua',
+    consume: ['anpr.plate.read.v1', 'camera.status.changed.v1'],
+  });
+  const { api, enterprise, bucket } = harness;
   // The camera sends its last event again after a reconnect, as some firmwares do.
   const camera = new DahuaEventStreamSimulator({ account, replayLastOnAttach: true });
   const locked = new DahuaEventStreamSimulator({ account });
-  const storage = new MinioObjectStorage({
-    endpoint: infra.S3_ENDPOINT,
-    accessKey: infra.S3_ACCESS_KEY,
-    secretKey: infra.S3_SECRET_KEY,
-  });
-  const reads: PlateRead[] = [];
-  const statuses: Status[] = [];
-  let database: TemporaryDatabase;
-  let service: RunningCameraIngest;
-  let issuer: TestIssuer;
-  let consumer: KafkaEventConsumer;
+  const reads = harness.received('anpr.plate.read.v1');
+  const statuses = harness.received('camera.status.changed.v1');
 
   const id = (name: 'stream' | 'locked') => `${enterprise}-${name}`;
   const statusOf = (name: 'stream' | 'locked') =>
     statuses.filter((s) => s.payload.cameraId === id(name)).map((s) => [s.payload.status, s.payload.reason]);
-  const api = async (method: string, path: string, body?: unknown) =>
-    fetch(`${service.apiUrl}/api/v1/enterprises/${enterprise}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        authorization: await issuer.bearer({ role: 'city-operator' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+
   let group = 7000;
   /** A truck at the gate, with real photos. */
   const vehicle = (plate: string): DahuaTrafficFields => {
@@ -84,36 +44,11 @@ describe('Dahua event stream against real Postgres, Kafka, MinIO and a simulated
       (r) =>
         r.payload.capturedAt === fields.capturedAt.toISOString() && r.payload.plate.text === fields.plate,
     );
-  const stored = async (key: string): Promise<Buffer> => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await storage.get(bucket, key)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  };
 
   beforeAll(async () => {
-    issuer = await TestIssuer.start();
-    database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_dahua_it');
-    const dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    await dataSource.destroy();
     await camera.start();
     await locked.start();
-
-    const config = cameraIngestConfig.load({
-      DATABASE_URL: database.url,
-      ...kafkaServiceEnv(infra),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      S3_ENDPOINT: infra.S3_ENDPOINT,
-      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
-      S3_SECRET_KEY: infra.S3_SECRET_KEY,
-      S3_BUCKET: bucket,
-      DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      HTTP_PORT: '0',
-      API_HTTP_PORT: '0',
-      LOG_LEVEL: 'fatal',
-      ONVIF_SUPERVISION_ENABLED: 'false',
+    await harness.start({
       DAHUA_EVENT_STREAM_HEARTBEAT_S: String(HEARTBEAT_S),
       DAHUA_EVENT_STREAM_RECONNECT_MIN_MS: '100',
       DAHUA_EVENT_STREAM_RECONNECT_MAX_MS: '400',
@@ -121,36 +56,7 @@ describe('Dahua event stream against real Postgres, Kafka, MinIO and a simulated
       DAHUA_EVENT_STREAM_EVENT_SETTLE_MS: '200',
       DAHUA_EVENT_STREAM_DEVICE_REFRESH_MS: '200',
     });
-    const kafka = createKafka({
-      ...kafkaClientOptions(infra),
-      clientId: 'camera-ingest-dahua-stream-int',
-      topicPrefix,
-      logger,
-    });
-    consumer = new KafkaEventConsumer(
-      kafka,
-      { topicPrefix, logger },
-      {
-        groupId: `dahua-stream-${randomUUID().slice(0, 8)}`,
-        handlers: {
-          'anpr.plate.read.v1': async (event) => void reads.push(event),
-          'camera.status.changed.v1': async (event) => void statuses.push(event),
-        },
-      },
-    );
-    await ensureTopics(
-      kafka,
-      consumer.topics().map((name) => ({ name })),
-    );
-    await consumer.start();
-    await consumer.ready();
-
-    service = await startCameraIngest(config, logger, { verifier: issuer.verifierOptions });
-    expect((await api('PUT', '/sites/plant-1', { name: 'Plant 1' })).status).toBe(204);
-    expect((await api('PUT', '/gates/gate-1', { siteId: 'plant-1', name: 'Gate 1' })).status).toBe(204);
-    expect(
-      (await api('PUT', '/lanes/lane-in', { gateId: 'gate-1', name: 'In', direction: 'in' })).status,
-    ).toBe(204);
+    await harness.addLane();
     for (const [name, simulator, login] of [
       ['stream', camera, account],
       ['locked', locked, { ...account, password: 'not-the-password' }],
@@ -175,12 +81,9 @@ describe('Dahua event stream against real Postgres, Kafka, MinIO and a simulated
 
   afterAll(() =>
     releaseAll(
-      () => service?.close(),
-      () => issuer?.close(),
-      () => consumer?.stop(),
+      () => harness.close(),
       () => camera.stop(),
       () => locked.stop(),
-      () => database?.drop(),
     ),
   );
 
@@ -212,19 +115,13 @@ describe('Dahua event stream against real Postgres, Kafka, MinIO and a simulated
         cameraId: id('stream'),
         source: 'camera',
         plate: { text: fields.plate, rawColour: 'Blue', confidence: 0.96 },
-        lane: {
-          enterpriseId: enterprise,
-          siteId: 'plant-1',
-          gateId: 'gate-1',
-          laneId: 'lane-in',
-          direction: 'in',
-        },
+        lane: harness.lane,
         origin: { vendor: 'dahua', rawPayload: { contentType: 'text/plain', bucket } },
       });
-      expect((await stored(read!.payload.images.scene!.key)).equals(fields.scene!)).toBe(true);
-      expect((await stored(read!.payload.images.plate!.key)).equals(fields.plateCrop!)).toBe(true);
+      expect((await harness.stored(read!.payload.images.scene!.key)).equals(fields.scene!)).toBe(true);
+      expect((await harness.stored(read!.payload.images.plate!.key)).equals(fields.plateCrop!)).toBe(true);
       // The event part itself is kept for audits.
-      const raw = (await stored(read!.payload.origin!.rawPayload!.key)).toString('utf8');
+      const raw = (await harness.stored(read!.payload.origin!.rawPayload!.key)).toString('utf8');
       expect(raw).toMatch(new RegExp(`^Code=TrafficJunction;action=Pulse;index=0;data=\\{`));
       expect(raw).toContain(`"GroupID": ${fields.groupId}`);
     }
@@ -281,7 +178,7 @@ describe('Dahua event stream against real Postgres, Kafka, MinIO and a simulated
         ['recovered', 'reachable'],
       ]),
     );
-    const health = await fetch(`${service.pushUrl}/health`);
+    const health = await fetch(`${harness.service.pushUrl}/health`);
     expect(health.status).toBe(200);
   });
 });

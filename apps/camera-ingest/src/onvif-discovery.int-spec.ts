@@ -1,25 +1,13 @@
-import { TestIssuer } from '@ecogate/auth';
 import { OnvifDeviceSimulator, WsDiscoveryResponder } from '@ecogate/camera-simulator';
-import {
-  createDataSource,
-  createTemporaryDatabase,
-  runMigrations,
-  type TemporaryDatabase,
-} from '@ecogate/persistence';
-import { createLogger } from '@ecogate/telemetry';
-import { kafkaServiceEnv, loadInfraEnv, releaseAll } from '@ecogate/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { cameraIngestConfig } from './config/camera-ingest.config';
-import { type RunningCameraIngest, startCameraIngest } from './create-app';
-import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
+import { releaseAll } from '@ecogate/testing';
 import { type SiteDiscovery } from './onvif/onvif-discovery.dto';
+import { CameraIngestHarness } from './testing/camera-ingest-harness';
 
 const account = { username: 'admin', password: 'Onvif-Discovery-1' };
 
 describe('ONVIF discovery of a site network through the registry API (real Postgres, Kafka, MinIO)', () => {
-  const infra = loadInfraEnv();
-  const enterprise = `it-${randomUUID().slice(0, 8)}`;
-  const logger = createLogger({ service: 'camera-ingest-discovery-int', level: 'fatal' });
+  const harness = new CameraIngestHarness({ name: 'discovery' });
+  const { api, enterprise } = harness;
   // Two cameras in the site's 127.0.0.0/29 (WS-Discovery on .2 and .3, device services on 127.0.0.1),
   // one on 127.0.0.9, outside it.
   const devices = {
@@ -27,25 +15,7 @@ describe('ONVIF discovery of a site network through the registry API (real Postg
     yard: new OnvifDeviceSimulator({ account }),
   };
   let responders: Record<'gate' | 'yard' | 'outside', WsDiscoveryResponder>;
-  let database: TemporaryDatabase;
-  let service: RunningCameraIngest;
-  let issuer: TestIssuer;
 
-  const api = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    authorization?: string,
-    tenant = enterprise,
-  ) =>
-    fetch(`${service.apiUrl}/api/v1/enterprises/${tenant}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        authorization: authorization ?? (await issuer.bearer({ role: 'city-operator' })),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
   const refusal = async (response: Response) => [
     response.status,
     ((await response.json()) as { code: string }).code,
@@ -54,12 +24,6 @@ describe('ONVIF discovery of a site network through the registry API (real Postg
     api('POST', `/sites/${siteId}/onvif-discovery`, { timeoutMs: 500 }, authorization, tenant);
 
   beforeAll(async () => {
-    issuer = await TestIssuer.start([]);
-    database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_discovery_it');
-    const dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    await dataSource.destroy();
     const [gateUrl, yardUrl] = await Promise.all([devices.gate.start(), devices.yard.start()]);
     // A free UDP port on .2, then the same one on the other addresses: never the real 3702.
     const gate = new WsDiscoveryResponder({
@@ -85,42 +49,20 @@ describe('ONVIF discovery of a site network through the registry API (real Postg
     };
     await Promise.all([responders.yard.start(), responders.outside.start()]);
 
-    const config = cameraIngestConfig.load({
-      DATABASE_URL: database.url,
-      ...kafkaServiceEnv(infra),
-      KAFKA_TOPIC_PREFIX: `it-${randomUUID().slice(0, 8)}.`,
-      S3_ENDPOINT: infra.S3_ENDPOINT,
-      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
-      S3_SECRET_KEY: infra.S3_SECRET_KEY,
-      S3_BUCKET: 'ecogate-camera-ingest-it',
-      DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      HTTP_PORT: '0',
-      API_HTTP_PORT: '0',
-      LOG_LEVEL: 'fatal',
-      ONVIF_SUPERVISION_ENABLED: 'false',
+    await harness.start({
       ONVIF_DISCOVERY_ENABLED: 'true',
       ONVIF_DISCOVERY_PORT: String(port),
       DEVICE_ALLOWED_NETWORKS: '127.0.0.0/8',
     });
-    service = await startCameraIngest(config, logger, { verifier: issuer.verifierOptions });
-    expect(
-      (await api('PUT', '/sites/plant-1', { name: 'Plant 1', discoveryNetworks: ['127.0.0.0/29'] })).status,
-    ).toBe(204);
+    await harness.addLane({ name: 'Plant 1', discoveryNetworks: ['127.0.0.0/29'] });
     expect((await api('PUT', '/sites/plant-2', { name: 'Plant 2' })).status).toBe(204);
-    expect((await api('PUT', '/gates/gate-1', { siteId: 'plant-1', name: 'Gate 1' })).status).toBe(204);
-    expect(
-      (await api('PUT', '/lanes/lane-in', { gateId: 'gate-1', name: 'In', direction: 'in' })).status,
-    ).toBe(204);
   });
 
   afterAll(() =>
     releaseAll(
-      () => service?.close(),
-      () => issuer?.close(),
+      () => harness.close(),
       () => Promise.all(Object.values(responders ?? {}).map((responder) => responder.stop())),
       () => Promise.all(Object.values(devices).map((device) => device.stop())),
-      () => database?.drop(),
     ),
   );
 
@@ -200,10 +142,13 @@ describe('ONVIF discovery of a site network through the registry API (real Postg
       404,
       'not-found',
     ]);
-    const outsider = await issuer.bearer({ role: 'city-operator', enterprises: [`other-${enterprise}`] });
+    const outsider = await harness.issuer.bearer({
+      role: 'city-operator',
+      enterprises: [`other-${enterprise}`],
+    });
     expect((await discover('plant-1', outsider)).status).toBe(404);
     // Only those who register devices may sweep a plant network.
-    const admin = await issuer.bearer({ role: 'enterprise-admin', enterprises: [enterprise] });
+    const admin = await harness.issuer.bearer({ role: 'enterprise-admin', enterprises: [enterprise] });
     expect((await discover('plant-1', admin)).status).toBe(403);
     expect(responders.gate.probes).toHaveLength(2);
   });

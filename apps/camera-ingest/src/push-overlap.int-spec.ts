@@ -1,32 +1,10 @@
-import { TestIssuer } from '@ecogate/auth';
 import { CameraSimulator, type PushResult } from '@ecogate/camera-simulator';
-import { type EventEnvelope } from '@ecogate/contracts';
-import { createKafka, ensureTopics, KafkaEventConsumer } from '@ecogate/messaging';
-import {
-  createDataSource,
-  createTemporaryDatabase,
-  type DataSource,
-  runMigrations,
-  type TemporaryDatabase,
-} from '@ecogate/persistence';
 import { type ObjectStorage } from '@ecogate/storage';
-import { createLogger } from '@ecogate/telemetry';
-import {
-  expectEventually,
-  kafkaClientOptions,
-  kafkaServiceEnv,
-  loadInfraEnv,
-  releaseAll,
-} from '@ecogate/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { expectEventually } from '@ecogate/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OBJECT_STORAGE } from './capture/capture-store';
-import { type CameraIngestConfig, cameraIngestConfig } from './config/camera-ingest.config';
-import { type RunningCameraIngest, startCameraIngest } from './create-app';
-import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-source';
 import { SECRET_HEADER } from './push/push.controller';
-
-type PlateRead = EventEnvelope<'anpr.plate.read.v1'>;
+import { CameraIngestHarness } from './testing/camera-ingest-harness';
 
 /** A promise and the function that settles it, to hold an attempt mid-flight. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -50,85 +28,20 @@ async function settledYet(promise: Promise<unknown>): Promise<boolean> {
 // Overlapping pushes of one capture over real HTTP, Postgres, Kafka and MinIO: a re-push is never
 // acknowledged before the original is durably stored (a data-loss review finding).
 describe('camera-ingest: a re-push while the first attempt is still in flight', () => {
-  const infra = loadInfraEnv();
-  const enterprise = `ov-${randomUUID().slice(0, 8)}`;
-  const topicPrefix = `ov-${randomUUID().slice(0, 8)}.`;
-  const logger = createLogger({ service: 'camera-ingest-overlap-int', level: 'fatal' });
-  const deviceId = `${enterprise}-dahua`;
-  let database: TemporaryDatabase;
-  let dataSource: DataSource;
-  let config: CameraIngestConfig;
-  let service: RunningCameraIngest;
-  let issuer: TestIssuer;
+  const harness = new CameraIngestHarness({ name: 'overlap', consume: ['anpr.plate.read.v1'] });
+  const deviceId = `${harness.enterprise}-dahua`;
+  const reads = harness.received('anpr.plate.read.v1');
   let storage: ObjectStorage;
-  let consumer: KafkaEventConsumer;
   let camera: CameraSimulator;
   let baseUrl: string;
   let pushSecret: string;
-  const reads: PlateRead[] = [];
 
   beforeAll(async () => {
-    issuer = await TestIssuer.start();
-    database = await createTemporaryDatabase(infra.DATABASE_URL, 'camera_ingest_overlap_it');
-    dataSource = createDataSource(cameraIngestDataSourceSettings(database.url, { logging: false }));
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    config = cameraIngestConfig.load({
-      DATABASE_URL: database.url,
-      ...kafkaServiceEnv(infra),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      S3_ENDPOINT: infra.S3_ENDPOINT,
-      S3_ACCESS_KEY: infra.S3_ACCESS_KEY,
-      S3_SECRET_KEY: infra.S3_SECRET_KEY,
-      S3_BUCKET: 'ecogate-camera-ingest-it',
-      DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      HTTP_PORT: '0',
-      API_HTTP_PORT: '0',
-      PUSH_IN_FLIGHT_WAIT_MS: '1500',
-      ONVIF_SUPERVISION_ENABLED: 'false',
-      LOG_LEVEL: 'fatal',
-    });
-    service = await startCameraIngest(config, logger, { verifier: issuer.verifierOptions });
-    baseUrl = service.pushUrl;
-    storage = service.apps.core.get<ObjectStorage>(OBJECT_STORAGE);
-
-    const kafka = createKafka({
-      ...kafkaClientOptions(infra),
-      clientId: 'overlap-int',
-      topicPrefix,
-      logger,
-    });
-    consumer = new KafkaEventConsumer(
-      kafka,
-      { topicPrefix, logger },
-      {
-        groupId: `overlap-${randomUUID().slice(0, 8)}`,
-        handlers: { 'anpr.plate.read.v1': async (event) => void reads.push(event) },
-      },
-    );
-    await ensureTopics(
-      kafka,
-      consumer.topics().map((name) => ({ name })),
-    );
-    await consumer.start();
-    await consumer.ready();
-
-    const api = async (method: string, path: string, body: unknown) =>
-      fetch(`${service.apiUrl}/api/v1/enterprises/${enterprise}${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          authorization: await issuer.bearer({ role: 'city-operator' }),
-        },
-        body: JSON.stringify(body),
-      });
-    expect((await api('PUT', '/sites/plant-1', { name: 'Plant 1' })).status).toBe(204);
-    expect((await api('PUT', '/gates/gate-n', { siteId: 'plant-1', name: 'North' })).status).toBe(204);
-    expect(
-      (await api('PUT', '/lanes/lane-in', { gateId: 'gate-n', name: 'In', direction: 'in' })).status,
-    ).toBe(204);
-    const created = await api('POST', '/devices', {
+    await harness.start({ PUSH_IN_FLIGHT_WAIT_MS: '1500' });
+    baseUrl = harness.service.pushUrl;
+    storage = harness.service.apps.core.get<ObjectStorage>(OBJECT_STORAGE);
+    await harness.addLane();
+    const created = await harness.api('POST', '/devices', {
       id: deviceId,
       laneId: 'lane-in',
       kind: 'anpr-camera',
@@ -147,20 +60,12 @@ describe('camera-ingest: a re-push while the first attempt is still in flight', 
 
   afterEach(() => jest.restoreAllMocks());
 
-  afterAll(() =>
-    releaseAll(
-      () => consumer?.stop(),
-      () => service?.close(),
-      () => issuer?.close(),
-      () => dataSource?.destroy(),
-      () => database?.drop(),
-    ),
-  );
+  afterAll(() => harness.close());
 
   const readsOf = (plate: string) => reads.filter((r) => r.payload.plate.text === plate);
   const published = async (readId: string) =>
     (
-      (await dataSource.query(
+      (await harness.dataSource.query(
         `SELECT published_at IS NOT NULL AS done FROM push_receipts WHERE event_id = $1`,
         [readId],
       )) as { done: boolean }[]

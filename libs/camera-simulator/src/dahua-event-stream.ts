@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo, type Socket } from 'node:net';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DAHUA_ATTACH_PATH,
@@ -9,6 +8,7 @@ import {
   dahuaStreamEventParts,
 } from './dahua-event-stream-format';
 import { type DahuaTrafficFields } from './dahua-format';
+import { DeviceHttpListener } from './device-http-listener';
 import { HttpDigestChallenge } from './onvif/http-digest-challenge';
 import { type DeviceAccount } from './onvif/ws-username-token';
 
@@ -53,46 +53,33 @@ export class DahuaEventStreamSimulator {
   /** Events sent again to a new attach (`replayLastOnAttach`). */
   replayed = 0;
   private readonly clients = new Set<Client>();
-  private readonly sockets = new Set<Socket>();
+  private readonly http = new DeviceHttpListener(
+    (req, res) => this.handle(req, res),
+    // A camera that is off does not answer.
+    () => this.offline,
+  );
   private readonly digest: HttpDigestChallenge;
   private account: DeviceAccount;
   private lastEvent: DahuaTrafficFields | undefined;
   private offlineUntil = 0;
   private slow: { readonly chunkBytes: number; readonly delayMs: number } | undefined;
-  private server?: Server;
-  private base = '';
 
   constructor(private readonly options: DahuaEventStreamSimulatorOptions = {}) {
     this.account = options.account ?? { username: 'admin', password: 'admin12345' };
     this.digest = new HttpDigestChallenge('Login to ITC-SIM', () => this.account);
   }
 
-  async start(port = 0): Promise<string> {
-    const server = createServer((req, res) => this.handle(req, res));
-    server.on('connection', (socket: Socket) => {
-      // A camera that is off does not answer: the connection dies at once.
-      if (this.offline) {
-        socket.destroy();
-        return;
-      }
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return this.base;
+  start(port = 0): Promise<string> {
+    return this.http.start(port);
   }
 
   async stop(): Promise<void> {
     this.cutConnections();
-    for (const socket of this.sockets) socket.destroy();
-    const server = this.server;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.http.stop();
   }
 
   get url(): string {
-    return this.base;
+    return this.http.url;
   }
 
   /** Streams attached now (hung ones included). */
@@ -145,7 +132,7 @@ export class DahuaEventStreamSimulator {
   goOffline(seconds: number): void {
     this.offlineUntil = Date.now() + seconds * 1000;
     this.cutConnections();
-    for (const socket of this.sockets) socket.destroy();
+    this.http.cutConnections();
   }
 
   comeBack(): void {

@@ -1,5 +1,4 @@
 import { DahuaEventStreamSimulator } from '@ecogate/camera-simulator';
-import { DeviceNetworks } from '@ecogate/config';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
 import { expectEventually } from '@ecogate/testing';
@@ -9,21 +8,8 @@ import { type AnprPush } from '../push/anpr-push.adapter';
 import { TEST_LIMITS } from '../push/testing/push-fixtures';
 import { CredentialCipher } from '../registry/credential-cipher';
 import { type DahuaStreamDevice } from './dahua-stream-device.repository';
-import { type DahuaStreamSettings } from './dahua-stream-settings';
 import { DahuaStreamSupervisionService } from './dahua-stream-supervision.service';
-
-const account = { username: 'admin', password: 'Dahua-Unit-1' };
-const SETTINGS: DahuaStreamSettings = {
-  enabled: true,
-  heartbeatSeconds: 1,
-  connectTimeoutMs: 1_000,
-  reconnectMinMs: 20,
-  reconnectMaxMs: 80,
-  offlineAfterFailures: 3,
-  eventSettleMs: 100,
-  deviceRefreshMs: 30,
-  networks: DeviceNetworks.defaults,
-};
+import { TEST_ACCOUNT as account, TEST_SETTINGS as SETTINGS } from './testing/dahua-stream-test-settings';
 
 describe('DahuaStreamSupervisionService', () => {
   const cipher = new CredentialCipher(randomBytes(32));

@@ -5,6 +5,7 @@ import { CameraStatusPublisher } from '../camera-status/camera-status.publisher'
 import { IngestPushService } from '../push/ingest-push.service';
 import { PUSH_SETTINGS, type PushSettings } from '../push/push-settings';
 import { CredentialCipher, type DeviceCredentials } from '../registry/credential-cipher';
+import { DeviceSupervision } from '../supervision/device-supervision';
 import { attachDahuaEventStream, DahuaStreamError } from './dahua-attach';
 import { type DahuaStreamDevice, DahuaStreamDeviceRepository } from './dahua-stream-device.repository';
 import { DAHUA_STREAM_SETTINGS, type DahuaStreamSettings } from './dahua-stream-settings';
@@ -17,14 +18,12 @@ import { DahuaStreamSupervisor } from './dahua-stream-supervisor';
  */
 @Injectable()
 export class DahuaStreamSupervisionService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly supervisors = new Map<string, DahuaStreamSupervisor>();
-  private timer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<void> = Promise.resolve();
+  private readonly supervision: DeviceSupervision<DahuaStreamDevice, DahuaStreamSupervisor>;
   private readonly logger: Logger;
 
   constructor(
     @Inject(DahuaStreamDeviceRepository)
-    private readonly devices: Pick<DahuaStreamDeviceRepository, 'listStreaming'>,
+    devices: Pick<DahuaStreamDeviceRepository, 'listStreaming'>,
     @Inject(CredentialCipher) private readonly cipher: CredentialCipher,
     @Inject(IngestPushService) private readonly ingest: Pick<IngestPushService, 'ingest'>,
     @Inject(CameraStatusPublisher) private readonly status: Pick<CameraStatusPublisher, 'publish'>,
@@ -33,52 +32,27 @@ export class DahuaStreamSupervisionService implements OnApplicationBootstrap, On
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'dahua-event-stream' });
+    this.supervision = new DeviceSupervision({
+      list: () => devices.listStreaming(),
+      // An edited camera keeps its health, so a corrected login reads `recovered`, not a first `online`.
+      supervise: (device, replaced) => this.supervise(device, replaced?.lastHealth),
+      refreshMs: settings.deviceRefreshMs,
+      logger: this.logger,
+      listFailedMessage: 'could not read Dahua event-stream cameras from the registry',
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (!this.settings.enabled) return;
-    this.refreshing = this.refresh();
-    this.timer = setInterval(() => {
-      this.refreshing = this.refreshing.then(() => this.refresh());
-    }, this.settings.deviceRefreshMs);
+    if (this.settings.enabled) this.supervision.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.refreshing;
-    await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.stop()));
-    this.supervisors.clear();
+  onModuleDestroy(): Promise<void> {
+    return this.supervision.stop();
   }
 
   /** Cameras whose stream is kept open now. */
   get streaming(): readonly string[] {
-    return [...this.supervisors.keys()];
-  }
-
-  /** Starts, restarts and stops supervisors to match the registry. */
-  async refresh(): Promise<void> {
-    let devices: DahuaStreamDevice[];
-    try {
-      devices = await this.devices.listStreaming();
-    } catch (error) {
-      this.logger.error({ err: error }, 'could not read Dahua event-stream cameras from the registry');
-      return;
-    }
-    const wanted = new Map(devices.map((device) => [device.id, device]));
-    // An edited camera keeps its health, so a corrected login reads `recovered`, not a first `online`.
-    const edited = new Map<string, HealthState>();
-    for (const [id, running] of this.supervisors) {
-      if (wanted.get(id)?.version === running.device.version) continue;
-      this.supervisors.delete(id);
-      await running.stop();
-      if (wanted.has(id)) edited.set(id, running.lastHealth);
-    }
-    for (const device of devices) {
-      if (this.supervisors.has(device.id)) continue;
-      const supervisor = this.supervise(device, edited.get(device.id));
-      this.supervisors.set(device.id, supervisor);
-      supervisor.start();
-    }
+    return this.supervision.deviceIds;
   }
 
   private supervise(device: DahuaStreamDevice, health: HealthState | undefined): DahuaStreamSupervisor {

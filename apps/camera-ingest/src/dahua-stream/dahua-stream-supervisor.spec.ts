@@ -1,5 +1,4 @@
 import { DahuaEventStreamSimulator, type DahuaTrafficFields, syntheticJpeg } from '@ecogate/camera-simulator';
-import { DeviceNetworks } from '@ecogate/config';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
 import { expectEventually } from '@ecogate/testing';
@@ -9,24 +8,10 @@ import { IngestException } from '../push/ingest.exception';
 import { TEST_LIMITS } from '../push/testing/push-fixtures';
 import { attachDahuaEventStream } from './dahua-attach';
 import { type DahuaStreamDevice } from './dahua-stream-device.repository';
-import { type DahuaStreamSettings } from './dahua-stream-settings';
 import { DahuaStreamSupervisor, healthReason, reconnectDelayMs } from './dahua-stream-supervisor';
+import { TEST_ACCOUNT as account, TEST_SETTINGS as SETTINGS } from './testing/dahua-stream-test-settings';
 
-const account = { username: 'admin', password: 'Dahua-Unit-1' };
 const logger = createLogger({ service: 'dahua-stream-spec', level: 'fatal' });
-
-const SETTINGS: DahuaStreamSettings = {
-  enabled: true,
-  // Watchdog 2.5 s: no test but the watchdog's own sees it fire on a loaded machine.
-  heartbeatSeconds: 1,
-  connectTimeoutMs: 1_000,
-  reconnectMinMs: 20,
-  reconnectMaxMs: 80,
-  offlineAfterFailures: 3,
-  eventSettleMs: 100,
-  deviceRefreshMs: 50,
-  networks: DeviceNetworks.defaults,
-};
 
 let nextGroup = 1;
 const vehicle = (over: Partial<DahuaTrafficFields> = {}): DahuaTrafficFields => {

@@ -3,12 +3,13 @@ import {
   type HealthInput,
   type HealthState,
   INITIAL_HEALTH,
-  nextHealth,
   type PollFailure,
   type StatusChange,
 } from '../camera-status/camera-health';
+import { CameraHealthTracker } from '../camera-status/camera-health-tracker';
 import { type AnprPush, type PushLimits, type PushOutcome } from '../push/anpr-push.adapter';
 import { IngestException } from '../push/ingest.exception';
+import { WakeableSleeps } from '../supervision/wakeable-sleeps';
 import { type DahuaAttachment, DahuaStreamError, type DahuaStreamFailure } from './dahua-attach';
 import { type DahuaStreamDevice } from './dahua-stream-device.repository';
 import { type DahuaStreamEvent, type DahuaStreamItem } from './dahua-stream-events';
@@ -82,8 +83,8 @@ export class DahuaStreamSupervisor {
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly abort = new AbortController();
-  private readonly sleepers = new Set<() => void>();
-  private health: HealthState;
+  private readonly sleeps = new WakeableSleeps();
+  private readonly health: CameraHealthTracker;
   private readonly logger: Logger;
 
   /** `health`: what a supervisor of the same camera knew before an edit restarted it. */
@@ -92,13 +93,22 @@ export class DahuaStreamSupervisor {
     private readonly deps: DahuaStreamSupervisorDeps,
     health: HealthState = INITIAL_HEALTH,
   ) {
-    this.health = health;
     this.logger = deps.logger.child({ deviceId: device.id, enterpriseId: device.enterpriseId });
+    this.health = new CameraHealthTracker(
+      health,
+      // No clock is read from the stream: drift is never judged here.
+      {
+        offlineAfterFailures: deps.settings.offlineAfterFailures,
+        driftThresholdMs: Number.POSITIVE_INFINITY,
+      },
+      (change) => deps.publishStatus(change),
+      this.logger,
+    );
   }
 
   /** The camera's health as this supervisor left it (for the one that replaces it after an edit). */
   get lastHealth(): HealthState {
-    return this.health;
+    return this.health.state;
   }
 
   start(): void {
@@ -111,7 +121,7 @@ export class DahuaStreamSupervisor {
   async stop(): Promise<void> {
     this.running = false;
     this.abort.abort();
-    for (const wake of this.sleepers) wake();
+    this.sleeps.wakeAll();
     await this.loop;
   }
 
@@ -247,39 +257,12 @@ export class DahuaStreamSupervisor {
     }
   }
 
-  private async apply(input: HealthInput): Promise<void> {
-    const next = nextHealth(
-      this.health,
-      input,
-      // No clock is read from the stream: drift is never judged here.
-      {
-        offlineAfterFailures: this.deps.settings.offlineAfterFailures,
-        driftThresholdMs: Number.POSITIVE_INFINITY,
-      },
-      this.deps.now?.() ?? new Date(),
-    );
-    this.health = next.state;
-    for (const change of next.changes) {
-      this.logger.info({ status: change.status, reason: change.reason }, 'camera status changed');
-      try {
-        await this.deps.publishStatus(change);
-      } catch (error) {
-        this.logger.error({ err: error, status: change.status }, 'could not publish a camera status change');
-      }
-    }
+  private apply(input: HealthInput): Promise<void> {
+    return this.health.apply(input, this.deps.now?.() ?? new Date());
   }
 
   private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
-    });
+    return this.running ? this.sleeps.sleep(ms) : Promise.resolve();
   }
 }
 

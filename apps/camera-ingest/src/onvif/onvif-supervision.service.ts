@@ -3,6 +3,7 @@ import { OnvifClient } from '@ecogate/onvif';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { CameraStatusPublisher } from '../camera-status/camera-status.publisher';
 import { CredentialCipher } from '../registry/credential-cipher';
+import { DeviceSupervision } from '../supervision/device-supervision';
 import { OnvifCaptureService } from './onvif-capture.service';
 import { type OnvifDevice, OnvifDeviceRepository } from './onvif-device.repository';
 import { ONVIF_SETTINGS, type OnvifSettings } from './onvif-settings';
@@ -31,13 +32,11 @@ export function connectOnvif(
  */
 @Injectable()
 export class OnvifSupervisionService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly supervisors = new Map<string, { version: string; supervisor: OnvifSupervisor }>();
-  private timer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<void> = Promise.resolve();
+  private readonly supervision: DeviceSupervision<OnvifDevice, OnvifSupervisor>;
   private readonly logger: Logger;
 
   constructor(
-    @Inject(OnvifDeviceRepository) private readonly devices: OnvifDeviceRepository,
+    @Inject(OnvifDeviceRepository) devices: OnvifDeviceRepository,
     @Inject(CredentialCipher) private readonly cipher: CredentialCipher,
     @Inject(OnvifCaptureService) private readonly captures: OnvifCaptureService,
     @Inject(CameraStatusPublisher) private readonly status: CameraStatusPublisher,
@@ -45,44 +44,21 @@ export class OnvifSupervisionService implements OnApplicationBootstrap, OnModule
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'onvif-supervision' });
+    this.supervision = new DeviceSupervision({
+      list: () => devices.listSupervised(),
+      supervise: (device) => this.supervise(device),
+      refreshMs: settings.deviceRefreshMs,
+      logger: this.logger,
+      listFailedMessage: 'could not read ONVIF devices from the registry',
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (!this.settings.enabled) return;
-    this.refreshing = this.refresh();
-    this.timer = setInterval(() => {
-      this.refreshing = this.refreshing.then(() => this.refresh());
-    }, this.settings.deviceRefreshMs);
+    if (this.settings.enabled) this.supervision.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.refreshing;
-    await Promise.all([...this.supervisors.values()].map(({ supervisor }) => supervisor.stop()));
-    this.supervisors.clear();
-  }
-
-  /** Starts, restarts and stops supervisors to match the registry. */
-  async refresh(): Promise<void> {
-    let devices: OnvifDevice[];
-    try {
-      devices = await this.devices.listSupervised();
-    } catch (error) {
-      this.logger.error({ err: error }, 'could not read ONVIF devices from the registry');
-      return;
-    }
-    const wanted = new Map(devices.map((device) => [device.id, device]));
-    for (const [id, running] of this.supervisors) {
-      if (wanted.get(id)?.version === running.version) continue;
-      this.supervisors.delete(id);
-      await running.supervisor.stop();
-    }
-    for (const device of devices) {
-      if (this.supervisors.has(device.id)) continue;
-      const supervisor = this.supervise(device);
-      this.supervisors.set(device.id, { version: device.version, supervisor });
-      supervisor.start();
-    }
+  onModuleDestroy(): Promise<void> {
+    return this.supervision.stop();
   }
 
   private supervise(device: OnvifDevice): OnvifSupervisor {

@@ -5,12 +5,9 @@ import {
   toOnvifError,
 } from '@ecogate/onvif';
 import { type Logger, meter } from '@ecogate/telemetry';
-import {
-  type HealthInput,
-  INITIAL_HEALTH,
-  nextHealth,
-  type StatusChange,
-} from '../camera-status/camera-health';
+import { type HealthInput, INITIAL_HEALTH, type StatusChange } from '../camera-status/camera-health';
+import { CameraHealthTracker } from '../camera-status/camera-health-tracker';
+import { WakeableSleeps } from '../supervision/wakeable-sleeps';
 import { type SnapshotTrigger } from './onvif-capture.service';
 import { type OnvifDevice } from './onvif-device.repository';
 import { type OnvifSettings } from './onvif-settings';
@@ -54,10 +51,10 @@ const TRIGGERS: Partial<Record<OnvifNotification['kind'], SnapshotTrigger>> = {
  */
 export class OnvifSupervisor {
   private running = false;
-  private health = INITIAL_HEALTH;
+  private readonly health: CameraHealthTracker;
   private client: OnvifClient | undefined;
   private events: { client: OnvifClient; subscription: PullPointSubscription } | undefined;
-  private readonly sleepers = new Set<() => void>();
+  private readonly sleeps = new WakeableSleeps();
   private pollLoop: Promise<void> | undefined;
   private readonly logger: Logger;
 
@@ -66,6 +63,12 @@ export class OnvifSupervisor {
     private readonly deps: SupervisorDeps,
   ) {
     this.logger = deps.logger.child({ deviceId: device.id, enterpriseId: device.enterpriseId });
+    this.health = new CameraHealthTracker(
+      INITIAL_HEALTH,
+      deps.settings,
+      (change) => deps.publishStatus(change),
+      this.logger,
+    );
   }
 
   start(): void {
@@ -78,7 +81,7 @@ export class OnvifSupervisor {
   /** Stops both loops; an in-flight pull is abandoned (its result is ignored). */
   async stop(): Promise<void> {
     this.running = false;
-    for (const wake of this.sleepers) wake();
+    this.sleeps.wakeAll();
     await this.pollLoop;
     await this.events?.subscription.close();
     this.events = undefined;
@@ -160,32 +163,11 @@ export class OnvifSupervisor {
     }
   }
 
-  private async apply(input: HealthInput): Promise<void> {
-    const next = nextHealth(this.health, input, this.deps.settings, this.now());
-    this.health = next.state;
-    for (const change of next.changes) {
-      this.logger.info(
-        { status: change.status, reason: change.reason, clockDriftMs: change.clockDriftMs },
-        'camera status changed',
-      );
-      try {
-        await this.deps.publishStatus(change);
-      } catch (error) {
-        this.logger.error({ err: error, status: change.status }, 'could not publish a camera status change');
-      }
-    }
+  private apply(input: HealthInput): Promise<void> {
+    return this.health.apply(input, this.now());
   }
 
   private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
-    });
+    return this.running ? this.sleeps.sleep(ms) : Promise.resolve();
   }
 }

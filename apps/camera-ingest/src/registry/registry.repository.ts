@@ -5,8 +5,9 @@ import {
   TenantRepository,
 } from '@ecogate/persistence';
 import { DeviceEntity } from './device.entity';
+import { DEVICE_LANE_JOINS, type DeviceLane, LANE_COLUMNS, type LaneColumns, laneOf } from './device-lane';
 import { GateEntity } from './gate.entity';
-import { type LaneDirection, LaneEntity } from './lane.entity';
+import { LaneEntity } from './lane.entity';
 import { SiteEntity } from './site.entity';
 
 /** What a push needs to know about the camera that sent it. */
@@ -18,13 +19,7 @@ export interface PushDevice {
   readonly enabled: boolean;
   readonly allowedSources: readonly string[];
   readonly pushSecretSha256: Buffer | null;
-  readonly lane: {
-    readonly siteId: string;
-    readonly gateId: string;
-    readonly laneId: string;
-    readonly direction: LaneDirection;
-    readonly timeZone: string;
-  };
+  readonly lane: DeviceLane;
 }
 
 /** Sites, gates, lanes and devices; every query is tenant-scoped except the push lookup below. */
@@ -48,12 +43,9 @@ export class RegistryRepository {
   async findDeviceForPush(deviceId: string): Promise<PushDevice | null> {
     const rows = (await this.dataSource.query(
       `SELECT d."id", d."enterprise_id", d."vendor", d."kind", d."enabled", d."allowed_sources",
-              d."push_secret_sha256", l."id" AS "lane_id", l."direction", g."id" AS "gate_id",
-              s."id" AS "site_id", s."time_zone"
+              d."push_secret_sha256", ${LANE_COLUMNS}
        FROM "devices" d
-       JOIN "lanes" l ON l."enterprise_id" = d."enterprise_id" AND l."id" = d."lane_id"
-       JOIN "gates" g ON g."enterprise_id" = l."enterprise_id" AND g."id" = l."gate_id"
-       JOIN "sites" s ON s."enterprise_id" = g."enterprise_id" AND s."id" = g."site_id"
+       ${DEVICE_LANE_JOINS}
        WHERE d."id" = $1`,
       [deviceId],
     )) as PushDeviceRow[];
@@ -67,13 +59,7 @@ export class RegistryRepository {
       enabled: row.enabled,
       allowedSources: row.allowed_sources,
       pushSecretSha256: row.push_secret_sha256,
-      lane: {
-        siteId: row.site_id,
-        gateId: row.gate_id,
-        laneId: row.lane_id,
-        direction: row.direction,
-        timeZone: row.time_zone,
-      },
+      lane: laneOf(row),
     };
   }
 
@@ -90,7 +76,7 @@ export class RegistryRepository {
   }
 }
 
-interface PushDeviceRow {
+interface PushDeviceRow extends LaneColumns {
   id: string;
   enterprise_id: string;
   vendor: string;
@@ -98,9 +84,4 @@ interface PushDeviceRow {
   enabled: boolean;
   allowed_sources: string[];
   push_secret_sha256: Buffer | null;
-  lane_id: string;
-  direction: LaneDirection;
-  gate_id: string;
-  site_id: string;
-  time_zone: string;
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo, type Socket } from 'node:net';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { DeviceHttpListener } from '../device-http-listener';
 import { scenePhoto } from '../samples';
 import { type OnvifTrigger, sourceValues, topicExpression, TOPICS } from './device-topics';
 import { HttpDigestChallenge } from './http-digest-challenge';
@@ -112,7 +112,15 @@ export class OnvifDeviceSimulator {
   readonly requests: string[] = [];
   readonly quirks: readonly OnvifQuirk[];
   private readonly pullPoints: SimulatedPullPoints;
-  private readonly sockets = new Set<Socket>();
+  private readonly http = new DeviceHttpListener(
+    (req, res) => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) sendFault(res, new SoapFault('Receiver', ['ter:Action'], 'internal error'));
+      });
+    },
+    // A device that is off does not answer.
+    () => this.offline,
+  );
   private readonly digest: HttpDigestChallenge;
   private readonly authenticator: SoapAuthenticator;
   /** Header blocks it processes: WS-Addressing, and WS-Security unless it does not speak it. */
@@ -120,8 +128,6 @@ export class OnvifDeviceSimulator {
   private account: DeviceAccount;
   private skewMs: number;
   private offlineUntil = 0;
-  private server?: Server;
-  private base = '';
 
   constructor(private readonly options: OnvifDeviceSimulatorOptions = {}) {
     this.quirks = [...(options.quirks ?? [])];
@@ -144,36 +150,17 @@ export class OnvifDeviceSimulator {
   }
 
   /** Listens on 127.0.0.1 (a free port unless given); resolves with the base URL `http://host:port`. */
-  async start(port = 0): Promise<string> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch(() => {
-        if (!res.headersSent) sendFault(res, new SoapFault('Receiver', ['ter:Action'], 'internal error'));
-      });
-    });
-    server.on('connection', (socket: Socket) => {
-      // A device that is off does not answer: the connection dies at once.
-      if (this.offline) {
-        socket.destroy();
-        return;
-      }
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return this.base;
+  start(port = 0): Promise<string> {
+    return this.http.start(port);
   }
 
   async stop(): Promise<void> {
     this.pullPoints.clear();
-    for (const socket of this.sockets) socket.destroy();
-    const server = this.server;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.http.stop();
   }
 
   get url(): string {
-    return this.base;
+    return this.http.url;
   }
 
   /** The JPEG the snapshot URL serves. */
@@ -219,7 +206,7 @@ export class OnvifDeviceSimulator {
   goOffline(seconds: number): void {
     this.offlineUntil = Date.now() + seconds * 1000;
     this.pullPoints.clear();
-    for (const socket of this.sockets) socket.destroy();
+    this.http.cutConnections();
   }
 
   comeBack(): void {
@@ -249,7 +236,7 @@ export class OnvifDeviceSimulator {
       req.socket.destroy();
       return;
     }
-    const path = new URL(req.url ?? '/', this.base).pathname;
+    const path = new URL(req.url ?? '/', this.url).pathname;
     if (path === '/onvif/snapshot.jpg') {
       if (req.method === 'GET') return this.serveSnapshot(req, res);
       res.writeHead(405, { allow: 'GET' }).end();
@@ -337,14 +324,14 @@ export class OnvifDeviceSimulator {
           streamUri(
             childNamed(element, NS.trt, 'StreamSetup'),
             this.options.rtspUri ?? 'rtsp://127.0.0.1:8554/main',
-            this.base,
+            this.url,
           ),
         );
       case 'media:GetSnapshotUri':
         requireProfile(element);
         return mediaUriResponse(
           'GetSnapshotUri',
-          this.options.snapshotUri ?? `${this.base}/onvif/snapshot.jpg`,
+          this.options.snapshotUri ?? `${this.url}/onvif/snapshot.jpg`,
         );
       case 'events:GetServiceCapabilities':
         return serviceCapabilitiesResponse('tev', eventServiceCapabilities());
@@ -378,7 +365,7 @@ export class OnvifDeviceSimulator {
       throw SoapFault.invalidArgVal(`InitialTerminationTime ${asked} is not a future time or a duration`);
     }
     const point = this.pullPoints.create(Date.now(), requested);
-    const address = `${this.base}/onvif/subscription/${point.id}`;
+    const address = `${this.url}/onvif/subscription/${point.id}`;
     return subscriptionResponse(address, this.deviceNow, new Date(point.terminatesAt + this.skewMs));
   }
 
@@ -440,7 +427,7 @@ export class OnvifDeviceSimulator {
 
   private get features(): DeviceFeatures {
     const methods = authMethods(this.quirks);
-    return { base: this.base, relayOutputs: this.relayTokens.length, ...methods };
+    return { base: this.url, relayOutputs: this.relayTokens.length, ...methods };
   }
 
   private get relayTokens(): readonly string[] {

@@ -1,0 +1,70 @@
+import { type DataSource, parseEnterpriseId } from '@ecogate/persistence';
+import { createHash } from 'node:crypto';
+import { type LaneCamera } from '../capture/capture-store';
+import { DEVICE_LANE_JOINS, LANE_COLUMNS, type LaneColumns, laneOf } from '../registry/device-lane';
+
+/** A registered camera that camera-ingest reaches itself: where, how to log in, which lane it watches. */
+export interface ReachableDevice extends LaneCamera {
+  readonly id: string;
+  readonly address: string;
+  readonly credentialsEncrypted: string;
+  /** Changes whenever the row is edited: the supervisor restarts with the new settings. */
+  readonly version: string;
+}
+
+export interface ReachableDeviceQuery {
+  /**
+   * More conditions on `d` (the device), `l`, `g` and `s` (its lane, gate and site), with `$n`
+   * placeholders for `parameters`; an empty string adds none.
+   */
+  readonly where: string;
+  readonly parameters?: readonly unknown[];
+  /** Whether a lane or site time-zone change also gives a new `version` (and so a restart). */
+  readonly laneInVersion?: boolean;
+}
+
+/**
+ * Registered cameras with an address and a login, each with its lane, gate and site, by id
+ * (parameterised SQL only). Every enterprise's unless `where` narrows it: each device keeps its
+ * enterprise id, and everything it emits carries it.
+ */
+export async function queryReachableDevices(
+  dataSource: DataSource,
+  query: ReachableDeviceQuery,
+): Promise<ReachableDevice[]> {
+  const rows = (await dataSource.query(
+    `SELECT d."id", d."enterprise_id", d."address", d."credentials_encrypted", d."updated_at", ${LANE_COLUMNS}
+       FROM "devices" d
+       ${DEVICE_LANE_JOINS}
+      WHERE d."address" IS NOT NULL AND d."credentials_encrypted" IS NOT NULL ${query.where}
+      ORDER BY d."id"`,
+    [...(query.parameters ?? [])],
+  )) as Row[];
+  return rows.map((row) => toDevice(row, query.laneInVersion ?? false));
+}
+
+interface Row extends LaneColumns {
+  id: string;
+  enterprise_id: string;
+  address: string;
+  credentials_encrypted: string;
+  updated_at: Date;
+}
+
+const toDevice = (row: Row, laneInVersion: boolean): ReachableDevice => ({
+  id: row.id,
+  enterpriseId: parseEnterpriseId(row.enterprise_id),
+  address: row.address,
+  credentialsEncrypted: row.credentials_encrypted,
+  version: createHash('sha256')
+    .update(
+      [
+        row.updated_at.toISOString(),
+        row.address,
+        row.credentials_encrypted,
+        ...(laneInVersion ? [row.lane_id, row.time_zone] : []),
+      ].join('|'),
+    )
+    .digest('hex'),
+  lane: laneOf(row),
+});
