@@ -17,8 +17,6 @@ export class DahuaStreamDeviceRepository {
     return queryReachableDevices(this.dataSource, {
       where: `AND d."vendor" = 'dahua' AND d."kind" = 'anpr-camera' AND d."event_source" = 'event-stream'
               AND d."enabled"`,
-      // The lane too: a camera moved to another lane restarts, so its reads carry the new one.
-      laneInVersion: true,
     });
   }
 }

@@ -19,8 +19,6 @@ export interface ReachableDeviceQuery {
    */
   readonly where: string;
   readonly parameters?: readonly unknown[];
-  /** Whether a lane or site time-zone change also gives a new `version` (and so a restart). */
-  readonly laneInVersion?: boolean;
 }
 
 /**
@@ -40,7 +38,7 @@ export async function queryReachableDevices(
       ORDER BY d."id"`,
     [...(query.parameters ?? [])],
   )) as Row[];
-  return rows.map((row) => toDevice(row, query.laneInVersion ?? false));
+  return rows.map(toDevice);
 }
 
 interface Row extends LaneColumns {
@@ -51,19 +49,18 @@ interface Row extends LaneColumns {
   updated_at: Date;
 }
 
-const toDevice = (row: Row, laneInVersion: boolean): ReachableDevice => ({
+// The version changes with the lane and the site's time zone too: a camera moved to another lane, or
+// a site whose zone is corrected, restarts its supervisor, so what it emits carries the new values.
+const toDevice = (row: Row): ReachableDevice => ({
   id: row.id,
   enterpriseId: parseEnterpriseId(row.enterprise_id),
   address: row.address,
   credentialsEncrypted: row.credentials_encrypted,
   version: createHash('sha256')
     .update(
-      [
-        row.updated_at.toISOString(),
-        row.address,
-        row.credentials_encrypted,
-        ...(laneInVersion ? [row.lane_id, row.time_zone] : []),
-      ].join('|'),
+      [row.updated_at.toISOString(), row.address, row.credentials_encrypted, row.lane_id, row.time_zone].join(
+        '|',
+      ),
     )
     .digest('hex'),
   lane: laneOf(row),
