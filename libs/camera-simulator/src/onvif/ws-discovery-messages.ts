@@ -1,5 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
 import { escapeXml } from './soap-envelope';
+import { childNamed, parseXml, type XmlElement, XmlParseError } from './xml-tree';
 
 // The device's own reading of WS-Discovery, independent of the product's client (libs/onvif), so a
 // mistake in one is not hidden by the same mistake in the other.
@@ -34,87 +34,41 @@ export interface Probe {
   readonly matchBy: string | undefined;
 }
 
-interface Element {
-  readonly ns: string;
-  readonly name: string;
-  readonly attributes: Readonly<Record<string, string>>;
-  readonly children: readonly Element[];
-  readonly text: string;
-  readonly scope: ReadonlyMap<string, string>;
-}
+const words = (element: XmlElement | undefined): string[] =>
+  (element?.text ?? '').split(/\s+/).filter(Boolean);
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  processEntities: false,
-  parseTagValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-});
-
-type Ordered = Readonly<Record<string, unknown>>;
-const isOrdered = (value: unknown): value is Ordered =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function elements(nodes: unknown, outer: ReadonlyMap<string, string>): Element[] {
-  if (!Array.isArray(nodes)) return [];
-  return nodes.flatMap((node): Element[] => {
-    if (!isOrdered(node)) return [];
-    const tag = Object.keys(node).find((key) => key !== ':@' && key !== '#text');
-    if (tag === undefined) return [];
-    const attributes = Object.fromEntries(
-      Object.entries(isOrdered(node[':@']) ? node[':@'] : {}).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string',
-      ),
-    );
-    const scope = new Map(outer);
-    for (const [key, value] of Object.entries(attributes))
-      if (key === 'xmlns' || key.startsWith('xmlns:')) scope.set(key.slice(6), value);
-    const [prefix, name] = tag.includes(':') ? tag.split(':', 2) : ['', tag];
-    const ns = scope.get(prefix ?? '');
-    if (ns === undefined && prefix !== '') throw new Error(`unbound prefix ${prefix}`);
-    const content = node[tag];
-    const text = Array.isArray(content)
-      ? content.map((c) => (isOrdered(c) && typeof c['#text'] === 'string' ? c['#text'] : '')).join('')
-      : '';
-    return [{ ns: ns ?? '', name: name ?? '', attributes, children: elements(content, scope), text, scope }];
-  });
-}
-
-const child = (parent: Element | undefined, ns: string, name: string): Element | undefined =>
-  parent?.children.find((c) => c.ns === ns && c.name === name);
-
-const resolve = (qname: string, scope: ReadonlyMap<string, string>): string | undefined => {
+// A QName in content resolves against the namespaces in scope where it is written; an unprefixed one
+// needs a default namespace (WS-Discovery types are always qualified).
+const resolve = (qname: string, namespaces: ReadonlyMap<string, string>): string | undefined => {
   const [prefix, name] = qname.includes(':') ? qname.split(':', 2) : ['', qname];
-  const ns = scope.get(prefix ?? '');
+  const ns = namespaces.get(prefix ?? '');
   return ns === undefined ? undefined : `{${ns}}${name}`;
 };
 
 /** The Probe in a datagram, or undefined for anything else (a device stays silent on garbage). */
 export function readProbe(datagram: string): Probe | undefined {
-  if (/<!DOCTYPE|<!ENTITY/i.test(datagram)) return undefined;
-  let root: Element | undefined;
+  let root: XmlElement;
   try {
-    root = elements(parser.parse(datagram, true), new Map())[0];
-  } catch {
-    return undefined;
+    root = parseXml(datagram);
+  } catch (error) {
+    if (error instanceof XmlParseError) return undefined;
+    throw error;
   }
-  if (root?.ns !== NS.soap || root.name !== 'Envelope') return undefined;
-  const header = child(root, NS.soap, 'Header');
-  const probe = child(child(root, NS.soap, 'Body'), NS.discovery, 'Probe');
-  const messageId = child(header, NS.addressing, 'MessageID')?.text;
-  if (child(header, NS.addressing, 'Action')?.text !== PROBE_ACTION || !probe || !messageId) return undefined;
-  const typesElement = child(probe, NS.discovery, 'Types');
-  const types = (typesElement?.text ?? '').split(/\s+/).filter(Boolean);
-  const resolved = types.map((qname) => resolve(qname, typesElement?.scope ?? new Map()));
-  if (resolved.some((type) => type === undefined)) return undefined;
-  const scopesElement = child(probe, NS.discovery, 'Scopes');
+  if (root.ns !== NS.soap || root.local !== 'Envelope') return undefined;
+  const header = childNamed(root, NS.soap, 'Header');
+  const probe = childNamed(childNamed(root, NS.soap, 'Body'), NS.discovery, 'Probe');
+  const messageId = childNamed(header, NS.addressing, 'MessageID')?.text;
+  if (childNamed(header, NS.addressing, 'Action')?.text !== PROBE_ACTION || !probe || !messageId)
+    return undefined;
+  const typesElement = childNamed(probe, NS.discovery, 'Types');
+  const types = words(typesElement).map((qname) => resolve(qname, typesElement?.namespaces ?? new Map()));
+  if (!types.every((type): type is string => type !== undefined)) return undefined;
+  const scopesElement = childNamed(probe, NS.discovery, 'Scopes');
   return {
     messageId,
-    types: resolved as string[],
-    scopes: (scopesElement?.text ?? '').split(/\s+/).filter(Boolean),
-    matchBy: scopesElement?.attributes['MatchBy'],
+    types,
+    scopes: words(scopesElement),
+    matchBy: scopesElement?.attributes.get('MatchBy'),
   };
 }
 

@@ -9,6 +9,8 @@ export interface XmlElement {
   readonly children: readonly XmlElement[];
   /** Character content (entities decoded, CDATA as is), trimmed. */
   readonly text: string;
+  /** Prefix → namespace in scope here ('' the default): what QName-valued content resolves against. */
+  readonly namespaces: ReadonlyMap<string, string>;
 }
 
 export class XmlParseError extends Error {}
@@ -74,7 +76,7 @@ function toElement(node: RawNode, inherited: ReadonlyMap<string, string>): XmlEl
       text += (item['#cdata'] as RawNode[]).map((c) => String(c['#text'] ?? '')).join('');
     else if (elementName(item)) children.push(toElement(item, scope));
   }
-  return { ns, local, attributes, children, text: text.trim() };
+  return { ns, local, attributes, children, text: text.trim(), namespaces: scope };
 }
 
 function resolve(qname: string, scope: ReadonlyMap<string, string>, useDefault: boolean): [string, string] {
