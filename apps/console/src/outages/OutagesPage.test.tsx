@@ -3,7 +3,6 @@ import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/test
 import { type Role } from '../session/session';
 import OutagesPage from './OutagesPage';
 
-vi.setConfig({ testTimeout: 30_000 });
 const later = { timeout: 10_000 };
 const FILINGS = `/api/video-archive/v1/enterprises/${ENTERPRISE}/outage-filings`;
 const DEVICES = `/api/camera-ingest/v1/enterprises/${ENTERPRISE}/devices`;

@@ -3,7 +3,6 @@ import { type Call, ENTERPRISE, fakeGateway, me, renderPage } from '../shared/te
 import { type Role } from '../session/session';
 import UploadPage from './UploadPage';
 
-vi.setConfig({ testTimeout: 30_000 });
 const later = { timeout: 10_000 };
 const U = `/api/provincial-upload/v1/enterprises/${ENTERPRISE}/upload`;
 

@@ -42,7 +42,6 @@ const fake = vi.hoisted(() => {
 vi.mock('hls.js', () => ({ default: fake.FakeHls }));
 const { FakeHls } = fake;
 
-vi.setConfig({ testTimeout: 30_000 });
 const later = { timeout: 10_000 };
 const PLAYLIST_PATH = `/api/video-archive/v1/enterprises/${ENTERPRISE}/cameras/cam-1/playlist.m3u8`;
 const window = { from: '2026-12-01T08:00:00+08:00', to: '2026-12-01T08:30:00+08:00' };

@@ -2,7 +2,6 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/test-harness';
 import { type Clip, orderClips, PassageClip } from './PassageClip';
 
-vi.setConfig({ testTimeout: 30_000 });
 const later = { timeout: 10_000 };
 const CLIPS = `/api/video-archive/v1/enterprises/${ENTERPRISE}/passages/p-1/clips`;
 const window = { from: '2026-12-01T00:00:00.000Z', to: '2026-12-01T00:00:20.000Z' };
