@@ -76,16 +76,10 @@ describe('inspections', () => {
   const create = (body: object, api: Api = asInspector) => api(path(), json('POST', body));
 
   it('draws a sample reproducible from its seed, with the windows inside the alert', async () => {
-    const started = performance.now();
     const first = expectBody(
       inspectionSchema,
       await create({ ...MONTH, seed: 'march-audit', passages: 10, windows: 3, windowMinutes: 10 }),
       201,
-    );
-    const elapsedMs = performance.now() - started;
-    // The figure the issue asks for (10 passages + 3 windows over 3 000 passages), not an assertion.
-    process.stdout.write(
-      `inspection sample (10 passages + 3 windows, 3 000 passages): ${elapsedMs.toFixed(0)} ms\n`,
     );
     const again = expectBody(
       inspectionSchema,
@@ -110,6 +104,7 @@ describe('inspections', () => {
     expect(sample(other).passages).not.toEqual(sample(first).passages);
 
     expect(first.windowPlacement).toBe('alert');
+    expect(first.windows.some((w: Json) => w.passages.length > 0)).toBe(true);
     for (const w of first.windows) {
       expect(Date.parse(w.from)).toBeGreaterThanOrEqual(RED_FROM.getTime());
       expect(Date.parse(w.until)).toBeLessThanOrEqual(RED_UNTIL.getTime());
@@ -117,7 +112,14 @@ describe('inspections', () => {
       expect(w.playlistPathTemplate).toContain(
         `/api/video-archive/v1/enterprises/${ENTERPRISE}/cameras/{cameraId}/playlist.m3u8?from=`,
       );
-      // 3 000 passages a month is one every ~15 min: the window's passages are those captured in it.
+      // 3 000 passages a month is one every ~15 min: the window's passages are exactly those with
+      // an entry or exit captured in it.
+      const [{ count }] = await h.service.dataSource.query(
+        `SELECT count(*)::int AS "count" FROM "passages" WHERE "enterprise_id" = $1
+            AND (("entry_captured_at" >= $2 AND "entry_captured_at" < $3) OR ("exit_captured_at" >= $2 AND "exit_captured_at" < $3))`,
+        [ENTERPRISE, w.from, w.until],
+      );
+      expect(w.passages).toHaveLength(count);
       for (const p of w.passages) {
         const inside = [p.entryCapturedAt, p.exitCapturedAt].some(
           (t: string | null) =>
@@ -140,6 +142,21 @@ describe('inspections', () => {
       [NEIGHBOUR, sample(first).passages],
     );
     expect(neighbours).toEqual([]);
+  });
+
+  it('measures the time to build a sample of 10 passages + 3 windows (a figure, not an assertion)', async () => {
+    const timings: number[] = [];
+    for (let run = 0; run < 5; run += 1) {
+      const started = performance.now();
+      const answer = await create({ ...MONTH, seed: `timing-${run}`, passages: 10, windows: 3 });
+      timings.push(performance.now() - started);
+      expect(answer.status).toBe(201);
+    }
+    const sorted = [...timings].sort((a, b) => a - b);
+    process.stdout.write(
+      `inspection sample, 10 passages + 3 windows over 3 000 passages (POST, answer included): ` +
+        `median ${sorted[2]?.toFixed(0)} ms, min ${sorted[0]?.toFixed(0)} ms, max ${sorted[4]?.toFixed(0)} ms\n`,
+    );
   });
 
   it('places the windows anywhere in a period without alerts, and says so', async () => {

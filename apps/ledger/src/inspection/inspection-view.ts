@@ -15,6 +15,19 @@ export interface PassageEvidence {
   readonly trail: readonly AuditLogEntity[];
 }
 
+/** A passage item as the service writes it: its passage id and capture time are set. */
+export type PassageItem = InspectionItemEntity & {
+  readonly passageId: string;
+  readonly passageCapturedAt: Date;
+};
+/** A window item: its range is set. */
+export type WindowItem = InspectionItemEntity & { readonly windowFrom: Date; readonly windowUntil: Date };
+
+export const isPassageItem = (item: InspectionItemEntity): item is PassageItem =>
+  item.kind === 'passage' && item.passageId !== null && item.passageCapturedAt !== null;
+export const isWindowItem = (item: InspectionItemEntity): item is WindowItem =>
+  item.kind === 'window' && item.windowFrom !== null && item.windowUntil !== null;
+
 // Links are the gateway's paths the console already calls (the ledger's and the video archive's APIs).
 const LEDGER = '/api/ledger/v1/enterprises';
 const VIDEO = '/api/video-archive/v1/enterprises';
@@ -94,13 +107,13 @@ function sampledPassage(passage: PassageEntity, evidence: PassageEvidence) {
 /** The inspection as the API answers it: each sampled passage with its evidence, each window with its passages. */
 export function inspectionView(
   inspection: InspectionEntity,
-  items: readonly InspectionItemEntity[],
+  passageItems: readonly PassageItem[],
+  windowItems: readonly WindowItem[],
   evidence: ReadonlyMap<string, PassageEvidence>,
   windowPassages: ReadonlyMap<string, readonly PassageEntity[]>,
 ) {
   const e = enc(inspection.enterpriseId);
-  const passageItems = items.filter((item) => item.kind === 'passage');
-  const windowItems = items.filter((item) => item.kind === 'window');
+  const items = [...passageItems, ...windowItems];
   return {
     id: inspection.id,
     enterpriseId: inspection.enterpriseId,
@@ -120,17 +133,17 @@ export function inspectionView(
     marked: items.filter((item) => item.verdict !== null).length,
     inconsistent: items.filter((item) => item.verdict === 'inconsistent').length,
     passages: passageItems.map((item) => {
-      const found = item.passageId ? evidence.get(item.passageId) : undefined;
+      const found = evidence.get(item.passageId);
       return {
         ...mark(item),
-        passageId: item.passageId ?? '',
-        capturedAt: item.passageCapturedAt ?? new Date(0),
+        passageId: item.passageId,
+        capturedAt: item.passageCapturedAt,
         passage: found?.passage ? sampledPassage(found.passage, found) : null,
       };
     }),
     windows: windowItems.map((item) => {
-      const from = (item.windowFrom ?? new Date(0)).toISOString();
-      const until = (item.windowUntil ?? new Date(0)).toISOString();
+      const from = item.windowFrom.toISOString();
+      const until = item.windowUntil.toISOString();
       return {
         ...mark(item),
         from,

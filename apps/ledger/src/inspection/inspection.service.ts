@@ -3,6 +3,7 @@ import {
   type DataSource,
   type EnterpriseId,
   type EntityManager,
+  In,
   IsNull,
   LessThan,
   TenantRepository,
@@ -19,7 +20,14 @@ import { VehicleEntity } from '../vehicle/vehicle.entity';
 import { type EnterpriseIndicators, enterpriseIndicators } from './inspection-indicators';
 import { InspectionEntity, InspectionItemEntity, type InspectionVerdict } from './inspection.entity';
 import { alertIntervals, type Interval, placeWindows, samplePassages, seededRandom } from './sampling';
-import { type InspectionView, inspectionView, type PassageEvidence } from './inspection-view';
+import {
+  type InspectionView,
+  inspectionView,
+  isPassageItem,
+  isWindowItem,
+  type PassageEvidence,
+  type PassageItem,
+} from './inspection-view';
 
 export const createInspectionSchema = withPeriodRules(
   z.strictObject({
@@ -155,25 +163,22 @@ export class InspectionService {
       where: { inspectionId },
       order: { kind: 'ASC', position: 'ASC' },
     });
-    const evidence = new Map<string, PassageEvidence>();
-    for (const item of items) {
-      if (item.passageId && item.passageCapturedAt) {
-        evidence.set(
-          item.passageId,
-          await this.passageEvidence(enterpriseId, item.passageId, item.passageCapturedAt),
-        );
-      }
-    }
+    const passageItems = items.filter(isPassageItem);
+    const windowItems = items.filter(isWindowItem);
     const windowPassages = new Map<string, PassageEntity[]>();
-    for (const item of items) {
-      if (item.windowFrom && item.windowUntil) {
-        windowPassages.set(
-          item.id,
-          await this.passagesSeenIn(enterpriseId, { from: item.windowFrom, until: item.windowUntil }),
-        );
-      }
+    for (const item of windowItems) {
+      windowPassages.set(
+        item.id,
+        await this.passagesSeenIn(enterpriseId, { from: item.windowFrom, until: item.windowUntil }),
+      );
     }
-    return inspectionView(inspection, items, evidence, windowPassages);
+    return inspectionView(
+      inspection,
+      passageItems,
+      windowItems,
+      await this.passageEvidence(enterpriseId, passageItems),
+      windowPassages,
+    );
   }
 
   async mark(
@@ -317,26 +322,43 @@ export class InspectionService {
     return row;
   }
 
-  /** The passage as the ledger holds it (`null` once retention dropped it), its vehicle's documents and its audit trail. */
+  /**
+   * Each sampled passage as the ledger holds it (absent once retention dropped it), its vehicle's
+   * documents and its audit trail: three queries for the whole sample.
+   */
   private async passageEvidence(
     enterpriseId: EnterpriseId,
-    id: string,
-    capturedAt: Date,
-  ): Promise<PassageEvidence> {
-    const passage = await new PassageRepository(this.dataSource.manager).findOne(enterpriseId, {
-      id,
-      capturedAt,
+    items: readonly PassageItem[],
+  ): Promise<Map<string, PassageEvidence>> {
+    if (items.length === 0) return new Map();
+    // The capture time with each id lets Postgres read only the passages' month partitions.
+    const passages = await new PassageRepository(this.dataSource.manager).find(enterpriseId, {
+      where: items.map((item) => ({ id: item.passageId, capturedAt: item.passageCapturedAt })),
     });
-    const vehicle = passage
-      ? await TenantRepository.of(this.dataSource, VehicleEntity).findOne(enterpriseId, {
-          plate: passage.plate,
-        })
-      : null;
+    const plates = [...new Set(passages.map((p) => p.plate))];
+    const vehicles =
+      plates.length === 0
+        ? []
+        : await TenantRepository.of(this.dataSource, VehicleEntity).find(enterpriseId, {
+            where: { plate: In(plates) },
+          });
     const trail = await TenantRepository.of(this.dataSource, AuditLogEntity).find(enterpriseId, {
-      where: { entityType: 'passage', entityId: id },
+      where: { entityType: 'passage', entityId: In(items.map((item) => item.passageId)) },
       order: { at: 'ASC' },
     });
-    return { passage, vehicle, trail };
+    return new Map(
+      items.map((item) => {
+        const passage = passages.find((p) => p.id === item.passageId) ?? null;
+        return [
+          item.passageId,
+          {
+            passage,
+            vehicle: passage ? (vehicles.find((v) => v.plate === passage.plate) ?? null) : null,
+            trail: trail.filter((row) => row.entityId === item.passageId),
+          },
+        ];
+      }),
+    );
   }
 
   /** Passages with an entry or an exit captured in the window, in capture order. */
