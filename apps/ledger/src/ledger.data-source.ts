@@ -14,6 +14,8 @@ import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-A
 import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/1796800000000-AddPassageReviewAndManualEntry';
 import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
 import { AddRefusedAttemptDetails1797000000000 } from './migrations/1797000000000-AddRefusedAttemptDetails';
+import { CreateInspections1797300000000 } from './migrations/1797300000000-CreateInspections';
+import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
 import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
 import { CreateExportJobs1796850000000 } from './migrations/1796850000000-CreateExportJobs';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
@@ -38,6 +40,8 @@ export const ledgerEntities = [
   MachineryEntity,
   EnterpriseProfileEntity,
   ExportJobEntity,
+  InspectionEntity,
+  InspectionItemEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -51,6 +55,7 @@ export const ledgerMigrations = [
   CreateExportJobs1796850000000,
   CreateEnterpriseProfiles1796900000000,
   AddRefusedAttemptDetails1797000000000,
+  CreateInspections1797300000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -49,6 +49,7 @@ import { PassagePhotosService } from './photos/passage-photos.service';
 import { ReviewItemsService } from './review/review-items.service';
 import { StatisticsSummaryService } from './statistics/statistics-summary.service';
 import { DistrictStatisticsService } from './statistics/district-statistics.service';
+import { InspectionService } from './inspection/inspection.service';
 import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
 
 export type LedgerServiceConfig = Pick<
@@ -171,6 +172,7 @@ export async function startLedgerService(
       districtStatistics: new DistrictStatisticsService(dataSource),
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
+      inspections: new InspectionService(dataSource),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },

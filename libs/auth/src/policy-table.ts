@@ -29,6 +29,13 @@ const cityExporters = ['city-admin', 'city-operator', 'inspector'] as const;
 const LEDGER_CALLER_FILTERED = ['POST /api/v1/exports', 'GET /api/v1/exports', 'GET /api/v1/exports/{jobId}'];
 // --- ledger: export over several enterprises (end) ---
 
+// --- ledger: inspections (begin) ---
+/** Who runs an inspection (in their districts: the token's enterprises); it shows personal data, so not city operators. */
+const inspectionRunners = ['city-admin', 'inspector'] as const;
+/** An inspected enterprise's admin may read its inspections, never change them. */
+const inspectionReaders = ['city-admin', 'inspector', 'enterprise-admin'] as const;
+// --- ledger: inspections (end) ---
+
 // --- gateway: enterprise directory (begin) ---
 const DIRECTORY = '/api/gateway/v1/enterprises';
 /** City-wide roles, and inspectors for the enterprises of their districts. */
@@ -93,6 +100,13 @@ export const POLICY = {
     'GET /api/v1/exports': { roles: cityExporters },
     'GET /api/v1/exports/{jobId}': { roles: cityExporters },
     // --- ledger: Excel export (end) ---
+    // --- ledger: inspections (begin) ---
+    [`POST ${E}/inspections`]: { roles: inspectionRunners },
+    [`GET ${E}/inspections/{inspectionId}`]: { roles: inspectionReaders },
+    [`GET ${E}/inspections/{inspectionId}/indicators`]: { roles: inspectionReaders },
+    [`PUT ${E}/inspections/{inspectionId}/items/{itemId}`]: { roles: inspectionRunners },
+    [`POST ${E}/inspections/{inspectionId}/close`]: { roles: inspectionRunners },
+    // --- ledger: inspections (end) ---
   },
   'barrier-control': {
     'GET /health': publicRoute,

@@ -189,7 +189,7 @@ const stageRecord = z.object(
 );
 const ratio = z.object({ clean: z.number(), total: z.number(), ratio: z.number().nullable() });
 
-const stageSharesSchema = z.object({
+export const stageSharesSchema = z.object({
   trips: z.object({ total: z.number(), counts: stageRecord, shares: stageRecord }),
   tonnes: z.object({
     total: z.number(),

@@ -37,6 +37,8 @@ import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
 import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
 import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
+import { InspectionController } from '../inspection/inspection.controller';
+import { InspectionService } from '../inspection/inspection.service';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -62,6 +64,8 @@ export interface LedgerDependencies {
   readonly exports: ExportService;
   /** 拦截记录: the barrier decisions that were not passages. */
   readonly refusedAttempts: RefusedAttemptsService;
+  /** Inspections: seeded samples, verdicts, indicators (issue #16). */
+  readonly inspections: InspectionService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -88,6 +92,7 @@ export class LedgerModule {
         EnterpriseRegisteredConsumer,
         DistrictStatisticsController,
         RefusedAttemptsController,
+        InspectionController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -110,6 +115,7 @@ export class LedgerModule {
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
+        { provide: InspectionService, useValue: deps.inspections },
       ],
     };
   }

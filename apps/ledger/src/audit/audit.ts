@@ -13,7 +13,8 @@ export interface AuditEntry {
     | 'in-plant-vehicle'
     | 'machinery'
     | 'dead-letter'
-    | 'export';
+    | 'export'
+    | 'inspection';
   readonly entityId: string;
   readonly action: string;
   readonly before: unknown;

@@ -21,7 +21,10 @@ export type LedgerErrorCode =
   | 'site-required'
   | 'captured-in-future'
   | 'captured-before-retention-floor'
-  | 'request-id-reused';
+  | 'request-id-reused'
+  | 'inspection-not-found'
+  | 'inspection-item-not-found'
+  | 'inspection-closed';
 
 export class LedgerException extends Error {
   constructor(
@@ -57,4 +60,7 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   'captured-in-future': 400,
   'captured-before-retention-floor': 400,
   'request-id-reused': 409,
+  'inspection-not-found': 404,
+  'inspection-item-not-found': 404,
+  'inspection-closed': 409,
 };

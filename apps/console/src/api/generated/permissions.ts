@@ -94,6 +94,16 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/indicators': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/machinery': [
     'city-admin',
     'city-operator',
@@ -284,6 +294,11 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/inspections': ['city-admin', 'inspector'],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/close': [
+    'city-admin',
+    'inspector',
+  ],
   'POST /api/ledger/v1/enterprises/{enterpriseId}/passages/manual': ['enterprise-admin', 'enterprise-staff'],
   'POST /api/ledger/v1/enterprises/{enterpriseId}/review-items/{passageId}/resolution': [
     'city-admin',
@@ -347,6 +362,10 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'PUT /api/ledger/v1/enterprises/{enterpriseId}/alert-level': ['city-admin'],
   'PUT /api/ledger/v1/enterprises/{enterpriseId}/emergency-plan': ['enterprise-admin'],
   'PUT /api/ledger/v1/enterprises/{enterpriseId}/in-plant-vehicles/{number}': ['enterprise-admin'],
+  'PUT /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/items/{itemId}': [
+    'city-admin',
+    'inspector',
+  ],
   'PUT /api/ledger/v1/enterprises/{enterpriseId}/machinery/{code}': ['enterprise-admin'],
   'PUT /api/ledger/v1/enterprises/{enterpriseId}/retention-policy': ['city-admin'],
   'PUT /api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}': ['enterprise-admin'],

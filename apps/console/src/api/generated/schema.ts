@@ -5025,6 +5025,927 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start an inspection of local days from…to: a sample reproducible from its seed (5–10 passages drawn uniformly, 2–3 video windows of 5–10 minutes inside alert periods, else anywhere in the period); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            from: string;
+            /** @default 8 */
+            passages?: number;
+            seed?: string;
+            /** Format: date */
+            to: string;
+            /** @default 10 */
+            windowMinutes?: number;
+            /** @default 3 */
+            windows?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The inspection with its sample */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closedAt: string | null;
+              closedBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              enterpriseId: string;
+              /** Format: date */
+              from: string;
+              /** Format: uuid */
+              id: string;
+              inconsistent: number;
+              marked: number;
+              passages: {
+                /** Format: date-time */
+                capturedAt: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passage: {
+                  auditTrail: {
+                    action: string;
+                    actor: string;
+                    after: unknown;
+                    /** Format: date-time */
+                    at: string;
+                    before: unknown;
+                  }[];
+                  cargoName: string | null;
+                  cargoTonnes: number | null;
+                  clipsPath: string;
+                  completeness: number;
+                  documents: {
+                    document: {
+                      bucket: string;
+                      bytes: number;
+                      contentType: string;
+                      key: string;
+                      sha256: string;
+                    };
+                    /** @enum {string} */
+                    kind: 'inventory-list' | 'driving-licence';
+                    path: string;
+                  }[];
+                  entryCapturedAt: string | null;
+                  entryGateId: string | null;
+                  exitCapturedAt: string | null;
+                  exitGateId: string | null;
+                  fleet: string | null;
+                  manual: boolean;
+                  missingFields: string[];
+                  photos: {
+                    /** @enum {string} */
+                    kind: 'scene' | 'plate';
+                    path: string;
+                    /** @enum {string} */
+                    side: 'entry' | 'exit';
+                  }[];
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                  stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+                  /** @enum {string} */
+                  state: 'inside' | 'completed' | 'exit-without-entry';
+                } | null;
+                /** Format: uuid */
+                passageId: string;
+                position: number;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              passagesRequested: number;
+              seed: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** @constant */
+              timeZone: 'Asia/Shanghai';
+              /** Format: date */
+              to: string;
+              windowMinutes: number;
+              /** @enum {string} */
+              windowPlacement: 'alert' | 'period';
+              windows: {
+                /** Format: date-time */
+                from: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passages: {
+                  entryCapturedAt: string | null;
+                  entryLaneId: string | null;
+                  exitCapturedAt: string | null;
+                  exitLaneId: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  manual: boolean;
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                }[];
+                playlistPathTemplate: string;
+                position: number;
+                /** Format: date-time */
+                until: string;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              windowsRequested: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspection: each sampled passage with photos, clips, documents, stage and its source, completeness and missing fields, audit trail; each window with its playlist path and the passages inside it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          inspectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The inspection */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closedAt: string | null;
+              closedBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              enterpriseId: string;
+              /** Format: date */
+              from: string;
+              /** Format: uuid */
+              id: string;
+              inconsistent: number;
+              marked: number;
+              passages: {
+                /** Format: date-time */
+                capturedAt: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passage: {
+                  auditTrail: {
+                    action: string;
+                    actor: string;
+                    after: unknown;
+                    /** Format: date-time */
+                    at: string;
+                    before: unknown;
+                  }[];
+                  cargoName: string | null;
+                  cargoTonnes: number | null;
+                  clipsPath: string;
+                  completeness: number;
+                  documents: {
+                    document: {
+                      bucket: string;
+                      bytes: number;
+                      contentType: string;
+                      key: string;
+                      sha256: string;
+                    };
+                    /** @enum {string} */
+                    kind: 'inventory-list' | 'driving-licence';
+                    path: string;
+                  }[];
+                  entryCapturedAt: string | null;
+                  entryGateId: string | null;
+                  exitCapturedAt: string | null;
+                  exitGateId: string | null;
+                  fleet: string | null;
+                  manual: boolean;
+                  missingFields: string[];
+                  photos: {
+                    /** @enum {string} */
+                    kind: 'scene' | 'plate';
+                    path: string;
+                    /** @enum {string} */
+                    side: 'entry' | 'exit';
+                  }[];
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                  stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+                  /** @enum {string} */
+                  state: 'inside' | 'completed' | 'exit-without-entry';
+                } | null;
+                /** Format: uuid */
+                passageId: string;
+                position: number;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              passagesRequested: number;
+              seed: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** @constant */
+              timeZone: 'Asia/Shanghai';
+              /** Format: date */
+              to: string;
+              windowMinutes: number;
+              /** @enum {string} */
+              windowPlacement: 'alert' | 'period';
+              windows: {
+                /** Format: date-time */
+                from: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passages: {
+                  entryCapturedAt: string | null;
+                  entryLaneId: string | null;
+                  exitCapturedAt: string | null;
+                  exitLaneId: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  manual: boolean;
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                }[];
+                playlistPathTemplate: string;
+                position: number;
+                /** Format: date-time */
+                until: string;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              windowsRequested: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the inspection: no more marks; audited with the count of unmarked items */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          inspectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The closed inspection */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closedAt: string | null;
+              closedBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              enterpriseId: string;
+              /** Format: date */
+              from: string;
+              /** Format: uuid */
+              id: string;
+              inconsistent: number;
+              marked: number;
+              passages: {
+                /** Format: date-time */
+                capturedAt: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passage: {
+                  auditTrail: {
+                    action: string;
+                    actor: string;
+                    after: unknown;
+                    /** Format: date-time */
+                    at: string;
+                    before: unknown;
+                  }[];
+                  cargoName: string | null;
+                  cargoTonnes: number | null;
+                  clipsPath: string;
+                  completeness: number;
+                  documents: {
+                    document: {
+                      bucket: string;
+                      bytes: number;
+                      contentType: string;
+                      key: string;
+                      sha256: string;
+                    };
+                    /** @enum {string} */
+                    kind: 'inventory-list' | 'driving-licence';
+                    path: string;
+                  }[];
+                  entryCapturedAt: string | null;
+                  entryGateId: string | null;
+                  exitCapturedAt: string | null;
+                  exitGateId: string | null;
+                  fleet: string | null;
+                  manual: boolean;
+                  missingFields: string[];
+                  photos: {
+                    /** @enum {string} */
+                    kind: 'scene' | 'plate';
+                    path: string;
+                    /** @enum {string} */
+                    side: 'entry' | 'exit';
+                  }[];
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                  stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+                  /** @enum {string} */
+                  state: 'inside' | 'completed' | 'exit-without-entry';
+                } | null;
+                /** Format: uuid */
+                passageId: string;
+                position: number;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              passagesRequested: number;
+              seed: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** @constant */
+              timeZone: 'Asia/Shanghai';
+              /** Format: date */
+              to: string;
+              windowMinutes: number;
+              /** @enum {string} */
+              windowPlacement: 'alert' | 'period';
+              windows: {
+                /** Format: date-time */
+                from: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passages: {
+                  entryCapturedAt: string | null;
+                  entryLaneId: string | null;
+                  exitCapturedAt: string | null;
+                  exitLaneId: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  manual: boolean;
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                }[];
+                playlistPathTemplate: string;
+                position: number;
+                /** Format: date-time */
+                until: string;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              windowsRequested: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-closed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's indicators over the inspection's period: completeness rate, stage shares by trips and tonnes, stage-source mix, average daily vehicles on alert and other days */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          inspectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The indicators */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              completeness: {
+                average: number | null;
+                complete: number;
+                rate: number | null;
+              };
+              dailyVehicles: {
+                alertDayAverage: number | null;
+                alertDays: string[];
+                otherDayAverage: number | null;
+                otherDayCount: number;
+              };
+              /** Format: date */
+              from: string;
+              stageShares: {
+                tonnes: {
+                  amounts: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  shares: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  total: number;
+                  tripsWithoutTonnes: number;
+                };
+                trips: {
+                  counts: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  shares: {
+                    0: number;
+                    electric: number;
+                    I: number;
+                    II: number;
+                    III: number;
+                    IV: number;
+                    none: number;
+                    unknown: number;
+                    V: number;
+                    VI: number;
+                    VIa: number;
+                    VIb: number;
+                  };
+                  total: number;
+                };
+              };
+              stageSources: {
+                counts: {
+                  document: number;
+                  inferred: number;
+                  manual: number;
+                  'platform-query': number;
+                  unknown: number;
+                };
+                shares: {
+                  document: number;
+                  inferred: number;
+                  manual: number;
+                  'platform-query': number;
+                  unknown: number;
+                };
+              };
+              /** Format: date */
+              to: string;
+              trips: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Mark a sampled passage or window consistent or inconsistent (a note required); audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          inspectionId: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @enum {string} */
+            verdict: 'consistent' | 'inconsistent';
+          };
+        };
+      };
+      responses: {
+        /** @description The inspection */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closedAt: string | null;
+              closedBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              enterpriseId: string;
+              /** Format: date */
+              from: string;
+              /** Format: uuid */
+              id: string;
+              inconsistent: number;
+              marked: number;
+              passages: {
+                /** Format: date-time */
+                capturedAt: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passage: {
+                  auditTrail: {
+                    action: string;
+                    actor: string;
+                    after: unknown;
+                    /** Format: date-time */
+                    at: string;
+                    before: unknown;
+                  }[];
+                  cargoName: string | null;
+                  cargoTonnes: number | null;
+                  clipsPath: string;
+                  completeness: number;
+                  documents: {
+                    document: {
+                      bucket: string;
+                      bytes: number;
+                      contentType: string;
+                      key: string;
+                      sha256: string;
+                    };
+                    /** @enum {string} */
+                    kind: 'inventory-list' | 'driving-licence';
+                    path: string;
+                  }[];
+                  entryCapturedAt: string | null;
+                  entryGateId: string | null;
+                  exitCapturedAt: string | null;
+                  exitGateId: string | null;
+                  fleet: string | null;
+                  manual: boolean;
+                  missingFields: string[];
+                  photos: {
+                    /** @enum {string} */
+                    kind: 'scene' | 'plate';
+                    path: string;
+                    /** @enum {string} */
+                    side: 'entry' | 'exit';
+                  }[];
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                  stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
+                  /** @enum {string} */
+                  state: 'inside' | 'completed' | 'exit-without-entry';
+                } | null;
+                /** Format: uuid */
+                passageId: string;
+                position: number;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              passagesRequested: number;
+              seed: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** @constant */
+              timeZone: 'Asia/Shanghai';
+              /** Format: date */
+              to: string;
+              windowMinutes: number;
+              /** @enum {string} */
+              windowPlacement: 'alert' | 'period';
+              windows: {
+                /** Format: date-time */
+                from: string;
+                /** Format: uuid */
+                itemId: string;
+                markedAt: string | null;
+                markedBy: string | null;
+                note: string | null;
+                passages: {
+                  entryCapturedAt: string | null;
+                  entryLaneId: string | null;
+                  exitCapturedAt: string | null;
+                  exitLaneId: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  manual: boolean;
+                  plate: string;
+                  plateColour: string;
+                  stage:
+                    | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                    | null;
+                }[];
+                playlistPathTemplate: string;
+                position: number;
+                /** Format: date-time */
+                until: string;
+                verdict: ('consistent' | 'inconsistent') | null;
+              }[];
+              windowsRequested: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-not-found, inspection-item-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-closed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/machinery': {
     parameters: {
       query?: never;

@@ -1,0 +1,121 @@
+import { parseEnterpriseId } from '@ecogate/persistence';
+import { blankPassage } from '../passage/blank-passage';
+import { type VehicleEntity } from '../vehicle/vehicle.entity';
+import { type InspectionEntity, type InspectionItemEntity } from './inspection.entity';
+import { inspectionView, isPassageItem, isWindowItem } from './inspection-view';
+
+const ref = (key: string) => ({
+  bucket: 'ledger',
+  key,
+  sha256: 'a'.repeat(64),
+  contentType: 'image/jpeg',
+  bytes: 10,
+});
+const ENTERPRISE = 'ent 1';
+const passage = {
+  ...blankPassage({
+    enterpriseId: parseEnterpriseId('ent-1'),
+    siteId: 'site-1',
+    plate: '冀A12345',
+    plateColour: 'yellow',
+    state: 'inside',
+    capturedAt: new Date('2026-03-10T01:00:00Z'),
+    receivedAt: new Date('2026-03-10T01:00:01Z'),
+    stage: { stage: 'VI', source: 'document' },
+  }),
+  enterpriseId: ENTERPRISE,
+  entryPhotos: { vehicle: ref('scene.jpg'), plate: ref('plate.jpg') },
+  exitPhotos: { plate: ref('exit-plate.jpg') },
+};
+const vehicle = {
+  enterpriseId: ENTERPRISE,
+  plate: '冀A12345',
+  inventoryList: null,
+  drivingLicence: ref('dl.pdf'),
+};
+const inspection = {
+  id: 'insp-1',
+  enterpriseId: ENTERPRISE,
+  fromDate: '2026-03-01',
+  toDate: '2026-03-31',
+  status: 'open',
+} as InspectionEntity;
+const item = (over: Partial<InspectionItemEntity>): InspectionItemEntity => ({
+  id: 'item',
+  enterpriseId: ENTERPRISE,
+  inspectionId: 'insp-1',
+  kind: 'passage',
+  position: 0,
+  passageId: null,
+  passageCapturedAt: null,
+  windowFrom: null,
+  windowUntil: null,
+  verdict: null,
+  note: null,
+  markedBy: null,
+  markedAt: null,
+  ...over,
+});
+
+describe('inspectionView', () => {
+  const items = [
+    item({ id: 'p', passageId: passage.id, passageCapturedAt: passage.capturedAt }),
+    item({
+      id: 'gone',
+      passageId: 'dropped',
+      passageCapturedAt: passage.capturedAt,
+      position: 1,
+      verdict: 'consistent',
+    }),
+    item({
+      id: 'w',
+      kind: 'window',
+      windowFrom: new Date('2026-03-10T00:50:00Z'),
+      windowUntil: new Date('2026-03-10T01:00:00Z'),
+      verdict: 'inconsistent',
+      note: '缺记录',
+    }),
+  ];
+  const view = inspectionView(
+    inspection,
+    items.filter(isPassageItem),
+    items.filter(isWindowItem),
+    new Map([
+      [passage.id, { passage, vehicle: vehicle as VehicleEntity, trail: [] }],
+      ['dropped', { passage: null, vehicle: null, trail: [] }],
+    ]),
+    new Map([['w', [passage]]]),
+  );
+
+  it("links only the photos and documents the passage has, through the gateway's paths", () => {
+    const [sampled] = view.passages;
+    const base = `/api/ledger/v1/enterprises/ent%201`;
+    expect(sampled?.passage?.photos).toEqual([
+      { side: 'entry', kind: 'scene', path: `${base}/passages/${passage.id}/photos/entry/scene` },
+      { side: 'entry', kind: 'plate', path: `${base}/passages/${passage.id}/photos/entry/plate` },
+      { side: 'exit', kind: 'plate', path: `${base}/passages/${passage.id}/photos/exit/plate` },
+    ]);
+    expect(sampled?.passage?.documents).toEqual([
+      {
+        kind: 'driving-licence',
+        document: ref('dl.pdf'),
+        path: `${base}/vehicles/${encodeURIComponent('冀A12345')}/documents/driving-licence`,
+      },
+    ]);
+    expect(sampled?.passage).toMatchObject({ stage: 'VI', stageSource: 'document' });
+  });
+
+  it('keeps a passage retention dropped as an item without its record, and counts the marks', () => {
+    expect(view.passages[1]).toMatchObject({ passageId: 'dropped', passage: null, verdict: 'consistent' });
+    expect(view.marked).toBe(2);
+    expect(view.inconsistent).toBe(1);
+  });
+
+  it("builds the window's playlist path for the console to fill in each camera", () => {
+    expect(view.windows[0]?.playlistPathTemplate).toBe(
+      '/api/video-archive/v1/enterprises/ent%201/cameras/{cameraId}/playlist.m3u8' +
+        '?from=2026-03-10T00%3A50%3A00.000Z&to=2026-03-10T01%3A00%3A00.000Z',
+    );
+    expect(view.windows[0]?.passages.map((p) => p.plate)).toEqual(['冀A12345']);
+  });
+});

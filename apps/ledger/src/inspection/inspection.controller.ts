@@ -1,0 +1,72 @@
+import { Caller, type Principal } from '@ecogate/auth';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { parseEnterpriseId } from '@ecogate/persistence';
+import { z } from 'zod';
+import { parseRequest } from '../api/request-parsing';
+import { createInspectionSchema, InspectionService, markItemSchema } from './inspection.service';
+
+export const inspectionIdParam = z.uuid();
+
+/**
+ * `…/inspections`: an inspector's sample of the enterprise's ledger and video (issue #16). Who may
+ * call which route, and for which enterprises, is the policy table's (inspectors within their
+ * districts; enterprise admins read).
+ */
+@Controller('api/v1/enterprises/:enterpriseId/inspections')
+export class InspectionController {
+  constructor(@Inject(InspectionService) private readonly inspections: InspectionService) {}
+
+  @Post()
+  create(@Param('enterpriseId') enterpriseId: string, @Caller() caller: Principal, @Body() body: unknown) {
+    return this.inspections.create(parseEnterpriseId(enterpriseId), {
+      ...parseRequest(createInspectionSchema, body ?? {}),
+      actor: caller.subject,
+    });
+  }
+
+  @Get(':inspectionId')
+  get(@Param('enterpriseId') enterpriseId: string, @Param('inspectionId') inspectionId: string) {
+    return this.inspections.get(
+      parseEnterpriseId(enterpriseId),
+      parseRequest(inspectionIdParam, inspectionId),
+    );
+  }
+
+  @Get(':inspectionId/indicators')
+  indicators(@Param('enterpriseId') enterpriseId: string, @Param('inspectionId') inspectionId: string) {
+    return this.inspections.indicators(
+      parseEnterpriseId(enterpriseId),
+      parseRequest(inspectionIdParam, inspectionId),
+    );
+  }
+
+  @Put(':inspectionId/items/:itemId')
+  mark(
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('inspectionId') inspectionId: string,
+    @Param('itemId') itemId: string,
+    @Caller() caller: Principal,
+    @Body() body: unknown,
+  ) {
+    return this.inspections.mark(
+      parseEnterpriseId(enterpriseId),
+      parseRequest(inspectionIdParam, inspectionId),
+      parseRequest(inspectionIdParam, itemId),
+      { ...parseRequest(markItemSchema, body), actor: caller.subject },
+    );
+  }
+
+  @Post(':inspectionId/close')
+  @HttpCode(200)
+  close(
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('inspectionId') inspectionId: string,
+    @Caller() caller: Principal,
+  ) {
+    return this.inspections.close(
+      parseEnterpriseId(enterpriseId),
+      parseRequest(inspectionIdParam, inspectionId),
+      caller.subject,
+    );
+  }
+}

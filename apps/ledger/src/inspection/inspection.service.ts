@@ -1,0 +1,377 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type DataSource,
+  type EnterpriseId,
+  type EntityManager,
+  In,
+  IsNull,
+  LessThan,
+  TenantRepository,
+} from '@ecogate/persistence';
+import { z } from 'zod';
+import { AlertLevelEntity } from '../alert/alert-level.entity';
+import { audit } from '../audit/audit';
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { LedgerException } from '../errors/ledger.exception';
+import { type PassageEntity } from '../passage/passage.entity';
+import { PassageRepository } from '../passage/passage.repository';
+import { periodOf, STATISTICS_TIME_ZONE, withPeriodRules } from '../statistics/statistics-summary.service';
+import { VehicleEntity } from '../vehicle/vehicle.entity';
+import { type EnterpriseIndicators, enterpriseIndicators } from './inspection-indicators';
+import { InspectionEntity, InspectionItemEntity, type InspectionVerdict } from './inspection.entity';
+import { alertIntervals, type Interval, placeWindows, samplePassages, seededRandom } from './sampling';
+import {
+  type InspectionView,
+  inspectionView,
+  isPassageItem,
+  isWindowItem,
+  type PassageEvidence,
+  type PassageItem,
+} from './inspection-view';
+
+export const createInspectionSchema = withPeriodRules(
+  z.strictObject({
+    /** Local days (Asia/Shanghai), `to` inclusive. */
+    from: z.iso.date(),
+    to: z.iso.date(),
+    /** Reproduces an earlier sample; a random one is chosen (and stored) when absent. */
+    seed: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/)
+      .optional(),
+    passages: z.number().int().min(5).max(10).default(8),
+    windows: z.number().int().min(2).max(3).default(3),
+    windowMinutes: z.number().int().min(5).max(10).default(10),
+  }),
+);
+export type CreateInspectionCommand = z.infer<typeof createInspectionSchema> & { readonly actor: string };
+
+export const markItemSchema = z
+  .strictObject({
+    verdict: z.enum(['consistent', 'inconsistent']),
+    note: z.string().trim().min(1).max(2000).optional(),
+  })
+  .refine((body) => body.verdict === 'consistent' || body.note !== undefined, {
+    message: 'an inconsistent item needs a note saying what is wrong',
+    path: ['note'],
+  });
+export type MarkItemCommand = z.infer<typeof markItemSchema> & { readonly actor: string };
+
+/** The period's passages, in capture order then id: the list the sample draws from. */
+async function passageCandidates(
+  manager: EntityManager,
+  enterpriseId: EnterpriseId,
+  period: Interval,
+): Promise<{ id: string; capturedAt: Date }[]> {
+  return new PassageRepository(manager)
+    .scopedQueryBuilder(enterpriseId, 'p')
+    .select(['p.id', 'p.capturedAt'])
+    .andWhere('p.capturedAt >= :from AND p.capturedAt < :until', period)
+    .orderBy('p.capturedAt', 'ASC')
+    .addOrderBy('p.id', 'ASC')
+    .getMany();
+}
+
+/**
+ * Inspections (issue #16): a seeded sample of passages and video windows (`sampling.ts`), the
+ * evidence an inspector checks for each, their verdicts, and the enterprise's indicators. Every
+ * change (creation, mark, close) is audited in its own transaction.
+ */
+export class InspectionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(enterpriseId: EnterpriseId, command: CreateInspectionCommand): Promise<InspectionView> {
+    const seed = command.seed ?? randomBytes(8).toString('hex');
+    const period = periodOf(command);
+    const manager = this.dataSource.manager;
+    const candidates = await passageCandidates(manager, enterpriseId, period);
+    const alerts = alertIntervals(await this.alertHistory(enterpriseId, period.until), period);
+    // Separate streams: the windows do not move when the passage count changes, and vice versa.
+    const passages = samplePassages(candidates, command.passages, seededRandom(`${seed}|passages`));
+    const placed = placeWindows(
+      period,
+      alerts,
+      command.windows,
+      command.windowMinutes,
+      seededRandom(`${seed}|windows`),
+    );
+    const inspection: Omit<InspectionEntity, 'enterpriseId'> = {
+      id: randomUUID(),
+      fromDate: command.from,
+      toDate: command.to,
+      seed,
+      passagesRequested: command.passages,
+      windowsRequested: command.windows,
+      windowMinutes: command.windowMinutes,
+      windowPlacement: placed.placement,
+      status: 'open',
+      createdBy: command.actor,
+      createdAt: new Date(),
+      closedBy: null,
+      closedAt: null,
+    };
+    const blank = { verdict: null, note: null, markedBy: null, markedAt: null };
+    const items: Omit<InspectionItemEntity, 'enterpriseId'>[] = [
+      ...passages.map((p, position) => ({
+        ...blank,
+        id: randomUUID(),
+        inspectionId: inspection.id,
+        kind: 'passage' as const,
+        position,
+        passageId: p.id,
+        passageCapturedAt: p.capturedAt,
+        windowFrom: null,
+        windowUntil: null,
+      })),
+      ...placed.windows.map((w, position) => ({
+        ...blank,
+        id: randomUUID(),
+        inspectionId: inspection.id,
+        kind: 'window' as const,
+        position,
+        passageId: null,
+        passageCapturedAt: null,
+        windowFrom: w.from,
+        windowUntil: w.until,
+      })),
+    ];
+    await this.dataSource.transaction(async (tx) => {
+      await TenantRepository.of(tx, InspectionEntity).insert(enterpriseId, inspection);
+      await TenantRepository.of(tx, InspectionItemEntity).insert(enterpriseId, items);
+      await audit(tx, enterpriseId, {
+        actor: command.actor,
+        entityType: 'inspection',
+        entityId: inspection.id,
+        action: 'create',
+        before: null,
+        after: {
+          from: command.from,
+          to: command.to,
+          seed,
+          passages: passages.map((p) => p.id),
+          windows: placed.windows,
+          windowPlacement: placed.placement,
+        },
+      });
+    });
+    return this.get(enterpriseId, inspection.id);
+  }
+
+  async get(enterpriseId: EnterpriseId, inspectionId: string): Promise<InspectionView> {
+    const inspection = await this.inspection(this.dataSource.manager, enterpriseId, inspectionId);
+    const items = await TenantRepository.of(this.dataSource, InspectionItemEntity).find(enterpriseId, {
+      where: { inspectionId },
+      order: { kind: 'ASC', position: 'ASC' },
+    });
+    const passageItems = items.filter(isPassageItem);
+    const windowItems = items.filter(isWindowItem);
+    const windowPassages = new Map<string, PassageEntity[]>();
+    for (const item of windowItems) {
+      windowPassages.set(
+        item.id,
+        await this.passagesSeenIn(enterpriseId, { from: item.windowFrom, until: item.windowUntil }),
+      );
+    }
+    return inspectionView(
+      inspection,
+      passageItems,
+      windowItems,
+      await this.passageEvidence(enterpriseId, passageItems),
+      windowPassages,
+    );
+  }
+
+  async mark(
+    enterpriseId: EnterpriseId,
+    inspectionId: string,
+    itemId: string,
+    command: MarkItemCommand,
+  ): Promise<InspectionView> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.openInspection(tx, enterpriseId, inspectionId);
+      const items = TenantRepository.of(tx, InspectionItemEntity);
+      const before = await items.findOne(enterpriseId, { id: itemId, inspectionId });
+      if (!before)
+        throw new LedgerException(
+          'inspection-item-not-found',
+          `no item ${itemId} in inspection ${inspectionId}`,
+        );
+      const change = {
+        verdict: command.verdict satisfies InspectionVerdict,
+        note: command.note ?? null,
+        markedBy: command.actor,
+        markedAt: new Date(),
+      };
+      await items.update(enterpriseId, { id: itemId }, change);
+      await audit(tx, enterpriseId, {
+        actor: command.actor,
+        entityType: 'inspection',
+        entityId: inspectionId,
+        action: 'mark-item',
+        before: { itemId, verdict: before.verdict, note: before.note },
+        after: { itemId, ...change },
+      });
+    });
+    return this.get(enterpriseId, inspectionId);
+  }
+
+  async close(enterpriseId: EnterpriseId, inspectionId: string, actor: string): Promise<InspectionView> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.openInspection(tx, enterpriseId, inspectionId);
+      const change = { status: 'closed' as const, closedBy: actor, closedAt: new Date() };
+      await TenantRepository.of(tx, InspectionEntity).update(enterpriseId, { id: inspectionId }, change);
+      const unmarked = await TenantRepository.of(tx, InspectionItemEntity).count(enterpriseId, {
+        inspectionId,
+        verdict: IsNull(),
+      });
+      await audit(tx, enterpriseId, {
+        actor,
+        entityType: 'inspection',
+        entityId: inspectionId,
+        action: 'close',
+        before: { status: 'open' },
+        after: { ...change, unmarkedItems: unmarked },
+      });
+    });
+    return this.get(enterpriseId, inspectionId);
+  }
+
+  /** The enterprise's indicators over the inspection's period. */
+  async indicators(enterpriseId: EnterpriseId, inspectionId: string): Promise<EnterpriseIndicators> {
+    const inspection = await this.inspection(this.dataSource.manager, enterpriseId, inspectionId);
+    const query = { from: inspection.fromDate, to: inspection.toDate };
+    const period = periodOf(query);
+    const day = `to_char(p.capturedAt AT TIME ZONE '${STATISTICS_TIME_ZONE}', 'YYYY-MM-DD')`;
+    const passages = () =>
+      new PassageRepository(this.dataSource.manager)
+        .scopedQueryBuilder(enterpriseId, 'p')
+        .andWhere('p.capturedAt >= :from AND p.capturedAt < :until', period);
+    const groups: {
+      day: string;
+      stage: string | null;
+      stageSource: string | null;
+      fuel: string | null;
+      tonnes: string | null;
+      trips: string;
+      complete: string;
+      completenessSum: string;
+    }[] = await passages()
+      .leftJoin(VehicleEntity, 'v', 'v.enterpriseId = p.enterpriseId AND v.plate = p.plate')
+      .select(day, 'day')
+      .addSelect('p.stage', 'stage')
+      .addSelect('p.stageSource', 'stageSource')
+      .addSelect('v.fuel', 'fuel')
+      .addSelect('p.cargoTonnes', 'tonnes')
+      .addSelect('count(*)', 'trips')
+      .addSelect(`count(*) FILTER (WHERE jsonb_array_length(p.missingFields) = 0)`, 'complete')
+      .addSelect('sum(p.completeness)', 'completenessSum')
+      .groupBy('day')
+      .addGroupBy('p.stage')
+      .addGroupBy('p.stageSource')
+      .addGroupBy('v.fuel')
+      .addGroupBy('p.cargoTonnes')
+      .getRawMany();
+    const daily: { day: string; vehicles: string }[] = await passages()
+      .select(day, 'day')
+      .addSelect('count(DISTINCT p.plate)', 'vehicles')
+      .groupBy('day')
+      .getRawMany();
+    const alerts = alertIntervals(await this.alertHistory(enterpriseId, period.until), period);
+    return enterpriseIndicators(
+      query,
+      groups.map((g) => ({
+        day: g.day,
+        stage: g.stage,
+        stageSource: g.stageSource,
+        fuel: g.fuel,
+        tonnes: g.tonnes === null ? null : Number(g.tonnes),
+        trips: Number(g.trips),
+        complete: Number(g.complete),
+        completenessSum: Number(g.completenessSum),
+      })),
+      daily.map((d) => ({ day: d.day, vehicles: Number(d.vehicles) })),
+      alerts,
+    );
+  }
+
+  private alertHistory(enterpriseId: EnterpriseId, until: Date) {
+    return TenantRepository.of(this.dataSource, AlertLevelEntity).find(enterpriseId, {
+      where: { setAt: LessThan(until) },
+      order: { setAt: 'ASC' },
+    });
+  }
+
+  private async inspection(
+    manager: EntityManager,
+    enterpriseId: EnterpriseId,
+    id: string,
+  ): Promise<InspectionEntity> {
+    const row = await TenantRepository.of(manager, InspectionEntity).findOne(enterpriseId, { id });
+    // Another enterprise's inspection is indistinguishable from a missing one.
+    if (!row) throw new LedgerException('inspection-not-found', `no inspection ${id}`);
+    return row;
+  }
+
+  private async openInspection(
+    tx: EntityManager,
+    enterpriseId: EnterpriseId,
+    id: string,
+  ): Promise<InspectionEntity> {
+    const row = await this.inspection(tx, enterpriseId, id);
+    if (row.status === 'closed') throw new LedgerException('inspection-closed', `inspection ${id} is closed`);
+    return row;
+  }
+
+  /**
+   * Each sampled passage as the ledger holds it (absent once retention dropped it), its vehicle's
+   * documents and its audit trail: three queries for the whole sample.
+   */
+  private async passageEvidence(
+    enterpriseId: EnterpriseId,
+    items: readonly PassageItem[],
+  ): Promise<Map<string, PassageEvidence>> {
+    if (items.length === 0) return new Map();
+    // The capture time with each id lets Postgres read only the passages' month partitions.
+    const passages = await new PassageRepository(this.dataSource.manager).find(enterpriseId, {
+      where: items.map((item) => ({ id: item.passageId, capturedAt: item.passageCapturedAt })),
+    });
+    const plates = [...new Set(passages.map((p) => p.plate))];
+    const vehicles =
+      plates.length === 0
+        ? []
+        : await TenantRepository.of(this.dataSource, VehicleEntity).find(enterpriseId, {
+            where: { plate: In(plates) },
+          });
+    const trail = await TenantRepository.of(this.dataSource, AuditLogEntity).find(enterpriseId, {
+      where: { entityType: 'passage', entityId: In(items.map((item) => item.passageId)) },
+      order: { at: 'ASC' },
+    });
+    return new Map(
+      items.map((item) => {
+        const passage = passages.find((p) => p.id === item.passageId) ?? null;
+        return [
+          item.passageId,
+          {
+            passage,
+            vehicle: passage ? (vehicles.find((v) => v.plate === passage.plate) ?? null) : null,
+            trail: trail.filter((row) => row.entityId === item.passageId),
+          },
+        ];
+      }),
+    );
+  }
+
+  /** Passages with an entry or an exit captured in the window, in capture order. */
+  private passagesSeenIn(enterpriseId: EnterpriseId, window: Interval): Promise<PassageEntity[]> {
+    return new PassageRepository(this.dataSource.manager)
+      .scopedQueryBuilder(enterpriseId, 'p')
+      .andWhere('p.capturedAt < :until', window)
+      .andWhere(
+        '((p.entryCapturedAt >= :from AND p.entryCapturedAt < :until) OR (p.exitCapturedAt >= :from AND p.exitCapturedAt < :until))',
+        window,
+      )
+      .orderBy('p.capturedAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+  }
+}
