@@ -14,6 +14,7 @@ import { AddPassageReceiptTime1796700000000 } from './migrations/1796700000000-A
 import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/1796800000000-AddPassageReviewAndManualEntry';
 import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
 import { AddRefusedAttemptDetails1797000000000 } from './migrations/1797000000000-AddRefusedAttemptDetails';
+import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
 import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
 import { CreateExportJobs1796850000000 } from './migrations/1796850000000-CreateExportJobs';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
@@ -51,6 +52,7 @@ export const ledgerMigrations = [
   CreateExportJobs1796850000000,
   CreateEnterpriseProfiles1796900000000,
   AddRefusedAttemptDetails1797000000000,
+  CreateLedgerChain1797100000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

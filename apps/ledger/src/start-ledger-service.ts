@@ -1,6 +1,8 @@
 import { TokenVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { ledgerOpenApi } from './api/ledger.openapi';
+import { type ChainConfig } from './chain/chain.config';
+import { scheduleChainRoots } from './chain/chain-roots';
 import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
 import { DEFAULT_EXPORT_CONFIG, type ExportConfig } from './export/export.config';
 import { EXPORT_ERROR_STATUS } from './export/export.exception';
@@ -62,6 +64,8 @@ export type LedgerServiceConfig = Pick<
   readonly outageBackoff?: OutageBackoff;
   /** The Excel export (`LEDGER_EXPORT_*`); its defaults when absent. */
   readonly exports?: ExportConfig;
+  /** The hash chain's root signing (`LEDGER_CHAIN_*`); no roots signed when absent. */
+  readonly chain?: ChainConfig;
 };
 
 export interface LedgerService {
@@ -97,6 +101,16 @@ export async function startLedgerService(
     config.retention,
     logger.child({ component: 'maintenance' }),
   );
+
+  const chainRoots = config.chain?.signer
+    ? scheduleChainRoots(
+        dataSource,
+        config.chain.signer,
+        config.chain.rootsIntervalMs,
+        logger.child({ component: 'chain-roots' }),
+      )
+    : undefined;
+  if (!config.chain?.signer) logger.warn('LEDGER_CHAIN_SIGNING_KEY_FILE not set: no chain roots are signed');
 
   const storage = createObjectStorage(config.documents.objectStorage, {
     maxPresignedTtlSeconds: config.documents.urlTtlSeconds,
@@ -211,6 +225,7 @@ export async function startLedgerService(
       await app.close();
       await exports.worker.stop();
       await maintenance.stop();
+      await chainRoots?.stop();
       await relay.stop();
       await publisher.disconnect();
       await dataSource.destroy();
