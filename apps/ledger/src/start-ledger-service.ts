@@ -3,6 +3,7 @@ import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { ledgerOpenApi } from './api/ledger.openapi';
 import { type ChainConfig } from './chain/chain.config';
 import { scheduleChainRoots } from './chain/chain-roots';
+import { ChainVerificationService } from './chain/chain-verification.service';
 import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
 import { DEFAULT_EXPORT_CONFIG, type ExportConfig } from './export/export.config';
 import { EXPORT_ERROR_STATUS } from './export/export.exception';
@@ -185,6 +186,9 @@ export async function startLedgerService(
       districtStatistics: new DistrictStatisticsService(dataSource),
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
+      chain: new ChainVerificationService(dataSource, config.chain?.signer, {
+        retentionFloorDays: config.retention.floors.ledgerDays,
+      }),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },

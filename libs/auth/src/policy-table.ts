@@ -93,6 +93,10 @@ export const POLICY = {
     'GET /api/v1/exports': { roles: cityExporters },
     'GET /api/v1/exports/{jobId}': { roles: cityExporters },
     // --- ledger: Excel export (end) ---
+    // --- ledger: hash chain (begin) ---
+    // The tamper-evident ledger's verify: city roles, and inspectors for the enterprises of their districts.
+    [`GET ${E}/chain/verify`]: { roles: ['city-admin', 'city-operator', 'inspector'] },
+    // --- ledger: hash chain (end) ---
   },
   'barrier-control': {
     'GET /health': publicRoute,

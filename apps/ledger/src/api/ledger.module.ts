@@ -35,6 +35,8 @@ import { DistrictStatisticsController } from '../statistics/district-statistics.
 import { DistrictStatisticsService } from '../statistics/district-statistics.service';
 import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
+import { ChainController } from '../chain/chain.controller';
+import { ChainVerificationService } from '../chain/chain-verification.service';
 import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
 import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
 
@@ -62,6 +64,8 @@ export interface LedgerDependencies {
   readonly exports: ExportService;
   /** 拦截记录: the barrier decisions that were not passages. */
   readonly refusedAttempts: RefusedAttemptsService;
+  /** The tamper-evident ledger's verify. */
+  readonly chain: ChainVerificationService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -88,6 +92,7 @@ export class LedgerModule {
         EnterpriseRegisteredConsumer,
         DistrictStatisticsController,
         RefusedAttemptsController,
+        ChainController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -110,6 +115,7 @@ export class LedgerModule {
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
+        { provide: ChainVerificationService, useValue: deps.chain },
       ],
     };
   }

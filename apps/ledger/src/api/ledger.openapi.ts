@@ -14,6 +14,7 @@ import { dailyQuery, passagesQuery } from './ledger.controller';
 import { consoleRoutes } from './console.openapi';
 import { districtStatisticsRoutes } from '../statistics/district-statistics.openapi';
 import { refusedAttemptRoutes } from '../refused-attempts/refused-attempts.openapi';
+import { chainRoutes } from '../chain/chain.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -250,6 +251,7 @@ const routes: RouteDescriptor[] = [
   ...districtStatisticsRoutes,
   ...exportRoutes,
   ...refusedAttemptRoutes,
+  ...chainRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */
