@@ -57,12 +57,9 @@ export async function chainRecord(
   enterpriseId: EnterpriseId,
   kind: ChainKind,
   record: RecordRef,
+  /** A passage's capture time: its partition key, so the read-back touches one partition. */
+  capturedAt?: Date,
 ): Promise<ChainEntry> {
-  return appendToChain(
-    tx,
-    enterpriseId,
-    kind,
-    record,
-    await currentContent(tx, enterpriseId, record.table, record.id),
-  );
+  const content = await currentContent(tx, enterpriseId, record.table, record.id, capturedAt);
+  return appendToChain(tx, enterpriseId, kind, record, content);
 }

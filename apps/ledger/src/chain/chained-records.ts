@@ -1,4 +1,4 @@
-import { type EnterpriseId, type EntityManager, In, TenantRepository } from '@ecogate/persistence';
+import { Between, type EnterpriseId, type EntityManager, In, TenantRepository } from '@ecogate/persistence';
 import { PassageEntity } from '../passage/passage.entity';
 import { VehicleStageEvidenceEntity } from '../vehicle/vehicle-stage-evidence.entity';
 import { VehicleEntity } from '../vehicle/vehicle.entity';
@@ -16,8 +16,16 @@ function rowsById<E extends { id: string; enterpriseId: string }>(
   enterpriseId: EnterpriseId,
   entity: new () => E,
   ids: readonly string[],
+  capturedAt?: Date,
 ): Promise<E[]> {
-  return TenantRepository.of(manager, entity).find(enterpriseId, { where: { id: In([...ids]) } as never });
+  // A passage's capture time (±1 ms: a stored microsecond a Date cannot carry) prunes the read to its
+  // month's partition instead of probing every partition's primary key.
+  const partition = capturedAt
+    ? { capturedAt: Between(new Date(capturedAt.getTime() - 1), new Date(capturedAt.getTime() + 1)) }
+    : {};
+  return TenantRepository.of(manager, entity).find(enterpriseId, {
+    where: { id: In([...ids]), ...partition } as never,
+  });
 }
 
 /**
@@ -30,10 +38,12 @@ export async function currentContents(
   enterpriseId: EnterpriseId,
   table: ChainTable,
   ids: readonly string[],
+  /** One passage's capture time, when the caller knows it. */
+  capturedAt?: Date,
 ): Promise<Map<string, string>> {
   const contents = new Map<string, string>();
   if (ids.length === 0) return contents;
-  const rows = await rowsById(manager, enterpriseId, ENTITIES[table], ids);
+  const rows = await rowsById(manager, enterpriseId, ENTITIES[table], ids, capturedAt);
   for (const row of rows) contents.set(row.id, canonicalJson(row));
   return contents;
 }
@@ -44,8 +54,9 @@ export async function currentContent(
   enterpriseId: EnterpriseId,
   table: ChainTable,
   id: string,
+  capturedAt?: Date,
 ): Promise<string> {
-  const content = (await currentContents(manager, enterpriseId, table, [id])).get(id);
+  const content = (await currentContents(manager, enterpriseId, table, [id], capturedAt)).get(id);
   if (content === undefined) throw new Error(`${table}/${id} not found after it was written`);
   return content;
 }

@@ -282,10 +282,13 @@ export async function savePassage(
     const changed = await repository.update(enterpriseId, { id }, changes);
     if (changed !== 1) throw new Error(`passage ${id} not updated (${changed} rows)`);
   }
-  await chainRecord(tx, enterpriseId, mode === 'insert' ? 'passage-created' : 'passage-revised', {
-    table: 'passages',
-    id,
-  });
+  await chainRecord(
+    tx,
+    enterpriseId,
+    mode === 'insert' ? 'passage-created' : 'passage-revised',
+    { table: 'passages', id },
+    row.capturedAt,
+  );
   return { row, unpublished };
 }
 
