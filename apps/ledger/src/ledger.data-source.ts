@@ -16,6 +16,7 @@ import { CreateEnterpriseProfiles1796900000000 } from './migrations/179690000000
 import { AddRefusedAttemptDetails1797000000000 } from './migrations/1797000000000-AddRefusedAttemptDetails';
 import { CreateInspections1797300000000 } from './migrations/1797300000000-CreateInspections';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
+import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
 import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
 import { CreateExportJobs1796850000000 } from './migrations/1796850000000-CreateExportJobs';
 import { PassageDecisionEntity } from './passage/passage-decision.entity';
@@ -55,6 +56,7 @@ export const ledgerMigrations = [
   CreateExportJobs1796850000000,
   CreateEnterpriseProfiles1796900000000,
   AddRefusedAttemptDetails1797000000000,
+  CreateLedgerChain1797100000000,
   CreateInspections1797300000000,
 ];
 

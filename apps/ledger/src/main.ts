@@ -6,12 +6,17 @@ import { checkSheetThread } from './export/sheet-thread.check';
 import { ledgerEntities, ledgerMigrations } from './ledger.data-source';
 import { runLedgerMaintenance } from './retention/ledger-maintenance';
 import { startLedgerService } from './start-ledger-service';
+import { signChainRoots } from './chain/chain-roots';
+import { verifyChain } from './chain/verify-chain';
+import { verifyChainArguments } from './chain/verify-chain-arguments';
 
 /**
  * One-off jobs: `--migrate` (the deploy step: apply pending migrations; the service never
- * migrates at boot) and `--retention` (partition maintenance and retention once, e.g. from cron).
+ * migrates at boot), `--retention` (partition maintenance and retention once, e.g. from cron),
+ * `--chain-roots` (sign the hash chain's roots of closed days once) and
+ * `--verify-chain <enterpriseId> [from] [to]` (prints the verification; exit 2 when tampered).
  */
-async function runJob(job: 'migrate' | 'retention', config: LedgerJobConfig): Promise<void> {
+async function runJob(job: LedgerJob, config: LedgerJobConfig): Promise<void> {
   const logger = createLogger({ service: 'ledger', level: config.observability.logLevel });
   const dataSource = createDataSource({
     url: config.database.url.reveal(),
@@ -23,17 +28,31 @@ async function runJob(job: 'migrate' | 'retention', config: LedgerJobConfig): Pr
   await dataSource.initialize();
   try {
     if (job === 'migrate') await runMigrations(dataSource, { logger });
-    else await runLedgerMaintenance(dataSource, config.retention, logger.child({ component: 'retention' }));
+    else if (job === 'retention')
+      await runLedgerMaintenance(dataSource, config.retention, logger.child({ component: 'retention' }));
+    else if (job === 'chain-roots') {
+      if (!config.chain.signer)
+        throw new Error('LEDGER_CHAIN_SIGNING_KEY_FILE is needed to sign chain roots');
+      const roots = await signChainRoots(dataSource, config.chain.signer);
+      logger.info({ roots: roots.length }, 'ledger chain roots signed');
+    } else {
+      const verification = await verifyChain(
+        dataSource.manager,
+        config.chain.signer,
+        { retentionFloorDays: config.retention.floors.ledgerDays },
+        verifyChainArguments(process.argv),
+      );
+      console.log(JSON.stringify(verification, null, 2));
+      if (!verification.ok) process.exitCode = 2;
+    }
   } finally {
     await dataSource.destroy();
   }
 }
 
-const job = process.argv.includes('--migrate')
-  ? 'migrate'
-  : process.argv.includes('--retention')
-    ? 'retention'
-    : undefined;
+type LedgerJob = 'migrate' | 'retention' | 'chain-roots' | 'verify-chain';
+const JOBS: readonly LedgerJob[] = ['migrate', 'retention', 'chain-roots', 'verify-chain'];
+const job = JOBS.find((name) => process.argv.includes(`--${name}`));
 // `--check` (an image's smoke test): every module loads, and an export's sheet thread runs.
 if (process.argv.includes(CHECK_FLAG)) {
   void runCheck('ledger', [], async () => [await checkSheetThread()]);

@@ -1,6 +1,9 @@
 import { TokenVerifier, type TokenVerifierOptions, usePolicy, POLICY, withPolicy } from '@ecogate/auth';
 import { CodedErrorFilter, serveOpenApi } from '@ecogate/http-edge';
 import { ledgerOpenApi } from './api/ledger.openapi';
+import { type ChainConfig } from './chain/chain.config';
+import { scheduleChainRoots } from './chain/chain-roots';
+import { ChainVerificationService } from './chain/chain-verification.service';
 import { LEDGER_ERROR_STATUS } from './errors/ledger.exception';
 import { DEFAULT_EXPORT_CONFIG, type ExportConfig } from './export/export.config';
 import { EXPORT_ERROR_STATUS } from './export/export.exception';
@@ -63,6 +66,8 @@ export type LedgerServiceConfig = Pick<
   readonly outageBackoff?: OutageBackoff;
   /** The Excel export (`LEDGER_EXPORT_*`); its defaults when absent. */
   readonly exports?: ExportConfig;
+  /** The hash chain's root signing (`LEDGER_CHAIN_*`); no roots signed when absent. */
+  readonly chain?: ChainConfig;
 };
 
 export interface LedgerService {
@@ -98,6 +103,16 @@ export async function startLedgerService(
     config.retention,
     logger.child({ component: 'maintenance' }),
   );
+
+  const chainRoots = config.chain?.signer
+    ? scheduleChainRoots(
+        dataSource,
+        config.chain.signer,
+        config.chain.rootsIntervalMs,
+        logger.child({ component: 'chain-roots' }),
+      )
+    : undefined;
+  if (!config.chain?.signer) logger.warn('LEDGER_CHAIN_SIGNING_KEY_FILE not set: no chain roots are signed');
 
   const storage = createObjectStorage(config.documents.objectStorage, {
     maxPresignedTtlSeconds: config.documents.urlTtlSeconds,
@@ -173,6 +188,9 @@ export async function startLedgerService(
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
       inspections: new InspectionService(dataSource),
+      chain: new ChainVerificationService(dataSource, config.chain?.signer, {
+        retentionFloorDays: config.retention.floors.ledgerDays,
+      }),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },
@@ -213,6 +231,7 @@ export async function startLedgerService(
       await app.close();
       await exports.worker.stop();
       await maintenance.stop();
+      await chainRoots?.stop();
       await relay.stop();
       await publisher.disconnect();
       await dataSource.destroy();

@@ -107,6 +107,10 @@ export const POLICY = {
     [`PUT ${E}/inspections/{inspectionId}/items/{itemId}`]: { roles: inspectionRunners },
     [`POST ${E}/inspections/{inspectionId}/close`]: { roles: inspectionRunners },
     // --- ledger: inspections (end) ---
+    // --- ledger: hash chain (begin) ---
+    // The tamper-evident ledger's verify: city roles, and inspectors for the enterprises of their districts.
+    [`GET ${E}/chain/verify`]: { roles: ['city-admin', 'city-operator', 'inspector'] },
+    // --- ledger: hash chain (end) ---
   },
   'barrier-control': {
     'GET /health': publicRoute,

@@ -9,3 +9,4 @@ export * from './alert';
 export * from './ledger';
 export * from './statistics';
 export * from './anpr';
+export * from './hashing/sm3';

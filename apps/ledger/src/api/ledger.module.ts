@@ -35,6 +35,8 @@ import { DistrictStatisticsController } from '../statistics/district-statistics.
 import { DistrictStatisticsService } from '../statistics/district-statistics.service';
 import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
+import { ChainController } from '../chain/chain.controller';
+import { ChainVerificationService } from '../chain/chain-verification.service';
 import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
 import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
 import { InspectionController } from '../inspection/inspection.controller';
@@ -66,6 +68,8 @@ export interface LedgerDependencies {
   readonly refusedAttempts: RefusedAttemptsService;
   /** Inspections: seeded samples, verdicts, indicators (issue #16). */
   readonly inspections: InspectionService;
+  /** The tamper-evident ledger's verify. */
+  readonly chain: ChainVerificationService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -93,6 +97,7 @@ export class LedgerModule {
         DistrictStatisticsController,
         RefusedAttemptsController,
         InspectionController,
+        ChainController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -116,6 +121,7 @@ export class LedgerModule {
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
         { provide: InspectionService, useValue: deps.inspections },
+        { provide: ChainVerificationService, useValue: deps.chain },
       ],
     };
   }

@@ -15,6 +15,7 @@ import { consoleRoutes } from './console.openapi';
 import { districtStatisticsRoutes } from '../statistics/district-statistics.openapi';
 import { refusedAttemptRoutes } from '../refused-attempts/refused-attempts.openapi';
 import { inspectionRoutes } from '../inspection/inspection.openapi';
+import { chainRoutes } from '../chain/chain.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -252,6 +253,7 @@ const routes: RouteDescriptor[] = [
   ...exportRoutes,
   ...refusedAttemptRoutes,
   ...inspectionRoutes,
+  ...chainRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

@@ -16,6 +16,7 @@ import { NATIONAL_RETENTION_FLOORS, raiseRetentionFloors, retentionPolicy } from
 import { z } from 'zod';
 import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
 import { exportConfig, exportEnv } from '../export/export.config';
+import { chainConfig, chainEnv } from '../chain/chain.config';
 
 const retentionEnv = {
   /** The city's ledger floor in days; it may raise the national 365, never lower it. */
@@ -92,6 +93,8 @@ export const ledgerConfig = defineConfig(
     LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS: positiveInt(DEFAULT_CLOCK_DRIFT_BOUNDS.maxFutureMs),
     /** Excel export jobs: bucket, file lifetime, link lifetime, workers (export/export.config.ts). */
     ...exportEnv,
+    /** The hash chain's signed daily roots (chain/chain.config.ts). */
+    ...chainEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -115,18 +118,20 @@ export const ledgerConfig = defineConfig(
       urlTtlSeconds: env.LEDGER_DOCUMENT_URL_TTL_S,
     },
     exports: exportConfig(env),
+    chain: chainConfig(env),
   }),
 );
 
 export type LedgerConfig = ReturnType<typeof ledgerConfig.load>;
 
-/** What `main.ts --migrate` and `--retention` need: the database, logging and retention only. */
+/** What `main.ts`'s one-off jobs need: the database, logging, retention and the chain's key. */
 export const ledgerJobConfig = defineConfig(
-  { ...databaseEnv, ...observabilityEnv, ...retentionEnv },
+  { ...databaseEnv, ...observabilityEnv, ...retentionEnv, ...chainEnv },
   (env) => ({
     database: { url: env.DATABASE_URL },
     observability: observabilityConfig(env),
     retention: retentionConfig(env),
+    chain: chainConfig(env),
   }),
 );
 

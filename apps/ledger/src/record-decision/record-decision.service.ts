@@ -8,6 +8,7 @@ import {
   parseEnterpriseId,
 } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
+import { chainRecord } from '../chain/append-to-chain';
 import { addPassageEvent } from '../outbox/passage-outbox';
 import {
   type KnownVehicle,
@@ -281,6 +282,13 @@ export async function savePassage(
     const changed = await repository.update(enterpriseId, { id }, changes);
     if (changed !== 1) throw new Error(`passage ${id} not updated (${changed} rows)`);
   }
+  await chainRecord(
+    tx,
+    enterpriseId,
+    mode === 'insert' ? 'passage-created' : 'passage-revised',
+    { table: 'passages', id },
+    row.capturedAt,
+  );
   return { row, unpublished };
 }
 

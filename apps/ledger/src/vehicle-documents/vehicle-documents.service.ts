@@ -5,6 +5,7 @@ import { objectKey, type ObjectStorage } from '@ecogate/storage';
 import { meter } from '@ecogate/telemetry';
 import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
+import { chainRecord } from '../chain/append-to-chain';
 import { VehicleRepository } from '../vehicle/vehicle.repository';
 import { DOCUMENT_TYPES, sniffDocumentType } from './document-signature';
 
@@ -90,6 +91,7 @@ export class VehicleDocumentsService {
         { id: before.id },
         { [COLUMN[kind]]: document, updatedAt: new Date() },
       );
+      await chainRecord(tx, enterpriseId, 'vehicle-revised', { table: 'vehicles', id: before.id });
       await audit(tx, enterpriseId, {
         actor,
         entityType: 'vehicle',

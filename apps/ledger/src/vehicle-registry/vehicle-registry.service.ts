@@ -14,6 +14,7 @@ import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
 import { publishPendingPassages } from '../pending-passages/publish-pending-passages';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
+import { chainRecord } from '../chain/append-to-chain';
 import { toEvidence, VehicleRepository } from '../vehicle/vehicle.repository';
 
 export const plateParam = z.string().trim().min(1).max(16);
@@ -86,6 +87,10 @@ export class VehicleRegistryService {
       const id = before?.id ?? randomUUID();
       if (before) await vehicles.update(enterpriseId, { id }, values);
       else await vehicles.insert(enterpriseId, { id, plate, ...values });
+      await chainRecord(tx, enterpriseId, before ? 'vehicle-revised' : 'vehicle-registered', {
+        table: 'vehicles',
+        id,
+      });
       const evidence = command.stageEvidence
         ? {
             id: randomUUID(),
@@ -96,7 +101,13 @@ export class VehicleRegistryService {
             at: new Date(),
           }
         : undefined;
-      if (evidence) await vehicles.evidence(tx).insert(enterpriseId, evidence);
+      if (evidence) {
+        await vehicles.evidence(tx).insert(enterpriseId, evidence);
+        await chainRecord(tx, enterpriseId, 'stage-evidence', {
+          table: 'vehicle_stage_evidence',
+          id: evidence.id,
+        });
+      }
       const known = evidence ? await vehicles.known(enterpriseId, plate) : undefined;
       const published = known ? await publishPendingPassages(tx, enterpriseId, plate, known) : [];
       await audit(tx, enterpriseId, {

@@ -52,6 +52,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/chain/verify': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/decisions/{decisionId}/photos/{kind}': [
     'city-admin',
     'city-operator',

@@ -3486,6 +3486,108 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/chain/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recompute the enterprise's hash chain over a period against the rows now and the signed daily roots; names the first altered, deleted or inserted record */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The verification (`ok: false` with findings when tampered) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enterpriseId: string;
+              entries: number;
+              findings: {
+                day?: string;
+                detail: string;
+                /** @enum {string} */
+                kind:
+                  | 'entry-altered'
+                  | 'entry-deleted'
+                  | 'chain-rewritten'
+                  | 'root-forged'
+                  | 'record-altered'
+                  | 'record-deleted'
+                  | 'record-inserted';
+                record?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  table: 'passages' | 'vehicles' | 'vehicle_stage_evidence';
+                };
+                seq?: number;
+              }[];
+              first: {
+                day?: string;
+                detail: string;
+                /** @enum {string} */
+                kind:
+                  | 'entry-altered'
+                  | 'entry-deleted'
+                  | 'chain-rewritten'
+                  | 'root-forged'
+                  | 'record-altered'
+                  | 'record-deleted'
+                  | 'record-inserted';
+                record?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  table: 'passages' | 'vehicles' | 'vehicle_stage_evidence';
+                };
+                seq?: number;
+              } | null;
+              firstSeq: number | null;
+              lastSeq: number | null;
+              ok: boolean;
+              roots: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/decisions/{decisionId}/photos/{kind}': {
     parameters: {
       query?: never;
