@@ -34,6 +34,8 @@ export const chainVerificationSchema = z.object({
   firstSeq: z.number().int().positive().nullable(),
   lastSeq: z.number().int().positive().nullable(),
   roots: z.number().int().min(0),
+  /** Passages of the period received before the enterprise's chain began: counted, neither proven nor reported. */
+  beforeChain: z.number().int().min(0),
   /** The first finding in chain order: the first altered, deleted or inserted record. */
   first: findingSchema.nullable(),
   findings: z.array(findingSchema),

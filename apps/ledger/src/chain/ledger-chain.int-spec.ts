@@ -225,6 +225,21 @@ describe('the tamper-evident ledger against Postgres', () => {
     ]);
   });
 
+  it('counts a passage received before the chain began apart: unprovable history, not an insert', async () => {
+    const older = randomUUID();
+    const verification = await verifiedAfter((tx) =>
+      tx.query(
+        `INSERT INTO "passages" ("id", "enterprise_id", "site_id", "plate", "plate_colour", "state", "captured_at",
+           "received_at", "completeness", "missing_fields")
+         SELECT $1, $2, 'site-1', '冀B66666', 'yellow', 'inside', min("at") - interval '1 second',
+                min("at") - interval '1 second', 1, '[]'
+           FROM "ledger_chain" WHERE "enterprise_id" = $2`,
+        [older, A],
+      ),
+    );
+    expect([verification.ok, verification.beforeChain]).toEqual([true, 1]);
+  });
+
   it('names a chain row edited in place', async () => {
     const verification = await verifiedAfter((tx) =>
       tx.query(

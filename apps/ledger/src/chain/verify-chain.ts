@@ -26,6 +26,12 @@ export interface ChainVerification {
   readonly firstSeq: number | null;
   readonly lastSeq: number | null;
   readonly roots: number;
+  /**
+   * Passages of the period received before the enterprise's chain began (the ledger's history from
+   * before the upgrade that added it): nothing proves or disproves them, so they are counted, not
+   * reported as inserted.
+   */
+  readonly beforeChain: number;
   /** The first finding in chain order, if any: what an inspector reads first. */
   readonly first: TamperFinding | null;
   readonly findings: readonly TamperFinding[];
@@ -87,17 +93,20 @@ export async function verifyChain(
   const anchor = await anchorOf(manager, enterpriseId, entries[0]);
   const roots = await checkedRoots(manager, signer, enterpriseId, from, to);
   const records = await latestWithCurrent(manager, enterpriseId, entries, settings, now);
-  const unchained = (
-    (await manager.query(
-      `SELECT p."id" FROM "passages" p
-        WHERE p."enterprise_id" = $1
-          AND ((p."received_at" >= $2 AND p."received_at" < $3) OR (p."captured_at" >= $2 AND p."captured_at" < $3))
-          AND NOT EXISTS (SELECT 1 FROM "ledger_chain" c WHERE c."enterprise_id" = p."enterprise_id"
-                            AND c."record_table" = 'passages' AND c."record_id" = p."id")
-        ORDER BY p."received_at", p."id"`,
-      [enterpriseId, from, to],
-    )) as { id: string }[]
-  ).map(({ id }) => ({ table: 'passages' as const, id }));
+  const unchainedRows = (await manager.query(
+    `SELECT p."id", p."received_at" < COALESCE(
+              (SELECT min(c."at") FROM "ledger_chain" c WHERE c."enterprise_id" = $1), 'infinity') AS "before_chain"
+       FROM "passages" p
+      WHERE p."enterprise_id" = $1
+        AND ((p."received_at" >= $2 AND p."received_at" < $3) OR (p."captured_at" >= $2 AND p."captured_at" < $3))
+        AND NOT EXISTS (SELECT 1 FROM "ledger_chain" c WHERE c."enterprise_id" = p."enterprise_id"
+                          AND c."record_table" = 'passages' AND c."record_id" = p."id")
+      ORDER BY p."received_at", p."id"`,
+    [enterpriseId, from, to],
+  )) as { id: string; before_chain: boolean }[];
+  const unchained = unchainedRows
+    .filter((row) => !row.before_chain)
+    .map(({ id }) => ({ table: 'passages' as const, id }));
   const findings = findTampering({ entries, ...(anchor ? { anchor } : {}), roots, records, unchained });
   return {
     enterpriseId,
@@ -106,6 +115,7 @@ export async function verifyChain(
     firstSeq: entries[0]?.seq ?? null,
     lastSeq: entries.at(-1)?.seq ?? null,
     roots: roots.length,
+    beforeChain: unchainedRows.length - unchained.length,
     first: findings[0] ?? null,
     findings,
   };

@@ -3516,6 +3516,7 @@ export type paths = {
           };
           content: {
             'application/json': {
+              beforeChain: number;
               enterpriseId: string;
               entries: number;
               findings: {
