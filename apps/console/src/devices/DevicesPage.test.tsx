@@ -5,6 +5,19 @@ import DevicesPage from './DevicesPage';
 
 const CI = `/api/camera-ingest/v1/enterprises/${ENTERPRISE}`;
 
+const dahuaCamera = {
+  id: 'cam-d',
+  laneId: 'l1',
+  kind: 'anpr-camera',
+  vendor: 'dahua',
+  name: '大华抓拍',
+  address: 'http://10.0.0.9',
+  allowedSources: [],
+  hasCredentials: true,
+  enabled: true,
+  eventSource: 'event-stream',
+} as const;
+
 function gateway(role: Role, overrides: Record<string, Parameters<typeof fakeGateway>[0][string]> = {}) {
   return fakeGateway({
     'GET /auth/me': me(role),
@@ -29,18 +42,7 @@ function gateway(role: Role, overrides: Record<string, Parameters<typeof fakeGat
           enabled: true,
           eventSource: 'push',
         },
-        {
-          id: 'cam-d',
-          laneId: 'l1',
-          kind: 'anpr-camera',
-          vendor: 'dahua',
-          name: '大华抓拍',
-          address: 'http://10.0.0.9',
-          allowedSources: [],
-          hasCredentials: true,
-          enabled: true,
-          eventSource: 'event-stream',
-        },
+        dahuaCamera,
       ],
     },
     [`GET /api/video-archive/v1/enterprises/${ENTERPRISE}/retention-report`]: refusal(
@@ -98,15 +100,7 @@ describe('DevicesPage', () => {
         status: 200,
         body: {
           device: {
-            id: 'cam-d',
-            laneId: 'l1',
-            kind: 'anpr-camera',
-            vendor: 'dahua',
-            name: '大华抓拍',
-            address: 'http://10.0.0.9',
-            allowedSources: [],
-            hasCredentials: true,
-            enabled: true,
+            ...dahuaCamera,
             ...(call.body as object),
           },
         },
