@@ -5,6 +5,10 @@
 {{ include "ecogate-lib.authConfig" . }}
 {{ include "ledger.retention" . }}
 LEDGER_EXPORT_TMP_DIR: /tmp
+{{- if .Values.chainSigningKey.existingSecret }}
+LEDGER_CHAIN_SIGNING_KEY_FILE: /etc/ecogate/chain-key/chain-key.pem
+LEDGER_CHAIN_SIGNING_KEY_ID: {{ .Values.chainSigningKey.keyId | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* The city's ledger floor (at least the national 365 days); also what `--migrate` checks. */}}
@@ -20,11 +24,25 @@ LEDGER_RETENTION_DAYS: {{ .Values.config.LEDGER_RETENTION_DAYS | default .Values
 {{- end -}}
 
 {{- define "ledger.volumes" -}}
+{{- with .Values.chainSigningKey.existingSecret }}
+- name: chain-key
+  secret:
+    secretName: {{ . }}
+    defaultMode: 0440
+    items:
+      - key: {{ $.Values.chainSigningKey.key }}
+        path: chain-key.pem
+{{- end }}
 {{ include "ecogate-lib.authVolumes" (dict "root" . "signing" false) }}
 {{ include "ecogate-lib.infraVolumes" (dict "root" . "kafka" true "postgres" true) }}
 {{- end -}}
 
 {{- define "ledger.volumeMounts" -}}
+{{- if .Values.chainSigningKey.existingSecret }}
+- name: chain-key
+  mountPath: /etc/ecogate/chain-key
+  readOnly: true
+{{- end }}
 {{ include "ecogate-lib.authVolumeMounts" (dict "root" . "signing" false) }}
 {{ include "ecogate-lib.infraVolumeMounts" (dict "root" . "kafka" true "postgres" true) }}
 {{- end -}}

@@ -1,5 +1,5 @@
 import { configSection, resources, workloadParams } from '../common-values';
-import { extra, int } from '../values-spec';
+import { extra, int, param, str } from '../values-spec';
 import { bucket, positive } from './env-schemas';
 import { serviceChart } from './service-chart';
 
@@ -30,6 +30,29 @@ export const ledger = serviceChart(
         autoscaling: { min: 2, max: 4, cpu: 70 },
         pdb: { enabled: true, minAvailable: 1, maxUnavailable: '' },
       }),
+    },
+    {
+      title: 'Hash chain signing key (a Secret by reference)',
+      params: [
+        param(
+          'chainSigningKey.existingSecret',
+          "Secret with the cluster's Ed25519 key (PKCS8 PEM) that signs each enterprise's daily chain root: LEDGER_CHAIN_SIGNING_KEY_FILE; empty: no roots are signed (verify then checks links only)",
+          'ecogate-ledger-chain-key',
+          str(),
+        ),
+        param(
+          'chainSigningKey.key',
+          'Key of the private key in that Secret',
+          'chain-key.pem',
+          str({ minLength: 1 }),
+        ),
+        param(
+          'chainSigningKey.keyId',
+          'LEDGER_CHAIN_SIGNING_KEY_ID stored with each root (change it when the key is rotated)',
+          'ledger-chain-1',
+          str({ pattern: '^[\\w.-]{1,64}$' }),
+        ),
+      ],
     },
   ],
   [
