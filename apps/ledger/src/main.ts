@@ -8,6 +8,7 @@ import { runLedgerMaintenance } from './retention/ledger-maintenance';
 import { startLedgerService } from './start-ledger-service';
 import { signChainRoots } from './chain/chain-roots';
 import { verifyChain } from './chain/verify-chain';
+import { verificationOutcome } from './chain/chain-verification.service';
 import { verifyChainArguments } from './chain/verify-chain-arguments';
 
 /**
@@ -36,12 +37,15 @@ async function runJob(job: LedgerJob, config: LedgerJobConfig): Promise<void> {
       const roots = await signChainRoots(dataSource, config.chain.signer);
       logger.info({ roots: roots.length }, 'ledger chain roots signed');
     } else {
+      const request = verifyChainArguments(process.argv);
       const verification = await verifyChain(
         dataSource.manager,
         config.chain.signer,
         { retentionFloorDays: config.retention.floors.ledgerDays },
-        verifyChainArguments(process.argv),
+        request,
       );
+      // The API audits each verification; the CLI has no caller, so its structured log line is the record.
+      logger.info(verificationOutcome(request, verification), 'ledger chain verified');
       console.log(JSON.stringify(verification, null, 2));
       if (!verification.ok) process.exitCode = 2;
     }

@@ -14,7 +14,8 @@ export interface AuditEntry {
     | 'machinery'
     | 'dead-letter'
     | 'export'
-    | 'inspection';
+    | 'inspection'
+    | 'chain';
   readonly entityId: string;
   readonly action: string;
   readonly before: unknown;

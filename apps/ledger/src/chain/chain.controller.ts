@@ -1,3 +1,4 @@
+import { Caller, type Principal } from '@ecogate/auth';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { parseRequest } from '../api/request-parsing';
@@ -11,12 +12,12 @@ export class ChainController {
   constructor(@Inject(ChainVerificationService) private readonly chain: ChainVerificationService) {}
 
   @Get('verify')
-  verify(@Param('enterpriseId') enterpriseId: string, @Query() query: unknown) {
+  verify(@Param('enterpriseId') enterpriseId: string, @Caller() caller: Principal, @Query() query: unknown) {
     const { from, to } = parseRequest(chainVerifyQuery, query);
     const period = { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
     if (period.from && period.to && period.from >= period.to) {
       throw new LedgerException('invalid-request', '`from` must be before `to`');
     }
-    return this.chain.verify(parseEnterpriseId(enterpriseId), period.from, period.to);
+    return this.chain.verify(parseEnterpriseId(enterpriseId), caller.subject, period.from, period.to);
   }
 }
