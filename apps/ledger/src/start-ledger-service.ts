@@ -123,6 +123,7 @@ export async function startLedgerService(
     config.documents.objectStorage,
     config.exports ?? DEFAULT_EXPORT_CONFIG,
     logger,
+    config.chain?.signer?.publicKeyPem,
   );
 
   const messaging = await createMessagingTransport(config.messaging, {

@@ -45,19 +45,33 @@ describe('GET /enterprises/:id/chain/verify', () => {
     );
     expect((await verify('?from=yesterday')).status).toBe(400);
     // Each answered verification is audited as its caller, with the period and the outcome.
-    const audited: { actor: string; after: Record<string, unknown> }[] = await ledger.service.dataSource.query(
-      `SELECT "actor", "after" FROM "audit_log"
+    const audited: { actor: string; after: Record<string, unknown> }[] =
+      await ledger.service.dataSource.query(
+        `SELECT "actor", "after" FROM "audit_log"
         WHERE "enterprise_id" = $1 AND "entity_type" = 'chain' AND "action" = 'verify' ORDER BY "at"`,
-      [E],
-    );
+        [E],
+      );
     expect(audited).toEqual([
       {
         actor: 'inspector-1',
-        after: { enterpriseId: E, from: null, to: null, ok: true, entries: 1, findings: 0, firstFinding: null },
+        after: {
+          enterpriseId: E,
+          from: null,
+          to: null,
+          ok: true,
+          entries: 1,
+          findings: 0,
+          firstFinding: null,
+        },
       },
       {
         actor: 'inspector-1',
-        after: expect.objectContaining({ from: new Date(from).toISOString(), to: null, ok: true, entries: 0 }),
+        after: expect.objectContaining({
+          from: new Date(from).toISOString(),
+          to: null,
+          ok: true,
+          entries: 0,
+        }),
       },
     ]);
     // An inspector of other districts does not see the enterprise (404, as every tenant route); its own admin may not verify.

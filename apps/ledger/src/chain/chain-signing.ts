@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 /** Signs and checks daily roots with the cluster's Ed25519 key; the private half is never logged. */
 export interface ChainSigner {
   readonly keyId: string;
+  /** The public half (SPKI PEM): what a reader of an export checks the roots with. */
+  readonly publicKeyPem: string;
   sign(message: string): string;
   verify(message: string, signature: string): boolean;
 }
@@ -39,6 +41,7 @@ export function chainSignerFromFile(file: string, keyId: string): ChainSigner {
 function chainSigner(keyId: string, publicKey: KeyObject, privateKey: KeyObject): ChainSigner {
   return {
     keyId,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     sign: (message) => sign(null, Buffer.from(message, 'utf8'), privateKey).toString('base64'),
     verify: (message, signature) => {
       try {

@@ -30,7 +30,12 @@ export class ChainVerificationService {
   ) {}
 
   /** Verifies, then audits who verified which period and what was found (inspections are audited). */
-  async verify(enterpriseId: EnterpriseId, actor: string, from?: Date, to?: Date): Promise<ChainVerification> {
+  async verify(
+    enterpriseId: EnterpriseId,
+    actor: string,
+    from?: Date,
+    to?: Date,
+  ): Promise<ChainVerification> {
     const request: VerifyChainRequest = { enterpriseId, ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const verification = await verifyChain(this.dataSource.manager, this.signer, this.settings, request);
     await this.dataSource.transaction((tx) =>

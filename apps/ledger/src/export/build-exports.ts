@@ -24,6 +24,8 @@ export async function buildExports(
   storageSettings: ObjectStorageSettings,
   config: ExportConfig,
   logger: Logger,
+  /** The chain signing key's public half; passages exports then carry the period's signed roots. */
+  chainPublicKeyPem?: string,
 ): Promise<Exports> {
   const storage = createObjectStorage(storageSettings, { maxPresignedTtlSeconds: config.urlTtlSeconds });
   const log = logger.child({ component: 'export' });
@@ -44,7 +46,7 @@ export async function buildExports(
   const store = new ExportJobStore(dataSource);
   const worker = new ExportWorker(
     store,
-    new ExportRunner(dataSource, store, storage, config, log, bucketReady),
+    new ExportRunner(dataSource, store, storage, config, log, bucketReady, chainPublicKeyPem),
     storage,
     config,
     log,

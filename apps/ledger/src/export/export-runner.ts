@@ -12,6 +12,7 @@ import { type ExportFailure } from './export.exception';
 import { type ExportJobEntity, type ExportLedger, SEVERAL_ENTERPRISES } from './export-job.entity';
 import { type ExportJobStore } from './export-job.store';
 import { type SourceOf } from './export-rows';
+import { exportChainRoots } from './export-chain-roots';
 import { type ExportSource, exportSources } from './export-sources';
 import { type SheetSink, type SheetSpec, SheetThreadSink } from './sheet-sink';
 
@@ -111,6 +112,8 @@ export class ExportRunner implements JobRunner {
     private readonly logger: ExportLog,
     /** The exports bucket, made ready (again, if it failed at boot) before a file goes in. */
     private readonly bucketReady: () => Promise<void>,
+    /** The chain signing key's public half: with it, a passages export carries the period's signed roots. */
+    private readonly chainPublicKeyPem: string | undefined = undefined,
     /** Where rows are formatted: a worker thread (`SheetThreadSink`), or this thread (`SheetWriterSink`). */
     private readonly openSink: (spec: SheetSpec) => SheetSink = (spec) => new SheetThreadSink(spec),
     private readonly now: () => Date = () => new Date(),
@@ -220,6 +223,14 @@ export class ExportRunner implements JobRunner {
       ledger: job.ledger,
       severalEnterprises: several,
       maxRowsPerSheet: this.config.maxRowsPerSheet,
+      ...(job.ledger === 'passages' && this.chainPublicKeyPem
+        ? {
+            chainRoots: {
+              publicKeyPem: this.chainPublicKeyPem,
+              roots: await exportChainRoots(this.dataSource, job.enterpriseIds, job.filters),
+            },
+          }
+        : {}),
     });
     try {
       let reported = 0;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomUUID, verify } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,10 @@ import { memberOf, type TestCaller } from '../testing/ledger-test-kit';
 import { DEFAULT_EXPORT_CONFIG, type ExportConfig } from './export.config';
 import { type ExportJobView } from './export.schemas';
 import { seedSyntheticLedger } from '../testing/synthetic-ledger';
+import { rootMessage } from '../chain/chain-maths';
+import { shanghaiDay } from '../chain/chain-roots';
+import { chainSignerFromPem } from '../chain/chain-signing';
+import { CHAIN_ROOTS_HEADER_ROW, CHAIN_ROOTS_SHEET_NAME } from './chain-roots-sheet';
 
 jest.setTimeout(120_000);
 
@@ -21,6 +25,41 @@ const DAY = 86_400_000;
 const until = new Date(Math.floor(Date.now() / DAY) * DAY);
 const since = new Date(until.getTime() - 20 * DAY);
 const window = { from: since.toISOString(), to: until.toISOString() };
+
+const signer = chainSignerFromPem(
+  generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+  'cluster-export-it',
+);
+/** Signed daily roots as the roots job stores them: two of X inside the window, one before it, one of Y. */
+async function storeRoots(): Promise<void> {
+  const roots = [
+    { enterpriseId: X, at: since.getTime() - 5 * DAY, lastSeq: 10 },
+    { enterpriseId: X, at: since.getTime() + 2 * DAY, lastSeq: 20 },
+    { enterpriseId: X, at: since.getTime() + 3 * DAY, lastSeq: 30 },
+    { enterpriseId: Y, at: since.getTime() + 2 * DAY, lastSeq: 5 },
+  ].map(({ enterpriseId, at, lastSeq }) => ({
+    enterpriseId,
+    day: shanghaiDay(new Date(at)),
+    lastSeq,
+    lastHash: lastSeq.toString(16).padStart(64, '0'),
+    count: 4,
+  }));
+  for (const root of roots) {
+    await ledger.service.dataSource.query(
+      `INSERT INTO "ledger_chain_roots" ("enterprise_id", "day", "last_seq", "last_hash", "count", "key_id",
+         "signature", "signed_at") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+      [
+        root.enterpriseId,
+        root.day,
+        root.lastSeq,
+        root.lastHash,
+        root.count,
+        signer.keyId,
+        signer.sign(rootMessage(root)),
+      ],
+    );
+  }
+}
 
 let ledger: LedgerHarness;
 let storage: ObjectStorage;
@@ -37,13 +76,14 @@ beforeAll(async () => {
     maxRows: 5_000,
     tmpDir: tmp,
   };
-  ledger = await startLedgerHarness({ exports: config });
+  ledger = await startLedgerHarness({ exports: config, chain: { signer, rootsIntervalMs: 0 } });
   storage = createObjectStorage(minioTestStorage());
   const manager = ledger.service.dataSource.manager;
   const seed = { from: since, days: 20, plates: 40 };
   await seedSyntheticLedger(manager, { ...seed, enterprises: [X], perEnterprise: 2_500, seed: 'x' });
   await seedSyntheticLedger(manager, { ...seed, enterprises: [Y], perEnterprise: 600, seed: 'y' });
   await seedSyntheticLedger(manager, { ...seed, enterprises: [Z], perEnterprise: 2_600, seed: 'z' });
+  await storeRoots();
 });
 afterAll(async () => {
   await ledger?.close();
@@ -221,7 +261,7 @@ describe('export of one enterprise', () => {
     expect(new URL(jobX.downloadUrl ?? '').pathname.endsWith(`/${jobX.fileName ?? '?'}`)).toBe(true);
 
     const [sheet, ...more] = await download(jobX);
-    expect(more).toEqual([]);
+    expect(more.map((other) => other.name)).toEqual([CHAIN_ROOTS_SHEET_NAME]);
     expect(sheet?.name).toBe('进出厂运输车辆台账');
     expect(sheet?.rows[0]).toEqual(TRANSPORT_HEADER);
     const searched = await searchAll(staff(X), X, window);
@@ -230,6 +270,56 @@ describe('export of one enterprise', () => {
     expect(sheet?.rows.slice(1)).toEqual(searched.map((item) => expectedRow(item, vehicles)));
     // Nothing stays behind in the temporary directory.
     expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it('carries the signed daily roots of its period, each checkable offline with the key in the sheet', async () => {
+    const response = await fetch(jobX.downloadUrl ?? '');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet(CHAIN_ROOTS_SHEET_NAME) as ExcelJS.Worksheet;
+    const key = createPublicKey(String(sheet.getCell('B3').value));
+    const roots: {
+      enterpriseId: string;
+      day: string;
+      lastSeq: number;
+      lastHash: string;
+      count: number;
+      keyId: string;
+      signature: string;
+    }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n <= CHAIN_ROOTS_HEADER_ROW) return;
+      const [enterpriseId, day, lastSeq, lastHash, count, keyId, signature] = (row.values as unknown[]).slice(
+        1,
+      );
+      roots.push({
+        enterpriseId: String(enterpriseId),
+        day: String(day),
+        lastSeq: Number(lastSeq),
+        lastHash: String(lastHash),
+        count: Number(count),
+        keyId: String(keyId),
+        signature: String(signature),
+      });
+    });
+    // X's roots inside the window only: not the day before it, not Y's.
+    expect(roots.map((root) => [root.enterpriseId, root.lastSeq, root.keyId])).toEqual([
+      [X, 20, 'cluster-export-it'],
+      [X, 30, 'cluster-export-it'],
+    ]);
+    for (const root of roots) {
+      expect(verify(null, Buffer.from(rootMessage(root)), key, Buffer.from(root.signature, 'base64'))).toBe(
+        true,
+      );
+    }
+    expect(
+      verify(
+        null,
+        Buffer.from(rootMessage({ ...roots[0]!, count: 3 })),
+        key,
+        Buffer.from(roots[0]!.signature, 'base64'),
+      ),
+    ).toBe(false);
   });
 
   it('audits the request and each download link as the caller', async () => {

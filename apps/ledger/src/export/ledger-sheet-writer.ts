@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Writable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
+import { type ChainRootsSheetSpec, writeChainRootsSheet } from './chain-roots-sheet';
 import { type SheetLayout } from './export-rows';
 
 /** Bytes of sheet XML allowed to wait for the zip before `add` waits (see `drain`). */
@@ -92,8 +93,12 @@ export class LedgerSheetWriter {
     if (this.rows % DRAIN_CHECK_ROWS === 0) await this.drain();
   }
 
-  /** Finishes the file; resolves once it is on disk. */
-  async close(): Promise<{ rows: number; sheets: number }> {
+  /** Finishes the file, with the period's signed chain roots when given; resolves once it is on disk. */
+  async close(chainRoots?: ChainRootsSheetSpec): Promise<{ rows: number; sheets: number }> {
+    if (chainRoots) {
+      this.sheet.commit();
+      writeChainRootsSheet(this.workbook, chainRoots);
+    }
     await this.workbook.commit();
     return { rows: this.rows, sheets: this.sheets };
   }

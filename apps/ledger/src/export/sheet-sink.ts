@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { type ChainRootsSheetSpec } from './chain-roots-sheet';
 import { type ExportLedger } from './export-job.entity';
 import { sheetCells, sheetLayout, type SourceOf } from './export-rows';
 import { LedgerSheetWriter } from './ledger-sheet-writer';
@@ -11,6 +12,8 @@ export interface SheetSpec {
   readonly ledger: ExportLedger;
   readonly severalEnterprises: boolean;
   readonly maxRowsPerSheet: number;
+  /** The period's signed chain roots, written as a last sheet (passages, with a signing key). */
+  readonly chainRoots?: ChainRootsSheetSpec;
 }
 
 /**
@@ -49,7 +52,7 @@ export class SheetWriterSink implements SheetSink {
   }
 
   close(): Promise<{ rows: number; sheets: number }> {
-    return this.writer.close();
+    return this.writer.close(this.spec.chainRoots);
   }
 
   abort(): Promise<void> {
