@@ -33,6 +33,7 @@ export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'outages', element: page(() => import('../outages/OutagesPage')) },
   { path: 'video', element: page(() => import('../video/VideoPage')) },
   { path: 'upload', element: page(() => import('../upload/UploadPage')) },
+  { path: 'inspections', element: page(() => import('../inspections/InspectionsPage')) },
 ];
 
 export const router = createBrowserRouter([

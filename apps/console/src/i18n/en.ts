@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'nav.outages': 'Outage filings',
   'nav.video': 'Video playback',
   'nav.upload': 'Platform upload',
+  'nav.inspections': 'Inspections',
   'nav.users': 'Users and roles',
   'nav.enterpriseUsers': 'Enterprise accounts',
   'nav.enterprises': 'Enterprises',

@@ -16,6 +16,7 @@ export const zhCN = {
   'nav.outages': '断电断网备案',
   'nav.video': '视频回放',
   'nav.upload': '数据上传',
+  'nav.inspections': '核查/抽查',
   'nav.users': '用户与角色',
   'nav.enterpriseUsers': '企业账号',
   'nav.enterprises': '企业名录',

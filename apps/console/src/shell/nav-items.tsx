@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   DownloadOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   PlaySquareOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -102,6 +103,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.upload',
     icon: <CloudUploadOutlined />,
     reads: `/api/provincial-upload/v1${E}/upload/backlog`,
+  },
+  {
+    path: 'inspections',
+    label: 'nav.inspections',
+    icon: <FileSearchOutlined />,
+    reads: `/api/ledger/v1${E}/inspections/{inspectionId}`,
   },
   {
     path: 'users',

@@ -1,0 +1,94 @@
+import { screen, waitFor } from '@testing-library/react';
+import { account, fakeGateway, ok, person, renderPage } from '../shared/test-harness';
+import { daysBefore, localDate } from '../shared/time';
+import { indicators, inspection, INSPECTION_ID } from './fixtures';
+import InspectionsPage from './InspectionsPage';
+
+const E = '/api/ledger/v1/enterprises/e1';
+const ONE = `${E}/inspections/${INSPECTION_ID}`;
+const PATH = '/e/:enterpriseId/inspections';
+const button = (name: string) =>
+  screen
+    .getAllByText(name)
+    .map((text) => text.closest('button'))
+    .find(Boolean)!;
+
+describe('InspectionsPage', () => {
+  it('starts a sample with the defaults, opens it by its id in the URL, asks a note for 不一致, and verifies the chain', async () => {
+    const u = person();
+    const calls = fakeGateway({
+      'GET /auth/me': ok(account('inspector', 'e1')),
+      [`POST ${E}/inspections`]: { status: 201, body: inspection() },
+      [`GET ${ONE}`]: ok(inspection()),
+      [`GET ${ONE}/indicators`]: ok(indicators()),
+      'PUT /api/ledger/v1/enterprises/e1/inspections/:id/items/:item': ok(
+        inspection({ marked: 2, inconsistent: 1 }),
+      ),
+      [`GET ${E}/chain/verify`]: ok({
+        ok: false,
+        enterpriseId: 'e1',
+        entries: 120,
+        firstSeq: 1,
+        lastSeq: 120,
+        roots: 30,
+        beforeChain: 4,
+        first: { kind: 'record-altered', seq: 17, detail: 'passages 2222…: plate differs' },
+        findings: [{ kind: 'record-altered', seq: 17, detail: 'passages 2222…: plate differs' }],
+      }),
+    });
+    const { router } = renderPage(<InspectionsPage />, { path: PATH, url: '/e/e1/inspections' });
+    await u.click(await screen.findByText('开始抽查'));
+    const today = localDate();
+    await waitFor(() =>
+      expect(calls.to(`${E}/inspections`, 'POST')[0]?.body).toEqual({
+        from: daysBefore(today, 29),
+        to: today,
+        passages: 8,
+        windows: 3,
+        windowMinutes: 10,
+      }),
+    );
+    await waitFor(() => expect(router.state.location.search).toContain(`inspection=${INSPECTION_ID}`));
+    expect(await screen.findByText('冀A12345')).toBeTruthy();
+    expect(screen.getByText('缺 cargoName、fleet')).toBeTruthy();
+    expect(screen.getByText('视频时段取自预警期间')).toBeTruthy();
+    expect((await screen.findByText('70%')).textContent).toBe('70%');
+
+    // The first editor is the first sampled passage's: 不一致 without a note is refused here.
+    await u.click(screen.getAllByText('不一致')[0]!);
+    await u.click(screen.getAllByText('保存结论')[0]!.closest('button')!);
+    expect(await screen.findByText('不一致时须填写说明')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    await u.click(screen.getAllByLabelText('说明')[0]!);
+    await u.paste('照片车牌与台账不符');
+    await u.click(screen.getAllByText('保存结论')[0]!.closest('button')!);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe(`${ONE}/items/11111111-1111-4111-8111-111111111111`);
+    expect(put.body).toEqual({ verdict: 'inconsistent', note: '照片车牌与台账不符' });
+
+    await u.click(button('台账完整性校验'));
+    expect(await screen.findByText(/第一处： 记录被修改/)).toBeTruthy();
+    expect(screen.getByText('passages 2222…: plate differs')).toBeTruthy();
+    expect(screen.getByText('另有 4 条记录早于哈希链启用，未纳入校验')).toBeTruthy();
+    expect(calls.to(`${E}/chain/verify`)[0]!.query.get('to')).toBe('2026-12-01T00:00:00+08:00');
+  });
+
+  it('shows an enterprise admin its inspection by link, read-only, without the chain check', async () => {
+    fakeGateway({
+      'GET /auth/me': ok(account('enterprise-admin', 'e1')),
+      [`GET ${ONE}`]: ok(
+        inspection({ status: 'closed', closedAt: '2026-12-07T02:00:00.000Z', closedBy: 'inspector-wang' }),
+      ),
+      [`GET ${ONE}/indicators`]: ok(indicators()),
+    });
+    renderPage(<InspectionsPage />, { path: PATH, url: `/e/e1/inspections?inspection=${INSPECTION_ID}` });
+    expect(await screen.findByText('冀A12345')).toBeTruthy();
+    expect(screen.getByText('已结束')).toBeTruthy();
+    expect(screen.getAllByText('一致').length).toBeGreaterThan(0);
+    expect(screen.queryByText('保存结论')).toBeNull();
+    expect(screen.queryByText('结束核查')).toBeNull();
+    expect(screen.queryByText('台账完整性校验')).toBeNull();
+    expect(screen.queryByText('新的抽查')).toBeNull();
+  });
+});
