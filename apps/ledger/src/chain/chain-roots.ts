@@ -8,9 +8,11 @@ export interface ChainRoot {
   /** Local day (Asia/Shanghai), YYYY-MM-DD. */
   readonly day: string;
   readonly lastSeq: number;
+  /** SM3, hex. */
   readonly lastHash: string;
   readonly count: number;
   readonly keyId: string;
+  /** Ed25519 over the root's message, base64. */
   readonly signature: string;
 }
 

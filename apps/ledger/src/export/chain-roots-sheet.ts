@@ -1,18 +1,8 @@
 import type * as ExcelJS from 'exceljs';
+import { type ChainRoot } from '../chain/chain-roots';
 
 /** One signed daily root as the export shows it (`ledger_chain_roots`, see docs/ledger.md "Hash chain"). */
-export interface ExportedChainRoot {
-  readonly enterpriseId: string;
-  /** Local day (Asia/Shanghai), YYYY-MM-DD. */
-  readonly day: string;
-  readonly lastSeq: number;
-  /** SM3, hex. */
-  readonly lastHash: string;
-  readonly count: number;
-  readonly keyId: string;
-  /** Ed25519 over the root's message, base64. */
-  readonly signature: string;
-}
+export type ExportedChainRoot = ChainRoot;
 
 /** The signed roots of an export's period, and the public half of the key that signed them. */
 export interface ChainRootsSheetSpec {
