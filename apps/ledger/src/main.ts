@@ -1,4 +1,5 @@
-import { verifierOptions } from '@ecogate/auth';
+import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
+import { VideoArchiveClient } from './video-archive/video-archive.client';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { ledgerConfig, ledgerJobConfig, type LedgerJobConfig } from './config/ledger.config';
@@ -70,7 +71,19 @@ if (process.argv.includes(CHECK_FLAG)) {
     const config = ledgerConfig.load();
     return {
       observability: config.observability,
-      start: (logger) => startLedgerService({ ...config, verifier: verifierOptions(config.auth) }, logger),
+      start: async (logger) => {
+        const videoArchive = config.videoArchive
+          ? new VideoArchiveClient({
+              baseUrl: config.videoArchive.url,
+              timeoutMs: config.videoArchive.timeoutMs,
+              token: await serviceTokenFrom(config.auth, 'ledger'),
+            })
+          : undefined;
+        return startLedgerService(
+          { ...config, verifier: verifierOptions(config.auth), ...(videoArchive ? { videoArchive } : {}) },
+          logger,
+        );
+      },
     };
   });
 }

@@ -53,6 +53,7 @@ import { ReviewItemsService } from './review/review-items.service';
 import { StatisticsSummaryService } from './statistics/statistics-summary.service';
 import { DistrictStatisticsService } from './statistics/district-statistics.service';
 import { InspectionService } from './inspection/inspection.service';
+import { type VideoArchiveClient } from './video-archive/video-archive.client';
 import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
 
 export type LedgerServiceConfig = Pick<
@@ -68,6 +69,8 @@ export type LedgerServiceConfig = Pick<
   readonly exports?: ExportConfig;
   /** The hash chain's root signing (`LEDGER_CHAIN_*`); no roots signed when absent. */
   readonly chain?: ChainConfig;
+  /** The video archive, for inspections (`VIDEO_ARCHIVE_URL`); absent: inspections have no video. */
+  readonly videoArchive?: VideoArchiveClient;
 };
 
 export interface LedgerService {

@@ -3,6 +3,8 @@
 {{ include "ecogate-lib.kafkaConfig" . }}
 {{ include "ecogate-lib.objectStorageConfig" . }}
 {{ include "ecogate-lib.authConfig" . }}
+{{ include "ecogate-lib.signingConfig" . }}
+VIDEO_ARCHIVE_URL: {{ include "ecogate-lib.peerUrl" (dict "root" . "service" "video-archive" "port" 8080) | quote }}
 {{ include "ledger.retention" . }}
 LEDGER_EXPORT_TMP_DIR: /tmp
 {{- if .Values.chainSigningKey.existingSecret }}
@@ -33,7 +35,7 @@ LEDGER_RETENTION_DAYS: {{ .Values.config.LEDGER_RETENTION_DAYS | default .Values
       - key: {{ $.Values.chainSigningKey.key }}
         path: chain-key.pem
 {{- end }}
-{{ include "ecogate-lib.authVolumes" (dict "root" . "signing" false) }}
+{{ include "ecogate-lib.authVolumes" (dict "root" . "signing" true) }}
 {{ include "ecogate-lib.infraVolumes" (dict "root" . "kafka" true "postgres" true) }}
 {{- end -}}
 
@@ -43,6 +45,6 @@ LEDGER_RETENTION_DAYS: {{ .Values.config.LEDGER_RETENTION_DAYS | default .Values
   mountPath: /etc/ecogate/chain-key
   readOnly: true
 {{- end }}
-{{ include "ecogate-lib.authVolumeMounts" (dict "root" . "signing" false) }}
+{{ include "ecogate-lib.authVolumeMounts" (dict "root" . "signing" true) }}
 {{ include "ecogate-lib.infraVolumeMounts" (dict "root" . "kafka" true "postgres" true) }}
 {{- end -}}

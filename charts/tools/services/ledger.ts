@@ -105,6 +105,11 @@ export const ledger = serviceChart(
           'LEDGER_EXPORT_GC_EVERY_ROWS (0: none; default 20000)',
           int({ minimum: 0 }),
         ),
+        extra(
+          'config.LEDGER_VIDEO_ARCHIVE_TIMEOUT_MS',
+          'LEDGER_VIDEO_ARCHIVE_TIMEOUT_MS: each call to the video archive (default 10000)',
+          positive,
+        ),
       ],
     ),
   ],

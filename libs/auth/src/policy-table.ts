@@ -144,7 +144,8 @@ export const POLICY = {
     [`PUT ${E}/cameras/{cameraId}/legal-hold`]: { roles: ['city-admin', 'city-operator'] },
     [`POST ${E}/outage-filings`]: { roles: ['enterprise-admin', 'city-operator'] },
     [`GET ${E}/outage-filings`]: { roles: readers },
-    [`GET ${E}/passages/{passageId}/clips`]: { roles: readers, apiScope: 'video:read' },
+    // The ledger puts a sampled passage's clips into an inspection's evidence pack.
+    [`GET ${E}/passages/{passageId}/clips`]: { roles: readers, apiScope: 'video:read', services: ['ledger'] },
     [`GET ${E}/cameras/{cameraId}/playlist.m3u8`]: { roles: readers, apiScope: 'video:read' },
     [`GET ${E}/retention-report`]: { roles: readers },
   },

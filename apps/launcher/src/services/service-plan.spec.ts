@@ -75,8 +75,13 @@ describe('serviceEnv: the embedded profile, chosen by configuration only', () =>
     expect(signing('camera-ingest')).toBe('/s/camera-ingest.pem');
     expect(signing('barrier-control')).toBe('/s/barrier-control.pem');
     expect(signing('video-archive')).toBe('/s/video-archive.pem');
-    expect(signing('ledger')).toBeUndefined();
+    expect(signing('ledger')).toBe('/s/ledger.pem');
+    expect(signing('ledger')).toBe('/s/ledger.pem');
     expect(signing('gateway')).toBeUndefined();
+  });
+
+  it('points the ledger at the video archive for inspections', () => {
+    expect(serviceEnv('ledger', machine)).toMatchObject({ VIDEO_ARCHIVE_URL: 'http://127.0.0.1:8' });
   });
 
   it('lets cameras push to the camera port', () => {

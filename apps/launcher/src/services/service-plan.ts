@@ -103,7 +103,7 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
         CONSOLE_DIR: CONSOLE_DIST,
       };
     case 'ledger':
-      return common;
+      return { ...common, ...signing('ledger'), VIDEO_ARCHIVE_URL: url(ports.internal['video-archive']) };
     case 'barrier-control':
       return {
         ...common,

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
 import { exportConfig, exportEnv } from '../export/export.config';
 import { chainConfig, chainEnv } from '../chain/chain.config';
+import { videoArchiveConfig, videoArchiveEnv } from '../video-archive/video-archive.config';
 
 const retentionEnv = {
   /** The city's ledger floor in days; it may raise the national 365, never lower it. */
@@ -95,6 +96,8 @@ export const ledgerConfig = defineConfig(
     ...exportEnv,
     /** The hash chain's signed daily roots (chain/chain.config.ts). */
     ...chainEnv,
+    /** The video archive, for inspections (video-archive/video-archive.config.ts). */
+    ...videoArchiveEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -119,6 +122,7 @@ export const ledgerConfig = defineConfig(
     },
     exports: exportConfig(env),
     chain: chainConfig(env),
+    videoArchive: videoArchiveConfig(env),
   }),
 );
 

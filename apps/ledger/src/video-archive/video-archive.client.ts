@@ -1,0 +1,141 @@
+import { type ServiceToken } from '@ecogate/auth';
+import { z } from 'zod';
+
+/**
+ * Why the video archive gave no answer. `refused` (401/403) is a configuration error (the archive
+ * does not trust the ledger's key, or its policy does not admit the route), not an outage.
+ */
+export type VideoArchiveFailure = 'timeout' | 'unreachable' | 'server-error' | 'invalid-response' | 'refused';
+
+export class VideoArchiveUnavailableError extends Error {
+  constructor(
+    readonly failure: VideoArchiveFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VideoArchiveUnavailableError';
+  }
+}
+
+const window = { from: z.string(), to: z.string() };
+
+/** The part of the archive's passage clip (its openapi `passageClip`) the ledger reads. */
+export const passageClipSchema = z.discriminatedUnion('status', [
+  z.object({
+    clipId: z.string(),
+    direction: z.enum(['in', 'out']),
+    cameraId: z.string(),
+    status: z.literal('archived'),
+    actual: z.object(window),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    url: z.string(),
+  }),
+  z.object({
+    clipId: z.string(),
+    direction: z.enum(['in', 'out']),
+    cameraId: z.string(),
+    status: z.enum(['pending', 'missing']),
+    reason: z.string().nullable(),
+  }),
+]);
+export type PassageClip = z.infer<typeof passageClipSchema>;
+
+export interface VideoArchiveClientOptions {
+  /** The archive's API, e.g. `http://video-archive:8080`. */
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly token: Pick<ServiceToken, 'header'>;
+}
+
+/**
+ * The ledger's calls to the video archive, as the ledger (its own service token): what inspections
+ * need of the video (clips, window scans, outages). Anything but 2xx and 404 is "unavailable", so a
+ * caller waits and retries instead of reading a half answer as "no video".
+ */
+export class VideoArchiveClient {
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: VideoArchiveClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** A passage's clips (both directions); `undefined` when the archive knows none. */
+  async passageClips(enterpriseId: string, passageId: string): Promise<PassageClip[] | undefined> {
+    return this.request(z.array(passageClipSchema), 'GET', [enterpriseId, 'passages', passageId, 'clips']);
+  }
+
+  /** The bytes behind a link the archive handed out (a clip's presigned URL), within the timeout. */
+  async download(url: string): Promise<Buffer> {
+    const response = await this.fetch(url, {});
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new VideoArchiveUnavailableError('server-error', `${url} answered ${response.status}`);
+    }
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  /**
+   * JSON from `/api/v1/enterprises/<segments…>` validated by `schema`; 404 → `undefined`.
+   * `segments` are URL-encoded here.
+   */
+  async request<T>(
+    schema: z.ZodType<T>,
+    method: 'GET' | 'POST',
+    segments: readonly string[],
+    options: { readonly query?: Record<string, string>; readonly body?: unknown } = {},
+  ): Promise<T | undefined> {
+    const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+    const url = `${this.baseUrl}/api/v1/enterprises/${segments.map(encodeURIComponent).join('/')}${query}`;
+    const response = await this.fetch(url, {
+      method,
+      headers: {
+        accept: 'application/json',
+        authorization: await this.options.token.header(),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      throw new VideoArchiveUnavailableError(
+        'refused',
+        `video-archive refused the ledger's token (${response.status}) for ${method} ${url}: check its ` +
+          "AUTH_SERVICE_KEYS_FILE holds the ledger's public key and its policy admits the ledger on this route",
+      );
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new VideoArchiveUnavailableError(
+        'server-error',
+        `video-archive answered ${response.status} for ${url}`,
+      );
+    }
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success)
+      throw new VideoArchiveUnavailableError(
+        'invalid-response',
+        `video-archive sent an unexpected body for ${method} ${url}: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+    return parsed.data;
+  }
+
+  private async fetch(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
+    } catch (caught) {
+      // A DOMException, not always an `Error` of this realm: compare the name only.
+      const timedOut = (caught as { name?: unknown } | null)?.name === 'TimeoutError';
+      throw new VideoArchiveUnavailableError(
+        timedOut ? 'timeout' : 'unreachable',
+        timedOut
+          ? `video-archive did not answer within ${this.options.timeoutMs} ms (${url})`
+          : `video-archive unreachable (${url}): ${String(caught)}`,
+      );
+    }
+  }
+}
