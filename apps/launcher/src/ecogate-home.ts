@@ -9,6 +9,7 @@ export const CALLING_SERVICES = [
   'camera-ingest',
   'barrier-control',
   'video-archive',
+  'ledger',
 ] as const satisfies readonly ServiceName[];
 
 /**
