@@ -17,6 +17,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { useMessages } from '../i18n/messages';
 import { allows } from '../session/permissions';
 import { useAccount } from '../session/session';
+import { fieldMessages } from '../passages/fields';
 import { Loadable } from '../shared/Loadable';
 import { formatInstant } from '../shared/time';
 import { PlateChip, StageTag } from '../shared/vehicle-tags';
@@ -150,6 +151,7 @@ export function InspectionView({
   enterpriseId: string;
 }) {
   const t = useMessages(messages);
+  const field = useMessages(fieldMessages);
   const { message } = App.useApp();
   const account = useAccount();
   const queries = useQueryClient();
@@ -166,6 +168,7 @@ export function InspectionView({
       void message.success(t('close.done'));
     },
   });
+  const photoKind = (kind: string) => (kind === 'scene' || kind === 'plate' ? t(`photo.${kind}`) : kind);
   const total = inspection.passages.length + inspection.windows.length;
   const verdict = (row: { itemId: string; verdict: PassageRow['verdict']; note: string | null }) =>
     canMark ? (
@@ -182,7 +185,12 @@ export function InspectionView({
     );
   const links = (items: readonly { label: string; href: string }[], label: (l: string) => string) =>
     items.map((item) => (
-      <Typography.Link key={item.href} href={item.href} target="_blank" style={{ marginRight: 8 }}>
+      <Typography.Link
+        key={item.href}
+        href={item.href}
+        target="_blank"
+        style={{ marginRight: 8, whiteSpace: 'nowrap' }}
+      >
         {label(item.label)}
       </Typography.Link>
     ));
@@ -261,7 +269,12 @@ export function InspectionView({
                   <Typography.Text type="secondary">{t('dropped')}</Typography.Text>
                 ),
             },
-            { title: t('col.time'), render: (_, row) => formatInstant(row.capturedAt) },
+            {
+              title: t('col.time'),
+              render: (_, row) => (
+                <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(row.capturedAt)}</span>
+              ),
+            },
             {
               title: t('col.stage'),
               render: (_, row) =>
@@ -279,7 +292,11 @@ export function InspectionView({
                     <span>{row.evidence.completenessPercent}%</span>
                     <Typography.Text type={row.evidence.missingFields.length ? 'warning' : 'secondary'}>
                       {row.evidence.missingFields.length
-                        ? t('missing', { fields: row.evidence.missingFields.join('、') })
+                        ? t('missing', {
+                            fields: row.evidence.missingFields
+                              .map((f) => (f in fieldMessages ? field(f as keyof typeof fieldMessages) : f))
+                              .join('、'),
+                          })
                         : t('complete')}
                     </Typography.Text>
                   </Space>
@@ -292,8 +309,8 @@ export function InspectionView({
               render: (_, row) =>
                 row.evidence ? (
                   <>
-                    {links(row.evidence.entryPhotos, (kind) => `${t('photos.entry')} ${kind}`)}
-                    {links(row.evidence.exitPhotos, (kind) => `${t('photos.exit')} ${kind}`)}
+                    {links(row.evidence.entryPhotos, (kind) => `${t('photos.entry')} · ${photoKind(kind)}`)}
+                    {links(row.evidence.exitPhotos, (kind) => `${t('photos.exit')} · ${photoKind(kind)}`)}
                   </>
                 ) : null,
             },

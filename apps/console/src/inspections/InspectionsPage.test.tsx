@@ -50,7 +50,7 @@ describe('InspectionsPage', () => {
     );
     await waitFor(() => expect(router.state.location.search).toContain(`inspection=${INSPECTION_ID}`));
     expect(await screen.findByText('冀A12345')).toBeTruthy();
-    expect(screen.getByText('缺 cargoName、fleet')).toBeTruthy();
+    expect(screen.getByText('缺 运输货物名称、车队名称')).toBeTruthy();
     expect(screen.getByText('视频时段取自预警期间')).toBeTruthy();
     expect((await screen.findByText('70%')).textContent).toBe('70%');
 

@@ -62,7 +62,7 @@ export const inspection = (overrides: Partial<Inspection> = {}): Inspection => (
         state: 'completed',
         manual: false,
         completeness: 0.75,
-        missingFields: ['cargoName', 'fleet'],
+        missingFields: ['cargo-name', 'fleet-name'],
         cargoName: null,
         cargoTonnes: 31.5,
         fleet: null,

@@ -24,7 +24,7 @@ describe('inspection model', () => {
       stage: 'VI',
       stageSource: 'document',
       completenessPercent: 75,
-      missingFields: ['cargoName', 'fleet'],
+      missingFields: ['cargo-name', 'fleet-name'],
       entryPhotos: [{ label: 'scene', href: '/photos/entry-scene.jpg' }],
       exitPhotos: [{ label: 'plate', href: '/photos/exit-plate.jpg' }],
       documents: [{ label: 'inventory-list', href: '/documents/list.pdf' }],

@@ -46,6 +46,8 @@ export const messages = defineMessages({
   'col.verdict': ['核查结论', 'Verdict'],
   'photos.entry': ['进场', 'entry'],
   'photos.exit': ['出场', 'exit'],
+  'photo.scene': ['车辆全景', 'scene'],
+  'photo.plate': ['车牌特写', 'plate crop'],
   'doc.inventory-list': ['随车清单', '随车清单 (inventory list)'],
   'doc.driving-licence': ['行驶证', '行驶证 (driving licence)'],
   missing: ['缺 {fields}', 'missing {fields}'],
