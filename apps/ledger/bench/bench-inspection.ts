@@ -37,13 +37,13 @@ const RUNS = 3;
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-function media(dir: string): { jpeg: Buffer[]; mp4: Buffer[] } {
+function media(dir: string): { scene: Buffer; plate: Buffer; mp4: Buffer[] } {
   const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args]);
-  const jpeg = ['scene', 'plate'].map((name, i) => {
+  const still = (name: string, size: string) => {
     const file = join(dir, `${name}.jpg`);
-    ffmpeg(['-f', 'lavfi', '-i', `testsrc=size=${i ? '320x100' : '1280x720'}`, '-frames:v', '1', file]);
+    ffmpeg(['-f', 'lavfi', '-i', `testsrc=size=${size}`, '-frames:v', '1', file]);
     return readFileSync(file);
-  });
+  };
   const mp4 = ['in', 'out'].map((direction, i) => {
     const file = join(dir, `${direction}.mp4`);
     ffmpeg([
@@ -61,12 +61,12 @@ function media(dir: string): { jpeg: Buffer[]; mp4: Buffer[] } {
     ]);
     return readFileSync(file);
   });
-  return { jpeg, mp4 };
+  return { scene: still('scene', '1280x720'), plate: still('plate', '320x100'), mp4 };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-inspection-'));
-  const { jpeg, mp4 } = media(dir);
+  const { scene, plate, mp4 } = media(dir);
   // The archive's clips contract: both directions archived, bytes from this server.
   const server = createServer((req, res) => {
     const media = /^\/media\/(\d)\.mp4$/.exec(req.url ?? '');
@@ -133,8 +133,8 @@ async function main(): Promise<void> {
         ids
           .slice(i, i + 50)
           .flatMap(({ id }) => [
-            photos.put(bucket, `scene/${id}.jpg`, jpeg[0]!, { contentType: 'image/jpeg' }),
-            photos.put(bucket, `plate/${id}.jpg`, jpeg[1]!, { contentType: 'image/jpeg' }),
+            photos.put(bucket, `scene/${id}.jpg`, scene, { contentType: 'image/jpeg' }),
+            photos.put(bucket, `plate/${id}.jpg`, plate, { contentType: 'image/jpeg' }),
           ]),
       );
     }
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
           'vehicle', $2::jsonb || jsonb_build_object('key', 'scene/' || "id" || '.jpg'),
           'plate', $3::jsonb || jsonb_build_object('key', 'plate/' || "id" || '.jpg'))
         WHERE "enterprise_id" = $1`,
-      [ENTERPRISE, JSON.stringify(ref('', jpeg[0]!)), JSON.stringify(ref('', jpeg[1]!))],
+      [ENTERPRISE, JSON.stringify(ref('', scene)), JSON.stringify(ref('', plate))],
     );
     // Chained as the intake chains them, in capture order, 100 to a transaction; today's root signed.
     const enterpriseId = parseEnterpriseId(ENTERPRISE);
