@@ -169,7 +169,7 @@ async function main(): Promise<void> {
       download: number;
       verify: number;
       bytes: number;
-      clips: number;
+      files: number;
     }[] = [];
     for (let run = 0; run < RUNS; run++) {
       let t = performance.now();
@@ -222,7 +222,7 @@ async function main(): Promise<void> {
         download,
         verify,
         bytes: zip.length,
-        clips: verified.files,
+        files: verified.files,
       });
     }
     const line = (name: string, key: keyof (typeof rows)[number], unit = 'ms') =>
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
       `| ${'pack size'.padEnd(44)} | ${rows.map((r) => `${(r.bytes / 1_048_576).toFixed(1)}M`.padStart(7)).join(' | ')} |            |`,
     );
     console.log(
-      `| ${'files in the pack'.padEnd(44)} | ${rows.map((r) => String(r.clips).padStart(7)).join(' | ')} |            |`,
+      `| ${'files in the pack'.padEnd(44)} | ${rows.map((r) => String(r.files).padStart(7)).join(' | ')} |            |`,
     );
   } finally {
     await h.close();
