@@ -11,12 +11,15 @@ import { signChainRoots } from './chain/chain-roots';
 import { verifyChain } from './chain/verify-chain';
 import { verificationOutcome } from './chain/chain-verification.service';
 import { verifyChainArguments } from './chain/verify-chain-arguments';
+import { verifyPackCommand } from './evidence-pack/verify-pack-command';
 
 /**
  * One-off jobs: `--migrate` (the deploy step: apply pending migrations; the service never
  * migrates at boot), `--retention` (partition maintenance and retention once, e.g. from cron),
  * `--chain-roots` (sign the hash chain's roots of closed days once) and
  * `--verify-chain <enterpriseId> [from] [to]` (prints the verification; exit 2 when tampered).
+ * `--verify-pack <pack.zip> [--public-key <pem>]` needs nothing but the file: an inspection's
+ * evidence pack verified offline (exit 0 verified, 1 not).
  */
 async function runJob(job: LedgerJob, config: LedgerJobConfig): Promise<void> {
   const logger = createLogger({ service: 'ledger', level: config.observability.logLevel });
@@ -59,7 +62,14 @@ type LedgerJob = 'migrate' | 'retention' | 'chain-roots' | 'verify-chain';
 const JOBS: readonly LedgerJob[] = ['migrate', 'retention', 'chain-roots', 'verify-chain'];
 const job = JOBS.find((name) => process.argv.includes(`--${name}`));
 // `--check` (an image's smoke test): every module loads, and an export's sheet thread runs.
-if (process.argv.includes(CHECK_FLAG)) {
+if (process.argv.includes('--verify-pack')) {
+  try {
+    process.exitCode = verifyPackCommand(process.argv);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+} else if (process.argv.includes(CHECK_FLAG)) {
   void runCheck('ledger', [], async () => [await checkSheetThread()]);
 } else if (job) {
   runJob(job, ledgerJobConfig.load()).catch((error: unknown) => {
@@ -72,15 +82,17 @@ if (process.argv.includes(CHECK_FLAG)) {
     return {
       observability: config.observability,
       start: async (logger) => {
-        const videoArchive = config.videoArchive
+        // The configured address becomes the client the service takes (never the address itself).
+        const { videoArchive: archive, ...rest } = config;
+        const videoArchive = archive
           ? new VideoArchiveClient({
-              baseUrl: config.videoArchive.url,
-              timeoutMs: config.videoArchive.timeoutMs,
+              baseUrl: archive.url,
+              timeoutMs: archive.timeoutMs,
               token: await serviceTokenFrom(config.auth, 'ledger'),
             })
           : undefined;
         return startLedgerService(
-          { ...config, verifier: verifierOptions(config.auth), ...(videoArchive ? { videoArchive } : {}) },
+          { ...rest, verifier: verifierOptions(config.auth), ...(videoArchive ? { videoArchive } : {}) },
           logger,
         );
       },

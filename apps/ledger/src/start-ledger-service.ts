@@ -53,6 +53,9 @@ import { ReviewItemsService } from './review/review-items.service';
 import { StatisticsSummaryService } from './statistics/statistics-summary.service';
 import { DistrictStatisticsService } from './statistics/district-statistics.service';
 import { InspectionService } from './inspection/inspection.service';
+import { buildEvidencePacks } from './evidence-pack/build-evidence-packs';
+import { DEFAULT_EVIDENCE_PACK_CONFIG, type EvidencePackConfig } from './evidence-pack/evidence-pack.config';
+import { DEFAULT_REPORT_FONT, type ReportConfig } from './inspection-report/report.config';
 import { type VideoArchiveClient } from './video-archive/video-archive.client';
 import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
 
@@ -71,6 +74,10 @@ export type LedgerServiceConfig = Pick<
   readonly chain?: ChainConfig;
   /** The video archive, for inspections (`VIDEO_ARCHIVE_URL`); absent: inspections have no video. */
   readonly videoArchive?: VideoArchiveClient;
+  /** The inspection report's font (`LEDGER_REPORT_FONT_*`); Debian's Noto CJK when absent. */
+  readonly reports?: ReportConfig;
+  /** Evidence packs' wait for the video archive (`LEDGER_EVIDENCE_PACK_*`); its defaults when absent. */
+  readonly evidencePacks?: EvidencePackConfig;
 };
 
 export interface LedgerService {
@@ -128,6 +135,24 @@ export async function startLedgerService(
     logger,
     config.chain?.signer?.publicKeyPem,
   );
+
+  const inspections = new InspectionService(dataSource);
+  const evidencePacks = buildEvidencePacks({
+    dataSource,
+    inspections,
+    photoStorage: storage,
+    exports: {
+      storage: exports.storage,
+      bucketReady: exports.bucketReady,
+      config: config.exports ?? DEFAULT_EXPORT_CONFIG,
+    },
+    signer: config.chain?.signer,
+    videoArchive: config.videoArchive,
+    report: config.reports ?? { font: DEFAULT_REPORT_FONT },
+    packs: config.evidencePacks ?? DEFAULT_EVIDENCE_PACK_CONFIG,
+    retentionFloorDays: config.retention.floors.ledgerDays,
+    logger,
+  });
 
   const messaging = await createMessagingTransport(config.messaging, {
     logger,
@@ -191,7 +216,9 @@ export async function startLedgerService(
       districtStatistics: new DistrictStatisticsService(dataSource),
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
-      inspections: new InspectionService(dataSource),
+      inspections,
+      reports: evidencePacks.reports,
+      evidencePacks: evidencePacks.service,
       chain: new ChainVerificationService(dataSource, config.chain?.signer, {
         retentionFloorDays: config.retention.floors.ledgerDays,
       }),
@@ -223,6 +250,7 @@ export async function startLedgerService(
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   exports.worker.start();
+  evidencePacks.worker.start();
 
   return {
     url,
@@ -234,6 +262,7 @@ export async function startLedgerService(
     async close() {
       await app.close();
       await exports.worker.stop();
+      await evidencePacks.worker.stop();
       await maintenance.stop();
       await chainRoots?.stop();
       await relay.stop();

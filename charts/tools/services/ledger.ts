@@ -110,6 +110,26 @@ export const ledger = serviceChart(
           'LEDGER_VIDEO_ARCHIVE_TIMEOUT_MS: each call to the video archive (default 10000)',
           positive,
         ),
+        extra(
+          'config.LEDGER_REPORT_FONT_FILE',
+          "LEDGER_REPORT_FONT_FILE: the inspection report's CJK font (default the image's Noto Sans CJK collection)",
+          str({ minLength: 1 }),
+        ),
+        extra(
+          'config.LEDGER_REPORT_FONT_FACE',
+          'LEDGER_REPORT_FONT_FACE: the face within a font collection (default NotoSansCJKsc-Regular)',
+          str(),
+        ),
+        extra(
+          'config.LEDGER_EVIDENCE_PACK_ARCHIVE_RETRY_MS',
+          'LEDGER_EVIDENCE_PACK_ARCHIVE_RETRY_MS: between two tries of an unavailable video archive (default 15000)',
+          positive,
+        ),
+        extra(
+          'config.LEDGER_EVIDENCE_PACK_ARCHIVE_WAIT_MS',
+          'LEDGER_EVIDENCE_PACK_ARCHIVE_WAIT_MS: how long a pack waits for the archive before it fails (default 1800000)',
+          positive,
+        ),
       ],
     ),
   ],

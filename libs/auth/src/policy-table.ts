@@ -106,6 +106,10 @@ export const POLICY = {
     [`GET ${E}/inspections/{inspectionId}/indicators`]: { roles: inspectionReaders },
     [`PUT ${E}/inspections/{inspectionId}/items/{itemId}`]: { roles: inspectionRunners },
     [`POST ${E}/inspections/{inspectionId}/close`]: { roles: inspectionRunners },
+    // Report and evidence packs: whoever may read the inspection (every one audited).
+    [`GET ${E}/inspections/{inspectionId}/report.pdf`]: { roles: inspectionReaders },
+    [`POST ${E}/inspections/{inspectionId}/evidence-packs`]: { roles: inspectionReaders },
+    [`GET ${E}/inspections/{inspectionId}/evidence-packs/{packId}`]: { roles: inspectionReaders },
     // --- ledger: inspections (end) ---
     // --- ledger: hash chain (begin) ---
     // The tamper-evident ledger's verify: city roles, and inspectors for the enterprises of their districts.

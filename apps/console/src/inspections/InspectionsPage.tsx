@@ -10,6 +10,7 @@ import { Loadable } from '../shared/Loadable';
 import { daysBefore, localDate } from '../shared/time';
 import { useUrlState } from '../shared/url-state';
 import { ChainCheck } from './ChainCheck';
+import { EvidencePackPanel } from './EvidencePackPanel';
 import { ROUTES, START_DEFAULTS, startBody } from './inspection-model';
 import { InspectionView } from './InspectionView';
 import { messages } from './messages';
@@ -75,6 +76,7 @@ export default function InspectionsPage() {
             <Space orientation="vertical" style={{ width: '100%' }} size="large">
               <InspectionView inspection={data} enterpriseId={enterpriseId} />
               {canVerify ? <ChainCheck enterpriseId={enterpriseId} from={data.from} to={data.to} /> : null}
+              <EvidencePackPanel enterpriseId={enterpriseId} inspectionId={data.id} />
             </Space>
           )}
         </Loadable>

@@ -41,6 +41,9 @@ import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.
 import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
 import { InspectionController } from '../inspection/inspection.controller';
 import { InspectionService } from '../inspection/inspection.service';
+import { EvidencePackController } from '../evidence-pack/evidence-pack.controller';
+import { EvidencePackService } from '../evidence-pack/evidence-pack.service';
+import { InspectionReportService } from '../inspection-report/inspection-report.service';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -68,6 +71,9 @@ export interface LedgerDependencies {
   readonly refusedAttempts: RefusedAttemptsService;
   /** Inspections: seeded samples, verdicts, indicators (issue #16). */
   readonly inspections: InspectionService;
+  /** An inspection's report (PDF) and evidence packs (ZIP). */
+  readonly reports: InspectionReportService;
+  readonly evidencePacks: EvidencePackService;
   /** The tamper-evident ledger's verify. */
   readonly chain: ChainVerificationService;
 }
@@ -97,6 +103,7 @@ export class LedgerModule {
         DistrictStatisticsController,
         RefusedAttemptsController,
         InspectionController,
+        EvidencePackController,
         ChainController,
       ],
       providers: [
@@ -121,6 +128,8 @@ export class LedgerModule {
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
         { provide: InspectionService, useValue: deps.inspections },
+        { provide: InspectionReportService, useValue: deps.reports },
+        { provide: EvidencePackService, useValue: deps.evidencePacks },
         { provide: ChainVerificationService, useValue: deps.chain },
       ],
     };

@@ -47,7 +47,13 @@ describe('ledger OpenAPI document', () => {
       .flatMap(([path, item]) =>
         Object.entries(item).flatMap(([method, operation]) =>
           Object.entries(operation.responses)
-            .filter(([status, response]) => status.startsWith('2') && !response.content?.['application/json'])
+            // A download (the inspection report's PDF) declares its own content type instead.
+            .filter(
+              ([status, response]) =>
+                status.startsWith('2') &&
+                !response.content?.['application/json'] &&
+                !response.content?.['application/pdf'],
+            )
             .map(([status]) => `${method} ${path} ${status}`),
         ),
       );

@@ -18,6 +18,8 @@ import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
 import { exportConfig, exportEnv } from '../export/export.config';
 import { chainConfig, chainEnv } from '../chain/chain.config';
 import { videoArchiveConfig, videoArchiveEnv } from '../video-archive/video-archive.config';
+import { reportConfig, reportEnv } from '../inspection-report/report.config';
+import { evidencePackConfig, evidencePackEnv } from '../evidence-pack/evidence-pack.config';
 
 const retentionEnv = {
   /** The city's ledger floor in days; it may raise the national 365, never lower it. */
@@ -98,6 +100,10 @@ export const ledgerConfig = defineConfig(
     ...chainEnv,
     /** The video archive, for inspections (video-archive/video-archive.config.ts). */
     ...videoArchiveEnv,
+    /** The inspection report's CJK font (inspection-report/report.config.ts). */
+    ...reportEnv,
+    /** Evidence packs' wait for the video archive (evidence-pack/evidence-pack.config.ts). */
+    ...evidencePackEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -123,6 +129,8 @@ export const ledgerConfig = defineConfig(
     exports: exportConfig(env),
     chain: chainConfig(env),
     videoArchive: videoArchiveConfig(env),
+    reports: reportConfig(env),
+    evidencePacks: evidencePackConfig(env),
   }),
 );
 

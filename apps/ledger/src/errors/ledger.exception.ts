@@ -24,7 +24,10 @@ export type LedgerErrorCode =
   | 'request-id-reused'
   | 'inspection-not-found'
   | 'inspection-item-not-found'
-  | 'inspection-closed';
+  | 'inspection-closed'
+  | 'evidence-pack-not-found'
+  | 'report-font-missing'
+  | 'chain-key-not-configured';
 
 export class LedgerException extends Error {
   constructor(
@@ -63,4 +66,8 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   'inspection-not-found': 404,
   'inspection-item-not-found': 404,
   'inspection-closed': 409,
+  'evidence-pack-not-found': 404,
+  // The ledger is not set up for reports or packs (a font, the chain key): the operator's to fix.
+  'report-font-missing': 503,
+  'chain-key-not-configured': 503,
 };

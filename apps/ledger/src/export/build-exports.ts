@@ -1,5 +1,5 @@
 import { type DataSource } from '@ecogate/persistence';
-import { createObjectStorage, type ObjectStorageSettings } from '@ecogate/storage';
+import { createObjectStorage, type ObjectStorage, type ObjectStorageSettings } from '@ecogate/storage';
 import { type Logger } from '@ecogate/telemetry';
 import { type ExportConfig } from './export.config';
 import { ExportJobStore } from './export-job.store';
@@ -10,6 +10,9 @@ import { ExportWorker } from './export-worker';
 export interface Exports {
   readonly service: ExportService;
   readonly worker: ExportWorker;
+  /** The exports' storage client and bucket readiness: evidence packs go to the same bucket. */
+  readonly storage: ObjectStorage;
+  readonly bucketReady: () => Promise<void>;
 }
 
 /**
@@ -51,5 +54,10 @@ export async function buildExports(
     config,
     log,
   );
-  return { service: new ExportService(dataSource, store, storage, config, worker), worker };
+  return {
+    service: new ExportService(dataSource, store, storage, config, worker),
+    worker,
+    storage,
+    bucketReady,
+  };
 }

@@ -25,8 +25,8 @@ export const PROGRESS_EVERY_ROWS = 1_000;
 export type RunOutcome = 'done' | 'failed' | 'lost' | 'stopped';
 
 /** Runs one claimed job to its outcome (the worker's view of `ExportRunner`, so a test can hold runs). */
-export interface JobRunner {
-  run(job: ExportJobEntity, worker: string, signal: AbortSignal): Promise<RunOutcome>;
+export interface JobRunner<J = ExportJobEntity> {
+  run(job: J, worker: string, signal: AbortSignal): Promise<RunOutcome>;
 }
 
 /** What the runner logs through (the service's pino logger). */

@@ -3,8 +3,15 @@ import { hostname } from 'node:os';
 import { BucketNotFoundError, FilesystemObjectStorage, type ObjectStorage } from '@ecogate/storage';
 import { type Logger } from '@ecogate/telemetry';
 import { type ExportConfig } from './export.config';
-import { type ExportJobStore } from './export-job.store';
+import { type ExportJobEntity } from './export-job.entity';
 import { type JobRunner } from './export-runner';
+
+/** What the loop needs of a job table (`ExportJobStore`; the evidence packs' store too). */
+export interface JobQueue<J extends { readonly id: string }> {
+  recoverOrphans(now: Date, staleAfterMs: number): Promise<{ requeued: string[]; failed: string[] }>;
+  claim(worker: string, now: Date): Promise<J | undefined>;
+  release(id: string, worker: string): Promise<void>;
+}
 
 /**
  * The export jobs' background loop in each ledger instance: every `pollIntervalMs` (or at once
@@ -13,7 +20,7 @@ import { type JobRunner } from './export-runner';
  * store, applies the bucket's expiry rule. `stop` ends the runs it holds and queues them again (their attempt not counted), so a
  * restart or another replica takes them up from the first row.
  */
-export class ExportWorker {
+export class ExportWorker<J extends { readonly id: string } = ExportJobEntity> {
   readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
@@ -23,8 +30,8 @@ export class ExportWorker {
   private lastSweep = 0;
 
   constructor(
-    private readonly store: ExportJobStore,
-    private readonly runner: JobRunner,
+    private readonly store: JobQueue<J>,
+    private readonly runner: JobRunner<J>,
     private readonly storage: ObjectStorage,
     private readonly config: ExportConfig,
     private readonly logger: Logger,

@@ -1,6 +1,7 @@
 import { type RouteDescriptor } from '@ecogate/http-edge';
 import { z } from 'zod';
 import { refusal } from '../api/ledger-responses';
+import { evidencePackRoutes } from '../evidence-pack/evidence-pack.openapi';
 import { enterpriseIndicatorsSchema, inspectionSchema } from './inspection-responses';
 import { createInspectionSchema, markItemSchema } from './inspection.service';
 
@@ -81,4 +82,5 @@ export const inspectionRoutes: RouteDescriptor[] = [
       409: refusal('inspection-closed'),
     },
   },
+  ...evidencePackRoutes,
 ];

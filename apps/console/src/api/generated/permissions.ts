@@ -100,7 +100,17 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'inspector',
     'enterprise-admin',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/evidence-packs/{packId}': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/indicators': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/report.pdf': [
     'city-admin',
     'inspector',
     'enterprise-admin',
@@ -299,6 +309,11 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'POST /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/close': [
     'city-admin',
     'inspector',
+  ],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/evidence-packs': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
   ],
   'POST /api/ledger/v1/enterprises/{enterpriseId}/passages/manual': ['enterprise-admin', 'enterprise-staff'],
   'POST /api/ledger/v1/enterprises/{enterpriseId}/review-items/{passageId}/resolution': [

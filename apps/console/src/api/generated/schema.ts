@@ -5683,6 +5683,200 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/evidence-packs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Build an evidence pack (ZIP: report, records with audit trails, photos, clips, chain proof, SHA256SUMS signed with the cluster key) in the background; audited. Verify offline: `main.ts --verify-pack` or sha256sum/openssl */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          inspectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The queued pack job */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              activity?: string;
+              bytes?: number;
+              /** Format: date-time */
+              createdAt: string;
+              downloadUrl?: string;
+              /** Format: date-time */
+              downloadUrlExpiresAt?: string;
+              error?: string;
+              expiresAt: string | null;
+              fileName?: string;
+              finishedAt: string | null;
+              /** Format: uuid */
+              inspectionId: string;
+              /** Format: uuid */
+              packId: string;
+              progress: number;
+              requestedBy: string;
+              sha256?: string;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              steps: number;
+              totalSteps: number | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description report-font-missing, chain-key-not-configured */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/evidence-packs/{packId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pack job: state, progress, size and SHA-256, and once built a short-lived download link (audited as a download) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          inspectionId: string;
+          packId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The pack job */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              activity?: string;
+              bytes?: number;
+              /** Format: date-time */
+              createdAt: string;
+              downloadUrl?: string;
+              /** Format: date-time */
+              downloadUrlExpiresAt?: string;
+              error?: string;
+              expiresAt: string | null;
+              fileName?: string;
+              finishedAt: string | null;
+              /** Format: uuid */
+              inspectionId: string;
+              /** Format: uuid */
+              packId: string;
+              progress: number;
+              requestedBy: string;
+              sha256?: string;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              steps: number;
+              totalSteps: number | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description evidence-pack-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/indicators': {
     parameters: {
       query?: never;
@@ -6042,6 +6236,85 @@ export type paths = {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}/report.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspection report (核查报告, PDF in Chinese): sample, verdicts, windows, indicators, the hash chain verified over the period, the cluster key's fingerprint, the latest evidence pack's SHA-256; rendered now, audited */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          inspectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description inspection-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description report-font-missing */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;

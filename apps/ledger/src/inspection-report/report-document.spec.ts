@@ -1,0 +1,72 @@
+import { describeValue, type ReportBlock, reportDocument, shanghaiTime } from './report-document';
+import { reportFixture } from './report-fixture';
+
+const fieldsOf = (blocks: readonly ReportBlock[]) =>
+  new Map(
+    blocks.flatMap((block) => (block.kind === 'fields' ? block.rows.map(([k, v]) => [k, v] as const) : [])),
+  );
+const tables = (blocks: readonly ReportBlock[]) =>
+  blocks.flatMap((block) => (block.kind === 'table' ? [block] : []));
+
+describe('reportDocument', () => {
+  it('tells the inspection, each sampled passage with its verdict, each window and the chain result', () => {
+    const document = reportDocument(reportFixture());
+    const fields = fieldsOf(document.blocks);
+    expect(fields.get('企业')).toBe('ent-1');
+    expect(fields.get('核查期间')).toBe('2026-03-01 至 2026-03-31（北京时间）');
+    expect(fields.get('核查人')).toBe('inspector-7');
+    expect(fields.get('抽样种子')).toBe('seed-42');
+    expect(fields.get('创建时间')).toBe('2026-04-01 09:00:00');
+    expect(fields.get('结束时间')).toBe('2026-04-01 10:00:00（inspector-7）');
+    expect(fields.get('时段 1')).toBe('2026-03-11 10:00:00 至 2026-03-11 10:10:00');
+    expect(fields.get('时段内台账记录')).toBe('冀A12345');
+    expect(fields.get('哈希链核验（SM3）')).toBe('未发现篡改（核验链条目 1234 条）');
+    expect(fields.get('集群签名公钥指纹（SHA-256）')).toBe('ab12:cd34');
+    expect(fields.get('证据包 SHA-256')).toBe('尚未生成');
+    const [passages] = tables(document.blocks);
+    expect(passages!.rows).toEqual([
+      [
+        '1',
+        '冀A12345（在厂内）',
+        '入 2026-03-10 09:00:00\n出 —',
+        'VI（随车清单/行驶证）',
+        '80.0%',
+        'cargoTonnes',
+        '不一致：随车清单与车辆不符',
+      ],
+    ]);
+    expect(fields.get('记录完整率')).toBe('75.0%（完整 3 条，平均完整度 90.0%）');
+    // No scan in the view: no row for it.
+    expect(fields.has('视频识别（无台账记录的车辆等）')).toBe(false);
+  });
+
+  it("renders a window's scan whatever its shape, and names the first tampering found", () => {
+    const input = reportFixture({
+      chain: {
+        ok: false,
+        entries: 9,
+        first: { kind: 'record-altered', seq: 7, detail: 'passages/x differs' },
+      },
+      packSha256: 'f'.repeat(64),
+    });
+    const windows = input.inspection.windows.map((w) => ({
+      ...w,
+      scan: { status: 'done', unmatched: [{ plate: '冀B99999', seenAt: '2026-03-11T02:03:00.000Z' }] },
+    }));
+    const fields = fieldsOf(
+      reportDocument({ ...input, inspection: { ...input.inspection, windows } }).blocks,
+    );
+    expect(fields.get('视频识别（无台账记录的车辆等）')).toBe(
+      'status: done，unmatched: plate: 冀B99999，seenAt: 2026-03-11T02:03:00.000Z',
+    );
+    expect(fields.get('哈希链核验（SM3）')).toBe('发现篡改：台账记录被修改（链序号 7），passages/x differs');
+    expect(fields.get('证据包 SHA-256')).toBe('f'.repeat(64));
+  });
+
+  it('formats instants in Shanghai time and anything else in one line', () => {
+    expect(shanghaiTime('2026-03-10T16:30:00Z')).toBe('2026-03-11 00:30:00');
+    expect(shanghaiTime(null)).toBe('—');
+    expect(describeValue([])).toBe('无');
+    expect(describeValue([1, { a: null }])).toBe('1；a: —');
+  });
+});

@@ -1,0 +1,249 @@
+import { EMISSION_STAGES } from '@ecogate/domain';
+import { type EnterpriseIndicators } from '../inspection/inspection-indicators';
+import { type InspectionView } from '../inspection/inspection-view';
+
+/** The report as blocks a renderer lays out in order; no PDF here, so the content is tested as data. */
+export type ReportBlock =
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'fields'; readonly rows: readonly (readonly [string, string])[] }
+  | {
+      readonly kind: 'table';
+      readonly columns: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+    }
+  | { readonly kind: 'paragraph'; readonly text: string };
+
+export interface ReportDocument {
+  readonly title: string;
+  readonly blocks: readonly ReportBlock[];
+}
+
+/** What the chain verification of the period found (chain/verify-chain.ts), as far as the report tells it. */
+export interface ReportChainResult {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly first: { readonly kind: string; readonly seq?: number; readonly detail: string } | null;
+}
+
+export interface ReportInput {
+  readonly inspection: InspectionView;
+  readonly indicators: EnterpriseIndicators;
+  /** `null`: the chain was not verified (no key configured). */
+  readonly chain: ReportChainResult | null;
+  /** The cluster chain key's fingerprint; `null` when no key is configured. */
+  readonly keyFingerprint: string | null;
+  /** SHA-256 of the inspection's latest evidence pack, when one was built. */
+  readonly packSha256: string | null;
+  readonly generatedAt: Date;
+}
+
+const NONE = '—';
+const VERDICTS: Record<string, string> = { consistent: '一致', inconsistent: '不一致' };
+const STATES: Record<string, string> = {
+  inside: '在厂内',
+  completed: '已出厂',
+  'exit-without-entry': '有出无入',
+};
+const SOURCES: Record<string, string> = {
+  'platform-query': '平台查询',
+  document: '随车清单/行驶证',
+  manual: '人工录入',
+  inferred: '推断',
+  unknown: '未知',
+};
+const FINDINGS: Record<string, string> = {
+  'entry-altered': '链条目被修改',
+  'entry-deleted': '链条目被删除',
+  'chain-rewritten': '哈希链被重写（与签名日根不符）',
+  'root-forged': '日根签名无效',
+  'record-altered': '台账记录被修改',
+  'record-deleted': '台账记录被删除',
+  'record-inserted': '台账记录被插入（无链记录）',
+};
+const PLACEMENT: Record<string, string> = {
+  alert: '预警期间内',
+  period: '整个核查期间（期间内无足够长的预警）',
+};
+
+/** An instant in Asia/Shanghai (UTC+8, no daylight saving), to the second. */
+export function shanghaiTime(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined) return NONE;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime())
+    ? NONE
+    : new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+const percent = (share: number | null): string => (share === null ? NONE : `${(share * 100).toFixed(1)}%`);
+const decimal = (value: number | null): string => (value === null ? NONE : value.toFixed(1));
+const verdictOf = (item: { verdict: string | null; note: string | null }): string =>
+  item.verdict ? `${VERDICTS[item.verdict] ?? item.verdict}${item.note ? `：${item.note}` : ''}` : '未核查';
+
+/** A value of unknown shape in one line: what the window's scan carries, whatever its fields. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return NONE;
+  if (value instanceof Date) return shanghaiTime(value);
+  if (Array.isArray(value)) return value.length === 0 ? '无' : value.map(describeValue).join('；');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, item]) => `${key}: ${describeValue(item)}`)
+      .join('，');
+  return String(value);
+}
+
+function passageBlocks(inspection: InspectionView): ReportBlock[] {
+  const rows = inspection.passages.map((item, index) => {
+    const p = item.passage;
+    if (!p)
+      return [
+        `${index + 1}`,
+        '（已按保存期限删除）',
+        shanghaiTime(item.capturedAt),
+        NONE,
+        NONE,
+        NONE,
+        verdictOf(item),
+      ];
+    return [
+      `${index + 1}`,
+      `${p.plate}（${STATES[p.state] ?? p.state}${p.manual ? '，人工补录' : ''}）`,
+      `入 ${shanghaiTime(p.entryCapturedAt)}\n出 ${shanghaiTime(p.exitCapturedAt)}`,
+      `${p.stage ?? '未知'}（${SOURCES[p.stageSource ?? 'unknown'] ?? p.stageSource}）`,
+      percent(p.completeness),
+      p.missingFields.length === 0 ? '无' : p.missingFields.join('、'),
+      verdictOf(item),
+    ];
+  });
+  return [
+    { kind: 'heading', text: `二、抽查车辆记录（${inspection.passages.length} 条）` },
+    {
+      kind: 'table',
+      columns: ['序号', '车牌', '进出时间', '排放阶段（来源）', '完整度', '缺失项', '核查结论'],
+      rows,
+    },
+  ];
+}
+
+function windowBlocks(inspection: InspectionView): ReportBlock[] {
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'heading',
+      text: `三、视频抽查时段（${inspection.windows.length} 个，${PLACEMENT[inspection.windowPlacement] ?? inspection.windowPlacement}）`,
+    },
+  ];
+  inspection.windows.forEach((window, index) => {
+    const scan = (window as { readonly scan?: unknown }).scan;
+    blocks.push({
+      kind: 'fields',
+      rows: [
+        [`时段 ${index + 1}`, `${shanghaiTime(window.from)} 至 ${shanghaiTime(window.until)}`],
+        [
+          '时段内台账记录',
+          window.passages.length === 0 ? '无' : window.passages.map((p) => p.plate).join('、'),
+        ],
+        ...(scan === undefined ? [] : [['视频识别（无台账记录的车辆等）', describeValue(scan)] as const]),
+        ['核查结论', verdictOf(window)],
+      ],
+    });
+  });
+  return blocks;
+}
+
+function indicatorBlocks(indicators: EnterpriseIndicators): ReportBlock[] {
+  const { stageShares, stageSources, dailyVehicles, completeness } = indicators;
+  return [
+    { kind: 'heading', text: '四、企业指标' },
+    {
+      kind: 'fields',
+      rows: [
+        ['运输车次', `${indicators.trips}`],
+        [
+          '记录完整率',
+          `${percent(completeness.rate)}（完整 ${completeness.complete} 条，平均完整度 ${percent(completeness.average)}）`,
+        ],
+        [
+          '预警日日均车辆',
+          `${decimal(dailyVehicles.alertDayAverage)}（预警日 ${dailyVehicles.alertDays.length} 天）`,
+        ],
+        [
+          '非预警日日均车辆',
+          `${decimal(dailyVehicles.otherDayAverage)}（${dailyVehicles.otherDayCount} 天）`,
+        ],
+      ],
+    },
+    {
+      kind: 'table',
+      columns: ['排放阶段', '车次', '车次占比', '运量（吨）', '运量占比'],
+      rows: EMISSION_STAGES.map((stage) => [
+        stage,
+        `${stageShares.trips.counts[stage] ?? 0}`,
+        percent(stageShares.trips.shares[stage] ?? 0),
+        decimal(stageShares.tonnes.amounts[stage] ?? 0),
+        percent(stageShares.tonnes.shares[stage] ?? 0),
+      ]),
+    },
+    {
+      kind: 'table',
+      columns: ['排放阶段来源', '车次', '占比'],
+      rows: Object.entries(stageSources.counts).map(([source, count]) => [
+        SOURCES[source] ?? source,
+        `${count}`,
+        percent(stageSources.shares[source as keyof typeof stageSources.shares]),
+      ]),
+    },
+  ];
+}
+
+function chainText(chain: ReportChainResult | null): string {
+  if (!chain) return '未核验（未配置集群签名密钥）';
+  if (chain.ok) return `未发现篡改（核验链条目 ${chain.entries} 条）`;
+  const first = chain.first;
+  return first
+    ? `发现篡改：${FINDINGS[first.kind] ?? first.kind}${first.seq ? `（链序号 ${first.seq}）` : ''}，${first.detail}`
+    : '发现篡改';
+}
+
+/** The inspection report (核查报告) of an inspection: pure, from the view the API shows. */
+export function reportDocument(input: ReportInput): ReportDocument {
+  const { inspection } = input;
+  return {
+    title: '重污染天气应急运输核查报告',
+    blocks: [
+      { kind: 'heading', text: '一、核查概况' },
+      {
+        kind: 'fields',
+        rows: [
+          ['企业', inspection.enterpriseId],
+          ['核查期间', `${inspection.from} 至 ${inspection.to}（北京时间）`],
+          ['核查人', inspection.createdBy],
+          ['抽样种子', inspection.seed],
+          ['创建时间', shanghaiTime(inspection.createdAt)],
+          [
+            '结束时间',
+            inspection.closedAt
+              ? `${shanghaiTime(inspection.closedAt)}（${inspection.closedBy ?? NONE}）`
+              : '未结束',
+          ],
+          ['已核查 / 不一致', `${inspection.marked} / ${inspection.inconsistent}`],
+        ],
+      },
+      ...passageBlocks(inspection),
+      ...windowBlocks(inspection),
+      ...indicatorBlocks(input.indicators),
+      { kind: 'heading', text: '五、台账防篡改核验' },
+      {
+        kind: 'fields',
+        rows: [
+          ['哈希链核验（SM3）', chainText(input.chain)],
+          ['集群签名公钥指纹（SHA-256）', input.keyFingerprint ?? '未配置'],
+          ['证据包 SHA-256', input.packSha256 ?? '尚未生成'],
+          ['报告生成时间', shanghaiTime(input.generatedAt)],
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text: '证据包可离线核验：sha256sum -c SHA256SUMS 校验文件完整性，openssl pkeyutl -verify 校验签名，详见证据包内 VERIFY.txt。',
+      },
+    ],
+  };
+}
