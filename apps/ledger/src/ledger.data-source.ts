@@ -15,6 +15,8 @@ import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/179680
 import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
 import { AddRefusedAttemptDetails1797000000000 } from './migrations/1797000000000-AddRefusedAttemptDetails';
 import { CreateInspections1797300000000 } from './migrations/1797300000000-CreateInspections';
+import { AddWindowScansAndViolations1797420000000 } from './migrations/1797420000000-AddWindowScansAndViolations';
+import { GateViolationEntity } from './violations/gate-violation.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
 import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
 import { EnterpriseProfileEntity } from './enterprise-directory/enterprise-profile.entity';
@@ -43,6 +45,7 @@ export const ledgerEntities = [
   ExportJobEntity,
   InspectionEntity,
   InspectionItemEntity,
+  GateViolationEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -58,6 +61,7 @@ export const ledgerMigrations = [
   AddRefusedAttemptDetails1797000000000,
   CreateLedgerChain1797100000000,
   CreateInspections1797300000000,
+  AddWindowScansAndViolations1797420000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -72,15 +72,17 @@ if (process.argv.includes(CHECK_FLAG)) {
     return {
       observability: config.observability,
       start: async (logger) => {
-        const videoArchive = config.videoArchive
+        // The archive's settings become its client: the service is handed the client, not the settings.
+        const { videoArchive: archive, ...settings } = config;
+        const videoArchive = archive
           ? new VideoArchiveClient({
-              baseUrl: config.videoArchive.url,
-              timeoutMs: config.videoArchive.timeoutMs,
+              baseUrl: archive.url,
+              timeoutMs: archive.timeoutMs,
               token: await serviceTokenFrom(config.auth, 'ledger'),
             })
           : undefined;
         return startLedgerService(
-          { ...config, verifier: verifierOptions(config.auth), ...(videoArchive ? { videoArchive } : {}) },
+          { ...settings, verifier: verifierOptions(config.auth), ...(videoArchive ? { videoArchive } : {}) },
           logger,
         );
       },

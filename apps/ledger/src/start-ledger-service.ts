@@ -54,6 +54,9 @@ import { StatisticsSummaryService } from './statistics/statistics-summary.servic
 import { DistrictStatisticsService } from './statistics/district-statistics.service';
 import { InspectionService } from './inspection/inspection.service';
 import { type VideoArchiveClient } from './video-archive/video-archive.client';
+import { WindowScanFollower, type WindowScanSettings } from './inspection/window-scan-follower';
+import { ViolationsService } from './violations/violations.service';
+import { VIOLATION_TOPIC } from './violations/violation-detected.consumer';
 import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
 
 export type LedgerServiceConfig = Pick<
@@ -71,6 +74,8 @@ export type LedgerServiceConfig = Pick<
   readonly chain?: ChainConfig;
   /** The video archive, for inspections (`VIDEO_ARCHIVE_URL`); absent: inspections have no video. */
   readonly videoArchive?: VideoArchiveClient;
+  /** How the window-scan follower paces its calls to the archive; its defaults when absent (tests shorten them). */
+  readonly windowScans?: WindowScanSettings;
 };
 
 export interface LedgerService {
@@ -137,7 +142,7 @@ export async function startLedgerService(
   // The group's dead-letter, replay and replay-audit topics too (`deadLetters.topics()`): the intake
   // subscribes to `ledger.replay.v1`, where the replay API (as the ledger's own principal) publishes.
   await messaging.ensureTopics([
-    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC].map((topic) => ({
+    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC, VIOLATION_TOPIC].map((topic) => ({
       name: messaging.physicalTopic(topic),
     })),
     ...deadLetters.topics().map((name) => ({ name })),
@@ -191,7 +196,8 @@ export async function startLedgerService(
       districtStatistics: new DistrictStatisticsService(dataSource),
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
-      inspections: new InspectionService(dataSource),
+      inspections: new InspectionService(dataSource, config.videoArchive),
+      violations: new ViolationsService(dataSource),
       chain: new ChainVerificationService(dataSource, config.chain?.signer, {
         retentionFloorDays: config.retention.floors.ledgerDays,
       }),
@@ -223,6 +229,17 @@ export async function startLedgerService(
   await app.listen(config.http.port, config.http.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   exports.worker.start();
+  // Each sampled video window scanned by the archive; without one, windows say there is no video.
+  const windowScans = config.videoArchive
+    ? new WindowScanFollower(
+        dataSource,
+        config.videoArchive,
+        logger.child({ component: 'window-scans' }),
+        config.windowScans,
+      )
+    : undefined;
+  windowScans?.start();
+  if (!config.videoArchive) logger.warn('VIDEO_ARCHIVE_URL not set: inspection windows are not scanned');
 
   return {
     url,
@@ -233,6 +250,7 @@ export async function startLedgerService(
     },
     async close() {
       await app.close();
+      await windowScans?.stop();
       await exports.worker.stop();
       await maintenance.stop();
       await chainRoots?.stop();

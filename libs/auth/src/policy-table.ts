@@ -49,6 +49,8 @@ export const CALLER_FILTERED_ROUTES: readonly string[] = [
   // The ledger's city view by district: the ledger keeps the enterprises of the caller's token.
   'GET /api/v1/statistics/districts',
   ...LEDGER_CALLER_FILTERED,
+  // The inspections of the caller's enterprises: the ledger keeps those of the token.
+  'GET /api/v1/inspections',
 ];
 // --- gateway: enterprise directory (end) ---
 
@@ -106,6 +108,10 @@ export const POLICY = {
     [`GET ${E}/inspections/{inspectionId}/indicators`]: { roles: inspectionReaders },
     [`PUT ${E}/inspections/{inspectionId}/items/{itemId}`]: { roles: inspectionRunners },
     [`POST ${E}/inspections/{inspectionId}/close`]: { roles: inspectionRunners },
+    [`GET ${E}/inspections`]: { roles: inspectionReaders },
+    'GET /api/v1/inspections': { roles: inspectionRunners },
+    // Barrier control's violations at the enterprise's lanes (an inspection indicator).
+    [`GET ${E}/violations`]: { roles: readers },
     // --- ledger: inspections (end) ---
     // --- ledger: hash chain (begin) ---
     // The tamper-evident ledger's verify: city roles, and inspectors for the enterprises of their districts.
@@ -148,6 +154,8 @@ export const POLICY = {
     [`GET ${E}/passages/{passageId}/clips`]: { roles: readers, apiScope: 'video:read', services: ['ledger'] },
     [`GET ${E}/cameras/{cameraId}/playlist.m3u8`]: { roles: readers, apiScope: 'video:read' },
     [`GET ${E}/retention-report`]: { roles: readers },
+    // Outages against filings, read by the ledger for an inspection's indicators.
+    [`GET ${E}/outages`]: { roles: readers, services: ['ledger'] },
   },
   'provincial-upload': {
     'GET /health': publicRoute,

@@ -39,7 +39,13 @@ import { ChainController } from '../chain/chain.controller';
 import { ChainVerificationService } from '../chain/chain-verification.service';
 import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
 import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
-import { InspectionController } from '../inspection/inspection.controller';
+import {
+  InspectionController,
+  InspectionsAcrossEnterprisesController,
+} from '../inspection/inspection.controller';
+import { ViolationDetectedConsumer } from '../violations/violation-detected.consumer';
+import { ViolationsController } from '../violations/violations.controller';
+import { ViolationsService } from '../violations/violations.service';
 import { InspectionService } from '../inspection/inspection.service';
 
 export interface LedgerDependencies {
@@ -68,6 +74,8 @@ export interface LedgerDependencies {
   readonly refusedAttempts: RefusedAttemptsService;
   /** Inspections: seeded samples, verdicts, indicators (issue #16). */
   readonly inspections: InspectionService;
+  /** Barrier control's violations (gate.violation.detected.v1), for the inspection indicators. */
+  readonly violations: ViolationsService;
   /** The tamper-evident ledger's verify. */
   readonly chain: ChainVerificationService;
 }
@@ -97,6 +105,9 @@ export class LedgerModule {
         DistrictStatisticsController,
         RefusedAttemptsController,
         InspectionController,
+        InspectionsAcrossEnterprisesController,
+        ViolationDetectedConsumer,
+        ViolationsController,
         ChainController,
       ],
       providers: [
@@ -121,6 +132,7 @@ export class LedgerModule {
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
         { provide: InspectionService, useValue: deps.inspections },
+        { provide: ViolationsService, useValue: deps.violations },
         { provide: ChainVerificationService, useValue: deps.chain },
       ],
     };
