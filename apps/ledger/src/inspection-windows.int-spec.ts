@@ -19,6 +19,7 @@ import { type Api, type ApiAnswer, type LedgerHarness, startLedgerHarness } from
 import { LEDGER_IT_CLIENT, type TestCaller } from './testing/ledger-test-kit';
 import { seedSyntheticLedger } from './testing/synthetic-ledger';
 import { VideoArchiveClient } from './video-archive/video-archive.client';
+import { WindowScanFollower, type WindowScanSettings } from './inspection/window-scan-follower';
 
 jest.setTimeout(120_000);
 
@@ -130,6 +131,15 @@ class FakeArchive {
     });
   }
 }
+
+const FAST: WindowScanSettings = {
+  intervalMs: 100,
+  batch: 10,
+  pollMs: 100,
+  retryMs: 100,
+  maxRetryMs: 400,
+  leaseMs: 10_000,
+};
 
 describe('inspection windows scanned by the video archive', () => {
   let h: LedgerHarness;
@@ -382,5 +392,40 @@ describe('inspection windows scanned by the video archive', () => {
     );
     expect(down.outages).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('503') });
     expect(down.violations.total).toBe(3);
+  });
+
+  it('shares the windows between replicas: each scan requested once', async () => {
+    // A second replica's follower on the same database, polling as often as the service's own.
+    const replica = new WindowScanFollower(
+      h.service.dataSource,
+      new VideoArchiveClient({
+        baseUrl: archive.url,
+        timeoutMs: 2_000,
+        token: { header: () => Promise.resolve('Bearer ledger') },
+      }),
+      createLogger({ service: 'ledger-it-replica', level: 'silent' }),
+      FAST,
+    );
+    replica.start();
+    try {
+      const before = archive.requests.length;
+      const created = body(
+        await asInspector(`/enterprises/${ENTERPRISE}/inspections`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...DAYS, seed: 'replicas', windows: 3, windowMinutes: 5 }),
+        }),
+        inspectionSchema,
+        201,
+      );
+      await until(
+        () => inspection(created.id),
+        (view) => view.windows.every((w: Json) => w.scan.status === 'done'),
+        'every window scanned',
+      );
+      expect(archive.requests.slice(before)).toHaveLength(3);
+    } finally {
+      await replica.stop();
+    }
   });
 });
