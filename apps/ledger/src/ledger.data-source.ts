@@ -15,6 +15,8 @@ import { AddPassageReviewAndManualEntry1796800000000 } from './migrations/179680
 import { CreateEnterpriseProfiles1796900000000 } from './migrations/1796900000000-CreateEnterpriseProfiles';
 import { AddRefusedAttemptDetails1797000000000 } from './migrations/1797000000000-AddRefusedAttemptDetails';
 import { CreateInspections1797300000000 } from './migrations/1797300000000-CreateInspections';
+import { AddWindowScansAndViolations1797420000000 } from './migrations/1797420000000-AddWindowScansAndViolations';
+import { GateViolationEntity } from './violations/gate-violation.entity';
 import { CreateEvidencePacks1797450000000 } from './migrations/1797450000000-CreateEvidencePacks';
 import { EvidencePackEntity } from './evidence-pack/evidence-pack.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
@@ -45,6 +47,7 @@ export const ledgerEntities = [
   ExportJobEntity,
   InspectionEntity,
   InspectionItemEntity,
+  GateViolationEntity,
   EvidencePackEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
@@ -61,6 +64,7 @@ export const ledgerMigrations = [
   AddRefusedAttemptDetails1797000000000,
   CreateLedgerChain1797100000000,
   CreateInspections1797300000000,
+  AddWindowScansAndViolations1797420000000,
   CreateEvidencePacks1797450000000,
 ];
 

@@ -57,6 +57,9 @@ import { buildEvidencePacks } from './evidence-pack/build-evidence-packs';
 import { DEFAULT_EVIDENCE_PACK_CONFIG, type EvidencePackConfig } from './evidence-pack/evidence-pack.config';
 import { DEFAULT_REPORT_FONT, type ReportConfig } from './inspection-report/report.config';
 import { type VideoArchiveClient } from './video-archive/video-archive.client';
+import { WindowScanFollower, type WindowScanSettings } from './inspection/window-scan-follower';
+import { ViolationsService } from './violations/violations.service';
+import { VIOLATION_TOPIC } from './violations/violation-detected.consumer';
 import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
 
 export type LedgerServiceConfig = Pick<
@@ -78,6 +81,8 @@ export type LedgerServiceConfig = Pick<
   readonly reports?: ReportConfig;
   /** Evidence packs' wait for the video archive (`LEDGER_EVIDENCE_PACK_*`); its defaults when absent. */
   readonly evidencePacks?: EvidencePackConfig;
+  /** How the window-scan follower paces its calls to the archive; its defaults when absent (tests shorten them). */
+  readonly windowScans?: WindowScanSettings;
 };
 
 export interface LedgerService {
@@ -136,7 +141,7 @@ export async function startLedgerService(
     config.chain?.signer?.publicKeyPem,
   );
 
-  const inspections = new InspectionService(dataSource);
+  const inspections = new InspectionService(dataSource, config.videoArchive);
   const evidencePacks = buildEvidencePacks({
     dataSource,
     inspections,
@@ -162,7 +167,7 @@ export async function startLedgerService(
   // The group's dead-letter, replay and replay-audit topics too (`deadLetters.topics()`): the intake
   // subscribes to `ledger.replay.v1`, where the replay API (as the ledger's own principal) publishes.
   await messaging.ensureTopics([
-    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC].map((topic) => ({
+    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC, VIOLATION_TOPIC].map((topic) => ({
       name: messaging.physicalTopic(topic),
     })),
     ...deadLetters.topics().map((name) => ({ name })),
@@ -217,6 +222,7 @@ export async function startLedgerService(
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
       inspections,
+      violations: new ViolationsService(dataSource),
       reports: evidencePacks.reports,
       evidencePacks: evidencePacks.service,
       chain: new ChainVerificationService(dataSource, config.chain?.signer, {
@@ -251,6 +257,17 @@ export async function startLedgerService(
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   exports.worker.start();
   evidencePacks.worker.start();
+  // Each sampled video window scanned by the archive; without one, windows say there is no video.
+  const windowScans = config.videoArchive
+    ? new WindowScanFollower(
+        dataSource,
+        config.videoArchive,
+        logger.child({ component: 'window-scans' }),
+        config.windowScans,
+      )
+    : undefined;
+  windowScans?.start();
+  if (!config.videoArchive) logger.warn('VIDEO_ARCHIVE_URL not set: inspection windows are not scanned');
 
   return {
     url,
@@ -261,6 +278,7 @@ export async function startLedgerService(
     },
     async close() {
       await app.close();
+      await windowScans?.stop();
       await exports.worker.stop();
       await evidencePacks.worker.stop();
       await maintenance.stop();

@@ -49,6 +49,8 @@ export const CALLER_FILTERED_ROUTES: readonly string[] = [
   // The ledger's city view by district: the ledger keeps the enterprises of the caller's token.
   'GET /api/v1/statistics/districts',
   ...LEDGER_CALLER_FILTERED,
+  // The inspections of the caller's enterprises: the ledger keeps those of the token.
+  'GET /api/v1/inspections',
 ];
 // --- gateway: enterprise directory (end) ---
 
@@ -110,6 +112,10 @@ export const POLICY = {
     [`GET ${E}/inspections/{inspectionId}/report.pdf`]: { roles: inspectionReaders },
     [`POST ${E}/inspections/{inspectionId}/evidence-packs`]: { roles: inspectionReaders },
     [`GET ${E}/inspections/{inspectionId}/evidence-packs/{packId}`]: { roles: inspectionReaders },
+    [`GET ${E}/inspections`]: { roles: inspectionReaders },
+    'GET /api/v1/inspections': { roles: inspectionRunners },
+    // Barrier control's violations at the enterprise's lanes (an inspection indicator).
+    [`GET ${E}/violations`]: { roles: readers },
     // --- ledger: inspections (end) ---
     // --- ledger: hash chain (begin) ---
     // The tamper-evident ledger's verify: city roles, and inspectors for the enterprises of their districts.
@@ -152,6 +158,8 @@ export const POLICY = {
     [`GET ${E}/passages/{passageId}/clips`]: { roles: readers, apiScope: 'video:read', services: ['ledger'] },
     [`GET ${E}/cameras/{cameraId}/playlist.m3u8`]: { roles: readers, apiScope: 'video:read' },
     [`GET ${E}/retention-report`]: { roles: readers },
+    // Outages against filings, read by the ledger for an inspection's indicators.
+    [`GET ${E}/outages`]: { roles: readers, services: ['ledger'] },
   },
   'provincial-upload': {
     'GET /health': publicRoute,

@@ -33,6 +33,8 @@ import {
 } from './inspection-model';
 import { messages } from './messages';
 import { VerdictEditor, VerdictView } from './VerdictEditor';
+import { VideoIndicators } from './VideoIndicators';
+import { ScanTag, WindowScan } from './WindowScan';
 
 const reasonOf = (error: unknown) =>
   error instanceof ApiError ? `${error.reason} (${error.code})` : String(error);
@@ -105,6 +107,7 @@ function Indicators({ enterpriseId, inspectionId }: { enterpriseId: string; insp
                   </Space>
                 </Descriptions.Item>
               </Descriptions>
+              <VideoIndicators indicators={data} />
             </Space>
           );
         }}
@@ -332,6 +335,10 @@ export function InspectionView({
           pagination={false}
           scroll={{ x: true }}
           dataSource={windowRows(inspection, `/e/${enterpriseId}`)}
+          expandable={{
+            defaultExpandAllRows: true,
+            expandedRowRender: (row) => <WindowScan window={row.window} />,
+          }}
           columns={[
             { title: '#', render: (_, row) => row.position + 1 },
             {
@@ -351,6 +358,7 @@ export function InspectionView({
                   <Typography.Text type="secondary">{t('windows.none')}</Typography.Text>
                 ),
             },
+            { title: t('col.scan'), render: (_, row) => <ScanTag window={row.window} /> },
             {
               title: t('col.playback'),
               render: (_, row) => (

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { account, fakeGateway, ok, person, renderPage } from '../shared/test-harness';
 import { daysBefore, localDate } from '../shared/time';
-import { indicators, inspection, INSPECTION_ID } from './fixtures';
+import { indicators, inspection, INSPECTION_ID, windowScan } from './fixtures';
 import InspectionsPage from './InspectionsPage';
 
 const E = '/api/ledger/v1/enterprises/e1';
@@ -90,5 +90,99 @@ describe('InspectionsPage', () => {
     expect(screen.queryByText('结束核查')).toBeNull();
     expect(screen.queryByText('台账完整性校验')).toBeNull();
     expect(screen.queryByText('新的抽查')).toBeNull();
+  });
+
+  it('lists past inspections and opens one by its id, a window scan in progress', async () => {
+    const u = person();
+    const running = inspection();
+    const window = running.windows[0]!;
+    const calls = fakeGateway({
+      'GET /auth/me': ok(account('inspector', 'e1')),
+      [`GET ${E}/inspections`]: ok({
+        items: [
+          {
+            id: INSPECTION_ID,
+            enterpriseId: 'e1',
+            from: '2026-11-01',
+            to: '2026-11-30',
+            timeZone: 'Asia/Shanghai',
+            seed: 'nov-check',
+            status: 'open',
+            createdBy: 'inspector-wang',
+            createdAt: '2026-12-07T01:00:00.000Z',
+            closedBy: null,
+            closedAt: null,
+            passages: 8,
+            windows: 3,
+            marked: 1,
+            inconsistent: 0,
+            scanning: 1,
+          },
+        ],
+        nextCursor: null,
+      }),
+      [`GET ${ONE}`]: ok({
+        ...running,
+        windows: [
+          {
+            ...window,
+            scan: windowScan({
+              status: 'running',
+              progress: { framesDone: 300, framesTotal: 1200 },
+              sightings: [],
+              finding: 'pending',
+            }),
+          },
+        ],
+      }),
+      [`GET ${ONE}/indicators`]: ok(indicators()),
+    });
+    const { router } = renderPage(<InspectionsPage />, { path: PATH, url: '/e/e1/inspections' });
+    expect(await screen.findByText('1 段识别中')).toBeTruthy();
+    await u.click(screen.getByText('2026-11-01 – 2026-11-30'));
+    await waitFor(() => expect(router.state.location.search).toContain(`inspection=${INSPECTION_ID}`));
+    expect(await screen.findByText('正在逐帧识别车牌…')).toBeTruthy();
+    expect(screen.getByText('系统核查中')).toBeTruthy();
+    expect(screen.getByText('25%')).toBeTruthy();
+    expect(calls.to(`${E}/inspections`, 'GET')[0]!.query.get('limit')).toBe('20');
+  });
+
+  it('shows what the system found in a window, and outages the archive could not give as unavailable', async () => {
+    fakeGateway({
+      'GET /auth/me': ok(account('inspector', 'e1')),
+      [`GET ${ONE}`]: ok(inspection()),
+      [`GET ${ONE}/indicators`]: ok({
+        ...indicators(),
+        outages: { status: 'unavailable', reason: 'video-archive answered 503' },
+      }),
+    });
+    renderPage(<InspectionsPage />, { path: PATH, url: `/e/e1/inspections?inspection=${INSPECTION_ID}` });
+    expect(await screen.findByText('1 辆车无台账记录')).toBeTruthy();
+    expect(screen.getByText('视频中出现但无台账记录的车辆')).toBeTruthy();
+    expect(screen.getByText('冀Z00001')).toBeTruthy();
+    expect(screen.getByText('识别不确定，请人工核对')).toBeTruthy();
+    expect(screen.getByText('以下摄像机该时段无视频：cam-yard')).toBeTruthy();
+    expect(screen.getByAltText('冀Z00001').getAttribute('src')).toBe(
+      '/api/video-archive/v1/enterprises/e1/window-scans/s1/frames/冀Z00001.jpg',
+    );
+    expect(await screen.findByText('视频存档暂无法提供：video-archive answered 503')).toBeTruthy();
+    expect(screen.getByText('共 3 起')).toBeTruthy();
+  });
+
+  it('says a window has no system check when the ledger has no video archive', async () => {
+    const base = inspection();
+    fakeGateway({
+      'GET /auth/me': ok(account('inspector', 'e1')),
+      [`GET ${ONE}`]: ok({
+        ...base,
+        windows: [{ ...base.windows[0]!, scan: null, scanUnavailableReason: 'video-archive-not-configured' }],
+      }),
+      [`GET ${ONE}/indicators`]: ok(indicators()),
+    });
+    renderPage(<InspectionsPage />, { path: PATH, url: `/e/e1/inspections?inspection=${INSPECTION_ID}` });
+    expect(await screen.findByText('未接入视频存档')).toBeTruthy();
+    expect(screen.getByText(/系统无法核查该时段的视频/)).toBeTruthy();
+    expect(screen.queryByText('视频中车辆均有台账记录')).toBeNull();
+    expect(await screen.findByText('未备案 1（1 分钟）')).toBeTruthy();
   });
 });

@@ -12,8 +12,10 @@ import { useUrlState } from '../shared/url-state';
 import { ChainCheck } from './ChainCheck';
 import { EvidencePackPanel } from './EvidencePackPanel';
 import { ROUTES, START_DEFAULTS, startBody } from './inspection-model';
+import { InspectionList } from './InspectionList';
 import { InspectionView } from './InspectionView';
 import { messages } from './messages';
+import { type ListStatus, scanning } from './window-scan-model';
 
 interface StartForm {
   readonly range: [Dayjs, Dayjs];
@@ -29,7 +31,7 @@ export default function InspectionsPage() {
   const { enterpriseId = '' } = useParams();
   const account = useAccount();
   const today = localDate();
-  const [state, setState] = useUrlState(['inspection', 'from', 'to'] as const, {
+  const [state, setState] = useUrlState(['inspection', 'from', 'to', 'listStatus', 'cursor'] as const, {
     from: daysBefore(today, 29),
     to: today,
   });
@@ -41,6 +43,8 @@ export default function InspectionsPage() {
     queryFn: () =>
       unwrap(api.GET(ROUTES.one, { params: { path: { enterpriseId, inspectionId: inspectionId ?? '' } } })),
     enabled: Boolean(inspectionId),
+    // While a window's scan runs, its progress and then its finding come in without a reload.
+    refetchInterval: (query) => (scanning(query.state.data) ? 3_000 : false),
   });
   const start = useMutation({
     mutationFn: (values: StartForm) =>
@@ -143,6 +147,16 @@ export default function InspectionsPage() {
         )}
       </Card>
       {canVerify ? <ChainCheck enterpriseId={enterpriseId} from={from} to={to} /> : null}
+      <InspectionList
+        enterpriseId={enterpriseId}
+        status={listStatus(state.listStatus)}
+        cursor={state.cursor}
+        onFilter={setState}
+        onOpen={(id) => setState({ inspection: id })}
+      />
     </Space>
   );
 }
+
+const listStatus = (value: string | undefined): ListStatus | undefined =>
+  value === 'open' || value === 'closed' ? value : undefined;

@@ -19,6 +19,46 @@ const stages = (values: Partial<Record<string, number>>) => ({
   ...values,
 });
 
+const sighting = (plate: string, finding: 'in-ledger' | 'seen-without-passage' | 'unsure') => ({
+  plate,
+  cameraId: 'cam-east',
+  firstSeenAt: '2026-11-05T02:02:40.000Z',
+  lastSeenAt: '2026-11-05T02:03:10.000Z',
+  frames: 9,
+  bestConfidence: finding === 'unsure' ? 0.42 : 0.96,
+  trusted: finding !== 'unsure',
+  framePath: `/api/video-archive/v1/enterprises/e1/window-scans/s1/frames/${plate}.jpg`,
+  passageId: finding === 'in-ledger' ? '44444444-4444-4444-8444-444444444444' : null,
+  finding,
+});
+
+/** A finished scan: one truck in the ledger, one without a passage, one unsure read, a dark camera. */
+export const windowScan = (
+  overrides: Partial<NonNullable<Inspection['windows'][number]['scan']>> = {},
+): NonNullable<Inspection['windows'][number]['scan']> => ({
+  status: 'done',
+  scanId: 's1',
+  progress: { framesDone: 1200, framesTotal: 1200 },
+  error: null,
+  failedCalls: 0,
+  finishedAt: '2026-12-07T01:00:00.000Z',
+  marginSeconds: 120,
+  cameras: [
+    { cameraId: 'cam-east', videoSeconds: 600, gapSeconds: 0 },
+    { cameraId: 'cam-yard', videoSeconds: 0, gapSeconds: 600 },
+  ],
+  camerasWithoutVideo: ['cam-yard'],
+  sightings: [
+    sighting('冀B54321', 'in-ledger'),
+    sighting('冀Z00001', 'seen-without-passage'),
+    sighting('冀Z0000?', 'unsure'),
+  ],
+  seenWithoutPassage: 1,
+  unsure: 1,
+  finding: 'vehicles-without-passage',
+  ...overrides,
+});
+
 export const inspection = (overrides: Partial<Inspection> = {}): Inspection => ({
   id: INSPECTION_ID,
   enterpriseId: 'e1',
@@ -117,6 +157,8 @@ export const inspection = (overrides: Partial<Inspection> = {}): Inspection => (
       note: null,
       markedAt: '2026-12-07T01:10:00.000Z',
       markedBy: 'inspector-wang',
+      scan: windowScan(),
+      scanUnavailableReason: null,
     },
   ],
   ...overrides,
@@ -150,4 +192,14 @@ export const indicators = (): Indicators => ({
     otherDayAverage: 7.25,
     otherDayCount: 28,
   },
+  outages: {
+    status: 'available',
+    count: 3,
+    seconds: 1860,
+    filed: 2,
+    unfiled: 1,
+    unfiledSeconds: 60,
+    camerasUnfiled: ['cam-yard'],
+  },
+  violations: { tailgating: 2, reversing: 0, openedWithoutDecision: 1, other: 0, total: 3 },
 });

@@ -159,6 +159,8 @@ export interface WindowRow {
   readonly playback: string;
   readonly verdict: Verdict | null;
   readonly note: string | null;
+  /** The window as the service answered it (its scan by the video archive). */
+  readonly window: SampledWindow;
 }
 
 /** The sampled windows as rows; `enterprisePath` is `/e/<id>` (the playback link is the console's video page). */
@@ -176,6 +178,7 @@ export function windowRows(inspection: Inspection, enterprisePath: string): Wind
       playback: `${enterprisePath}/video?${new URLSearchParams({ from: zoned(w.from), to: zoned(w.until) }).toString()}`,
       verdict: w.verdict,
       note: w.note,
+      window: w,
     }));
 }
 

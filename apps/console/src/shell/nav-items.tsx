@@ -108,7 +108,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: 'inspections',
     label: 'nav.inspections',
     icon: <FileSearchOutlined />,
-    reads: `/api/ledger/v1${E}/inspections/{inspectionId}`,
+    reads: `/api/ledger/v1${E}/inspections`,
   },
   {
     path: 'users',

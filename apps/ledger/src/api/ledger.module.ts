@@ -39,7 +39,13 @@ import { ChainController } from '../chain/chain.controller';
 import { ChainVerificationService } from '../chain/chain-verification.service';
 import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
 import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
-import { InspectionController } from '../inspection/inspection.controller';
+import {
+  InspectionController,
+  InspectionsAcrossEnterprisesController,
+} from '../inspection/inspection.controller';
+import { ViolationDetectedConsumer } from '../violations/violation-detected.consumer';
+import { ViolationsController } from '../violations/violations.controller';
+import { ViolationsService } from '../violations/violations.service';
 import { InspectionService } from '../inspection/inspection.service';
 import { EvidencePackController } from '../evidence-pack/evidence-pack.controller';
 import { EvidencePackService } from '../evidence-pack/evidence-pack.service';
@@ -74,6 +80,8 @@ export interface LedgerDependencies {
   /** An inspection's report (PDF) and evidence packs (ZIP). */
   readonly reports: InspectionReportService;
   readonly evidencePacks: EvidencePackService;
+  /** Barrier control's violations (gate.violation.detected.v1), for the inspection indicators. */
+  readonly violations: ViolationsService;
   /** The tamper-evident ledger's verify. */
   readonly chain: ChainVerificationService;
 }
@@ -104,6 +112,9 @@ export class LedgerModule {
         RefusedAttemptsController,
         InspectionController,
         EvidencePackController,
+        InspectionsAcrossEnterprisesController,
+        ViolationDetectedConsumer,
+        ViolationsController,
         ChainController,
       ],
       providers: [
@@ -130,6 +141,7 @@ export class LedgerModule {
         { provide: InspectionService, useValue: deps.inspections },
         { provide: InspectionReportService, useValue: deps.reports },
         { provide: EvidencePackService, useValue: deps.evidencePacks },
+        { provide: ViolationsService, useValue: deps.violations },
         { provide: ChainVerificationService, useValue: deps.chain },
       ],
     };

@@ -1,4 +1,4 @@
-import { describeValue, type ReportBlock, reportDocument, shanghaiTime } from './report-document';
+import { type ReportBlock, reportDocument, shanghaiTime } from './report-document';
 import { reportFixture } from './report-fixture';
 
 const fieldsOf = (blocks: readonly ReportBlock[]) =>
@@ -49,16 +49,53 @@ describe('reportDocument', () => {
       },
       packSha256: 'f'.repeat(64),
     });
+    const sighting = (plate: string, finding: 'in-ledger' | 'seen-without-passage' | 'unsure') => ({
+      plate,
+      cameraId: 'gate-1',
+      firstSeenAt: '2026-03-11T02:03:00.000Z',
+      lastSeenAt: '2026-03-11T02:03:04.000Z',
+      frames: 4,
+      bestConfidence: 0.97,
+      trusted: finding !== 'unsure',
+      framePath: '/frames/0.jpg',
+      passageId: finding === 'in-ledger' ? 'p1' : null,
+      finding,
+    });
     const windows = input.inspection.windows.map((w) => ({
       ...w,
-      scan: { status: 'done', unmatched: [{ plate: '冀B99999', seenAt: '2026-03-11T02:03:00.000Z' }] },
+      scan: {
+        status: 'done' as const,
+        scanId: 's1',
+        progress: { framesDone: 600, framesTotal: 600 },
+        error: null,
+        failedCalls: 0,
+        finishedAt: '2026-04-01T01:10:00.000Z',
+        marginSeconds: 120,
+        cameras: [
+          { cameraId: 'gate-1', videoSeconds: 600, gapSeconds: 0 },
+          { cameraId: 'yard-2', videoSeconds: 0, gapSeconds: 600 },
+        ],
+        camerasWithoutVideo: ['yard-2'],
+        sightings: [
+          sighting('冀B99999', 'seen-without-passage'),
+          sighting('冀B99999', 'seen-without-passage'),
+          sighting('冀A12345', 'in-ledger'),
+          sighting('冀C1234?', 'unsure'),
+        ],
+        seenWithoutPassage: 1,
+        unsure: 1,
+        finding: 'vehicles-without-passage' as const,
+      },
+      scanUnavailableReason: null,
     }));
     const fields = fieldsOf(
       reportDocument({ ...input, inspection: { ...input.inspection, windows } }).blocks,
     );
-    expect(fields.get('视频识别（无台账记录的车辆等）')).toBe(
-      'status: done，unmatched: plate: 冀B99999，seenAt: 2026-03-11T02:03:00.000Z',
-    );
+    expect(fields.get('视频识别结论')).toBe('发现无台账记录的车辆');
+    expect(fields.get('无台账记录的车辆')).toBe('冀B99999');
+    expect(fields.get('未能确认的车牌')).toBe('冀C1234?');
+    expect(fields.get('有台账记录的车辆')).toBe('冀A12345');
+    expect(fields.get('无视频的摄像机')).toBe('yard-2');
     expect(fields.get('哈希链核验（SM3）')).toBe('发现篡改：台账记录被修改（链序号 7），passages/x differs');
     expect(fields.get('证据包 SHA-256')).toBe('f'.repeat(64));
   });
@@ -66,7 +103,5 @@ describe('reportDocument', () => {
   it('formats instants in Shanghai time and anything else in one line', () => {
     expect(shanghaiTime('2026-03-10T16:30:00Z')).toBe('2026-03-11 00:30:00');
     expect(shanghaiTime(null)).toBe('—');
-    expect(describeValue([])).toBe('无');
-    expect(describeValue([1, { a: null }])).toBe('1；a: —');
   });
 });

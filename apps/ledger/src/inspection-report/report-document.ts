@@ -2,6 +2,8 @@ import { EMISSION_STAGES } from '@ecogate/domain';
 import { type EnterpriseIndicators } from '../inspection/inspection-indicators';
 import { type InspectionView } from '../inspection/inspection-view';
 
+type WindowScan = NonNullable<InspectionView['windows'][number]['scan']>;
+
 /** The report as blocks a renderer lays out in order; no PDF here, so the content is tested as data. */
 export type ReportBlock =
   | { readonly kind: 'heading'; readonly text: string }
@@ -79,16 +81,34 @@ const decimal = (value: number | null): string => (value === null ? NONE : value
 const verdictOf = (item: { verdict: string | null; note: string | null }): string =>
   item.verdict ? `${VERDICTS[item.verdict] ?? item.verdict}${item.note ? `：${item.note}` : ''}` : '未核查';
 
-/** A value of unknown shape in one line: what the window's scan carries, whatever its fields. */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return NONE;
-  if (value instanceof Date) return shanghaiTime(value);
-  if (Array.isArray(value)) return value.length === 0 ? '无' : value.map(describeValue).join('；');
-  if (typeof value === 'object')
-    return Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => `${key}: ${describeValue(item)}`)
-      .join('，');
-  return String(value);
+const SCAN_FINDINGS: Record<WindowScan['finding'], string> = {
+  pending: '视频识别未完成',
+  failed: '视频识别失败',
+  'vehicles-without-passage': '发现无台账记录的车辆',
+  'unsure-reads': '有未能确认的车牌，需人工查看',
+  'no-video': '时段内无视频',
+  'cameras-without-video': '部分摄像机无视频',
+  'all-seen-in-ledger': '视频中车辆均有台账记录',
+};
+
+const plates = (sightings: WindowScan['sightings'], finding: WindowScan['sightings'][number]['finding']) => {
+  const found = [...new Set(sightings.filter((s) => s.finding === finding).map((s) => s.plate))];
+  return found.length === 0 ? '无' : found.join('、');
+};
+
+/** What the system read from the window's archived video, in the report's rows. */
+function scanRows(window: InspectionView['windows'][number]): (readonly [string, string])[] {
+  const scan = window.scan;
+  if (!scan) return [['视频识别', '未连接视频存档，未识别']];
+  const finding =
+    scan.status === 'failed' && scan.error ? `${SCAN_FINDINGS.failed}（${scan.error}）` : SCAN_FINDINGS[scan.finding];
+  return [
+    ['视频识别结论', finding],
+    ['无台账记录的车辆', plates(scan.sightings, 'seen-without-passage')],
+    ['未能确认的车牌', plates(scan.sightings, 'unsure')],
+    ['有台账记录的车辆', plates(scan.sightings, 'in-ledger')],
+    ['无视频的摄像机', scan.camerasWithoutVideo.length === 0 ? '无' : scan.camerasWithoutVideo.join('、')],
+  ];
 }
 
 function passageBlocks(inspection: InspectionView): ReportBlock[] {
@@ -132,7 +152,6 @@ function windowBlocks(inspection: InspectionView): ReportBlock[] {
     },
   ];
   inspection.windows.forEach((window, index) => {
-    const scan = (window as { readonly scan?: unknown }).scan;
     blocks.push({
       kind: 'fields',
       rows: [
@@ -141,7 +160,7 @@ function windowBlocks(inspection: InspectionView): ReportBlock[] {
           '时段内台账记录',
           window.passages.length === 0 ? '无' : window.passages.map((p) => p.plate).join('、'),
         ],
-        ...(scan === undefined ? [] : [['视频识别（无台账记录的车辆等）', describeValue(scan)] as const]),
+        ...scanRows(window),
         ['核查结论', verdictOf(window)],
       ],
     });

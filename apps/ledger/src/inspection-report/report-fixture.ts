@@ -41,6 +41,12 @@ export function reportFixture(overrides: Partial<ReportInput> = {}): ReportInput
     position: 0,
     markedBy: 'inspector-7',
     markedAt: new Date('2026-04-01T01:30:00Z'),
+    scanState: null,
+    scanId: null,
+    scan: null,
+    scanAttempts: 0,
+    scanError: null,
+    scanDueAt: null,
   };
   const passageItem = {
     ...base,
@@ -70,6 +76,7 @@ export function reportFixture(overrides: Partial<ReportInput> = {}): ReportInput
     [windowItem],
     new Map([[passage.id, { passage, vehicle: null, trail: [] }]]),
     new Map([['w', [passage]]]),
+    { archiveConfigured: true, passages: new Map() },
   );
   return {
     inspection: view,

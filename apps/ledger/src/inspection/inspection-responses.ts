@@ -59,6 +59,54 @@ const sampledPassage = z.object({
   ),
 });
 
+/** The system's own check of a window: the plates the video archive read in its frames, matched to passages. */
+const windowScan = z.object({
+  /** `requesting` until the archive accepted the scan (retried while it is unavailable). */
+  status: z.enum(['requesting', 'queued', 'running', 'done', 'failed']),
+  scanId: z.string().nullable(),
+  progress: z.object({ framesDone: z.number().int(), framesTotal: z.number().int() }).nullable(),
+  /** Why the scan failed, the archive's note while it runs, or why the archive cannot be reached (retried). */
+  error: z.string().nullable(),
+  /** Failed calls to the archive in a row. */
+  failedCalls: z.number().int(),
+  finishedAt: z.string().nullable(),
+  /** A passage accounts for a sighting when its entry or exit lies within first…last seen ± this. */
+  marginSeconds: z.number(),
+  cameras: z.array(z.object({ cameraId: z.string(), videoSeconds: z.number(), gapSeconds: z.number() })),
+  /** Cameras with no second of video in the window: a finding of its own. */
+  camerasWithoutVideo: z.array(z.string()),
+  sightings: z.array(
+    z.object({
+      plate: z.string(),
+      cameraId: z.string(),
+      firstSeenAt: z.string(),
+      lastSeenAt: z.string(),
+      frames: z.number().int(),
+      bestConfidence: z.number(),
+      trusted: z.boolean(),
+      /** The best frame, as the archive serves it. */
+      framePath: z.string(),
+      /** The passage that accounts for it; `null`: none. */
+      passageId: z.string().nullable(),
+      finding: z.enum(['in-ledger', 'seen-without-passage', 'unsure']),
+    }),
+  ),
+  /** Distinct plates read with trust and no passage. */
+  seenWithoutPassage: z.number().int(),
+  /** Distinct plates read without trust and no passage: check by eye. */
+  unsure: z.number().int(),
+  /** `all-seen-in-ledger` only when done, every camera had video and every plate has a passage. */
+  finding: z.enum([
+    'pending',
+    'failed',
+    'vehicles-without-passage',
+    'unsure-reads',
+    'no-video',
+    'cameras-without-video',
+    'all-seen-in-ledger',
+  ]),
+});
+
 export const inspectionSchema = z.object({
   id: z.uuid(),
   enterpriseId: z.string(),
@@ -110,8 +158,55 @@ export const inspectionSchema = z.object({
           manual: z.boolean(),
         }),
       ),
+      /** `null` when the ledger has no video archive: then `scanUnavailableReason` says so. */
+      scan: windowScan.nullable(),
+      scanUnavailableReason: z.enum(['video-archive-not-configured']).nullable(),
     }),
   ),
+});
+
+export const inspectionListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      enterpriseId: z.string(),
+      from: z.iso.date(),
+      to: z.iso.date(),
+      timeZone: z.literal('Asia/Shanghai'),
+      seed: z.string(),
+      status: z.enum(['open', 'closed']),
+      createdBy: z.string(),
+      createdAt: instant,
+      closedBy: z.string().nullable(),
+      closedAt: instant.nullable(),
+      passages: z.number().int(),
+      windows: z.number().int(),
+      marked: z.number().int(),
+      inconsistent: z.number().int(),
+      /** Windows whose scan is not finished. */
+      scanning: z.number().int(),
+    }),
+  ),
+  /** Pass it back as `cursor` for the next page; `null` on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+export const violationListSchema = z.object({
+  items: z.array(
+    z.object({
+      violationId: z.string(),
+      kind: z.string(),
+      at: instant,
+      siteId: z.string(),
+      gateId: z.string(),
+      laneId: z.string(),
+      direction: z.enum(['in', 'out']),
+      plate: z.string().nullable(),
+      details: z.string(),
+    }),
+  ),
+  /** More violations than `limit` in the period. */
+  truncated: z.boolean(),
 });
 
 const sourceRecord = z.object({
@@ -138,5 +233,27 @@ export const enterpriseIndicatorsSchema = z.object({
     alertDayAverage: z.number().nullable(),
     otherDayCount: z.number().int(),
     otherDayAverage: z.number().nullable(),
+  }),
+  /** Camera outages against filings (备案), from the video archive; `unavailable` (never zero) when it cannot answer. */
+  outages: z.discriminatedUnion('status', [
+    z.object({
+      status: z.literal('available'),
+      count: z.number().int(),
+      seconds: z.number(),
+      filed: z.number().int(),
+      unfiled: z.number().int(),
+      unfiledSeconds: z.number(),
+      camerasUnfiled: z.array(z.string()),
+    }),
+    z.object({ status: z.literal('unavailable'), reason: z.string() }),
+  ]),
+  /** Barrier control's violations at the enterprise's lanes in the period. */
+  violations: z.object({
+    tailgating: z.number().int(),
+    reversing: z.number().int(),
+    openedWithoutDecision: z.number().int(),
+    /** Kinds added later (side gate, camera tamper) until the ledger names them. */
+    other: z.number().int(),
+    total: z.number().int(),
   }),
 });

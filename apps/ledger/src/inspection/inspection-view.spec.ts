@@ -54,6 +54,12 @@ const item = (over: Partial<InspectionItemEntity>): InspectionItemEntity => ({
   note: null,
   markedBy: null,
   markedAt: null,
+  scanState: null,
+  scanId: null,
+  scan: null,
+  scanAttempts: 0,
+  scanError: null,
+  scanDueAt: null,
   ...over,
 });
 
@@ -85,6 +91,7 @@ describe('inspectionView', () => {
       ['dropped', { passage: null, vehicle: null, trail: [] }],
     ]),
     new Map([['w', [passage]]]),
+    { archiveConfigured: true, passages: new Map() },
   );
 
   it("links only the photos and documents the passage has, through the gateway's paths", () => {
@@ -117,5 +124,17 @@ describe('inspectionView', () => {
         '?from=2026-03-10T00%3A50%3A00.000Z&to=2026-03-10T01%3A00%3A00.000Z',
     );
     expect(view.windows[0]?.passages.map((p) => p.plate)).toEqual(['冀A12345']);
+  });
+
+  it('says a window has no scan when the ledger has no video archive, rather than finding nothing', () => {
+    const [window] = inspectionView(inspection, [], items.filter(isWindowItem), new Map(), new Map(), {
+      archiveConfigured: false,
+      passages: new Map(),
+    }).windows;
+    expect(window).toMatchObject({ scan: null, scanUnavailableReason: 'video-archive-not-configured' });
+    expect(view.windows[0]).toMatchObject({
+      scan: { status: 'requesting', sightings: [], finding: 'pending' },
+      scanUnavailableReason: null,
+    });
   });
 });

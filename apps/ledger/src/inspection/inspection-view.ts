@@ -5,6 +5,8 @@ import { PHOTO_KINDS, PHOTO_SIDES } from '../photos/passage-photos.service';
 import { STATISTICS_TIME_ZONE } from '../statistics/statistics-summary.service';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
 import { type InspectionEntity, type InspectionItemEntity } from './inspection.entity';
+import { type PassageTimes } from './window-findings';
+import { windowScanView } from './window-scan-view';
 
 /** What the ledger holds for one sampled passage. */
 export interface PassageEvidence {
@@ -111,6 +113,11 @@ export function inspectionView(
   windowItems: readonly WindowItem[],
   evidence: ReadonlyMap<string, PassageEvidence>,
   windowPassages: ReadonlyMap<string, readonly PassageEntity[]>,
+  /** Whether the ledger reaches a video archive, and per window the passages its scan's plates are matched to. */
+  scans: {
+    readonly archiveConfigured: boolean;
+    readonly passages: ReadonlyMap<string, readonly PassageTimes[]>;
+  },
 ) {
   const e = enc(inspection.enterpriseId);
   const items = [...passageItems, ...windowItems];
@@ -161,6 +168,7 @@ export function inspectionView(
           stage: p.stage,
           manual: p.manual,
         })),
+        ...windowScanView(item, scans.passages.get(item.id) ?? [], scans.archiveConfigured),
       };
     }),
   };

@@ -1,8 +1,9 @@
 import { Caller, type Principal } from '@ecogate/auth';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { z } from 'zod';
 import { parseRequest } from '../api/request-parsing';
+import { crossEnterpriseListQuery, inspectionListQuery } from './inspection-list';
 import { createInspectionSchema, InspectionService, markItemSchema } from './inspection.service';
 
 export const inspectionIdParam = z.uuid();
@@ -22,6 +23,11 @@ export class InspectionController {
       ...parseRequest(createInspectionSchema, body ?? {}),
       actor: caller.subject,
     });
+  }
+
+  @Get()
+  list(@Param('enterpriseId') enterpriseId: string, @Query() query: unknown) {
+    return this.inspections.list([parseEnterpriseId(enterpriseId)], parseRequest(inspectionListQuery, query));
   }
 
   @Get(':inspectionId')
@@ -68,5 +74,20 @@ export class InspectionController {
       parseRequest(inspectionIdParam, inspectionId),
       caller.subject,
     );
+  }
+}
+
+/**
+ * `GET /api/v1/inspections`: the inspections of the caller's enterprises (an inspector's districts;
+ * `*` for city-wide roles). No enterprise in the path: a `CALLER_FILTERED_ROUTES` route, the
+ * answer limited here to the token's enterprises.
+ */
+@Controller('api/v1/inspections')
+export class InspectionsAcrossEnterprisesController {
+  constructor(@Inject(InspectionService) private readonly inspections: InspectionService) {}
+
+  @Get()
+  list(@Caller() caller: Principal, @Query() query: unknown) {
+    return this.inspections.list(caller.enterprises, parseRequest(crossEnterpriseListQuery, query));
   }
 }

@@ -52,11 +52,17 @@ export class InspectionEntity {
 }
 
 export type InspectionItemKind = 'passage' | 'window';
+/**
+ * Where a window's scan by the video archive stands: `requesting` until the archive accepted it
+ * (retried while it is unavailable), then the archive's own status.
+ */
+export type WindowScanState = 'requesting' | 'queued' | 'running' | 'done' | 'failed';
 export type InspectionVerdict = 'consistent' | 'inconsistent';
 
 /** One sampled passage or video window of an inspection, and the inspector's mark on it. */
 @Entity({ name: 'inspection_items' })
 @Index('IDX_inspection_items_inspection', ['enterpriseId', 'inspectionId', 'position'])
+@Index('IDX_inspection_items_scan_due', ['scanDueAt'])
 export class InspectionItemEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_inspection_items' })
   id!: string;
@@ -98,4 +104,28 @@ export class InspectionItemEntity {
 
   @Column({ name: 'marked_at', type: 'timestamptz', nullable: true })
   markedAt!: Date | null;
+
+  /** A window's scan (`null` for passages). */
+  @Column({ name: 'scan_state', type: 'text', nullable: true })
+  scanState!: WindowScanState | null;
+
+  /** The archive's scan id, once it accepted the request. */
+  @Column({ name: 'scan_id', type: 'text', nullable: true })
+  scanId!: string | null;
+
+  /** The archive's last report of the scan (`GET …/window-scans/{id}`), as it answered. */
+  @Column({ type: 'jsonb', nullable: true })
+  scan!: object | null;
+
+  /** Failed calls to the archive in a row (the back-off's step); 0 after an answer. */
+  @Column({ name: 'scan_attempts', type: 'integer', default: 0 })
+  scanAttempts!: number;
+
+  /** Why the last call to the archive failed (it is retried), or why the scan failed. */
+  @Column({ name: 'scan_error', type: 'text', nullable: true })
+  scanError!: string | null;
+
+  /** When the follower next calls the archive for it; `null` once the scan is done or failed. */
+  @Column({ name: 'scan_due_at', type: 'timestamptz', nullable: true })
+  scanDueAt!: Date | null;
 }

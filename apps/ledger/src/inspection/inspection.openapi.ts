@@ -2,7 +2,14 @@ import { type RouteDescriptor } from '@ecogate/http-edge';
 import { z } from 'zod';
 import { refusal } from '../api/ledger-responses';
 import { evidencePackRoutes } from '../evidence-pack/evidence-pack.openapi';
-import { enterpriseIndicatorsSchema, inspectionSchema } from './inspection-responses';
+import { violationsQuery } from '../violations/violations.service';
+import {
+  enterpriseIndicatorsSchema,
+  inspectionListSchema,
+  inspectionSchema,
+  violationListSchema,
+} from './inspection-responses';
+import { crossEnterpriseListQuery, inspectionListQuery } from './inspection-list';
 import { createInspectionSchema, markItemSchema } from './inspection.service';
 
 /** The inspection workflow (issue #16): spread into `ledger.openapi.ts`'s document. */
@@ -13,6 +20,37 @@ const invalid = refusal('invalid-request, invalid-enterprise-id');
 const notFound = refusal('inspection-not-found');
 
 export const inspectionRoutes: RouteDescriptor[] = [
+  {
+    method: 'get',
+    path: BASE,
+    summary:
+      "The enterprise's inspections, newest first (keyset pages): by status, and those whose inspected days " +
+      'overlap from…to',
+    tags: ['inspections'],
+    params: enterprise,
+    query: inspectionListQuery,
+    responses: { 200: { description: 'A page of inspections', schema: inspectionListSchema }, 400: invalid },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/inspections',
+    summary:
+      "The inspections of the caller's enterprises (an inspector's districts; all for city-wide roles), newest first",
+    tags: ['inspections'],
+    query: crossEnterpriseListQuery,
+    responses: { 200: { description: 'A page of inspections', schema: inspectionListSchema }, 400: invalid },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/enterprises/:enterpriseId/violations',
+    summary:
+      "Barrier control's violations at the enterprise's lanes (tailgating, reversing, opened without a decision), " +
+      'newest first',
+    tags: ['inspections'],
+    params: enterprise,
+    query: violationsQuery,
+    responses: { 200: { description: 'The violations', schema: violationListSchema }, 400: invalid },
+  },
   {
     method: 'post',
     path: BASE,
@@ -32,7 +70,8 @@ export const inspectionRoutes: RouteDescriptor[] = [
     path: `${BASE}/:inspectionId`,
     summary:
       'The inspection: each sampled passage with photos, clips, documents, stage and its source, completeness and ' +
-      'missing fields, audit trail; each window with its playlist path and the passages inside it',
+      'missing fields, audit trail; each window with its playlist path, the passages inside it and its scan by the ' +
+      'video archive (plates read in its frames, each matched to a passage or seen without one)',
     tags: ['inspections'],
     params: inspection,
     responses: {
@@ -46,7 +85,7 @@ export const inspectionRoutes: RouteDescriptor[] = [
     path: `${BASE}/:inspectionId/indicators`,
     summary:
       "The enterprise's indicators over the inspection's period: completeness rate, stage shares by trips and tonnes, " +
-      'stage-source mix, average daily vehicles on alert and other days',
+      'stage-source mix, average daily vehicles on alert and other days, camera outages against filings, violations',
     tags: ['inspections'],
     params: inspection,
     responses: {

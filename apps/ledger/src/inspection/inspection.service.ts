@@ -18,6 +18,16 @@ import { PassageRepository } from '../passage/passage.repository';
 import { periodOf, STATISTICS_TIME_ZONE, withPeriodRules } from '../statistics/statistics-summary.service';
 import { VehicleEntity } from '../vehicle/vehicle.entity';
 import { type EnterpriseIndicators, enterpriseIndicators } from './inspection-indicators';
+import { type InspectionList, type InspectionListQuery, listInspections } from './inspection-list';
+import { type VideoArchiveClient, windowScanSchema } from '../video-archive/video-archive.client';
+import { GateViolationEntity } from '../violations/gate-violation.entity';
+import {
+  type OutageIndicator,
+  outageIndicator,
+  type ViolationIndicator,
+  violationIndicator,
+} from './video-indicators';
+import { normalisePlate, type PassageTimes, SIGHTING_MARGIN_MS } from './window-findings';
 import { InspectionEntity, InspectionItemEntity, type InspectionVerdict } from './inspection.entity';
 import { alertIntervals, type Interval, placeWindows, samplePassages, seededRandom } from './sampling';
 import {
@@ -78,10 +88,15 @@ async function passageCandidates(
  * change (creation, mark, close) is audited in its own transaction.
  */
 export class InspectionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Absent: no video archive configured; windows say so instead of a finding, outages are unavailable. */
+    private readonly videoArchive?: VideoArchiveClient,
+  ) {}
 
   async create(enterpriseId: EnterpriseId, command: CreateInspectionCommand): Promise<InspectionView> {
     const seed = command.seed ?? randomBytes(8).toString('hex');
+    const now = new Date();
     const period = periodOf(command);
     const manager = this.dataSource.manager;
     const candidates = await passageCandidates(manager, enterpriseId, period);
@@ -106,14 +121,23 @@ export class InspectionService {
       windowPlacement: placed.placement,
       status: 'open',
       createdBy: command.actor,
-      createdAt: new Date(),
+      createdAt: now,
       closedBy: null,
       closedAt: null,
     };
     const blank = { verdict: null, note: null, markedBy: null, markedAt: null };
+    const noScan = {
+      scanState: null,
+      scanId: null,
+      scan: null,
+      scanAttempts: 0,
+      scanError: null,
+      scanDueAt: null,
+    };
     const items: Omit<InspectionItemEntity, 'enterpriseId'>[] = [
       ...passages.map((p, position) => ({
         ...blank,
+        ...noScan,
         id: randomUUID(),
         inspectionId: inspection.id,
         kind: 'passage' as const,
@@ -125,6 +149,10 @@ export class InspectionService {
       })),
       ...placed.windows.map((w, position) => ({
         ...blank,
+        ...noScan,
+        // The window-scan follower asks the video archive to scan it (when one is configured).
+        scanState: 'requesting' as const,
+        scanDueAt: now,
         id: randomUUID(),
         inspectionId: inspection.id,
         kind: 'window' as const,
@@ -157,6 +185,11 @@ export class InspectionService {
     return this.get(enterpriseId, inspection.id);
   }
 
+  /** Inspections newest first, of the enterprises given (`*`: all). */
+  list(enterprises: '*' | readonly string[], query: InspectionListQuery): Promise<InspectionList> {
+    return listInspections(this.dataSource, enterprises, query);
+  }
+
   async get(enterpriseId: EnterpriseId, inspectionId: string): Promise<InspectionView> {
     const inspection = await this.inspection(this.dataSource.manager, enterpriseId, inspectionId);
     const items = await TenantRepository.of(this.dataSource, InspectionItemEntity).find(enterpriseId, {
@@ -166,11 +199,13 @@ export class InspectionService {
     const passageItems = items.filter(isPassageItem);
     const windowItems = items.filter(isWindowItem);
     const windowPassages = new Map<string, PassageEntity[]>();
+    const sightingPassages = new Map<string, PassageTimes[]>();
     for (const item of windowItems) {
-      windowPassages.set(
-        item.id,
-        await this.passagesSeenIn(enterpriseId, { from: item.windowFrom, until: item.windowUntil }),
-      );
+      const window = { from: item.windowFrom, until: item.windowUntil };
+      windowPassages.set(item.id, await this.passagesSeenIn(enterpriseId, window));
+      const scan = windowScanSchema.safeParse(item.scan);
+      const plates = scan.success ? scan.data.plates.map((p) => p.plate) : [];
+      sightingPassages.set(item.id, await this.passagesOfPlates(enterpriseId, window, plates));
     }
     return inspectionView(
       inspection,
@@ -178,6 +213,7 @@ export class InspectionService {
       windowItems,
       await this.passageEvidence(enterpriseId, passageItems),
       windowPassages,
+      { archiveConfigured: this.videoArchive !== undefined, passages: sightingPassages },
     );
   }
 
@@ -237,7 +273,10 @@ export class InspectionService {
   }
 
   /** The enterprise's indicators over the inspection's period. */
-  async indicators(enterpriseId: EnterpriseId, inspectionId: string): Promise<EnterpriseIndicators> {
+  async indicators(
+    enterpriseId: EnterpriseId,
+    inspectionId: string,
+  ): Promise<EnterpriseIndicators & { outages: OutageIndicator; violations: ViolationIndicator }> {
     const inspection = await this.inspection(this.dataSource.manager, enterpriseId, inspectionId);
     const query = { from: inspection.fromDate, to: inspection.toDate };
     const period = periodOf(query);
@@ -277,7 +316,17 @@ export class InspectionService {
       .groupBy('day')
       .getRawMany();
     const alerts = alertIntervals(await this.alertHistory(enterpriseId, period.until), period);
-    return enterpriseIndicators(
+    const violations: { kind: string; count: string }[] = await TenantRepository.of(
+      this.dataSource,
+      GateViolationEntity,
+    )
+      .scopedQueryBuilder(enterpriseId, 'v')
+      .select('v.kind', 'kind')
+      .addSelect('count(*)', 'count')
+      .andWhere('v.at >= :from AND v.at < :until', period)
+      .groupBy('v.kind')
+      .getRawMany();
+    const figures = enterpriseIndicators(
       query,
       groups.map((g) => ({
         day: g.day,
@@ -292,6 +341,27 @@ export class InspectionService {
       daily.map((d) => ({ day: d.day, vehicles: Number(d.vehicles) })),
       alerts,
     );
+    return {
+      ...figures,
+      outages: await this.outages(enterpriseId, period),
+      violations: violationIndicator(violations.map((v) => ({ kind: v.kind, count: Number(v.count) }))),
+    };
+  }
+
+  /** The archive's outages over the period; unavailable (never zero) when it cannot answer. */
+  private async outages(enterpriseId: EnterpriseId, period: Interval): Promise<OutageIndicator> {
+    if (!this.videoArchive)
+      return { status: 'unavailable', reason: 'no video archive configured (VIDEO_ARCHIVE_URL)' };
+    try {
+      return outageIndicator(
+        await this.videoArchive.outages(enterpriseId, {
+          from: period.from.toISOString(),
+          to: period.until.toISOString(),
+        }),
+      );
+    } catch (caught) {
+      return { status: 'unavailable', reason: caught instanceof Error ? caught.message : String(caught) };
+    }
   }
 
   private alertHistory(enterpriseId: EnterpriseId, until: Date) {
@@ -359,6 +429,31 @@ export class InspectionService {
         ];
       }),
     );
+  }
+
+  /**
+   * The passages a window's plates may be matched to: those of these plates captured up to a week
+   * before the window (a truck still inside) and until the margin after it, not gone before it.
+   */
+  private async passagesOfPlates(
+    enterpriseId: EnterpriseId,
+    window: Interval,
+    plates: readonly string[],
+  ): Promise<PassageTimes[]> {
+    if (plates.length === 0) return [];
+    const around = {
+      since: new Date(window.from.getTime() - 7 * 86_400_000),
+      from: new Date(window.from.getTime() - SIGHTING_MARGIN_MS),
+      until: new Date(window.until.getTime() + SIGHTING_MARGIN_MS),
+      plates: [...new Set(plates.map(normalisePlate))],
+    };
+    return new PassageRepository(this.dataSource.manager)
+      .scopedQueryBuilder(enterpriseId, 'p')
+      .select(['p.id', 'p.plate', 'p.entryCapturedAt', 'p.exitCapturedAt'])
+      .andWhere('p.capturedAt >= :since AND p.capturedAt < :until', around)
+      .andWhere('(p.exitCapturedAt IS NULL OR p.exitCapturedAt >= :from)', around)
+      .andWhere(`upper(regexp_replace(p.plate, '[[:space:]·•._-]', '', 'g')) IN (:...plates)`, around)
+      .getMany();
   }
 
   /** Passages with an entry or an exit captured in the window, in capture order. */

@@ -102,4 +102,44 @@ describe('VideoArchiveClient', () => {
     handler = (_req, res) => res.writeHead(410).end();
     await expect(client.download(`${baseUrl}/clip.mp4`)).rejects.toMatchObject({ failure: 'server-error' });
   });
+
+  it('requests a window scan, reads it back validated, and reads the outages of a period', async () => {
+    const seen: string[] = [];
+    const scan = {
+      id: 's1',
+      enterpriseId: 'e1',
+      from: '2026-03-10T02:00:00.000Z',
+      to: '2026-03-10T02:10:00.000Z',
+      cameraIds: null,
+      status: 'running',
+      progress: { framesDone: 10, framesTotal: 600 },
+      createdAt: '2026-03-10T03:00:00.000Z',
+      cameras: [{ cameraId: 'cam-1', videoSeconds: 600, gapSeconds: 0 }],
+      plates: [],
+    };
+    handler = (req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      if (req.method === 'POST') return json(202, { id: 's1', status: 'queued' })(req, res);
+      if (req.url?.includes('/outages')) return json(200, [])(req, res);
+      return json(200, req.url?.endsWith('/s1') ? scan : { ...scan, plates: [{ plate: 'x' }] })(req, res);
+    };
+    await expect(client.requestWindowScan('e1', { from: scan.from, to: scan.to })).resolves.toEqual({
+      id: 's1',
+      status: 'queued',
+    });
+    await expect(client.windowScan('e1', 's1')).resolves.toMatchObject({ status: 'running', plates: [] });
+    await expect(client.windowScan('e1', 's2')).rejects.toMatchObject({ failure: 'invalid-response' });
+    await expect(client.outages('e1', { from: scan.from, to: scan.to })).resolves.toEqual([]);
+    expect(seen).toEqual([
+      'POST /api/v1/enterprises/e1/window-scans',
+      'GET /api/v1/enterprises/e1/window-scans/s1',
+      'GET /api/v1/enterprises/e1/window-scans/s2',
+      `GET /api/v1/enterprises/e1/outages?from=${encodeURIComponent(scan.from)}&to=${encodeURIComponent(scan.to)}`,
+    ]);
+    handler = json(404, {});
+    await expect(client.windowScan('e1', 's1')).resolves.toBeUndefined();
+    await expect(client.requestWindowScan('e1', { from: scan.from, to: scan.to })).rejects.toMatchObject({
+      failure: 'server-error',
+    });
+  });
 });

@@ -41,6 +41,57 @@ export const passageClipSchema = z.discriminatedUnion('status', [
 ]);
 export type PassageClip = z.infer<typeof passageClipSchema>;
 
+/** The archive's answer to a window-scan request (202): the scan, new or the same window's earlier one. */
+export const windowScanTicketSchema = z.object({
+  id: z.string().min(1),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+});
+export type WindowScanTicket = z.infer<typeof windowScanTicketSchema>;
+
+/** One plate the archive's recognition read in a window's frames, on one camera. */
+export const scannedPlateSchema = z.object({
+  plate: z.string(),
+  cameraId: z.string(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  frames: z.number().int(),
+  bestConfidence: z.number(),
+  /** Whether the read is certain enough to be reported without a person's look. */
+  trusted: z.boolean(),
+  /** The best frame (a gateway path or link the archive serves). */
+  framePath: z.string(),
+});
+export type ScannedPlate = z.infer<typeof scannedPlateSchema>;
+
+/** A window scan as the archive reports it (`GET …/window-scans/{scanId}`). */
+export const windowScanSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  cameraIds: z.array(z.string()).nullable().optional(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.object({ framesDone: z.number().int(), framesTotal: z.number().int() }),
+  error: z.string().nullable().optional(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable().optional(),
+  cameras: z.array(z.object({ cameraId: z.string(), videoSeconds: z.number(), gapSeconds: z.number() })),
+  plates: z.array(scannedPlateSchema),
+});
+export type WindowScan = z.infer<typeof windowScanSchema>;
+
+/** One recording gap of a camera overlapping a period (`GET …/outages`). */
+export const cameraOutageSchema = z.object({
+  cameraId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Seconds of the outage inside the period asked for. */
+  seconds: z.number(),
+  filed: z.boolean(),
+  filingId: z.string().nullable(),
+});
+export type CameraOutage = z.infer<typeof cameraOutageSchema>;
+
 export interface VideoArchiveClientOptions {
   /** The archive's API, e.g. `http://video-archive:8080`. */
   readonly baseUrl: string;
@@ -63,6 +114,38 @@ export class VideoArchiveClient {
   /** A passage's clips (both directions); `undefined` when the archive knows none. */
   async passageClips(enterpriseId: string, passageId: string): Promise<PassageClip[] | undefined> {
     return this.request(z.array(passageClipSchema), 'GET', [enterpriseId, 'passages', passageId, 'clips']);
+  }
+
+  /**
+   * Asks the archive to read every plate in a window's frames. Idempotent on the archive's side:
+   * the same window (and cameras) answers the same scan, so a retry never starts a second one.
+   */
+  async requestWindowScan(
+    enterpriseId: string,
+    window: { readonly from: string; readonly to: string; readonly cameraIds?: readonly string[] },
+  ): Promise<WindowScanTicket> {
+    const ticket = await this.request(windowScanTicketSchema, 'POST', [enterpriseId, 'window-scans'], {
+      body: window,
+    });
+    // A 404 on a POST is a route the archive does not have: an archive too old, not "no scan".
+    if (!ticket)
+      throw new VideoArchiveUnavailableError('server-error', 'video-archive has no window-scans route (404)');
+    return ticket;
+  }
+
+  /** A window scan with its progress and, as it goes, its plates; `undefined` when the archive knows none. */
+  async windowScan(enterpriseId: string, scanId: string): Promise<WindowScan | undefined> {
+    return this.request(windowScanSchema, 'GET', [enterpriseId, 'window-scans', scanId]);
+  }
+
+  /** The enterprise's camera outages overlapping `from`…`to`, each filed (备案 in advance) or not. */
+  async outages(enterpriseId: string, period: { readonly from: string; readonly to: string }) {
+    const outages = await this.request(z.array(cameraOutageSchema), 'GET', [enterpriseId, 'outages'], {
+      query: { from: period.from, to: period.to },
+    });
+    if (!outages)
+      throw new VideoArchiveUnavailableError('server-error', 'video-archive has no outages route (404)');
+    return outages;
   }
 
   /** The bytes behind a link the archive handed out (a clip's presigned URL), within the timeout. */

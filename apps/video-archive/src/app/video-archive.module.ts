@@ -6,6 +6,8 @@ import { LegalHoldController } from '../legal-hold/legal-hold.controller';
 import { LegalHoldService } from '../legal-hold/legal-hold.service';
 import { OutageFilingController } from '../outage/outage-filing.controller';
 import { OutageFilingService } from '../outage/outage-filing.service';
+import { OutageReportController } from '../outage/outage-report.controller';
+import { OutageReportService } from '../outage/outage-report.service';
 import { RecorderFleet } from '../recorder/recorder-fleet';
 import { RetentionReportController } from '../retention/retention-report.controller';
 import { RetentionReportService } from '../retention/retention-report.service';
@@ -43,6 +45,7 @@ export class VideoArchiveModule {
       controllers: [
         HealthController,
         OutageFilingController,
+        OutageReportController,
         LegalHoldController,
         RetentionReportController,
         ...extensions.flatMap((e) => e.controllers ?? []),
@@ -52,6 +55,11 @@ export class VideoArchiveModule {
         { provide: OBJECT_STORAGE, useValue: deps.storage },
         { provide: RecorderFleet, useValue: deps.fleet },
         { provide: OutageFilingService, useValue: deps.filings },
+        {
+          provide: OutageReportService,
+          useFactory: (dataSource: DataSource) => new OutageReportService(dataSource),
+          inject: [DataSource],
+        },
         { provide: LegalHoldService, useValue: deps.legalHolds },
         { provide: RetentionReportService, useValue: deps.retentionReport },
         ...extensions.flatMap((e) => e.providers ?? []),

@@ -3,6 +3,7 @@ import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '
 import { z } from 'zod';
 import { legalHoldRequest, type LegalHoldResult } from '../legal-hold/legal-hold.service';
 import { outageFilingRequest, type OutageFilingView } from '../outage/outage-filing.service';
+import { outagesQuery, type OutageReportRow } from '../outage/outage-report.service';
 import { windowQuery } from '../playback/playback.controller';
 import { type PassageClipView } from '../playback/playback.service';
 import { type RetentionReport } from '../retention/retention-report.service';
@@ -38,6 +39,13 @@ const filingView = z.object({
   filedBy: z.string().describe('The subject of the token that filed it'),
   filedAt: z.string(),
 }) satisfies z.ZodType<OutageFilingView>;
+const outageRow = z.object({
+  cameraId: z.string(),
+  ...window,
+  seconds: z.number().describe('Seconds of the outage inside the period asked for'),
+  filed: z.boolean().describe('Covered entirely by one filing made before it started'),
+  filingId: z.string().nullable(),
+}) satisfies z.ZodType<OutageReportRow>;
 const retentionReport = z.object({
   enterpriseId: z.string(),
   retentionDays: z.number().int(),
@@ -116,6 +124,22 @@ const routes: RouteDescriptor[] = [
     params: enterprise,
     responses: {
       200: { description: 'Filings', schema: z.array(filingView) },
+      400: invalid,
+      ...guarded,
+      404: notFound(),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/outages`,
+    summary:
+      "The enterprise's camera outages overlapping from…to, each filed (备案 in advance, covering all of it) or not; " +
+      'a partly covered outage is unfiled',
+    tags: ['outages'],
+    params: enterprise,
+    query: outagesQuery,
+    responses: {
+      200: { description: 'Outages, oldest first', schema: z.array(outageRow) },
       400: invalid,
       ...guarded,
       404: notFound(),

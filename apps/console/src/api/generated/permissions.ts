@@ -95,6 +95,11 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/inspections': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/inspections/{inspectionId}': [
     'city-admin',
     'inspector',
@@ -198,8 +203,16 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/violations': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/exports': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/ledger/v1/exports/{jobId}': ['city-admin', 'city-operator', 'inspector'],
+  'GET /api/ledger/v1/inspections': ['city-admin', 'inspector'],
   'GET /api/ledger/v1/statistics/districts': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/live/v1/enterprises/{enterpriseId}/lanes': [
     'city-admin',
@@ -245,6 +258,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-staff',
   ],
   'GET /api/video-archive/v1/enterprises/{enterpriseId}/outage-filings': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/video-archive/v1/enterprises/{enterpriseId}/outages': [
     'city-admin',
     'city-operator',
     'inspector',

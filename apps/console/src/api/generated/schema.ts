@@ -5135,7 +5135,75 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The enterprise's inspections, newest first (keyset pages): by status, and those whose inspected days overlap from…to */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          from?: string;
+          limit?: number;
+          status?: 'open' | 'closed';
+          to?: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of inspections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                closedAt: string | null;
+                closedBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                enterpriseId: string;
+                /** Format: date */
+                from: string;
+                /** Format: uuid */
+                id: string;
+                inconsistent: number;
+                marked: number;
+                passages: number;
+                scanning: number;
+                seed: string;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                /** @constant */
+                timeZone: 'Asia/Shanghai';
+                /** Format: date */
+                to: string;
+                windows: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
     put?: never;
     /** Start an inspection of local days from…to: a sample reproducible from its seed (5–10 passages drawn uniformly, 2–3 video windows of 5–10 minutes inside alert periods, else anywhere in the period); audited */
     post: {
@@ -5281,6 +5349,50 @@ export type paths = {
                 }[];
                 playlistPathTemplate: string;
                 position: number;
+                scan: {
+                  cameras: {
+                    cameraId: string;
+                    gapSeconds: number;
+                    videoSeconds: number;
+                  }[];
+                  camerasWithoutVideo: string[];
+                  error: string | null;
+                  failedCalls: number;
+                  /** @enum {string} */
+                  finding:
+                    | 'pending'
+                    | 'failed'
+                    | 'vehicles-without-passage'
+                    | 'unsure-reads'
+                    | 'no-video'
+                    | 'cameras-without-video'
+                    | 'all-seen-in-ledger';
+                  finishedAt: string | null;
+                  marginSeconds: number;
+                  progress: {
+                    framesDone: number;
+                    framesTotal: number;
+                  } | null;
+                  scanId: string | null;
+                  seenWithoutPassage: number;
+                  sightings: {
+                    bestConfidence: number;
+                    cameraId: string;
+                    /** @enum {string} */
+                    finding: 'in-ledger' | 'seen-without-passage' | 'unsure';
+                    firstSeenAt: string;
+                    framePath: string;
+                    frames: number;
+                    lastSeenAt: string;
+                    passageId: string | null;
+                    plate: string;
+                    trusted: boolean;
+                  }[];
+                  /** @enum {string} */
+                  status: 'requesting' | 'queued' | 'running' | 'done' | 'failed';
+                  unsure: number;
+                } | null;
+                scanUnavailableReason: 'video-archive-not-configured' | null;
                 /** Format: date-time */
                 until: string;
                 verdict: ('consistent' | 'inconsistent') | null;
@@ -5317,7 +5429,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The inspection: each sampled passage with photos, clips, documents, stage and its source, completeness and missing fields, audit trail; each window with its playlist path and the passages inside it */
+    /** The inspection: each sampled passage with photos, clips, documents, stage and its source, completeness and missing fields, audit trail; each window with its playlist path, the passages inside it and its scan by the video archive (plates read in its frames, each matched to a passage or seen without one) */
     get: {
       parameters: {
         query?: never;
@@ -5446,6 +5558,50 @@ export type paths = {
                 }[];
                 playlistPathTemplate: string;
                 position: number;
+                scan: {
+                  cameras: {
+                    cameraId: string;
+                    gapSeconds: number;
+                    videoSeconds: number;
+                  }[];
+                  camerasWithoutVideo: string[];
+                  error: string | null;
+                  failedCalls: number;
+                  /** @enum {string} */
+                  finding:
+                    | 'pending'
+                    | 'failed'
+                    | 'vehicles-without-passage'
+                    | 'unsure-reads'
+                    | 'no-video'
+                    | 'cameras-without-video'
+                    | 'all-seen-in-ledger';
+                  finishedAt: string | null;
+                  marginSeconds: number;
+                  progress: {
+                    framesDone: number;
+                    framesTotal: number;
+                  } | null;
+                  scanId: string | null;
+                  seenWithoutPassage: number;
+                  sightings: {
+                    bestConfidence: number;
+                    cameraId: string;
+                    /** @enum {string} */
+                    finding: 'in-ledger' | 'seen-without-passage' | 'unsure';
+                    firstSeenAt: string;
+                    framePath: string;
+                    frames: number;
+                    lastSeenAt: string;
+                    passageId: string | null;
+                    plate: string;
+                    trusted: boolean;
+                  }[];
+                  /** @enum {string} */
+                  status: 'requesting' | 'queued' | 'running' | 'done' | 'failed';
+                  unsure: number;
+                } | null;
+                scanUnavailableReason: 'video-archive-not-configured' | null;
                 /** Format: date-time */
                 until: string;
                 verdict: ('consistent' | 'inconsistent') | null;
@@ -5628,6 +5784,50 @@ export type paths = {
                 }[];
                 playlistPathTemplate: string;
                 position: number;
+                scan: {
+                  cameras: {
+                    cameraId: string;
+                    gapSeconds: number;
+                    videoSeconds: number;
+                  }[];
+                  camerasWithoutVideo: string[];
+                  error: string | null;
+                  failedCalls: number;
+                  /** @enum {string} */
+                  finding:
+                    | 'pending'
+                    | 'failed'
+                    | 'vehicles-without-passage'
+                    | 'unsure-reads'
+                    | 'no-video'
+                    | 'cameras-without-video'
+                    | 'all-seen-in-ledger';
+                  finishedAt: string | null;
+                  marginSeconds: number;
+                  progress: {
+                    framesDone: number;
+                    framesTotal: number;
+                  } | null;
+                  scanId: string | null;
+                  seenWithoutPassage: number;
+                  sightings: {
+                    bestConfidence: number;
+                    cameraId: string;
+                    /** @enum {string} */
+                    finding: 'in-ledger' | 'seen-without-passage' | 'unsure';
+                    firstSeenAt: string;
+                    framePath: string;
+                    frames: number;
+                    lastSeenAt: string;
+                    passageId: string | null;
+                    plate: string;
+                    trusted: boolean;
+                  }[];
+                  /** @enum {string} */
+                  status: 'requesting' | 'queued' | 'running' | 'done' | 'failed';
+                  unsure: number;
+                } | null;
+                scanUnavailableReason: 'video-archive-not-configured' | null;
                 /** Format: date-time */
                 until: string;
                 verdict: ('consistent' | 'inconsistent') | null;
@@ -5884,7 +6084,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The enterprise's indicators over the inspection's period: completeness rate, stage shares by trips and tonnes, stage-source mix, average daily vehicles on alert and other days */
+    /** The enterprise's indicators over the inspection's period: completeness rate, stage shares by trips and tonnes, stage-source mix, average daily vehicles on alert and other days, camera outages against filings, violations */
     get: {
       parameters: {
         query?: never;
@@ -5918,6 +6118,22 @@ export type paths = {
               };
               /** Format: date */
               from: string;
+              outages:
+                | {
+                    camerasUnfiled: string[];
+                    count: number;
+                    filed: number;
+                    seconds: number;
+                    /** @constant */
+                    status: 'available';
+                    unfiled: number;
+                    unfiledSeconds: number;
+                  }
+                | {
+                    reason: string;
+                    /** @constant */
+                    status: 'unavailable';
+                  };
               stageShares: {
                 tonnes: {
                   amounts: {
@@ -6002,6 +6218,13 @@ export type paths = {
               /** Format: date */
               to: string;
               trips: number;
+              violations: {
+                openedWithoutDecision: number;
+                other: number;
+                reversing: number;
+                tailgating: number;
+                total: number;
+              };
             };
           };
         };
@@ -6187,6 +6410,50 @@ export type paths = {
                 }[];
                 playlistPathTemplate: string;
                 position: number;
+                scan: {
+                  cameras: {
+                    cameraId: string;
+                    gapSeconds: number;
+                    videoSeconds: number;
+                  }[];
+                  camerasWithoutVideo: string[];
+                  error: string | null;
+                  failedCalls: number;
+                  /** @enum {string} */
+                  finding:
+                    | 'pending'
+                    | 'failed'
+                    | 'vehicles-without-passage'
+                    | 'unsure-reads'
+                    | 'no-video'
+                    | 'cameras-without-video'
+                    | 'all-seen-in-ledger';
+                  finishedAt: string | null;
+                  marginSeconds: number;
+                  progress: {
+                    framesDone: number;
+                    framesTotal: number;
+                  } | null;
+                  scanId: string | null;
+                  seenWithoutPassage: number;
+                  sightings: {
+                    bestConfidence: number;
+                    cameraId: string;
+                    /** @enum {string} */
+                    finding: 'in-ledger' | 'seen-without-passage' | 'unsure';
+                    firstSeenAt: string;
+                    framePath: string;
+                    frames: number;
+                    lastSeenAt: string;
+                    passageId: string | null;
+                    plate: string;
+                    trusted: boolean;
+                  }[];
+                  /** @enum {string} */
+                  status: 'requesting' | 'queued' | 'running' | 'done' | 'failed';
+                  unsure: number;
+                } | null;
+                scanUnavailableReason: 'video-archive-not-configured' | null;
                 /** Format: date-time */
                 until: string;
                 verdict: ('consistent' | 'inconsistent') | null;
@@ -8923,6 +9190,78 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/violations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Barrier control's violations at the enterprise's lanes (tailgating, reversing, opened without a decision), newest first */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          kind?: string;
+          limit?: number;
+          to: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The violations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                at: string;
+                details: string;
+                /** @enum {string} */
+                direction: 'in' | 'out';
+                gateId: string;
+                kind: string;
+                laneId: string;
+                plate: string | null;
+                siteId: string;
+                violationId: string;
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/exports': {
     parameters: {
       query?: never;
@@ -9280,6 +9619,88 @@ export type paths = {
           content: {
             'application/json': {
               code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspections of the caller's enterprises (an inspector's districts; all for city-wide roles), newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          enterpriseId?: string;
+          from?: string;
+          limit?: number;
+          status?: 'open' | 'closed';
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of inspections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                closedAt: string | null;
+                closedBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                enterpriseId: string;
+                /** Format: date */
+                from: string;
+                /** Format: uuid */
+                id: string;
+                inconsistent: number;
+                marked: number;
+                passages: number;
+                scanning: number;
+                seed: string;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                /** @constant */
+                timeZone: 'Asia/Shanghai';
+                /** Format: date */
+                to: string;
+                windows: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
               reason: string;
             };
           };
@@ -10962,6 +11383,105 @@ export type paths = {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/video-archive/v1/enterprises/{enterpriseId}/outages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's camera outages overlapping from…to, each filed (备案 in advance, covering all of it) or not; a partly covered outage is unfiled */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Outages, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cameraId: string;
+              /** @description Covered entirely by one filing made before it started */
+              filed: boolean;
+              filingId: string | null;
+              from: string;
+              /** @description Seconds of the outage inside the period asked for */
+              seconds: number;
+              to: string;
+            }[];
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (an enterprise outside the token) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
