@@ -147,6 +147,17 @@ export const POLICY = {
     [`GET ${E}/passages/{passageId}/clips`]: { roles: readers, apiScope: 'video:read' },
     [`GET ${E}/cameras/{cameraId}/playlist.m3u8`]: { roles: readers, apiScope: 'video:read' },
     [`GET ${E}/retention-report`]: { roles: readers },
+    // --- video-archive: window scans (begin) ---
+    // Plates read from an inspection's video window: the ledger's inspections ask for and read them;
+    // city roles and inspectors (in their districts) run a scan; enterprise roles read theirs only.
+    [`POST ${E}/window-scans`]: { roles: ['city-admin', 'city-operator', 'inspector'], services: ['ledger'] },
+    [`GET ${E}/window-scans/{scanId}`]: { roles: readers, apiScope: 'video:read', services: ['ledger'] },
+    [`GET ${E}/window-scans/{scanId}/frames/{n}.jpg`]: {
+      roles: readers,
+      apiScope: 'video:read',
+      services: ['ledger'],
+    },
+    // --- video-archive: window scans (end) ---
   },
   'provincial-upload': {
     'GET /health': publicRoute,
@@ -221,9 +232,10 @@ export const POLICY = {
   },
   'plate-recognition': {
     'GET /health': publicRoute,
-    // Snapshots reach it over Kafka (camera.snapshot.captured.v1); no service calls this route, so
-    // none is admitted: a city operator checks a photo by hand (the lane bench does the same).
-    'POST /recognize': { roles: ['city-operator'] },
+    // Snapshots reach it over Kafka (camera.snapshot.captured.v1). video-archive sends the frames of
+    // an inspection's video window (window scans); a city operator checks a photo by hand (the lane
+    // bench does the same).
+    'POST /recognize': { roles: ['city-operator'], services: ['video-archive'] },
   },
 } as const satisfies Readonly<Record<string, ServicePolicy>>;
 
