@@ -55,6 +55,12 @@ describe('window scans: plates read from the archived video of a window', () => 
   let worker: WindowScanWorker | undefined;
   let config: ReturnType<typeof videoArchiveConfig.load>;
 
+  const recognitionEnv = (port?: string) => ({
+    AUTH_JWKS_URL: issuer.jwksUrl,
+    AUTH_SERVICE_KEYS_FILE: join(work, 'service-keys.json'),
+    ...(port ? { HTTP_PORT: port } : {}),
+  });
+
   /** The service and its scan worker, as main.ts composes them. */
   async function start(): Promise<void> {
     const scans = windowScans(config, logger, { urlTtlSeconds: 60 });
@@ -87,7 +93,8 @@ describe('window scans: plates read from the archived video of a window', () => 
         redirect: 'manual',
         headers: {
           'content-type': 'application/json',
-          authorization: caller === 'ledger' ? await issuer.serviceBearer('ledger') : await issuer.bearer(caller),
+          authorization:
+            caller === 'ledger' ? await issuer.serviceBearer('ledger') : await issuer.bearer(caller),
         },
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       },
@@ -117,10 +124,7 @@ describe('window scans: plates read from the archived video of a window', () => 
     writeFileSync(join(work, 'video-archive.pem'), issuer.servicePem('video-archive'));
     const [db, lpr] = await Promise.all([
       createTemporaryDatabase(infra.DATABASE_URL, 'window_scan_it'),
-      startPlateRecognition({
-        AUTH_JWKS_URL: issuer.jwksUrl,
-        AUTH_SERVICE_KEYS_FILE: join(work, 'service-keys.json'),
-      }),
+      startPlateRecognition(recognitionEnv()),
       rtsp.start(),
     ]);
     database = db;
@@ -235,27 +239,38 @@ describe('window scans: plates read from the archived video of a window', () => 
     expect(jpeg.length).toBeGreaterThan(10_000);
   }, 90_000);
 
-  it('finishes a scan interrupted by a restart of the service', async () => {
-    // Same window, the camera named: another scan (the request differs), stopped mid-way.
+  it('waits while plate recognition is down, and finishes a scan interrupted by a restart of the service', async () => {
+    // plate-recognition away: the scan starts, then waits on its first frame (never "no plates").
+    await recognition.stop();
+    // Same window, the camera named: another scan (the request differs).
     const asked = await call('POST', '/window-scans', { body: { ...window, cameraIds: [CAMERA] } });
     expect(asked.status).toBe(202);
     const id = String(asked.body['id']);
     expect(id).not.toBe(first.id);
-    await expectEventually(
+    const waiting = await expectEventually(
       async () => {
         const scan = await scanOf(id);
-        expect(scan.status).toBe('running');
-        expect(scan.progress.framesDone).toBeGreaterThanOrEqual(2);
+        expect(scan).toMatchObject({
+          status: 'running',
+          error: expect.stringMatching(/^waiting for plate recognition/),
+        });
+        return scan;
       },
       { timeoutMs: 30_000, intervalMs: 100 },
     );
+    expect(waiting.plates).toEqual([]);
+    // video-archive restarts mid-scan; plate-recognition comes back (same address).
     await stop();
+    recognition = await startPlateRecognition(
+      recognitionEnv(new URL(config.windowScans.recognitionUrl!).port),
+    );
     await start();
     const again = await finished(id);
+    expect(again.error).toBeUndefined();
     expect(again.plates.map((p) => [p.plate, p.firstSeenAt, p.frames])).toEqual(
       first.plates.map((p) => [p.plate, p.firstSeenAt, p.frames]),
     );
-  }, 90_000);
+  }, 120_000);
 
   it('reports a window with no video as done, every camera at 0 s', async () => {
     const from = Date.now() - 3_600_000;
@@ -283,9 +298,9 @@ describe('window scans: plates read from the archived video of a window', () => 
     expect((await call('GET', `/window-scans/${first.id}`, { caller: outsider })).status).toBe(404);
     // A city role sees every enterprise, but the scan belongs to this one only.
     const city: Caller = { role: 'city-admin', subject: 'it-city' };
-    expect((await call('GET', `/window-scans/${first.id}`, { caller: city, enterprise: 'ent-other' })).status).toBe(
-      404,
-    );
+    expect(
+      (await call('GET', `/window-scans/${first.id}`, { caller: city, enterprise: 'ent-other' })).status,
+    ).toBe(404);
     // Enterprise roles read their scans, never start one.
     const staff: Caller = { role: 'enterprise-staff', subject: 'it-staff', enterprises: [enterpriseId] };
     expect((await call('GET', `/window-scans/${first.id}`, { caller: staff })).status).toBe(200);

@@ -226,7 +226,10 @@ const routes: RouteDescriptor[] = [
     params: enterprise,
     body: windowScanRequest,
     responses: {
-      202: { description: 'Queued (or the existing scan); poll `GET …/window-scans/:scanId`', schema: windowScanAccepted },
+      202: {
+        description: 'Queued (or the existing scan); poll `GET …/window-scans/:scanId`',
+        schema: windowScanAccepted,
+      },
       400: invalid,
       ...guarded,
       404: notFound(),

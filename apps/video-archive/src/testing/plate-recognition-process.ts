@@ -15,7 +15,9 @@ export interface PlateRecognitionProcess {
  * HTTP only (no snapshot path), its models from the default `../shared/models`: a real dependency
  * for video-archive's window scans, as deployed. `env` adds the auth variables.
  */
-export async function startPlateRecognition(env: Readonly<Record<string, string>>): Promise<PlateRecognitionProcess> {
+export async function startPlateRecognition(
+  env: Readonly<Record<string, string>>,
+): Promise<PlateRecognitionProcess> {
   const child = spawn(
     resolve(REPO_ROOT, 'node_modules/.bin/tsx'),
     ['--tsconfig', 'tsconfig.base.json', 'apps/plate-recognition/src/main.ts'],
@@ -71,7 +73,9 @@ function readyUrl(line: string): string | undefined {
   if (!line.startsWith('{')) return undefined;
   try {
     const parsed = JSON.parse(line) as { msg?: unknown; url?: unknown };
-    return parsed.msg === 'plate-recognition ready' ? String(parsed.url).replace('[::1]', '127.0.0.1') : undefined;
+    return parsed.msg === 'plate-recognition ready'
+      ? String(parsed.url).replace('[::1]', '127.0.0.1')
+      : undefined;
   } catch {
     return undefined;
   }

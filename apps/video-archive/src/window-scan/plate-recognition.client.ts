@@ -78,7 +78,9 @@ export class PlateRecognitionClient implements FrameRecogniser {
     const text = await response.text();
     // 503 (its queue is full, a job timed out), 5xx, a proxy's 502/504: all pass.
     if (response.status >= 500 || response.status === 429) {
-      throw new RecognitionUnavailableError(`plate-recognition answered ${response.status}: ${text.slice(0, 200)}`);
+      throw new RecognitionUnavailableError(
+        `plate-recognition answered ${response.status}: ${text.slice(0, 200)}`,
+      );
     }
     if (response.status !== 200) {
       const hint =
@@ -96,6 +98,10 @@ export class PlateRecognitionClient implements FrameRecogniser {
       throw new RecognitionUnavailableError(`plate-recognition sent an answer this scan cannot read`);
     }
     if (parsed.kind === 'no-plate') return [];
-    return parsed.plates.map((p) => ({ text: p.text, confidence: p.confidence, trusted: p.verdict === 'trusted' }));
+    return parsed.plates.map((p) => ({
+      text: p.text,
+      confidence: p.confidence,
+      trusted: p.verdict === 'trusted',
+    }));
   }
 }

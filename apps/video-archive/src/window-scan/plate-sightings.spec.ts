@@ -70,7 +70,15 @@ describe('mergeSightings', () => {
   });
 
   it('lists several plates in one frame as separate sightings', () => {
-    const sightings = mergeSightings([frame('cam-1', 0, [['浙B2V9L7', 0.9], ['辽DU4356', 0.8]])], 5_000);
+    const sightings = mergeSightings(
+      [
+        frame('cam-1', 0, [
+          ['浙B2V9L7', 0.9],
+          ['辽DU4356', 0.8],
+        ]),
+      ],
+      5_000,
+    );
     expect(sightings.map((s) => s.plate)).toEqual(['浙B2V9L7', '辽DU4356']);
   });
 });

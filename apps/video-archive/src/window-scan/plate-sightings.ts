@@ -76,8 +76,6 @@ export function mergeSightings<F>(frames: readonly ScannedFrame<F>[], gapMs: num
   done.push(...open.values());
   return done.sort(
     (a, b) =>
-      a.firstSeenMs - b.firstSeenMs ||
-      a.cameraId.localeCompare(b.cameraId) ||
-      a.plate.localeCompare(b.plate),
+      a.firstSeenMs - b.firstSeenMs || a.cameraId.localeCompare(b.cameraId) || a.plate.localeCompare(b.plate),
   );
 }

@@ -58,8 +58,9 @@ export class WindowScanRepository extends TenantRepository<WindowScanEntity> {
    * ago are scanned, so their last segments have reached the archive.
    */
   async lease(now: Date, leaseMs: number, settleMs: number): Promise<LeasedScan | undefined> {
-    const [rows]: [{ id: string; enterprise_id: string; attempts: number }[], number] = await this.manager.query(
-      `UPDATE "video_window_scans"
+    const [rows]: [{ id: string; enterprise_id: string; attempts: number }[], number] =
+      await this.manager.query(
+        `UPDATE "video_window_scans"
        SET "status" = 'running', "locked_until" = $1::timestamptz + ($2 * interval '1 millisecond'),
            "attempts" = "attempts" + 1, "frames_done" = 0
        WHERE "id" = (
@@ -70,14 +71,19 @@ export class WindowScanRepository extends TenantRepository<WindowScanEntity> {
          LIMIT 1
          FOR UPDATE SKIP LOCKED)
        RETURNING "id", "enterprise_id", "attempts"`,
-      [now, leaseMs, settleMs],
-    );
+        [now, leaseMs, settleMs],
+      );
     const row = rows[0];
     return row && { enterpriseId: parseEnterpriseId(row.enterprise_id), id: row.id, attempts: row.attempts };
   }
 
   /** Progress, and the lease held a while longer (the heartbeat of a running scan). */
-  async progress(enterpriseId: EnterpriseId, id: string, progress: ScanProgress, lockedUntil: Date): Promise<void> {
+  async progress(
+    enterpriseId: EnterpriseId,
+    id: string,
+    progress: ScanProgress,
+    lockedUntil: Date,
+  ): Promise<void> {
     await this.update(
       enterpriseId,
       { id, status: 'running' },
@@ -120,8 +126,18 @@ export class WindowScanRepository extends TenantRepository<WindowScanEntity> {
     );
   }
 
-  /** Back in the queue (a graceful stop now, or a failed attempt at `retryAt`). */
-  async requeue(enterpriseId: EnterpriseId, id: string, retryAt: Date | null, note: string | null): Promise<void> {
+  /** Back in the queue at once (a graceful stop): the attempt it was on does not count. */
+  async release(enterpriseId: EnterpriseId, id: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE "video_window_scans"
+       SET "status" = 'queued', "locked_until" = NULL, "error" = NULL, "attempts" = GREATEST("attempts" - 1, 0)
+       WHERE "enterprise_id" = $1 AND "id" = $2 AND "status" = 'running'`,
+      [parseEnterpriseId(enterpriseId), id],
+    );
+  }
+
+  /** Back in the queue after a failed attempt, to be tried again at `retryAt`. */
+  async requeue(enterpriseId: EnterpriseId, id: string, retryAt: Date, note: string): Promise<void> {
     await this.update(
       enterpriseId,
       { id, status: 'running' },

@@ -66,16 +66,28 @@ export class WindowScanService {
       );
     }
     if (to > this.now()) {
-      throw new WindowScanException('window-in-future', 'the window must have ended: its video is not archived yet');
+      throw new WindowScanException(
+        'window-in-future',
+        'the window must have ended: its video is not archived yet',
+      );
     }
     const asked = request.cameraIds ? [...new Set(request.cameraIds)].sort() : undefined;
     const windowKey = `${from.toISOString()}|${to.toISOString()}|${asked?.join(',') ?? '*'}`;
     const cameraIds =
       asked ??
       [
-        ...new Set([...this.recordedCameras(enterpriseId), ...(await this.segments.camerasIn(enterpriseId, from, to))]),
+        ...new Set([
+          ...this.recordedCameras(enterpriseId),
+          ...(await this.segments.camerasIn(enterpriseId, from, to)),
+        ]),
       ].sort();
-    const row = await this.scans.findOrCreate(enterpriseId, { id: randomUUID(), windowKey, from, to, cameraIds });
+    const row = await this.scans.findOrCreate(enterpriseId, {
+      id: randomUUID(),
+      windowKey,
+      from,
+      to,
+      cameraIds,
+    });
     return { id: row.id, status: row.status };
   }
 

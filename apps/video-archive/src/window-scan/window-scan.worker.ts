@@ -85,7 +85,12 @@ export class WindowScanWorker {
     const log = this.deps.logger.child({ scanId: id, enterpriseId });
     const started = Date.now();
     log.info(
-      { from: row.fromAt.toISOString(), to: row.toAt.toISOString(), cameras: row.cameraIds, attempt: leased.attempts },
+      {
+        from: row.fromAt.toISOString(),
+        to: row.toAt.toISOString(),
+        cameras: row.cameraIds,
+        attempt: leased.attempts,
+      },
       'window scan started',
     );
     const heartbeat = this.heartbeat(leased);
@@ -118,7 +123,7 @@ export class WindowScanWorker {
   private async onFailure(leased: LeasedScan, error: unknown, log: Logger): Promise<void> {
     const { enterpriseId, id } = leased;
     if (error instanceof ScanAbortedError) {
-      await this.deps.scans.requeue(enterpriseId, id, null, null);
+      await this.deps.scans.release(enterpriseId, id);
       log.info('window scan stopped with the service: queued again');
       return;
     }
@@ -131,7 +136,10 @@ export class WindowScanWorker {
     }
     const retryAt = new Date(this.now().getTime() + this.settings.retryMs);
     await this.deps.scans.requeue(enterpriseId, id, retryAt, `attempt ${leased.attempts} failed: ${message}`);
-    log.warn({ err: error, attempt: leased.attempts, retryAt: retryAt.toISOString() }, 'window scan attempt failed');
+    log.warn(
+      { err: error, attempt: leased.attempts, retryAt: retryAt.toISOString() },
+      'window scan attempt failed',
+    );
   }
 
   /**

@@ -36,8 +36,8 @@ export interface WindowScannerSettings {
 }
 
 export interface WindowScannerDependencies {
-  readonly segments: SegmentWindowRepository;
-  readonly storage: ObjectStorage;
+  readonly segments: Pick<SegmentWindowRepository, 'overlapping'>;
+  readonly storage: Pick<ObjectStorage, 'get' | 'put'>;
   readonly recogniser: FrameRecogniser;
 }
 
@@ -259,7 +259,11 @@ function siteOf(segment: VideoSegmentEntity | undefined): string | undefined {
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /** Runs `task` over `items` with at most `limit` running at once; the first failure is thrown. */
-async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {

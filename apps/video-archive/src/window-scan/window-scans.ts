@@ -67,7 +67,11 @@ export function windowScans(
         },
       );
       const worker = new WindowScanWorker(
-        { scans: new WindowScanRepository(service.dataSource), scanner, logger: logger.child({ component: 'window-scans' }) },
+        {
+          scans: new WindowScanRepository(service.dataSource),
+          scanner,
+          logger: logger.child({ component: 'window-scans' }),
+        },
         {
           pollMs: settings.pollMs,
           leaseMs: 60_000,

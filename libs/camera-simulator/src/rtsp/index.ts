@@ -1,4 +1,4 @@
-export { type StillImage } from './rtp-image-sequence';
+export { encodeImageSequence, type ImageSequenceOptions, type StillImage } from './rtp-image-sequence';
 export * from './rtsp-request';
 export * from './rtsp-test-server';
 export * from './sdp';

@@ -26,7 +26,8 @@ async function thumbnails(input: string, filter: string): Promise<Buffer[]> {
   return frames;
 }
 
-const distance = (a: Buffer, b: Buffer): number => a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] ?? 0)), 0);
+const distance = (a: Buffer, b: Buffer): number =>
+  a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] ?? 0)), 0);
 
 describe('RtspTestServer with still images', () => {
   let work: string;
