@@ -59,8 +59,11 @@ if (process.argv.includes(CHECK_FLAG)) {
             ? { url: config.cameras.ingestUrl, token: await serviceTokenFrom(config.auth, 'video-archive') }
             : undefined,
         );
-        // A camera to record needs ffmpeg now, not at its first segment: a start without it fails, named.
-        if (cameras.length > 0) probeNativeParts('video-archive', videoTools(config.recorder));
+        // A camera to record (or a window to scan) needs ffmpeg now, not at its first segment: a
+        // start without it fails, named.
+        if (cameras.length > 0 || config.windowScans.recognitionUrl) {
+          probeNativeParts('video-archive', videoTools(config.recorder));
+        }
         const clips = clipsAndPlayback(config, logger);
         // Best frames are linked like playback's segments and clips (same short-lived URL lifetime).
         const scans = windowScans(config, logger, clipConfig.load().playback);
