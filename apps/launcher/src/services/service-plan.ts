@@ -132,6 +132,8 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
         VIDEO_CAMERAS_FILE: machine.files.cameras,
         VIDEO_SPOOL_DIR: `${machine.home}/video-spool`,
         CAMERA_INGEST_URL: url(ports.internal['camera-ingest-api']),
+        // Window scans: the frames of an inspection's video window, read for plates.
+        PLATE_RECOGNITION_URL: url(ports.internal['plate-recognition']),
       };
     case 'provincial-upload':
       return {
