@@ -51,12 +51,13 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 const reply = (res: ServerResponse, status: number, value: unknown) =>
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
 
-/** The archive's side of the contract: down for the first requests, then scans that run once before done. */
+/** The archive's side of the contract: refusing scans while `scansDown`, then scans that run once before done. */
 class FakeArchive {
   server!: Server;
   url = '';
   refusedRequests = 0;
-  downFor = 2;
+  /** Until the test brings it back: the follower's retries are seen, whatever the machine's pace. */
+  scansDown = true;
   outagesDown = false;
   readonly requests: string[] = [];
   private readonly scans = new Map<
@@ -101,8 +102,7 @@ class FakeArchive {
     if (req.method === 'POST' && route === 'window-scans') {
       const window = JSON.parse(await readBody(req)) as { from: string; to: string };
       this.requests.push(`${enterpriseId} ${window.from}`);
-      if (this.downFor > 0) {
-        this.downFor -= 1;
+      if (this.scansDown) {
         this.refusedRequests += 1;
         return reply(res, 503, { code: 'unavailable' });
       }
@@ -257,13 +257,14 @@ describe('inspection windows scanned by the video archive', () => {
     expect(retrying.windows.find((w: Json) => w.scan.failedCalls > 0).scan.error).toContain(
       'video archive unavailable (retrying)',
     );
+    archive.scansDown = false;
 
     const done = await until(
       () => inspection(created.id),
       (view) => view.windows.every((w: Json) => w.scan.status === 'done'),
       'every window scanned',
     );
-    expect(archive.refusedRequests).toBe(2);
+    expect(archive.refusedRequests).toBeGreaterThan(0);
     for (const window of done.windows) {
       const passage = filmed.get(window.from);
       expect(passage).toBeDefined();

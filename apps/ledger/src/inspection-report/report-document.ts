@@ -101,7 +101,9 @@ function scanRows(window: InspectionView['windows'][number]): (readonly [string,
   const scan = window.scan;
   if (!scan) return [['视频识别', '未连接视频存档，未识别']];
   const finding =
-    scan.status === 'failed' && scan.error ? `${SCAN_FINDINGS.failed}（${scan.error}）` : SCAN_FINDINGS[scan.finding];
+    scan.status === 'failed' && scan.error
+      ? `${SCAN_FINDINGS.failed}（${scan.error}）`
+      : SCAN_FINDINGS[scan.finding];
   return [
     ['视频识别结论', finding],
     ['无台账记录的车辆', plates(scan.sightings, 'seen-without-passage')],
