@@ -40,6 +40,8 @@ export interface ReportInput {
 }
 
 const NONE = '—';
+/** A person as the report names them: the display name then, and the account id that is the record. */
+const person = (id: string, name: string | null): string => (name ? `${name} ${id}` : id);
 const VERDICTS: Record<string, string> = { consistent: '一致', inconsistent: '不一致' };
 const STATES: Record<string, string> = {
   inside: '在厂内',
@@ -101,7 +103,9 @@ function scanRows(window: InspectionView['windows'][number]): (readonly [string,
   const scan = window.scan;
   if (!scan) return [['视频识别', '未连接视频存档，未识别']];
   const finding =
-    scan.status === 'failed' && scan.error ? `${SCAN_FINDINGS.failed}（${scan.error}）` : SCAN_FINDINGS[scan.finding];
+    scan.status === 'failed' && scan.error
+      ? `${SCAN_FINDINGS.failed}（${scan.error}）`
+      : SCAN_FINDINGS[scan.finding];
   return [
     ['视频识别结论', finding],
     ['无台账记录的车辆', plates(scan.sightings, 'seen-without-passage')],
@@ -234,13 +238,13 @@ export function reportDocument(input: ReportInput): ReportDocument {
         rows: [
           ['企业', inspection.enterpriseId],
           ['核查期间', `${inspection.from} 至 ${inspection.to}（北京时间）`],
-          ['核查人', inspection.createdBy],
+          ['核查人', person(inspection.createdBy, inspection.createdByName)],
           ['抽样种子', inspection.seed],
           ['创建时间', shanghaiTime(inspection.createdAt)],
           [
             '结束时间',
             inspection.closedAt
-              ? `${shanghaiTime(inspection.closedAt)}（${inspection.closedBy ?? NONE}）`
+              ? `${shanghaiTime(inspection.closedAt)}（${inspection.closedBy ? person(inspection.closedBy, inspection.closedByName) : NONE}）`
               : '未结束',
           ],
           ['已核查 / 不一致', `${inspection.marked} / ${inspection.inconsistent}`],

@@ -5164,9 +5164,11 @@ export type paths = {
               items: {
                 closedAt: string | null;
                 closedBy: string | null;
+                closedByName: string | null;
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: string;
+                createdByName: string | null;
                 enterpriseId: string;
                 /** Format: date */
                 from: string;
@@ -5243,9 +5245,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -5256,10 +5260,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -5332,6 +5361,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -5452,9 +5482,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -5465,10 +5497,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -5541,6 +5598,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -5678,9 +5736,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -5691,10 +5751,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -5767,6 +5852,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -6304,9 +6390,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -6317,10 +6405,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -6393,6 +6506,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -9667,9 +9781,11 @@ export type paths = {
               items: {
                 closedAt: string | null;
                 closedBy: string | null;
+                closedByName: string | null;
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: string;
+                createdByName: string | null;
                 enterpriseId: string;
                 /** Format: date */
                 from: string;
