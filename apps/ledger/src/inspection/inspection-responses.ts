@@ -200,6 +200,8 @@ export const inspectionListSchema = z.object({
     z.object({
       id: z.uuid(),
       enterpriseId: z.string(),
+      /** The directory's name of the enterprise; `null` while the ledger has not heard of it. */
+      enterpriseName: z.string().nullable(),
       from: z.iso.date(),
       to: z.iso.date(),
       timeZone: z.literal('Asia/Shanghai'),

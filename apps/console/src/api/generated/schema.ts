@@ -5170,6 +5170,7 @@ export type paths = {
                 createdBy: string;
                 createdByName: string | null;
                 enterpriseId: string;
+                enterpriseName: string | null;
                 /** Format: date */
                 from: string;
                 /** Format: uuid */
@@ -9787,6 +9788,7 @@ export type paths = {
                 createdBy: string;
                 createdByName: string | null;
                 enterpriseId: string;
+                enterpriseName: string | null;
                 /** Format: date */
                 from: string;
                 /** Format: uuid */
