@@ -187,8 +187,8 @@ export function InspectionView({
       {verdictControl(row)}
       {row.markedBy && row.markedAt ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-          {t('verdict.by', { at: formatInstant(row.markedAt) })}{' '}
-          <Person id={row.markedBy} name={row.markedByName} />
+          {t('verdict.by')} <Person id={row.markedBy} name={row.markedByName} />
+          {` · ${formatInstant(row.markedAt)}`}
         </Typography.Text>
       ) : null}
     </Space>

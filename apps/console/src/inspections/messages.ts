@@ -199,7 +199,7 @@ export const messages = defineMessages({
   'chainKind.vehicle-revised': ['车辆修改', 'vehicle revised'],
   'chainKind.stage-evidence': ['排放阶段证据', 'stage evidence'],
   'inspection.closer': ['结束人', 'Closed by'],
-  'verdict.by': ['核查人 {at}', 'checked {at} by'],
+  'verdict.by': ['核查人', 'checked by'],
   'district.title': ['辖区近期抽查', 'Recent inspections in my districts'],
   'district.enterprise': ['企业', 'Enterprise'],
   'district.inconsistent': ['不一致', 'Inconsistent'],
