@@ -54,7 +54,7 @@ export function ChainProofTag({ proof }: { proof: PassageChainProof }) {
           {label}
         </Tag>
         {hash ? (
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" code style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {shortHash(hash)}
           </Typography.Text>
         ) : null}
