@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -101,6 +102,7 @@ export async function launch(
       ? { target: config.platform, simulated: false }
       : await startPlatformSimulator(home, child, demo, config.ports.gateway);
     const machine = await machineSettings(config, home, databaseUrl, platform.target);
+    if (!machine.videoTools) report('ffmpeg not found: inspections cannot scan video windows for plates');
 
     if (await consoleBuildStale()) {
       report('console: building the pages (Vite)…');
@@ -325,7 +327,13 @@ async function machineSettings(
     files,
     platform,
     logLevel: config.logLevel,
+    videoTools: ['ffmpeg', 'ffprobe'].every(runs),
   };
+}
+
+/** Whether a program of the PATH starts (`-version`); `npm start` also runs where only Node.js is. */
+function runs(program: string): boolean {
+  return spawnSync(program, ['-version'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
 }
 
 /**

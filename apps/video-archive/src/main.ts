@@ -12,8 +12,10 @@ import {
 import { startVideoArchive } from './app/start-video-archive';
 import { loadCameras } from './cameras/camera-source';
 import { clipsAndPlayback } from './clips/clips-and-playback';
+import { clipConfig } from './clips/clip.config';
 import { videoArchiveConfig, type VideoArchiveConfig, videoToolsConfig } from './config/video-archive.config';
 import { videoEntities, videoMigrations } from './video-archive.data-source';
+import { windowScans } from './window-scan/window-scans';
 
 /** The programs that record and cut (`FFMPEG_PATH`, `FFPROBE_PATH`). */
 function videoTools(tools: { ffmpegPath: string; ffprobePath: string }): NativePart[] {
@@ -57,20 +59,31 @@ if (process.argv.includes(CHECK_FLAG)) {
             ? { url: config.cameras.ingestUrl, token: await serviceTokenFrom(config.auth, 'video-archive') }
             : undefined,
         );
-        // A camera to record needs ffmpeg now, not at its first segment: a start without it fails, named.
-        if (cameras.length > 0) probeNativeParts('video-archive', videoTools(config.recorder));
+        // A camera to record (or a window to scan) needs ffmpeg now, not at its first segment: a
+        // start without it fails, named.
+        if (cameras.length > 0 || config.windowScans.recognitionUrl) {
+          probeNativeParts('video-archive', videoTools(config.recorder));
+        }
         const clips = clipsAndPlayback(config, logger);
+        // Best frames are linked like playback's segments and clips (same short-lived URL lifetime).
+        const scans = windowScans(config, logger, clipConfig.load().playback);
         const service = await startVideoArchive(
           { ...config, followCameraStatus: config.cameras.followStatus },
           cameras,
           logger,
-          { ...clips.options, verifier: verifierOptions(config.auth) },
+          {
+            extensions: [...(clips.options.extensions ?? []), ...scans.options.extensions],
+            errorStatus: { ...clips.options.errorStatus, ...scans.options.errorStatus },
+            verifier: verifierOptions(config.auth),
+          },
         );
         const clipPipeline = await clips.start(service);
+        const scanWorker = await scans.start(service, () => serviceTokenFrom(config.auth, 'video-archive'));
         logger.info({ cameras: cameras.length }, 'cameras loaded');
         return {
           url: service.url,
           close: async () => {
+            await scanWorker?.stop();
             await clipPipeline?.close();
             await service.close();
           },

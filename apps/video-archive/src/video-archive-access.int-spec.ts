@@ -17,6 +17,8 @@ import { videoArchiveConfig } from './config/video-archive.config';
 import { videoEntities, videoMigrations } from './video-archive.data-source';
 import { playbackExtension } from './playback/playback.extension';
 import { PLAYBACK_ERROR_STATUS } from './playback/playback.exception';
+import { windowScanExtension } from './window-scan/window-scan.extension';
+import { WINDOW_SCAN_ERROR_STATUS } from './window-scan/window-scan.exception';
 
 /** Who may call what on video-archive: the policy guard in the running service, real tokens. */
 describe('video-archive API access', () => {
@@ -70,11 +72,14 @@ describe('video-archive API access', () => {
       VIDEO_SPOOL_DIR: join(work, 'spool'),
       VIDEO_OUTAGE_SCAN_MS: '3600000',
     });
-    // No cameras: only the HTTP API is under test, with playback mounted as main.ts mounts it.
+    // No cameras: only the HTTP API is under test, with playback and window scans mounted as main.ts mounts them.
     service = await startVideoArchive({ ...config, followCameraStatus: false }, [], logger, {
       verifier: issuer.verifierOptions,
-      extensions: [playbackExtension({ urlTtlSeconds: 60, maxWindowHours: 24 })],
-      errorStatus: PLAYBACK_ERROR_STATUS,
+      extensions: [
+        playbackExtension({ urlTtlSeconds: 60, maxWindowHours: 24 }),
+        windowScanExtension({ maxWindowMinutes: 30, urlTtlSeconds: 60, enabled: true }),
+      ],
+      errorStatus: { ...PLAYBACK_ERROR_STATUS, ...WINDOW_SCAN_ERROR_STATUS },
     });
   }, 60_000);
 

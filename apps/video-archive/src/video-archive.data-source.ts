@@ -6,7 +6,9 @@ import { CreateOutagesAndLegalHolds1796300000000 } from './migrations/1796300000
 import { CreateVideoClips1796400000000 } from './migrations/1796400000000-CreateVideoClips';
 import { CameraOutageEntity } from './outage/camera-outage.entity';
 import { OutageFilingEntity } from './outage/outage-filing.entity';
+import { CreateWindowScans1797400000000 } from './migrations/1797400000000-CreateWindowScans';
 import { VideoSegmentEntity } from './segment/video-segment.entity';
+import { WindowScanEntity } from './window-scan/window-scan.entity';
 
 // video-archive's schema. `npm run migrations:check` finds this file by its `*.data-source.ts` name.
 export const videoEntities = [
@@ -15,12 +17,14 @@ export const videoEntities = [
   OutageFilingEntity,
   CameraOutageEntity,
   LegalHoldEntity,
+  WindowScanEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const videoMigrations = [
   CreateVideoSegments1796200000000,
   CreateOutagesAndLegalHolds1796300000000,
   CreateVideoClips1796400000000,
+  CreateWindowScans1797400000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -19,7 +19,7 @@ export const videoArchive = serviceChart(
     terminationGraceSeconds: 60,
     tmpSizeLimit: '1Gi',
   },
-  'continuous recording into object storage, passage clips, playback (a StatefulSet of recorder shards).',
+  'continuous recording into object storage, passage clips, playback, window scans for plates (a StatefulSet of recorder shards).',
   [
     {
       // Each shard records the cameras of its own list; two pods of one shard would record twice,
@@ -91,6 +91,25 @@ export const videoArchive = serviceChart(
         extra('config.VIDEO_MAX_FILING_HOURS', 'VIDEO_MAX_FILING_HOURS (default 72)', positive),
         extra('config.VIDEO_OUTBOX_POLL_MS', 'VIDEO_OUTBOX_POLL_MS (default 500)', positive),
         extra('config.VIDEO_FOLLOW_CAMERA_STATUS', 'VIDEO_FOLLOW_CAMERA_STATUS (default true)', flag),
+        extra(
+          'config.WINDOW_SCAN_FPS',
+          'WINDOW_SCAN_FPS: frames read per second of a scanned window (default 1)',
+          { type: 'number', minimum: 0.1, maximum: 10 },
+        ),
+        extra('config.WINDOW_SCAN_MAX_MINUTES', 'WINDOW_SCAN_MAX_MINUTES (default 30)', positive),
+        extra(
+          'config.WINDOW_SCAN_CONCURRENCY',
+          'WINDOW_SCAN_CONCURRENCY: frames in flight to plate-recognition (default 2)',
+          positive,
+        ),
+        extra('config.WINDOW_SCAN_MERGE_GAP_SECONDS', 'WINDOW_SCAN_MERGE_GAP_SECONDS (default 5)', positive),
+        extra('config.WINDOW_SCAN_POLL_MS', 'WINDOW_SCAN_POLL_MS (default 2000)', positive),
+        extra(
+          'config.WINDOW_SCAN_RECOGNITION_TIMEOUT_MS',
+          'WINDOW_SCAN_RECOGNITION_TIMEOUT_MS (default 30000)',
+          positive,
+        ),
+        extra('config.WINDOW_SCAN_RETRY_MAX_MS', 'WINDOW_SCAN_RETRY_MAX_MS (default 30000)', positive),
       ],
     ),
   ],

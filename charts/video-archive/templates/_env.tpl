@@ -5,6 +5,7 @@
 {{ include "ecogate-lib.authConfig" . }}
 {{ include "ecogate-lib.signingConfig" . }}
 CAMERA_INGEST_URL: {{ include "ecogate-lib.peerUrl" (dict "root" . "service" "camera-ingest" "port" 8081) | quote }}
+PLATE_RECOGNITION_URL: {{ include "ecogate-lib.peerUrl" (dict "root" . "service" "plate-recognition" "port" 8080) | quote }}
 VIDEO_RETENTION_DAYS: {{ .Values.global.retention.videoDays | quote }}
 VIDEO_SPOOL_DIR: /spool
 {{- end -}}

@@ -160,6 +160,17 @@ export const POLICY = {
     [`GET ${E}/retention-report`]: { roles: readers },
     // Outages against filings, read by the ledger for an inspection's indicators.
     [`GET ${E}/outages`]: { roles: readers, services: ['ledger'] },
+    // --- video-archive: window scans (begin) ---
+    // Plates read from an inspection's video window: the ledger's inspections ask for and read them;
+    // city roles and inspectors (in their districts) run a scan; enterprise roles read theirs only.
+    [`POST ${E}/window-scans`]: { roles: ['city-admin', 'city-operator', 'inspector'], services: ['ledger'] },
+    [`GET ${E}/window-scans/{scanId}`]: { roles: readers, apiScope: 'video:read', services: ['ledger'] },
+    [`GET ${E}/window-scans/{scanId}/frames/{n}.jpg`]: {
+      roles: readers,
+      apiScope: 'video:read',
+      services: ['ledger'],
+    },
+    // --- video-archive: window scans (end) ---
   },
   'provincial-upload': {
     'GET /health': publicRoute,
@@ -234,9 +245,10 @@ export const POLICY = {
   },
   'plate-recognition': {
     'GET /health': publicRoute,
-    // Snapshots reach it over Kafka (camera.snapshot.captured.v1); no service calls this route, so
-    // none is admitted: a city operator checks a photo by hand (the lane bench does the same).
-    'POST /recognize': { roles: ['city-operator'] },
+    // Snapshots reach it over Kafka (camera.snapshot.captured.v1). video-archive sends the frames of
+    // an inspection's video window (window scans); a city operator checks a photo by hand (the lane
+    // bench does the same).
+    'POST /recognize': { roles: ['city-operator'], services: ['video-archive'] },
   },
 } as const satisfies Readonly<Record<string, ServicePolicy>>;
 

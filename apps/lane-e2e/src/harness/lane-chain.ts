@@ -24,7 +24,7 @@ const SECRET_HEADER = 'x-ecogate-device-secret';
 /** Object-locked at creation, so one bucket for every run; keys are per (random) enterprise. */
 const BUCKET = 'ecogate-lane-e2e';
 /** The services that call another service with their own token (ADR 0009). */
-const CALLERS: readonly SigningService[] = ['camera-ingest', 'barrier-control'];
+const CALLERS: readonly SigningService[] = ['camera-ingest', 'barrier-control', 'ledger', 'video-archive'];
 
 /**
  * How the chain's services are deployed (ADR 0008), chosen only by their environment:
@@ -62,10 +62,25 @@ export interface LaneChainOptions {
   readonly ingestEnv?: Readonly<Record<string, string>>;
   /** Cameras push to `/push/<vendor>/<device>/<secret>` (cameras that only take a URL), not the header. */
   readonly pushSecretInPath?: boolean;
+  /** Also start video-archive recording these cameras (cluster profile); the ledger reads its video. */
+  readonly videoArchive?: {
+    readonly cameras: readonly ArchivedCamera[];
+    readonly env?: Readonly<Record<string, string>>;
+  };
+  /** More ledger settings (e.g. the chain's signing key). */
+  readonly ledgerEnv?: Readonly<Record<string, string>>;
   readonly logger: Logger;
 }
 
-type ServiceName = 'camera-ingest' | 'ledger' | 'barrier-control' | 'plate-recognition';
+/** A camera the video archive records (at the chain's site). */
+export interface ArchivedCamera {
+  readonly enterpriseId: string;
+  readonly cameraId: string;
+  /** Its RTSP stream, e.g. an `RtspTestServer`'s. */
+  readonly sourceUrl: string;
+}
+
+type ServiceName = 'camera-ingest' | 'ledger' | 'barrier-control' | 'plate-recognition' | 'video-archive';
 /** camera-ingest serves cameras and operators on two listeners. */
 type UrlName = ServiceName | 'camera-ingest-api';
 
@@ -183,6 +198,14 @@ export class LaneChain {
     return this.ledgerDb.query(sql, [...parameters]) as Promise<T[]>;
   }
 
+  /**
+   * A change to the ledger's rows as a database superuser would make it: what no API allows (an
+   * alert in the past, an edited passage), for tests of what the service makes of it.
+   */
+  async ledgerSql(sql: string, parameters: readonly unknown[]): Promise<void> {
+    await this.ledgerQuery(sql, parameters);
+  }
+
   /** Idempotent: a test may stop the chain itself (to read shutdown logs) before its afterAll does. */
   async stop(): Promise<void> {
     if (this.stopped) return;
@@ -222,11 +245,16 @@ export class LaneChain {
       DEVICE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       ...this.options.ingestEnv,
     };
+    const videoEnv = this.options.videoArchive
+      ? await this.videoArchiveEnv(this.options.videoArchive)
+      : undefined;
     const ledgerEnv = {
-      ...(await this.commonEnv()),
+      ...(await this.commonEnv(videoEnv ? 'ledger' : undefined)),
       DATABASE_URL: ledgerDb.url,
       LEDGER_OUTBOX_POLL_MS: '50',
       LEDGER_DOCUMENTS_BUCKET: `${BUCKET}-docs`,
+      ...(videoEnv ? { VIDEO_ARCHIVE_URL: `http://127.0.0.1:${videoEnv['HTTP_PORT']}` } : {}),
+      ...this.options.ledgerEnv,
     };
     // The deploy step of each service, then the services (those with no dependency side by side).
     this.secrets.add(ingestEnv.DEVICE_CREDENTIALS_KEY);
@@ -236,6 +264,9 @@ export class LaneChain {
       ...(await Promise.all([
         ServiceProcess.run({ app: 'camera-ingest', env: ingestEnv, args: ['--migrate'] }),
         ServiceProcess.run({ app: 'ledger', env: ledgerEnv, args: ['--migrate'] }),
+        ...(videoEnv
+          ? [ServiceProcess.run({ app: 'video-archive', env: videoEnv, args: ['--migrate'] })]
+          : []),
       ])),
     );
     // Services that declare the same topics start one after the other: two concurrent
@@ -243,9 +274,9 @@ export class LaneChain {
     this.urls.set('camera-ingest-api', `http://127.0.0.1:${ingestApiPort}`);
     const recognition = this.options.plateRecognition ? await this.commonEnv() : undefined;
     await Promise.all([
-      this.launch('camera-ingest', ingestEnv).then(
-        () => recognition && this.launch('plate-recognition', recognition),
-      ),
+      this.launch('camera-ingest', ingestEnv)
+        .then(() => recognition && this.launch('plate-recognition', recognition))
+        .then(() => videoEnv && this.launch('video-archive', this.withRecognition(videoEnv))),
       this.launch('ledger', ledgerEnv),
     ]);
     this.ledgerDb = createDataSource({ url: ledgerDb.url, entities: [], migrations: [], name: 'lane-e2e' });
@@ -284,6 +315,38 @@ export class LaneChain {
     await this.launch('barrier-control', barrierEnv);
     // Last, once every topic exists; it reads from the beginning, so it misses nothing.
     await this.tap.start();
+  }
+
+  /** video-archive's database, cameras file and settings (its HTTP port chosen now, for the ledger). */
+  private async videoArchiveEnv(
+    video: NonNullable<LaneChainOptions['videoArchive']>,
+  ): Promise<Record<string, string>> {
+    const database = await createTemporaryDatabase(this.options.infra.DATABASE_URL, 'lane_e2e_video');
+    this.databases.push(database);
+    this.secrets.add(decodeURIComponent(new URL(database.url).password));
+    const camerasFile = join(this.workDir, 'cameras.json');
+    await writeFile(
+      camerasFile,
+      JSON.stringify({
+        cameras: video.cameras.map((c) => ({ ...c, siteId: SITE_ID, recording: true })),
+      }),
+    );
+    return {
+      ...(await this.commonEnv('video-archive')),
+      DATABASE_URL: database.url,
+      // Object-locked at creation like the chain's bucket: one for every run, keys per enterprise.
+      VIDEO_BUCKET: `${BUCKET}-video`,
+      VIDEO_CAMERAS_FILE: camerasFile,
+      VIDEO_SPOOL_DIR: join(this.workDir, 'video-spool'),
+      VIDEO_FOLLOW_CAMERA_STATUS: 'false',
+      ...video.env,
+    };
+  }
+
+  /** video-archive reads plates from its video through plate-recognition, when the chain runs it. */
+  private withRecognition(env: Record<string, string>): Record<string, string> {
+    const recognition = this.urls.get('plate-recognition');
+    return recognition ? { ...env, PLATE_RECOGNITION_URL: recognition } : env;
   }
 
   private async launch(name: ServiceName, env: Record<string, string>): Promise<void> {

@@ -38,6 +38,7 @@ const machine: MachineSettings = {
   files: { gates: '/data/ecogate/gates.json', cameras: '/data/ecogate/cameras.json' },
   platform: { url: 'http://127.0.0.1:9000', appId: 'ecogate-local', secret: 's', enterpriseCodes: '' },
   logLevel: 'info',
+  videoTools: true,
 };
 
 describe('serviceEnv: the embedded profile, chosen by configuration only', () => {
@@ -79,6 +80,15 @@ describe('serviceEnv: the embedded profile, chosen by configuration only', () =>
     expect(signing('ledger')).toBe('/s/ledger.pem');
     expect(signing('ledger')).toBe('/s/ledger.pem');
     expect(signing('gateway')).toBeUndefined();
+  });
+
+  it('lets the video archive scan windows only where ffmpeg runs', () => {
+    expect(serviceEnv('video-archive', machine)).toMatchObject({
+      PLATE_RECOGNITION_URL: 'http://127.0.0.1:5',
+    });
+    expect(serviceEnv('video-archive', { ...machine, videoTools: false })).not.toHaveProperty(
+      'PLATE_RECOGNITION_URL',
+    );
   });
 
   it('points the ledger at the video archive for inspections', () => {

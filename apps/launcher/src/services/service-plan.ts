@@ -58,6 +58,8 @@ export interface MachineSettings {
   readonly files: { readonly gates: string; readonly cameras: string };
   readonly platform: PlatformTarget;
   readonly logLevel: string;
+  /** ffmpeg and ffprobe run here: the video archive can scan an inspection's windows for plates. */
+  readonly videoTools: boolean;
 }
 
 const url = (port: number): string => `http://127.0.0.1:${port}`;
@@ -139,6 +141,9 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
         VIDEO_CAMERAS_FILE: machine.files.cameras,
         VIDEO_SPOOL_DIR: `${machine.home}/video-spool`,
         CAMERA_INGEST_URL: url(ports.internal['camera-ingest-api']),
+        // Window scans: the frames of an inspection's video window, read for plates (with ffmpeg;
+        // without it the archive answers that scans are off instead of refusing to start).
+        ...(machine.videoTools ? { PLATE_RECOGNITION_URL: url(ports.internal['plate-recognition']) } : {}),
       };
     case 'provincial-upload':
       return {

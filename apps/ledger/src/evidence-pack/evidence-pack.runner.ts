@@ -45,8 +45,8 @@ export class EvidencePackRunner implements JobRunner<EvidencePackEntity> {
         enterpriseId,
         job.inspectionId,
         async (steps, totalSteps, activity) => {
-          if (!(await this.store.progress(job.id, worker, { steps, totalSteps, activity }, this.now())))
-            throw new ClaimLost();
+          const progress = { done: steps, total: totalSteps, notes: { activity } };
+          if (!(await this.store.progress(job.id, worker, progress, this.now()))) throw new ClaimLost();
         },
         both,
       );
@@ -72,7 +72,7 @@ export class EvidencePackRunner implements JobRunner<EvidencePackEntity> {
           objectKey,
           fileName,
           bytes: zip.length,
-          sha256,
+          facts: { sha256 },
           expiresAt: new Date(now.getTime() + this.config.keepDays * 86_400_000),
         },
         now,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPORT_STATES } from '../export/export-job.entity';
+import { FILE_JOB_STATES } from '../file-job/file-job.entity';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -9,7 +9,7 @@ export const packIdParam = z.uuid();
 export const evidencePackSchema = z.object({
   packId: z.uuid(),
   inspectionId: z.uuid(),
-  state: z.enum(EXPORT_STATES),
+  state: z.enum(FILE_JOB_STATES),
   /** 0…1: steps done of all (1 when done). */
   progress: z.number().min(0).max(1),
   steps: z.number().int(),

@@ -4,38 +4,26 @@ import { type DataSource, type EnterpriseId } from '@ecogate/persistence';
 import { type ObjectStorage } from '@ecogate/storage';
 import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
+import { queuedFileJob } from '../file-job/file-job.entity';
+import { type DownloadLink, fileJobLink } from '../file-job/file-job-link';
+import { fileJobProgress, fileJobViewFields } from '../file-job/file-job-view';
 import { type ExportConfig } from '../export/export.config';
 import { type InspectionService } from '../inspection/inspection.service';
 import { EvidencePackEntity } from './evidence-pack.entity';
 import { type EvidencePackView } from './evidence-pack.schemas';
 import { type EvidencePackStore } from './evidence-pack.store';
 
-const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
-
-export function evidencePackView(
-  pack: EvidencePackEntity,
-  link?: { readonly url: string; readonly expiresAt: Date },
-): EvidencePackView {
-  const progress =
-    pack.state === 'done' ? 1 : pack.totalSteps ? Math.min(1, pack.steps / pack.totalSteps) : 0;
+export function evidencePackView(pack: EvidencePackEntity, link?: DownloadLink): EvidencePackView {
   return {
     packId: pack.id,
     inspectionId: pack.inspectionId,
     state: pack.state,
-    progress,
+    progress: fileJobProgress(pack.state, pack.steps, pack.totalSteps),
     steps: pack.steps,
     totalSteps: pack.totalSteps,
     ...(pack.activity ? { activity: pack.activity } : {}),
-    ...(pack.error ? { error: pack.error } : {}),
-    requestedBy: pack.requestedBy,
-    createdAt: pack.createdAt.toISOString(),
-    startedAt: iso(pack.startedAt),
-    finishedAt: iso(pack.finishedAt),
-    ...(pack.fileName ? { fileName: pack.fileName } : {}),
-    ...(pack.bytes !== null ? { bytes: pack.bytes } : {}),
     ...(pack.sha256 ? { sha256: pack.sha256 } : {}),
-    ...(link ? { downloadUrl: link.url, downloadUrlExpiresAt: link.expiresAt.toISOString() } : {}),
-    expiresAt: iso(pack.expiresAt),
+    ...fileJobViewFields(pack, link),
   };
 }
 
@@ -68,23 +56,11 @@ export class EvidencePackService {
       id: randomUUID(),
       enterpriseId,
       inspectionId,
-      state: 'queued',
-      requestedBy: caller.subject,
+      ...queuedFileJob(caller.subject, this.now()),
       steps: 0,
       totalSteps: null,
       activity: null,
-      error: null,
-      attempts: 0,
-      worker: null,
-      objectKey: null,
-      fileName: null,
-      bytes: null,
       sha256: null,
-      createdAt: this.now(),
-      startedAt: null,
-      heartbeatAt: null,
-      finishedAt: null,
-      expiresAt: null,
     } satisfies EvidencePackEntity);
     await this.dataSource.transaction(async (tx) => {
       await tx.insert(EvidencePackEntity, pack);
@@ -114,15 +90,8 @@ export class EvidencePackService {
         'evidence-pack-not-found',
         `no evidence pack ${packId} of inspection ${inspectionId}`,
       );
-    const now = this.now();
-    if (pack.state !== 'done' || !pack.objectKey || !pack.expiresAt || pack.expiresAt <= now)
-      return evidencePackView(pack);
-    const ttl = Math.max(
-      1,
-      Math.min(this.config.urlTtlSeconds, Math.floor((pack.expiresAt.getTime() - now.getTime()) / 1000)),
-    );
-    const url = await this.storage.presignedGetUrl(this.config.bucket, pack.objectKey, ttl);
-    const expiresAt = new Date(now.getTime() + ttl * 1000);
+    const link = await fileJobLink(pack, this.storage, this.config, this.now());
+    if (!link) return evidencePackView(pack);
     await this.dataSource.transaction((tx) =>
       audit(tx, enterpriseId, {
         actor: caller.subject,
@@ -130,9 +99,9 @@ export class EvidencePackService {
         entityId: inspectionId,
         action: 'evidence-pack-download',
         before: null,
-        after: { packId, sha256: pack.sha256, linkExpiresAt: expiresAt },
+        after: { packId, sha256: pack.sha256, linkExpiresAt: link.expiresAt },
       }),
     );
-    return evidencePackView(pack, { url, expiresAt });
+    return evidencePackView(pack, link);
   }
 }

@@ -153,7 +153,7 @@ export class ExportRunner implements JobRunner {
           objectKey,
           fileName: result.fileName,
           bytes: result.bytes,
-          rows: result.rows,
+          done: result.rows,
           expiresAt: new Date(finishedAt.getTime() + this.config.keepDays * 86_400_000),
         },
         finishedAt,
@@ -202,7 +202,7 @@ export class ExportRunner implements JobRunner {
       const held = await this.store.progress(
         job.id,
         worker,
-        { rows, ...(total !== undefined ? { totalRows: total } : {}) },
+        { done: rows, ...(total !== undefined ? { total } : {}) },
         this.now(),
       );
       if (!held) markLost();

@@ -6,7 +6,7 @@ import { type ExportConfig } from './export.config';
 import { type ExportJobEntity } from './export-job.entity';
 import { type JobRunner } from './export-runner';
 
-/** What the loop needs of a job table (`ExportJobStore`; the evidence packs' store too). */
+/** What the loop needs of a job table (a `FileJobTable`: the exports' and the evidence packs'). */
 export interface JobQueue<J extends { readonly id: string }> {
   recoverOrphans(now: Date, staleAfterMs: number): Promise<{ requeued: string[]; failed: string[] }>;
   claim(worker: string, now: Date): Promise<J | undefined>;

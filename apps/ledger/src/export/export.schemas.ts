@@ -1,7 +1,8 @@
 import { idSchema } from '@ecogate/contracts';
 import { z } from 'zod';
 import { passagesQuery } from '../api/ledger.controller';
-import { EXPORT_LEDGERS, EXPORT_STATES } from './export-job.entity';
+import { FILE_JOB_STATES } from '../file-job/file-job.entity';
+import { EXPORT_LEDGERS } from './export-job.entity';
 
 /**
  * The passage search's filters, with the search's own validation. Picked by name: a filter the
@@ -78,7 +79,7 @@ export const exportJobSchema = z.object({
     minCompleteness: z.number().optional(),
     maxCompleteness: z.number().optional(),
   }),
-  state: z.enum(EXPORT_STATES),
+  state: z.enum(FILE_JOB_STATES),
   rows: z.number().int().describe('Rows written so far'),
   totalRows: z.number().int().nullable().describe('Rows to write, counted when the job starts'),
   progress: z.number().min(0).max(1),

@@ -8,6 +8,9 @@ import {
 } from '@ecogate/persistence';
 import { type ObjectStorage } from '@ecogate/storage';
 import { audit } from '../audit/audit';
+import { queuedFileJob } from '../file-job/file-job.entity';
+import { type DownloadLink, fileJobLink } from '../file-job/file-job-link';
+import { fileJobProgress, fileJobViewFields } from '../file-job/file-job-view';
 import { type ExportConfig } from './export.config';
 import { ExportException } from './export.exception';
 import {
@@ -38,14 +41,8 @@ function storedFilters(body: CreateExport | CreateCityExport): ExportFilters {
   };
 }
 
-const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
-
 /** A job as the API shows it; `link` only where a download link was issued. */
-export function exportJobView(
-  job: ExportJobEntity,
-  link?: { readonly url: string; readonly expiresAt: Date },
-): ExportJobView {
-  const progress = job.state === 'done' ? 1 : job.totalRows ? Math.min(1, job.rows / job.totalRows) : 0;
+export function exportJobView(job: ExportJobEntity, link?: DownloadLink): ExportJobView {
   return {
     jobId: job.id,
     ledger: job.ledger,
@@ -54,16 +51,8 @@ export function exportJobView(
     state: job.state,
     rows: job.rows,
     totalRows: job.totalRows,
-    progress,
-    ...(job.error ? { error: job.error } : {}),
-    requestedBy: job.requestedBy,
-    createdAt: job.createdAt.toISOString(),
-    startedAt: iso(job.startedAt),
-    finishedAt: iso(job.finishedAt),
-    ...(job.fileName ? { fileName: job.fileName } : {}),
-    ...(job.bytes !== null ? { bytes: job.bytes } : {}),
-    ...(link ? { downloadUrl: link.url, downloadUrlExpiresAt: link.expiresAt.toISOString() } : {}),
-    expiresAt: iso(job.expiresAt),
+    progress: fileJobProgress(job.state, job.rows, job.totalRows),
+    ...fileJobViewFields(job, link),
   };
 }
 
@@ -136,21 +125,9 @@ export class ExportService {
       enterpriseIds: [...enterpriseIds],
       ledger,
       filters,
-      state: 'queued',
-      requestedBy: caller.subject,
+      ...queuedFileJob(caller.subject, this.now()),
       rows: 0,
       totalRows: null,
-      error: null,
-      attempts: 0,
-      worker: null,
-      objectKey: null,
-      fileName: null,
-      bytes: null,
-      createdAt: this.now(),
-      startedAt: null,
-      heartbeatAt: null,
-      finishedAt: null,
-      expiresAt: null,
     } satisfies ExportJobEntity);
     await this.dataSource.transaction(async (tx) => {
       await this.store.insert(tx, job);
@@ -162,23 +139,16 @@ export class ExportService {
 
   /** A done job with its file still kept gets a fresh link; handing it out is audited as a download. */
   private async withLink(job: ExportJobEntity, caller: Principal): Promise<ExportJobView> {
-    const now = this.now();
-    if (job.state !== 'done' || !job.objectKey || !job.expiresAt || job.expiresAt <= now)
-      return exportJobView(job);
-    const ttl = Math.max(
-      1,
-      Math.min(this.config.urlTtlSeconds, Math.floor((job.expiresAt.getTime() - now.getTime()) / 1000)),
-    );
-    const url = await this.storage.presignedGetUrl(this.config.bucket, job.objectKey, ttl);
-    const expiresAt = new Date(now.getTime() + ttl * 1000);
+    const link = await fileJobLink(job, this.storage, this.config, this.now());
+    if (!link) return exportJobView(job);
     await this.dataSource.transaction((tx) =>
       this.auditEach(tx, job, caller, 'download', {
         fileName: job.fileName,
         rows: job.rows,
-        linkExpiresAt: expiresAt,
+        linkExpiresAt: link.expiresAt,
       }),
     );
-    return exportJobView(job, { url, expiresAt });
+    return exportJobView(job, link);
   }
 
   /** One audit row per enterprise exported: each enterprise's trail shows who took its data. */

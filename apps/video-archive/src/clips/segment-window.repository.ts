@@ -22,6 +22,17 @@ export class SegmentWindowRepository extends TenantRepository<VideoSegmentEntity
       .getMany();
   }
 
+  /** The enterprise's cameras with video overlapping [from, to), sorted. */
+  async camerasIn(enterpriseId: EnterpriseId, from: Date, to: Date): Promise<string[]> {
+    const rows: { cameraId: string }[] = await this.scopedQueryBuilder(enterpriseId, 's')
+      .select('s.cameraId', 'cameraId')
+      .distinct(true)
+      .andWhere('s.startAt < :to', { to })
+      .andWhere('s.endAt > :from', { from })
+      .getRawMany();
+    return rows.map((row) => row.cameraId).sort();
+  }
+
   /** Whether the enterprise has ever archived video of this camera. */
   hasCamera(enterpriseId: EnterpriseId, cameraId: string): Promise<boolean> {
     return this.exists(enterpriseId, { cameraId });

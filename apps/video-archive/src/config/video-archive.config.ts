@@ -69,6 +69,20 @@ export const videoArchiveConfig = defineConfig(
     VIDEO_OUTBOX_POLL_MS: positiveInt(500),
     /** Follow camera-ingest's `camera.status.changed.v1` to pause and resume recorders. */
     VIDEO_FOLLOW_CAMERA_STATUS: bool(true),
+    // Window scans (plates read from the archived video of an inspector's window).
+    /** plate-recognition's HTTP API (`POST /recognize`); unset: window scans are refused (503). */
+    PLATE_RECOGNITION_URL: url(['http', 'https']).optional(),
+    /** Frames decoded per second of video: a truck stays in view for several seconds. */
+    WINDOW_SCAN_FPS: z.coerce.number().min(0.1).max(10).default(1),
+    WINDOW_SCAN_MAX_MINUTES: z.coerce.number().int().min(1).max(120).default(30),
+    /** Frames in flight to plate-recognition at once (its queue answers 503 beyond its own bound). */
+    WINDOW_SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    /** The same plate read again within this many seconds is the same sighting. */
+    WINDOW_SCAN_MERGE_GAP_SECONDS: positiveInt(5),
+    WINDOW_SCAN_POLL_MS: positiveInt(2_000),
+    WINDOW_SCAN_RECOGNITION_TIMEOUT_MS: positiveInt(30_000),
+    /** Longest wait between tries while plate-recognition is unavailable (it doubles up to this). */
+    WINDOW_SCAN_RETRY_MAX_MS: positiveInt(30_000),
   },
   (env) => ({
     observability: observabilityConfig(env),
@@ -105,6 +119,16 @@ export const videoArchiveConfig = defineConfig(
       maxFilingHours: env.VIDEO_MAX_FILING_HOURS,
     },
     outbox: { pollIntervalMs: env.VIDEO_OUTBOX_POLL_MS },
+    windowScans: {
+      ...(env.PLATE_RECOGNITION_URL ? { recognitionUrl: env.PLATE_RECOGNITION_URL } : {}),
+      fps: env.WINDOW_SCAN_FPS,
+      maxWindowMinutes: env.WINDOW_SCAN_MAX_MINUTES,
+      concurrency: env.WINDOW_SCAN_CONCURRENCY,
+      mergeGapSeconds: env.WINDOW_SCAN_MERGE_GAP_SECONDS,
+      pollMs: env.WINDOW_SCAN_POLL_MS,
+      recognitionTimeoutMs: env.WINDOW_SCAN_RECOGNITION_TIMEOUT_MS,
+      retryMaxMs: env.WINDOW_SCAN_RETRY_MAX_MS,
+    },
   }),
 );
 

@@ -7,6 +7,9 @@ import { outagesQuery, type OutageReportRow } from '../outage/outage-report.serv
 import { windowQuery } from '../playback/playback.controller';
 import { type PassageClipView } from '../playback/playback.service';
 import { type RetentionReport } from '../retention/retention-report.service';
+import { frameParam, scanIdParam } from '../window-scan/window-scan.controller';
+import { windowScanRequest } from '../window-scan/window-scan.service';
+import { type WindowScanView } from '../window-scan/window-scan.view';
 
 // `CodedErrorFilter`'s body.
 const errorSchema = z.object({ code: z.string(), reason: z.string() });
@@ -85,6 +88,54 @@ const passageClip = z.discriminatedUnion('status', [
     reason: z.string().nullable(),
   }),
 ]) satisfies z.ZodType<PassageClipView>;
+
+// Window scans (issue #16): the ledger's inspection client reads these exact fields.
+const scanStatus = z.enum(['queued', 'running', 'done', 'failed']);
+export const windowScanAccepted = z.object({ id: z.string(), status: scanStatus });
+export const windowScanSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  cameraIds: z.array(z.string()).describe('Asked for, or every camera of the enterprise the archive knows'),
+  status: scanStatus,
+  progress: z.object({ framesDone: z.number().int(), framesTotal: z.number().int() }),
+  error: z
+    .string()
+    .optional()
+    .describe('Why it failed; while running, e.g. that plate recognition is being waited for'),
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+  cameras: z
+    .array(
+      z.object({
+        cameraId: z.string(),
+        videoSeconds: z.number().describe('Archived video inside the window'),
+        gapSeconds: z.number().describe('The rest of the window: no video (a finding in itself)'),
+      }),
+    )
+    .describe('Filled in when done'),
+  plates: z
+    .array(
+      z.object({
+        plate: z.string(),
+        cameraId: z.string(),
+        firstSeenAt: z.string(),
+        lastSeenAt: z.string(),
+        frames: z.number().int().describe('Frames it was read in'),
+        bestConfidence: z.number(),
+        trusted: z.boolean().describe('Whether any read of it was trusted'),
+        framePath: z.string().describe("Gateway path of the best frame's JPEG (302 to a short-lived link)"),
+      }),
+    )
+    .describe('Sightings: the same plate on one camera within a few seconds is one; filled in when done'),
+}) satisfies z.ZodType<WindowScanView>;
+const frameRedirect = {
+  description:
+    'Redirect (`Location`) to a short-lived link to the JPEG: a presigned MinIO URL, or a signed link ' +
+    "to the gateway's `/objects` route on the filesystem profile",
+};
+const windowScan = enterprise.extend({ scanId: scanIdParam });
 
 const routes: RouteDescriptor[] = [
   {
@@ -190,6 +241,53 @@ const routes: RouteDescriptor[] = [
     },
   },
   {
+    method: 'post',
+    path: `${BASE}/window-scans`,
+    summary:
+      'Scan a window of archived video (≤ 30 min) for plates: server recognition reads its frames. ' +
+      'The same window and cameras asked again answer the same scan',
+    tags: ['window-scans'],
+    params: enterprise,
+    body: windowScanRequest,
+    responses: {
+      202: {
+        description: 'Queued (or the existing scan); poll `GET …/window-scans/:scanId`',
+        schema: windowScanAccepted,
+      },
+      400: invalid,
+      ...guarded,
+      404: notFound(),
+      422: refusal('window-too-long, window-in-future'),
+      503: refusal('window-scans-disabled (no plate recognition configured)'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/window-scans/:scanId`,
+    summary: 'A window scan: its progress, then each camera’s video coverage and the plates seen',
+    tags: ['window-scans'],
+    params: windowScan,
+    responses: {
+      200: { description: 'The scan', schema: windowScanSchema },
+      400: invalid,
+      ...guarded,
+      404: notFound('scan-not-found'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${BASE}/window-scans/:scanId/frames/:n.jpg`,
+    summary: "The best frame of a scan's plate `n` (its index in `plates`)",
+    tags: ['window-scans'],
+    params: windowScan.extend({ n: frameParam }),
+    responses: {
+      302: frameRedirect,
+      400: invalid,
+      ...guarded,
+      404: notFound('scan-not-found, frame-not-found'),
+    },
+  },
+  {
     method: 'get',
     path: '/health',
     summary: 'Liveness and recorder state; 503 `degraded` when a spool is above its bound',
@@ -206,7 +304,8 @@ export const videoArchiveOpenApi = buildOpenApiDocument(
   {
     title: 'Ecogate video-archive',
     version: '1',
-    description: 'Legal holds, outage filings, retention reports and playback of archived video',
+    description:
+      'Legal holds, outage filings, retention reports, playback of archived video and window scans for plates',
   },
   routes,
 );

@@ -22,5 +22,18 @@ export const videoMetrics = {
   legalHolds: m.createCounter('video_legal_hold_objects_total', {
     description: 'Segment objects put under or released from legal hold',
   }),
+  windowScanFrames: m.createCounter('video_window_scan_frames_total', {
+    description: 'Frames of archived video decoded and read for plates by window scans',
+  }),
+  windowScans: m.createCounter('video_window_scans_total', {
+    description: 'Window scans finished, by status: done or failed',
+  }),
+  windowScanSeconds: m.createHistogram('video_window_scan_seconds', {
+    description: 'Duration of a window scan attempt, from lease to result',
+    unit: 's',
+  }),
+  windowScanRecognitionWaits: m.createCounter('video_window_scan_recognition_waits_total', {
+    description: 'Frames sent again because plate-recognition was unavailable (the scan waits, never skips)',
+  }),
   archivedBytes: m.createCounter('video_segment_bytes_total', { description: 'Bytes archived', unit: 'By' }),
 };

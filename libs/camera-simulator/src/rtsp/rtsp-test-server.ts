@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeImageSequence, spawnRtpFileLoop, type StillImage } from './rtp-image-sequence';
 import { spawnRtpTestPattern } from './rtp-test-pattern';
 import { interleavedFrame, parseRtspRequests, type RtspRequest, rtspResponse } from './rtsp-request';
 import { describeSdp } from './sdp';
@@ -16,6 +17,13 @@ export interface RtspTestServerOptions {
   readonly path?: string;
   readonly fps?: number;
   readonly ffmpegPath?: string;
+  /**
+   * Show these stills in a loop (each for its `seconds`) instead of the test pattern, e.g. the
+   * sample scenes (`samplesDir()`), so the video carries real plates. 1280×720 unless `width`/`height`.
+   */
+  readonly images?: readonly StillImage[];
+  readonly width?: number;
+  readonly height?: number;
 }
 
 interface Session {
@@ -40,6 +48,8 @@ export class RtspTestServer {
   private sdp = '';
   private workDir: string | undefined;
   private port: number;
+  /** The encoded still sequence (images mode), made on the first start. */
+  private sequence: string | undefined;
   private readonly clients = new Map<Socket, Session | undefined>();
   private readonly path: string;
 
@@ -63,16 +73,13 @@ export class RtspTestServer {
     this.workDir ??= await mkdtemp(join(tmpdir(), 'rtsp-test-'));
     const sdpFile = join(this.workDir, 'stream.sdp');
     await rm(sdpFile, { force: true });
-    const udp = createSocket('udp4');
+    // A key frame of a detailed still is a burst of 200+ kB: the default buffer (~208 kB) would drop
+    // its tail and smear the picture (the kernel caps this at net.core.rmem_max).
+    const udp = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
     udp.on('message', (packet) => this.relay(packet));
     await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
     this.udp = udp;
-    this.encoder = spawnRtpTestPattern({
-      rtpPort: udp.address().port,
-      sdpFile,
-      ...(this.options.fps ? { fps: this.options.fps } : {}),
-      ...(this.options.ffmpegPath ? { ffmpegPath: this.options.ffmpegPath } : {}),
-    });
+    this.encoder = await this.spawnEncoder(udp.address().port, sdpFile, this.workDir);
     this.sdp = describeSdp(await waitForFile(sdpFile, 10_000));
     const server = createServer((socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
@@ -81,6 +88,23 @@ export class RtspTestServer {
     });
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
+  }
+
+  private async spawnEncoder(rtpPort: number, sdpFile: string, workDir: string): Promise<ChildProcess> {
+    const { images, fps, ffmpegPath, width, height } = this.options;
+    const tools = ffmpegPath ? { ffmpegPath } : {};
+    if (!images) {
+      return spawnRtpTestPattern({ rtpPort, sdpFile, ...(fps ? { fps } : {}), ...tools });
+    }
+    this.sequence ??= await encodeImageSequence({
+      images,
+      workDir,
+      ...(fps ? { fps } : {}),
+      ...(width ? { width } : {}),
+      ...(height ? { height } : {}),
+      ...tools,
+    });
+    return spawnRtpFileLoop({ file: this.sequence, rtpPort, sdpFile, ...tools });
   }
 
   /** The camera goes dark: encoder killed, every connection dropped, new ones refused. */
@@ -106,6 +130,7 @@ export class RtspTestServer {
     await this.stop();
     if (this.workDir) await rm(this.workDir, { recursive: true, force: true });
     this.workDir = undefined;
+    this.sequence = undefined;
   }
 
   private relay(packet: Buffer): void {

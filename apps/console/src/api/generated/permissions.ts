@@ -285,6 +285,20 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/video-archive/v1/enterprises/{enterpriseId}/window-scans/{scanId}': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/video-archive/v1/enterprises/{enterpriseId}/window-scans/{scanId}/frames/{n}.jpg': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /auth/me': ['city-admin', 'city-operator', 'inspector', 'enterprise-admin', 'enterprise-staff'],
   'PATCH /api/camera-ingest/v1/enterprises/{enterpriseId}/devices/{deviceId}': ['city-operator'],
   'PATCH /api/gateway/v1/enterprises/{enterpriseId}': ['city-admin'],
@@ -359,6 +373,11 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'POST /api/video-archive/v1/enterprises/{enterpriseId}/outage-filings': [
     'enterprise-admin',
     'city-operator',
+  ],
+  'POST /api/video-archive/v1/enterprises/{enterpriseId}/window-scans': [
+    'city-admin',
+    'city-operator',
+    'inspector',
   ],
   'POST /auth/logout': ['city-admin', 'city-operator', 'inspector', 'enterprise-admin', 'enterprise-staff'],
   'POST /auth/password': ['city-admin', 'city-operator', 'inspector', 'enterprise-admin', 'enterprise-staff'],

@@ -11833,6 +11833,345 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/video-archive/v1/enterprises/{enterpriseId}/window-scans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Scan a window of archived video (≤ 30 min) for plates: server recognition reads its frames. The same window and cameras asked again answer the same scan */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            cameraIds?: string[];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Queued (or the existing scan); poll `GET …/window-scans/:scanId` */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (an enterprise outside the token) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description window-too-long, window-in-future */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description window-scans-disabled (no plate recognition configured) */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/video-archive/v1/enterprises/{enterpriseId}/window-scans/{scanId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A window scan: its progress, then each camera’s video coverage and the plates seen */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          scanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The scan */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Asked for, or every camera of the enterprise the archive knows */
+              cameraIds: string[];
+              /** @description Filled in when done */
+              cameras: {
+                cameraId: string;
+                /** @description The rest of the window: no video (a finding in itself) */
+                gapSeconds: number;
+                /** @description Archived video inside the window */
+                videoSeconds: number;
+              }[];
+              createdAt: string;
+              enterpriseId: string;
+              /** @description Why it failed; while running, e.g. that plate recognition is being waited for */
+              error?: string;
+              finishedAt?: string;
+              from: string;
+              id: string;
+              /** @description Sightings: the same plate on one camera within a few seconds is one; filled in when done */
+              plates: {
+                bestConfidence: number;
+                cameraId: string;
+                firstSeenAt: string;
+                /** @description Gateway path of the best frame's JPEG (302 to a short-lived link) */
+                framePath: string;
+                /** @description Frames it was read in */
+                frames: number;
+                lastSeenAt: string;
+                plate: string;
+                /** @description Whether any read of it was trusted */
+                trusted: boolean;
+              }[];
+              progress: {
+                framesDone: number;
+                framesTotal: number;
+              };
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+              to: string;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description scan-not-found, not-found (an enterprise outside the token) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/video-archive/v1/enterprises/{enterpriseId}/window-scans/{scanId}/frames/{n}.jpg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The best frame of a scan's plate `n` (its index in `plates`) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          n: number;
+          scanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Redirect (`Location`) to a short-lived link to the JPEG: a presigned MinIO URL, or a signed link to the gateway's `/objects` route on the filesystem profile */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description scan-not-found, frame-not-found, not-found (an enterprise outside the token) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/assets/{path}': {
     parameters: {
       query?: never;
