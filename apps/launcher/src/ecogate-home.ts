@@ -70,6 +70,14 @@ export class EcogateHome {
   }
 
   /**
+   * The ledger's hash-chain key (Ed25519, PKCS8 PEM): it signs the daily roots and the evidence
+   * packs' manifests; without it no pack can be built.
+   */
+  ledgerChainKey(): Promise<string> {
+    return this.secretFile('ledger-chain-key.pem', ed25519Pem);
+  }
+
+  /**
    * Each calling service's private key, and the public keys every service trusts
    * (`AUTH_SERVICE_KEYS_FILE`, a JWKS whose `kid` is the service's name).
    */
@@ -87,6 +95,10 @@ export class EcogateHome {
 }
 
 export const randomSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');
+
+function ed25519Pem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
 
 function es256Pem(): string {
   return generateKeyPairSync('ec', { namedCurve: 'P-256' })

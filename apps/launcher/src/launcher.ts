@@ -316,6 +316,7 @@ async function machineSettings(
     databaseUrl,
     secrets: {
       gatewaySigningKeyFile: await home.gatewaySigningKey(),
+      ledgerChainKeyFile: await home.ledgerChainKey(),
       serviceKeysFile: serviceKeys.keysFile,
       serviceKeyFile: serviceKeys.keyFile,
       signedLinkSecret: await home.secret('signed-link-secret', () => randomSecret()),

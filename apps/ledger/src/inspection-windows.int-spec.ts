@@ -302,8 +302,16 @@ describe('inspection windows scanned by the video archive', () => {
     expect(list.items).toEqual([
       expect.objectContaining({ id: created.id, passages: 8, windows: 3, marked: 0, scanning: 0 }),
     ]);
+    // The district-wide list names the enterprise as the directory does (the ledger's copy of it).
+    await h.service.dataSource.query(
+      `INSERT INTO "enterprise_profiles" ("enterprise_id", "name", "industry", "district_code", "performance_class", "active", "revision", "changed_at", "updated_at")
+       VALUES ($1, '唐山某焦化有限公司', 'coking', '130203', 'B', true, 1, now(), now())`,
+      [ENTERPRISE],
+    );
     const mine = body(await asInspector('/inspections'), inspectionListSchema);
-    expect(mine.items.map((i: Json) => i.id)).toEqual([created.id]);
+    expect(mine.items.map((i: Json) => [i.id, i.enterpriseName])).toEqual([
+      [created.id, '唐山某焦化有限公司'],
+    ]);
     const theirs = body(await h.as(elsewhere)('/inspections'), inspectionListSchema);
     expect(theirs.items).toEqual([]);
     expect(

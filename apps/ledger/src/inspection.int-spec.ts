@@ -36,6 +36,7 @@ const RED_UNTIL = new Date('2026-03-12T20:00:00+08:00');
 const inspector: TestCaller = {
   role: 'inspector',
   subject: 'inspector-7',
+  name: '王检查',
   enterprises: [ENTERPRISE],
   districts: ['130203'],
 };
@@ -135,6 +136,14 @@ describe('inspections', () => {
         `/api/video-archive/v1/enterprises/${ENTERPRISE}/passages/${item.passageId}/clips`,
       );
       expect(item.passage.missingFields).toEqual([]);
+      // The synthetic ledger is written straight into the table, as before the chain began: no link to prove.
+      expect(item.chainProof).toEqual({
+        entries: [],
+        linksChecked: 0,
+        linked: false,
+        root: null,
+        problems: [],
+      });
     }
     // The neighbour's passages are never drawn.
     const neighbours: { id: string }[] = await h.service.dataSource.query(
@@ -206,7 +215,12 @@ describe('inspections', () => {
         json('PUT', { verdict: 'inconsistent', note: '视频中 冀A12345 无台账记录' }),
       ),
     );
-    expect(marked.windows[0]).toMatchObject({ verdict: 'inconsistent', markedBy: 'inspector-7' });
+    expect(created).toMatchObject({ createdBy: 'inspector-7', createdByName: '王检查' });
+    expect(marked.windows[0]).toMatchObject({
+      verdict: 'inconsistent',
+      markedBy: 'inspector-7',
+      markedByName: '王检查',
+    });
     expect(marked.passages[0].passage.auditTrail).toEqual([
       expect.objectContaining({ actor: `enterprise-staff-${ENTERPRISE}`, action: 'complete-cargo-fleet' }),
     ]);
@@ -237,7 +251,12 @@ describe('inspections', () => {
       inspectionSchema,
       await asInspector(path(`/${created.id}/close`), json('POST')),
     );
-    expect(closed).toMatchObject({ status: 'closed', closedBy: 'inspector-7', marked: 2 });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedBy: 'inspector-7',
+      closedByName: '王检查',
+      marked: 2,
+    });
     expect((await asInspector(path(`/${created.id}/close`), json('POST'))).status).toBe(409);
     expect(
       (

@@ -18,6 +18,7 @@ import { CreateInspections1797300000000 } from './migrations/1797300000000-Creat
 import { AddWindowScansAndViolations1797420000000 } from './migrations/1797420000000-AddWindowScansAndViolations';
 import { GateViolationEntity } from './violations/gate-violation.entity';
 import { CreateEvidencePacks1797450000000 } from './migrations/1797450000000-CreateEvidencePacks';
+import { AddInspectionActorNames1797500000000 } from './migrations/1797500000000-AddInspectionActorNames';
 import { EvidencePackEntity } from './evidence-pack/evidence-pack.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
 import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
@@ -66,6 +67,7 @@ export const ledgerMigrations = [
   CreateInspections1797300000000,
   AddWindowScansAndViolations1797420000000,
   CreateEvidencePacks1797450000000,
+  AddInspectionActorNames1797500000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

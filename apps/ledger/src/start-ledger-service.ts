@@ -141,7 +141,11 @@ export async function startLedgerService(
     config.chain?.signer?.publicKeyPem,
   );
 
-  const inspections = new InspectionService(dataSource, config.videoArchive);
+  const inspections = new InspectionService(
+    dataSource,
+    config.videoArchive,
+    config.chain?.signer?.publicKeyPem,
+  );
   const evidencePacks = buildEvidencePacks({
     dataSource,
     inspections,

@@ -51,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'e', element: <Navigate to="/" replace /> },
       { path: 'enterprises', element: page(() => import('../enterprises/EnterprisesPage')) },
       { path: 'users', element: page(() => import('../users/CityUsersPage')) },
+      { path: 'inspections', element: page(() => import('../inspections/DistrictInspectionsPage')) },
       { path: '*', element: <NotFound /> },
     ],
   },

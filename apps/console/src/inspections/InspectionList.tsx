@@ -7,6 +7,7 @@ import { useKeysetPaging } from '../shared/keyset';
 import { Loadable } from '../shared/Loadable';
 import { formatInstant } from '../shared/time';
 import { messages } from './messages';
+import { Person } from './Person';
 import { type InspectionSummary, LIST_ROUTE, type ListStatus } from './window-scan-model';
 
 /** The enterprise's past inspections, newest first; opening one puts its id in the URL. */
@@ -82,7 +83,10 @@ export function InspectionList({
                   ),
                 },
                 { title: t('inspection.at'), render: (_, row) => formatInstant(row.createdAt) },
-                { title: t('inspection.by'), dataIndex: 'createdBy' },
+                {
+                  title: t('inspection.by'),
+                  render: (_, row) => <Person id={row.createdBy} name={row.createdByName} />,
+                },
                 {
                   title: t('inspection.status'),
                   render: (_, row) => (

@@ -31,7 +31,9 @@ import {
   type WindowRow,
   windowRows,
 } from './inspection-model';
+import { ChainProofTag } from './ChainProofTag';
 import { messages } from './messages';
+import { Person } from './Person';
 import { VerdictEditor, VerdictView } from './VerdictEditor';
 import { VideoIndicators } from './VideoIndicators';
 import { ScanTag, WindowScan } from './WindowScan';
@@ -173,7 +175,25 @@ export function InspectionView({
   });
   const photoKind = (kind: string) => (kind === 'scene' || kind === 'plate' ? t(`photo.${kind}`) : kind);
   const total = inspection.passages.length + inspection.windows.length;
-  const verdict = (row: { itemId: string; verdict: PassageRow['verdict']; note: string | null }) =>
+  const verdict = (row: {
+    itemId: string;
+    verdict: PassageRow['verdict'];
+    note: string | null;
+    markedBy: string | null;
+    markedByName: string | null;
+    markedAt: string | null;
+  }) => (
+    <Space orientation="vertical" size={0}>
+      {verdictControl(row)}
+      {row.markedBy && row.markedAt ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          {t('verdict.by')} <Person id={row.markedBy} name={row.markedByName} />
+          {` · ${formatInstant(row.markedAt)}`}
+        </Typography.Text>
+      ) : null}
+    </Space>
+  );
+  const verdictControl = (row: { itemId: string; verdict: PassageRow['verdict']; note: string | null }) =>
     canMark ? (
       <VerdictEditor
         enterpriseId={enterpriseId}
@@ -224,19 +244,21 @@ export function InspectionView({
               {inspection.seed}
             </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label={t('inspection.by')}>{inspection.createdBy}</Descriptions.Item>
+          <Descriptions.Item label={t('inspection.by')}>
+            <Person id={inspection.createdBy} name={inspection.createdByName} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('inspection.at')}>
             {formatInstant(inspection.createdAt)}
           </Descriptions.Item>
           <Descriptions.Item label={t('inspection.status')}>
             <Tag color={open ? 'processing' : 'default'}>{t(`status.${inspection.status}`)}</Tag>
-            {inspection.closedAt
-              ? t('inspection.closedBy', {
-                  by: inspection.closedBy ?? '—',
-                  at: formatInstant(inspection.closedAt),
-                })
-              : null}
           </Descriptions.Item>
+          {inspection.closedAt ? (
+            <Descriptions.Item label={t('inspection.closer')}>
+              <Person id={inspection.closedBy} name={inspection.closedByName} />
+              {` · ${formatInstant(inspection.closedAt)}`}
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('windows.title')}>
             {t(`placement.${inspection.windowPlacement}`)}
           </Descriptions.Item>
@@ -324,6 +346,7 @@ export function InspectionView({
                   ? links(row.evidence.documents, (kind) => t(`doc.${kind as 'inventory-list'}`))
                   : null,
             },
+            { title: t('col.chain'), render: (_, row) => <ChainProofTag proof={row.chainProof} /> },
             { title: t('col.verdict'), render: (_, row) => verdict(row) },
           ]}
         />

@@ -78,7 +78,12 @@ describe('InspectionsPage', () => {
     fakeGateway({
       'GET /auth/me': ok(account('enterprise-admin', 'e1')),
       [`GET ${ONE}`]: ok(
-        inspection({ status: 'closed', closedAt: '2026-12-07T02:00:00.000Z', closedBy: 'inspector-wang' }),
+        inspection({
+          status: 'closed',
+          closedAt: '2026-12-07T02:00:00.000Z',
+          closedBy: '5b0d9c3e-8a21-4f7c-b6e4-0d2f1a9c8e77',
+          closedByName: '李组长',
+        }),
       ),
       [`GET ${ONE}/indicators`]: ok(indicators()),
     });
@@ -90,6 +95,18 @@ describe('InspectionsPage', () => {
     expect(screen.queryByText('结束核查')).toBeNull();
     expect(screen.queryByText('台账完整性校验')).toBeNull();
     expect(screen.queryByText('新的抽查')).toBeNull();
+    // People by name, their account ids behind them (the tooltip's), never as the text.
+    expect(screen.getByText('李组长').getAttribute('data-account-id')).toBe(
+      '5b0d9c3e-8a21-4f7c-b6e4-0d2f1a9c8e77',
+    );
+    expect(screen.getAllByText('王检查').map((n) => n.getAttribute('data-account-id'))).toContain(
+      '7f1c2a9e-0b8d-4f6e-9a51-3c2d1e0f4b7a',
+    );
+    expect(screen.queryByText('7f1c2a9e-0b8d-4f6e-9a51-3c2d1e0f4b7a')).toBeNull();
+    // Each sampled passage's chain proof: the signed root's day and its latest link's hash, cut short.
+    expect(screen.getByText('已签名根 2026-11-02')).toBeTruthy();
+    expect(screen.getByText('9f8e7d6c…beef')).toBeTruthy();
+    expect(screen.getByText('未上链')).toBeTruthy();
   });
 
   it('lists past inspections and opens one by its id, a window scan in progress', async () => {

@@ -59,6 +59,18 @@ export const windowScan = (
   ...overrides,
 });
 
+/** A passage created then revised, both links under the signed root of its day. */
+export const signedProof = (): Inspection['passages'][number]['chainProof'] => ({
+  entries: [
+    { seq: 41, kind: 'passage-created', hash: 'a1b2c3d4'.repeat(8) },
+    { seq: 57, kind: 'passage-revised', hash: `9f8e7d6c${'0'.repeat(52)}beef` },
+  ],
+  linksChecked: 77,
+  linked: true,
+  root: { day: '2026-11-02', lastSeq: 117, lastHash: 'c'.repeat(64), keyId: 'cluster-1', verified: true },
+  problems: [],
+});
+
 export const inspection = (overrides: Partial<Inspection> = {}): Inspection => ({
   id: INSPECTION_ID,
   enterpriseId: 'e1',
@@ -72,9 +84,11 @@ export const inspection = (overrides: Partial<Inspection> = {}): Inspection => (
   windowPlacement: 'alert',
   status: 'open',
   createdAt: '2026-12-07T01:00:00.000Z',
-  createdBy: 'inspector-wang',
+  createdBy: '7f1c2a9e-0b8d-4f6e-9a51-3c2d1e0f4b7a',
+  createdByName: '王检查',
   closedAt: null,
   closedBy: null,
+  closedByName: null,
   marked: 0,
   inconsistent: 0,
   passages: [
@@ -84,10 +98,12 @@ export const inspection = (overrides: Partial<Inspection> = {}): Inspection => (
       passageId: '22222222-2222-4222-8222-222222222222',
       capturedAt: '2026-11-03T02:00:00.000Z',
       passage: null,
+      chainProof: { entries: [], linksChecked: 0, linked: false, root: null, problems: [] },
       verdict: null,
       note: null,
       markedAt: null,
       markedBy: null,
+      markedByName: null,
     },
     {
       itemId: '11111111-1111-4111-8111-111111111111',
@@ -126,10 +142,12 @@ export const inspection = (overrides: Partial<Inspection> = {}): Inspection => (
           { action: 'complete', actor: 'staff-li', at: '2026-11-02T04:00:00.000Z', before: {}, after: {} },
         ],
       },
+      chainProof: signedProof(),
       verdict: null,
       note: null,
       markedAt: null,
       markedBy: null,
+      markedByName: null,
     },
   ],
   windows: [
@@ -156,7 +174,8 @@ export const inspection = (overrides: Partial<Inspection> = {}): Inspection => (
       verdict: 'consistent',
       note: null,
       markedAt: '2026-12-07T01:10:00.000Z',
-      markedBy: 'inspector-wang',
+      markedBy: '7f1c2a9e-0b8d-4f6e-9a51-3c2d1e0f4b7a',
+      markedByName: '王检查',
       scan: windowScan(),
       scanUnavailableReason: null,
     },

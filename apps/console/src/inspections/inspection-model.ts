@@ -103,7 +103,10 @@ export interface PassageRow {
   readonly verdict: Verdict | null;
   readonly note: string | null;
   readonly markedBy: string | null;
+  readonly markedByName: string | null;
   readonly markedAt: string | null;
+  /** Its links, whether they link up, and the signed root covering them. */
+  readonly chainProof: SampledPassage['chainProof'];
 }
 
 const photoLinks = (photos: Evidence['photos'], side: 'entry' | 'exit'): Link[] =>
@@ -138,7 +141,9 @@ export function passageRows(inspection: Inspection): PassageRow[] {
         verdict: item.verdict,
         note: item.note,
         markedBy: item.markedBy,
+        markedByName: item.markedByName,
         markedAt: item.markedAt,
+        chainProof: item.chainProof,
       };
     });
 }
@@ -159,6 +164,9 @@ export interface WindowRow {
   readonly playback: string;
   readonly verdict: Verdict | null;
   readonly note: string | null;
+  readonly markedBy: string | null;
+  readonly markedByName: string | null;
+  readonly markedAt: string | null;
   /** The window as the service answered it (its scan by the video archive). */
   readonly window: SampledWindow;
 }
@@ -178,6 +186,9 @@ export function windowRows(inspection: Inspection, enterprisePath: string): Wind
       playback: `${enterprisePath}/video?${new URLSearchParams({ from: zoned(w.from), to: zoned(w.until) }).toString()}`,
       verdict: w.verdict,
       note: w.note,
+      markedBy: w.markedBy,
+      markedByName: w.markedByName,
+      markedAt: w.markedAt,
       window: w,
     }));
 }

@@ -39,9 +39,17 @@ export function Shell() {
   if (account.role === 'city-admin')
     menu.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
 
-  const section = location.pathname.split('/')[3] ?? location.pathname;
+  const section =
+    location.pathname.split('/')[3] ??
+    NAV_ITEMS.find((item) => item.city?.path === location.pathname)?.path ??
+    location.pathname;
+  // Without an enterprise, an entry with a city page (核查: the districts' inspections) opens that.
+  const cityPath = (key: string) => {
+    const city = NAV_ITEMS.find((item) => item.path === key)?.city;
+    return city && allows(account.role, 'GET', city.reads) ? city.path : '/';
+  };
   const go = (key: string) =>
-    void navigate(key.startsWith('/') ? key : enterpriseId ? `/e/${enterpriseId}/${key}` : '/');
+    void navigate(key.startsWith('/') ? key : enterpriseId ? `/e/${enterpriseId}/${key}` : cityPath(key));
 
   const signOut = async () => {
     await api.POST('/auth/logout');

@@ -28,6 +28,8 @@ export interface NavItem {
   /** The route the page reads first: shown only to roles the policy admits there. */
   readonly reads: string;
   readonly group?: MessageKey;
+  /** Where the entry leads before an enterprise is chosen (a city page), for roles admitted to what it reads. */
+  readonly city?: { readonly path: string; readonly reads: string };
 }
 
 /** The menu, in the order a gate's day goes; each entry hidden from roles its data would refuse. */
@@ -109,6 +111,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.inspections',
     icon: <FileSearchOutlined />,
     reads: `/api/ledger/v1${E}/inspections`,
+    city: { path: '/inspections', reads: '/api/ledger/v1/inspections' },
   },
   {
     path: 'users',

@@ -29,6 +29,7 @@ const machine: MachineSettings = {
   databaseUrl: (database) => `postgres://ecogate:pw@127.0.0.1:5433/${database}`,
   secrets: {
     gatewaySigningKeyFile: '/s/gateway.pem',
+    ledgerChainKeyFile: '/s/ledger-chain-key.pem',
     serviceKeysFile: '/s/service-keys.json',
     serviceKeyFile: (service) => `/s/${service}.pem`,
     signedLinkSecret: 'x'.repeat(43),
@@ -91,7 +92,10 @@ describe('serviceEnv: the embedded profile, chosen by configuration only', () =>
   });
 
   it('points the ledger at the video archive for inspections', () => {
-    expect(serviceEnv('ledger', machine)).toMatchObject({ VIDEO_ARCHIVE_URL: 'http://127.0.0.1:8' });
+    expect(serviceEnv('ledger', machine)).toMatchObject({
+      VIDEO_ARCHIVE_URL: 'http://127.0.0.1:8',
+      LEDGER_CHAIN_SIGNING_KEY_FILE: '/s/ledger-chain-key.pem',
+    });
   });
 
   it('lets cameras push to the camera port', () => {

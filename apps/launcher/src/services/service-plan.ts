@@ -48,6 +48,8 @@ export interface MachineSettings {
   readonly databaseUrl: (database: string) => string;
   readonly secrets: {
     readonly gatewaySigningKeyFile: string;
+    /** The ledger's hash-chain key: daily roots and evidence packs are signed with it. */
+    readonly ledgerChainKeyFile: string;
     readonly serviceKeysFile: string;
     readonly serviceKeyFile: (service: ServiceName) => string;
     readonly signedLinkSecret: string;
@@ -105,7 +107,12 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
         CONSOLE_DIR: CONSOLE_DIST,
       };
     case 'ledger':
-      return { ...common, ...signing('ledger'), VIDEO_ARCHIVE_URL: url(ports.internal['video-archive']) };
+      return {
+        ...common,
+        ...signing('ledger'),
+        VIDEO_ARCHIVE_URL: url(ports.internal['video-archive']),
+        LEDGER_CHAIN_SIGNING_KEY_FILE: secrets.ledgerChainKeyFile,
+      };
     case 'barrier-control':
       return {
         ...common,

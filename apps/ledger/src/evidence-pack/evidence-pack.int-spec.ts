@@ -192,6 +192,16 @@ describe('inspection report and evidence pack', () => {
         )
       ).body,
     );
+    // Each sampled passage's chain proof in the view: its links, linked up to today's signed root.
+    for (const item of created.passages)
+      expect(item.chainProof).toMatchObject({
+        entries: expect.arrayContaining([
+          expect.objectContaining({ kind: 'passage-created', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+        ]),
+        linked: true,
+        root: { day: today, keyId: signer.keyId, verified: true },
+        problems: [],
+      });
     const base = `/enterprises/${ENTERPRISE}/inspections/${created.id}`;
     for (const item of [...created.passages, ...created.windows]) {
       const mark =

@@ -14,10 +14,10 @@ describe('reportDocument', () => {
     const fields = fieldsOf(document.blocks);
     expect(fields.get('企业')).toBe('ent-1');
     expect(fields.get('核查期间')).toBe('2026-03-01 至 2026-03-31（北京时间）');
-    expect(fields.get('核查人')).toBe('inspector-7');
+    expect(fields.get('核查人')).toBe('王检查 inspector-7');
     expect(fields.get('抽样种子')).toBe('seed-42');
     expect(fields.get('创建时间')).toBe('2026-04-01 09:00:00');
-    expect(fields.get('结束时间')).toBe('2026-04-01 10:00:00（inspector-7）');
+    expect(fields.get('结束时间')).toBe('2026-04-01 10:00:00（王检查 inspector-7）');
     expect(fields.get('时段 1')).toBe('2026-03-11 10:00:00 至 2026-03-11 10:10:00');
     expect(fields.get('时段内台账记录')).toBe('冀A12345');
     expect(fields.get('哈希链核验（SM3）')).toBe('未发现篡改（核验链条目 1234 条）');

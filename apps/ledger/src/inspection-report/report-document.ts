@@ -40,6 +40,8 @@ export interface ReportInput {
 }
 
 const NONE = '—';
+/** A person as the report names them: the display name then, and the account id that is the record. */
+const person = (id: string, name: string | null): string => (name ? `${name} ${id}` : id);
 const VERDICTS: Record<string, string> = { consistent: '一致', inconsistent: '不一致' };
 const STATES: Record<string, string> = {
   inside: '在厂内',
@@ -236,13 +238,13 @@ export function reportDocument(input: ReportInput): ReportDocument {
         rows: [
           ['企业', inspection.enterpriseId],
           ['核查期间', `${inspection.from} 至 ${inspection.to}（北京时间）`],
-          ['核查人', inspection.createdBy],
+          ['核查人', person(inspection.createdBy, inspection.createdByName)],
           ['抽样种子', inspection.seed],
           ['创建时间', shanghaiTime(inspection.createdAt)],
           [
             '结束时间',
             inspection.closedAt
-              ? `${shanghaiTime(inspection.closedAt)}（${inspection.closedBy ?? NONE}）`
+              ? `${shanghaiTime(inspection.closedAt)}（${inspection.closedBy ? person(inspection.closedBy, inspection.closedByName) : NONE}）`
               : '未结束',
           ],
           ['已核查 / 不一致', `${inspection.marked} / ${inspection.inconsistent}`],

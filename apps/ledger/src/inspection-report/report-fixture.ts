@@ -31,8 +31,10 @@ export function reportFixture(overrides: Partial<ReportInput> = {}): ReportInput
     windowPlacement: 'alert',
     status: 'closed',
     createdBy: 'inspector-7',
+    createdByName: '王检查',
     createdAt: new Date('2026-04-01T01:00:00Z'),
     closedBy: 'inspector-7',
+    closedByName: '王检查',
     closedAt: new Date('2026-04-01T02:00:00Z'),
   } as InspectionEntity;
   const base = {
@@ -40,6 +42,7 @@ export function reportFixture(overrides: Partial<ReportInput> = {}): ReportInput
     inspectionId: 'insp-1',
     position: 0,
     markedBy: 'inspector-7',
+    markedByName: '王检查',
     markedAt: new Date('2026-04-01T01:30:00Z'),
     scanState: null,
     scanId: null,
@@ -75,6 +78,7 @@ export function reportFixture(overrides: Partial<ReportInput> = {}): ReportInput
     [passageItem],
     [windowItem],
     new Map([[passage.id, { passage, vehicle: null, trail: [] }]]),
+    new Map(),
     new Map([['w', [passage]]]),
     { archiveConfigured: true, passages: new Map() },
   );

@@ -1,5 +1,6 @@
-import { type DataSource } from '@ecogate/persistence';
+import { type DataSource, In } from '@ecogate/persistence';
 import { z } from 'zod';
+import { EnterpriseProfileEntity } from '../enterprise-directory/enterprise-profile.entity';
 import { LedgerException } from '../errors/ledger.exception';
 import { STATISTICS_TIME_ZONE } from '../statistics/statistics-summary.service';
 import { InspectionEntity, InspectionItemEntity } from './inspection.entity';
@@ -94,6 +95,14 @@ export async function listInspections(
           .where('it.inspectionId IN (:...ids)', { ids: page.map((i) => i.id) })
           .groupBy('it.inspectionId')
           .getRawMany();
+  // The directory's names as the ledger holds them (enterprise_profiles): a list across districts reads by name.
+  const profiles =
+    page.length === 0
+      ? []
+      : await dataSource.manager.find(EnterpriseProfileEntity, {
+          select: { enterpriseId: true, name: true },
+          where: { enterpriseId: In([...new Set(page.map((i) => i.enterpriseId))]) },
+        });
   const last = page[page.length - 1];
   return {
     items: page.map((i) => {
@@ -101,14 +110,17 @@ export async function listInspections(
       return {
         id: i.id,
         enterpriseId: i.enterpriseId,
+        enterpriseName: profiles.find((p) => p.enterpriseId === i.enterpriseId)?.name ?? null,
         from: i.fromDate,
         to: i.toDate,
         timeZone: STATISTICS_TIME_ZONE,
         seed: i.seed,
         status: i.status,
         createdBy: i.createdBy,
+        createdByName: i.createdByName,
         createdAt: i.createdAt,
         closedBy: i.closedBy,
+        closedByName: i.closedByName,
         closedAt: i.closedAt,
         passages: Number(c?.passages ?? 0),
         windows: Number(c?.windows ?? 0),

@@ -2,6 +2,7 @@ import { objectRefSchema } from '@ecogate/contracts';
 import { EMISSION_STAGES, EVIDENCE_SOURCES } from '@ecogate/domain';
 import { z } from 'zod';
 import { stageSharesSchema } from '../api/ledger-responses';
+import { CHAIN_KINDS } from '../chain/chain-maths';
 
 // The bodies of the inspection routes as JSON (instants are ISO strings); the int spec parses real answers with them.
 
@@ -16,6 +17,8 @@ const mark = {
   verdict: verdict.nullable(),
   note: z.string().nullable(),
   markedBy: z.string().nullable(),
+  /** The marker's display name then; `null` on items marked before names were kept. */
+  markedByName: z.string().nullable(),
   markedAt: instant.nullable(),
 };
 
@@ -57,6 +60,29 @@ const sampledPassage = z.object({
       after: z.unknown(),
     }),
   ),
+});
+
+/** A sampled passage's chain proof in short (the evidence pack's `chain/proof.json` holds it in full). */
+const passageChainProof = z.object({
+  /** The passage's own links, oldest first; empty when it was recorded before the chain began. */
+  entries: z.array(z.object({ seq: z.number().int(), kind: z.enum(CHAIN_KINDS), hash: z.string() })),
+  /** Links recomputed (SM3) from its first link to the root that covers its last, or the chain's head. */
+  linksChecked: z.number().int(),
+  /** Every checked link recomputes and points at the one before it. */
+  linked: z.boolean(),
+  /** The signed daily root covering its latest link; `null`: that day is not signed yet (today). */
+  root: z
+    .object({
+      day: z.iso.date(),
+      lastSeq: z.number().int(),
+      lastHash: z.string(),
+      keyId: z.string(),
+      /** Matches the links and its signature verifies with the cluster's key; `null`: no key to check with. */
+      verified: z.boolean().nullable(),
+    })
+    .nullable(),
+  /** What fails, in words; empty when the proof holds. */
+  problems: z.array(z.string()),
 });
 
 /** The system's own check of a window: the plates the video archive read in its frames, matched to passages. */
@@ -122,8 +148,11 @@ export const inspectionSchema = z.object({
   windowPlacement: z.enum(['alert', 'period']),
   status: z.enum(['open', 'closed']),
   createdBy: z.string(),
+  /** Display names as the token carried them (the ids are the accounts); `null` on older inspections. */
+  createdByName: z.string().nullable(),
   createdAt: instant,
   closedBy: z.string().nullable(),
+  closedByName: z.string().nullable(),
   closedAt: instant.nullable(),
   marked: z.number().int(),
   inconsistent: z.number().int(),
@@ -135,6 +164,7 @@ export const inspectionSchema = z.object({
       capturedAt: instant,
       /** `null` once retention dropped the passage. */
       passage: sampledPassage.nullable(),
+      chainProof: passageChainProof,
     }),
   ),
   windows: z.array(
@@ -170,14 +200,18 @@ export const inspectionListSchema = z.object({
     z.object({
       id: z.uuid(),
       enterpriseId: z.string(),
+      /** The directory's name of the enterprise; `null` while the ledger has not heard of it. */
+      enterpriseName: z.string().nullable(),
       from: z.iso.date(),
       to: z.iso.date(),
       timeZone: z.literal('Asia/Shanghai'),
       seed: z.string(),
       status: z.enum(['open', 'closed']),
       createdBy: z.string(),
+      createdByName: z.string().nullable(),
       createdAt: instant,
       closedBy: z.string().nullable(),
+      closedByName: z.string().nullable(),
       closedAt: instant.nullable(),
       passages: z.number().int(),
       windows: z.number().int(),

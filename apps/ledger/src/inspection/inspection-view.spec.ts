@@ -3,6 +3,7 @@ import { blankPassage } from '../passage/blank-passage';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
 import { type InspectionEntity, type InspectionItemEntity } from './inspection.entity';
 import { inspectionView, isPassageItem, isWindowItem } from './inspection-view';
+import { type PassageChainProof } from './passage-chain-proof';
 
 const ref = (key: string) => ({
   bucket: 'ledger',
@@ -39,6 +40,10 @@ const inspection = {
   fromDate: '2026-03-01',
   toDate: '2026-03-31',
   status: 'open',
+  createdBy: '7f1c2a9e-0b8d-4f6e-9a51-3c2d1e0f4b7a',
+  createdByName: '王检查',
+  closedBy: null,
+  closedByName: null,
 } as InspectionEntity;
 const item = (over: Partial<InspectionItemEntity>): InspectionItemEntity => ({
   id: 'item',
@@ -53,6 +58,7 @@ const item = (over: Partial<InspectionItemEntity>): InspectionItemEntity => ({
   verdict: null,
   note: null,
   markedBy: null,
+  markedByName: null,
   markedAt: null,
   scanState: null,
   scanId: null,
@@ -63,6 +69,14 @@ const item = (over: Partial<InspectionItemEntity>): InspectionItemEntity => ({
   ...over,
 });
 
+const proof: PassageChainProof = {
+  entries: [{ seq: 12, kind: 'passage-created', hash: 'b'.repeat(64) }],
+  linksChecked: 40,
+  linked: true,
+  root: { day: '2026-03-10', lastSeq: 51, lastHash: 'c'.repeat(64), keyId: 'cluster-1', verified: true },
+  problems: [],
+};
+
 describe('inspectionView', () => {
   const items = [
     item({ id: 'p', passageId: passage.id, passageCapturedAt: passage.capturedAt }),
@@ -72,6 +86,8 @@ describe('inspectionView', () => {
       passageCapturedAt: passage.capturedAt,
       position: 1,
       verdict: 'consistent',
+      markedBy: '7f1c2a9e-0b8d-4f6e-9a51-3c2d1e0f4b7a',
+      markedByName: '王检查',
     }),
     item({
       id: 'w',
@@ -90,6 +106,7 @@ describe('inspectionView', () => {
       [passage.id, { passage, vehicle: vehicle as VehicleEntity, trail: [] }],
       ['dropped', { passage: null, vehicle: null, trail: [] }],
     ]),
+    new Map([[passage.id, proof]]),
     new Map([['w', [passage]]]),
     { archiveConfigured: true, passages: new Map() },
   );
@@ -118,6 +135,25 @@ describe('inspectionView', () => {
     expect(view.inconsistent).toBe(1);
   });
 
+  it('gives each sampled passage its chain proof, and a passage without one an empty, unlinked proof', () => {
+    expect(view.passages[0]?.chainProof).toEqual(proof);
+    expect(view.passages[1]?.chainProof).toEqual({
+      entries: [],
+      linksChecked: 0,
+      linked: false,
+      root: null,
+      problems: [],
+    });
+  });
+
+  it('carries the display names next to the account ids', () => {
+    expect(view).toMatchObject({ createdByName: '王检查', closedBy: null, closedByName: null });
+    expect(view.passages[1]).toMatchObject({
+      markedBy: '7f1c2a9e-0b8d-4f6e-9a51-3c2d1e0f4b7a',
+      markedByName: '王检查',
+    });
+  });
+
   it("builds the window's playlist path for the console to fill in each camera", () => {
     expect(view.windows[0]?.playlistPathTemplate).toBe(
       '/api/video-archive/v1/enterprises/ent%201/cameras/{cameraId}/playlist.m3u8' +
@@ -127,10 +163,18 @@ describe('inspectionView', () => {
   });
 
   it('says a window has no scan when the ledger has no video archive, rather than finding nothing', () => {
-    const [window] = inspectionView(inspection, [], items.filter(isWindowItem), new Map(), new Map(), {
-      archiveConfigured: false,
-      passages: new Map(),
-    }).windows;
+    const [window] = inspectionView(
+      inspection,
+      [],
+      items.filter(isWindowItem),
+      new Map(),
+      new Map(),
+      new Map(),
+      {
+        archiveConfigured: false,
+        passages: new Map(),
+      },
+    ).windows;
     expect(window).toMatchObject({ scan: null, scanUnavailableReason: 'video-archive-not-configured' });
     expect(view.windows[0]).toMatchObject({
       scan: { status: 'requesting', sightings: [], finding: 'pending' },

@@ -5,6 +5,7 @@ import { PHOTO_KINDS, PHOTO_SIDES } from '../photos/passage-photos.service';
 import { STATISTICS_TIME_ZONE } from '../statistics/statistics-summary.service';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
 import { type InspectionEntity, type InspectionItemEntity } from './inspection.entity';
+import { type PassageChainProof } from './passage-chain-proof';
 import { type PassageTimes } from './window-findings';
 import { windowScanView } from './window-scan-view';
 
@@ -35,12 +36,15 @@ const LEDGER = '/api/ledger/v1/enterprises';
 const VIDEO = '/api/video-archive/v1/enterprises';
 const enc = encodeURIComponent;
 
+const NO_PROOF: PassageChainProof = { entries: [], linksChecked: 0, linked: false, root: null, problems: [] };
+
 const mark = (item: InspectionItemEntity) => ({
   itemId: item.id,
   position: item.position,
   verdict: item.verdict,
   note: item.note,
   markedBy: item.markedBy,
+  markedByName: item.markedByName,
   markedAt: item.markedAt,
 });
 
@@ -112,6 +116,8 @@ export function inspectionView(
   passageItems: readonly PassageItem[],
   windowItems: readonly WindowItem[],
   evidence: ReadonlyMap<string, PassageEvidence>,
+  /** Each sampled passage's chain proof, by passage id. */
+  chainProofs: ReadonlyMap<string, PassageChainProof>,
   windowPassages: ReadonlyMap<string, readonly PassageEntity[]>,
   /** Whether the ledger reaches a video archive, and per window the passages its scan's plates are matched to. */
   scans: {
@@ -134,8 +140,10 @@ export function inspectionView(
     windowPlacement: inspection.windowPlacement,
     status: inspection.status,
     createdBy: inspection.createdBy,
+    createdByName: inspection.createdByName,
     createdAt: inspection.createdAt,
     closedBy: inspection.closedBy,
+    closedByName: inspection.closedByName,
     closedAt: inspection.closedAt,
     marked: items.filter((item) => item.verdict !== null).length,
     inconsistent: items.filter((item) => item.verdict === 'inconsistent').length,
@@ -146,6 +154,7 @@ export function inspectionView(
         passageId: item.passageId,
         capturedAt: item.passageCapturedAt,
         passage: found?.passage ? sampledPassage(found.passage, found) : null,
+        chainProof: chainProofs.get(item.passageId) ?? NO_PROOF,
       };
     }),
     windows: windowItems.map((item) => {

@@ -8,6 +8,9 @@ import { createInspectionSchema, InspectionService, markItemSchema } from './ins
 
 export const inspectionIdParam = z.uuid();
 
+/** The caller's account id and display name (a service's token names the service). */
+const actorOf = (caller: Principal) => ({ actor: caller.subject, actorName: caller.name });
+
 /**
  * `…/inspections`: an inspector's sample of the enterprise's ledger and video (issue #16). Who may
  * call which route, and for which enterprises, is the policy table's (inspectors within their
@@ -21,7 +24,7 @@ export class InspectionController {
   create(@Param('enterpriseId') enterpriseId: string, @Caller() caller: Principal, @Body() body: unknown) {
     return this.inspections.create(parseEnterpriseId(enterpriseId), {
       ...parseRequest(createInspectionSchema, body ?? {}),
-      actor: caller.subject,
+      ...actorOf(caller),
     });
   }
 
@@ -58,7 +61,7 @@ export class InspectionController {
       parseEnterpriseId(enterpriseId),
       parseRequest(inspectionIdParam, inspectionId),
       parseRequest(inspectionIdParam, itemId),
-      { ...parseRequest(markItemSchema, body), actor: caller.subject },
+      { ...parseRequest(markItemSchema, body), ...actorOf(caller) },
     );
   }
 
@@ -72,7 +75,7 @@ export class InspectionController {
     return this.inspections.close(
       parseEnterpriseId(enterpriseId),
       parseRequest(inspectionIdParam, inspectionId),
-      caller.subject,
+      actorOf(caller),
     );
   }
 }

@@ -41,11 +41,18 @@ export class InspectionEntity {
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
 
+  /** The creator's display name when it was created (the token's `name`); `null` on older rows. */
+  @Column({ name: 'created_by_name', type: 'text', nullable: true })
+  createdByName!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
   @Column({ name: 'closed_by', type: 'text', nullable: true })
   closedBy!: string | null;
+
+  @Column({ name: 'closed_by_name', type: 'text', nullable: true })
+  closedByName!: string | null;
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
@@ -101,6 +108,9 @@ export class InspectionItemEntity {
 
   @Column({ name: 'marked_by', type: 'text', nullable: true })
   markedBy!: string | null;
+
+  @Column({ name: 'marked_by_name', type: 'text', nullable: true })
+  markedByName!: string | null;
 
   @Column({ name: 'marked_at', type: 'timestamptz', nullable: true })
   markedAt!: Date | null;

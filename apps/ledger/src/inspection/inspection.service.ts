@@ -29,6 +29,7 @@ import {
 } from './video-indicators';
 import { normalisePlate, type PassageTimes, SIGHTING_MARGIN_MS } from './window-findings';
 import { InspectionEntity, InspectionItemEntity, type InspectionVerdict } from './inspection.entity';
+import { passageChainProofs } from './passage-chain-proof';
 import { alertIntervals, type Interval, placeWindows, samplePassages, seededRandom } from './sampling';
 import {
   type InspectionView,
@@ -54,7 +55,12 @@ export const createInspectionSchema = withPeriodRules(
     windowMinutes: z.number().int().min(5).max(10).default(10),
   }),
 );
-export type CreateInspectionCommand = z.infer<typeof createInspectionSchema> & { readonly actor: string };
+/** Who acts: the account id, and the display name the token carries (kept with the row: the ledger has no directory of people). */
+export interface Actor {
+  readonly actor: string;
+  readonly actorName: string | null;
+}
+export type CreateInspectionCommand = z.infer<typeof createInspectionSchema> & Actor;
 
 export const markItemSchema = z
   .strictObject({
@@ -65,7 +71,7 @@ export const markItemSchema = z
     message: 'an inconsistent item needs a note saying what is wrong',
     path: ['note'],
   });
-export type MarkItemCommand = z.infer<typeof markItemSchema> & { readonly actor: string };
+export type MarkItemCommand = z.infer<typeof markItemSchema> & Actor;
 
 /** The period's passages, in capture order then id: the list the sample draws from. */
 async function passageCandidates(
@@ -92,6 +98,8 @@ export class InspectionService {
     private readonly dataSource: DataSource,
     /** Absent: no video archive configured; windows say so instead of a finding, outages are unavailable. */
     private readonly videoArchive?: VideoArchiveClient,
+    /** The cluster's chain key (SPKI PEM) the passages' signed roots are checked with; absent: shown unchecked. */
+    private readonly chainPublicKeyPem?: string,
   ) {}
 
   async create(enterpriseId: EnterpriseId, command: CreateInspectionCommand): Promise<InspectionView> {
@@ -121,11 +129,13 @@ export class InspectionService {
       windowPlacement: placed.placement,
       status: 'open',
       createdBy: command.actor,
+      createdByName: command.actorName,
       createdAt: now,
       closedBy: null,
+      closedByName: null,
       closedAt: null,
     };
-    const blank = { verdict: null, note: null, markedBy: null, markedAt: null };
+    const blank = { verdict: null, note: null, markedBy: null, markedByName: null, markedAt: null };
     const noScan = {
       scanState: null,
       scanId: null,
@@ -212,6 +222,12 @@ export class InspectionService {
       passageItems,
       windowItems,
       await this.passageEvidence(enterpriseId, passageItems),
+      await passageChainProofs(
+        this.dataSource.manager,
+        enterpriseId,
+        passageItems.map((item) => item.passageId),
+        this.chainPublicKeyPem,
+      ),
       windowPassages,
       { archiveConfigured: this.videoArchive !== undefined, passages: sightingPassages },
     );
@@ -236,6 +252,7 @@ export class InspectionService {
         verdict: command.verdict satisfies InspectionVerdict,
         note: command.note ?? null,
         markedBy: command.actor,
+        markedByName: command.actorName,
         markedAt: new Date(),
       };
       await items.update(enterpriseId, { id: itemId }, change);
@@ -251,10 +268,19 @@ export class InspectionService {
     return this.get(enterpriseId, inspectionId);
   }
 
-  async close(enterpriseId: EnterpriseId, inspectionId: string, actor: string): Promise<InspectionView> {
+  async close(
+    enterpriseId: EnterpriseId,
+    inspectionId: string,
+    { actor, actorName }: Actor,
+  ): Promise<InspectionView> {
     await this.dataSource.transaction(async (tx) => {
       await this.openInspection(tx, enterpriseId, inspectionId);
-      const change = { status: 'closed' as const, closedBy: actor, closedAt: new Date() };
+      const change = {
+        status: 'closed' as const,
+        closedBy: actor,
+        closedByName: actorName,
+        closedAt: new Date(),
+      };
       await TenantRepository.of(tx, InspectionEntity).update(enterpriseId, { id: inspectionId }, change);
       const unmarked = await TenantRepository.of(tx, InspectionItemEntity).count(enterpriseId, {
         inspectionId,

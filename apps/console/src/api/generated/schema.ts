@@ -5164,10 +5164,13 @@ export type paths = {
               items: {
                 closedAt: string | null;
                 closedBy: string | null;
+                closedByName: string | null;
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: string;
+                createdByName: string | null;
                 enterpriseId: string;
+                enterpriseName: string | null;
                 /** Format: date */
                 from: string;
                 /** Format: uuid */
@@ -5243,9 +5246,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -5256,10 +5261,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -5332,6 +5362,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -5452,9 +5483,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -5465,10 +5498,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -5541,6 +5599,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -5678,9 +5737,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -5691,10 +5752,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -5767,6 +5853,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -6304,9 +6391,11 @@ export type paths = {
             'application/json': {
               closedAt: string | null;
               closedBy: string | null;
+              closedByName: string | null;
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              createdByName: string | null;
               enterpriseId: string;
               /** Format: date */
               from: string;
@@ -6317,10 +6406,35 @@ export type paths = {
               passages: {
                 /** Format: date-time */
                 capturedAt: string;
+                chainProof: {
+                  entries: {
+                    hash: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'passage-created'
+                      | 'passage-revised'
+                      | 'vehicle-registered'
+                      | 'vehicle-revised'
+                      | 'stage-evidence';
+                    seq: number;
+                  }[];
+                  linked: boolean;
+                  linksChecked: number;
+                  problems: string[];
+                  root: {
+                    /** Format: date */
+                    day: string;
+                    keyId: string;
+                    lastHash: string;
+                    lastSeq: number;
+                    verified: boolean | null;
+                  } | null;
+                };
                 /** Format: uuid */
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passage: {
                   auditTrail: {
@@ -6393,6 +6507,7 @@ export type paths = {
                 itemId: string;
                 markedAt: string | null;
                 markedBy: string | null;
+                markedByName: string | null;
                 note: string | null;
                 passages: {
                   entryCapturedAt: string | null;
@@ -9667,10 +9782,13 @@ export type paths = {
               items: {
                 closedAt: string | null;
                 closedBy: string | null;
+                closedByName: string | null;
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: string;
+                createdByName: string | null;
                 enterpriseId: string;
+                enterpriseName: string | null;
                 /** Format: date */
                 from: string;
                 /** Format: uuid */
