@@ -315,15 +315,18 @@ export function InspectionView({
                 row.evidence ? (
                   <Space orientation="vertical" size={0}>
                     <span>{row.evidence.completenessPercent}%</span>
-                    <Typography.Text type={row.evidence.missingFields.length ? 'warning' : 'secondary'}>
-                      {row.evidence.missingFields.length
-                        ? t('missing', {
-                            fields: row.evidence.missingFields
-                              .map((f) => (f in fieldMessages ? field(f as keyof typeof fieldMessages) : f))
-                              .join('、'),
-                          })
-                        : t('complete')}
-                    </Typography.Text>
+                    {row.evidence.missingFields.length ? (
+                      // One line, the whole list on hover: a passage may miss a dozen fields.
+                      <Typography.Text type="warning" style={{ maxWidth: 180 }} ellipsis={{ tooltip: true }}>
+                        {t('missing', {
+                          fields: row.evidence.missingFields
+                            .map((f) => (f in fieldMessages ? field(f as keyof typeof fieldMessages) : f))
+                            .join('、'),
+                        })}
+                      </Typography.Text>
+                    ) : (
+                      <Typography.Text type="secondary">{t('complete')}</Typography.Text>
+                    )}
                   </Space>
                 ) : (
                   '—'

@@ -67,6 +67,11 @@ describe('InspectionsPage', () => {
     expect(put.path).toBe(`${ONE}/items/11111111-1111-4111-8111-111111111111`);
     expect(put.body).toEqual({ verdict: 'inconsistent', note: '照片车牌与台账不符' });
 
+    // 一致 is saved on its click, with no 保存结论.
+    await u.click(screen.getAllByText('一致')[1]!);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+    expect(calls.filter((c) => c.method === 'PUT')[1]!.body).toEqual({ verdict: 'consistent' });
+
     await u.click(button('台账完整性校验'));
     expect(await screen.findByText(/第一处： 记录被修改/)).toBeTruthy();
     expect(screen.getByText('passages 2222…: plate differs')).toBeTruthy();

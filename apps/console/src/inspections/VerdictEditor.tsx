@@ -17,7 +17,11 @@ export function VerdictView({ verdict, note }: { verdict: Verdict | null; note: 
   );
 }
 
-/** 一致/不一致 with a note for one item; the answer (the whole inspection) replaces the page's. */
+/**
+ * 一致/不一致 with a note for one item; the answer (the whole inspection) replaces the page's.
+ * 一致 is saved on its click (the common case, a dozen times per inspection); 不一致 waits for the
+ * note that says what is wrong, then 保存结论.
+ */
 export function VerdictEditor({
   enterpriseId,
   inspectionId,
@@ -53,7 +57,11 @@ export function VerdictEditor({
         size="small"
         optionType="button"
         value={choice}
-        onChange={(e) => setChoice(e.target.value as Verdict)}
+        onChange={(e) => {
+          const picked = e.target.value as Verdict;
+          setChoice(picked);
+          if (picked === 'consistent') save.mutate(markBody(picked, text));
+        }}
         options={[
           { value: 'consistent', label: t('verdict.consistent') },
           { value: 'inconsistent', label: t('verdict.inconsistent') },

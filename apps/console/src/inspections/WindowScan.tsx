@@ -77,7 +77,13 @@ export function WindowScan({ window }: { window: SampledWindow }) {
         </Space>
       ) : null}
       {scan.error ? (
-        <Alert type={scan.status === 'failed' ? 'error' : 'warning'} showIcon title={scan.error} />
+        <Alert
+          type={scan.status === 'failed' ? 'error' : 'warning'}
+          showIcon
+          // The archive's own words (English, for the operator) behind what it means here.
+          title={t(scan.status === 'failed' ? 'scan.failedBecause' : 'scan.retrying')}
+          description={scan.error}
+        />
       ) : null}
       {scan.camerasWithoutVideo.length > 0 ? (
         <Alert
@@ -90,7 +96,9 @@ export function WindowScan({ window }: { window: SampledWindow }) {
       <Sightings title={t('scan.unsure')} list={sections.unsure} tone="warning" />
       <Sightings title={t('scan.inLedger')} list={sections.inLedger} />
       {scan.status === 'done' && scan.sightings.length === 0 ? (
-        <Typography.Text type="secondary">{t('scan.noPlates')}</Typography.Text>
+        <Typography.Text type={scan.finding === 'no-video' ? 'danger' : 'secondary'}>
+          {t(scan.finding === 'no-video' ? 'scan.noVideo' : 'scan.noPlates')}
+        </Typography.Text>
       ) : null}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('scan.rule', { margin: scan.marginSeconds / 60 })}

@@ -142,6 +142,12 @@ export const messages = defineMessages({
   'scan.unsure': ['识别不确定，请人工核对', 'Unsure reads: check by eye'],
   'scan.inLedger': ['已匹配台账记录', 'Matched to a passage'],
   'scan.noPlates': ['该时段视频中未识别到车牌', 'No plate read in this window'],
+  'scan.noVideo': [
+    '该时段没有任何摄像机的视频，系统无法核查：请核对摄像机是否断电、离线，停机是否已备案',
+    'No camera has video in this window, so the system could not check it: were the cameras off or offline, and was it filed?',
+  ],
+  'scan.retrying': ['视频存档暂不可用，系统正在重试', 'The video archive is unavailable: retrying'],
+  'scan.failedBecause': ['视频存档识别失败', 'The video archive could not scan this window'],
   'scan.confidence': ['置信度 {confidence}%', 'confidence {confidence}%'],
   'scan.camerasWithoutVideo': [
     '以下摄像机该时段无视频：{cameras}',
