@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Radio, Table, Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { type paths } from '../api/generated/schema';
 import { useMessages } from '../i18n/messages';
-import { KeysetPager } from '../shared/KeysetPager';
-import { useKeysetPaging } from '../shared/keyset';
-import { Loadable } from '../shared/Loadable';
 import { formatInstant } from '../shared/time';
+import { InspectionListCard, type ListFilter, progressColumn, statusColumn } from './InspectionListCard';
 import { messages } from './messages';
 import { type ListStatus } from './window-scan-model';
 
@@ -28,14 +26,9 @@ export function DistrictInspections({
 }: {
   status: ListStatus | undefined;
   cursor: string | undefined;
-  onFilter: (filter: { listStatus?: ListStatus | undefined; cursor?: string | undefined }) => void;
+  onFilter: (filter: ListFilter) => void;
 }) {
   const t = useMessages(messages);
-  const paging = useKeysetPaging(
-    cursor,
-    (next) => onFilter({ listStatus: status, cursor: next }),
-    status ?? '',
-  );
   const query = useQuery({
     queryKey: ['district-inspections', status, cursor],
     queryFn: () =>
@@ -46,73 +39,28 @@ export function DistrictInspections({
       ),
   });
   return (
-    <Card
+    <InspectionListCard<DistrictInspection>
       title={t('district.title')}
-      extra={
-        <Radio.Group
-          size="small"
-          value={status ?? 'all'}
-          onChange={(e) => {
-            const value = e.target.value as ListStatus | 'all';
-            onFilter({ listStatus: value === 'all' ? undefined : value, cursor: undefined });
-          }}
-          options={[
-            { value: 'all', label: t('list.all') },
-            { value: 'open', label: t('status.open') },
-            { value: 'closed', label: t('status.closed') },
-          ]}
-        />
-      }
-    >
-      <Loadable
-        query={query}
-        isEmpty={(data) => data.items.length === 0 && !cursor}
-        empty={<Typography.Text type="secondary">{t('district.none')}</Typography.Text>}
-      >
-        {(data) => (
-          <>
-            <Table<DistrictInspection>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={data.items}
-              columns={[
-                {
-                  title: t('district.enterprise'),
-                  render: (_, row) => (
-                    <Link to={inspectionLink(row)}>{row.enterpriseName ?? row.enterpriseId}</Link>
-                  ),
-                },
-                { title: t('inspection.period'), render: (_, row) => `${row.from} – ${row.to}` },
-                {
-                  title: t('inspection.status'),
-                  render: (_, row) => (
-                    <Tag color={row.status === 'open' ? 'processing' : 'default'}>
-                      {t(`status.${row.status}`)}
-                    </Tag>
-                  ),
-                },
-                {
-                  title: t('district.inconsistent'),
-                  render: (_, row) =>
-                    row.inconsistent > 0 ? <Tag color="error">{row.inconsistent}</Tag> : row.inconsistent,
-                },
-                {
-                  title: t('list.progress'),
-                  render: (_, row) =>
-                    t('list.marked', {
-                      marked: row.marked,
-                      total: row.passages + row.windows,
-                      inconsistent: row.inconsistent,
-                    }),
-                },
-                { title: t('inspection.at'), render: (_, row) => formatInstant(row.createdAt) },
-              ]}
-            />
-            <KeysetPager paging={paging} nextCursor={data.nextCursor} loading={query.isFetching} />
-          </>
-        )}
-      </Loadable>
-    </Card>
+      emptyText={t('district.none')}
+      status={status}
+      cursor={cursor}
+      onFilter={onFilter}
+      query={query}
+      columns={[
+        {
+          title: t('district.enterprise'),
+          render: (_, row) => <Link to={inspectionLink(row)}>{row.enterpriseName ?? row.enterpriseId}</Link>,
+        },
+        { title: t('inspection.period'), render: (_, row) => `${row.from} – ${row.to}` },
+        statusColumn(t),
+        {
+          title: t('district.inconsistent'),
+          render: (_, row) =>
+            row.inconsistent > 0 ? <Tag color="error">{row.inconsistent}</Tag> : row.inconsistent,
+        },
+        progressColumn(t),
+        { title: t('inspection.at'), render: (_, row) => formatInstant(row.createdAt) },
+      ]}
+    />
   );
 }
