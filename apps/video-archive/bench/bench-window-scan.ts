@@ -23,7 +23,7 @@ import { videoEntities, videoMigrations } from '../src/video-archive.data-source
 import { PlateRecognitionClient } from '../src/window-scan/plate-recognition.client';
 import { WindowScanner } from '../src/window-scan/window-scanner';
 
-// `npx tsx --tsconfig tsconfig.base.json apps/video-archive/bench/bench-window-scan.ts`: one window
+// `npm run bench:window-scan`: one window
 // scan of BENCH_WINDOW_MINUTES (default 5) of 1280×720 archived video (three labelled scenes, 4 s
 // each, looped; 60 s segments in the local MinIO and Postgres) at WINDOW_SCAN_FPS, read by a real
 // plate-recognition process with BENCH_LPR_WORKERS workers: frames per second of the whole scan.
