@@ -95,6 +95,10 @@ const DEP_CONSTRAINTS = [
     bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly],
   },
   { sourceTag: 'lib:lpr', bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly] },
+  {
+    sourceTag: 'lib:document-reading',
+    bannedExternalImports: [...persistenceOnly, ...messagingOnly, ...storageOnly],
+  },
   // Cameras are reached only through libs/onvif's typed client, never the `onvif` package itself.
   ...[
     'type:app',
@@ -105,6 +109,7 @@ const DEP_CONSTRAINTS = [
     'lib:messaging',
     'lib:storage',
     'lib:lpr',
+    'lib:document-reading',
   ].map((sourceTag) => ({ sourceTag, bannedExternalImports: ['onvif'] })),
 ];
 
