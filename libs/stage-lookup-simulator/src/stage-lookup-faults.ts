@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 export const stageLookupFaultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rate-limit'), retryAfterS: z.number().int().min(0).max(3600) }),
-  z.strictObject({ kind: z.literal('server-error'), status: z.number().int().min(500).max(599).default(503) }),
+  z.strictObject({
+    kind: z.literal('server-error'),
+    status: z.number().int().min(500).max(599).default(503),
+  }),
   z.strictObject({ kind: z.literal('hang'), ms: z.number().int().min(1).max(600_000) }),
   z.strictObject({ kind: z.literal('delay'), ms: z.number().int().min(1).max(600_000) }),
 ]);

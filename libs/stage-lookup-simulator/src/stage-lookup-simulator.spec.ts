@@ -10,7 +10,9 @@ describe('stage-lookup simulator (docs/stage-lookup.md)', () => {
   let sim: StageLookupSimulator;
 
   beforeEach(async () => {
-    sim = await startStageLookupSimulator({ clients: { tokens: [TOKEN], keys: { [KEY.apiKey]: KEY.apiSecret } } });
+    sim = await startStageLookupSimulator({
+      clients: { tokens: [TOKEN], keys: { [KEY.apiKey]: KEY.apiSecret } },
+    });
   });
   afterEach(() => sim.close());
 
@@ -37,16 +39,25 @@ describe('stage-lookup simulator (docs/stage-lookup.md)', () => {
       aStageRecord({ recordId: 'old', updatedAt: '2025-01-01T00:00:00Z' }),
       aStageRecord({ recordId: 'new', updatedAt: '2026-01-01T00:00:00Z' }),
     ]);
-    expect(await (await ask({ vin: VIN })).json()).toMatchObject({ result: 'found', record: { recordId: 'new' } });
+    expect(await (await ask({ vin: VIN })).json()).toMatchObject({
+      result: 'found',
+      record: { recordId: 'new' },
+    });
     sim.seed([aStageRecord({ recordId: 'other', stage: 'IV' })]);
     const conflict = stageLookupResponseSchema.parse(await (await ask({ vin: VIN })).json());
     expect(conflict.result).toBe('conflict');
-    expect(conflict.result === 'conflict' && conflict.records.map((r) => r.stage).sort()).toEqual(['IV', 'VI', 'VI']);
+    expect(conflict.result === 'conflict' && conflict.records.map((r) => r.stage).sort()).toEqual([
+      'IV',
+      'VI',
+      'VI',
+    ]);
   });
 
   it('refuses wrong credentials (401) and a bad body (400), logging each', async () => {
     expect((await ask({ vin: VIN }, `Bearer ${'x'.repeat(32)}`)).status).toBe(401);
-    expect((await ask({ vin: VIN }, authorizationHeader({ ...KEY, apiSecret: 'w'.repeat(32) }))).status).toBe(401);
+    expect((await ask({ vin: VIN }, authorizationHeader({ ...KEY, apiSecret: 'w'.repeat(32) }))).status).toBe(
+      401,
+    );
     expect((await ask({ vin: VIN }, '')).status).toBe(401);
     expect((await ask({ vin: 'short' })).status).toBe(400);
     expect(sim.requests().map((r) => r.status)).toEqual([401, 401, 401, 400]);
@@ -60,7 +71,13 @@ describe('stage-lookup simulator (docs/stage-lookup.md)', () => {
   });
 
   it('plays scripted faults in order: 429 with Retry-After, 5xx, a hang, then answers again', async () => {
-    sim.script({ next: [{ kind: 'rate-limit', retryAfterS: 7 }, { kind: 'server-error', status: 502 }, { kind: 'hang', ms: 50 }] });
+    sim.script({
+      next: [
+        { kind: 'rate-limit', retryAfterS: 7 },
+        { kind: 'server-error', status: 502 },
+        { kind: 'hang', ms: 50 },
+      ],
+    });
     const limited = await ask({ vin: VIN });
     expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '7']);
     expect((await ask({ vin: VIN })).status).toBe(502);

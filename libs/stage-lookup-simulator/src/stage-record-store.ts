@@ -35,7 +35,9 @@ export class StageRecordStore {
     const [newest] = matching;
     if (!newest) return { result: 'not-found' };
     const stages = new Set(matching.map((record) => record.stage));
-    return stages.size === 1 ? { result: 'found', record: newest } : { result: 'conflict', records: matching };
+    return stages.size === 1
+      ? { result: 'found', record: newest }
+      : { result: 'conflict', records: matching };
   }
 }
 

@@ -1,7 +1,9 @@
 import { type StageRecord, type WireStage } from '@ecogate/contracts';
 
 /** A source record for tests and seeds: a 国VI diesel truck unless told. */
-export const aStageRecord = (overrides: Partial<StageRecord> & { readonly stage?: WireStage } = {}): StageRecord => ({
+export const aStageRecord = (
+  overrides: Partial<StageRecord> & { readonly stage?: WireStage } = {},
+): StageRecord => ({
   recordId: 'rec-0001',
   stage: 'VI',
   fuel: 'diesel',

@@ -12,7 +12,11 @@ import { type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { isAuthorised, type StageLookupClients } from './stage-lookup-auth';
-import { type StageLookupFaultScript, StageLookupFaults, stageLookupFaultScriptSchema } from './stage-lookup-faults';
+import {
+  type StageLookupFaultScript,
+  StageLookupFaults,
+  stageLookupFaultScriptSchema,
+} from './stage-lookup-faults';
 import { stampAnswer, StageRecordStore } from './stage-record-store';
 
 export interface StageLookupSimulatorOptions {
@@ -59,7 +63,12 @@ class Refusal extends Error {
   }
 }
 
-const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+const send = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -73,7 +82,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let bytes = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     bytes += chunk.length;
-    if (bytes > MAX_BODY_BYTES) throw new Refusal(413, 'invalid-request', `body over ${MAX_BODY_BYTES} bytes`);
+    if (bytes > MAX_BODY_BYTES)
+      throw new Refusal(413, 'invalid-request', `body over ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
   try {
@@ -92,7 +102,9 @@ const keyOf = (request: StageLookupRequest): string =>
  * `POST /api/v1/stage-lookups`, and a control API under `/_sim/` (seed records, script faults,
  * read what was asked) for tests and demos. Loopback only unless told.
  */
-export async function startStageLookupSimulator(options: StageLookupSimulatorOptions): Promise<StageLookupSimulator> {
+export async function startStageLookupSimulator(
+  options: StageLookupSimulatorOptions,
+): Promise<StageLookupSimulator> {
   const logger = options.logger ?? createLogger({ service: 'stage-lookup-simulator', level: 'silent' });
   const store = new StageRecordStore();
   store.seed(options.records ?? []);
@@ -144,7 +156,10 @@ export async function startStageLookupSimulator(options: StageLookupSimulatorOpt
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method === 'POST' && path === '/_sim/records') {
-      const records = z.array(stageRecordSchema).max(10_000).parse(await readJson(req));
+      const records = z
+        .array(stageRecordSchema)
+        .max(10_000)
+        .parse(await readJson(req));
       store.seed(records);
       return send(res, 200, { records: store.size });
     }
@@ -173,7 +188,9 @@ export async function startStageLookupSimulator(options: StageLookupSimulatorOpt
         ? lookup(req, res)
         : path.startsWith('/_sim/')
           ? control(req, res, path)
-          : Promise.resolve(refuse(res, new Refusal(404, 'not-found', `no route ${req.method ?? ''} ${path}`)));
+          : Promise.resolve(
+              refuse(res, new Refusal(404, 'not-found', `no route ${req.method ?? ''} ${path}`)),
+            );
     handled.catch((error: unknown) => {
       if (error instanceof Refusal) return refuse(res, error);
       if (error instanceof z.ZodError)

@@ -35,7 +35,9 @@ export class AddStageLookups1797610000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_vehicle_stage_lookups_enterprise" ON "vehicle_stage_lookups" ("enterprise_id")`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_vehicle_stage_lookups_due" ON "vehicle_stage_lookups" ("due_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_vehicle_stage_lookups_due" ON "vehicle_stage_lookups" ("due_at")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "stage_lookup_cache" (
         "key_kind" text NOT NULL,

@@ -23,6 +23,9 @@ export interface HttpStageLookupOptions {
   readonly now?: () => number;
 }
 
+/** `AbortSignal.timeout` fired (by name: a DOMException may come from another realm). */
+const isTimeout = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'TimeoutError';
+
 /** Seconds (`Retry-After: 7`) or an HTTP date; 1 s when missing or unreadable. */
 export function retryAfterMs(header: string | null, nowMs: number): number {
   if (header === null) return 1000;
@@ -54,7 +57,10 @@ export class HttpStageLookup implements StageLookup {
     const quietMs = this.quietUntilMs - this.now();
     if (quietMs > 0) {
       // Not sent at all: the source's Retry-After covers every vehicle, not only the one refused.
-      return { ...this.unavailable('rate-limited', 'the source asked for quiet (Retry-After)'), retryAfterMs: quietMs };
+      return {
+        ...this.unavailable('rate-limited', 'the source asked for quiet (Retry-After)'),
+        retryAfterMs: quietMs,
+      };
     }
     await this.waitForSlot();
     const body = key.kind === 'vin' ? { vin: key.value } : { disclosureNumber: key.value };
@@ -72,8 +78,7 @@ export class HttpStageLookup implements StageLookup {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      return timedOut
+      return isTimeout(error)
         ? this.unavailable('timeout', `no answer from ${endpoint} within ${this.options.timeoutMs} ms`)
         : this.unavailable('unreachable', `${endpoint} unreachable: ${(error as Error).message}`);
     }
@@ -81,7 +86,10 @@ export class HttpStageLookup implements StageLookup {
       await response.body?.cancel();
       const waitMs = retryAfterMs(response.headers.get('retry-after'), this.now());
       this.quietUntilMs = this.now() + waitMs;
-      return { ...this.unavailable('rate-limited', `${endpoint} rate-limited the city`), retryAfterMs: waitMs };
+      return {
+        ...this.unavailable('rate-limited', `${endpoint} rate-limited the city`),
+        retryAfterMs: waitMs,
+      };
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
@@ -98,11 +106,14 @@ export class HttpStageLookup implements StageLookup {
     try {
       json = await response.json();
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      return this.unavailable(timedOut ? 'timeout' : 'invalid-response', `${endpoint} sent no readable JSON`);
+      return this.unavailable(
+        isTimeout(error) ? 'timeout' : 'invalid-response',
+        `${endpoint} sent no readable JSON`,
+      );
     }
     const parsed = stageLookupResponseSchema.safeParse(json);
-    if (!parsed.success) return this.unavailable('invalid-response', `${endpoint} answered outside the protocol`);
+    if (!parsed.success)
+      return this.unavailable('invalid-response', `${endpoint} answered outside the protocol`);
     const answeredAt = new Date(parsed.data.answeredAt);
     switch (parsed.data.result) {
       case 'found':

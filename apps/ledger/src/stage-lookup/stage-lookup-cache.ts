@@ -60,7 +60,14 @@ export class StageLookupCache {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ("key_kind", "key_value") DO UPDATE
           SET "result" = $3, "answer" = $4, "answered_at" = $5, "expires_at" = $6`,
-      [key.kind, key.value, reply.result, JSON.stringify(toWire(reply)), reply.answeredAt, new Date(now.getTime() + ttlMs)],
+      [
+        key.kind,
+        key.value,
+        reply.result,
+        JSON.stringify(toWire(reply)),
+        reply.answeredAt,
+        new Date(now.getTime() + ttlMs),
+      ],
     );
   }
 }

@@ -1,5 +1,10 @@
 import { type EmissionStage, PLATE_COLOURS } from '@ecogate/domain';
-import { type DataSource, parseEnterpriseId, type TenantInsert, TenantRepository } from '@ecogate/persistence';
+import {
+  type DataSource,
+  parseEnterpriseId,
+  type TenantInsert,
+  TenantRepository,
+} from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
 import { z } from 'zod';
 import { leaseDueRows } from '../due-work/lease-due-rows';
@@ -166,7 +171,11 @@ export class StageLookupFollower {
     key: StageLookupKey,
     answer: StageLookupAnswer,
   ): Promise<LookupChange> {
-    const fields = { vehicleId: lookup.vehicle_id, enterpriseId: lookup.enterprise_id, key: describeKey(key) };
+    const fields = {
+      vehicleId: lookup.vehicle_id,
+      enterpriseId: lookup.enterprise_id,
+      key: describeKey(key),
+    };
     if (answer.result === 'unavailable') {
       if (answer.failure === 'unauthorized') {
         // One refusal is enough to know: asking again would only repeat it (no retry storm).
@@ -178,7 +187,10 @@ export class StageLookupFollower {
         answer.failure === 'rate-limited'
           ? Math.max(answer.retryAfterMs ?? this.settings.retryMs, 1)
           : Math.min(this.settings.retryMs * 2 ** (attempts - 1), this.settings.maxRetryMs);
-      this.log.warn({ ...fields, attempts, failure: answer.failure, waitMs }, 'stage lookup unanswered: retried');
+      this.log.warn(
+        { ...fields, attempts, failure: answer.failure, waitMs },
+        'stage lookup unanswered: retried',
+      );
       return {
         state: 'retrying',
         attempts,
@@ -197,7 +209,10 @@ export class StageLookupFollower {
     if (answer.result === 'conflict') {
       // Where evidence disagreement review hooks in: the source disagrees with itself, no stage is
       // taken from it; the answer (every record) stays on the lookup for a person.
-      this.log.info({ ...fields, records: answer.records.length }, 'stage lookup answered conflicting records');
+      this.log.info(
+        { ...fields, records: answer.records.length },
+        'stage lookup answered conflicting records',
+      );
       return { ...answered, state: 'conflicting' };
     }
     const stage: EmissionStage = answer.record.stage;

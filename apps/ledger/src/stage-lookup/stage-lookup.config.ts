@@ -37,7 +37,9 @@ function readCredentials(path: string): StageLookupCredentials {
       error instanceof z.ZodError
         ? 'must hold {"token"} or {"apiKey","apiSecret"} (secrets of 16 characters or more)'
         : 'unreadable or not JSON';
-    throw new ConfigError([{ variable: 'LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE', reason: `${path}: ${reason}` }]);
+    throw new ConfigError([
+      { variable: 'LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE', reason: `${path}: ${reason}` },
+    ]);
   }
 }
 
@@ -47,7 +49,10 @@ export function stageLookupConfig(
   if (!env.LEDGER_STAGE_LOOKUP_URL) return undefined;
   if (!env.LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE) {
     throw new ConfigError([
-      { variable: 'LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE', reason: 'is required with LEDGER_STAGE_LOOKUP_URL' },
+      {
+        variable: 'LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE',
+        reason: 'is required with LEDGER_STAGE_LOOKUP_URL',
+      },
     ]);
   }
   return {

@@ -18,7 +18,15 @@ export class StageLookupController {
   /** 202: the follower asks the source; the state shows on the GET. */
   @Post()
   @HttpCode(202)
-  request(@Param('enterpriseId') enterpriseId: string, @Param('plate') plate: string, @Caller() caller: Principal) {
-    return this.lookups.request(parseEnterpriseId(enterpriseId), parseRequest(plateParam, plate), caller.subject);
+  request(
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('plate') plate: string,
+    @Caller() caller: Principal,
+  ) {
+    return this.lookups.request(
+      parseEnterpriseId(enterpriseId),
+      parseRequest(plateParam, plate),
+      caller.subject,
+    );
   }
 }

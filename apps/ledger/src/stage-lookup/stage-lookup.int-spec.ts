@@ -1,6 +1,10 @@
 import { type StageRecord } from '@ecogate/contracts';
-import { aStageRecord, type StageLookupSimulator, startStageLookupSimulator } from '@ecogate/stage-lookup-simulator';
-import { z } from 'zod';
+import {
+  aStageRecord,
+  type StageLookupSimulator,
+  startStageLookupSimulator,
+} from '@ecogate/stage-lookup-simulator';
+import { type z } from 'zod';
 import { vehicleViewSchema } from '../api/ledger-responses';
 import { type Api, type LedgerHarness, startLedgerHarness } from '../testing/ledger-harness';
 import { memberOf } from '../testing/ledger-test-kit';
@@ -39,7 +43,14 @@ describe('stage lookup against the reference simulator (docs/stage-lookup.md)', 
         notFoundTtlMs: 60_000,
       },
       // A visible back-off (the retrying state is seen), short enough for a test.
-      stageLookups: { intervalMs: 50, batch: 10, leaseMs: 10_000, retryMs: 700, maxRetryMs: 1_400, freshMs: 86_400_000 },
+      stageLookups: {
+        intervalMs: 50,
+        batch: 10,
+        leaseMs: 10_000,
+        retryMs: 700,
+        maxRetryMs: 1_400,
+        freshMs: 86_400_000,
+      },
     });
     admin = ledger.as(memberOf(E, 'enterprise-admin'));
     otherAdmin = ledger.as(memberOf(OTHER, 'enterprise-admin'));
@@ -56,7 +67,10 @@ describe('stage lookup against the reference simulator (docs/stage-lookup.md)', 
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const register = async (api: Api, enterprise: string, plate: string, body: Record<string, unknown>) => {
-    const answer = await api(`/enterprises/${enterprise}/vehicles/${encodeURIComponent(plate)}`, json('PUT', { plateColour: 'yellow', ...body }));
+    const answer = await api(
+      `/enterprises/${enterprise}/vehicles/${encodeURIComponent(plate)}`,
+      json('PUT', { plateColour: 'yellow', ...body }),
+    );
     expect(answer.status).toBe(200);
   };
   const lookupOf = async (api: Api, enterprise: string, plate: string): Promise<View> => {
@@ -82,7 +96,8 @@ describe('stage lookup against the reference simulator (docs/stage-lookup.md)', 
     for (;;) {
       const view = await lookupOf(api, enterprise, plate);
       if (done(view)) return view;
-      if (Date.now() > end) throw new Error(`lookup never reached the expected state: ${JSON.stringify(view)}`);
+      if (Date.now() > end)
+        throw new Error(`lookup never reached the expected state: ${JSON.stringify(view)}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -160,12 +175,20 @@ describe('stage lookup against the reference simulator (docs/stage-lookup.md)', 
   it('a timeout, then a 5xx, are retried with back-off and never read as not found', async () => {
     const vin = nextVin();
     sim.seed([aStageRecord({ recordId: `rec-${vin}`, vin, stage: 'VIb' })]);
-    sim.script({ next: [{ kind: 'hang', ms: 2_000 }, { kind: 'server-error', status: 503 }] });
+    sim.script({
+      next: [
+        { kind: 'hang', ms: 2_000 },
+        { kind: 'server-error', status: 503 },
+      ],
+    });
     await register(admin, E, plateFor(vin), { vin });
     const timedOut = await until(admin, E, plateFor(vin), (view) => view.state === 'retrying');
     expect(timedOut).toMatchObject({ attempts: 1, error: expect.stringMatching(/^timeout/) as unknown });
     const failed = await until(admin, E, plateFor(vin), (view) => view.attempts === 2 || settled(view));
-    expect(failed).toMatchObject({ state: 'retrying', error: expect.stringMatching(/^server-error/) as unknown });
+    expect(failed).toMatchObject({
+      state: 'retrying',
+      error: expect.stringMatching(/^server-error/) as unknown,
+    });
     const view = await until(admin, E, plateFor(vin), settled);
     expect(view).toMatchObject({ state: 'found', attempts: 0, error: null, evidence: { stage: 'VIb' } });
   });
@@ -184,7 +207,10 @@ describe('stage lookup against the reference simulator (docs/stage-lookup.md)', 
     expect(sim.requests().filter((r) => r.status === 401)).toHaveLength(1);
     sim.setClients({ tokens: [TOKEN] });
     expect((await ask(admin, E, plateFor(vin))).status).toBe(202);
-    expect(await until(admin, E, plateFor(vin), settled)).toMatchObject({ state: 'found', trigger: 'on-demand' });
+    expect(await until(admin, E, plateFor(vin), settled)).toMatchObject({
+      state: 'found',
+      trigger: 'on-demand',
+    });
   });
 
   it('a cached answer makes no request (another enterprise, the same VIN)', async () => {
@@ -218,7 +244,9 @@ describe('stage lookup against the reference simulator (docs/stage-lookup.md)', 
     await register(admin, E, '冀B0NOKEY', {});
     expect((await ask(admin, E, '冀B0NOKEY')).status).toBe(409);
     expect((await lookupOf(admin, E, '冀B0NOKEY')).state).toBe('none');
-    expect((await ask(ledger.as({ role: 'city-operator', subject: 'op-1' }), E, '冀B0NOKEY')).status).toBe(403);
+    expect((await ask(ledger.as({ role: 'city-operator', subject: 'op-1' }), E, '冀B0NOKEY')).status).toBe(
+      403,
+    );
     expect((await ask(admin, E, '冀B0GHOST')).status).toBe(404);
   });
 });

@@ -6,12 +6,17 @@ import { plateParam } from '../vehicle-registry/vehicle-registry.service';
 import { STAGE_LOOKUP_STATES, STAGE_LOOKUP_TRIGGERS } from './stage-lookup.entity';
 
 const PATH = '/api/v1/enterprises/:enterpriseId/vehicles/:plate/stage-lookup';
-const params = z.object({ enterpriseId: z.string().describe('The tenant (enterprise id)'), plate: plateParam });
+const params = z.object({
+  enterpriseId: z.string().describe('The tenant (enterprise id)'),
+  plate: plateParam,
+});
 const instant = z.iso.datetime({ offset: true });
 
 /** `GET …/stage-lookup` and the 202 of its POST. */
 export const stageLookupViewSchema = z.object({
-  enabled: z.boolean().describe('Whether a source is configured (LEDGER_STAGE_LOOKUP_URL); false: the lookup is off'),
+  enabled: z
+    .boolean()
+    .describe('Whether a source is configured (LEDGER_STAGE_LOOKUP_URL); false: the lookup is off'),
   state: z.enum([...STAGE_LOOKUP_STATES, 'none']),
   trigger: z.enum(STAGE_LOOKUP_TRIGGERS).nullable(),
   key: z.object({ kind: z.enum(['vin', 'disclosure-number']), value: z.string() }).nullable(),
@@ -41,7 +46,8 @@ export const stageLookupRoutes: RouteDescriptor[] = [
   {
     method: 'post',
     path: PATH,
-    summary: 'Ask the city’s source for the vehicle’s stage (by VIN, else disclosure number); answered in the background',
+    summary:
+      'Ask the city’s source for the vehicle’s stage (by VIN, else disclosure number); answered in the background',
     tags: ['vehicles'],
     params,
     responses: {

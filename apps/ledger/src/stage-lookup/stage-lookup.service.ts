@@ -3,7 +3,11 @@ import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
 import { VehicleRepository } from '../vehicle/vehicle.repository';
 import { lookupKeyOf } from './stage-lookup-follower';
-import { type StageLookupState, type StageLookupTrigger, VehicleStageLookupEntity } from './stage-lookup.entity';
+import {
+  type StageLookupState,
+  type StageLookupTrigger,
+  VehicleStageLookupEntity,
+} from './stage-lookup.entity';
 import { queueStageLookup } from './queue-stage-lookup';
 
 /** A vehicle's stage lookup as the API shows it (`GET …/vehicles/{plate}/stage-lookup`). */
@@ -62,12 +66,18 @@ export class StageLookupService {
   /** Queues a lookup now (audited); one already on its way is left as it is. */
   async request(enterpriseId: EnterpriseId, plate: string, actor: string): Promise<StageLookupView> {
     if (!this.enabled)
-      throw new LedgerException('stage-lookup-off', 'no stage-lookup source is configured (LEDGER_STAGE_LOOKUP_URL)');
+      throw new LedgerException(
+        'stage-lookup-off',
+        'no stage-lookup source is configured (LEDGER_STAGE_LOOKUP_URL)',
+      );
     await this.dataSource.transaction(async (tx) => {
       const vehicle = await new VehicleRepository(tx).findOne(enterpriseId, { plate });
       if (!vehicle) throw new LedgerException('vehicle-not-found', `no vehicle ${plate}`);
       if (!lookupKeyOf({ vin: vehicle.vin, disclosure_number: vehicle.disclosureNumber }))
-        throw new LedgerException('no-lookup-key', `vehicle ${plate} has no VIN nor disclosure number to look up`);
+        throw new LedgerException(
+          'no-lookup-key',
+          `vehicle ${plate} has no VIN nor disclosure number to look up`,
+        );
       await queueStageLookup(tx, enterpriseId, vehicle.id, 'on-demand', new Date());
       await audit(tx, enterpriseId, {
         actor,

@@ -11,12 +11,7 @@ export type StageLookupKey =
  * credentials, fixed by an operator, never retried on its own.
  */
 export type StageLookupFailure =
-  | 'rate-limited'
-  | 'timeout'
-  | 'server-error'
-  | 'unreachable'
-  | 'invalid-response'
-  | 'unauthorized';
+  'rate-limited' | 'timeout' | 'server-error' | 'unreachable' | 'invalid-response' | 'unauthorized';
 
 export type StageLookupAnswer =
   | { readonly result: 'found'; readonly record: StageRecord; readonly answeredAt: Date }

@@ -36,7 +36,11 @@ describe('the stage-lookup simulator’s environment', () => {
   it('names a bad clients file without showing what is in it', () => {
     const secret = 'short-secret';
     const path = file('bad.json', JSON.stringify({ keys: { city: secret } }));
-    expect(() => stageLookupSimulatorConfig.load({ STAGE_SIM_CLIENTS_FILE: path })).toThrow(/STAGE_SIM_CLIENTS_FILE/);
-    expect(() => stageLookupSimulatorConfig.load({ STAGE_SIM_CLIENTS_FILE: path })).not.toThrow(new RegExp(secret));
+    expect(() => stageLookupSimulatorConfig.load({ STAGE_SIM_CLIENTS_FILE: path })).toThrow(
+      /STAGE_SIM_CLIENTS_FILE/,
+    );
+    expect(() => stageLookupSimulatorConfig.load({ STAGE_SIM_CLIENTS_FILE: path })).not.toThrow(
+      new RegExp(secret),
+    );
   });
 });

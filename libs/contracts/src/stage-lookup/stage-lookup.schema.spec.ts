@@ -10,7 +10,8 @@ describe('stage-lookup wire schemas', () => {
     expect(stageLookupRequestSchema.safeParse({ vin: 'LFWSRXRJ8M1E00001' }).success).toBe(true);
     expect(stageLookupRequestSchema.safeParse({ disclosureNumber: 'CNZXG6A0123456' }).success).toBe(true);
     expect(
-      stageLookupRequestSchema.safeParse({ vin: 'LFWSRXRJ8M1E00001', disclosureNumber: 'CNZXG6A0123456' }).success,
+      stageLookupRequestSchema.safeParse({ vin: 'LFWSRXRJ8M1E00001', disclosureNumber: 'CNZXG6A0123456' })
+        .success,
     ).toBe(false);
     expect(stageLookupRequestSchema.safeParse({ vin: 'LFWSRXRJ8M1E0000O' }).success).toBe(false);
     expect(stageLookupRequestSchema.safeParse({}).success).toBe(false);
@@ -27,18 +28,23 @@ describe('stage-lookup wire schemas', () => {
       updatedAt: '2026-01-01T00:00:00+08:00',
     };
     const answeredAt = '2026-01-02T00:00:00Z';
-    expect(stageLookupResponseSchema.safeParse({ result: 'conflict', records: [record], answeredAt }).success).toBe(
-      false,
-    );
     expect(
-      stageLookupResponseSchema.safeParse({ result: 'conflict', records: [record, { ...record, stage: 'IV' }], answeredAt })
-        .success,
+      stageLookupResponseSchema.safeParse({ result: 'conflict', records: [record], answeredAt }).success,
+    ).toBe(false);
+    expect(
+      stageLookupResponseSchema.safeParse({
+        result: 'conflict',
+        records: [record, { ...record, stage: 'IV' }],
+        answeredAt,
+      }).success,
     ).toBe(true);
   });
 
   it('a key pair goes as HTTP Basic, a token as Bearer; the description names no secret', () => {
     const pair = stageLookupCredentialsSchema.parse({ apiKey: 'city-3701', apiSecret: 's'.repeat(32) });
-    expect(authorizationHeader(pair)).toBe(`Basic ${Buffer.from(`city-3701:${'s'.repeat(32)}`).toString('base64')}`);
+    expect(authorizationHeader(pair)).toBe(
+      `Basic ${Buffer.from(`city-3701:${'s'.repeat(32)}`).toString('base64')}`,
+    );
     expect(describeCredentials(pair)).toBe('api key city-3701');
     const token = stageLookupCredentialsSchema.parse({ token: 't'.repeat(40) });
     expect(authorizationHeader(token)).toBe(`Bearer ${'t'.repeat(40)}`);

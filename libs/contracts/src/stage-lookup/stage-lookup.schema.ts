@@ -8,7 +8,9 @@ import { z } from 'zod';
 export const STAGE_LOOKUP_PATH = '/api/v1/stage-lookups';
 
 /** 17 of A-Z (no I, O, Q) and 0-9 (ISO 3779; the check digit is not enforced). */
-export const lookupVinSchema = z.string().regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'VIN: 17 of A-Z (no I, O, Q) and 0-9');
+export const lookupVinSchema = z
+  .string()
+  .regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'VIN: 17 of A-Z (no I, O, Q) and 0-9');
 
 /**
  * 信息公开编号: letters and digits, the stage as `G<digit>` at characters 5–6 (e.g. `CNZXG6…`).
@@ -49,7 +51,11 @@ export type StageRecord = z.infer<typeof stageRecordSchema>;
  * `conflict`: several records with different stages, all of them; `not-found`: none.
  */
 export const stageLookupResponseSchema = z.discriminatedUnion('result', [
-  z.object({ result: z.literal('found'), record: stageRecordSchema, answeredAt: z.iso.datetime({ offset: true }) }),
+  z.object({
+    result: z.literal('found'),
+    record: stageRecordSchema,
+    answeredAt: z.iso.datetime({ offset: true }),
+  }),
   z.object({
     result: z.literal('conflict'),
     records: z.array(stageRecordSchema).min(2),
