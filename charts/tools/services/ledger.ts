@@ -65,7 +65,7 @@ export const ledger = serviceChart(
         ),
         param(
           'stageLookup.credentials.existingSecret',
-          "Secret with the city's credentials at that source (JSON: {\"token\"} or {\"apiKey\",\"apiSecret\"}): LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE; required with a URL",
+          'Secret with the city\'s credentials at that source (JSON: {"token"} or {"apiKey","apiSecret"}): LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE; required with a URL',
           'ecogate-ledger-stage-lookup',
           str(),
         ),
