@@ -32,10 +32,12 @@ export interface StageLookupSimulatorOptions {
 
 /** One lookup request as the simulator saw it (`GET /_sim/requests`). */
 export interface SeenLookup {
+  /** When it arrived. */
   readonly at: string;
-  /** `vin:…` or `disclosureNumber:…`; null when the body was refused. */
+  /** `vin:…` or `disclosureNumber:…`; null when refused before the body was read. */
   readonly key: string | null;
-  readonly status: number;
+  /** The answer's status; null while it is still being answered (a hang or a delay). */
+  readonly status: number | null;
 }
 
 export interface StageLookupSimulator {
@@ -110,24 +112,36 @@ export async function startStageLookupSimulator(
   store.seed(options.records ?? []);
   const faults = new StageLookupFaults();
   let clients = options.clients;
-  let seen: SeenLookup[] = [];
+  let seen: { at: string; key: string | null; status: number | null }[] = [];
   // Hung requests are answered on close, so the server can stop.
   const hanging = new Set<AbortController>();
 
   async function lookup(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const entry: { at: string; key: string | null; status: number | null } = {
+      at: new Date().toISOString(),
+      key: null,
+      status: null,
+    };
+    seen.push(entry);
     const note = (key: string | null, status: number): void => {
-      seen.push({ at: new Date().toISOString(), key, status });
+      entry.key = key;
+      entry.status = status;
     };
     if (!isAuthorised(req.headers.authorization, clients)) {
       note(null, 401);
       return refuse(res, new Refusal(401, 'unauthorized', 'unknown client or wrong secret'));
     }
-    const parsed = stageLookupRequestSchema.safeParse(await readJson(req));
+    const body = await readJson(req).catch((error: unknown) => {
+      if (error instanceof Refusal) note(null, error.status);
+      throw error;
+    });
+    const parsed = stageLookupRequestSchema.safeParse(body);
     if (!parsed.success) {
       note(null, 400);
       return refuse(res, new Refusal(400, 'invalid-request', z.prettifyError(parsed.error)));
     }
     const key = keyOf(parsed.data);
+    entry.key = key;
     const fault = faults.next();
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     if (fault?.kind === 'rate-limit') {
@@ -213,7 +227,7 @@ export async function startStageLookupSimulator(
     seed: (records) => store.seed(records.map((record) => stageRecordSchema.parse(record))),
     setClients: (next) => (clients = next),
     script: (script) => faults.script(script),
-    requests: () => [...seen],
+    requests: () => seen.map((entry) => ({ ...entry })),
     reset,
     close: async () => {
       for (const abort of hanging) abort.abort();

@@ -46,6 +46,8 @@ interface DueLookup {
   readonly attempts: number;
   readonly evidence_record_id: string | null;
   readonly evidence_stage: string | null;
+  /** The request this pass answers; a newer one (asked again meanwhile) queues the lookup once more. */
+  readonly requested_at: Date;
 }
 
 interface LookedUpVehicle {
@@ -117,12 +119,20 @@ export class StageLookupFollower {
         id: 'vehicle_id',
         dueColumn: 'due_at',
         pending: `"state" IN ('queued', 'retrying')`,
-        returning: ['vehicle_id', 'enterprise_id', 'attempts', 'evidence_record_id', 'evidence_stage'],
+        returning: [
+          'vehicle_id',
+          'enterprise_id',
+          'attempts',
+          'evidence_record_id',
+          'evidence_stage',
+          'requested_at',
+        ],
       },
       this.now(),
       this.settings,
     );
-    for (const lookup of due) await this.advance(lookup);
+    for (const lookup of due)
+      await this.advance(lookup).catch((error: unknown) => this.failed(lookup, error));
     return due.length;
   }
 
@@ -164,6 +174,26 @@ export class StageLookupFollower {
     await this.save(lookup, { ...asked, ...(await this.outcome(lookup, vehicle, key, answer)) });
   }
 
+  /** Our own failure (the database, a bug): retried with the back-off, so one vehicle never stops the pass. */
+  private async failed(lookup: DueLookup, error: unknown): Promise<void> {
+    const attempts = lookup.attempts + 1;
+    const waitMs = this.backoffMs(attempts);
+    this.log.error(
+      { vehicleId: lookup.vehicle_id, enterpriseId: lookup.enterprise_id, attempts, err: error },
+      'stage lookup step failed: retried',
+    );
+    await this.save(lookup, {
+      state: 'retrying',
+      attempts,
+      dueAt: new Date(this.now().getTime() + waitMs),
+      error: `the ledger failed to record the answer (retrying): ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+
+  private backoffMs(attempts: number): number {
+    return Math.min(this.settings.retryMs * 2 ** (attempts - 1), this.settings.maxRetryMs);
+  }
+
   /** What an answer changes on the lookup (and, when found, the evidence it writes). */
   private async outcome(
     lookup: DueLookup,
@@ -186,7 +216,7 @@ export class StageLookupFollower {
       const waitMs =
         answer.failure === 'rate-limited'
           ? Math.max(answer.retryAfterMs ?? this.settings.retryMs, 1)
-          : Math.min(this.settings.retryMs * 2 ** (attempts - 1), this.settings.maxRetryMs);
+          : this.backoffMs(attempts);
       this.log.warn(
         { ...fields, attempts, failure: answer.failure, waitMs },
         'stage lookup unanswered: retried',
@@ -233,10 +263,19 @@ export class StageLookupFollower {
   }
 
   private async save(lookup: DueLookup, change: LookupChange): Promise<void> {
-    await TenantRepository.of(this.dataSource, VehicleStageLookupEntity).update(
-      parseEnterpriseId(lookup.enterprise_id),
-      { vehicleId: lookup.vehicle_id },
+    const lookups = TenantRepository.of(this.dataSource, VehicleStageLookupEntity);
+    const enterpriseId = parseEnterpriseId(lookup.enterprise_id);
+    const saved = await lookups.update(
+      enterpriseId,
+      { vehicleId: lookup.vehicle_id, requestedAt: lookup.requested_at },
       change,
     );
+    // Asked again while in flight (a key set, a person's request): kept, and asked once more now.
+    if (saved === 0)
+      await lookups.update(
+        enterpriseId,
+        { vehicleId: lookup.vehicle_id },
+        { ...change, state: 'queued', dueAt: this.now(), attempts: 0 },
+      );
   }
 }

@@ -213,6 +213,24 @@ describe('stage lookup against the reference simulator (docs/stage-lookup.md)', 
     });
   });
 
+  it('a VIN corrected while its lookup is in flight is looked up again: the old answer does not stick', async () => {
+    const [typo, vin] = [nextVin(), nextVin()];
+    const plate = plateFor(vin);
+    sim.seed([aStageRecord({ recordId: `rec-${vin}`, vin, stage: 'V' })]);
+    sim.script({ next: [{ kind: 'delay', ms: 1_500 }] });
+    await register(admin, E, plate, { vin: typo });
+    // The typo's lookup has reached the source (still unanswered) when the VIN is corrected.
+    const end = Date.now() + 15_000;
+    while (requestsFor(`vin:${typo}`).length === 0 && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(requestsFor(`vin:${typo}`)).toEqual([expect.objectContaining({ status: null })]);
+    await register(admin, E, plate, { vin });
+    const view = await until(admin, E, plate, (v) => settled(v) && v.key?.value === vin);
+    expect(view).toMatchObject({ state: 'found', evidence: { recordId: `rec-${vin}`, stage: 'V' } });
+    expect(requestsFor(`vin:${typo}`)).toHaveLength(1);
+    expect(requestsFor(`vin:${vin}`)).toHaveLength(1);
+  });
+
   it('a cached answer makes no request (another enterprise, the same VIN)', async () => {
     const vin = nextVin();
     sim.seed([aStageRecord({ recordId: `rec-${vin}`, vin, stage: 'IV' })]);
