@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { embeddedPostgresUrls } from '@ecogate/persistence';
 import { DemoTraffic } from './demo/demo-traffic';
-import { DEMO_ENTERPRISE, DEMO_PLATFORM_CODE } from './demo/demo-city';
+import { DEMO_ENTERPRISE, DEMO_PLATFORM_CODE, DEMO_TRUCKS, demoVin } from './demo/demo-city';
 import { type DemoState, seedDemo } from './demo/seed-demo';
 import { EcogateHome, randomSecret } from './ecogate-home';
 import { type LauncherConfig } from './options';
@@ -20,6 +20,7 @@ import {
   type MachineSettings,
   MIGRATED,
   type PlatformTarget,
+  type StageLookupTarget,
   type Ports,
   type Service,
   SERVICES,
@@ -34,6 +35,8 @@ export interface Machine {
   readonly demo?: { readonly state: DemoState; readonly traffic: DemoTraffic };
   /** Where records go when no platform is configured. */
   readonly platformSimulator: boolean;
+  /** Where the ledger asks for stages when no stage-lookup source is configured. */
+  readonly stageLookupSimulator: boolean;
   /** Services that did not start (e.g. plate-recognition without models), with the reason. */
   readonly skipped: ReadonlyMap<Service, string>;
   stop(): Promise<void>;
@@ -101,7 +104,10 @@ export async function launch(
     const platform = config.platform
       ? { target: config.platform, simulated: false }
       : await startPlatformSimulator(home, child, demo, config.ports.gateway);
-    const machine = await machineSettings(config, home, databaseUrl, platform.target);
+    const stageLookup = config.stageLookup
+      ? { target: config.stageLookup, simulated: false }
+      : await startStageLookupSimulator(home, child, demo, config.ports.gateway);
+    const machine = await machineSettings(config, home, databaseUrl, platform.target, stageLookup.target);
     if (!machine.videoTools) report('ffmpeg not found: inspections cannot scan video windows for plates');
 
     if (await consoleBuildStale()) {
@@ -187,6 +193,7 @@ export async function launch(
       home,
       ...(state && traffic ? { demo: { state, traffic } } : {}),
       platformSimulator: platform.simulated,
+      stageLookupSimulator: stageLookup.simulated,
       skipped,
       stop,
     };
@@ -296,11 +303,63 @@ async function startPlatformSimulator(
   };
 }
 
+/**
+ * Like the platform: the city's stage-lookup source is not reachable from a demo or a developer's
+ * machine, so the reference simulator (docs/stage-lookup.md) stands in, with a token of its own
+ * and, for the demo, the demo trucks' records.
+ */
+async function startStageLookupSimulator(
+  home: EcogateHome,
+  child: Spawn,
+  demo: boolean,
+  gatewayPort: number,
+): Promise<{ target: StageLookupTarget; simulated: true }> {
+  const token = await home.secret('stage-lookup-token', () => randomSecret());
+  const credentialsFile = await home.secretFile('stage-lookup-credentials.json', () =>
+    JSON.stringify({ token }),
+  );
+  const clientsFile = await home.secretFile('stage-lookup-simulator-clients.json', () =>
+    JSON.stringify({ tokens: [token] }),
+  );
+  const recordsFile = join(home.root, 'stage-lookup-records.json');
+  // Rewritten each start: the demo's records, or none (a real site's vehicles are the city's to know).
+  const records = demo
+    ? DEMO_TRUCKS.flatMap((truck, index) =>
+        truck.stage === 'electric' || truck.stage === 'none'
+          ? []
+          : [
+              {
+                recordId: `demo-${index + 1}`,
+                stage: truck.stage,
+                fuel: truck.fuel,
+                vehicleType: 'heavy-truck',
+                disclosureNumber: null,
+                vin: demoVin(index),
+                updatedAt: '2024-01-01T00:00:00+08:00',
+              },
+            ],
+      )
+    : [];
+  await writeFile(recordsFile, JSON.stringify(records, null, 2));
+  const port = gatewayPort + 303;
+  await assertServicePortFree(port);
+  const simulator = await child('stage-lookup-simulator', 'apps/stage-lookup-simulator/src/main.ts', {
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: String(port),
+    STAGE_SIM_CLIENTS_FILE: clientsFile,
+    STAGE_SIM_RECORDS_FILE: recordsFile,
+    LOG_LEVEL: 'info',
+  });
+  await simulator.waitFor((line) => line.msg === 'ready', READY_TIMEOUT_MS);
+  return { simulated: true, target: { url: `http://127.0.0.1:${port}`, credentialsFile } };
+}
+
 async function machineSettings(
   config: LauncherConfig,
   home: EcogateHome,
   databaseUrl: (database: string) => string,
   platform: PlatformTarget,
+  stageLookup: StageLookupTarget,
 ): Promise<MachineSettings> {
   const serviceKeys = await home.serviceKeys();
   const files = {
@@ -326,6 +385,7 @@ async function machineSettings(
     },
     files,
     platform,
+    stageLookup,
     logLevel: config.logLevel,
     videoTools: ['ffmpeg', 'ffprobe'].every(runs),
   };

@@ -22,6 +22,10 @@ function summary(machine: Machine): string {
     lines.push(
       '  platform: records go to a local platform simulator (set PLATFORM_URL, PLATFORM_APP_ID, PLATFORM_SECRET for the province)',
     );
+  if (machine.stageLookupSimulator)
+    lines.push(
+      '  stages: looked up at a local stage-lookup simulator (set LEDGER_STAGE_LOOKUP_URL, LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE for the city)',
+    );
   for (const [service, reason] of machine.skipped) lines.push(`  not started: ${service}: ${reason}`);
   if (machine.demo) {
     lines.push('', '  Demo logins (also in secrets/demo.json):');

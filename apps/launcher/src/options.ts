@@ -7,13 +7,16 @@ export const launcherConfig = defineConfig(
     ...embeddedHomeEnv,
     /** The gateway (and console): http://127.0.0.1:<port>. */
     ECOGATE_PORT: port(8080),
-    /** Where cameras push (ANPR events); the services listen on ECOGATE_PORT+100…+302 (loopback). */
+    /** Where cameras push (ANPR events); the services listen on ECOGATE_PORT+100…+303 (loopback). */
     ECOGATE_CAMERA_PORT: port(8082),
     /** The province's platform; unset, records go to a local platform simulator. */
     PLATFORM_URL: z.string().url().optional(),
     PLATFORM_APP_ID: z.string().min(1).optional(),
     PLATFORM_SECRET: z.string().min(1).optional(),
     UPLOAD_ENTERPRISE_CODES: z.string().default(''),
+    /** The city's stage-lookup source and its credentials file; unset, a local stage-lookup simulator answers. */
+    LEDGER_STAGE_LOOKUP_URL: z.string().url().optional(),
+    LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE: z.string().min(1).optional(),
     /** The services' log level (their logs are in `$ECOGATE_HOME/logs`). */
     LOG_LEVEL: logLevel(),
     /** Seconds between two demo trucks; 0: no trucks (the demo city only, e.g. for tests that drive the cameras). */
@@ -39,6 +42,10 @@ export const launcherConfig = defineConfig(
             secret: env.PLATFORM_SECRET,
             enterpriseCodes: env.UPLOAD_ENTERPRISE_CODES,
           }
+        : undefined,
+    stageLookup:
+      env.LEDGER_STAGE_LOOKUP_URL && env.LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE
+        ? { url: env.LEDGER_STAGE_LOOKUP_URL, credentialsFile: env.LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE }
         : undefined,
     logLevel: env.LOG_LEVEL,
     demo: {

@@ -30,6 +30,8 @@ import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
 import { RetentionPolicyEntity } from './retention/retention-policy.entity';
 import { VehicleStageEvidenceEntity } from './vehicle/vehicle-stage-evidence.entity';
 import { VehicleEntity } from './vehicle/vehicle.entity';
+import { StageLookupCacheEntity, VehicleStageLookupEntity } from './stage-lookup/stage-lookup.entity';
+import { AddStageLookups1797610000000 } from './migrations/1797610000000-AddStageLookups';
 
 // ledger's schema. `npm run migrations:check` finds this file by its `*.data-source.ts` name.
 export const ledgerEntities = [
@@ -50,6 +52,8 @@ export const ledgerEntities = [
   InspectionItemEntity,
   GateViolationEntity,
   EvidencePackEntity,
+  VehicleStageLookupEntity,
+  StageLookupCacheEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -68,6 +72,7 @@ export const ledgerMigrations = [
   AddWindowScansAndViolations1797420000000,
   CreateEvidencePacks1797450000000,
   AddInspectionActorNames1797500000000,
+  AddStageLookups1797610000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

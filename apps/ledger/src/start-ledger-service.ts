@@ -61,6 +61,11 @@ import { WindowScanFollower, type WindowScanSettings } from './inspection/window
 import { ViolationsService } from './violations/violations.service';
 import { VIOLATION_TOPIC } from './violations/violation-detected.consumer';
 import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
+import { type StageLookupConfig } from './stage-lookup/stage-lookup.config';
+import { HttpStageLookup } from './stage-lookup/http-stage-lookup';
+import { StageLookupCache } from './stage-lookup/stage-lookup-cache';
+import { StageLookupFollower, type StageLookupSettings } from './stage-lookup/stage-lookup-follower';
+import { StageLookupService } from './stage-lookup/stage-lookup.service';
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
@@ -83,6 +88,10 @@ export type LedgerServiceConfig = Pick<
   readonly evidencePacks?: EvidencePackConfig;
   /** How the window-scan follower paces its calls to the archive; its defaults when absent (tests shorten them). */
   readonly windowScans?: WindowScanSettings;
+  /** The city's stage-lookup source (`LEDGER_STAGE_LOOKUP_*`); absent: the lookup is off. */
+  readonly stageLookup?: StageLookupConfig;
+  /** How the stage-lookup follower paces its passes; its defaults when absent (tests shorten them). */
+  readonly stageLookups?: StageLookupSettings;
 };
 
 export interface LedgerService {
@@ -186,6 +195,7 @@ export async function startLedgerService(
 
   let consumer: EventConsumer | undefined;
   const enterpriseProfiles = new EnterpriseProfiles(dataSource, logger.child({ component: 'directory' }));
+  const vehicles = new VehicleRegistryService(dataSource);
   const app = await NestFactory.create<NestExpressApplication>(
     LedgerModule.register({
       recordDecision: new RecordDecisionService(
@@ -195,7 +205,7 @@ export async function startLedgerService(
       ),
       passages: new QueryPassagesService(dataSource),
       complete: new CompletePassageService(dataSource),
-      vehicles: new VehicleRegistryService(dataSource),
+      vehicles,
       alerts: new AlertLevelService(dataSource),
       emergencyPlans: new EmergencyPlanService(dataSource),
       retentionPolicies: new RetentionPolicyService(
@@ -232,6 +242,7 @@ export async function startLedgerService(
       chain: new ChainVerificationService(dataSource, config.chain?.signer, {
         retentionFloorDays: config.retention.floors.ledgerDays,
       }),
+      stageLookups: new StageLookupService(dataSource, config.stageLookup !== undefined),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },
@@ -272,6 +283,19 @@ export async function startLedgerService(
     : undefined;
   windowScans?.start();
   if (!config.videoArchive) logger.warn('VIDEO_ARCHIVE_URL not set: inspection windows are not scanned');
+  // Vehicles' stages asked of the city's source, in the background: no barrier decision waits on it.
+  const stageLookups = config.stageLookup
+    ? new StageLookupFollower(
+        dataSource,
+        new HttpStageLookup(config.stageLookup),
+        new StageLookupCache(dataSource, config.stageLookup),
+        vehicles,
+        logger.child({ component: 'stage-lookup' }),
+        config.stageLookups,
+      )
+    : undefined;
+  stageLookups?.start();
+  if (!config.stageLookup) logger.warn('LEDGER_STAGE_LOOKUP_URL not set: the stage lookup is off');
 
   return {
     url,
@@ -283,6 +307,7 @@ export async function startLedgerService(
     async close() {
       await app.close();
       await windowScans?.stop();
+      await stageLookups?.stop();
       await exports.worker.stop();
       await evidencePacks.worker.stop();
       await maintenance.stop();

@@ -11,6 +11,13 @@ LEDGER_EXPORT_TMP_DIR: /tmp
 LEDGER_CHAIN_SIGNING_KEY_FILE: /etc/ecogate/chain-key/chain-key.pem
 LEDGER_CHAIN_SIGNING_KEY_ID: {{ .Values.chainSigningKey.keyId | quote }}
 {{- end }}
+{{- with .Values.stageLookup.url }}
+{{- if not $.Values.stageLookup.credentials.existingSecret }}
+{{- fail "ledger: stageLookup.url needs stageLookup.credentials.existingSecret (the city's credentials)" }}
+{{- end }}
+LEDGER_STAGE_LOOKUP_URL: {{ . | quote }}
+LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE: /etc/ecogate/stage-lookup/credentials.json
+{{- end }}
 {{- end -}}
 
 {{/* The city's ledger floor (at least the national 365 days); also what `--migrate` checks. */}}
@@ -35,6 +42,15 @@ LEDGER_RETENTION_DAYS: {{ .Values.config.LEDGER_RETENTION_DAYS | default .Values
       - key: {{ $.Values.chainSigningKey.key }}
         path: chain-key.pem
 {{- end }}
+{{- if .Values.stageLookup.url }}
+- name: stage-lookup-credentials
+  secret:
+    secretName: {{ .Values.stageLookup.credentials.existingSecret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .Values.stageLookup.credentials.key }}
+        path: credentials.json
+{{- end }}
 {{ include "ecogate-lib.authVolumes" (dict "root" . "signing" true) }}
 {{ include "ecogate-lib.infraVolumes" (dict "root" . "kafka" true "postgres" true) }}
 {{- end -}}
@@ -43,6 +59,11 @@ LEDGER_RETENTION_DAYS: {{ .Values.config.LEDGER_RETENTION_DAYS | default .Values
 {{- if .Values.chainSigningKey.existingSecret }}
 - name: chain-key
   mountPath: /etc/ecogate/chain-key
+  readOnly: true
+{{- end }}
+{{- if .Values.stageLookup.url }}
+- name: stage-lookup-credentials
+  mountPath: /etc/ecogate/stage-lookup
   readOnly: true
 {{- end }}
 {{ include "ecogate-lib.authVolumeMounts" (dict "root" . "signing" true) }}

@@ -54,6 +54,29 @@ export const ledger = serviceChart(
         ),
       ],
     },
+    {
+      title: "Stage lookup: the city's source of emission stages (docs/stage-lookup.md)",
+      params: [
+        param(
+          'stageLookup.url',
+          "LEDGER_STAGE_LOOKUP_URL: the province's vehicle database or the national disclosure service (HTTPS); empty: the lookup is off and says so",
+          '',
+          str({ pattern: '^(https://.+)?$' }),
+        ),
+        param(
+          'stageLookup.credentials.existingSecret',
+          'Secret with the city\'s credentials at that source (JSON: {"token"} or {"apiKey","apiSecret"}): LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE; required with a URL',
+          'ecogate-ledger-stage-lookup',
+          str(),
+        ),
+        param(
+          'stageLookup.credentials.key',
+          'Key of the credentials file in that Secret',
+          'credentials.json',
+          str({ minLength: 1 }),
+        ),
+      ],
+    },
   ],
   [
     configSection(
@@ -108,6 +131,26 @@ export const ledger = serviceChart(
         extra(
           'config.LEDGER_VIDEO_ARCHIVE_TIMEOUT_MS',
           'LEDGER_VIDEO_ARCHIVE_TIMEOUT_MS: each call to the video archive (default 10000)',
+          positive,
+        ),
+        extra(
+          'config.LEDGER_STAGE_LOOKUP_TIMEOUT_MS',
+          'LEDGER_STAGE_LOOKUP_TIMEOUT_MS: each lookup; past it the lookup is retried (default 10000)',
+          positive,
+        ),
+        extra(
+          'config.LEDGER_STAGE_LOOKUP_RATE_PER_MIN',
+          "LEDGER_STAGE_LOOKUP_RATE_PER_MIN: lookups a replica sends at most (the source's quota for the city; default 60)",
+          positive,
+        ),
+        extra(
+          'config.LEDGER_STAGE_LOOKUP_TTL_S',
+          'LEDGER_STAGE_LOOKUP_TTL_S: how long a found or conflicting answer is used (default 30 days)',
+          positive,
+        ),
+        extra(
+          'config.LEDGER_STAGE_LOOKUP_NOT_FOUND_TTL_S',
+          'LEDGER_STAGE_LOOKUP_NOT_FOUND_TTL_S: how long "not found" is used (default 1 day)',
           positive,
         ),
         extra(

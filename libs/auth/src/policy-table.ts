@@ -69,6 +69,12 @@ export const POLICY = {
     [`PUT ${E}/vehicles/{plate}`]: { roles: ['enterprise-admin'], apiScope: 'vehicles:write' },
     [`GET ${E}/vehicles/{plate}/documents/{kind}`]: { roles: personalDataReaders },
     [`PUT ${E}/vehicles/{plate}/documents/{kind}`]: { roles: enterpriseUsers, apiScope: 'documents:write' },
+    [`GET ${E}/vehicles/{plate}/stage-lookup`]: { roles: readers, apiScope: 'vehicles:read' },
+    // Spends the city's quota at the source: the enterprise's people and inspectors re-determining a stage.
+    [`POST ${E}/vehicles/{plate}/stage-lookup`]: {
+      roles: ['city-admin', 'inspector', ...enterpriseUsers],
+      apiScope: 'vehicles:write',
+    },
     [`GET ${E}/in-plant-vehicles`]: { roles: readers, apiScope: 'vehicles:read' },
     [`GET ${E}/in-plant-vehicles/{number}`]: { roles: readers, apiScope: 'vehicles:read' },
     [`PUT ${E}/in-plant-vehicles/{number}`]: { roles: ['enterprise-admin'], apiScope: 'vehicles:write' },

@@ -12,3 +12,5 @@ export * from './http/document-reading';
 export * from './http/emergency-plan';
 export * from './http/live-lanes';
 export * from './topic-settings';
+export * from './stage-lookup/stage-lookup-credentials';
+export * from './stage-lookup/stage-lookup.schema';

@@ -59,6 +59,9 @@ export const DEMO_TRUCKS: readonly DemoTruck[] = [
   { plate: '浙A6MX97', stage: 'VI', fuel: 'diesel' },
   { plate: '沪C21F13', stage: 'IV', fuel: 'diesel' },
 ];
+/** The VIN the demo registers for `DEMO_TRUCKS[index]` (and the stage-lookup simulator knows). */
+export const demoVin = (index: number): string => `LFWADRJF${String(100_000_000 + index)}`;
+
 /** Trucks nobody registered: their stage is unknown, they go to review. */
 export const DEMO_VISITORS: readonly string[] = ['皖A2G119', '川JK0707'];
 

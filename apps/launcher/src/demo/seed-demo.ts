@@ -10,6 +10,7 @@ import {
   DEMO_SITE,
   DEMO_TRUCKS,
   type DemoLogin,
+  demoVin,
 } from './demo-city';
 import { GatewaySession } from './gateway-session';
 
@@ -112,7 +113,7 @@ export async function seedDemo(gatewayUrl: string, adminOneTimePassword: string)
       plateColour: 'blue',
       category: 'heavy-truck',
       fuel: truck.fuel,
-      vin: `LFWADRJF${String(100_000_000 + index)}`,
+      vin: demoVin(index),
       engineNo: `CA6DM${String(700_000 + index)}`,
       registrationDate: `202${index % 5}-0${1 + (index % 9)}-15`,
       fleet: '演示物流有限公司',

@@ -19,13 +19,13 @@ export async function assertPortFree(port: number, variable: string): Promise<vo
   if (!(await isFree(port))) throw new PortTakenError(port, variable);
 }
 
-/** A port of the services' block (ECOGATE_PORT+100…+302): moved with ECOGATE_PORT. */
+/** A port of the services' block (ECOGATE_PORT+100…+303): moved with ECOGATE_PORT. */
 export async function assertServicePortFree(port: number): Promise<void> {
   if (!(await isFree(port)))
     throw new PortTakenError(
       port,
       'ECOGATE_PORT',
-      "Ecogate's services use ECOGATE_PORT+100 to ECOGATE_PORT+302",
+      "Ecogate's services use ECOGATE_PORT+100 to ECOGATE_PORT+303",
     );
 }
 

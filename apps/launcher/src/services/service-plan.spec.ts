@@ -37,6 +37,7 @@ const machine: MachineSettings = {
   },
   files: { gates: '/data/ecogate/gates.json', cameras: '/data/ecogate/cameras.json' },
   platform: { url: 'http://127.0.0.1:9000', appId: 'ecogate-local', secret: 's', enterpriseCodes: '' },
+  stageLookup: { url: 'http://127.0.0.1:8383', credentialsFile: '/s/stage-lookup-credentials.json' },
   logLevel: 'info',
   videoTools: true,
 };

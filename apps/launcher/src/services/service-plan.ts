@@ -41,6 +41,13 @@ export interface PlatformTarget {
   readonly enterpriseCodes: string;
 }
 
+/** The stage lookup's source (docs/stage-lookup.md): the city's, or the local simulator. */
+export interface StageLookupTarget {
+  readonly url: string;
+  /** JSON `{"token"}` or `{"apiKey","apiSecret"}` (a secret file). */
+  readonly credentialsFile: string;
+}
+
 export interface MachineSettings {
   readonly home: string;
   readonly ports: Ports;
@@ -57,6 +64,7 @@ export interface MachineSettings {
   };
   readonly files: { readonly gates: string; readonly cameras: string };
   readonly platform: PlatformTarget;
+  readonly stageLookup: StageLookupTarget;
   readonly logLevel: string;
   /** ffmpeg and ffprobe run here: the video archive can scan an inspection's windows for plates. */
   readonly videoTools: boolean;
@@ -112,6 +120,8 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
         ...signing('ledger'),
         VIDEO_ARCHIVE_URL: url(ports.internal['video-archive']),
         LEDGER_CHAIN_SIGNING_KEY_FILE: secrets.ledgerChainKeyFile,
+        LEDGER_STAGE_LOOKUP_URL: machine.stageLookup.url,
+        LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE: machine.stageLookup.credentialsFile,
       };
     case 'barrier-control':
       return {

@@ -116,6 +116,7 @@ export const vehicleViewSchema = z.object({
     plateColour: z.string(),
     vin: z.string().nullable(),
     engineNo: z.string().nullable(),
+    disclosureNumber: z.string().nullable(),
     registrationDate: localDate.nullable(),
     category: z.string().nullable(),
     fuel: z.string().nullable(),

@@ -37,6 +37,8 @@ import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
 import { ChainController } from '../chain/chain.controller';
 import { ChainVerificationService } from '../chain/chain-verification.service';
+import { StageLookupController } from '../stage-lookup/stage-lookup.controller';
+import { StageLookupService } from '../stage-lookup/stage-lookup.service';
 import { RefusedAttemptsController } from '../refused-attempts/refused-attempts.controller';
 import { RefusedAttemptsService } from '../refused-attempts/refused-attempts.service';
 import {
@@ -84,6 +86,8 @@ export interface LedgerDependencies {
   readonly violations: ViolationsService;
   /** The tamper-evident ledger's verify. */
   readonly chain: ChainVerificationService;
+  /** A vehicle's stage lookup at the city's source (docs/stage-lookup.md). */
+  readonly stageLookups: StageLookupService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -116,6 +120,7 @@ export class LedgerModule {
         ViolationDetectedConsumer,
         ViolationsController,
         ChainController,
+        StageLookupController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -143,6 +148,7 @@ export class LedgerModule {
         { provide: EvidencePackService, useValue: deps.evidencePacks },
         { provide: ViolationsService, useValue: deps.violations },
         { provide: ChainVerificationService, useValue: deps.chain },
+        { provide: StageLookupService, useValue: deps.stageLookups },
       ],
     };
   }

@@ -20,6 +20,7 @@ import { chainConfig, chainEnv } from '../chain/chain.config';
 import { videoArchiveConfig, videoArchiveEnv } from '../video-archive/video-archive.config';
 import { reportConfig, reportEnv } from '../inspection-report/report.config';
 import { evidencePackConfig, evidencePackEnv } from '../evidence-pack/evidence-pack.config';
+import { stageLookupConfig, stageLookupEnv } from '../stage-lookup/stage-lookup.config';
 
 const retentionEnv = {
   /** The city's ledger floor in days; it may raise the national 365, never lower it. */
@@ -104,6 +105,8 @@ export const ledgerConfig = defineConfig(
     ...reportEnv,
     /** Evidence packs' wait for the video archive (evidence-pack/evidence-pack.config.ts). */
     ...evidencePackEnv,
+    /** The city's stage-lookup source (stage-lookup/stage-lookup.config.ts); unset: the lookup is off. */
+    ...stageLookupEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -131,6 +134,7 @@ export const ledgerConfig = defineConfig(
     videoArchive: videoArchiveConfig(env),
     reports: reportConfig(env),
     evidencePacks: evidencePackConfig(env),
+    stageLookup: stageLookupConfig(env),
   }),
 );
 

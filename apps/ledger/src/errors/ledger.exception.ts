@@ -27,7 +27,9 @@ export type LedgerErrorCode =
   | 'inspection-closed'
   | 'evidence-pack-not-found'
   | 'report-font-missing'
-  | 'chain-key-not-configured';
+  | 'chain-key-not-configured'
+  | 'stage-lookup-off'
+  | 'no-lookup-key';
 
 export class LedgerException extends Error {
   constructor(
@@ -70,4 +72,7 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   // The ledger is not set up for reports or packs (a font, the chain key): the operator's to fix.
   'report-font-missing': 503,
   'chain-key-not-configured': 503,
+  // No stage-lookup source configured (LEDGER_STAGE_LOOKUP_URL): the operator's to set up.
+  'stage-lookup-off': 503,
+  'no-lookup-key': 409,
 };

@@ -1,5 +1,7 @@
 import { type DataSource, parseEnterpriseId, TenantRepository } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
+import { leaseDueRows } from '../due-work/lease-due-rows';
+import { PollingLoop } from '../due-work/polling-loop';
 import { type VideoArchiveClient, VideoArchiveUnavailableError } from '../video-archive/video-archive.client';
 import { InspectionItemEntity, type WindowScanState } from './inspection.entity';
 
@@ -49,9 +51,7 @@ type ScanChange = Partial<
  * dependency down, not bad input: retried with a capped back-off, the reason shown on the window.
  */
 export class WindowScanFollower {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private busy = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,22 +59,20 @@ export class WindowScanFollower {
     private readonly log: Logger,
     private readonly settings: WindowScanSettings = DEFAULT_WINDOW_SCAN_SETTINGS,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.busy) return;
-      this.busy = true;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.log.error({ err: error }, 'window scan pass failed'))
-        .finally(() => (this.busy = false));
-    }, this.settings.intervalMs);
-    this.timer.unref();
+  ) {
+    this.loop = new PollingLoop(
+      () => this.runOnce(),
+      settings.intervalMs,
+      (error: unknown) => this.log.error({ err: error }, 'window scan pass failed'),
+    );
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: advances every window due (taken by this replica); returns how many it took. */
@@ -84,17 +82,27 @@ export class WindowScanFollower {
     return due.length;
   }
 
-  private async take(): Promise<DueWindow[]> {
-    const now = this.now();
-    const [rows] = (await this.dataSource.query(
-      `UPDATE "inspection_items" SET "scan_due_at" = $2
-        WHERE "id" IN (SELECT "id" FROM "inspection_items"
-                        WHERE "scan_state" IN ('requesting', 'queued', 'running') AND "scan_due_at" <= $1
-                        ORDER BY "scan_due_at", "id" LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING "id", "enterprise_id", "window_from", "window_until", "scan_state", "scan_id", "scan_attempts"`,
-      [now, new Date(now.getTime() + this.settings.leaseMs), this.settings.batch],
-    )) as [DueWindow[], number];
-    return rows;
+  private take(): Promise<DueWindow[]> {
+    return leaseDueRows<DueWindow>(
+      this.dataSource,
+      {
+        table: 'inspection_items',
+        id: 'id',
+        dueColumn: 'scan_due_at',
+        pending: `"scan_state" IN ('requesting', 'queued', 'running')`,
+        returning: [
+          'id',
+          'enterprise_id',
+          'window_from',
+          'window_until',
+          'scan_state',
+          'scan_id',
+          'scan_attempts',
+        ],
+      },
+      this.now(),
+      this.settings,
+    );
   }
 
   private async advance(window: DueWindow): Promise<void> {

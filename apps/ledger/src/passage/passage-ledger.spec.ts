@@ -73,6 +73,7 @@ const vehicle: VehicleEntity = {
   plateColour: 'yellow',
   vin: 'LFWSRXRJ8M1E00001',
   engineNo: 'CA6DM3',
+  disclosureNumber: null,
   registrationDate: '2021-03-15',
   category: null,
   fuel: 'diesel',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { objectRefSchema } from '@ecogate/contracts';
+import { disclosureNumberSchema, objectRefSchema } from '@ecogate/contracts';
 import {
   EMISSION_STAGES,
   EVIDENCE_SOURCES,
@@ -16,6 +16,7 @@ import { publishPendingPassages } from '../pending-passages/publish-pending-pass
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
 import { chainRecord } from '../chain/append-to-chain';
 import { toEvidence, VehicleRepository } from '../vehicle/vehicle.repository';
+import { queueStageLookup } from '../stage-lookup/queue-stage-lookup';
 
 export const plateParam = z.string().trim().min(1).max(16);
 
@@ -26,6 +27,8 @@ export const upsertVehicleSchema = z.strictObject({
     .regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'VIN: 17 of A-Z (no I, O, Q) and 0-9')
     .optional(),
   engineNo: z.string().min(1).max(32).optional(),
+  /** 信息公开编号; the stage lookup asks by it when the vehicle has no VIN. */
+  disclosureNumber: disclosureNumberSchema.optional(),
   registrationDate: z.iso.date().optional(),
   category: z.enum(VEHICLE_CATEGORIES).optional(),
   fuel: z.enum(FUELS).optional(),
@@ -76,6 +79,7 @@ export class VehicleRegistryService {
         plateColour: command.plateColour,
         vin: command.vin ?? before?.vin ?? null,
         engineNo: command.engineNo ?? before?.engineNo ?? null,
+        disclosureNumber: command.disclosureNumber ?? before?.disclosureNumber ?? null,
         registrationDate: command.registrationDate ?? before?.registrationDate ?? null,
         category: command.category ?? before?.category ?? null,
         fuel: command.fuel ?? before?.fuel ?? null,
@@ -87,6 +91,12 @@ export class VehicleRegistryService {
       const id = before?.id ?? randomUUID();
       if (before) await vehicles.update(enterpriseId, { id }, values);
       else await vehicles.insert(enterpriseId, { id, plate, ...values });
+      // A new lookup key: the stage lookup asks the source (docs/stage-lookup.md).
+      if (
+        (values.vin && values.vin !== before?.vin) ||
+        (values.disclosureNumber && values.disclosureNumber !== before?.disclosureNumber)
+      )
+        await queueStageLookup(tx, enterpriseId, id, 'key-set', new Date());
       await chainRecord(tx, enterpriseId, before ? 'vehicle-revised' : 'vehicle-registered', {
         table: 'vehicles',
         id,

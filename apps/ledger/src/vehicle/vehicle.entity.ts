@@ -37,6 +37,10 @@ export class VehicleEntity {
   @Column({ type: 'text', nullable: true })
   fleet!: string | null;
 
+  /** 信息公开编号 (typed, or read from the 随车清单's QR code): the stage lookup's second key. */
+  @Column({ name: 'disclosure_number', type: 'text', nullable: true })
+  disclosureNumber!: string | null;
+
   /** 随车清单 image. */
   @Column({ name: 'inventory_list', type: 'jsonb', nullable: true })
   inventoryList!: ObjectRef | null;

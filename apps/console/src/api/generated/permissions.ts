@@ -203,6 +203,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}/stage-lookup': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/violations': [
     'city-admin',
     'city-operator',
@@ -353,6 +360,12 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'POST /api/ledger/v1/enterprises/{enterpriseId}/review-items/{passageId}/resolution': [
     'city-admin',
     'city-operator',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}/stage-lookup': [
+    'city-admin',
+    'inspector',
     'enterprise-admin',
     'enterprise-staff',
   ],

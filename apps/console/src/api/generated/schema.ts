@@ -8952,6 +8952,7 @@ export type paths = {
               } | null;
               vehicle: {
                 category: string | null;
+                disclosureNumber: string | null;
                 drivingLicence: {
                   bucket: string;
                   bytes: number;
@@ -9042,6 +9043,7 @@ export type paths = {
               | 'bulldozer'
               | 'road-roller'
               | 'other-machinery';
+            disclosureNumber?: string;
             drivingLicence?: {
               bucket: string;
               bytes: number;
@@ -9105,6 +9107,7 @@ export type paths = {
               } | null;
               vehicle: {
                 category: string | null;
+                disclosureNumber: string | null;
                 drivingLicence: {
                   bucket: string;
                   bytes: number;
@@ -9299,6 +9302,284 @@ export type paths = {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}/stage-lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the vehicle’s stage lookup stands, with the source’s answer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          plate: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The lookup */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The source’s answer as the protocol gave it, kept */
+              answer:
+                | (
+                    | {
+                        /** Format: date-time */
+                        answeredAt: string;
+                        record: {
+                          disclosureNumber: string | null;
+                          fuel: string | null;
+                          recordId: string;
+                          /** @enum {string} */
+                          stage: '0' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb';
+                          /** Format: date-time */
+                          updatedAt: string;
+                          vehicleType: string | null;
+                          vin: string | null;
+                        };
+                        /** @constant */
+                        result: 'found';
+                      }
+                    | {
+                        /** Format: date-time */
+                        answeredAt: string;
+                        records: {
+                          disclosureNumber: string | null;
+                          fuel: string | null;
+                          recordId: string;
+                          /** @enum {string} */
+                          stage: '0' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb';
+                          /** Format: date-time */
+                          updatedAt: string;
+                          vehicleType: string | null;
+                          vin: string | null;
+                        }[];
+                        /** @constant */
+                        result: 'conflict';
+                      }
+                    | {
+                        /** Format: date-time */
+                        answeredAt: string;
+                        /** @constant */
+                        result: 'not-found';
+                      }
+                  )
+                | null;
+              answeredAt: string | null;
+              attempts: number;
+              /** @description Whether a source is configured (LEDGER_STAGE_LOOKUP_URL); false: the lookup is off */
+              enabled: boolean;
+              error: string | null;
+              evidence: {
+                /** Format: date-time */
+                at: string;
+                recordId: string;
+                stage: string;
+              } | null;
+              fromCache: boolean;
+              key: {
+                /** @enum {string} */
+                kind: 'vin' | 'disclosure-number';
+                value: string;
+              } | null;
+              nextTryAt: string | null;
+              requestedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'retrying' | 'found' | 'not-found' | 'conflicting' | 'unauthorized' | 'none';
+              trigger: ('key-set' | 'on-demand' | 'discovered') | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description vehicle-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Ask the city’s source for the vehicle’s stage (by VIN, else disclosure number); answered in the background */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          plate: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Queued (or already on its way) */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The source’s answer as the protocol gave it, kept */
+              answer:
+                | (
+                    | {
+                        /** Format: date-time */
+                        answeredAt: string;
+                        record: {
+                          disclosureNumber: string | null;
+                          fuel: string | null;
+                          recordId: string;
+                          /** @enum {string} */
+                          stage: '0' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb';
+                          /** Format: date-time */
+                          updatedAt: string;
+                          vehicleType: string | null;
+                          vin: string | null;
+                        };
+                        /** @constant */
+                        result: 'found';
+                      }
+                    | {
+                        /** Format: date-time */
+                        answeredAt: string;
+                        records: {
+                          disclosureNumber: string | null;
+                          fuel: string | null;
+                          recordId: string;
+                          /** @enum {string} */
+                          stage: '0' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb';
+                          /** Format: date-time */
+                          updatedAt: string;
+                          vehicleType: string | null;
+                          vin: string | null;
+                        }[];
+                        /** @constant */
+                        result: 'conflict';
+                      }
+                    | {
+                        /** Format: date-time */
+                        answeredAt: string;
+                        /** @constant */
+                        result: 'not-found';
+                      }
+                  )
+                | null;
+              answeredAt: string | null;
+              attempts: number;
+              /** @description Whether a source is configured (LEDGER_STAGE_LOOKUP_URL); false: the lookup is off */
+              enabled: boolean;
+              error: string | null;
+              evidence: {
+                /** Format: date-time */
+                at: string;
+                recordId: string;
+                stage: string;
+              } | null;
+              fromCache: boolean;
+              key: {
+                /** @enum {string} */
+                kind: 'vin' | 'disclosure-number';
+                value: string;
+              } | null;
+              nextTryAt: string | null;
+              requestedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'retrying' | 'found' | 'not-found' | 'conflicting' | 'unauthorized' | 'none';
+              trigger: ('key-set' | 'on-demand' | 'discovered') | null;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description vehicle-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description no-lookup-key */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description stage-lookup-off */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
