@@ -30,6 +30,9 @@ import { RefusedAttemptEntity } from './passage/refused-attempt.entity';
 import { RetentionPolicyEntity } from './retention/retention-policy.entity';
 import { VehicleStageEvidenceEntity } from './vehicle/vehicle-stage-evidence.entity';
 import { VehicleEntity } from './vehicle/vehicle.entity';
+import { CreateVehicleDocumentReads1797600000000 } from './migrations/1797600000000-CreateVehicleDocumentReads';
+import { VehicleDocumentReadEntity } from './document-reads/vehicle-document-read.entity';
+import { VehicleStageReviewEntity } from './stage-review/vehicle-stage-review.entity';
 
 // ledger's schema. `npm run migrations:check` finds this file by its `*.data-source.ts` name.
 export const ledgerEntities = [
@@ -50,6 +53,8 @@ export const ledgerEntities = [
   InspectionItemEntity,
   GateViolationEntity,
   EvidencePackEntity,
+  VehicleDocumentReadEntity,
+  VehicleStageReviewEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -68,6 +73,7 @@ export const ledgerMigrations = [
   AddWindowScansAndViolations1797420000000,
   CreateEvidencePacks1797450000000,
   AddInspectionActorNames1797500000000,
+  CreateVehicleDocumentReads1797600000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -61,6 +61,11 @@ import { WindowScanFollower, type WindowScanSettings } from './inspection/window
 import { ViolationsService } from './violations/violations.service';
 import { VIOLATION_TOPIC } from './violations/violation-detected.consumer';
 import { ENTERPRISE_TOPIC, EnterpriseProfiles } from './enterprise-directory/enterprise-profiles';
+import { type FollowerPacing } from './background/due-row-follower';
+import { type DocumentReader } from './document-reads/document-reader.client';
+import { DocumentReadFollower } from './document-reads/document-read-follower';
+import { DocumentReadsService } from './document-reads/document-reads.service';
+import { StageReviewService } from './stage-review/stage-review.service';
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
@@ -83,6 +88,10 @@ export type LedgerServiceConfig = Pick<
   readonly evidencePacks?: EvidencePackConfig;
   /** How the window-scan follower paces its calls to the archive; its defaults when absent (tests shorten them). */
   readonly windowScans?: WindowScanSettings;
+  /** Plate recognition's document readers (`PLATE_RECOGNITION_URL`); absent: reads stay queued, "not configured". */
+  readonly documentReader?: DocumentReader;
+  /** How the document-read follower paces itself; its defaults when absent (tests shorten them). */
+  readonly documentReads?: FollowerPacing;
 };
 
 export interface LedgerService {
@@ -232,6 +241,8 @@ export async function startLedgerService(
       chain: new ChainVerificationService(dataSource, config.chain?.signer, {
         retentionFloorDays: config.retention.floors.ledgerDays,
       }),
+      documentReads: new DocumentReadsService(dataSource, config.documentReader !== undefined),
+      stageReviews: new StageReviewService(dataSource),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },
@@ -272,6 +283,18 @@ export async function startLedgerService(
     : undefined;
   windowScans?.start();
   if (!config.videoArchive) logger.warn('VIDEO_ARCHIVE_URL not set: inspection windows are not scanned');
+  // Each stored 随车清单 / 行驶证 photo read by plate recognition; without it, reads wait, saying so.
+  const documentReads = config.documentReader
+    ? new DocumentReadFollower(
+        dataSource,
+        storage,
+        config.documentReader,
+        logger.child({ component: 'document-reads' }),
+        config.documentReads,
+      )
+    : undefined;
+  documentReads?.start();
+  if (!config.documentReader) logger.warn('PLATE_RECOGNITION_URL not set: vehicle documents are not read');
 
   return {
     url,
@@ -283,6 +306,7 @@ export async function startLedgerService(
     async close() {
       await app.close();
       await windowScans?.stop();
+      await documentReads?.stop();
       await exports.worker.stop();
       await evidencePacks.worker.stop();
       await maintenance.stop();

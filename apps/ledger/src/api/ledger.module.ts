@@ -50,6 +50,10 @@ import { InspectionService } from '../inspection/inspection.service';
 import { EvidencePackController } from '../evidence-pack/evidence-pack.controller';
 import { EvidencePackService } from '../evidence-pack/evidence-pack.service';
 import { InspectionReportService } from '../inspection-report/inspection-report.service';
+import { DocumentReadsController } from '../document-reads/document-reads.controller';
+import { DocumentReadsService } from '../document-reads/document-reads.service';
+import { StageReviewController } from '../stage-review/stage-review.controller';
+import { StageReviewService } from '../stage-review/stage-review.service';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -84,6 +88,9 @@ export interface LedgerDependencies {
   readonly violations: ViolationsService;
   /** The tamper-evident ledger's verify. */
   readonly chain: ChainVerificationService;
+  /** Vehicle documents read by plate recognition, and vehicles whose stage evidence disagrees (issue #23). */
+  readonly documentReads: DocumentReadsService;
+  readonly stageReviews: StageReviewService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -116,6 +123,8 @@ export class LedgerModule {
         ViolationDetectedConsumer,
         ViolationsController,
         ChainController,
+        DocumentReadsController,
+        StageReviewController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -143,6 +152,8 @@ export class LedgerModule {
         { provide: EvidencePackService, useValue: deps.evidencePacks },
         { provide: ViolationsService, useValue: deps.violations },
         { provide: ChainVerificationService, useValue: deps.chain },
+        { provide: DocumentReadsService, useValue: deps.documentReads },
+        { provide: StageReviewService, useValue: deps.stageReviews },
       ],
     };
   }

@@ -16,6 +16,7 @@ import { districtStatisticsRoutes } from '../statistics/district-statistics.open
 import { refusedAttemptRoutes } from '../refused-attempts/refused-attempts.openapi';
 import { inspectionRoutes } from '../inspection/inspection.openapi';
 import { chainRoutes } from '../chain/chain.openapi';
+import { documentReadRoutes } from '../document-reads/document-reads.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -254,6 +255,7 @@ const routes: RouteDescriptor[] = [
   ...refusedAttemptRoutes,
   ...inspectionRoutes,
   ...chainRoutes,
+  ...documentReadRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

@@ -18,6 +18,7 @@ import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
 import { exportConfig, exportEnv } from '../export/export.config';
 import { chainConfig, chainEnv } from '../chain/chain.config';
 import { videoArchiveConfig, videoArchiveEnv } from '../video-archive/video-archive.config';
+import { documentReadsConfig, documentReadsEnv } from '../document-reads/document-reads.config';
 import { reportConfig, reportEnv } from '../inspection-report/report.config';
 import { evidencePackConfig, evidencePackEnv } from '../evidence-pack/evidence-pack.config';
 
@@ -104,6 +105,8 @@ export const ledgerConfig = defineConfig(
     ...reportEnv,
     /** Evidence packs' wait for the video archive (evidence-pack/evidence-pack.config.ts). */
     ...evidencePackEnv,
+    /** Vehicle documents read by plate recognition (document-reads/document-reads.config.ts). */
+    ...documentReadsEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -131,6 +134,7 @@ export const ledgerConfig = defineConfig(
     videoArchive: videoArchiveConfig(env),
     reports: reportConfig(env),
     evidencePacks: evidencePackConfig(env),
+    documentReads: documentReadsConfig(env),
   }),
 );
 

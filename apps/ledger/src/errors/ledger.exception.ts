@@ -27,7 +27,13 @@ export type LedgerErrorCode =
   | 'inspection-closed'
   | 'evidence-pack-not-found'
   | 'report-font-missing'
-  | 'chain-key-not-configured';
+  | 'chain-key-not-configured'
+  | 'document-read-not-found'
+  | 'document-read-not-awaiting'
+  | 'invalid-vin'
+  | 'invalid-registration-date'
+  | 'stage-review-not-found'
+  | 'stage-review-not-open';
 
 export class LedgerException extends Error {
   constructor(
@@ -70,4 +76,11 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   // The ledger is not set up for reports or packs (a font, the chain key): the operator's to fix.
   'report-font-missing': 503,
   'chain-key-not-configured': 503,
+  // Vehicle documents read by plate recognition, and vehicles whose stage evidence disagrees.
+  'document-read-not-found': 404,
+  'document-read-not-awaiting': 409,
+  'invalid-vin': 400,
+  'invalid-registration-date': 400,
+  'stage-review-not-found': 404,
+  'stage-review-not-open': 409,
 };
