@@ -112,12 +112,12 @@ export class DocumentReadFollower extends DueRowFollower<DueRead> {
 
   /** The answer becomes evidence or a person's task, under the plate's lock (as every vehicle write). */
   private async record(enterpriseId: EnterpriseId, due: DueRead, result: DocumentReadResult): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    const outcome = await this.dataSource.transaction(async (tx) => {
       await lockPlate(tx, enterpriseId, due.plate);
       const repository = TenantRepository.of(tx, VehicleDocumentReadEntity);
       const read = await repository.findOne(enterpriseId, { id: due.id });
       // Another replica recorded it after this one's lease ran out.
-      if (read?.state !== 'queued') return;
+      if (read?.state !== 'queued') return undefined;
       const vehicle = await new VehicleRepository(tx).findOne(enterpriseId, { id: due.vehicle_id });
       if (!vehicle) throw new Error(`vehicle ${due.vehicle_id} of read ${due.id} is gone`);
       const outcome =
@@ -162,8 +162,9 @@ export class DocumentReadFollower extends DueRowFollower<DueRead> {
           },
         });
       }
-      reads.add(1, { kind: due.kind, outcome: outcome.outcome });
+      return outcome.outcome;
     });
+    if (outcome) reads.add(1, { kind: due.kind, outcome });
   }
 
   private async bytesOf(document: ObjectRef): Promise<Buffer> {
