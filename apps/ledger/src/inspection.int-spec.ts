@@ -323,4 +323,24 @@ describe('inspections', () => {
     expect((await staff(path(`/${created.id}`))).status).toBe(403);
     expect((await h.as({ role: 'city-operator', subject: 'op-1' })(path(`/${created.id}`))).status).toBe(403);
   });
+  it("shows a sampled vehicle's stage disagreement between evidence sources (issue #23)", async () => {
+    const created = expectBody(inspectionSchema, await create({ ...MONTH, seed: 'disagreement' }), 201);
+    const plate: string = created.passages[0].passage.plate;
+    const admin = h.as(memberOf(ENTERPRISE, 'enterprise-admin'));
+    const vehicle = `/enterprises/${ENTERPRISE}/vehicles/${encodeURIComponent(plate)}`;
+    for (const stageEvidence of [
+      { stage: 'VI', source: 'manual', confirmed: true },
+      { stage: 'V', source: 'document' },
+    ]) {
+      expect((await admin(vehicle, json('PUT', { plateColour: 'yellow', stageEvidence }))).status).toBe(200);
+    }
+    const shown = expectBody(inspectionSchema, await asInspector(path(`/${created.id}`)));
+    expect(shown.passages[0].passage.stageReview).toMatchObject({
+      state: 'open',
+      sources: [
+        { source: 'document', stage: 'V' },
+        { source: 'manual', stage: 'VI' },
+      ],
+    });
+  });
 });

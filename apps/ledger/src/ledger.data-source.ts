@@ -32,6 +32,9 @@ import { VehicleStageEvidenceEntity } from './vehicle/vehicle-stage-evidence.ent
 import { VehicleEntity } from './vehicle/vehicle.entity';
 import { StageLookupCacheEntity, VehicleStageLookupEntity } from './stage-lookup/stage-lookup.entity';
 import { AddStageLookups1797610000000 } from './migrations/1797610000000-AddStageLookups';
+import { CreateVehicleDocumentReads1797600000000 } from './migrations/1797600000000-CreateVehicleDocumentReads';
+import { VehicleDocumentReadEntity } from './document-reads/vehicle-document-read.entity';
+import { VehicleStageReviewEntity } from './stage-review/vehicle-stage-review.entity';
 
 // ledger's schema. `npm run migrations:check` finds this file by its `*.data-source.ts` name.
 export const ledgerEntities = [
@@ -54,6 +57,8 @@ export const ledgerEntities = [
   EvidencePackEntity,
   VehicleStageLookupEntity,
   StageLookupCacheEntity,
+  VehicleDocumentReadEntity,
+  VehicleStageReviewEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -72,6 +77,7 @@ export const ledgerMigrations = [
   AddWindowScansAndViolations1797420000000,
   CreateEvidencePacks1797450000000,
   AddInspectionActorNames1797500000000,
+  CreateVehicleDocumentReads1797600000000,
   AddStageLookups1797610000000,
 ];
 

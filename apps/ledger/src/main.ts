@@ -1,5 +1,6 @@
 import { serviceTokenFrom, verifierOptions } from '@ecogate/auth';
 import { VideoArchiveClient } from './video-archive/video-archive.client';
+import { PlateRecognitionDocumentReader } from './document-reads/document-reader.client';
 import { createDataSource, runMigrations } from '@ecogate/persistence';
 import { CHECK_FLAG, createLogger, runCheck, runService } from '@ecogate/telemetry';
 import { ledgerConfig, ledgerJobConfig, type LedgerJobConfig } from './config/ledger.config';
@@ -83,7 +84,7 @@ if (process.argv.includes('--verify-pack')) {
       observability: config.observability,
       start: async (logger) => {
         // The configured address becomes the client the service takes (never the address itself).
-        const { videoArchive: archive, ...rest } = config;
+        const { videoArchive: archive, documentReads: reads, ...rest } = config;
         const videoArchive = archive
           ? new VideoArchiveClient({
               baseUrl: archive.url,
@@ -91,8 +92,20 @@ if (process.argv.includes('--verify-pack')) {
               token: await serviceTokenFrom(config.auth, 'ledger'),
             })
           : undefined;
+        const documentReader = reads
+          ? new PlateRecognitionDocumentReader({
+              baseUrl: reads.plateRecognitionUrl,
+              timeoutMs: reads.timeoutMs,
+              token: await serviceTokenFrom(config.auth, 'ledger'),
+            })
+          : undefined;
         return startLedgerService(
-          { ...rest, verifier: verifierOptions(config.auth), ...(videoArchive ? { videoArchive } : {}) },
+          {
+            ...rest,
+            verifier: verifierOptions(config.auth),
+            ...(videoArchive ? { videoArchive } : {}),
+            ...(documentReader ? { documentReader } : {}),
+          },
           logger,
         );
       },

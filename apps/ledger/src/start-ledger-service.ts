@@ -66,6 +66,11 @@ import { HttpStageLookup } from './stage-lookup/http-stage-lookup';
 import { StageLookupCache } from './stage-lookup/stage-lookup-cache';
 import { StageLookupFollower, type StageLookupSettings } from './stage-lookup/stage-lookup-follower';
 import { StageLookupService } from './stage-lookup/stage-lookup.service';
+import { type FollowerPacing } from './due-work/due-row-follower';
+import { type DocumentReader } from './document-reads/document-reader.client';
+import { DocumentReadFollower } from './document-reads/document-read-follower';
+import { DocumentReadsService } from './document-reads/document-reads.service';
+import { StageReviewService } from './stage-review/stage-review.service';
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
@@ -92,6 +97,10 @@ export type LedgerServiceConfig = Pick<
   readonly stageLookup?: StageLookupConfig;
   /** How the stage-lookup follower paces its passes; its defaults when absent (tests shorten them). */
   readonly stageLookups?: StageLookupSettings;
+  /** Plate recognition's document readers (`PLATE_RECOGNITION_URL`); absent: reads stay queued, "not configured". */
+  readonly documentReader?: DocumentReader;
+  /** How the document-read follower paces itself; its defaults when absent (tests shorten them). */
+  readonly documentReads?: FollowerPacing;
 };
 
 export interface LedgerService {
@@ -243,6 +252,8 @@ export async function startLedgerService(
         retentionFloorDays: config.retention.floors.ledgerDays,
       }),
       stageLookups: new StageLookupService(dataSource, config.stageLookup !== undefined),
+      documentReads: new DocumentReadsService(dataSource, config.documentReader !== undefined),
+      stageReviews: new StageReviewService(dataSource),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },
@@ -296,6 +307,18 @@ export async function startLedgerService(
     : undefined;
   stageLookups?.start();
   if (!config.stageLookup) logger.warn('LEDGER_STAGE_LOOKUP_URL not set: the stage lookup is off');
+  // Each stored 随车清单 / 行驶证 photo read by plate recognition; without it, reads wait, saying so.
+  const documentReads = config.documentReader
+    ? new DocumentReadFollower(
+        dataSource,
+        storage,
+        config.documentReader,
+        logger.child({ component: 'document-reads' }),
+        config.documentReads,
+      )
+    : undefined;
+  documentReads?.start();
+  if (!config.documentReader) logger.warn('PLATE_RECOGNITION_URL not set: vehicle documents are not read');
 
   return {
     url,
@@ -308,6 +331,7 @@ export async function startLedgerService(
       await app.close();
       await windowScans?.stop();
       await stageLookups?.stop();
+      await documentReads?.stop();
       await exports.worker.stop();
       await evidencePacks.worker.stop();
       await maintenance.stop();

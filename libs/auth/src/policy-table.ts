@@ -75,6 +75,22 @@ export const POLICY = {
       roles: ['city-admin', 'inspector', ...enterpriseUsers],
       apiScope: 'vehicles:write',
     },
+    // --- ledger: vehicle documents read by the machine, stage disagreements (begin) ---
+    // A read shows the licence's fields (personal data): not the city's technical operators.
+    [`POST ${E}/vehicle-document-reads`]: { roles: enterpriseUsers, apiScope: 'documents:write' },
+    [`GET ${E}/vehicle-document-reads`]: { roles: personalDataReaders, apiScope: 'vehicles:read' },
+    [`GET ${E}/vehicle-document-reads/{readId}`]: { roles: personalDataReaders, apiScope: 'vehicles:read' },
+    // Confirming writes the vehicle's VIN, dates and type: whoever may write the vehicle.
+    [`POST ${E}/vehicle-document-reads/{readId}/confirmation`]: {
+      roles: ['enterprise-admin'],
+      apiScope: 'vehicles:write',
+    },
+    [`GET ${E}/vehicle-reviews`]: { roles: readers, apiScope: 'vehicles:read' },
+    [`POST ${E}/vehicle-reviews/{plate}/resolution`]: {
+      roles: ['enterprise-admin'],
+      apiScope: 'vehicles:write',
+    },
+    // --- ledger: vehicle documents read by the machine, stage disagreements (end) ---
     [`GET ${E}/in-plant-vehicles`]: { roles: readers, apiScope: 'vehicles:read' },
     [`GET ${E}/in-plant-vehicles/{number}`]: { roles: readers, apiScope: 'vehicles:read' },
     [`PUT ${E}/in-plant-vehicles/{number}`]: { roles: ['enterprise-admin'], apiScope: 'vehicles:write' },

@@ -138,6 +138,7 @@ export const inspection = (overrides: Partial<Inspection> = {}): Inspection => (
             document: { bucket: 'b', key: 'k', bytes: 10, contentType: 'application/pdf', sha256: 'x' },
           },
         ],
+        stageReview: null,
         auditTrail: [
           { action: 'complete', actor: 'staff-li', at: '2026-11-02T04:00:00.000Z', before: {}, after: {} },
         ],

@@ -109,6 +109,16 @@ export const dailyStagesSchema = z.array(
 );
 
 const evidence = z.object({ stage, source, confirmedBy: z.string().optional(), at: instant });
+/** A vehicle whose stage evidence disagrees between sources (each source's latest stage). */
+export const stageReviewSchema = z.object({
+  plate: z.string(),
+  state: z.enum(['open', 'resolved']),
+  sources: z.array(z.object({ source, stage, at: instant })),
+  flaggedAt: instant,
+  resolvedBy: z.string().nullable(),
+  resolvedAt: instant.nullable(),
+  note: z.string().nullable(),
+});
 export const vehicleViewSchema = z.object({
   vehicle: z.object({
     id: z.uuid(),
@@ -127,7 +137,10 @@ export const vehicleViewSchema = z.object({
   }),
   /** The deciding evidence (`strongestEvidence`), `null` when there is none. */
   stage: evidence.nullable(),
-  evidence: z.array(evidence),
+  /** Oldest first; `documentReadId`: the document read a piece came from (its proof). */
+  evidence: z.array(evidence.extend({ documentReadId: z.uuid().optional() })),
+  /** The sources' disagreement, when there was one; `null` when they never disagreed. */
+  review: stageReviewSchema.nullable(),
 });
 
 export const documentSchema = objectRefSchema;

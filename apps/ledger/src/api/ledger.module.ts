@@ -52,6 +52,10 @@ import { InspectionService } from '../inspection/inspection.service';
 import { EvidencePackController } from '../evidence-pack/evidence-pack.controller';
 import { EvidencePackService } from '../evidence-pack/evidence-pack.service';
 import { InspectionReportService } from '../inspection-report/inspection-report.service';
+import { DocumentReadsController } from '../document-reads/document-reads.controller';
+import { DocumentReadsService } from '../document-reads/document-reads.service';
+import { StageReviewController } from '../stage-review/stage-review.controller';
+import { StageReviewService } from '../stage-review/stage-review.service';
 
 export interface LedgerDependencies {
   readonly recordDecision: RecordDecisionService;
@@ -88,6 +92,9 @@ export interface LedgerDependencies {
   readonly chain: ChainVerificationService;
   /** A vehicle's stage lookup at the city's source (docs/stage-lookup.md). */
   readonly stageLookups: StageLookupService;
+  /** Vehicle documents read by plate recognition, and vehicles whose stage evidence disagrees (issue #23). */
+  readonly documentReads: DocumentReadsService;
+  readonly stageReviews: StageReviewService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -121,6 +128,8 @@ export class LedgerModule {
         ViolationsController,
         ChainController,
         StageLookupController,
+        DocumentReadsController,
+        StageReviewController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -149,6 +158,8 @@ export class LedgerModule {
         { provide: ViolationsService, useValue: deps.violations },
         { provide: ChainVerificationService, useValue: deps.chain },
         { provide: StageLookupService, useValue: deps.stageLookups },
+        { provide: DocumentReadsService, useValue: deps.documentReads },
+        { provide: StageReviewService, useValue: deps.stageReviews },
       ],
     };
   }

@@ -17,6 +17,7 @@ import { refusedAttemptRoutes } from '../refused-attempts/refused-attempts.opena
 import { inspectionRoutes } from '../inspection/inspection.openapi';
 import { chainRoutes } from '../chain/chain.openapi';
 import { stageLookupRoutes } from '../stage-lookup/stage-lookup.openapi';
+import { documentReadRoutes } from '../document-reads/document-reads.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -256,6 +257,7 @@ const routes: RouteDescriptor[] = [
   ...inspectionRoutes,
   ...chainRoutes,
   ...stageLookupRoutes,
+  ...documentReadRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

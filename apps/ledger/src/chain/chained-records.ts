@@ -11,6 +11,28 @@ const ENTITIES: Record<ChainTable, new () => { id: string; enterpriseId: string 
   vehicle_stage_evidence: VehicleStageEvidenceEntity,
 };
 
+/**
+ * Columns added to a chained table after its rows began to be chained. A row's content carries such
+ * a column only when it holds a value: rows chained before the column existed read it back as null
+ * and still hash as they were chained, while a value written later is as tamper-evident as any
+ * other column. Append a column here in the migration that adds it; never remove one.
+ */
+export const COLUMNS_ADDED_AFTER_CHAINING: Readonly<Record<ChainTable, readonly string[]>> = {
+  passages: [],
+  // 1797610000000: the 信息公开编号, for the stage lookup.
+  vehicles: ['disclosureNumber'],
+  vehicle_stage_evidence: [],
+};
+
+/** The canonical text a row is hashed as (see `COLUMNS_ADDED_AFTER_CHAINING`). */
+export function chainedContent(table: ChainTable, row: object): string {
+  const content: Record<string, unknown> = { ...row };
+  for (const column of COLUMNS_ADDED_AFTER_CHAINING[table]) {
+    if (content[column] === null) delete content[column];
+  }
+  return canonicalJson(content);
+}
+
 function rowsById<E extends { id: string; enterpriseId: string }>(
   manager: EntityManager,
   enterpriseId: EnterpriseId,
@@ -44,7 +66,7 @@ export async function currentContents(
   const contents = new Map<string, string>();
   if (ids.length === 0) return contents;
   const rows = await rowsById(manager, enterpriseId, ENTITIES[table], ids, capturedAt);
-  for (const row of rows) contents.set(row.id, canonicalJson(row));
+  for (const row of rows) contents.set(row.id, chainedContent(table, row));
   return contents;
 }
 

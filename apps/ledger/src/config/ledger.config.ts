@@ -18,6 +18,7 @@ import { DEFAULT_CLOCK_DRIFT_BOUNDS } from '../record-decision/capture-time';
 import { exportConfig, exportEnv } from '../export/export.config';
 import { chainConfig, chainEnv } from '../chain/chain.config';
 import { videoArchiveConfig, videoArchiveEnv } from '../video-archive/video-archive.config';
+import { documentReadsConfig, documentReadsEnv } from '../document-reads/document-reads.config';
 import { reportConfig, reportEnv } from '../inspection-report/report.config';
 import { evidencePackConfig, evidencePackEnv } from '../evidence-pack/evidence-pack.config';
 import { stageLookupConfig, stageLookupEnv } from '../stage-lookup/stage-lookup.config';
@@ -107,6 +108,8 @@ export const ledgerConfig = defineConfig(
     ...evidencePackEnv,
     /** The city's stage-lookup source (stage-lookup/stage-lookup.config.ts); unset: the lookup is off. */
     ...stageLookupEnv,
+    /** Vehicle documents read by plate recognition (document-reads/document-reads.config.ts). */
+    ...documentReadsEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -135,6 +138,7 @@ export const ledgerConfig = defineConfig(
     reports: reportConfig(env),
     evidencePacks: evidencePackConfig(env),
     stageLookup: stageLookupConfig(env),
+    documentReads: documentReadsConfig(env),
   }),
 );
 

@@ -29,7 +29,13 @@ export type LedgerErrorCode =
   | 'report-font-missing'
   | 'chain-key-not-configured'
   | 'stage-lookup-off'
-  | 'no-lookup-key';
+  | 'no-lookup-key'
+  | 'document-read-not-found'
+  | 'document-read-not-awaiting'
+  | 'invalid-vin'
+  | 'invalid-registration-date'
+  | 'stage-review-not-found'
+  | 'stage-review-not-open';
 
 export class LedgerException extends Error {
   constructor(
@@ -75,4 +81,11 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   // No stage-lookup source configured (LEDGER_STAGE_LOOKUP_URL): the operator's to set up.
   'stage-lookup-off': 503,
   'no-lookup-key': 409,
+  // Vehicle documents read by plate recognition, and vehicles whose stage evidence disagrees.
+  'document-read-not-found': 404,
+  'document-read-not-awaiting': 409,
+  'invalid-vin': 400,
+  'invalid-registration-date': 400,
+  'stage-review-not-found': 404,
+  'stage-review-not-open': 409,
 };

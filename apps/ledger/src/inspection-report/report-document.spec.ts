@@ -100,6 +100,39 @@ describe('reportDocument', () => {
     expect(fields.get('证据包 SHA-256')).toBe('f'.repeat(64));
   });
 
+  it("names an open disagreement of a sampled vehicle's evidence sources beside its stage", () => {
+    const input = reportFixture();
+    const sampled = input.inspection.passages[0];
+    if (!sampled?.passage) throw new Error('the fixture samples a passage');
+    const stageReview = {
+      plate: sampled.passage.plate,
+      state: 'open' as const,
+      sources: [
+        { source: 'document' as const, stage: 'V' as const, at: '2026-03-01T00:00:00.000Z' },
+        { source: 'manual' as const, stage: 'VI' as const, at: '2026-03-02T00:00:00.000Z' },
+      ],
+      flaggedAt: new Date('2026-03-02T00:00:00Z'),
+      resolvedBy: null,
+      resolvedAt: null,
+      note: null,
+    };
+    const withReview = {
+      ...input,
+      inspection: {
+        ...input.inspection,
+        passages: [{ ...sampled, passage: { ...sampled.passage, stageReview } }],
+      },
+    };
+    const cells = (document: { blocks: readonly ReportBlock[] }) =>
+      document.blocks.flatMap((block) => (block.kind === 'table' ? block.rows.flat() : []));
+    expect(
+      cells(reportDocument(withReview)).some((cell) =>
+        cell.includes('证据不一致（待复核）：随车清单/行驶证 V、人工录入 VI'),
+      ),
+    ).toBe(true);
+    expect(cells(reportDocument(input)).some((cell) => cell.includes('证据不一致'))).toBe(false);
+  });
+
   it('formats instants in Shanghai time and anything else in one line', () => {
     expect(shanghaiTime('2026-03-10T16:30:00Z')).toBe('2026-03-11 00:30:00');
     expect(shanghaiTime(null)).toBe('—');

@@ -115,6 +115,15 @@ function scanRows(window: InspectionView['windows'][number]): (readonly [string,
   ];
 }
 
+type SampledPassage = NonNullable<InspectionView['passages'][number]['passage']>;
+
+/** An open disagreement between the vehicle's evidence sources, for the inspector to re-determine. */
+function disagreement(review: SampledPassage['stageReview']): string {
+  if (review?.state !== 'open') return '';
+  const stages = review.sources.map((s) => `${SOURCES[s.source] ?? s.source} ${s.stage}`).join('、');
+  return `\n证据不一致（待复核）：${stages}`;
+}
+
 function passageBlocks(inspection: InspectionView): ReportBlock[] {
   const rows = inspection.passages.map((item, index) => {
     const p = item.passage;
@@ -132,7 +141,7 @@ function passageBlocks(inspection: InspectionView): ReportBlock[] {
       `${index + 1}`,
       `${p.plate}（${STATES[p.state] ?? p.state}${p.manual ? '，人工补录' : ''}）`,
       `入 ${shanghaiTime(p.entryCapturedAt)}\n出 ${shanghaiTime(p.exitCapturedAt)}`,
-      `${p.stage ?? '未知'}（${SOURCES[p.stageSource ?? 'unknown'] ?? p.stageSource}）`,
+      `${p.stage ?? '未知'}（${SOURCES[p.stageSource ?? 'unknown'] ?? p.stageSource}）${disagreement(p.stageReview)}`,
       percent(p.completeness),
       p.missingFields.length === 0 ? '无' : p.missingFields.join('、'),
       verdictOf(item),

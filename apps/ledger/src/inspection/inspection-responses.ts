@@ -1,7 +1,7 @@
 import { objectRefSchema } from '@ecogate/contracts';
 import { EMISSION_STAGES, EVIDENCE_SOURCES } from '@ecogate/domain';
 import { z } from 'zod';
-import { stageSharesSchema } from '../api/ledger-responses';
+import { stageReviewSchema, stageSharesSchema } from '../api/ledger-responses';
 import { CHAIN_KINDS } from '../chain/chain-maths';
 
 // The bodies of the inspection routes as JSON (instants are ISO strings); the int spec parses real answers with them.
@@ -60,6 +60,8 @@ const sampledPassage = z.object({
       after: z.unknown(),
     }),
   ),
+  /** The vehicle's stage evidence disagreement (each source's latest stage), `null` if it never had one. */
+  stageReview: stageReviewSchema.nullable(),
 });
 
 /** A sampled passage's chain proof in short (the evidence pack's `chain/proof.json` holds it in full). */

@@ -126,7 +126,40 @@ describe('inspectionView', () => {
         path: `${base}/vehicles/${encodeURIComponent('冀A12345')}/documents/driving-licence`,
       },
     ]);
-    expect(sampled?.passage).toMatchObject({ stage: 'VI', stageSource: 'document' });
+    expect(sampled?.passage).toMatchObject({ stage: 'VI', stageSource: 'document', stageReview: null });
+  });
+
+  it("shows the sampled vehicle's stage disagreement with each source's stage", () => {
+    const review = {
+      vehicleId: 'v-1',
+      enterpriseId: 'ent 1',
+      plate: '冀A12345',
+      state: 'open' as const,
+      sources: [
+        { source: 'document' as const, stage: 'V' as const, at: '2026-03-01T00:00:00.000Z' },
+        { source: 'manual' as const, stage: 'VI' as const, at: '2026-03-02T00:00:00.000Z' },
+      ],
+      flaggedAt: new Date('2026-03-02T00:00:00Z'),
+      resolvedBy: null,
+      resolvedAt: null,
+      note: null,
+    };
+    const withReview = inspectionView(
+      inspection,
+      items.filter(isPassageItem).slice(0, 1),
+      [],
+      new Map([[passage.id, { passage, vehicle: vehicle as VehicleEntity, trail: [], stageReview: review }]]),
+      new Map(),
+      new Map(),
+      { archiveConfigured: true, passages: new Map() },
+    );
+    expect(withReview.passages[0]?.passage?.stageReview).toMatchObject({
+      state: 'open',
+      sources: [
+        { source: 'document', stage: 'V' },
+        { source: 'manual', stage: 'VI' },
+      ],
+    });
   });
 
   it('keeps a passage retention dropped as an item without its record, and counts the marks', () => {

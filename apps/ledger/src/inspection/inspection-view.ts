@@ -4,6 +4,8 @@ import { type PassageEntity } from '../passage/passage.entity';
 import { PHOTO_KINDS, PHOTO_SIDES } from '../photos/passage-photos.service';
 import { STATISTICS_TIME_ZONE } from '../statistics/statistics-summary.service';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
+import { stageReviewView } from '../stage-review/stage-review-view';
+import { type VehicleStageReviewEntity } from '../stage-review/vehicle-stage-review.entity';
 import { type InspectionEntity, type InspectionItemEntity } from './inspection.entity';
 import { type PassageChainProof } from './passage-chain-proof';
 import { type PassageTimes } from './window-findings';
@@ -16,6 +18,8 @@ export interface PassageEvidence {
   readonly vehicle: VehicleEntity | null;
   /** The audit log of manual changes to the passage (completion, review, manual entry). */
   readonly trail: readonly AuditLogEntity[];
+  /** The vehicle's stage disagreement between evidence sources, if it ever had one. */
+  readonly stageReview?: VehicleStageReviewEntity | null;
 }
 
 /** A passage item as the service writes it: its passage id and capture time are set. */
@@ -100,6 +104,8 @@ function sampledPassage(passage: PassageEntity, evidence: PassageEvidence) {
     photos: photoLinks(passage),
     clipsPath: `${VIDEO}/${enc(passage.enterpriseId)}/passages/${passage.id}/clips`,
     documents: documents(evidence.vehicle),
+    // The inspector re-determines stages: sources that disagree are shown with each one's stage.
+    stageReview: evidence.stageReview ? stageReviewView(evidence.stageReview) : null,
     auditTrail: evidence.trail.map((row) => ({
       actor: row.actor,
       at: row.at,

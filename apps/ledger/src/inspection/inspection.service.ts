@@ -17,6 +17,7 @@ import { type PassageEntity } from '../passage/passage.entity';
 import { PassageRepository } from '../passage/passage.repository';
 import { periodOf, STATISTICS_TIME_ZONE, withPeriodRules } from '../statistics/statistics-summary.service';
 import { VehicleEntity } from '../vehicle/vehicle.entity';
+import { VehicleStageReviewEntity } from '../stage-review/vehicle-stage-review.entity';
 import { type EnterpriseIndicators, enterpriseIndicators } from './inspection-indicators';
 import { type InspectionList, type InspectionListQuery, listInspections } from './inspection-list';
 import { type VideoArchiveClient, windowScanSchema } from '../video-archive/video-archive.client';
@@ -420,7 +421,7 @@ export class InspectionService {
 
   /**
    * Each sampled passage as the ledger holds it (absent once retention dropped it), its vehicle's
-   * documents and its audit trail: three queries for the whole sample.
+   * documents, its stage disagreement and its audit trail: four queries for the whole sample.
    */
   private async passageEvidence(
     enterpriseId: EnterpriseId,
@@ -438,6 +439,12 @@ export class InspectionService {
         : await TenantRepository.of(this.dataSource, VehicleEntity).find(enterpriseId, {
             where: { plate: In(plates) },
           });
+    const reviews =
+      vehicles.length === 0
+        ? []
+        : await TenantRepository.of(this.dataSource, VehicleStageReviewEntity).find(enterpriseId, {
+            where: { vehicleId: In(vehicles.map((v) => v.id)) },
+          });
     const trail = await TenantRepository.of(this.dataSource, AuditLogEntity).find(enterpriseId, {
       where: { entityType: 'passage', entityId: In(items.map((item) => item.passageId)) },
       order: { at: 'ASC' },
@@ -445,12 +452,14 @@ export class InspectionService {
     return new Map(
       items.map((item) => {
         const passage = passages.find((p) => p.id === item.passageId) ?? null;
+        const vehicle = passage ? (vehicles.find((v) => v.plate === passage.plate) ?? null) : null;
         return [
           item.passageId,
           {
             passage,
-            vehicle: passage ? (vehicles.find((v) => v.plate === passage.plate) ?? null) : null,
+            vehicle,
             trail: trail.filter((row) => row.entityId === item.passageId),
+            stageReview: reviews.find((review) => review.vehicleId === vehicle?.id) ?? null,
           },
         ];
       }),

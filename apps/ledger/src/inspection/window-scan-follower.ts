@@ -1,22 +1,12 @@
 import { type DataSource, parseEnterpriseId, TenantRepository } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
-import { leaseDueRows } from '../due-work/lease-due-rows';
-import { PollingLoop } from '../due-work/polling-loop';
 import { type VideoArchiveClient, VideoArchiveUnavailableError } from '../video-archive/video-archive.client';
 import { InspectionItemEntity, type WindowScanState } from './inspection.entity';
+import { DueRowFollower, type FollowerPacing, retryDelayMs } from '../due-work/due-row-follower';
 
-export interface WindowScanSettings {
-  /** How often the follower looks for windows due. */
-  readonly intervalMs: number;
-  /** Windows taken per look. */
-  readonly batch: number;
+export interface WindowScanSettings extends FollowerPacing {
   /** How often a queued or running scan is asked for its progress. */
   readonly pollMs: number;
-  /** First wait after a failed call to the archive; doubles per failure up to `maxRetryMs`. */
-  readonly retryMs: number;
-  readonly maxRetryMs: number;
-  /** How long a taken window stays with this replica (another takes it over if this one dies). */
-  readonly leaseMs: number;
 }
 
 export const DEFAULT_WINDOW_SCAN_SETTINGS: WindowScanSettings = {
@@ -45,46 +35,20 @@ type ScanChange = Partial<
 /**
  * Gets each sampled video window scanned by the video archive: requests the scan (idempotent on the
  * archive's side), then polls it until done or failed and keeps the archive's report on the item.
- * Driven by the database only: a pass takes the windows due with `FOR UPDATE SKIP LOCKED` and
- * leases them (`scan_due_at` moved ahead), so several ledger replicas share the work and a
- * replica that dies mid-call leaves its windows to the next one. The archive unavailable is a
+ * Driven by the database only (`DueRowFollower`: windows due taken with `FOR UPDATE SKIP LOCKED`
+ * and leased by moving `scan_due_at` ahead). The archive unavailable is a
  * dependency down, not bad input: retried with a capped back-off, the reason shown on the window.
  */
-export class WindowScanFollower {
-  private readonly loop: PollingLoop;
-
+export class WindowScanFollower extends DueRowFollower<DueWindow> {
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly archive: Pick<VideoArchiveClient, 'requestWindowScan' | 'windowScan'>,
-    private readonly log: Logger,
+    log: Logger,
     private readonly settings: WindowScanSettings = DEFAULT_WINDOW_SCAN_SETTINGS,
-    private readonly now: () => Date = () => new Date(),
+    now: () => Date = () => new Date(),
   ) {
-    this.loop = new PollingLoop(
-      () => this.runOnce(),
-      settings.intervalMs,
-      (error: unknown) => this.log.error({ err: error }, 'window scan pass failed'),
-    );
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** One pass: advances every window due (taken by this replica); returns how many it took. */
-  async runOnce(): Promise<number> {
-    const due = await this.take();
-    for (const window of due) await this.advance(window);
-    return due.length;
-  }
-
-  private take(): Promise<DueWindow[]> {
-    return leaseDueRows<DueWindow>(
-      this.dataSource,
+    super(
+      dataSource,
       {
         table: 'inspection_items',
         id: 'id',
@@ -100,17 +64,18 @@ export class WindowScanFollower {
           'scan_attempts',
         ],
       },
-      this.now(),
-      this.settings,
+      settings,
+      log,
+      now,
     );
   }
 
-  private async advance(window: DueWindow): Promise<void> {
+  protected async advance(window: DueWindow): Promise<void> {
     try {
       await this.save(window, await this.step(window));
     } catch (caught) {
       const attempts = window.scan_attempts + 1;
-      const wait = Math.min(this.settings.retryMs * 2 ** (attempts - 1), this.settings.maxRetryMs);
+      const wait = retryDelayMs(attempts, this.settings);
       const reason = caught instanceof Error ? caught.message : String(caught);
       const fields = { itemId: window.id, enterpriseId: window.enterprise_id, attempts, err: caught };
       if (caught instanceof VideoArchiveUnavailableError)

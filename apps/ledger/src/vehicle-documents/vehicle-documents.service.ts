@@ -8,6 +8,7 @@ import { LedgerException } from '../errors/ledger.exception';
 import { chainRecord } from '../chain/append-to-chain';
 import { VehicleRepository } from '../vehicle/vehicle.repository';
 import { DOCUMENT_TYPES, sniffDocumentType } from './document-signature';
+import { queueDocumentRead } from '../document-reads/queue-document-read';
 
 /** 随车清单 (environmental information list) and 行驶证 (vehicle licence), as the path names them. */
 export const DOCUMENT_KINDS = ['inventory-list', 'driving-licence'] as const;
@@ -92,6 +93,8 @@ export class VehicleDocumentsService {
         { [COLUMN[kind]]: document, updatedAt: new Date() },
       );
       await chainRecord(tx, enterpriseId, 'vehicle-revised', { table: 'vehicles', id: before.id });
+      // Read by plate recognition in the background (document-reads/): the upload does not wait.
+      await queueDocumentRead(tx, enterpriseId, { vehicle: { id: before.id, plate }, kind, document }, actor);
       await audit(tx, enterpriseId, {
         actor,
         entityType: 'vehicle',

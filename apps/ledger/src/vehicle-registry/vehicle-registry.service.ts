@@ -8,15 +8,18 @@ import {
   strongestEvidence,
   VEHICLE_CATEGORIES,
 } from '@ecogate/domain';
-import { type DataSource, type EnterpriseId } from '@ecogate/persistence';
+import { type DataSource, type EnterpriseId, IsNull, Not, TenantRepository } from '@ecogate/persistence';
+import { VehicleDocumentReadEntity } from '../document-reads/vehicle-document-read.entity';
+import { VehicleStageReviewEntity } from '../stage-review/vehicle-stage-review.entity';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { LedgerException } from '../errors/ledger.exception';
-import { publishPendingPassages } from '../pending-passages/publish-pending-passages';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
 import { chainRecord } from '../chain/append-to-chain';
 import { toEvidence, VehicleRepository } from '../vehicle/vehicle.repository';
 import { queueStageLookup } from '../stage-lookup/queue-stage-lookup';
+import { addStageEvidence, lockPlate } from '../vehicle/add-stage-evidence';
+import { stageReviewView, type StageReviewView } from '../stage-review/stage-review-view';
 
 export const plateParam = z.string().trim().min(1).max(16);
 
@@ -49,7 +52,16 @@ export type UpsertVehicleCommand = z.infer<typeof upsertVehicleSchema> & { reado
 export interface VehicleView {
   readonly vehicle: Omit<VehicleEntity, 'enterpriseId'>;
   readonly stage: { stage: string; source: string; confirmedBy?: string; at: Date } | null;
-  readonly evidence: { stage: string; source: string; confirmedBy?: string; at: Date }[];
+  /** Oldest first; `documentReadId` names the document read a piece came from (its proof). */
+  readonly evidence: {
+    stage: string;
+    source: string;
+    confirmedBy?: string;
+    at: Date;
+    documentReadId?: string;
+  }[];
+  /** The sources' disagreement, when there was one (open until a person resolves it). */
+  readonly review: StageReviewView | null;
 }
 
 /**
@@ -60,10 +72,30 @@ export class VehicleRegistryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(enterpriseId: EnterpriseId, plate: string): Promise<VehicleView> {
-    const known = await new VehicleRepository(this.dataSource.manager).known(enterpriseId, plate);
+    const manager = this.dataSource.manager;
+    const known = await new VehicleRepository(manager).known(enterpriseId, plate);
     if (!known) throw new LedgerException('vehicle-not-found', `no vehicle ${plate}`);
     const { enterpriseId: _tenant, ...vehicle } = known.vehicle;
-    return { vehicle, stage: strongestEvidence(known.evidence) ?? null, evidence: [...known.evidence] };
+    const [rows, reads, review] = await Promise.all([
+      new VehicleRepository(manager).evidence().find(enterpriseId, {
+        where: { vehicleId: vehicle.id },
+        order: { at: 'ASC' },
+      }),
+      TenantRepository.of(manager, VehicleDocumentReadEntity).find(enterpriseId, {
+        where: { vehicleId: vehicle.id, evidenceId: Not(IsNull()) },
+      }),
+      TenantRepository.of(manager, VehicleStageReviewEntity).findOne(enterpriseId, { vehicleId: vehicle.id }),
+    ]);
+    const proof = new Map(reads.map((read) => [read.evidenceId, read.id]));
+    return {
+      vehicle,
+      stage: strongestEvidence(known.evidence) ?? null,
+      evidence: rows.map((row) => {
+        const documentReadId = proof.get(row.id);
+        return { ...toEvidence(row), ...(documentReadId ? { documentReadId } : {}) };
+      }),
+      review: review ? stageReviewView(review) : null,
+    };
   }
 
   async upsert(
@@ -73,7 +105,7 @@ export class VehicleRegistryService {
   ): Promise<VehicleView> {
     await this.dataSource.transaction(async (tx) => {
       const vehicles = new VehicleRepository(tx);
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${enterpriseId}|${plate}`]);
+      await lockPlate(tx, enterpriseId, plate);
       const before = await vehicles.findOne(enterpriseId, { plate });
       const values = {
         plateColour: command.plateColour,
@@ -101,25 +133,21 @@ export class VehicleRegistryService {
         table: 'vehicles',
         id,
       });
-      const evidence = command.stageEvidence
-        ? {
-            id: randomUUID(),
-            vehicleId: id,
-            stage: command.stageEvidence.stage,
-            source: command.stageEvidence.source,
-            confirmedBy: command.stageEvidence.confirmed ? command.actor : null,
-            at: new Date(),
-          }
+      // Every source's evidence takes the same path (chain, held-back passages, review).
+      const added = command.stageEvidence
+        ? await addStageEvidence(
+            tx,
+            enterpriseId,
+            { id, plate },
+            {
+              stage: command.stageEvidence.stage,
+              source: command.stageEvidence.source,
+              confirmedBy: command.stageEvidence.confirmed ? command.actor : null,
+            },
+            command.actor,
+          )
         : undefined;
-      if (evidence) {
-        await vehicles.evidence(tx).insert(enterpriseId, evidence);
-        await chainRecord(tx, enterpriseId, 'stage-evidence', {
-          table: 'vehicle_stage_evidence',
-          id: evidence.id,
-        });
-      }
-      const known = evidence ? await vehicles.known(enterpriseId, plate) : undefined;
-      const published = known ? await publishPendingPassages(tx, enterpriseId, plate, known) : [];
+      const published = added?.published ?? [];
       await audit(tx, enterpriseId, {
         actor: command.actor,
         entityType: 'vehicle',
@@ -129,7 +157,7 @@ export class VehicleRegistryService {
         after: {
           plate,
           ...values,
-          ...(evidence ? { addedEvidence: toEvidence({ ...evidence, enterpriseId }) } : {}),
+          ...(added ? { addedEvidence: toEvidence(added.evidence) } : {}),
           ...(published.length > 0 ? { publishedPendingPassages: published } : {}),
         },
       });

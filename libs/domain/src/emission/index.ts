@@ -13,6 +13,14 @@ export {
   type StageCodeError,
   type StageExportCode,
 } from './stage-export-code';
+export { stageFromVehicleDisclosureNumber } from './vehicle-disclosure-number';
+export {
+  compareEvidenceBySource,
+  latestBySource,
+  stagesAgree,
+  type SourceStage,
+  type StageDisagreement,
+} from './stage-disagreement';
 export {
   compareEvidence,
   EVIDENCE_SOURCE_LABELS,

@@ -190,6 +190,25 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/vehicle-document-reads': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/vehicle-document-reads/{readId}': [
+    'city-admin',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/vehicle-reviews': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}': [
     'city-admin',
     'city-operator',
@@ -363,6 +382,14 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/vehicle-document-reads': [
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/vehicle-document-reads/{readId}/confirmation': [
+    'enterprise-admin',
+  ],
+  'POST /api/ledger/v1/enterprises/{enterpriseId}/vehicle-reviews/{plate}/resolution': ['enterprise-admin'],
   'POST /api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}/stage-lookup': [
     'city-admin',
     'inspector',

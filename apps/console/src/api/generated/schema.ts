@@ -5335,6 +5335,25 @@ export type paths = {
                   stage:
                     | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
                     | null;
+                  stageReview: {
+                    /** Format: date-time */
+                    flaggedAt: string;
+                    note: string | null;
+                    plate: string;
+                    resolvedAt: string | null;
+                    resolvedBy: string | null;
+                    sources: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                      /** @enum {string} */
+                      stage:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    state: 'open' | 'resolved';
+                  } | null;
                   stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
                   /** @enum {string} */
                   state: 'inside' | 'completed' | 'exit-without-entry';
@@ -5572,6 +5591,25 @@ export type paths = {
                   stage:
                     | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
                     | null;
+                  stageReview: {
+                    /** Format: date-time */
+                    flaggedAt: string;
+                    note: string | null;
+                    plate: string;
+                    resolvedAt: string | null;
+                    resolvedBy: string | null;
+                    sources: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                      /** @enum {string} */
+                      stage:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    state: 'open' | 'resolved';
+                  } | null;
                   stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
                   /** @enum {string} */
                   state: 'inside' | 'completed' | 'exit-without-entry';
@@ -5826,6 +5864,25 @@ export type paths = {
                   stage:
                     | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
                     | null;
+                  stageReview: {
+                    /** Format: date-time */
+                    flaggedAt: string;
+                    note: string | null;
+                    plate: string;
+                    resolvedAt: string | null;
+                    resolvedBy: string | null;
+                    sources: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                      /** @enum {string} */
+                      stage:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    state: 'open' | 'resolved';
+                  } | null;
                   stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
                   /** @enum {string} */
                   state: 'inside' | 'completed' | 'exit-without-entry';
@@ -6480,6 +6537,25 @@ export type paths = {
                   stage:
                     | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
                     | null;
+                  stageReview: {
+                    /** Format: date-time */
+                    flaggedAt: string;
+                    note: string | null;
+                    plate: string;
+                    resolvedAt: string | null;
+                    resolvedBy: string | null;
+                    sources: {
+                      /** Format: date-time */
+                      at: string;
+                      /** @enum {string} */
+                      source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                      /** @enum {string} */
+                      stage:
+                        '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                    }[];
+                    /** @enum {string} */
+                    state: 'open' | 'resolved';
+                  } | null;
                   stageSource: ('platform-query' | 'document' | 'manual' | 'inferred') | null;
                   /** @enum {string} */
                   state: 'inside' | 'completed' | 'exit-without-entry';
@@ -8904,6 +8980,709 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/vehicle-document-reads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Document reads, newest first, with the progress (done / total) of all the filter matches */
+    get: {
+      parameters: {
+        query?: {
+          batchId?: string;
+          limit?: number;
+          plate?: string;
+          state?: 'queued' | 'read' | 'needs-person' | 'confirmed';
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `{progress: {done, total}, items}` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                batchId: string | null;
+                confirmedAt: string | null;
+                confirmedBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                document: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                evidenceId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'inventory-list' | 'driving-licence';
+                nextTryAt: string | null;
+                outcome: string | null;
+                plate: string;
+                readAt: string | null;
+                reason: string | null;
+                requestedBy: string;
+                result:
+                  | (
+                      | (
+                          | {
+                              disclosureNumber?: string;
+                              /** @constant */
+                              found: true;
+                              /** @constant */
+                              kind: 'inventory-list';
+                              qrText: string;
+                              unreadable: string[];
+                              vin?: string;
+                            }
+                          | {
+                              /** @constant */
+                              found: false;
+                              /** @constant */
+                              kind: 'inventory-list';
+                              message: string;
+                              /** @enum {string} */
+                              reason: 'no-qr-code' | 'not-an-inventory-list-code';
+                            }
+                        )
+                      | {
+                          fields: {
+                            engineNo?: {
+                              confidence: number;
+                              value: string;
+                            };
+                            plate?: {
+                              confidence: number;
+                              value: string;
+                            };
+                            registrationDate?: {
+                              confidence: number;
+                              value: string;
+                            };
+                            vehicleType?: {
+                              confidence: number;
+                              value: string;
+                            };
+                            vin?: {
+                              confidence: number;
+                              value: string;
+                            };
+                          };
+                          found: boolean;
+                          /** @constant */
+                          kind: 'driving-licence';
+                          unreadable: ('plate' | 'vehicleType' | 'vin' | 'engineNo' | 'registrationDate')[];
+                        }
+                    )
+                  | null;
+                /** @enum {string} */
+                state: 'queued' | 'read' | 'needs-person' | 'confirmed';
+                /** Format: uuid */
+                vehicleId: string;
+              }[];
+              progress: {
+                done: number;
+                total: number;
+              };
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Queue a read of every stored 随车清单 / 行驶证 photo of the enterprise not read yet (backfill) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The backfill: follow it with `GET vehicle-document-reads?batchId=` */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              batchId: string;
+              queued: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/vehicle-document-reads/{readId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One document read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          readId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The read */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              batchId: string | null;
+              confirmedAt: string | null;
+              confirmedBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              document: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              };
+              evidenceId: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'inventory-list' | 'driving-licence';
+              nextTryAt: string | null;
+              outcome: string | null;
+              plate: string;
+              readAt: string | null;
+              reason: string | null;
+              requestedBy: string;
+              result:
+                | (
+                    | (
+                        | {
+                            disclosureNumber?: string;
+                            /** @constant */
+                            found: true;
+                            /** @constant */
+                            kind: 'inventory-list';
+                            qrText: string;
+                            unreadable: string[];
+                            vin?: string;
+                          }
+                        | {
+                            /** @constant */
+                            found: false;
+                            /** @constant */
+                            kind: 'inventory-list';
+                            message: string;
+                            /** @enum {string} */
+                            reason: 'no-qr-code' | 'not-an-inventory-list-code';
+                          }
+                      )
+                    | {
+                        fields: {
+                          engineNo?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          plate?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          registrationDate?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          vehicleType?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          vin?: {
+                            confidence: number;
+                            value: string;
+                          };
+                        };
+                        found: boolean;
+                        /** @constant */
+                        kind: 'driving-licence';
+                        unreadable: ('plate' | 'vehicleType' | 'vin' | 'engineNo' | 'registrationDate')[];
+                      }
+                  )
+                | null;
+              /** @enum {string} */
+              state: 'queued' | 'read' | 'needs-person' | 'confirmed';
+              /** Format: uuid */
+              vehicleId: string;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description document-read-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/vehicle-document-reads/{readId}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A person confirms or corrects a read left for them; the fields go to the vehicle and the evidence they give is recorded (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          readId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            category?:
+              | 'heavy-truck'
+              | 'medium-truck'
+              | 'light-truck'
+              | 'tractor'
+              | 'trailer'
+              | 'three-wheeler'
+              | 'bus'
+              | 'car'
+              | 'special-purpose'
+              | 'excavator'
+              | 'loader'
+              | 'forklift'
+              | 'crane'
+              | 'bulldozer'
+              | 'road-roller'
+              | 'other-machinery';
+            /** @enum {string} */
+            fuel?: 'diesel' | 'gasoline' | 'natural-gas' | 'electric' | 'hybrid' | 'hydrogen';
+            note?: string;
+            /** Format: date */
+            registrationDate?: string;
+            vin?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The confirmed read */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              batchId: string | null;
+              confirmedAt: string | null;
+              confirmedBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              document: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              };
+              evidenceId: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'inventory-list' | 'driving-licence';
+              nextTryAt: string | null;
+              outcome: string | null;
+              plate: string;
+              readAt: string | null;
+              reason: string | null;
+              requestedBy: string;
+              result:
+                | (
+                    | (
+                        | {
+                            disclosureNumber?: string;
+                            /** @constant */
+                            found: true;
+                            /** @constant */
+                            kind: 'inventory-list';
+                            qrText: string;
+                            unreadable: string[];
+                            vin?: string;
+                          }
+                        | {
+                            /** @constant */
+                            found: false;
+                            /** @constant */
+                            kind: 'inventory-list';
+                            message: string;
+                            /** @enum {string} */
+                            reason: 'no-qr-code' | 'not-an-inventory-list-code';
+                          }
+                      )
+                    | {
+                        fields: {
+                          engineNo?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          plate?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          registrationDate?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          vehicleType?: {
+                            confidence: number;
+                            value: string;
+                          };
+                          vin?: {
+                            confidence: number;
+                            value: string;
+                          };
+                        };
+                        found: boolean;
+                        /** @constant */
+                        kind: 'driving-licence';
+                        unreadable: ('plate' | 'vehicleType' | 'vin' | 'engineNo' | 'registrationDate')[];
+                      }
+                  )
+                | null;
+              /** @enum {string} */
+              state: 'queued' | 'read' | 'needs-person' | 'confirmed';
+              /** Format: uuid */
+              vehicleId: string;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-vin, invalid-registration-date */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description document-read-not-found, vehicle-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description document-read-not-awaiting */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/vehicle-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vehicles whose stage evidence disagrees between sources (open by default) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          state?: 'open' | 'resolved';
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `{items}`, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                flaggedAt: string;
+                note: string | null;
+                plate: string;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                sources: {
+                  /** Format: date-time */
+                  at: string;
+                  /** @enum {string} */
+                  source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                  /** @enum {string} */
+                  stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                }[];
+                /** @enum {string} */
+                state: 'open' | 'resolved';
+              }[];
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/vehicle-reviews/{plate}/resolution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A person resolves a vehicle’s stage disagreement (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          plate: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The resolved review */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              flaggedAt: string;
+              note: string | null;
+              plate: string;
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              sources: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                /** @enum {string} */
+                stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+              }[];
+              /** @enum {string} */
+              state: 'open' | 'resolved';
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description stage-review-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description stage-review-not-open */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}': {
     parameters: {
       query?: never;
@@ -8936,11 +9715,31 @@ export type paths = {
                 /** Format: date-time */
                 at: string;
                 confirmedBy?: string;
+                /** Format: uuid */
+                documentReadId?: string;
                 /** @enum {string} */
                 source: 'platform-query' | 'document' | 'manual' | 'inferred';
                 /** @enum {string} */
                 stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
               }[];
+              review: {
+                /** Format: date-time */
+                flaggedAt: string;
+                note: string | null;
+                plate: string;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                sources: {
+                  /** Format: date-time */
+                  at: string;
+                  /** @enum {string} */
+                  source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                  /** @enum {string} */
+                  stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                }[];
+                /** @enum {string} */
+                state: 'open' | 'resolved';
+              } | null;
               stage: {
                 /** Format: date-time */
                 at: string;
@@ -9091,11 +9890,31 @@ export type paths = {
                 /** Format: date-time */
                 at: string;
                 confirmedBy?: string;
+                /** Format: uuid */
+                documentReadId?: string;
                 /** @enum {string} */
                 source: 'platform-query' | 'document' | 'manual' | 'inferred';
                 /** @enum {string} */
                 stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
               }[];
+              review: {
+                /** Format: date-time */
+                flaggedAt: string;
+                note: string | null;
+                plate: string;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                sources: {
+                  /** Format: date-time */
+                  at: string;
+                  /** @enum {string} */
+                  source: 'platform-query' | 'document' | 'manual' | 'inferred';
+                  /** @enum {string} */
+                  stage: '0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric';
+                }[];
+                /** @enum {string} */
+                state: 'open' | 'resolved';
+              } | null;
               stage: {
                 /** Format: date-time */
                 at: string;
