@@ -1,5 +1,5 @@
 /**
- * `npx tsx --tsconfig tsconfig.base.json bench/documents/driving-licence.bench.ts [--photos N] [--seed S]`
+ * `npm run bench:driving-licence [-- --photos N --seed S]`
  *
  * The 行驶证 reader on generated licence photos (fixed seed): per condition (straight, angled,
  * blurred, dark, small) and field, how many reads are right, wrong or unreadable, and the time
