@@ -5,8 +5,8 @@
  * blurred, dark, small) and field, how many reads are right, wrong or unreadable, and the time
  * per photo on one core (onnxruntime with one thread, in-process: decode + detection + recognition).
  */
+import { type DrivingLicenceRead } from '@ecogate/contracts';
 import {
-  type DrivingLicenceRead,
   DrivingLicenceReader,
   LICENCE_FIELDS,
   type LicenceField,
