@@ -5,7 +5,7 @@ import {
   type RouteResponse,
 } from '@ecogate/http-edge';
 import { z } from 'zod';
-import { IMAGE_MEDIA_TYPES } from '../recognition/recognition.controller';
+import { IMAGE_MEDIA_TYPES } from './image-body';
 
 // `HttpExceptionFilter`'s body for a refusal before recognition.
 const rejected = z.object({ kind: z.literal('rejected'), code: z.string(), reason: z.string() });
