@@ -1,4 +1,4 @@
-import { applyHomography, homography, type Quad, type RawImage, RGB_CHANNELS } from '@ecogate/lpr';
+import { homography, type Quad, type RawImage, RGB_CHANNELS } from '@ecogate/lpr';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
 
 // "Photographs" a rendered document page the way a phone on a desk would: the page lies at an angle
@@ -88,18 +88,23 @@ export function placeInPerspective(page: RawImage, conditions: PhotoConditions):
   ];
   const toPage = homography(quad, rect);
   if (!toPage) throw new Error('degenerate photo conditions: the page has no area');
+  // The homography's terms as locals: this loop runs once per photo pixel (a million or more).
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, k = 0] = toPage;
   const out = new Uint8Array(width * height * RGB_CHANNELS);
   const src = page.data;
   const sw = page.width;
   const channels = RGB_CHANNELS;
+  const [deskR, deskG, deskB] = BACKGROUND;
   let o = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const { x: sx, y: sy } = applyHomography(toPage, { x, y });
+      const w = g * x + k * y + 1;
+      const sx = (a * x + b * y + c) / w;
+      const sy = (d * x + e * y + f) / w;
       if (sx < 0 || sy < 0 || sx > pw || sy > ph) {
-        out[o++] = BACKGROUND[0];
-        out[o++] = BACKGROUND[1];
-        out[o++] = BACKGROUND[2];
+        out[o++] = deskR;
+        out[o++] = deskG;
+        out[o++] = deskB;
         continue;
       }
       const x0 = Math.min(Math.floor(sx), pw - 1);
