@@ -2,7 +2,7 @@
  * `npm run bench:driving-licence [-- --photos N --seed S]`
  *
  * The 行驶证 reader on generated licence photos (fixed seed): per condition (straight, angled,
- * blurred, dark, small) and field, how many reads are right, wrong or unreadable, and the time
+ * blurred, dark, small, turned a quarter or half turn) and field, how many reads are right, wrong or unreadable, and the time
  * per photo on one core (onnxruntime with one thread, in-process: decode + detection + recognition).
  */
 import { type DrivingLicenceRead } from '@ecogate/contracts';
@@ -28,6 +28,7 @@ export const LICENCE_CONDITIONS: Readonly<Record<string, (index: number) => Phot
   blurred: () => ({ blurSigma: 2.4 }),
   dark: () => ({ brightness: 0.22, shadow: 0.5, noiseSigma: 12, jpegQuality: 60 }),
   small: () => ({ scale: 0.35 }),
+  turned: (i) => ({ rotationDeg: [90, 180, -90][i % 3] ?? 90 }),
 };
 
 export interface FieldTally {

@@ -8,6 +8,7 @@ import {
 } from '@ecogate/lpr';
 import { type DrivingLicenceEngine } from './driving-licence-engine';
 import { extractLicenceFields } from './licence-fields';
+import { rotateQuarterTurns } from './quarter-turns';
 import { type TextBox } from './text-boxes';
 import { arrangeRows, type ReadLine } from './text-lines';
 
@@ -23,6 +24,8 @@ export type DrivingLicenceOutcome =
       readonly read: DrivingLicenceRead;
       readonly image: { readonly width: number; readonly height: number };
       readonly lines: number;
+      /** Clockwise quarter turns the photo needed to be read upright (0 for a photo taken upright). */
+      readonly quarterTurns: QuarterTurns;
       readonly timings: {
         readonly decodeMs: number;
         readonly detectMs: number;
@@ -35,8 +38,13 @@ export type DrivingLicenceOutcome =
 const MIN_LINE_CONFIDENCE = 0.5;
 /** Lines per recogniser run: sorted by width, so little padding is wasted. */
 const BATCH = 8;
+type QuarterTurns = 0 | 1 | 2 | 3;
 
-/** A photo of a 行驶证 in, its fields out: decode → detect lines → read each → fields by label. */
+/**
+ * A photo of a 行驶证 in, its fields out: decode → detect lines → read each → fields by label. A
+ * photo that shows no licence upright is tried upside down and sideways (at most 4× the work,
+ * only for such photos).
+ */
 export class DrivingLicenceReader {
   constructor(
     private readonly engine: DrivingLicenceEngine,
@@ -50,20 +58,33 @@ export class DrivingLicenceReader {
       timeoutSeconds: this.options.decodeTimeoutSeconds,
     });
     if (!decoded.ok) return { kind: 'unreadable-image', reason: decoded.reason, message: decoded.message };
-    const decodedAt = performance.now();
-    const boxes = await this.engine.detector.detect(decoded.image);
-    const detectedAt = performance.now();
-    const lines = await this.readLines(decoded.image, boxes);
+    const decodeMs = performance.now() - started;
+    const timings = { decodeMs, detectMs: 0, recogniseMs: 0 };
+    let chosen: { read: DrivingLicenceRead; lines: number; quarterTurns: QuarterTurns } | undefined;
+    // Upright first; then, if most lines stand taller than wide, the page lies sideways: those two turns next.
+    const orientations: QuarterTurns[] = [0];
+    for (const quarterTurns of orientations) {
+      const image = rotateQuarterTurns(decoded.image, quarterTurns);
+      const detecting = performance.now();
+      const boxes = await this.engine.detector.detect(image);
+      if (quarterTurns === 0)
+        orientations.push(...(mostlyUpright(boxes) ? ([2, 1, 3] as const) : ([1, 3, 2] as const)));
+      const recognising = performance.now();
+      const lines = await this.readLines(image, boxes);
+      timings.detectMs += recognising - detecting;
+      timings.recogniseMs += performance.now() - recognising;
+      const read = extractLicenceFields(arrangeRows(lines));
+      // Without a licence in any orientation, the upright read (found: false) is the answer.
+      if (read.found || !chosen) chosen = { read, lines: lines.length, quarterTurns };
+      if (read.found) break;
+    }
     return {
       kind: 'read',
-      read: extractLicenceFields(arrangeRows(lines)),
+      read: chosen?.read ?? extractLicenceFields([]),
       image: { width: decoded.image.width, height: decoded.image.height },
-      lines: lines.length,
-      timings: {
-        decodeMs: decodedAt - started,
-        detectMs: detectedAt - decodedAt,
-        recogniseMs: performance.now() - detectedAt,
-      },
+      lines: chosen?.lines ?? 0,
+      quarterTurns: chosen?.quarterTurns ?? 0,
+      timings,
     };
   }
 
@@ -88,4 +109,13 @@ export class DrivingLicenceReader {
     }
     return lines;
   }
+}
+
+/** Whether most boxes are wider than tall (text lines lying along the photo's width). */
+function mostlyUpright(boxes: readonly TextBox[]): boolean {
+  const wide = boxes.filter((b) => {
+    const { width, height } = rectifiedSize(b.quad);
+    return width >= height;
+  }).length;
+  return wide * 2 >= boxes.length;
 }
