@@ -2,8 +2,9 @@
  * `npm run bench:driving-licence [-- --photos N --seed S]`
  *
  * The 行驶证 reader on generated licence photos (fixed seed): per condition (straight, angled,
- * blurred, dark, small, turned a quarter or half turn) and field, how many reads are right, wrong or unreadable, and the time
- * per photo on one core (onnxruntime with one thread, in-process: decode + detection + recognition).
+ * blurred, dark, small, turned a quarter or half turn) and field, how many reads are right, wrong
+ * or unreadable, and the time per photo on one core (onnxruntime with one thread, in-process:
+ * decode + detection + recognition).
  */
 import { type DrivingLicenceRead } from '@ecogate/contracts';
 import {
