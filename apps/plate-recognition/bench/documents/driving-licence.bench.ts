@@ -46,6 +46,8 @@ export interface ConditionResult {
   readonly found: number;
   readonly fields: Record<LicenceField, FieldTally>;
   readonly msPerPhoto: { readonly p50: number; readonly p95: number; readonly mean: number };
+  /** CPU time of the process per photo (all its threads: onnxruntime runs on one): what a busy machine does not inflate. */
+  readonly cpuMsPerPhoto: number;
 }
 
 const truthOf = (truth: LicenceTruth): Record<LicenceField, string> => ({
@@ -89,13 +91,17 @@ export async function runDrivingLicenceBench(options: {
         LICENCE_FIELDS.map((f) => [f, { right: 0, wrong: 0, unreadable: 0, wrongConfident: 0 }]),
       ) as Record<LicenceField, FieldTally>;
       const times: number[] = [];
+      let cpuMicros = 0;
       let found = 0;
       for (let i = 0; i < options.photos; i++) {
         const seed = options.seed + i;
         const truth = generateLicenceTruth(seed);
         const photo = await photograph(await renderLicencePage(truth), conditionsAt(i), seed);
         const started = performance.now();
+        const cpu = process.cpuUsage();
         const outcome = await reader.read(photo);
+        const used = process.cpuUsage(cpu);
+        cpuMicros += used.user + used.system;
         times.push(performance.now() - started);
         if (outcome.kind !== 'read') throw new Error(`${condition} #${i}: ${outcome.message}`);
         if (outcome.read.found) found++;
@@ -109,6 +115,7 @@ export async function runDrivingLicenceBench(options: {
         found,
         fields,
         msPerPhoto: { p50: at(0.5), p95: at(0.95), mean: times.reduce((s, t) => s + t, 0) / times.length },
+        cpuMsPerPhoto: cpuMicros / 1000 / options.photos,
       });
     }
     return results;
@@ -119,7 +126,7 @@ export async function runDrivingLicenceBench(options: {
 
 /** A table: one line per condition, right/wrong/unreadable per field (wrong ≥0.9 confident in brackets). */
 export function formatDrivingLicenceBench(results: readonly ConditionResult[]): string {
-  const header = ['condition', 'found', ...LICENCE_FIELDS, 'ms/photo p50 / p95'];
+  const header = ['condition', 'found', ...LICENCE_FIELDS, 'ms/photo p50 / p95', 'CPU ms/photo'];
   const rows = results.map((r) => [
     r.condition,
     `${r.found}/${r.photos}`,
@@ -128,6 +135,7 @@ export function formatDrivingLicenceBench(results: readonly ConditionResult[]): 
       return `${t.right}/${t.wrong}${t.wrongConfident ? `(${t.wrongConfident})` : ''}/${t.unreadable}`;
     }),
     `${Math.round(r.msPerPhoto.p50)} / ${Math.round(r.msPerPhoto.p95)}`,
+    String(Math.round(r.cpuMsPerPhoto)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
