@@ -9,10 +9,14 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
+import { startDrivingLicencePool } from '@ecogate/document-reading';
 import { PlateReader, RecognitionPool } from '@ecogate/lpr';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { APP_CONFIG, type PlateRecognitionConfig } from './config/plate-recognition.config';
+import { DrivingLicenceController } from './documents/driving-licence.controller';
+import { DrivingLicenceService } from './documents/driving-licence.service';
+import { DRIVING_LICENCE_POOL } from './documents/driving-licence.tokens';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { RecognitionController } from './recognition/recognition.controller';
@@ -52,7 +56,12 @@ export class AppModule {
           limits: { fileSize: config.http.maxBodyBytes, files: 1, fields: 8, parts: 10 },
         }),
       ],
-      controllers: [RecognitionController, HealthController, ...(pipeline?.controllers ?? [])],
+      controllers: [
+        RecognitionController,
+        DrivingLicenceController,
+        HealthController,
+        ...(pipeline?.controllers ?? []),
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -73,6 +82,17 @@ export class AppModule {
           inject: [RECOGNITION_POOL],
         },
         RecognitionService,
+        {
+          provide: DRIVING_LICENCE_POOL,
+          // The 行驶证 reader's own workers (PP-OCRv4 det + rec): a page's OCR never queues behind a lane's plates.
+          useFactory: () =>
+            startDrivingLicencePool({
+              ...config.drivingLicence.pool,
+              init: config.drivingLicence.init,
+              logger: logger.child({ component: 'licence-ocr' }),
+            }),
+        },
+        DrivingLicenceService,
         ...(pipeline?.providers ?? []),
       ],
     };

@@ -13,6 +13,8 @@ import {
 } from '@ecogate/auth';
 import { type OpenApiDocument } from '@ecogate/http-edge';
 import { createLogger } from '@ecogate/telemetry';
+import { drivingLicenceReadSchema } from '@ecogate/contracts';
+import { generateLicenceTruth, photograph, renderLicencePage } from '@ecogate/document-reading/testing';
 import { asBmp, crop, jpegClaiming, plateLess, scene } from '../test/test-inputs';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
 import { createApp } from './create-app';
@@ -240,7 +242,40 @@ describe('plate-recognition service', () => {
     it('serves health and its OpenAPI document without a token', async () => {
       await request(app.getHttpServer()).get('/health').expect(200);
       const res = await request(app.getHttpServer()).get('/openapi.json').expect(200);
-      expect(Object.keys(res.body.paths).sort()).toEqual(['/health', '/recognize']);
+      expect(Object.keys(res.body.paths).sort()).toEqual([
+        '/documents/driving-licence/read',
+        '/health',
+        '/recognize',
+      ]);
+    });
+  });
+
+  describe('POST /documents/driving-licence/read', () => {
+    const path = '/documents/driving-licence/read';
+    let ledger: string;
+    beforeEach(async () => {
+      ledger = await issuer.serviceBearer('ledger');
+    });
+
+    it("reads a licence photo in the licence workers for the ledger's job", async () => {
+      const truth = generateLicenceTruth(7);
+      const photo = await photograph(await renderLicencePage(truth), { rotationDeg: 4, tilt: 0.08 }, 7);
+      const res = await post(photo, 'image/jpeg', path, ledger).expect(200);
+      const read = drivingLicenceReadSchema.parse(res.body);
+      expect(read.found).toBe(true);
+      expect(read.fields.vin?.value).toBe(truth.vin);
+      expect(read.fields.registrationDate?.value).toBe(truth.registrationDate);
+      expect(read.fields.vin?.confidence).toBeGreaterThan(0.5);
+    });
+
+    it('answers bytes that are no image with 422, and another media type with 415', async () => {
+      const res = await post(Buffer.from('not a photo'), 'image/jpeg', path, ledger).expect(422);
+      expect(res.body).toMatchObject({ kind: 'unreadable-image', reason: 'unsupported-format' });
+      await post(Buffer.from('text'), 'text/plain', path, ledger).expect(415);
+    });
+
+    it('refuses a city operator: only the ledger sends documents', async () => {
+      await post(Buffer.from('x'), 'image/jpeg', path).expect(403);
     });
   });
 

@@ -271,6 +271,8 @@ export const POLICY = {
     // an inspection's video window (window scans); a city operator checks a photo by hand (the lane
     // bench does the same).
     'POST /recognize': { roles: ['city-operator'], services: ['video-archive'] },
+    // The ledger's document-reading job sends the 行驶证 photos a person uploaded (#23).
+    'POST /documents/driving-licence/read': { roles: [], services: ['ledger'] },
   },
 } as const satisfies Readonly<Record<string, ServicePolicy>>;
 

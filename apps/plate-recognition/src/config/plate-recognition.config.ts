@@ -15,6 +15,11 @@ import {
   type ObservabilityConfig,
   positiveInt,
 } from '@ecogate/config';
+import {
+  type DrivingLicenceConfig,
+  drivingLicenceConfigFrom,
+  drivingLicenceEnv,
+} from '@ecogate/document-reading';
 import { type LprConfig, lprConfigFrom, lprEnv } from '@ecogate/lpr';
 import { z } from 'zod';
 
@@ -36,6 +41,8 @@ export interface PlateRecognitionConfig {
   /** Token verification: the gateway's JWKS, and the services' keys for their own tokens. */
   readonly auth: AuthConfig;
   readonly lpr: LprConfig;
+  /** `POST /documents/driving-licence/read`: its worker pool and models (PP-OCRv4, from the lpr settings). */
+  readonly drivingLicence: DrivingLicenceConfig;
   /** Absent when `SNAPSHOTS_ENABLED=false`: the service then only answers `POST /recognize`. */
   readonly snapshots?: SnapshotPipelineConfig;
 }
@@ -49,6 +56,7 @@ export const plateRecognitionConfig = defineConfig(
     /** Largest accepted image upload; bigger bodies get 413 before they are read in full. */
     LPR_MAX_BODY_BYTES: positiveInt(10 * 1024 * 1024),
     ...lprEnv,
+    ...drivingLicenceEnv,
     /**
      * Consume `camera.snapshot.captured.v1` and publish `anpr.plate.read.v1`: then a bus and an
      * object store are required, of the profile their variables choose (ADR 0008). `false`: HTTP only.
@@ -71,11 +79,13 @@ export const plateRecognitionConfig = defineConfig(
           reason: 'was renamed SNAPSHOTS_ENABLED (the snapshot path runs on Kafka or the embedded bus)',
         },
       ]);
+    const lpr = lprConfigFrom(env);
     const base = {
       http: { host: env.HTTP_HOST, port: env.HTTP_PORT, maxBodyBytes: env.LPR_MAX_BODY_BYTES },
       observability: observabilityConfig(env),
       auth: authConfig(env),
-      lpr: lprConfigFrom(env),
+      lpr,
+      drivingLicence: drivingLicenceConfigFrom(env, lpr),
     };
     if (!env.SNAPSHOTS_ENABLED) return base;
     // Both sections checked before failing, so every missing variable is named at once.

@@ -19,7 +19,11 @@ describe('plate-recognition OpenAPI document', () => {
   const routes = controllerRoutes((appModule.controllers ?? []) as Type[]);
 
   it('describes every HTTP route the app registers, and only those', () => {
-    expect(routes.map((r) => routeKey(r.method, r.path)).sort()).toEqual(['GET /health', 'POST /recognize']);
+    expect(routes.map((r) => routeKey(r.method, r.path)).sort()).toEqual([
+      'GET /health',
+      'POST /documents/driving-licence/read',
+      'POST /recognize',
+    ]);
     expect(undocumentedRoutes(plateRecognitionOpenApi, routes)).toEqual([]);
     const documented = Object.entries(plateRecognitionOpenApi.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => routeKey(method, path)),
@@ -30,6 +34,17 @@ describe('plate-recognition OpenAPI document', () => {
   it('has a policy rule for every route, and none for a route that does not exist', () => {
     expect(Object.keys(POLICY['plate-recognition']).sort()).toEqual(
       routes.map((r) => routeKey(r.method, r.path)).sort(),
+    );
+  });
+
+  it('documents the licence reader: every image type, its answer’s schema, its refusals', () => {
+    const licence = plateRecognitionOpenApi.paths['/documents/driving-licence/read']?.post;
+    expect(Object.keys(licence?.requestBody?.content ?? {})).toEqual(
+      expect.arrayContaining(['image/jpeg', 'image/png', 'image/bmp', 'multipart/form-data']),
+    );
+    expect(JSON.stringify(licence?.responses?.['200'])).toContain('registrationDate');
+    expect(Object.keys(licence?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '413', '415', '422', '503']),
     );
   });
 

@@ -4,8 +4,9 @@ import {
   type RouteDescriptor,
   type RouteResponse,
 } from '@ecogate/http-edge';
+import { drivingLicenceReadSchema } from '@ecogate/contracts';
 import { z } from 'zod';
-import { IMAGE_MEDIA_TYPES } from '../recognition/recognition.controller';
+import { IMAGE_MEDIA_TYPES } from './image-body';
 
 // `HttpExceptionFilter`'s body for a refusal before recognition.
 const rejected = z.object({ kind: z.literal('rejected'), code: z.string(), reason: z.string() });
@@ -40,6 +41,30 @@ const routes: RouteDescriptor[] = [
     },
   },
   {
+    method: 'post',
+    path: '/documents/driving-licence/read',
+    summary:
+      'Read a vehicle licence (行驶证) photo by OCR: plate, vehicle type, VIN, engine number, registration date',
+    tags: ['documents'],
+    body: image,
+    bodyContentType: 'image/jpeg',
+    responses: {
+      200: {
+        description:
+          'The fields read, each with the confidence of its least confident character for a person to confirm; ' +
+          'a field not read or failing validation is named in `unreadable`, never guessed; a photo with no ' +
+          'licence is `found: false`',
+        schema: drivingLicenceReadSchema,
+      },
+      400: refusal('bad-request: multipart without an `image` file'),
+      413: refusal('payload-too-large'),
+      415: refusal('unsupported-media-type'),
+      422: { description: '`{kind: unreadable-image, reason, message}`' },
+      500: { description: '`{kind: failed}`' },
+      503: { description: '`{kind: overloaded | timed-out}` with `Retry-After: 1`' },
+    },
+  },
+  {
     method: 'get',
     path: '/health',
     summary: 'Whether a worker has its models loaded, and the pool',
@@ -51,19 +76,24 @@ const routes: RouteDescriptor[] = [
   },
 ];
 
-/** The other ways `POST /recognize` takes its image, beside the raw JPEG the descriptor names. */
+/** The routes that take an image as `POST /recognize` does (`imageFrom`). */
+const IMAGE_ROUTES = ['/recognize', '/documents/driving-licence/read'];
+
+/** The other ways the image routes take their image, beside the raw JPEG the descriptor names. */
 function withEveryImageType(document: OpenApiDocument): OpenApiDocument {
-  const content = document.paths['/recognize']?.post?.requestBody?.content;
-  const raw = content?.['image/jpeg'];
-  if (!content || !raw) throw new Error('POST /recognize has no image/jpeg body');
-  for (const type of IMAGE_MEDIA_TYPES) content[type] = raw;
-  content['multipart/form-data'] = {
-    schema: {
-      type: 'object',
-      required: ['image'],
-      properties: { image: { type: 'string', format: 'binary' } },
-    },
-  };
+  for (const path of IMAGE_ROUTES) {
+    const content = document.paths[path]?.post?.requestBody?.content;
+    const raw = content?.['image/jpeg'];
+    if (!content || !raw) throw new Error(`POST ${path} has no image/jpeg body`);
+    for (const type of IMAGE_MEDIA_TYPES) content[type] = raw;
+    content['multipart/form-data'] = {
+      schema: {
+        type: 'object',
+        required: ['image'],
+        properties: { image: { type: 'string', format: 'binary' } },
+      },
+    };
+  }
   return document;
 }
 

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type LprLogger } from '../engine/lpr-logger';
+import { type PipelineOutcome } from '../recognition/plate-candidate';
 import { type PipelineMode } from '../recognition/plate-pipeline';
 import { type PipelineRunner } from '../recognition/plate-reader';
 import { type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol';
 
-export interface PoolOptions {
+/** `I`: what each worker is started with; the plate worker's `WorkerInit` unless another script is named. */
+export interface PoolOptions<I = WorkerInit> {
   /** Worker threads, each with its own engine. */
   readonly workers: number;
   /** Requests allowed to wait for a worker; one more is answered `overloaded` at once. */
@@ -15,9 +17,9 @@ export interface PoolOptions {
   readonly jobTimeoutMs: number;
   /** V8 heap limit per worker, in MiB (pixel buffers are capped by the pixel limit instead). */
   readonly workerHeapMb: number;
-  readonly init: WorkerInit;
+  readonly init: I;
   readonly logger: LprLogger;
-  /** Mainly for tests: another worker script speaking the same protocol. */
+  /** Another worker script speaking the same protocol (tests' stubs, the document readers). */
   readonly workerScript?: string;
 }
 
@@ -29,19 +31,21 @@ export interface PoolStats {
   readonly queueLimit: number;
 }
 
-type Outcome = Awaited<ReturnType<PipelineRunner['run']>>;
+type PlateOutcome = Awaited<ReturnType<PipelineRunner['run']>>;
+/** What the pool itself answers when a job cannot run (a plate runner's refusals). */
+export type PoolRefusal = Exclude<PlateOutcome, PipelineOutcome>;
 
-interface Job {
+interface Job<Outcome> {
   readonly id: number;
   readonly bytes: Uint8Array;
   readonly mode: PipelineMode;
   readonly resolve: (outcome: Outcome) => void;
 }
 
-interface Slot {
+interface Slot<Outcome> {
   worker: Worker;
   ready: boolean;
-  job?: Job;
+  job?: Job<Outcome>;
   timer?: NodeJS.Timeout;
   timedOut?: boolean;
 }
@@ -51,21 +55,24 @@ const MAX_CONSECUTIVE_START_FAILURES = 3;
 /**
  * A fixed set of worker threads behind a bounded FIFO queue. Back-pressure is explicit: when
  * the queue is full the caller gets `overloaded` immediately, so memory stays bounded by
- * (workers + queueLimit) × request size whatever the load.
+ * (workers + queueLimit) × request size whatever the load. `O` is what the worker script answers
+ * (the plate pipeline's outcome by default); the pool adds its own refusals to it.
  */
-export class RecognitionPool implements PipelineRunner {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+export class RecognitionPool<O = PipelineOutcome, I = WorkerInit> {
+  private readonly slots: Slot<O | PoolRefusal>[] = [];
+  private readonly queue: Job<O | PoolRefusal>[] = [];
   private nextId = 1;
   private closed = false;
   private gaveUp = false;
   private startFailures = 0;
 
-  private constructor(private readonly options: PoolOptions) {}
+  private constructor(private readonly options: PoolOptions<I>) {}
 
   /** Starts every worker and resolves once all have loaded and warmed up their models. */
-  static async start(options: PoolOptions): Promise<RecognitionPool> {
-    const pool = new RecognitionPool(options);
+  static async start<O = PipelineOutcome, I = WorkerInit>(
+    options: PoolOptions<I>,
+  ): Promise<RecognitionPool<O, I>> {
+    const pool = new RecognitionPool<O, I>(options);
     try {
       await Promise.all(Array.from({ length: options.workers }, () => pool.spawn()));
     } catch (error) {
@@ -75,15 +82,15 @@ export class RecognitionPool implements PipelineRunner {
     return pool;
   }
 
-  run(bytes: Uint8Array, mode: PipelineMode = 'scene'): Promise<Outcome> {
+  run(bytes: Uint8Array, mode: PipelineMode = 'scene'): Promise<O | PoolRefusal> {
     if (this.closed) return Promise.resolve({ kind: 'failed', message: 'the recognition pool is closed' });
     if (this.gaveUp) return Promise.resolve({ kind: 'failed', message: 'no recognition worker is running' });
     const idle = this.slots.find((s) => s.ready && !s.job);
     if (!idle && this.queue.length >= this.options.queueLimit) {
       return Promise.resolve({ kind: 'overloaded', queueLimit: this.options.queueLimit });
     }
-    return new Promise<Outcome>((resolve) => {
-      const job: Job = { id: this.nextId++, bytes, mode, resolve };
+    return new Promise<O | PoolRefusal>((resolve) => {
+      const job: Job<O | PoolRefusal> = { id: this.nextId++, bytes, mode, resolve };
       if (idle) this.dispatch(idle, job);
       else this.queue.push(job);
     });
@@ -121,10 +128,10 @@ export class RecognitionPool implements PipelineRunner {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot<O | PoolRefusal> = { worker, ready: false };
     this.slots.push(slot);
     return new Promise<void>((resolve, reject) => {
-      worker.on('message', (message: FromWorker) => {
+      worker.on('message', (message: FromWorker<O>) => {
         switch (message.type) {
           case 'ready':
             slot.ready = true;
@@ -167,7 +174,7 @@ export class RecognitionPool implements PipelineRunner {
     });
   }
 
-  private dispatch(slot: Slot, job: Job): void {
+  private dispatch(slot: Slot<O | PoolRefusal>, job: Job<O | PoolRefusal>): void {
     slot.job = job;
     slot.timer = setTimeout(() => this.timeOut(slot), this.options.jobTimeoutMs);
     // Copy into a buffer of its own and transfer it: the caller keeps its bytes, the worker owns this copy.
@@ -176,7 +183,7 @@ export class RecognitionPool implements PipelineRunner {
     slot.worker.postMessage(message, [copy.buffer]);
   }
 
-  private finish(slot: Slot, id: number, outcome: Outcome): void {
+  private finish(slot: Slot<O | PoolRefusal>, id: number, outcome: O | PoolRefusal): void {
     if (slot.job?.id !== id) return;
     clearTimeout(slot.timer);
     const job = slot.job;
@@ -185,12 +192,12 @@ export class RecognitionPool implements PipelineRunner {
     this.drain(slot);
   }
 
-  private drain(slot: Slot): void {
+  private drain(slot: Slot<O | PoolRefusal>): void {
     const next = slot.ready && !slot.job ? this.queue.shift() : undefined;
     if (next) this.dispatch(slot, next);
   }
 
-  private timeOut(slot: Slot): void {
+  private timeOut(slot: Slot<O | PoolRefusal>): void {
     const job = slot.job;
     if (!job) return;
     this.options.logger.warn(
@@ -205,7 +212,7 @@ export class RecognitionPool implements PipelineRunner {
     void slot.worker.terminate();
   }
 
-  private onExit(slot: Slot, code: number): void {
+  private onExit(slot: Slot<O | PoolRefusal>, code: number): void {
     clearTimeout(slot.timer);
     const index = this.slots.indexOf(slot);
     if (index < 0) return; // closed

@@ -17,7 +17,8 @@ export type ToWorker = {
   readonly mode: PipelineMode;
 };
 
-export type FromWorker =
+/** What a worker answers; `O` is its outcome (another worker script may run another job, e.g. a document reader). */
+export type FromWorker<O = PipelineOutcome> =
   | { readonly type: 'ready'; readonly warmUpMs: number }
   | { readonly type: 'init-failed'; readonly message: string }
   | {
@@ -26,5 +27,5 @@ export type FromWorker =
       readonly fields: Record<string, unknown>;
       readonly message: string;
     }
-  | { readonly type: 'result'; readonly id: number; readonly outcome: PipelineOutcome }
+  | { readonly type: 'result'; readonly id: number; readonly outcome: O }
   | { readonly type: 'crashed'; readonly id: number; readonly message: string };

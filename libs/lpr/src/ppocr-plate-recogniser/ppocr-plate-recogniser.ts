@@ -26,6 +26,7 @@ const STRIDE = 8;
  * PaddleOCR PP-OCRv4 text recogniser used as a plate reader: height 48 keeping the aspect ratio,
  * padded right to a common width; CTC over its 6,625 classes, masked to the plate alphabet.
  * No colour head. A licence-clean alternative (with a HyperLPR detector) to plate_rec_color.
+ * `mask: 'none'` reads any printed line (the document readers), every class allowed.
  */
 export class PpocrPlateRecogniser implements PlateTextRecogniser {
   readonly id = PPOCR_RECOGNISER.id;
@@ -33,6 +34,7 @@ export class PpocrPlateRecogniser implements PlateTextRecogniser {
   constructor(
     private readonly model: OnnxModel,
     private readonly alphabet: readonly string[],
+    private readonly mask: 'plate' | 'none' = 'plate',
   ) {}
 
   async recognise(lines: readonly RawImage[]): Promise<TextRead[]> {
@@ -69,7 +71,7 @@ export class PpocrPlateRecogniser implements PlateTextRecogniser {
     return lines.map((_, n) =>
       ctcGreedyDecode(probs.subarray(n * steps * classes, (n + 1) * steps * classes), steps, {
         alphabet: this.alphabet,
-        allowedAt: ppocrAllowedAt,
+        ...(this.mask === 'plate' ? { allowedAt: ppocrAllowedAt } : {}),
         logits: false,
       }),
     );

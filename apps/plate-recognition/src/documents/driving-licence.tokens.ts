@@ -1,0 +1,1 @@
+export const DRIVING_LICENCE_POOL = Symbol('DRIVING_LICENCE_POOL');

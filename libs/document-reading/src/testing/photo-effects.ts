@@ -1,0 +1,188 @@
+import { homography, type Quad, type RawImage, RGB_CHANNELS } from '@ecogate/lpr';
+import sharp, { type OutputInfo, type Sharp } from 'sharp';
+
+// "Photographs" a rendered document page the way a phone on a desk would: the page lies at an angle
+// and in perspective on a darker background, smaller or larger than printed, out of focus, in poor
+// light, with sensor noise, saved as a JPEG. Every effect is deterministic for a given seed, so a
+// generated photo (and so a test or a bench figure) is the same on every run and machine.
+
+/** How a page is photographed. Every field has a neutral default (a flat, sharp, well-lit scan). */
+export interface PhotoConditions {
+  /** In-plane rotation of the page, degrees (positive: clockwise). */
+  readonly rotationDeg?: number;
+  /** Keystone: the far (top) edge shortened by this fraction of the page's width (0 = camera straight above). */
+  readonly tilt?: number;
+  /** The page's width in the photo over its rendered width (0.3 = a small, distant page). */
+  readonly scale?: number;
+  /** Gaussian blur sigma in photo pixels (out of focus, camera shake); 0 = none. */
+  readonly blurSigma?: number;
+  /** Light: every channel multiplied by this (1 = as printed, 0.35 = a dim cab). */
+  readonly brightness?: number;
+  /** Uneven light: the bottom of the photo darker than its top by this fraction (a shadow). */
+  readonly shadow?: number;
+  /** Standard deviation of the Gaussian sensor noise, in 8-bit levels. */
+  readonly noiseSigma?: number;
+  /** The JPEG's quality (1–100). */
+  readonly jpegQuality?: number;
+}
+
+/** Margin of background around the page in the photo, as a fraction of the page's photographed width. */
+const MARGIN = 0.08;
+/** A desk's colour (what a photo shows around the page). */
+const BACKGROUND: readonly [number, number, number] = [92, 84, 76];
+
+/** A small seeded PRNG (mulberry32): numbers in [0, 1), the same sequence for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The page's four corners in the photo: scaled, keystoned, rotated about its centre, framed by a margin. */
+export function pageQuadInPhoto(
+  page: { readonly width: number; readonly height: number },
+  conditions: PhotoConditions,
+): { quad: Quad; width: number; height: number } {
+  const scale = conditions.scale ?? 1;
+  const tilt = conditions.tilt ?? 0;
+  const angle = ((conditions.rotationDeg ?? 0) * Math.PI) / 180;
+  const w = page.width * scale;
+  const h = page.height * scale;
+  const inset = (tilt * w) / 2;
+  const flat: [number, number][] = [
+    [-w / 2 + inset, -h / 2],
+    [w / 2 - inset, -h / 2],
+    [w / 2, h / 2],
+    [-w / 2, h / 2],
+  ];
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const turned = flat.map(([x, y]) => ({ x: x * cos - y * sin, y: x * sin + y * cos }));
+  const margin = MARGIN * w;
+  const minX = Math.min(...turned.map((p) => p.x)) - margin;
+  const minY = Math.min(...turned.map((p) => p.y)) - margin;
+  const maxX = Math.max(...turned.map((p) => p.x)) + margin;
+  const maxY = Math.max(...turned.map((p) => p.y)) + margin;
+  const quad = turned.map((p) => ({ x: p.x - minX, y: p.y - minY })) as unknown as Quad;
+  return { quad, width: Math.ceil(maxX - minX), height: Math.ceil(maxY - minY) };
+}
+
+/**
+ * Lays `page` onto a desk-coloured photo at the place `pageQuadInPhoto` gives: each photo pixel is
+ * mapped back onto the page through the inverse homography and sampled bilinearly.
+ */
+export function placeInPerspective(page: RawImage, conditions: PhotoConditions): RawImage {
+  const { quad, width, height } = pageQuadInPhoto(page, conditions);
+  const pw = page.width - 1;
+  const ph = page.height - 1;
+  const rect: Quad = [
+    { x: 0, y: 0 },
+    { x: pw, y: 0 },
+    { x: pw, y: ph },
+    { x: 0, y: ph },
+  ];
+  const toPage = homography(quad, rect);
+  if (!toPage) throw new Error('degenerate photo conditions: the page has no area');
+  // The homography's terms as locals: this loop runs once per photo pixel (a million or more).
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, k = 0] = toPage;
+  const out = new Uint8Array(width * height * RGB_CHANNELS);
+  const src = page.data;
+  const sw = page.width;
+  const channels = RGB_CHANNELS;
+  const [deskR, deskG, deskB] = BACKGROUND;
+  let o = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const w = g * x + k * y + 1;
+      const sx = (a * x + b * y + c) / w;
+      const sy = (d * x + e * y + f) / w;
+      if (sx < 0 || sy < 0 || sx > pw || sy > ph) {
+        out[o++] = deskR;
+        out[o++] = deskG;
+        out[o++] = deskB;
+        continue;
+      }
+      const x0 = Math.min(Math.floor(sx), pw - 1);
+      const y0 = Math.min(Math.floor(sy), ph - 1);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const p00 = (y0 * sw + x0) * channels;
+      const p01 = p00 + sw * channels;
+      for (let ch = 0; ch < channels; ch++) {
+        const top = (src[p00 + ch] as number) * (1 - fx) + (src[p00 + channels + ch] as number) * fx;
+        const bottom = (src[p01 + ch] as number) * (1 - fx) + (src[p01 + channels + ch] as number) * fx;
+        out[o++] = Math.round(top * (1 - fy) + bottom * fy);
+      }
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** Gaussian blur (sharp's, deterministic); a sigma under sharp's minimum of 0.3 leaves the image as is. */
+export async function blurred(image: RawImage, sigma: number): Promise<RawImage> {
+  if (sigma < 0.3) return image;
+  return fromSharp(await rawSharp(image).blur(sigma).raw().toBuffer({ resolveWithObject: true }));
+}
+
+/** Dims the image by `brightness`, and its bottom by a further `shadow` fraction (a linear ramp). */
+export function darkened(image: RawImage, brightness: number, shadow = 0): RawImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(data.length);
+  const rowBytes = width * RGB_CHANNELS;
+  for (let y = 0; y < height; y++) {
+    const gain = brightness * (1 - (shadow * y) / Math.max(1, height - 1));
+    for (let i = y * rowBytes; i < (y + 1) * rowBytes; i++) out[i] = Math.round((data[i] as number) * gain);
+  }
+  return { width, height, data: out };
+}
+
+/** Adds Gaussian noise of standard deviation `sigma` (Box–Muller over the seeded PRNG), clamped to 0–255. */
+export function noisy(image: RawImage, sigma: number, random: () => number): RawImage {
+  if (sigma <= 0) return image;
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    out[i] = Math.min(255, Math.max(0, Math.round((image.data[i] as number) + gaussian * sigma)));
+  }
+  return { width: image.width, height: image.height, data: out };
+}
+
+/** The whole photograph: perspective, blur, light, noise, then the JPEG a phone would save. */
+export async function photograph(page: RawImage, conditions: PhotoConditions, seed: number): Promise<Buffer> {
+  const placed = placeInPerspective(page, conditions);
+  const soft = await blurred(placed, conditions.blurSigma ?? 0);
+  const dim = darkened(soft, conditions.brightness ?? 1, conditions.shadow ?? 0);
+  const grainy = noisy(dim, conditions.noiseSigma ?? 0, seededRandom(seed));
+  return rawSharp(grainy)
+    .jpeg({ quality: conditions.jpegQuality ?? 85 })
+    .toBuffer();
+}
+
+/** Rasterises an SVG (a rendered page) to packed RGB on white. */
+export async function rasteriseSvg(svg: string): Promise<RawImage> {
+  return fromSharp(
+    await sharp(Buffer.from(svg))
+      .flatten({ background: '#ffffff' })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  );
+}
+
+function rawSharp(image: RawImage): Sharp {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: RGB_CHANNELS } });
+}
+
+function fromSharp({ data, info }: { data: Buffer; info: OutputInfo }): RawImage {
+  if (info.channels !== RGB_CHANNELS) throw new Error(`expected RGB, got ${info.channels} channels`);
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+  };
+}
