@@ -7,3 +7,4 @@ export * from './licence-fields';
 export * from './text-boxes';
 export * from './text-detector';
 export * from './text-lines';
+export * from './vehicle-type-name';

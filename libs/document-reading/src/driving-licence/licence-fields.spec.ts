@@ -1,6 +1,7 @@
 import { computeVinCheckDigit } from '@ecogate/domain';
 import { BAD_CHECK_DIGIT_CONFIDENCE, extractLicenceFields, normaliseDate } from './licence-fields';
 import { textRow, type TextRow } from './text-lines';
+import { isVehicleTypeName } from './vehicle-type-name';
 
 const VIN = 'LFWSRXRJ5K1E12345';
 const vinWithCheck = (draft: string) =>
@@ -125,5 +126,21 @@ describe('normaliseDate', () => {
   it.each(['2019-02-30', '2019-13-01', '1930-01-01', '2027-01-01', '2019-05', '2019-05-12X'])(
     'refuses %s',
     (text) => expect(normaliseDate(text, today)).toBeUndefined(),
+  );
+});
+
+describe('isVehicleTypeName', () => {
+  it.each([
+    '重型半挂牵引车',
+    '小型普通客车',
+    '中型自卸货车',
+    '重型仓栅式货车',
+    '重型厢式自卸货车',
+    '重型低平板半挂车',
+    '小型轿车',
+  ])('accepts %s', (name) => expect(isVehicleTypeName(name)).toBe(true));
+  it.each(['重型仓播式货车', '中型通货车', '货运', '重型', '普通货车', '重型半挂牵引车车车车'])(
+    'refuses %s',
+    (name) => expect(isVehicleTypeName(name)).toBe(false),
   );
 });

@@ -2,6 +2,7 @@ import { type DrivingLicenceRead, type ReadField } from '@ecogate/contracts';
 import { parsePlate, parseVin } from '@ecogate/domain';
 import { type CharacterRead } from '@ecogate/lpr';
 import { type TextRow } from './text-lines';
+import { isVehicleTypeName } from './vehicle-type-name';
 
 export type LicenceField = DrivingLicenceRead['unreadable'][number];
 export const LICENCE_FIELDS: readonly LicenceField[] = [
@@ -128,10 +129,7 @@ const VALIDATORS: Readonly<Record<LicenceField, Validator>> = {
   vehicleType: (value) => {
     const chars = cleaned(value);
     const text = textOf(chars);
-    // GB/T 7258 names: a size class, a body, and 车 (重型半挂牵引车, 小型普通客车, 中型自卸货车…).
-    return /^(重型|中型|轻型|微型|大型|小型)\p{Script=Han}{1,8}车$/u.test(text)
-      ? { value: text, confidence: minConfidence(chars) }
-      : undefined;
+    return isVehicleTypeName(text) ? { value: text, confidence: minConfidence(chars) } : undefined;
   },
   vin: (value) => {
     const chars = cleaned(value, INNER_SEPARATORS);
