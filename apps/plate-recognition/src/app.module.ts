@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
-import { startDrivingLicencePool } from '@ecogate/document-reading';
+import { startDrivingLicencePool, startInventoryListPool } from '@ecogate/document-reading';
 import { PlateReader, RecognitionPool } from '@ecogate/lpr';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
@@ -17,6 +17,9 @@ import { APP_CONFIG, type PlateRecognitionConfig } from './config/plate-recognit
 import { DrivingLicenceController } from './documents/driving-licence.controller';
 import { DrivingLicenceService } from './documents/driving-licence.service';
 import { DRIVING_LICENCE_POOL } from './documents/driving-licence.tokens';
+import { InventoryListController } from './documents/inventory-list.controller';
+import { InventoryListService } from './documents/inventory-list.service';
+import { INVENTORY_LIST_POOL } from './documents/inventory-list.tokens';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { RecognitionController } from './recognition/recognition.controller';
@@ -59,6 +62,7 @@ export class AppModule {
       controllers: [
         RecognitionController,
         DrivingLicenceController,
+        InventoryListController,
         HealthController,
         ...(pipeline?.controllers ?? []),
       ],
@@ -93,6 +97,17 @@ export class AppModule {
             }),
         },
         DrivingLicenceService,
+        {
+          provide: INVENTORY_LIST_POOL,
+          // The 随车清单 QR reader's own workers (ZXing as wasm): a decode never runs on the event loop.
+          useFactory: () =>
+            startInventoryListPool({
+              ...config.inventoryList.pool,
+              init: config.inventoryList.init,
+              logger: logger.child({ component: 'inventory-list-qr' }),
+            }),
+        },
+        InventoryListService,
         ...(pipeline?.providers ?? []),
       ],
     };

@@ -13,8 +13,13 @@ import {
 } from '@ecogate/auth';
 import { type OpenApiDocument } from '@ecogate/http-edge';
 import { createLogger } from '@ecogate/telemetry';
-import { drivingLicenceReadSchema } from '@ecogate/contracts';
-import { generateLicenceTruth, photograph, renderLicencePage } from '@ecogate/document-reading/testing';
+import { drivingLicenceReadSchema, inventoryListReadSchema } from '@ecogate/contracts';
+import {
+  generateLicenceTruth,
+  inventoryListPhoto,
+  photograph,
+  renderLicencePage,
+} from '@ecogate/document-reading/testing';
 import { asBmp, crop, jpegClaiming, plateLess, scene } from '../test/test-inputs';
 import { plateRecognitionConfig } from './config/plate-recognition.config';
 import { createApp } from './create-app';
@@ -244,6 +249,7 @@ describe('plate-recognition service', () => {
       const res = await request(app.getHttpServer()).get('/openapi.json').expect(200);
       expect(Object.keys(res.body.paths).sort()).toEqual([
         '/documents/driving-licence/read',
+        '/documents/inventory-list/read',
         '/health',
         '/recognize',
       ]);
@@ -276,6 +282,51 @@ describe('plate-recognition service', () => {
 
     it('refuses a city operator: only the ledger sends documents', async () => {
       await post(Buffer.from('x'), 'image/jpeg', path).expect(403);
+    });
+  });
+
+  describe('POST /documents/inventory-list/read', () => {
+    const path = '/documents/inventory-list/read';
+    const fields = { disclosureNumber: 'CNZXG6ZJ0A00000000103K', vin: 'LZZ1CLVB8JD123456' };
+    let ledger: string;
+    beforeEach(async () => {
+      ledger = await issuer.serviceBearer('ledger');
+    });
+
+    it("reads a 随车清单's QR code in the QR workers for the ledger's job, raw or multipart", async () => {
+      const photo = await inventoryListPhoto(fields, { rotationDeg: -9, tilt: 0.1, noiseSigma: 3 }, 9);
+      const raw = inventoryListReadSchema.parse(
+        (await post(photo, 'image/jpeg', path, ledger).expect(200)).body,
+      );
+      expect(raw).toMatchObject({ found: true, ...fields, unreadable: [] });
+      const multipart = await request(app.getHttpServer())
+        .post(path)
+        .set('authorization', ledger)
+        .attach('image', photo, { filename: 'list.jpg', contentType: 'image/jpeg' })
+        .expect(200);
+      expect(multipart.body).toEqual(raw);
+    });
+
+    it('answers a photo without a code with 200 found: false and the reason, for a person', async () => {
+      const photo = await inventoryListPhoto({ ...fields, qrText: null }, {}, 2);
+      const read = inventoryListReadSchema.parse(
+        (await post(photo, 'image/jpeg', path, ledger).expect(200)).body,
+      );
+      expect(read).toMatchObject({ found: false, reason: 'no-qr-code', message: expect.any(String) });
+    });
+
+    it('answers bytes that are no image with 422, another media type with 415, a huge body with 413', async () => {
+      const res = await post(Buffer.from('not a photo'), 'image/jpeg', path, ledger).expect(422);
+      expect(res.body).toMatchObject({ kind: 'unreadable-image', reason: 'unsupported-format' });
+      await post(Buffer.from('text'), 'text/plain', path, ledger).expect(415);
+      await post(Buffer.alloc(MAX_BODY + 1, 0xff), 'image/jpeg', path, ledger).expect(413);
+    });
+
+    it('refuses a city operator and other services: only the ledger sends documents', async () => {
+      await post(Buffer.from('x'), 'image/jpeg', path).expect(403);
+      await post(Buffer.from('x'), 'image/jpeg', path, await issuer.serviceBearer('video-archive')).expect(
+        403,
+      );
     });
   });
 

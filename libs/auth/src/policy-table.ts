@@ -273,6 +273,8 @@ export const POLICY = {
     'POST /recognize': { roles: ['city-operator'], services: ['video-archive'] },
     // The ledger's document-reading job sends the 行驶证 photos a person uploaded (#23).
     'POST /documents/driving-licence/read': { roles: [], services: ['ledger'] },
+    // The same job sends the 随车清单 photos for their QR code (#23).
+    'POST /documents/inventory-list/read': { roles: [], services: ['ledger'] },
   },
 } as const satisfies Readonly<Record<string, ServicePolicy>>;
 

@@ -1,4 +1,3 @@
 // Public entry of the vehicle-document readers: the 随车清单's QR code and the 行驶证's printed fields.
 export * from './driving-licence';
-export * from './inventory-list/inventory-list-payload';
-export * from './inventory-list/inventory-list-reader';
+export * from './inventory-list';

@@ -145,17 +145,3 @@ export function formatDrivingLicenceBench(results: readonly ConditionResult[]): 
     ...rows.map(line),
   ].join('\n');
 }
-
-if (require.main === module) {
-  const argv = process.argv.slice(2);
-  const arg = (name: string, fallback: number) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? Number(argv[i + 1]) : fallback;
-  };
-  runDrivingLicenceBench({ photos: arg('--photos', 8), seed: arg('--seed', 2026) })
-    .then((results) => console.log(formatDrivingLicenceBench(results)))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
-}

@@ -19,6 +19,9 @@ import {
   type DrivingLicenceConfig,
   drivingLicenceConfigFrom,
   drivingLicenceEnv,
+  type InventoryListConfig,
+  inventoryListConfigFrom,
+  inventoryListEnv,
 } from '@ecogate/document-reading';
 import { type LprConfig, lprConfigFrom, lprEnv } from '@ecogate/lpr';
 import { z } from 'zod';
@@ -43,6 +46,8 @@ export interface PlateRecognitionConfig {
   readonly lpr: LprConfig;
   /** `POST /documents/driving-licence/read`: its worker pool and models (PP-OCRv4, from the lpr settings). */
   readonly drivingLicence: DrivingLicenceConfig;
+  /** `POST /documents/inventory-list/read`: the QR reader's worker pool. */
+  readonly inventoryList: InventoryListConfig;
   /** Absent when `SNAPSHOTS_ENABLED=false`: the service then only answers `POST /recognize`. */
   readonly snapshots?: SnapshotPipelineConfig;
 }
@@ -57,6 +62,7 @@ export const plateRecognitionConfig = defineConfig(
     LPR_MAX_BODY_BYTES: positiveInt(10 * 1024 * 1024),
     ...lprEnv,
     ...drivingLicenceEnv,
+    ...inventoryListEnv,
     /**
      * Consume `camera.snapshot.captured.v1` and publish `anpr.plate.read.v1`: then a bus and an
      * object store are required, of the profile their variables choose (ADR 0008). `false`: HTTP only.
@@ -86,6 +92,7 @@ export const plateRecognitionConfig = defineConfig(
       auth: authConfig(env),
       lpr,
       drivingLicence: drivingLicenceConfigFrom(env, lpr),
+      inventoryList: inventoryListConfigFrom(env, lpr),
     };
     if (!env.SNAPSHOTS_ENABLED) return base;
     // Both sections checked before failing, so every missing variable is named at once.

@@ -5,21 +5,12 @@ import {
   LICENCE_FIELDS,
 } from '@ecogate/document-reading';
 import { type PoolRefusal } from '@ecogate/lpr';
-import { meter } from '@ecogate/telemetry';
+import {
+  documentFields as fields,
+  documentReadDuration as duration,
+  documentReads as reads,
+} from './document-metrics';
 import { DRIVING_LICENCE_POOL } from './driving-licence.tokens';
-
-const documentMeter = meter('plate-recognition');
-const reads = documentMeter.createCounter('document_reads_total', {
-  description: 'Document photos read, by document and outcome (found, not-found, unreadable-image, refusals)',
-});
-const fields = documentMeter.createCounter('document_fields_total', {
-  description: 'Fields of the documents found, by document, field and result (read or unreadable)',
-});
-const duration = documentMeter.createHistogram('document_read_duration_seconds', {
-  description: 'From the photo handed to the reader pool to its answer (queueing included), by document',
-  unit: 's',
-  advice: { explicitBucketBoundaries: [0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 30] },
-});
 
 /** The licence reader as the service uses it: a photo to its worker pool, metrics, and the pool's shutdown. */
 @Injectable()

@@ -22,6 +22,7 @@ describe('plate-recognition OpenAPI document', () => {
     expect(routes.map((r) => routeKey(r.method, r.path)).sort()).toEqual([
       'GET /health',
       'POST /documents/driving-licence/read',
+      'POST /documents/inventory-list/read',
       'POST /recognize',
     ]);
     expect(undocumentedRoutes(plateRecognitionOpenApi, routes)).toEqual([]);
@@ -45,6 +46,19 @@ describe('plate-recognition OpenAPI document', () => {
     expect(JSON.stringify(licence?.responses?.['200'])).toContain('registrationDate');
     expect(Object.keys(licence?.responses ?? {})).toEqual(
       expect.arrayContaining(['200', '413', '415', '422', '503']),
+    );
+  });
+
+  it('documents the 随车清单 reader: every image type, its answer’s schema, its refusals', () => {
+    const list = plateRecognitionOpenApi.paths['/documents/inventory-list/read']?.post;
+    expect(Object.keys(list?.requestBody?.content ?? {})).toEqual(
+      expect.arrayContaining(['image/jpeg', 'image/png', 'image/bmp', 'multipart/form-data']),
+    );
+    const answer = JSON.stringify(list?.responses?.['200']);
+    for (const word of ['disclosureNumber', 'qrText', 'no-qr-code', 'not-an-inventory-list-code'])
+      expect(answer).toContain(word);
+    expect(Object.keys(list?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '400', '413', '415', '422', '503']),
     );
   });
 

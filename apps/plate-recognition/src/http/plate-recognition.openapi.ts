@@ -4,7 +4,7 @@ import {
   type RouteDescriptor,
   type RouteResponse,
 } from '@ecogate/http-edge';
-import { drivingLicenceReadSchema } from '@ecogate/contracts';
+import { drivingLicenceReadSchema, inventoryListReadSchema } from '@ecogate/contracts';
 import { z } from 'zod';
 import { IMAGE_MEDIA_TYPES } from './image-body';
 
@@ -65,6 +65,31 @@ const routes: RouteDescriptor[] = [
     },
   },
   {
+    method: 'post',
+    path: '/documents/inventory-list/read',
+    summary:
+      'Read the QR code of an environmental information list (随车清单) photo: disclosure number (信息公开编号) and VIN',
+    tags: ['documents'],
+    body: image,
+    bodyContentType: 'image/jpeg',
+    responses: {
+      200: {
+        description:
+          'The code as decoded (`qrText`, kept as proof) and the fields it carries, normalised and validated; ' +
+          'a field the code lacks or carries in an invalid form is named in `unreadable`, never guessed. ' +
+          'A photo with no readable code is `found: false, reason: no-qr-code`, one whose codes carry neither ' +
+          'field `not-an-inventory-list-code`, each with a `message` for the person who takes the record over',
+        schema: inventoryListReadSchema,
+      },
+      400: refusal('bad-request: multipart without an `image` file'),
+      413: refusal('payload-too-large'),
+      415: refusal('unsupported-media-type'),
+      422: { description: '`{kind: unreadable-image, reason, message}`' },
+      500: { description: '`{kind: failed}`' },
+      503: { description: '`{kind: overloaded | timed-out}` with `Retry-After: 1`' },
+    },
+  },
+  {
     method: 'get',
     path: '/health',
     summary: 'Whether a worker has its models loaded, and the pool',
@@ -77,7 +102,7 @@ const routes: RouteDescriptor[] = [
 ];
 
 /** The routes that take an image as `POST /recognize` does (`imageFrom`). */
-const IMAGE_ROUTES = ['/recognize', '/documents/driving-licence/read'];
+const IMAGE_ROUTES = ['/recognize', '/documents/driving-licence/read', '/documents/inventory-list/read'];
 
 /** The other ways the image routes take their image, beside the raw JPEG the descriptor names. */
 function withEveryImageType(document: OpenApiDocument): OpenApiDocument {

@@ -1,5 +1,5 @@
 import { type InventoryListRead } from '@ecogate/contracts';
-import { type DecodeFailure, decodeImage, type RawImage, RGB_CHANNELS } from '@ecogate/lpr';
+import { decodeImage, type RawImage, RGB_CHANNELS, type UnreadableReason } from '@ecogate/lpr';
 import sharp, { type Sharp } from 'sharp';
 import { parseInventoryListPayload } from './inventory-list-payload';
 import { decodeQrTexts, type GreyImage } from './qr-decoder';
@@ -27,12 +27,13 @@ export type QrAttempt = (typeof QR_ATTEMPTS)[number];
 
 export type InventoryListOutcome =
   | {
-      readonly ok: true;
+      readonly kind: 'read';
       readonly read: InventoryListRead;
       /** The variant in which the code was found (absent when none was). */
       readonly attempt?: QrAttempt;
+      readonly image: { readonly width: number; readonly height: number };
     }
-  | DecodeFailure;
+  | { readonly kind: 'unreadable-image'; readonly reason: UnreadableReason; readonly message: string };
 
 /** A large photo is also tried at this long side (a soft code becomes sharp), a small one at twice its size. */
 const DOWNSCALED_LONG_SIDE = 1000;
@@ -50,15 +51,17 @@ export async function readInventoryList(
     maxPixels: options.maxPixels,
     timeoutSeconds: options.decodeTimeoutSeconds,
   });
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) return { kind: 'unreadable-image', reason: decoded.reason, message: decoded.message };
+  const image = { width: decoded.image.width, height: decoded.image.height };
   for (const attempt of QR_ATTEMPTS) {
     const grey = await variant(decoded.image, attempt);
     if (!grey) continue;
     const texts = await decodeQrTexts(grey);
-    if (texts.length > 0) return { ok: true, read: readOf(texts), attempt };
+    if (texts.length > 0) return { kind: 'read', read: readOf(texts), attempt, image };
   }
   return {
-    ok: true,
+    kind: 'read',
+    image,
     read: { kind: 'inventory-list', found: false, reason: 'no-qr-code', message: NO_QR_CODE_MESSAGE },
   };
 }

@@ -13,6 +13,8 @@ export interface InventoryListPage {
   readonly vin: string;
   /** The QR code's text; by default the disclosure site's URL (`inventoryListQrText`). `null`: no code printed. */
   readonly qrText?: string | null;
+  /** The code's raw bytes instead of `qrText` (e.g. GBK-encoded text, as some printers write). */
+  readonly qrBytes?: Uint8Array;
   readonly vehicleModel?: string;
   readonly manufacturer?: string;
 }
@@ -71,7 +73,11 @@ export function inventoryListSvg(page: InventoryListPage): string {
     `<line x1="60" y1="720" x2="${PAGE_WIDTH - 60}" y2="720" stroke="#444444" stroke-width="2"/>`,
     `<text x="70" y="770" font-size="18">污染控制技术信息见信息公开平台</text>`,
     `</g>`,
-    qrText === null ? '' : qrCodeSvg(qrText, PAGE_WIDTH - 60 - QR_SIDE, 140, QR_SIDE),
+    page.qrBytes
+      ? qrCodeSvg(page.qrBytes, PAGE_WIDTH - 60 - QR_SIDE, 140, QR_SIDE)
+      : qrText === null
+        ? ''
+        : qrCodeSvg(qrText, PAGE_WIDTH - 60 - QR_SIDE, 140, QR_SIDE),
     `</svg>`,
   ].join('');
 }
@@ -91,8 +97,9 @@ export async function inventoryListPhoto(
 }
 
 /** A QR code as one SVG path of dark modules, on white with its quiet zone, `side` pixels square. */
-export function qrCodeSvg(text: string, left: number, top: number, side: number): string {
-  const { modules } = createQrCode(text, { errorCorrectionLevel: 'M' });
+export function qrCodeSvg(content: string | Uint8Array, left: number, top: number, side: number): string {
+  const segments = typeof content === 'string' ? content : [{ data: content, mode: 'byte' as const }];
+  const { modules } = createQrCode(segments, { errorCorrectionLevel: 'M' });
   const cells = modules.size + 2 * QUIET_ZONE_MODULES;
   const moves: string[] = [];
   for (let row = 0; row < modules.size; row++) {

@@ -26,6 +26,10 @@ export interface PhotoConditions {
   readonly jpegQuality?: number;
 }
 
+// Module-level copies of Math's functions: the per-pixel loops below would otherwise look up the
+// global `Math` once per pixel, which is ten times slower where the code runs in a vm context (Jest).
+const { ceil, cos, floor, imul, log, max, min, round, sin, sqrt, PI } = Math;
+
 /** Margin of background around the page in the photo, as a fraction of the page's photographed width. */
 const MARGIN = 0.08;
 /** A desk's colour (what a photo shows around the page). */
@@ -37,8 +41,8 @@ export function seededRandom(seed: number): () => number {
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -50,7 +54,7 @@ export function pageQuadInPhoto(
 ): { quad: Quad; width: number; height: number } {
   const scale = conditions.scale ?? 1;
   const tilt = conditions.tilt ?? 0;
-  const angle = ((conditions.rotationDeg ?? 0) * Math.PI) / 180;
+  const angle = ((conditions.rotationDeg ?? 0) * PI) / 180;
   const w = page.width * scale;
   const h = page.height * scale;
   const inset = (tilt * w) / 2;
@@ -60,16 +64,16 @@ export function pageQuadInPhoto(
     [w / 2, h / 2],
     [-w / 2, h / 2],
   ];
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const turned = flat.map(([x, y]) => ({ x: x * cos - y * sin, y: x * sin + y * cos }));
+  const cosine = cos(angle);
+  const sine = sin(angle);
+  const turned = flat.map(([x, y]) => ({ x: x * cosine - y * sine, y: x * sine + y * cosine }));
   const margin = MARGIN * w;
-  const minX = Math.min(...turned.map((p) => p.x)) - margin;
-  const minY = Math.min(...turned.map((p) => p.y)) - margin;
-  const maxX = Math.max(...turned.map((p) => p.x)) + margin;
-  const maxY = Math.max(...turned.map((p) => p.y)) + margin;
+  const minX = min(...turned.map((p) => p.x)) - margin;
+  const minY = min(...turned.map((p) => p.y)) - margin;
+  const maxX = max(...turned.map((p) => p.x)) + margin;
+  const maxY = max(...turned.map((p) => p.y)) + margin;
   const quad = turned.map((p) => ({ x: p.x - minX, y: p.y - minY })) as unknown as Quad;
-  return { quad, width: Math.ceil(maxX - minX), height: Math.ceil(maxY - minY) };
+  return { quad, width: ceil(maxX - minX), height: ceil(maxY - minY) };
 }
 
 /**
@@ -107,8 +111,8 @@ export function placeInPerspective(page: RawImage, conditions: PhotoConditions):
         out[o++] = deskB;
         continue;
       }
-      const x0 = Math.min(Math.floor(sx), pw - 1);
-      const y0 = Math.min(Math.floor(sy), ph - 1);
+      const x0 = min(floor(sx), pw - 1);
+      const y0 = min(floor(sy), ph - 1);
       const fx = sx - x0;
       const fy = sy - y0;
       const p00 = (y0 * sw + x0) * channels;
@@ -116,7 +120,7 @@ export function placeInPerspective(page: RawImage, conditions: PhotoConditions):
       for (let ch = 0; ch < channels; ch++) {
         const top = (src[p00 + ch] as number) * (1 - fx) + (src[p00 + channels + ch] as number) * fx;
         const bottom = (src[p01 + ch] as number) * (1 - fx) + (src[p01 + channels + ch] as number) * fx;
-        out[o++] = Math.round(top * (1 - fy) + bottom * fy);
+        out[o++] = round(top * (1 - fy) + bottom * fy);
       }
     }
   }
@@ -135,8 +139,8 @@ export function darkened(image: RawImage, brightness: number, shadow = 0): RawIm
   const out = new Uint8Array(data.length);
   const rowBytes = width * RGB_CHANNELS;
   for (let y = 0; y < height; y++) {
-    const gain = brightness * (1 - (shadow * y) / Math.max(1, height - 1));
-    for (let i = y * rowBytes; i < (y + 1) * rowBytes; i++) out[i] = Math.round((data[i] as number) * gain);
+    const gain = brightness * (1 - (shadow * y) / max(1, height - 1));
+    for (let i = y * rowBytes; i < (y + 1) * rowBytes; i++) out[i] = round((data[i] as number) * gain);
   }
   return { width, height, data: out };
 }
@@ -146,8 +150,8 @@ export function noisy(image: RawImage, sigma: number, random: () => number): Raw
   if (sigma <= 0) return image;
   const out = new Uint8Array(image.data.length);
   for (let i = 0; i < out.length; i++) {
-    const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    out[i] = Math.min(255, Math.max(0, Math.round((image.data[i] as number) + gaussian * sigma)));
+    const gaussian = sqrt(-2 * log(1 - random())) * cos(2 * PI * random());
+    out[i] = min(255, max(0, round((image.data[i] as number) + gaussian * sigma)));
   }
   return { width: image.width, height: image.height, data: out };
 }

@@ -1,0 +1,1 @@
+export const INVENTORY_LIST_POOL = Symbol('INVENTORY_LIST_POOL');
