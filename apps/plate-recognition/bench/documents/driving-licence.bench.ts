@@ -1,5 +1,5 @@
 /**
- * `npm run bench:driving-licence [-- --photos N --seed S]`
+ * `npm run bench:documents -- --only driving-licence [--photos N --seed S]`
  *
  * The 行驶证 reader on generated licence photos (fixed seed): per condition (straight, angled,
  * blurred, dark, small, turned a quarter or half turn) and field, how many reads are right, wrong
