@@ -5,6 +5,7 @@
 {{ include "ecogate-lib.authConfig" . }}
 {{ include "ecogate-lib.signingConfig" . }}
 VIDEO_ARCHIVE_URL: {{ include "ecogate-lib.peerUrl" (dict "root" . "service" "video-archive" "port" 8080) | quote }}
+PLATE_RECOGNITION_URL: {{ include "ecogate-lib.peerUrl" (dict "root" . "service" "plate-recognition" "port" 8080) | quote }}
 {{ include "ledger.retention" . }}
 LEDGER_EXPORT_TMP_DIR: /tmp
 {{- if .Values.chainSigningKey.existingSecret }}

@@ -1,5 +1,5 @@
 import { configSection, resources, workloadParams } from '../common-values';
-import { extra, int, param, str } from '../values-spec';
+import { extra, int, objectList, param, str } from '../values-spec';
 import { bucket, positive } from './env-schemas';
 import { serviceChart } from './service-chart';
 
@@ -75,6 +75,17 @@ export const ledger = serviceChart(
           'credentials.json',
           str({ minLength: 1 }),
         ),
+        param(
+          'stageLookup.network.peers',
+          'NetworkPolicy peers of that source (its CIDR as an ipBlock); empty: any address on the ports below (only with a URL)',
+          [],
+          objectList,
+        ),
+        param('stageLookup.network.ports', 'TCP ports of that source', [443], {
+          type: 'array',
+          minItems: 1,
+          items: int({ minimum: 1, maximum: 65535 }),
+        }),
       ],
     },
   ],

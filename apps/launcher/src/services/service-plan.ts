@@ -119,6 +119,8 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
         ...common,
         ...signing('ledger'),
         VIDEO_ARCHIVE_URL: url(ports.internal['video-archive']),
+        // Vehicle documents (随车清单 QR code, 行驶证 fields) read in the background.
+        PLATE_RECOGNITION_URL: url(ports.internal['plate-recognition']),
         LEDGER_CHAIN_SIGNING_KEY_FILE: secrets.ledgerChainKeyFile,
         LEDGER_STAGE_LOOKUP_URL: machine.stageLookup.url,
         LEDGER_STAGE_LOOKUP_CREDENTIALS_FILE: machine.stageLookup.credentialsFile,
