@@ -82,6 +82,8 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:upload', onlyDependOnLibsWithTags: ['scope:upload', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
+  // An end-to-end suite drives every service, so it may use any service's test tools (simulators, generators).
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
   // The console runs in browsers: it shares only the pure domain model and contracts.
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   // One owner per infrastructure client.

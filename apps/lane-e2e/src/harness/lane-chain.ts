@@ -52,7 +52,7 @@ export interface LaneChainOptions {
    */
   readonly eventLogAddress?: (url: string) => string;
   readonly enterprises: readonly EnterpriseSpec[];
-  /** Also start plate-recognition (server-side reads of every snapshot). */
+  /** Also start plate-recognition (server-side reads of every snapshot; the ledger reads vehicle documents with it). */
   readonly plateRecognition?: boolean;
   /** barrier-control's BARRIER_OPEN_CYCLE_SECONDS (a lane's next vehicle is tailgating before it ends). */
   readonly openCycleSeconds?: number;
@@ -248,12 +248,15 @@ export class LaneChain {
     const videoEnv = this.options.videoArchive
       ? await this.videoArchiveEnv(this.options.videoArchive)
       : undefined;
+    // Its HTTP port chosen now, for the ledger (which reads vehicle documents through it).
+    const recognition = this.options.plateRecognition ? await this.commonEnv() : undefined;
     const ledgerEnv = {
-      ...(await this.commonEnv(videoEnv ? 'ledger' : undefined)),
+      ...(await this.commonEnv(videoEnv || recognition ? 'ledger' : undefined)),
       DATABASE_URL: ledgerDb.url,
       LEDGER_OUTBOX_POLL_MS: '50',
       LEDGER_DOCUMENTS_BUCKET: `${BUCKET}-docs`,
       ...(videoEnv ? { VIDEO_ARCHIVE_URL: `http://127.0.0.1:${videoEnv['HTTP_PORT']}` } : {}),
+      ...(recognition ? { PLATE_RECOGNITION_URL: `http://127.0.0.1:${recognition['HTTP_PORT']}` } : {}),
       ...this.options.ledgerEnv,
     };
     // The deploy step of each service, then the services (those with no dependency side by side).
@@ -272,7 +275,6 @@ export class LaneChain {
     // Services that declare the same topics start one after the other: two concurrent
     // `ensureTopics` of one new topic can fail with UNKNOWN_TOPIC_OR_PARTITION (see docs/lane-e2e.md).
     this.urls.set('camera-ingest-api', `http://127.0.0.1:${ingestApiPort}`);
-    const recognition = this.options.plateRecognition ? await this.commonEnv() : undefined;
     await Promise.all([
       this.launch('camera-ingest', ingestEnv)
         .then(() => recognition && this.launch('plate-recognition', recognition))
