@@ -14,12 +14,9 @@ import { PlateReader, RecognitionPool } from '@ecogate/lpr';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
 import { APP_CONFIG, type PlateRecognitionConfig } from './config/plate-recognition.config';
-import { DrivingLicenceController } from './documents/driving-licence.controller';
-import { DrivingLicenceService } from './documents/driving-licence.service';
-import { DRIVING_LICENCE_POOL } from './documents/driving-licence.tokens';
-import { InventoryListController } from './documents/inventory-list.controller';
-import { InventoryListService } from './documents/inventory-list.service';
-import { INVENTORY_LIST_POOL } from './documents/inventory-list.tokens';
+import { DocumentReadersController } from './documents/document-readers.controller';
+import { DocumentReadersService } from './documents/document-readers.service';
+import { DRIVING_LICENCE_POOL, INVENTORY_LIST_POOL } from './documents/document-readers.tokens';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { RecognitionController } from './recognition/recognition.controller';
@@ -61,8 +58,7 @@ export class AppModule {
       ],
       controllers: [
         RecognitionController,
-        DrivingLicenceController,
-        InventoryListController,
+        DocumentReadersController,
         HealthController,
         ...(pipeline?.controllers ?? []),
       ],
@@ -96,7 +92,6 @@ export class AppModule {
               logger: logger.child({ component: 'licence-ocr' }),
             }),
         },
-        DrivingLicenceService,
         {
           provide: INVENTORY_LIST_POOL,
           // The 随车清单 QR reader's own workers (ZXing as wasm): a decode never runs on the event loop.
@@ -107,7 +102,7 @@ export class AppModule {
               logger: logger.child({ component: 'inventory-list-qr' }),
             }),
         },
-        InventoryListService,
+        DocumentReadersService,
         ...(pipeline?.providers ?? []),
       ],
     };

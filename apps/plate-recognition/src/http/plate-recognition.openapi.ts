@@ -13,6 +13,16 @@ const rejected = z.object({ kind: z.literal('rejected'), code: z.string(), reaso
 const refusal = (description: string): RouteResponse => ({ description, schema: rejected });
 const image = z.string().describe('The image bytes; the content decides the format (magic bytes)');
 
+/** What a document reader answers besides its read (the photo taken as `POST /recognize` takes it). */
+const documentReadErrors = {
+  400: refusal('bad-request: multipart without an `image` file'),
+  413: refusal('payload-too-large'),
+  415: refusal('unsupported-media-type'),
+  422: { description: '`{kind: unreadable-image, reason, message}`' },
+  500: { description: '`{kind: failed}`' },
+  503: { description: '`{kind: overloaded | timed-out}` with `Retry-After: 1`' },
+} satisfies Record<number, RouteResponse>;
+
 const routes: RouteDescriptor[] = [
   {
     method: 'post',
@@ -56,12 +66,7 @@ const routes: RouteDescriptor[] = [
           'licence is `found: false`',
         schema: drivingLicenceReadSchema,
       },
-      400: refusal('bad-request: multipart without an `image` file'),
-      413: refusal('payload-too-large'),
-      415: refusal('unsupported-media-type'),
-      422: { description: '`{kind: unreadable-image, reason, message}`' },
-      500: { description: '`{kind: failed}`' },
-      503: { description: '`{kind: overloaded | timed-out}` with `Retry-After: 1`' },
+      ...documentReadErrors,
     },
   },
   {
@@ -81,12 +86,7 @@ const routes: RouteDescriptor[] = [
           'field `not-an-inventory-list-code`, each with a `message` for the person who takes the record over',
         schema: inventoryListReadSchema,
       },
-      400: refusal('bad-request: multipart without an `image` file'),
-      413: refusal('payload-too-large'),
-      415: refusal('unsupported-media-type'),
-      422: { description: '`{kind: unreadable-image, reason, message}`' },
-      500: { description: '`{kind: failed}`' },
-      503: { description: '`{kind: overloaded | timed-out}` with `Retry-After: 1`' },
+      ...documentReadErrors,
     },
   },
   {

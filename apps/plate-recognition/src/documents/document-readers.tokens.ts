@@ -1,1 +1,2 @@
 export const DRIVING_LICENCE_POOL = Symbol('DRIVING_LICENCE_POOL');
+export const INVENTORY_LIST_POOL = Symbol('INVENTORY_LIST_POOL');

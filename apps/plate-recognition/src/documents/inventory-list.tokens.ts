@@ -1,1 +1,0 @@
-export const INVENTORY_LIST_POOL = Symbol('INVENTORY_LIST_POOL');
