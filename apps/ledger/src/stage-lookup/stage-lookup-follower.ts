@@ -7,23 +7,13 @@ import {
 } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
 import { z } from 'zod';
-import { leaseDueRows } from '../due-work/lease-due-rows';
-import { PollingLoop } from '../due-work/polling-loop';
+import { DueRowFollower, type FollowerPacing, retryDelayMs } from '../due-work/due-row-follower';
 import { type VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
 import { describeKey, type StageLookup, type StageLookupAnswer, type StageLookupKey } from './stage-lookup';
 import { type StageLookupCache, toWire } from './stage-lookup-cache';
 import { VehicleStageLookupEntity } from './stage-lookup.entity';
 
-export interface StageLookupSettings {
-  /** How often the follower looks for lookups due. */
-  readonly intervalMs: number;
-  /** Lookups taken per pass. */
-  readonly batch: number;
-  /** How long a taken lookup stays with this replica (another takes it over if this one dies). */
-  readonly leaseMs: number;
-  /** First wait after a source fault (timeout, 5xx, unreachable); doubles per fault up to `maxRetryMs`. */
-  readonly retryMs: number;
-  readonly maxRetryMs: number;
+export interface StageLookupSettings extends FollowerPacing {
   /** Platform-query evidence younger than this: the vehicle is not looked up by discovery. */
   readonly freshMs: number;
 }
@@ -82,38 +72,18 @@ export const lookupKeyOf = (vehicle: {
  * "not found": retried after its Retry-After or a capped back-off; refused credentials stop the
  * lookup until someone asks again. Nothing here is on a barrier's path.
  */
-export class StageLookupFollower {
-  private readonly loop: PollingLoop;
-
+export class StageLookupFollower extends DueRowFollower<DueLookup> {
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly source: StageLookup,
     private readonly cache: StageLookupCache,
     private readonly registry: Pick<VehicleRegistryService, 'upsert'>,
-    private readonly log: Logger,
+    log: Logger,
     private readonly settings: StageLookupSettings = DEFAULT_STAGE_LOOKUP_SETTINGS,
-    private readonly now: () => Date = () => new Date(),
+    now: () => Date = () => new Date(),
   ) {
-    this.loop = new PollingLoop(
-      () => this.runOnce(),
-      settings.intervalMs,
-      (error: unknown) => this.log.error({ err: error }, 'stage lookup pass failed'),
-    );
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** One pass: queues undiscovered vehicles, then advances every lookup due; returns how many it took. */
-  async runOnce(): Promise<number> {
-    await this.discover();
-    const due = await leaseDueRows<DueLookup>(
-      this.dataSource,
+    super(
+      dataSource,
       {
         table: 'vehicle_stage_lookups',
         id: 'vehicle_id',
@@ -128,12 +98,20 @@ export class StageLookupFollower {
           'requested_at',
         ],
       },
-      this.now(),
-      this.settings,
+      settings,
+      log,
+      now,
     );
-    for (const lookup of due)
-      await this.advance(lookup).catch((error: unknown) => this.failed(lookup, error));
-    return due.length;
+  }
+
+  /** One pass: queues undiscovered vehicles, then advances every lookup due; returns how many it took. */
+  override async runOnce(): Promise<number> {
+    await this.discover();
+    return super.runOnce();
+  }
+
+  protected advance(lookup: DueLookup): Promise<void> {
+    return this.step(lookup).catch((error: unknown) => this.failed(lookup, error));
   }
 
   private async discover(): Promise<void> {
@@ -152,7 +130,7 @@ export class StageLookupFollower {
     );
   }
 
-  private async advance(lookup: DueLookup): Promise<void> {
+  private async step(lookup: DueLookup): Promise<void> {
     const [vehicle] = (await this.dataSource.query(
       `SELECT "plate", "plate_colour", "vin", "disclosure_number" FROM "vehicles" WHERE "id" = $1 AND "enterprise_id" = $2`,
       [lookup.vehicle_id, lookup.enterprise_id],
@@ -177,7 +155,7 @@ export class StageLookupFollower {
   /** Our own failure (the database, a bug): retried with the back-off, so one vehicle never stops the pass. */
   private async failed(lookup: DueLookup, error: unknown): Promise<void> {
     const attempts = lookup.attempts + 1;
-    const waitMs = this.backoffMs(attempts);
+    const waitMs = retryDelayMs(attempts, this.settings);
     this.log.error(
       { vehicleId: lookup.vehicle_id, enterpriseId: lookup.enterprise_id, attempts, err: error },
       'stage lookup step failed: retried',
@@ -188,10 +166,6 @@ export class StageLookupFollower {
       dueAt: new Date(this.now().getTime() + waitMs),
       error: `the ledger failed to record the answer (retrying): ${error instanceof Error ? error.message : String(error)}`,
     });
-  }
-
-  private backoffMs(attempts: number): number {
-    return Math.min(this.settings.retryMs * 2 ** (attempts - 1), this.settings.maxRetryMs);
   }
 
   /** What an answer changes on the lookup (and, when found, the evidence it writes). */
@@ -216,7 +190,7 @@ export class StageLookupFollower {
       const waitMs =
         answer.failure === 'rate-limited'
           ? Math.max(answer.retryAfterMs ?? this.settings.retryMs, 1)
-          : this.backoffMs(attempts);
+          : retryDelayMs(attempts, this.settings);
       this.log.warn(
         { ...fields, attempts, failure: answer.failure, waitMs },
         'stage lookup unanswered: retried',
