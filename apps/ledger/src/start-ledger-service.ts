@@ -52,6 +52,7 @@ import { PassagePhotosService } from './photos/passage-photos.service';
 import { ReviewItemsService } from './review/review-items.service';
 import { StatisticsSummaryService } from './statistics/statistics-summary.service';
 import { DistrictStatisticsService } from './statistics/district-statistics.service';
+import { AlertViewService } from './alert-view/alert-view.service';
 import { InspectionService } from './inspection/inspection.service';
 import { buildEvidencePacks } from './evidence-pack/build-evidence-packs';
 import { DEFAULT_EVIDENCE_PACK_CONFIG, type EvidencePackConfig } from './evidence-pack/evidence-pack.config';
@@ -223,6 +224,7 @@ export async function startLedgerService(
       statistics: new StatisticsSummaryService(dataSource, enterpriseProfiles),
       enterpriseProfiles,
       districtStatistics: new DistrictStatisticsService(dataSource),
+      alertView: new AlertViewService(dataSource),
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
       inspections,

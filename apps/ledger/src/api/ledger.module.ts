@@ -33,6 +33,8 @@ import { StatisticsController } from '../statistics/statistics.controller';
 import { StatisticsSummaryService } from '../statistics/statistics-summary.service';
 import { DistrictStatisticsController } from '../statistics/district-statistics.controller';
 import { DistrictStatisticsService } from '../statistics/district-statistics.service';
+import { AlertViewController } from '../alert-view/alert-view.controller';
+import { AlertViewService } from '../alert-view/alert-view.service';
 import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
 import { ChainController } from '../chain/chain.controller';
@@ -72,6 +74,8 @@ export interface LedgerDependencies {
   // The enterprise directory (gateway.enterprise.registered.v1) and the city view by district.
   readonly enterpriseProfiles: EnterpriseProfiles;
   readonly districtStatistics: DistrictStatisticsService;
+  /** The city's view during an orange or red alert (issue #23). */
+  readonly alertView: AlertViewService;
   readonly exports: ExportService;
   /** 拦截记录: the barrier decisions that were not passages. */
   readonly refusedAttempts: RefusedAttemptsService;
@@ -109,6 +113,7 @@ export class LedgerModule {
         StatisticsController,
         EnterpriseRegisteredConsumer,
         DistrictStatisticsController,
+        AlertViewController,
         RefusedAttemptsController,
         InspectionController,
         EvidencePackController,
@@ -136,6 +141,7 @@ export class LedgerModule {
         { provide: StatisticsSummaryService, useValue: deps.statistics },
         { provide: EnterpriseProfiles, useValue: deps.enterpriseProfiles },
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
+        { provide: AlertViewService, useValue: deps.alertView },
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
         { provide: InspectionService, useValue: deps.inspections },
