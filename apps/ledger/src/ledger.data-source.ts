@@ -19,6 +19,8 @@ import { AddWindowScansAndViolations1797420000000 } from './migrations/179742000
 import { GateViolationEntity } from './violations/gate-violation.entity';
 import { CreateEvidencePacks1797450000000 } from './migrations/1797450000000-CreateEvidencePacks';
 import { AddInspectionActorNames1797500000000 } from './migrations/1797500000000-AddInspectionActorNames';
+import { CreateCameraStatuses1797600000000 } from './migrations/1797600000000-CreateCameraStatuses';
+import { CameraStatusEntity } from './camera-status/camera-status.entity';
 import { EvidencePackEntity } from './evidence-pack/evidence-pack.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
 import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
@@ -50,6 +52,7 @@ export const ledgerEntities = [
   InspectionItemEntity,
   GateViolationEntity,
   EvidencePackEntity,
+  CameraStatusEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -68,6 +71,7 @@ export const ledgerMigrations = [
   AddWindowScansAndViolations1797420000000,
   CreateEvidencePacks1797450000000,
   AddInspectionActorNames1797500000000,
+  CreateCameraStatuses1797600000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -101,7 +101,7 @@ describe('the alert view', () => {
       openEventLog: openPostgresEventLog,
     });
     await transport.ensureTopics(
-      [ENTERPRISE_TOPIC, 'gate.barrier.decided.v1'].map((topic) => ({
+      [ENTERPRISE_TOPIC, 'gate.barrier.decided.v1', 'camera.status.changed.v1'].map((topic) => ({
         name: transport.physicalTopic(topic),
       })),
     );
@@ -136,7 +136,13 @@ describe('the alert view', () => {
     expect(answer.status).toBe(200);
     expect(alertViewSchema.parse(answer.body)).toMatchObject({
       districtCode: null,
-      total: { enterprises: 0, refused: 0, belowMinimumEntered: 0, unknownStageAdmitted: 0 },
+      total: {
+        enterprises: 0,
+        refused: 0,
+        belowMinimumEntered: 0,
+        unknownStageAdmitted: 0,
+        camerasOffline: 0,
+      },
       districts: [],
     });
   });
@@ -145,7 +151,7 @@ describe('the alert view', () => {
     // Before the alert: a refusal that must not count.
     await decide(RED, { verdict: 'deny', reasons: ['stage-below-minimum'], alertLevel: 'none' });
     await setLevel(RED, 'orange');
-    const [{ since }] = (await ledger.service.dataSource.query(
+    const [began] = (await ledger.service.dataSource.query(
       `SELECT min("set_at") AS "since" FROM "alert_levels" WHERE "enterprise_id" = $1`,
       [RED],
     )) as { since: Date }[];
@@ -195,25 +201,73 @@ describe('the alert view', () => {
     // The alert that ended: nothing counts.
     await decide(ENDED, { verdict: 'deny', reasons: ['stage-below-minimum'] });
 
+    // Cameras: cam-1 offline; cam-2 offline, then back; cam-3 offline, its older "online" arriving
+    // late changes nothing. A camera of the calm enterprise is nobody's concern here.
+    const camera = (
+      enterpriseId: string,
+      cameraId: string,
+      status: 'offline' | 'online',
+      minutesAgo: number,
+    ) =>
+      publisher.publish('camera.status.changed.v1', {
+        enterpriseId,
+        key: cameraId,
+        payload: {
+          cameraId,
+          enterpriseId,
+          status,
+          reason: status === 'offline' ? 'no answer for 60 s' : 'answering',
+          at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+        },
+      });
+    await camera(RED, 'cam-1', 'offline', 30);
+    await camera(RED, 'cam-2', 'offline', 20);
+    await camera(RED, 'cam-2', 'online', 10);
+    await camera(RED, 'cam-3', 'offline', 5);
+    await camera(RED, 'cam-3', 'online', 8);
+    const calm = await camera(CALM, 'cam-9', 'offline', 5);
+    await expectEventually(async () =>
+      expect(
+        await ledger.service.dataSource.query(`SELECT 1 FROM "processed_events" WHERE "event_id" = $1`, [
+          calm.eventId,
+        ]),
+      ).toHaveLength(1),
+    );
+    await expectEventually(async () =>
+      expect(
+        await ledger.service.dataSource.query(
+          `SELECT "camera_id", "status" FROM "camera_statuses" WHERE "enterprise_id" = $1 ORDER BY 1`,
+          [RED],
+        ),
+      ).toEqual([
+        { camera_id: 'cam-1', status: 'offline' },
+        { camera_id: 'cam-2', status: 'online' },
+        { camera_id: 'cam-3', status: 'offline' },
+      ]),
+    );
+
     const body = alertViewSchema.parse((await view()).body);
     expect(body.total).toEqual({
       enterprises: 1,
       refused: 2,
       belowMinimumEntered: 3,
       unknownStageAdmitted: 1,
+      camerasOffline: 2,
     });
     expect(body.districts).toHaveLength(1);
     const [district] = body.districts;
     expect(district).toMatchObject({
       districtCode: D1,
-      counts: { refused: 2, belowMinimumEntered: 3, unknownStageAdmitted: 1 },
+      counts: { refused: 2, belowMinimumEntered: 3, unknownStageAdmitted: 1, camerasOffline: 2 },
     });
     const [enterprise] = district!.enterprises;
     expect(enterprise).toMatchObject({
       enterpriseId: RED,
       level: 'red',
-      since: new Date(since).toISOString(),
+      since: new Date(began!.since).toISOString(),
     });
+    expect(enterprise!.offlineCameras.map((c) => c.cameraId)).toEqual(['cam-1', 'cam-3']);
+    expect(enterprise!.offlineCameras[0]!.reason).toBe('no answer for 60 s');
     const byPlate = new Map(enterprise!.items.map((item) => [item.plate, item]));
     expect(enterprise!.items).toHaveLength(6);
     expect(byPlate.get(refused.plate.text)).toMatchObject({

@@ -1,5 +1,6 @@
 import {
   type AlertView,
+  type AlertViewCamera,
   type AlertViewCounts,
   type AlertViewEnterprise,
   type AlertViewItem,
@@ -31,15 +32,21 @@ export interface KindCount {
 
 export type ItemRow = Omit<AlertViewItem, 'at'> & { readonly enterpriseId: string; readonly at: Date };
 
+export type OfflineCameraRow = Omit<AlertViewCamera, 'since'> & {
+  readonly enterpriseId: string;
+  readonly since: Date;
+};
+
 const zero = (): { -readonly [K in keyof AlertViewCounts]: number } => ({
   refused: 0,
   belowMinimumEntered: 0,
   unknownStageAdmitted: 0,
+  camerasOffline: 0,
 });
 const belowMinimum: ReadonlySet<AlertViewItemKind> = new Set(BELOW_MINIMUM_KINDS);
 
-function countsOf(kinds: readonly KindCount[]): AlertViewCounts {
-  const counts = zero();
+function countsOf(kinds: readonly KindCount[], camerasOffline: number): AlertViewCounts {
+  const counts = { ...zero(), camerasOffline };
   for (const { kind, count } of kinds) {
     if (kind === 'refused') counts.refused += count;
     else if (kind === 'unknown-stage') counts.unknownStageAdmitted += count;
@@ -54,31 +61,48 @@ function sum(counts: readonly AlertViewCounts[]): AlertViewCounts {
     total.refused += c.refused;
     total.belowMinimumEntered += c.belowMinimumEntered;
     total.unknownStageAdmitted += c.unknownStageAdmitted;
+    total.camerasOffline += c.camerasOffline;
   }
   return total;
 }
 
-/** The view from its three reads: pure, so the grouping and sums are tested without a database. */
+/** What the view is made of, as read from the database. */
+export interface AlertViewReads {
+  readonly enterprises: readonly EnterpriseUnderAlert[];
+  readonly kindCounts: readonly KindCount[];
+  readonly items: readonly ItemRow[];
+  readonly offlineCameras: readonly OfflineCameraRow[];
+}
+
+const NOTHING: AlertViewReads = { enterprises: [], kindCounts: [], items: [], offlineCameras: [] };
+
+/** The view from its reads: pure, so the grouping and sums are tested without a database. */
 export function assembleAlertView(
-  enterprises: readonly EnterpriseUnderAlert[],
-  kindCounts: readonly KindCount[],
-  items: readonly ItemRow[],
+  { enterprises, kindCounts, items, offlineCameras }: AlertViewReads,
   query: AlertViewQuery,
   at: Date,
 ): AlertView {
   const byDistrict = new Map<string, AlertViewEnterprise[]>();
   for (const e of [...enterprises].sort((a, b) => a.enterpriseId.localeCompare(b.enterpriseId))) {
+    const cameras = offlineCameras
+      .filter((camera) => camera.enterpriseId === e.enterpriseId)
+      .sort((a, b) => a.since.getTime() - b.since.getTime() || a.cameraId.localeCompare(b.cameraId))
+      .map(({ cameraId, since, reason }) => ({ cameraId, since: since.toISOString(), reason }));
     const view: AlertViewEnterprise = {
       enterpriseId: e.enterpriseId,
       name: e.name,
       level: e.level,
       since: e.since.toISOString(),
-      counts: countsOf(kindCounts.filter((k) => k.enterpriseId === e.enterpriseId)),
+      counts: countsOf(
+        kindCounts.filter((k) => k.enterpriseId === e.enterpriseId),
+        cameras.length,
+      ),
       items: items
         .filter((item) => item.enterpriseId === e.enterpriseId)
         .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id))
         .slice(0, ALERT_VIEW_ITEM_LIMIT)
         .map(({ enterpriseId: _, at: itemAt, ...item }) => ({ ...item, at: itemAt.toISOString() })),
+      offlineCameras: cameras,
     };
     byDistrict.set(e.districtCode, [...(byDistrict.get(e.districtCode) ?? []), view]);
   }
@@ -143,9 +167,9 @@ export class AlertViewService {
 
   async view(scope: EnterpriseScope, query: AlertViewQuery): Promise<AlertView> {
     const at = this.now();
-    if (scope !== '*' && scope.length === 0) return assembleAlertView([], [], [], query, at);
+    if (scope !== '*' && scope.length === 0) return assembleAlertView(NOTHING, query, at);
     const enterprises = await this.enterprisesUnderAlert(scope, query);
-    if (enterprises.length === 0) return assembleAlertView([], [], [], query, at);
+    if (enterprises.length === 0) return assembleAlertView(NOTHING, query, at);
     const params = [enterprises.map((e) => e.enterpriseId), enterprises.map((e) => e.since)];
     const counts: { enterprise_id: string; kind: AlertViewItemKind; count: string }[] =
       await this.dataSource.query(
@@ -170,20 +194,38 @@ export class AlertViewService {
        ) ranked WHERE "rank" <= $3`,
       [...params, ALERT_VIEW_ITEM_LIMIT],
     );
+    const cameras: { enterprise_id: string; camera_id: string; changed_at: Date; reason: string }[] =
+      await this.dataSource.query(
+        `SELECT "enterprise_id", "camera_id", "changed_at", "reason" FROM "camera_statuses"
+          WHERE "enterprise_id" = ANY($1::text[]) AND "status" = 'offline'`,
+        [params[0]],
+      );
     return assembleAlertView(
-      enterprises,
-      counts.map((row) => ({ enterpriseId: row.enterprise_id, kind: row.kind, count: Number(row.count) })),
-      items.map((row) => ({
-        enterpriseId: row.enterprise_id,
-        id: row.id,
-        kind: row.kind,
-        plate: row.plate,
-        at: new Date(row.at),
-        gateId: row.gate_id,
-        laneId: row.lane_id,
-        reasons: row.reasons ?? [],
-        stage: row.stage,
-      })),
+      {
+        enterprises,
+        kindCounts: counts.map((row) => ({
+          enterpriseId: row.enterprise_id,
+          kind: row.kind,
+          count: Number(row.count),
+        })),
+        items: items.map((row) => ({
+          enterpriseId: row.enterprise_id,
+          id: row.id,
+          kind: row.kind,
+          plate: row.plate,
+          at: new Date(row.at),
+          gateId: row.gate_id,
+          laneId: row.lane_id,
+          reasons: row.reasons ?? [],
+          stage: row.stage,
+        })),
+        offlineCameras: cameras.map((row) => ({
+          enterpriseId: row.enterprise_id,
+          cameraId: row.camera_id,
+          since: new Date(row.changed_at),
+          reason: row.reason,
+        })),
+      },
       query,
       at,
     );

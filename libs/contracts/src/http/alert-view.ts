@@ -44,6 +44,8 @@ export const alertViewCountsSchema = z.object({
   belowMinimumEntered: z.number().int().nonnegative(),
   /** Entries with an unknown stage let through (`unknown-stage`). */
   unknownStageAdmitted: z.number().int().nonnegative(),
+  /** Cameras whose latest status (`camera.status.changed.v1`) is offline: now, not since the alert. */
+  camerasOffline: z.number().int().nonnegative(),
 });
 export type AlertViewCounts = z.infer<typeof alertViewCountsSchema>;
 
@@ -63,6 +65,14 @@ export const alertViewItemSchema = z.object({
 });
 export type AlertViewItem = z.infer<typeof alertViewItemSchema>;
 
+/** A camera of the enterprise offline now, since its last status change. */
+export const alertViewCameraSchema = z.object({
+  cameraId: z.string(),
+  since: instant,
+  reason: z.string(),
+});
+export type AlertViewCamera = z.infer<typeof alertViewCameraSchema>;
+
 export const alertViewEnterpriseSchema = z.object({
   enterpriseId: z.string(),
   name: z.string(),
@@ -72,6 +82,8 @@ export const alertViewEnterpriseSchema = z.object({
   counts: alertViewCountsSchema,
   /** The latest items of the period, newest first (at most `itemLimit`). */
   items: z.array(alertViewItemSchema),
+  /** Its cameras offline now, longest first. */
+  offlineCameras: z.array(alertViewCameraSchema),
 });
 export type AlertViewEnterprise = z.infer<typeof alertViewEnterpriseSchema>;
 
