@@ -32,19 +32,31 @@ const viewOf = (items: readonly AlertViewItem[]): AlertView => ({
   at: new Date().toISOString(),
   districtCode: DISTRICT,
   itemLimit: 20,
-  total: { enterprises: 1, refused: items.length, belowMinimumEntered: 0, unknownStageAdmitted: 0 },
+  total: {
+    enterprises: 1,
+    refused: items.length,
+    belowMinimumEntered: 0,
+    unknownStageAdmitted: 0,
+    camerasOffline: 0,
+  },
   districts: [
     {
       districtCode: DISTRICT,
-      counts: { refused: items.length, belowMinimumEntered: 0, unknownStageAdmitted: 0 },
+      counts: { refused: items.length, belowMinimumEntered: 0, unknownStageAdmitted: 0, camerasOffline: 0 },
       enterprises: [
         {
           enterpriseId: 'ent-alert-1',
           name: '焦化一厂',
           level: 'red',
           since: SINCE,
-          counts: { refused: items.length, belowMinimumEntered: 0, unknownStageAdmitted: 0 },
+          counts: {
+            refused: items.length,
+            belowMinimumEntered: 0,
+            unknownStageAdmitted: 0,
+            camerasOffline: 0,
+          },
           items: [...items],
+          offlineCameras: [],
         },
       ],
     },

@@ -39,6 +39,7 @@ const viewWith = (items: AlertViewItem[]): AlertView => {
     refused: items.filter((i) => i.kind === 'refused').length,
     belowMinimumEntered: items.filter((i) => i.kind === 'manual-release').length,
     unknownStageAdmitted: 0,
+    camerasOffline: 1,
   };
   return {
     at: '2026-12-07T02:01:00.000Z',
@@ -57,6 +58,9 @@ const viewWith = (items: AlertViewItem[]): AlertView => {
             since: '2026-12-07T00:00:00.000Z',
             counts,
             items,
+            offlineCameras: [
+              { cameraId: 'cam-east', since: '2026-12-07T01:00:00.000Z', reason: '60 秒无响应' },
+            ],
           },
         ],
       },
@@ -81,6 +85,7 @@ describe('AlertViewPage', () => {
     expect(screen.getByText('红色预警')).toBeTruthy();
     // The drill-down named in the URL is open: its item is shown.
     expect(screen.getByText('拦截')).toBeTruthy();
+    expect(screen.getByText(/cam-east/)).toBeTruthy();
     expect(FakeEventSource.last?.url).toBe('/api/live/v1/alert-view?districtCode=130203');
 
     // A snapshot pushed by the stream replaces the view: a manual release appears.
@@ -102,7 +107,13 @@ describe('AlertViewPage', () => {
       'GET /auth/me': ok(account('inspector', null)),
       'GET /api/ledger/v1/alert-view': ok({
         ...viewWith([]),
-        total: { enterprises: 0, refused: 0, belowMinimumEntered: 0, unknownStageAdmitted: 0 },
+        total: {
+          enterprises: 0,
+          refused: 0,
+          belowMinimumEntered: 0,
+          unknownStageAdmitted: 0,
+          camerasOffline: 0,
+        },
         districts: [],
       }),
     });

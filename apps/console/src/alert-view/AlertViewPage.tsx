@@ -29,6 +29,20 @@ function Items({ row, limit }: { row: EnterpriseRow; limit: number }) {
   const t = useMessages(messages);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {row.offlineCameras.length > 0 ? (
+        <Space wrap>
+          <Typography.Text type="secondary">{t('cameras.title')}</Typography.Text>
+          {row.offlineCameras.map((camera) => (
+            <Tag key={camera.cameraId} color="red">
+              {t('cameras.since', {
+                camera: camera.cameraId,
+                since: formatInstant(camera.since),
+                reason: camera.reason,
+              })}
+            </Tag>
+          ))}
+        </Space>
+      ) : null}
       <Typography.Text type="secondary">{t('items.title', { limit })}</Typography.Text>
       <Table<AlertViewItem>
         size="small"
@@ -100,9 +114,10 @@ function Overview({
             ['count.refused', view.total.refused],
             ['count.belowMinimum', view.total.belowMinimumEntered],
             ['count.unknown', view.total.unknownStageAdmitted],
+            ['count.cameras', view.total.camerasOffline],
           ] as const
         ).map(([label, value]) => (
-          <Col key={label} xs={12} md={6}>
+          <Col key={label} xs={12} md={8} xl={4}>
             <Card size="small">
               <Statistic title={t(label)} value={value} />
             </Card>
@@ -147,6 +162,12 @@ function Overview({
             key: 'unknown',
             align: 'right',
             render: (_: unknown, row) => number(row.counts.unknownStageAdmitted),
+          },
+          {
+            title: t('count.cameras'),
+            key: 'cameras',
+            align: 'right',
+            render: (_: unknown, row) => number(row.counts.camerasOffline),
           },
         ]}
       />

@@ -6,7 +6,13 @@ const view = (refused: number, at = '2026-12-07T10:00:00.000Z'): AlertView => ({
   at,
   districtCode: null,
   itemLimit: 20,
-  total: { enterprises: refused > 0 ? 1 : 0, refused, belowMinimumEntered: 0, unknownStageAdmitted: 0 },
+  total: {
+    enterprises: refused > 0 ? 1 : 0,
+    refused,
+    belowMinimumEntered: 0,
+    unknownStageAdmitted: 0,
+    camerasOffline: 0,
+  },
   districts: [],
 });
 

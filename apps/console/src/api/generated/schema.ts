@@ -3410,6 +3410,7 @@ export type paths = {
               districts: {
                 counts: {
                   belowMinimumEntered: number;
+                  camerasOffline: number;
                   refused: number;
                   unknownStageAdmitted: number;
                 };
@@ -3417,6 +3418,7 @@ export type paths = {
                 enterprises: {
                   counts: {
                     belowMinimumEntered: number;
+                    camerasOffline: number;
                     refused: number;
                     unknownStageAdmitted: number;
                   };
@@ -3458,6 +3460,12 @@ export type paths = {
                   /** @enum {string} */
                   level: 'none' | 'blue' | 'yellow' | 'orange' | 'red';
                   name: string;
+                  offlineCameras: {
+                    cameraId: string;
+                    reason: string;
+                    /** Format: date-time */
+                    since: string;
+                  }[];
                   /** Format: date-time */
                   since: string;
                 }[];
@@ -3465,6 +3473,7 @@ export type paths = {
               itemLimit: number;
               total: {
                 belowMinimumEntered: number;
+                camerasOffline: number;
                 enterprises: number;
                 refused: number;
                 unknownStageAdmitted: number;
@@ -10349,6 +10358,7 @@ export type paths = {
               districts: {
                 counts: {
                   belowMinimumEntered: number;
+                  camerasOffline: number;
                   refused: number;
                   unknownStageAdmitted: number;
                 };
@@ -10356,6 +10366,7 @@ export type paths = {
                 enterprises: {
                   counts: {
                     belowMinimumEntered: number;
+                    camerasOffline: number;
                     refused: number;
                     unknownStageAdmitted: number;
                   };
@@ -10397,6 +10408,12 @@ export type paths = {
                   /** @enum {string} */
                   level: 'none' | 'blue' | 'yellow' | 'orange' | 'red';
                   name: string;
+                  offlineCameras: {
+                    cameraId: string;
+                    reason: string;
+                    /** Format: date-time */
+                    since: string;
+                  }[];
                   /** Format: date-time */
                   since: string;
                 }[];
@@ -10404,6 +10421,7 @@ export type paths = {
               itemLimit: number;
               total: {
                 belowMinimumEntered: number;
+                camerasOffline: number;
                 enterprises: number;
                 refused: number;
                 unknownStageAdmitted: number;
