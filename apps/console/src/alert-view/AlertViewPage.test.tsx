@@ -20,7 +20,10 @@ class FakeEventSource {
   push(name: string, data: unknown) {
     this.listeners.get(name)?.({ data: JSON.stringify(data), lastEventId: 'k' } as MessageEvent<string>);
   }
-  close() {}
+  closed = false;
+  close() {
+    this.closed = true;
+  }
 }
 
 const item = (plate: string, kind: AlertViewItem['kind']): AlertViewItem => ({
