@@ -3,6 +3,7 @@ import { Badge, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typ
 import { Link } from 'react-router-dom';
 import { useLocalised } from '../alert/messages';
 import { useMessages } from '../i18n/messages';
+import { ReasonTags } from '../passages/ReasonTags';
 import { Loadable } from '../shared/Loadable';
 import { formatInstant } from '../shared/time';
 import { useUrlState } from '../shared/url-state';
@@ -76,7 +77,7 @@ function Items({ row, limit }: { row: EnterpriseRow; limit: number }) {
           {
             title: t('col.reasons'),
             dataIndex: 'reasons',
-            render: (reasons: string[]) => reasons.join(', '),
+            render: (reasons: string[]) => <ReasonTags reasons={reasons} />,
           },
         ]}
       />
