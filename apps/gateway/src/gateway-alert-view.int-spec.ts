@@ -20,6 +20,7 @@ const refusal = (plate: string, at: string): AlertViewItem => ({
   id: `r-${plate}`,
   kind: 'refused',
   plate,
+  plateColour: 'yellow',
   at,
   gateId: 'east-1',
   laneId: 'lane-in',

@@ -30,6 +30,7 @@ const item = (plate: string, kind: AlertViewItem['kind']): AlertViewItem => ({
   id: `i-${plate}`,
   kind,
   plate,
+  plateColour: 'yellow',
   at: '2026-12-07T02:00:00.000Z',
   gateId: 'east-1',
   laneId: 'lane-in',

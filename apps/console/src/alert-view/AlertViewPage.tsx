@@ -55,8 +55,10 @@ function Items({ row, limit }: { row: EnterpriseRow; limit: number }) {
           { title: t('col.at'), dataIndex: 'at', render: (at: string) => formatInstant(at) },
           {
             title: t('col.plate'),
-            dataIndex: 'plate',
-            render: (plate: string) => <PlateChip text={plate} colour="yellow" />,
+            key: 'plate',
+            render: (_: unknown, item: AlertViewItem) => (
+              <PlateChip text={item.plate} colour={item.plateColour ?? 'unknown'} />
+            ),
           },
           {
             title: t('col.kind'),

@@ -272,6 +272,7 @@ describe('the alert view', () => {
     expect(enterprise!.items).toHaveLength(6);
     expect(byPlate.get(refused.plate.text)).toMatchObject({
       kind: 'refused',
+      plateColour: 'yellow',
       gateId: 'east-1',
       laneId: 'lane-in',
       reasons: ['stage-below-minimum'],

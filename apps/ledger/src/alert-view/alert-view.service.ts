@@ -133,7 +133,7 @@ export function assembleAlertView(
 const EVENTS_SQL = `
   WITH scope AS (SELECT * FROM unnest($1::text[], $2::timestamptz[]) AS s("enterprise_id", "since")),
   events AS (
-    SELECT p."enterprise_id", p."id"::text AS "id", p."plate", p."captured_at" AS "at",
+    SELECT p."enterprise_id", p."id"::text AS "id", p."plate", p."plate_colour", p."captured_at" AS "at",
            p."entry_gate_id" AS "gate_id", p."entry_lane_id" AS "lane_id", p."entry_reasons" AS "reasons",
            p."stage",
            CASE WHEN p."entry_reasons" ? 'manual' THEN 'manual-release'
@@ -146,7 +146,7 @@ const EVENTS_SQL = `
      WHERE p."entry_reasons" ?| ARRAY['manual', 'exempted', 'stage-unknown', 'stage-below-minimum',
                                       'stage-substage-unconfirmed', 'stage-inferred-unconfirmed']
     UNION ALL
-    SELECT r."enterprise_id", r."id"::text, r."plate", r."captured_at", r."gate_id", r."lane_id",
+    SELECT r."enterprise_id", r."id"::text, r."plate", r."plate_colour", r."captured_at", r."gate_id", r."lane_id",
            r."reasons", r."stage", 'refused'
       FROM scope s
       JOIN "refused_attempts" r ON r."enterprise_id" = s."enterprise_id" AND r."captured_at" >= s."since"
@@ -181,6 +181,7 @@ export class AlertViewService {
       id: string;
       kind: AlertViewItemKind;
       plate: string;
+      plate_colour: string | null;
       at: Date;
       gate_id: string | null;
       lane_id: string | null;
@@ -213,6 +214,7 @@ export class AlertViewService {
           id: row.id,
           kind: row.kind,
           plate: row.plate,
+          plateColour: row.plate_colour,
           at: new Date(row.at),
           gateId: row.gate_id,
           laneId: row.lane_id,

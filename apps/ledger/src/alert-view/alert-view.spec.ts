@@ -14,6 +14,7 @@ const item = (enterpriseId: string, minute: number): ItemRow => ({
   id: `${enterpriseId}-${minute}`,
   kind: 'refused',
   plate: `冀B${minute}`,
+  plateColour: 'yellow',
   at: new Date(since.getTime() + minute * 60_000),
   gateId: 'g',
   laneId: 'l',

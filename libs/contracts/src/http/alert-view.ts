@@ -54,6 +54,8 @@ export const alertViewItemSchema = z.object({
   id: z.string(),
   kind: z.enum(ALERT_VIEW_ITEM_KINDS),
   plate: z.string(),
+  /** As recorded (`unknown` when the camera did not say; null on refusals recorded before colours were kept). */
+  plateColour: z.string().nullable(),
   at: instant,
   gateId: z.string().nullable(),
   laneId: z.string().nullable(),

@@ -3438,6 +3438,7 @@ export type paths = {
                       | 'unknown-stage';
                     laneId: string | null;
                     plate: string;
+                    plateColour: string | null;
                     reasons: (
                       | 'lane-closed'
                       | 'lane-always-open'
@@ -10386,6 +10387,7 @@ export type paths = {
                       | 'unknown-stage';
                     laneId: string | null;
                     plate: string;
+                    plateColour: string | null;
                     reasons: (
                       | 'lane-closed'
                       | 'lane-always-open'
