@@ -32,7 +32,7 @@ import { ALL_ERROR_STATUS } from './http/error-status';
 import { GatewayModule } from './http/gateway.module';
 import { gatewayOpenApi } from './http/gateway.openapi';
 import { GatewaySessionStarter } from './http/session-issue';
-import { createLiveFeed, LaneStreams } from './live';
+import { createLiveFeed, LaneStreams, ledgerAlertViewSource } from './live';
 import { type ObjectsModuleOptions } from './objects';
 import { OidcSignOn } from './oidc';
 import { KnownEnterprises } from './proxy/known-enterprises';
@@ -102,6 +102,11 @@ export async function startGateway(
     perEnterprise: config.live.maxStreamsPerEnterprise,
     total: config.live.maxStreams,
   });
+  // The alert view's streams, limited per caller (subject) and in all like the lanes'.
+  const alertViewStreams = new LaneStreams({
+    perEnterprise: config.live.maxStreamsPerEnterprise,
+    total: config.live.maxStreams,
+  });
   const feed = createLiveFeed(transport, streams, logger.child({ component: 'live-feed' }));
   // The live topics are barrier control's and camera ingest's; created here too if the gateway starts first.
   await transport.ensureTopics([
@@ -152,6 +157,13 @@ export async function startGateway(
       streams,
       sse: { heartbeatMs: config.live.heartbeatMs, retryMs: 2_000, maxBufferedBytes: 1024 * 1024 },
       enterpriseExists: (id) => knownEnterprises.exists(id),
+      alertView: {
+        ...(config.upstreams.ledger ? { source: ledgerAlertViewSource(config.upstreams.ledger) } : {}),
+        streams: alertViewStreams,
+        sse: { heartbeatMs: config.live.heartbeatMs, retryMs: 2_000, maxBufferedBytes: 1024 * 1024 },
+        intervalMs: config.live.alertViewIntervalMs,
+        log: logger.child({ component: 'alert-view-stream' }),
+      },
     },
     ...(config.objectStorage.kind === 'filesystem'
       ? { objects: signedLinkObjects(config.objectStorage, logger) }
@@ -225,6 +237,7 @@ export async function startGateway(
       clearInterval(purge);
       // Open streams first: the server's close would otherwise wait on them.
       streams.closeAll();
+      alertViewStreams.closeAll();
       await feed.stop();
       await app.close();
       await closeServer(internal.server);

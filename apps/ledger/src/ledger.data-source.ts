@@ -19,6 +19,8 @@ import { AddWindowScansAndViolations1797420000000 } from './migrations/179742000
 import { GateViolationEntity } from './violations/gate-violation.entity';
 import { CreateEvidencePacks1797450000000 } from './migrations/1797450000000-CreateEvidencePacks';
 import { AddInspectionActorNames1797500000000 } from './migrations/1797500000000-AddInspectionActorNames';
+import { CreateCameraStatuses1797620000000 } from './migrations/1797620000000-CreateCameraStatuses';
+import { CameraStatusEntity } from './camera-status/camera-status.entity';
 import { EvidencePackEntity } from './evidence-pack/evidence-pack.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
 import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
@@ -59,6 +61,7 @@ export const ledgerEntities = [
   StageLookupCacheEntity,
   VehicleDocumentReadEntity,
   VehicleStageReviewEntity,
+  CameraStatusEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -79,6 +82,7 @@ export const ledgerMigrations = [
   AddInspectionActorNames1797500000000,
   CreateVehicleDocumentReads1797600000000,
   AddStageLookups1797610000000,
+  CreateCameraStatuses1797620000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -52,6 +52,8 @@ import { PassagePhotosService } from './photos/passage-photos.service';
 import { ReviewItemsService } from './review/review-items.service';
 import { StatisticsSummaryService } from './statistics/statistics-summary.service';
 import { DistrictStatisticsService } from './statistics/district-statistics.service';
+import { AlertViewService } from './alert-view/alert-view.service';
+import { CAMERA_STATUS_TOPIC, CameraStatusService } from './camera-status/camera-status.service';
 import { InspectionService } from './inspection/inspection.service';
 import { buildEvidencePacks } from './evidence-pack/build-evidence-packs';
 import { DEFAULT_EVIDENCE_PACK_CONFIG, type EvidencePackConfig } from './evidence-pack/evidence-pack.config';
@@ -189,9 +191,11 @@ export async function startLedgerService(
   // The group's dead-letter, replay and replay-audit topics too (`deadLetters.topics()`): the intake
   // subscribes to `ledger.replay.v1`, where the replay API (as the ledger's own principal) publishes.
   await messaging.ensureTopics([
-    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC, VIOLATION_TOPIC].map((topic) => ({
-      name: messaging.physicalTopic(topic),
-    })),
+    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC, VIOLATION_TOPIC, CAMERA_STATUS_TOPIC].map(
+      (topic) => ({
+        name: messaging.physicalTopic(topic),
+      }),
+    ),
     ...deadLetters.topics().map((name) => ({ name })),
   ]);
   const publisher = messaging.createPublisher();
@@ -242,6 +246,8 @@ export async function startLedgerService(
       statistics: new StatisticsSummaryService(dataSource, enterpriseProfiles),
       enterpriseProfiles,
       districtStatistics: new DistrictStatisticsService(dataSource),
+      alertView: new AlertViewService(dataSource),
+      cameraStatus: new CameraStatusService(dataSource, logger.child({ component: 'camera-status' })),
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
       inspections,

@@ -48,6 +48,9 @@ export const CALLER_FILTERED_ROUTES: readonly string[] = [
   `GET ${DIRECTORY}`,
   // The ledger's city view by district: the ledger keeps the enterprises of the caller's token.
   'GET /api/v1/statistics/districts',
+  // The city's view during an alert, and its stream: both keep the enterprises of the token.
+  'GET /api/v1/alert-view',
+  'GET /api/live/v1/alert-view',
   ...LEDGER_CALLER_FILTERED,
   // The inspections of the caller's enterprises: the ledger keeps those of the token.
   'GET /api/v1/inspections',
@@ -114,6 +117,8 @@ export const POLICY = {
     [`GET ${E}/refused-attempts`]: { roles: readers, apiScope: 'passages:read' },
     // City view by district: city-wide roles, and inspectors for the enterprises of their token.
     'GET /api/v1/statistics/districts': { roles: ['city-admin', 'city-operator', 'inspector'] },
+    // The city's view during an orange or red alert (issue #23): the same callers, the same filter.
+    'GET /api/v1/alert-view': { roles: ['city-admin', 'city-operator', 'inspector'] },
     'GET /api/v1/operations/dead-letters': { roles: ['city-operator'] },
     'POST /api/v1/operations/dead-letters/replay': { roles: ['city-operator'] },
     // --- ledger: Excel export (begin) ---
@@ -255,6 +260,8 @@ export const POLICY = {
     // person who may see that enterprise (an inspector for the enterprises of their districts);
     // no API scope, integrators read the ledger.
     'GET /api/live/v1/enterprises/{enterpriseId}/lanes': { roles: readers },
+    // The city's view during an alert, pushed: the ledger's snapshot for the caller, re-read and sent when it changes.
+    'GET /api/live/v1/alert-view': { roles: ['city-admin', 'city-operator', 'inspector'] },
     // --- gateway: live lanes (end) ---
     // --- gateway: console (begin) ---
     // The built console (CONSOLE_DIR): code, not data, loaded before anyone signs in (the sign-in

@@ -9,6 +9,7 @@ export * from './topics/ledger';
 export * from './topics/video';
 export * from './topics/video-outage';
 export * from './http/document-reading';
+export * from './http/alert-view';
 export * from './http/emergency-plan';
 export * from './http/live-lanes';
 export * from './topic-settings';

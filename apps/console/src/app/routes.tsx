@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'enterprises', element: page(() => import('../enterprises/EnterprisesPage')) },
       { path: 'users', element: page(() => import('../users/CityUsersPage')) },
       { path: 'inspections', element: page(() => import('../inspections/DistrictInspectionsPage')) },
+      { path: 'alert-view', element: page(() => import('../alert-view/AlertViewPage')) },
       { path: '*', element: <NotFound /> },
     ],
   },

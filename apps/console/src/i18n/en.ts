@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'nav.users': 'Users and roles',
   'nav.enterpriseUsers': 'Enterprise accounts',
   'nav.enterprises': 'Enterprises',
+  'nav.alertView': 'Alert oversight',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.search': 'Search',

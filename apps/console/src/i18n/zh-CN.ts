@@ -20,6 +20,7 @@ export const zhCN = {
   'nav.users': '用户与角色',
   'nav.enterpriseUsers': '企业账号',
   'nav.enterprises': '企业名录',
+  'nav.alertView': '重污染预警监管',
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.search': '查询',

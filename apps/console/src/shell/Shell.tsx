@@ -1,4 +1,4 @@
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { FundViewOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -36,6 +36,9 @@ export function Shell() {
     groups.get(item.group)?.push(entry);
   }
   if (city) menu.push({ key: '/enterprises', icon: <GlobalOutlined />, label: t('nav.enterprises') });
+  // 重污染预警监管: a city page (no enterprise), for the roles the alert view admits.
+  if (allows(account.role, 'GET', '/api/ledger/v1/alert-view'))
+    menu.push({ key: '/alert-view', icon: <FundViewOutlined />, label: t('nav.alertView') });
   if (account.role === 'city-admin')
     menu.push({ key: '/users', icon: <UserOutlined />, label: t('nav.users') });
 

@@ -100,11 +100,12 @@ describe('gatewayConfig', () => {
       );
   });
 
-  it('caps live streams per enterprise (50) and in all (2000), with a 15 s heartbeat', () => {
+  it('caps live streams per enterprise (50) and in all (2000), with a 15 s heartbeat and alert view reads', () => {
     expect(gatewayConfig.load(base).live).toEqual({
       maxStreamsPerEnterprise: 50,
       maxStreams: 2000,
       heartbeatMs: 15_000,
+      alertViewIntervalMs: 15_000,
     });
     expect(
       gatewayConfig.load({

@@ -90,6 +90,8 @@ export interface LivePolicy {
   readonly maxStreams: number;
   /** A comment line this often on every open stream (15 s). */
   readonly heartbeatMs: number;
+  /** How often an open alert view stream reads the ledger's view again (15 s). */
+  readonly alertViewIntervalMs: number;
 }
 
 /** The built console the gateway serves. */
@@ -229,6 +231,7 @@ export const gatewayConfig = defineConfig(
       maxStreamsPerEnterprise: env.GATEWAY_LIVE_MAX_STREAMS_PER_ENTERPRISE,
       maxStreams: env.GATEWAY_LIVE_MAX_STREAMS,
       heartbeatMs: 15_000,
+      alertViewIntervalMs: 15_000,
     } satisfies LivePolicy,
     /** Undefined while `CONSOLE_DIR` is unset. */
     console: env.CONSOLE_DIR

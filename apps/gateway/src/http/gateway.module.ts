@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConsoleModule, type ConsoleOptions } from '../console';
 import { type EnterpriseDirectory, EnterprisesModule } from '../enterprises';
-import { LiveModule, type LiveOptions } from '../live';
+import { type AlertViewStreamOptions, LiveModule, type LiveOptions } from '../live';
 import { ObjectsModule, type ObjectsModuleOptions } from '../objects';
 import { OidcModule, type OidcModuleOptions } from '../oidc';
 import { ApiKeysController, HealthController } from './api-keys.controller';
@@ -17,7 +17,8 @@ import { EnterpriseUsersController, UsersController } from './users.controller';
 export interface GatewayParts {
   readonly directory: EnterpriseDirectory;
   readonly oidc: OidcModuleOptions;
-  readonly live: LiveOptions;
+  /** The live lanes stream and the city's alert view stream. */
+  readonly live: LiveOptions & { readonly alertView: AlertViewStreamOptions };
   /** Absent on MinIO: presigned URLs point at MinIO, and `/objects/...` is no route here (404). */
   readonly objects?: ObjectsModuleOptions;
   /** Absent while `CONSOLE_DIR` is unset: no console served. */

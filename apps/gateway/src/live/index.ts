@@ -6,3 +6,5 @@ export { LIVE_ERROR_STATUS, LiveError, type LiveErrorCode } from './live.errors'
 export { LiveModule } from './live.module';
 export { liveRoutes } from './live.openapi';
 export { type SseSettings } from './sse-stream';
+export { ledgerAlertViewSource, type AlertViewSource } from './alert-view-source';
+export { ALERT_VIEW_STREAM_PATH, type AlertViewStreamOptions } from './alert-view-stream.controller';

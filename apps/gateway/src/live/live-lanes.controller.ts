@@ -5,6 +5,7 @@ import { EnterpriseError } from '../enterprises/enterprise.errors';
 import { type LaneStreams, type LaneSubscriber } from './lane-streams';
 import { LiveError } from './live.errors';
 import { openSseStream, type SseSettings } from './sse-stream';
+import { expiryOf } from './token-expiry';
 
 export const LIVE_LANES_PATH = 'api/live/v1/enterprises/:enterpriseId/lanes';
 export const LIVE_OPTIONS = Symbol('LiveOptions');
@@ -53,17 +54,5 @@ export class LiveLanesController {
         : new LiveError('too-many-streams', 'too many live streams are open; close one or retry later');
     const { unsubscribe } = subscription;
     stream.opened = openSseStream(res, this.live.sse, expiryOf(req.caller?.token), unsubscribe);
-  }
-}
-
-/** The `exp` of the (already verified) access token, in epoch milliseconds; now when unreadable. */
-function expiryOf(token: string | undefined): number {
-  try {
-    const payload = JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-      exp?: unknown;
-    };
-    return typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now();
-  } catch {
-    return Date.now();
   }
 }

@@ -1,6 +1,4 @@
 import { type ServerResponse } from 'node:http';
-import { type LiveLaneMessage } from '@ecogate/contracts';
-import { type LaneSubscriber } from './lane-streams';
 
 export interface SseSettings {
   /** A comment line this often keeps proxies and the browser from timing the stream out. */
@@ -9,6 +7,18 @@ export interface SseSettings {
   readonly retryMs: number;
   /** A client this far behind (bytes queued, not yet taken by the socket) is cut off. */
   readonly maxBufferedBytes: number;
+}
+
+/** One message of a stream: the live lanes' events, the alert view's snapshots. */
+export interface SseMessage {
+  readonly id: string;
+  readonly event: string;
+  readonly data: unknown;
+}
+
+export interface SseStream {
+  send(message: SseMessage): void;
+  end(): void;
 }
 
 /** The epoch milliseconds when the stream ends (the caller's access token expires). */
@@ -25,7 +35,7 @@ export function openSseStream(
   settings: SseSettings,
   deadline: StreamDeadline,
   onEnd: () => void,
-): LaneSubscriber {
+): SseStream {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -65,7 +75,7 @@ export function openSseStream(
   if (res.destroyed || res.socket === null || res.socket.destroyed) finish();
   write(`retry: ${settings.retryMs}\n: connected\n\n`);
   return {
-    send: (message: LiveLaneMessage) =>
+    send: (message: SseMessage) =>
       write(`id: ${message.id}\nevent: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`),
     end,
   };

@@ -74,7 +74,13 @@ export function gatewayTestConfig(options: {
     },
     auditRetentionDays: 180,
     upstreams: options.upstreams ?? {},
-    live: { maxStreamsPerEnterprise: 50, maxStreams: 2000, heartbeatMs: 15_000, ...options.live },
+    live: {
+      maxStreamsPerEnterprise: 50,
+      maxStreams: 2000,
+      heartbeatMs: 15_000,
+      alertViewIntervalMs: 15_000,
+      ...options.live,
+    },
     console: options.console,
   };
 }

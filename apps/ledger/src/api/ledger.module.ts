@@ -33,6 +33,10 @@ import { StatisticsController } from '../statistics/statistics.controller';
 import { StatisticsSummaryService } from '../statistics/statistics-summary.service';
 import { DistrictStatisticsController } from '../statistics/district-statistics.controller';
 import { DistrictStatisticsService } from '../statistics/district-statistics.service';
+import { AlertViewController } from '../alert-view/alert-view.controller';
+import { AlertViewService } from '../alert-view/alert-view.service';
+import { CameraStatusConsumer } from '../camera-status/camera-status.consumer';
+import { CameraStatusService } from '../camera-status/camera-status.service';
 import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
 import { ChainController } from '../chain/chain.controller';
@@ -78,6 +82,10 @@ export interface LedgerDependencies {
   // The enterprise directory (gateway.enterprise.registered.v1) and the city view by district.
   readonly enterpriseProfiles: EnterpriseProfiles;
   readonly districtStatistics: DistrictStatisticsService;
+  /** The city's view during an orange or red alert (issue #23). */
+  readonly alertView: AlertViewService;
+  /** Each camera's latest status (`camera.status.changed.v1`), for the alert view. */
+  readonly cameraStatus: CameraStatusService;
   readonly exports: ExportService;
   /** 拦截记录: the barrier decisions that were not passages. */
   readonly refusedAttempts: RefusedAttemptsService;
@@ -120,6 +128,8 @@ export class LedgerModule {
         StatisticsController,
         EnterpriseRegisteredConsumer,
         DistrictStatisticsController,
+        AlertViewController,
+        CameraStatusConsumer,
         RefusedAttemptsController,
         InspectionController,
         EvidencePackController,
@@ -150,6 +160,8 @@ export class LedgerModule {
         { provide: StatisticsSummaryService, useValue: deps.statistics },
         { provide: EnterpriseProfiles, useValue: deps.enterpriseProfiles },
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
+        { provide: AlertViewService, useValue: deps.alertView },
+        { provide: CameraStatusService, useValue: deps.cameraStatus },
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
         { provide: InspectionService, useValue: deps.inspections },

@@ -13,6 +13,7 @@ import { exportRoutes } from '../export/export.openapi';
 import { dailyQuery, passagesQuery } from './ledger.controller';
 import { consoleRoutes } from './console.openapi';
 import { districtStatisticsRoutes } from '../statistics/district-statistics.openapi';
+import { alertViewRoutes } from '../alert-view/alert-view.openapi';
 import { refusedAttemptRoutes } from '../refused-attempts/refused-attempts.openapi';
 import { inspectionRoutes } from '../inspection/inspection.openapi';
 import { chainRoutes } from '../chain/chain.openapi';
@@ -252,6 +253,7 @@ const routes: RouteDescriptor[] = [
   },
   ...consoleRoutes,
   ...districtStatisticsRoutes,
+  ...alertViewRoutes,
   ...exportRoutes,
   ...refusedAttemptRoutes,
   ...inspectionRoutes,

@@ -45,6 +45,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'GET /api/gateway/v1/enterprises/{enterpriseId}/api-keys': ['city-admin', 'enterprise-admin'],
   'GET /api/gateway/v1/enterprises/{enterpriseId}/users': ['city-admin', 'enterprise-admin'],
   'GET /api/gateway/v1/users': ['city-admin'],
+  'GET /api/ledger/v1/alert-view': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/alert-level': [
     'city-admin',
     'city-operator',
@@ -240,6 +241,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'GET /api/ledger/v1/exports/{jobId}': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/ledger/v1/inspections': ['city-admin', 'inspector'],
   'GET /api/ledger/v1/statistics/districts': ['city-admin', 'city-operator', 'inspector'],
+  'GET /api/live/v1/alert-view': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/live/v1/enterprises/{enterpriseId}/lanes': [
     'city-admin',
     'city-operator',

@@ -3378,6 +3378,133 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/alert-view': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprises of the caller's scope under an orange or red alert, per district: since each alert began, entries refused, entries below the minimum that still went in (manual releases, exemptions, lanes without a working barrier), unknown stages let through, with the latest items */
+    get: {
+      parameters: {
+        query?: {
+          districtCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Districts in code order with their enterprises under alert (id order), counts and the latest `itemLimit` items of each, newest first. An inspector gets only the enterprises of their token; no enterprise under alert gives no district */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              at: string;
+              districtCode: string | null;
+              districts: {
+                counts: {
+                  belowMinimumEntered: number;
+                  camerasOffline: number;
+                  refused: number;
+                  unknownStageAdmitted: number;
+                };
+                districtCode: string;
+                enterprises: {
+                  counts: {
+                    belowMinimumEntered: number;
+                    camerasOffline: number;
+                    refused: number;
+                    unknownStageAdmitted: number;
+                  };
+                  enterpriseId: string;
+                  items: {
+                    /** Format: date-time */
+                    at: string;
+                    gateId: string | null;
+                    id: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'refused'
+                      | 'manual-release'
+                      | 'exemption'
+                      | 'record-only-lane'
+                      | 'always-open-lane'
+                      | 'unknown-stage';
+                    laneId: string | null;
+                    plate: string;
+                    plateColour: string | null;
+                    reasons: (
+                      | 'lane-closed'
+                      | 'lane-always-open'
+                      | 'lane-record-only'
+                      | 'no-restriction'
+                      | 'exempted'
+                      | 'stage-unknown'
+                      | 'stage-below-minimum'
+                      | 'stage-substage-unconfirmed'
+                      | 'stage-inferred-unconfirmed'
+                      | 'stage-meets-minimum'
+                      | 'read-needs-review'
+                      | 'readers-disagree'
+                      | 'manual'
+                    )[];
+                    stage:
+                      | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                      | null;
+                  }[];
+                  /** @enum {string} */
+                  level: 'none' | 'blue' | 'yellow' | 'orange' | 'red';
+                  name: string;
+                  offlineCameras: {
+                    cameraId: string;
+                    reason: string;
+                    /** Format: date-time */
+                    since: string;
+                  }[];
+                  /** Format: date-time */
+                  since: string;
+                }[];
+              }[];
+              itemLimit: number;
+              total: {
+                belowMinimumEntered: number;
+                camerasOffline: number;
+                enterprises: number;
+                refused: number;
+                unknownStageAdmitted: number;
+              };
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/alert-level': {
     parameters: {
       query?: never;
@@ -11286,6 +11413,180 @@ export type paths = {
             'application/json': {
               code: string;
               errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/live/v1/alert-view': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The city's view during an orange or red alert (the ledger's `GET /api/v1/alert-view` for the caller) as Server-Sent Events: `event: snapshot` with the whole view at once on every connection, then again whenever it changed (read every 15 s); `id:` a digest of its content. No `Last-Event-ID`: a reconnect starts with a fresh snapshot. A `: heartbeat` comment every 15 s; the stream ends when the access token expires */
+    get: {
+      parameters: {
+        query?: {
+          districtCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The stream (`text/event-stream`); each `data:` is one whole view, JSON-encoded */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': {
+              /** Format: date-time */
+              at: string;
+              districtCode: string | null;
+              districts: {
+                counts: {
+                  belowMinimumEntered: number;
+                  camerasOffline: number;
+                  refused: number;
+                  unknownStageAdmitted: number;
+                };
+                districtCode: string;
+                enterprises: {
+                  counts: {
+                    belowMinimumEntered: number;
+                    camerasOffline: number;
+                    refused: number;
+                    unknownStageAdmitted: number;
+                  };
+                  enterpriseId: string;
+                  items: {
+                    /** Format: date-time */
+                    at: string;
+                    gateId: string | null;
+                    id: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'refused'
+                      | 'manual-release'
+                      | 'exemption'
+                      | 'record-only-lane'
+                      | 'always-open-lane'
+                      | 'unknown-stage';
+                    laneId: string | null;
+                    plate: string;
+                    plateColour: string | null;
+                    reasons: (
+                      | 'lane-closed'
+                      | 'lane-always-open'
+                      | 'lane-record-only'
+                      | 'no-restriction'
+                      | 'exempted'
+                      | 'stage-unknown'
+                      | 'stage-below-minimum'
+                      | 'stage-substage-unconfirmed'
+                      | 'stage-inferred-unconfirmed'
+                      | 'stage-meets-minimum'
+                      | 'read-needs-review'
+                      | 'readers-disagree'
+                      | 'manual'
+                    )[];
+                    stage:
+                      | ('0' | 'none' | 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VIa' | 'VIb' | 'electric')
+                      | null;
+                  }[];
+                  /** @enum {string} */
+                  level: 'none' | 'blue' | 'yellow' | 'orange' | 'red';
+                  name: string;
+                  offlineCameras: {
+                    cameraId: string;
+                    reason: string;
+                    /** Format: date-time */
+                    since: string;
+                  }[];
+                  /** Format: date-time */
+                  since: string;
+                }[];
+              }[];
+              itemLimit: number;
+              total: {
+                belowMinimumEntered: number;
+                camerasOffline: number;
+                enterprises: number;
+                refused: number;
+                unknownStageAdmitted: number;
+              };
+            };
+          };
+        };
+        /** @description invalid-request (districtCode is not 6 digits) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated, session-ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden (city roles only), password-change-required, totp-enrolment-required */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description too-many-streams (per caller, or on this gateway instance) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description live-unavailable (no ledger configured, the ledger did not answer, or shutting down) */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
               reason: string;
             };
           };
