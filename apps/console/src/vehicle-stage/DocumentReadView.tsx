@@ -94,6 +94,7 @@ function LicenceFields({ read }: { read: DocumentRead }) {
   return (
     <Table<LicenceFieldRow>
       size="small"
+      style={{ maxWidth: 640 }}
       pagination={false}
       rowKey="field"
       dataSource={rows}
@@ -160,7 +161,10 @@ export function DocumentReadView({
         <LicenceFields read={read} />
       )}
       {canConfirm && read.state === 'needs-person' ? (
-        <ConfirmReadForm enterpriseId={enterpriseId} read={read} />
+        <>
+          <Typography.Text strong>{t('confirm.title')}</Typography.Text>
+          <ConfirmReadForm enterpriseId={enterpriseId} read={read} />
+        </>
       ) : null}
     </Space>
   );
