@@ -50,6 +50,7 @@ test('every page, for the documentation', async ({ page, signIn, camera }) => {
   for (const [path, name] of [
     ['review', 'review'],
     ['passages', 'passages'],
+    ['vehicle-reviews', 'vehicle-reviews'],
     ['in-plant', 'in-plant'],
     ['machinery', 'machinery'],
     ['exports', 'exports'],

@@ -34,6 +34,7 @@ export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'video', element: page(() => import('../video/VideoPage')) },
   { path: 'upload', element: page(() => import('../upload/UploadPage')) },
   { path: 'inspections', element: page(() => import('../inspections/InspectionsPage')) },
+  { path: 'vehicle-reviews', element: page(() => import('../vehicle-stage/VehicleReviewsPage')) },
 ];
 
 export const router = createBrowserRouter([

@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'nav.review': 'Review queue',
   'nav.ledgers': 'Ledgers',
   'nav.passages': 'Transport passages',
+  'nav.vehicleReviews': 'Stage reviews',
   'nav.inPlant': 'In-plant vehicles',
   'nav.machinery': 'Non-road machinery',
   'nav.exports': 'Exports',

@@ -6,6 +6,7 @@ export const zhCN = {
   'nav.review': '待确认',
   'nav.ledgers': '台账',
   'nav.passages': '运输车辆台账',
+  'nav.vehicleReviews': '排放阶段待复核',
   'nav.inPlant': '厂内车辆台账',
   'nav.machinery': '非道路移动机械台账',
   'nav.exports': '导出',

@@ -36,6 +36,9 @@ function gateway(role: Parameters<typeof account>[0], patch?: { status: number; 
     [`PUT ${DOCS}/driving-licence`]: {
       body: { bucket: 'b', key: 'k2', sha256: 'y', bytes: 4, contentType: 'application/pdf' },
     },
+    [`GET /api/ledger/v1/enterprises/${ENTERPRISE}/vehicle-document-reads`]: {
+      body: { progress: { done: 0, total: 0 }, items: [] },
+    },
     [`GET ${DOCS}/driving-licence`]: {
       status: 404,
       body: { code: 'document-not-found', reason: 'vehicle 冀B54321 has no driving-licence' },

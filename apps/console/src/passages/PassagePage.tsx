@@ -19,6 +19,8 @@ import { ReasonTags } from './ReasonTags';
 import { type Passage, PASSAGES_KEY } from './types';
 import { CLIPS, PassageClip } from '../video/PassageClip';
 import { VehicleDocuments } from './VehicleDocuments';
+import { VEHICLE } from '../vehicle-stage/api';
+import { VehicleStagePanel } from '../vehicle-stage/VehicleStagePanel';
 
 const ONE = '/api/ledger/v1/enterprises/{enterpriseId}/passages/{passageId}';
 const DOCUMENTS = '/api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}/documents/{kind}';
@@ -119,6 +121,7 @@ export default function PassagePage() {
   const canComplete = allows(account.role, 'PATCH', ONE);
   const seesDocuments = allows(account.role, 'GET', DOCUMENTS);
   const seesClips = allows(account.role, 'GET', CLIPS);
+  const seesVehicleStage = allows(account.role, 'GET', VEHICLE);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(back)}>
@@ -225,6 +228,11 @@ export default function PassagePage() {
             {seesDocuments ? (
               <Card size="small" title={t('doc.title')}>
                 <VehicleDocuments enterpriseId={enterpriseId} plate={passage.plate} />
+              </Card>
+            ) : null}
+            {seesVehicleStage ? (
+              <Card size="small" title={t('doc.stageCheck')}>
+                <VehicleStagePanel enterpriseId={enterpriseId} plate={passage.plate} />
               </Card>
             ) : null}
             {seesClips ? (

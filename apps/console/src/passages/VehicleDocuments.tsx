@@ -7,6 +7,10 @@ import { useMessages } from '../i18n/messages';
 import { allows } from '../session/permissions';
 import { useAccount } from '../session/session';
 import { messages } from './messages';
+import { CONFIRMATION, type DocumentRead, READS, type VehicleView } from '../vehicle-stage/api';
+import { DocumentReadView } from '../vehicle-stage/DocumentReadView';
+import { useDocumentReads, useVehicle } from '../vehicle-stage/queries';
+import { latestReadOf } from '../vehicle-stage/read-view';
 
 const DOCUMENTS = '/api/ledger/v1/enterprises/{enterpriseId}/vehicles/{plate}/documents/{kind}';
 export type DocumentKind = paths[typeof DOCUMENTS]['get']['parameters']['path']['kind'];
@@ -33,10 +37,12 @@ function DocumentRow({
   enterpriseId,
   plate,
   kind,
+  onUploaded,
 }: {
   enterpriseId: string;
   plate: string;
   kind: DocumentKind;
+  onUploaded: () => void;
 }) {
   const t = useMessages(messages);
   const { message } = App.useApp();
@@ -60,6 +66,7 @@ function DocumentRow({
     onSuccess: () => {
       void message.success(t('doc.uploaded'));
       void queries.invalidateQueries({ queryKey: ['vehicle-document', enterpriseId, plate, kind] });
+      onUploaded();
     },
     onError: (error) =>
       void message.error(error instanceof ApiError ? `${error.reason} (${error.code})` : String(error)),
@@ -107,13 +114,71 @@ function DocumentRow({
   );
 }
 
-/** 随车清单 and 行驶证 of the passage's vehicle: open each, and attach one where the role may. */
+/**
+ * 随车清单 and 行驶证 of the passage's vehicle: open each, attach one where the role may, and see
+ * the machine's latest read of it (confirmed or corrected by whoever may write the vehicle).
+ */
 export function VehicleDocuments({ enterpriseId, plate }: { enterpriseId: string; plate: string }) {
+  const account = useAccount();
+  const seesReads = allows(account.role, 'GET', READS);
+  const reads = useDocumentReads(enterpriseId, plate, seesReads);
+  const vehicle = useVehicle(enterpriseId, plate, seesReads);
+  const canConfirm = allows(account.role, 'POST', CONFIRMATION);
   return (
-    <Space orientation="vertical">
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {KINDS.map((kind) => (
-        <DocumentRow key={kind} enterpriseId={enterpriseId} plate={plate} kind={kind} />
+        <Space key={kind} orientation="vertical" size={4} style={{ width: '100%' }}>
+          <DocumentRow
+            enterpriseId={enterpriseId}
+            plate={plate}
+            kind={kind}
+            // An upload queues a read: show it from the start.
+            onUploaded={() => void reads.refetch()}
+          />
+          {seesReads ? (
+            <ReadOf
+              enterpriseId={enterpriseId}
+              kind={kind}
+              reads={reads.data?.items}
+              vehicle={vehicle.data ?? undefined}
+              canConfirm={canConfirm}
+              error={reads.error}
+            />
+          ) : null}
+        </Space>
       ))}
     </Space>
+  );
+}
+
+function ReadOf({
+  enterpriseId,
+  kind,
+  reads,
+  vehicle,
+  canConfirm,
+  error,
+}: {
+  enterpriseId: string;
+  kind: DocumentKind;
+  reads: readonly DocumentRead[] | undefined;
+  vehicle: VehicleView | undefined;
+  canConfirm: boolean;
+  error: Error | null;
+}) {
+  if (error)
+    return (
+      <Tag color="error">{error instanceof ApiError ? `${error.reason} (${error.code})` : String(error)}</Tag>
+    );
+  if (!reads) return null;
+  return (
+    <div style={{ paddingLeft: 24 }}>
+      <DocumentReadView
+        enterpriseId={enterpriseId}
+        read={latestReadOf(reads, kind)}
+        vehicle={vehicle}
+        canConfirm={canConfirm}
+      />
+    </div>
   );
 }

@@ -72,6 +72,7 @@ export const messages = defineMessages({
   'doc.none': ['未上传', 'Not attached'],
   'doc.upload': ['上传', 'Upload'],
   'doc.uploaded': ['已上传', 'Attached'],
+  'doc.stageCheck': ['排放阶段核验', 'Emission stage check'],
   'manual.title': ['人工补录通行', 'Enter a passage by hand'],
   'manual.open': ['人工补录', 'Enter by hand'],
   'manual.hint': [

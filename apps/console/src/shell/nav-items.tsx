@@ -9,6 +9,7 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   PlaySquareOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -46,6 +47,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.passages',
     icon: <CarOutlined />,
     reads: `/api/ledger/v1${E}/passages`,
+    group: 'nav.ledgers',
+  },
+  {
+    path: 'vehicle-reviews',
+    label: 'nav.vehicleReviews',
+    icon: <SafetyCertificateOutlined />,
+    reads: `/api/ledger/v1${E}/vehicle-reviews`,
     group: 'nav.ledgers',
   },
   {
