@@ -1,8 +1,8 @@
-import { useEffect, useReducer, useState } from 'react';
-import { sessionFetch } from '../api/session-fetch';
+import { useReducer } from 'react';
+import { type StreamStatus, useEventStream } from '../shared/use-event-stream';
 import { applyLive, emptyLiveState, type LiveMessage, type LiveState } from './live-state';
 
-export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'ended';
+export { type StreamStatus };
 
 const EVENTS = ['decision', 'barrier', 'camera'] as const;
 
@@ -13,44 +13,15 @@ const EVENTS = ['decision', 'barrier', 'camera'] as const;
  */
 export function useLiveLanes(enterpriseId: string): { state: LiveState; status: StreamStatus } {
   const [state, dispatch] = useReducer(applyLive, undefined, emptyLiveState);
-  const [status, setStatus] = useState<StreamStatus>('connecting');
-
-  useEffect(() => {
-    let source: EventSource | undefined;
-    let stopped = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const url = `/api/live/v1/enterprises/${encodeURIComponent(enterpriseId)}/lanes`;
-
-    const open = () => {
-      source = new EventSource(url);
-      source.onopen = () => setStatus('open');
-      for (const name of EVENTS)
-        source.addEventListener(name, (event: MessageEvent<string>) =>
-          dispatch({ id: event.lastEventId, event: name, data: JSON.parse(event.data) } as LiveMessage),
-        );
-      source.onerror = () => {
-        if (stopped || !source) return;
-        if (source.readyState === EventSource.CONNECTING) {
-          setStatus('reconnecting');
-          return;
-        }
-        // Closed: refused (401 after the token expired, 429…). Renew the session, then try again.
-        source.close();
-        setStatus('reconnecting');
-        retry = setTimeout(() => {
-          sessionFetch(new Request('/auth/me'))
-            .then((response) => (response.ok ? open() : setStatus('ended')))
-            .catch(() => (retry = setTimeout(open, 5_000)));
-        }, 1_000);
-      };
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(retry);
-      source?.close();
-    };
-  }, [enterpriseId]);
+  const status = useEventStream(
+    `/api/live/v1/enterprises/${encodeURIComponent(enterpriseId)}/lanes`,
+    Object.fromEntries(
+      EVENTS.map((event) => [
+        event,
+        (data: string, id: string) => dispatch({ id, event, data: JSON.parse(data) } as LiveMessage),
+      ]),
+    ),
+  );
 
   return { state, status };
 }
