@@ -186,6 +186,10 @@ describe('vehicle documents read by the machine, and a stage lookup that disagre
       registrationDate: LICENSED.registrationDate,
     });
     expect((vehicle.evidence as Json[]).map((e) => e.source)).toContain('inferred');
+    // The confirmed VIN is a key the city's source is asked by (it holds no record of this truck).
+    await expectEventually(async () =>
+      expect(source.requests().map((r) => r.key)).toContain(`vin:${LICENSED.vin}`),
+    );
   });
 
   it('leaves a photo without a QR code for a person, saying why, and records no evidence', async () => {

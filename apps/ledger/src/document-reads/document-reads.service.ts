@@ -21,6 +21,7 @@ import { chainRecord } from '../chain/append-to-chain';
 import { LedgerException } from '../errors/ledger.exception';
 import { addStageEvidence, type AddedStageEvidence, lockPlate } from '../vehicle/add-stage-evidence';
 import { type VehicleEntity } from '../vehicle/vehicle.entity';
+import { queueStageLookup } from '../stage-lookup/queue-stage-lookup';
 import { VehicleRepository } from '../vehicle/vehicle.repository';
 import { type DocumentKind } from '../vehicle-documents/vehicle-documents.service';
 import { upsertVehicleSchema } from '../vehicle-registry/vehicle-registry.service';
@@ -166,6 +167,8 @@ export class DocumentReadsService {
       if (Object.keys(changes).length > 0) {
         await vehicles.update(enterpriseId, { id: vehicle.id }, { ...changes, updatedAt: now });
         await chainRecord(tx, enterpriseId, 'vehicle-revised', { table: 'vehicles', id: vehicle.id });
+        // A VIN confirmed from the licence is a key the city's source can be asked by, as when typed.
+        if (changes.vin) await queueStageLookup(tx, enterpriseId, vehicle.id, 'key-set', now);
       }
       const { added, reason } = await this.evidenceOf(
         tx,
