@@ -74,41 +74,30 @@ export function StageReviewAlert({ enterpriseId, review }: { enterpriseId: strin
   const t = useMessages(messages);
   const account = useAccount();
   const canResolve = allows(account.role, 'POST', RESOLUTION);
-  if (review.state === 'resolved')
-    return (
-      <Alert
-        type="success"
-        showIcon
-        title={t('review.resolvedTitle')}
-        description={
-          <Space orientation="vertical" size={4}>
-            <ReviewSources review={review} />
-            <Typography.Text type="secondary">
-              {t('review.resolvedBy', {
-                by: review.resolvedBy ?? '—',
-                at: review.resolvedAt ? formatInstant(review.resolvedAt) : '—',
-                note: review.note ?? '—',
-              })}
-            </Typography.Text>
-          </Space>
-        }
-      />
-    );
+  const resolved = review.state === 'resolved';
   return (
     <Alert
-      type="warning"
+      type={resolved ? 'success' : 'warning'}
       showIcon
-      title={t('review.title')}
+      title={t(resolved ? 'review.resolvedTitle' : 'review.title')}
       description={
         <Space orientation="vertical" size={4}>
           <ReviewSources review={review} />
           <Typography.Text type="secondary">
-            {t('review.flaggedAt', { at: formatInstant(review.flaggedAt) })}
+            {resolved
+              ? t('review.resolvedBy', {
+                  by: review.resolvedBy ?? '—',
+                  at: review.resolvedAt ? formatInstant(review.resolvedAt) : '—',
+                  note: review.note ?? '—',
+                })
+              : t('review.flaggedAt', { at: formatInstant(review.flaggedAt) })}
           </Typography.Text>
         </Space>
       }
       action={
-        canResolve ? <ResolveReviewButton enterpriseId={enterpriseId} plate={review.plate} /> : undefined
+        !resolved && canResolve ? (
+          <ResolveReviewButton enterpriseId={enterpriseId} plate={review.plate} />
+        ) : undefined
       }
     />
   );
