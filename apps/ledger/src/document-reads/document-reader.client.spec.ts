@@ -69,7 +69,7 @@ describe('PlateRecognitionDocumentReader', () => {
       /off the contract/,
     ],
     ['the other kind’s answer', answer(200, { kind: 'inventory-list', found: false }), /off the contract/],
-    ['no answer in time', () => undefined, /did not answer within 500 ms/],
+    ['no answer in time', () => undefined, /no answer from .* within 500 ms/],
   ])('calls %s unavailable, to be retried', async (_case, respond, message) => {
     handler = respond;
     const reading = reader.read('driving-licence', photo, 'image/png');

@@ -7,6 +7,7 @@ import {
   inventoryListReadSchema,
 } from '@ecogate/contracts';
 import { type z } from 'zod';
+import { fetchWithin, NoAnswerError } from '../peer-http/fetch-within';
 
 /**
  * plate-recognition gave no usable answer now (down, slow, refusing the ledger's key, an answer
@@ -50,24 +51,22 @@ export class PlateRecognitionDocumentReader implements DocumentReader {
     const url = `${this.baseUrl}/documents/${kind}/read`;
     let response: Response;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': contentType,
-          accept: 'application/json',
-          authorization: await this.options.token.header(),
+      response = await fetchWithin(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': contentType,
+            accept: 'application/json',
+            authorization: await this.options.token.header(),
+          },
+          body: new Uint8Array(photo),
         },
-        body: new Uint8Array(photo),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-    } catch (caught) {
-      // A DOMException, not always an `Error` of this realm: compare the name only.
-      const timedOut = (caught as { name?: unknown } | null)?.name === 'TimeoutError';
-      throw new DocumentReaderUnavailableError(
-        timedOut
-          ? `plate-recognition did not answer within ${this.options.timeoutMs} ms`
-          : `plate-recognition unreachable (${url}): ${String(caught)}`,
+        this.options.timeoutMs,
       );
+    } catch (caught) {
+      if (caught instanceof NoAnswerError) throw new DocumentReaderUnavailableError(caught.message);
+      throw caught;
     }
     const text = await response.text();
     if (response.status !== 200) {

@@ -5,6 +5,7 @@ import {
   stageLookupResponseSchema,
 } from '@ecogate/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fetchWithin, isTimeout, NoAnswerError } from '../peer-http/fetch-within';
 import {
   type StageLookup,
   type StageLookupAnswer,
@@ -22,9 +23,6 @@ export interface HttpStageLookupOptions {
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
 }
-
-/** `AbortSignal.timeout` fired (by name: a DOMException may come from another realm). */
-const isTimeout = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'TimeoutError';
 
 /** Seconds (`Retry-After: 7`) or an HTTP date; 1 s when missing or unreadable. */
 export function retryAfterMs(header: string | null, nowMs: number): number {
@@ -67,20 +65,23 @@ export class HttpStageLookup implements StageLookup {
     const endpoint = `${this.options.url}${STAGE_LOOKUP_PATH}`;
     let response: Response;
     try {
-      response = await this.fetch(endpoint, {
-        method: 'POST',
-        headers: {
-          accept: 'application/json',
-          'content-type': 'application/json',
-          authorization: authorizationHeader(this.options.credentials),
+      response = await fetchWithin(
+        endpoint,
+        {
+          method: 'POST',
+          headers: {
+            accept: 'application/json',
+            'content-type': 'application/json',
+            authorization: authorizationHeader(this.options.credentials),
+          },
+          body: JSON.stringify(body),
         },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+        this.options.timeoutMs,
+        this.fetch,
+      );
     } catch (error) {
-      return isTimeout(error)
-        ? this.unavailable('timeout', `no answer from ${endpoint} within ${this.options.timeoutMs} ms`)
-        : this.unavailable('unreachable', `${endpoint} unreachable: ${(error as Error).message}`);
+      if (error instanceof NoAnswerError) return this.unavailable(error.kind, error.message);
+      throw error;
     }
     if (response.status === 429) {
       await response.body?.cancel();

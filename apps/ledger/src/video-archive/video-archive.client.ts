@@ -1,5 +1,6 @@
 import { type ServiceToken } from '@ecogate/auth';
 import { z } from 'zod';
+import { fetchWithin, NoAnswerError } from '../peer-http/fetch-within';
 
 /**
  * Why the video archive gave no answer. `refused` (401/403) is a configuration error (the archive
@@ -209,16 +210,11 @@ export class VideoArchiveClient {
 
   private async fetch(url: string, init: RequestInit): Promise<Response> {
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      return await fetchWithin(url, init, this.options.timeoutMs);
     } catch (caught) {
-      // A DOMException, not always an `Error` of this realm: compare the name only.
-      const timedOut = (caught as { name?: unknown } | null)?.name === 'TimeoutError';
-      throw new VideoArchiveUnavailableError(
-        timedOut ? 'timeout' : 'unreachable',
-        timedOut
-          ? `video-archive did not answer within ${this.options.timeoutMs} ms (${url})`
-          : `video-archive unreachable (${url}): ${String(caught)}`,
-      );
+      if (caught instanceof NoAnswerError)
+        throw new VideoArchiveUnavailableError(caught.kind, caught.message);
+      throw caught;
     }
   }
 }
