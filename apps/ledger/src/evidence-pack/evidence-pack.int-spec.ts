@@ -108,6 +108,8 @@ describe('inspection report and evidence pack', () => {
   let asInspector: Api;
   let dir: string;
   const passageIds: string[] = [];
+  /** The Shanghai day inspected, fixed when the passages are seeded. */
+  let today: string;
 
   beforeAll(async () => {
     await archive.start();
@@ -128,6 +130,12 @@ describe('inspection report and evidence pack', () => {
       h.service.dataSource,
       createLogger({ service: 'it', level: 'silent' }),
     );
+    // Six passages of the last hour, all on today's Shanghai day (the inspected period): just after
+    // midnight there, they are packed into the minutes since it.
+    const now = Date.now();
+    today = shanghaiDay(new Date(now));
+    const first = Math.max(now - 60 * 60_000, Date.parse(`${today}T00:00:00+08:00`));
+    const step = Math.min(60_000, Math.floor((now - first) / 7));
     for (let n = 0; n < 6; n++) {
       const decisionId = `d-${randomUUID()}`;
       const image = async (kind: string) => {
@@ -146,7 +154,7 @@ describe('inspection report and evidence pack', () => {
         enterpriseId: ENTERPRISE,
         decisionId,
         plate: { text: `冀B1000${n}`, colour: 'yellow' },
-        capturedAt: new Date(Date.now() - (60 - n) * 60_000).toISOString(),
+        capturedAt: new Date(first + (n + 1) * step).toISOString(),
         images: { scene: await image('scene'), plate: await image('plate') },
       });
       await record.execute(
@@ -183,7 +191,6 @@ describe('inspection report and evidence pack', () => {
 
   it('reports and packs a closed inspection that anyone can verify offline; one changed byte fails it', async () => {
     expect(passageIds).toHaveLength(6);
-    const today = shanghaiDay(new Date());
     const created = inspectionSchema.parse(
       (
         await asInspector(
