@@ -32,5 +32,10 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // `.ci/run`'s closing summary counts these tests and names failed files, as for Jest's.
+    reporters: [
+      'default',
+      fileURLToPath(new URL('../../libs/testing/src/ci-summary-vitest-reporter.mjs', import.meta.url)),
+    ],
   },
 });

@@ -16,7 +16,13 @@ function runFixture(name: string): Promise<{ code: number | null; stderr: string
   const started = Date.now();
   const child = spawn(process.execPath, [JEST, '--config', JSON.stringify(config), '--ci', name], {
     cwd: ROOT,
-    env: { ...process.env, ECOGATE_EXIT_GRACE_MS: '1000', ECOGATE_TEST_COUNTS: '', ECOGATE_TEST_TIMES: '', ECOGATE_TEST_FAILURES: '' },
+    env: {
+      ...process.env,
+      ECOGATE_EXIT_GRACE_MS: '1000',
+      ECOGATE_TEST_COUNTS: '',
+      ECOGATE_TEST_TIMES: '',
+      ECOGATE_TEST_FAILURES: '',
+    },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

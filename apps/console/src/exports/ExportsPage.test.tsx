@@ -125,6 +125,9 @@ describe('ExportsPage', () => {
     expect(await screen.findByText('最近的多企业导出')).toBeTruthy();
     expect(await screen.findByText('e1、e2')).toBeTruthy();
     await u.click(screen.getByLabelText('多家企业'));
+    // The enterprise field appears on the next render, with the page's enterprise chosen: a person
+    // sees it before starting (clicking at once submitted the form without it).
+    expect(await screen.findByLabelText('企业')).toBeTruthy();
     await u.click(button('开始导出'));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.path).toBe('/api/ledger/v1/exports'));
     expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
