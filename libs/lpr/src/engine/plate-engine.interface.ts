@@ -7,7 +7,11 @@ import { type RawImage } from '../image/raw-image';
 export type PlateRows = 'single' | 'double';
 
 /** The colours the recognisers can tell apart (large new-energy plates come out as `green`). */
-export type RecognisedColour = 'black' | 'blue' | 'green' | 'white' | 'yellow';
+export const RECOGNISED_COLOURS = ['black', 'blue', 'green', 'white', 'yellow'] as const;
+export type RecognisedColour = (typeof RECOGNISED_COLOURS)[number];
+
+export const isRecognisedColour = (colour: string): colour is RecognisedColour =>
+  (RECOGNISED_COLOURS as readonly string[]).includes(colour);
 
 export interface Box {
   readonly x: number;
@@ -37,6 +41,8 @@ export interface CharacterRead {
 export interface ColourRead {
   readonly colour: RecognisedColour;
   readonly confidence: number;
+  /** The colours the source chose among, when it cannot tell them all apart. */
+  readonly among?: readonly RecognisedColour[];
 }
 
 export interface TextRead {

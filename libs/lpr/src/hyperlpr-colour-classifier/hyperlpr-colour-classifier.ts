@@ -1,7 +1,6 @@
 import { Tensor } from 'onnxruntime-node';
 import { resizeBilinear } from '../image/bilinear-resize';
 import { type RawImage } from '../image/raw-image';
-import { softmaxInto } from '../recognition/ctc-decoder';
 import { type OnnxModel } from '../engine/onnx-model';
 import {
   type ColourRead,
@@ -14,7 +13,12 @@ export const HYPERLPR_COLOUR_CLASSIFIER = { id: 'hyperlpr_cls', file: 'litemodel
 const SIZE = 96;
 const CLASSES: readonly RecognisedColour[] = ['blue', 'green', 'yellow'];
 
-/** HyperLPR litemodel_cls_96x_r1: blue / green / yellow from the rectified plate (batch of 1 only). */
+/**
+ * HyperLPR litemodel_cls_96x_r1: blue / green / yellow from the rectified plate (batch of 1 only).
+ * Its graph ends in a softmax: the output is already probabilities (a second softmax squeezed every
+ * confidence to about 0.58). It knows no white or black plate, so each read names the colours it
+ * chose among and the reader ignores it for plates of other colours (police, WJ, embassy, HK).
+ */
 export class HyperlprColourClassifier implements PlateColourClassifier {
   readonly id = HYPERLPR_COLOUR_CLASSIFIER.id;
 
@@ -34,12 +38,9 @@ export class HyperlprColourClassifier implements PlateColourClassifier {
       const outputs = await this.model.run({ data: new Tensor('float32', input, [1, 3, SIZE, SIZE]) });
       const scores = Object.values(outputs)[0]?.data as Float32Array | undefined;
       if (!scores) throw new Error('litemodel_cls_96x_r1.onnx: missing output');
-      const probs = new Float32Array(CLASSES.length);
-      // Scores may already be probabilities; softmax keeps the argmax either way.
-      softmaxInto(scores.subarray(0, CLASSES.length), probs);
       let best = 0;
-      for (let i = 1; i < probs.length; i++) if ((probs[i] as number) > (probs[best] as number)) best = i;
-      reads.push({ colour: CLASSES[best] ?? 'blue', confidence: probs[best] as number });
+      for (let i = 1; i < CLASSES.length; i++) if ((scores[i] as number) > (scores[best] as number)) best = i;
+      reads.push({ colour: CLASSES[best] ?? 'blue', confidence: scores[best] as number, among: CLASSES });
     }
     return reads;
   }

@@ -1,4 +1,12 @@
-import { parsePlate, type ParsePlateHint, type Plate, type PlateError, type Result } from '@ecogate/domain';
+import {
+  expectedColours,
+  parsePlate,
+  type ParsePlateHint,
+  type Plate,
+  type PlateError,
+  type Result,
+} from '@ecogate/domain';
+import { type ColourRead, isRecognisedColour, type RecognisedColour } from '../engine/plate-engine.interface';
 import { type PipelineOutcome, type PlateCandidate } from './plate-candidate';
 import { type PipelineMode } from './plate-pipeline';
 import { gateRead, type GateOptions } from './read-gate';
@@ -17,6 +25,10 @@ export type PlateValidator = (raw: string, hint?: ParsePlateHint) => Result<Plat
  * The public entry of the engine: image bytes in, typed result out. Validates every read with
  * the domain's `parsePlate` and gates it (`gateRead`); never throws for bad input.
  */
+/** Unobserved: the colour the format implies (white for 警 and WJ, black for 使 and 港…), else unknown. */
+const impliedColour = (validation: Result<Plate, PlateError>): RecognisedColour | 'unknown' =>
+  validation.ok && isRecognisedColour(validation.value.colour) ? validation.value.colour : 'unknown';
+
 export class PlateReader {
   constructor(
     private readonly runner: PipelineRunner,
@@ -40,7 +52,7 @@ export class PlateReader {
   }
 
   private toPlateRead(candidate: PlateCandidate): PlateRead {
-    const colour = candidate.colour;
+    const colour = this.observedColour(candidate);
     const colourKnown = colour !== undefined && colour.confidence >= this.gate.minColourConfidence;
     const validation = this.validate(candidate.text, colourKnown ? { colour: colour.colour } : undefined);
     const decision = gateRead(candidate, validation, this.gate);
@@ -56,7 +68,7 @@ export class PlateReader {
       repairs: validation.ok ? validation.value.repairs : [],
       confidence: Math.min(...candidate.characters.map((c) => c.confidence)),
       characters: candidate.characters,
-      colour: colour?.colour ?? 'unknown',
+      colour: colour?.colour ?? impliedColour(validation),
       colourConfidence: colour?.confidence ?? 0,
       rows: candidate.rows,
       box: candidate.box,
@@ -68,5 +80,21 @@ export class PlateReader {
       ...(candidate.secondOpinion ? { secondOpinion: candidate.secondOpinion } : {}),
       cropJpeg: candidate.cropJpeg,
     };
+  }
+
+  /**
+   * The colour seen, when the source knows every colour this kind of plate may have: a classifier
+   * that knows only blue, green and yellow has no answer for a white police or WJ plate, a black
+   * embassy or Hong Kong plate or a 民航 plate, so its pick there is no evidence (as a hint it
+   * would flag each of them colour-mismatch and hold it back).
+   */
+  private observedColour(candidate: PlateCandidate): ColourRead | undefined {
+    const colour = candidate.colour;
+    if (!colour?.among) return colour;
+    const unhinted = this.validate(candidate.text);
+    if (!unhinted.ok) return colour;
+    const expected = expectedColours(unhinted.value.kind);
+    const among = colour.among;
+    return expected.every((c) => among.some((a) => a === c)) ? colour : undefined;
   }
 }

@@ -1,34 +1,8 @@
 import { parsePlate } from '@ecogate/domain';
-import { type PlateCandidate } from './plate-candidate';
+import { plateCandidate as candidate } from '../testing/plate-candidates';
 import { gateRead, type GateOptions } from './read-gate';
 
 const options: GateOptions = { minPlateWidthPx: 48, minCharConfidence: 0.8, minColourConfidence: 0.6 };
-
-function candidate(
-  overrides: Partial<PlateCandidate> & { text: string; confidences?: number[] },
-): PlateCandidate {
-  const chars = Array.from(overrides.text);
-  return {
-    box: { x: 0, y: 0, width: 100, height: 30 },
-    corners: [
-      { x: 0, y: 0 },
-      { x: 100, y: 0 },
-      { x: 100, y: 30 },
-      { x: 0, y: 30 },
-    ],
-    rows: 'single',
-    detectionScore: 0.9,
-    detector: 'plate_detect',
-    characters: chars.map((char, i) => ({ char, confidence: overrides.confidences?.[i] ?? 0.99 })),
-    colour: { colour: 'blue', confidence: 0.9 },
-    masked: false,
-    widthPx: 100,
-    agreement: { agreeing: 9, crops: 9 },
-    variants: [],
-    cropJpeg: new Uint8Array(),
-    ...overrides,
-  };
-}
 
 describe('gateRead', () => {
   it('trusts a clean, wide, confident, format-valid read', () => {
