@@ -25,6 +25,7 @@ import { TestIssuer } from '@ecogate/auth';
 import { createLogger } from '@ecogate/telemetry';
 import { plateRecognitionConfig } from '../src/config/plate-recognition.config';
 import { createApp } from '../src/create-app';
+import { printKnownPlateScenarios } from './known-plates-bench';
 import { type CropSample, loadSampleSet, type SampleSet, type SceneSample } from './sample-set';
 import { matchReads, type Metrics, percentile, score, type ScoredPlate, sweepGate } from './scoring';
 
@@ -304,6 +305,7 @@ async function main(): Promise<void> {
     printSweep(s.sceneScored, 'scenes');
     printSweep(s.cropScored, 'crops');
     latencyRows(one, all);
+    await printKnownPlateScenarios(withThreads(0), set);
   }
   if (args.service && first && first.scenes.length > 0) await serviceThroughput(first, args.rounds);
   console.log('\nTimings taken on a shared or busy machine are noise: re-take them on a quiet one.');

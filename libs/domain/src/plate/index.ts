@@ -1,6 +1,14 @@
 // Chinese motor-vehicle plates (GA 36-2018) and vendor plate tokens. Rules: docs/domain-model/plates.md.
 export { ANPR_VENDORS, type AnprVendor } from './anpr-vendor';
 export { joinDoubleRowPlate } from './double-row';
+export {
+  KnownPlates,
+  settleWithKnownPlates,
+  type PlateSettlement,
+  type ReadCharacter,
+  type SettlementRules,
+  type UnsettledReason,
+} from './known-plates';
 export { parsePlate, type ParsePlateHint } from './parse-plate';
 export {
   isRepaired,

@@ -1,23 +1,12 @@
-import { plateCandidate } from '../testing/plate-candidates';
+import { plateCandidate, readerOver } from '../testing/plate-candidates';
 import { type ColourRead } from '../engine/plate-engine.interface';
-import { type PipelineRunner, PlateReader } from './plate-reader';
 import { type PlateRead } from './recognition-result';
 
-const GATE = { minPlateWidthPx: 48, minCharConfidence: 0.8, minColourConfidence: 0.6 };
 const THREE_COLOURS = ['blue', 'green', 'yellow'] as const;
 
 /** Reads one plate whose text and colour the pipeline is said to have produced. */
 async function readWith(text: string, colour: ColourRead | undefined): Promise<PlateRead | undefined> {
-  const runner: PipelineRunner = {
-    run: () =>
-      Promise.resolve({
-        kind: 'read',
-        image: { width: 640, height: 480, format: 'jpeg' },
-        candidates: [plateCandidate({ text, colour })],
-        timings: { decodeMs: 0, detectMs: 0, recogniseMs: 0, totalMs: 0, inferenceMs: 0 },
-      }),
-  };
-  const result = await new PlateReader(runner, GATE).read(new Uint8Array([0xff, 0xd8]));
+  const result = await readerOver([plateCandidate({ text, colour })]).read(new Uint8Array([0xff, 0xd8]));
   return result.kind === 'plates' ? result.plates[0] : undefined;
 }
 

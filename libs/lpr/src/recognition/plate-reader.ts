@@ -1,10 +1,14 @@
 import {
   expectedColours,
+  type KnownPlates,
   parsePlate,
   type ParsePlateHint,
   type Plate,
   type PlateError,
+  type PlateSettlement,
+  type Province,
   type Result,
+  settleWithKnownPlates,
 } from '@ecogate/domain';
 import { type ColourRead, isRecognisedColour, type RecognisedColour } from '../engine/plate-engine.interface';
 import { type PipelineOutcome, type PlateCandidate } from './plate-candidate';
@@ -17,6 +21,13 @@ export type RunnerRefusal = Extract<RecognitionResult, { kind: 'overloaded' | 't
 /** Runs the CPU pipeline somewhere (worker pool or in-process) and says so when it cannot. */
 export interface PipelineRunner {
   run(bytes: Uint8Array, mode: PipelineMode): Promise<PipelineOutcome | RunnerRefusal>;
+}
+
+/** What the site already knows, to settle a read's one doubtful character (docs/plate-recognition.md). */
+export interface SiteKnowledge {
+  /** The enterprise's registered vehicles and fleets, and plates seen at the site recently. */
+  readonly known: KnownPlates;
+  readonly provincePrior?: Province;
 }
 
 export type PlateValidator = (raw: string, hint?: ParsePlateHint) => Result<Plate, PlateError>;
@@ -37,12 +48,16 @@ export class PlateReader {
   ) {}
 
   /** `mode`: `scene` for a photo (plates are detected), `crop` for an image that is one plate. */
-  async read(bytes: Uint8Array, mode: PipelineMode = 'scene'): Promise<RecognitionResult> {
+  async read(
+    bytes: Uint8Array,
+    mode: PipelineMode = 'scene',
+    site?: SiteKnowledge,
+  ): Promise<RecognitionResult> {
     const outcome = await this.runner.run(bytes, mode);
     if (outcome.kind !== 'read') return outcome;
     const plates = outcome.candidates
       .filter((c) => c.text.length > 0)
-      .map((c) => this.toPlateRead(c))
+      .map((c) => this.toPlateRead(c, site))
       .sort(
         (a, b) => Number(b.verdict === 'trusted') - Number(a.verdict === 'trusted') || b.widthPx - a.widthPx,
       );
@@ -51,14 +66,22 @@ export class PlateReader {
       : { kind: 'plates', image: outcome.image, plates, timings: outcome.timings };
   }
 
-  private toPlateRead(candidate: PlateCandidate): PlateRead {
+  private toPlateRead(read: PlateCandidate, site: SiteKnowledge | undefined): PlateRead {
+    const settlement = site && this.settle(read, site);
+    const candidate = settlement?.settled ? withText(read, settlement.text) : read;
     const colour = this.observedColour(candidate);
     const colourKnown = colour !== undefined && colour.confidence >= this.gate.minColourConfidence;
     const validation = this.validate(candidate.text, colourKnown ? { colour: colour.colour } : undefined);
-    const decision = gateRead(candidate, validation, this.gate);
+    const decision = gateRead(
+      candidate,
+      validation,
+      this.gate,
+      settlement?.settled ? settlement.position : undefined,
+    );
     return {
       text: validation.ok ? validation.value.text : candidate.text,
-      rawText: candidate.text,
+      rawText: read.text,
+      ...(settlement?.settled ? { settledBy: settlement.by } : {}),
       verdict: decision.verdict,
       reviewReasons: decision.reasons,
       kind: validation.ok ? validation.value.kind : 'unknown',
@@ -66,8 +89,8 @@ export class PlateReader {
         ? {}
         : { formatError: { code: validation.error.code, reason: validation.error.reason } }),
       repairs: validation.ok ? validation.value.repairs : [],
-      confidence: Math.min(...candidate.characters.map((c) => c.confidence)),
-      characters: candidate.characters,
+      confidence: Math.min(...read.characters.map((c) => c.confidence)),
+      characters: read.characters,
       colour: colour?.colour ?? impliedColour(validation),
       colourConfidence: colour?.confidence ?? 0,
       rows: candidate.rows,
@@ -80,6 +103,13 @@ export class PlateReader {
       ...(candidate.secondOpinion ? { secondOpinion: candidate.secondOpinion } : {}),
       cropJpeg: candidate.cropJpeg,
     };
+  }
+
+  private settle(read: PlateCandidate, site: SiteKnowledge): PlateSettlement {
+    return settleWithKnownPlates(read.characters, site.known, {
+      minConfidence: this.gate.minCharConfidence,
+      ...(site.provincePrior ? { provincePrior: site.provincePrior } : {}),
+    });
   }
 
   /**
@@ -98,3 +128,13 @@ export class PlateReader {
     return expected.every((c) => among.some((a) => a === c)) ? colour : undefined;
   }
 }
+
+/** The candidate as the site's knowledge settled it: the one doubtful character replaced. */
+const withText = (candidate: PlateCandidate, text: string): PlateCandidate => {
+  const chars = Array.from(text);
+  return {
+    ...candidate,
+    text,
+    characters: candidate.characters.map((c, i) => ({ ...c, char: chars[i] ?? c.char })),
+  };
+};

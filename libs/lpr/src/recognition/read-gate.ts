@@ -25,6 +25,8 @@ export function gateRead(
   candidate: PlateCandidate,
   validation: Result<Plate, PlateError>,
   options: GateOptions,
+  /** A character the site's known plates decided (`settleWithKnownPlates`): its confidence no longer counts. */
+  settledPosition?: number,
 ): GateDecision {
   const reasons: ReviewReason[] = [];
   if (!validation.ok) reasons.push('invalid-format');
@@ -33,7 +35,7 @@ export function gateRead(
     if (validation.value.warnings.includes('colour-mismatch')) reasons.push('colour-mismatch');
   }
   if (candidate.widthPx < options.minPlateWidthPx) reasons.push('too-small');
-  const weakest = Math.min(...candidate.characters.map((c) => c.confidence));
+  const weakest = Math.min(...candidate.characters.map((c, i) => (i === settledPosition ? 1 : c.confidence)));
   if (!(weakest >= options.minCharConfidence)) reasons.push('low-confidence');
   if (candidate.masked) reasons.push('alphabet-masked');
   if (candidate.secondOpinion && candidate.secondOpinion.text !== candidate.text)

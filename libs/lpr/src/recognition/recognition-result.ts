@@ -36,6 +36,11 @@ export interface PlateRead {
   readonly text: string;
   /** What the recogniser produced (double-row plates already joined in reading order). */
   readonly rawText: string;
+  /**
+   * Set when the site's knowledge decided the one doubtful character (`text` then differs from
+   * `rawText` unless the recogniser had it right): a known plate, or the site's province.
+   */
+  readonly settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
   readonly verdict: ReadVerdict;
   readonly reviewReasons: readonly ReviewReason[];
   /** `unknown` when the format is invalid. */

@@ -1,4 +1,6 @@
 import { type PlateCandidate } from '../recognition/plate-candidate';
+import { type PipelineRunner, PlateReader } from '../recognition/plate-reader';
+import { type GateOptions } from '../recognition/read-gate';
 
 /** A wide, confident, agreed-on read of `text`; override what the test is about. */
 export function plateCandidate(
@@ -25,4 +27,27 @@ export function plateCandidate(
     cropJpeg: new Uint8Array(),
     ...fields,
   };
+}
+
+export const TEST_GATE: GateOptions = {
+  minPlateWidthPx: 48,
+  minCharConfidence: 0.8,
+  minColourConfidence: 0.6,
+};
+
+/** A reader whose pipeline "found" these candidates in whatever image it is given. */
+export function readerOver(
+  candidates: readonly PlateCandidate[],
+  gate: GateOptions = TEST_GATE,
+): PlateReader {
+  const runner: PipelineRunner = {
+    run: () =>
+      Promise.resolve({
+        kind: 'read',
+        image: { width: 640, height: 480, format: 'jpeg' },
+        candidates,
+        timings: { decodeMs: 0, detectMs: 0, recogniseMs: 0, totalMs: 0, inferenceMs: 0 },
+      }),
+  };
+  return new PlateReader(runner, gate);
 }
