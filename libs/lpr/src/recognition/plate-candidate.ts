@@ -32,6 +32,7 @@ export interface PlateCandidate {
     readonly recogniser: string;
     readonly text: string;
     readonly confidence: number;
+    readonly characters: readonly CharacterRead[];
   };
   readonly cropJpeg: Uint8Array;
 }

@@ -178,6 +178,7 @@ export class PlatePipeline {
                 recogniser: this.engine.secondRecogniser.id,
                 text: secondRead.text,
                 confidence: Math.min(1, ...secondRead.characters.map((c) => c.confidence)),
+                characters: secondRead.characters,
               },
             }
           : {}),

@@ -1,5 +1,5 @@
 import { KnownPlates } from '@ecogate/domain';
-import { plateCandidate, readerOver } from '../testing/plate-candidates';
+import { plateCandidate, readerOver, secondOpinion } from '../testing/plate-candidates';
 import { type PlateCandidate } from './plate-candidate';
 import { type SiteKnowledge } from './plate-reader';
 import { type PlateRead } from './recognition-result';
@@ -69,5 +69,51 @@ describe('PlateReader with what the site knows', () => {
     const read = await readAt('冀C99999', [], SITE);
     expect(read).toMatchObject({ text: '冀C99999', rawText: '冀C99999', verdict: 'trusted' });
     expect(read).not.toHaveProperty('settledBy');
+  });
+});
+
+describe('PlateReader with two recognisers', () => {
+  const read = async (candidate: PlateCandidate, site?: SiteKnowledge) => {
+    const result = await readerOver([candidate]).read(new Uint8Array([0xff, 0xd8]), 'scene', site);
+    return result.kind === 'plates' ? result.plates[0] : undefined;
+  };
+  const UNSURE = [0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7];
+
+  it('trusts characters neither is sure of alone when both read them alike', async () => {
+    const plate = plateCandidate({
+      text: '冀A12345',
+      confidences: UNSURE,
+      secondOpinion: secondOpinion('冀A12345', 0.7),
+    });
+    expect(await read(plate)).toMatchObject({ verdict: 'trusted', confidence: expect.closeTo(0.91, 5) });
+    // Alone, the first is held back.
+    expect(await read(plateCandidate({ text: '冀A12345', confidences: UNSURE }))).toMatchObject({
+      verdict: 'needs-review',
+    });
+  });
+
+  it('makes the one character they read differently the doubt a known plate may settle', async () => {
+    const plate = plateCandidate({ text: '冀A12346', secondOpinion: secondOpinion('冀A12345') });
+    expect(await read(plate)).toMatchObject({
+      verdict: 'needs-review',
+      reviewReasons: ['low-confidence', 'recognisers-disagree'],
+    });
+    // 冀A12345 is registered: it is what the second recogniser read, so both now agree with it.
+    expect(await read(plate, SITE)).toMatchObject({
+      text: '冀A12345',
+      settledBy: 'registry-corrected',
+      verdict: 'trusted',
+      reviewReasons: [],
+    });
+  });
+
+  it('keeps a disagreement the known plate does not resolve', async () => {
+    // Registered 冀B67890; the readers say 8 and 7 at the last place: the registry's 0 agrees with neither.
+    const plate = plateCandidate({ text: '冀B67898', secondOpinion: secondOpinion('冀B67897') });
+    expect(await read(plate, { known: new KnownPlates(['冀B67890']) })).toMatchObject({
+      text: '冀B67890',
+      verdict: 'needs-review',
+      reviewReasons: ['recognisers-disagree'],
+    });
   });
 });

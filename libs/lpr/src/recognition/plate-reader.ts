@@ -14,6 +14,7 @@ import { type ColourRead, isRecognisedColour, type RecognisedColour } from '../e
 import { type PipelineOutcome, type PlateCandidate } from './plate-candidate';
 import { type PipelineMode } from './plate-pipeline';
 import { gateRead, type GateOptions } from './read-gate';
+import { fuseCharacters } from './recogniser-fusion';
 import { type PlateRead, type RecognitionResult } from './recognition-result';
 
 export type RunnerRefusal = Extract<RecognitionResult, { kind: 'overloaded' | 'timed-out' | 'failed' }>;
@@ -67,8 +68,9 @@ export class PlateReader {
   }
 
   private toPlateRead(read: PlateCandidate, site: SiteKnowledge | undefined): PlateRead {
-    const settlement = site && this.settle(read, site);
-    const candidate = settlement?.settled ? withText(read, settlement.text) : read;
+    const fused = withSecondOpinion(read);
+    const settlement = site && this.settle(fused, site);
+    const candidate = settlement?.settled ? withText(fused, settlement.text) : fused;
     const colour = this.observedColour(candidate);
     const colourKnown = colour !== undefined && colour.confidence >= this.gate.minColourConfidence;
     const validation = this.validate(candidate.text, colourKnown ? { colour: colour.colour } : undefined);
@@ -89,7 +91,7 @@ export class PlateReader {
         ? {}
         : { formatError: { code: validation.error.code, reason: validation.error.reason } }),
       repairs: validation.ok ? validation.value.repairs : [],
-      confidence: Math.min(...read.characters.map((c) => c.confidence)),
+      confidence: Math.min(...fused.characters.map((c) => c.confidence)),
       characters: read.characters,
       colour: colour?.colour ?? impliedColour(validation),
       colourConfidence: colour?.confidence ?? 0,
@@ -128,6 +130,13 @@ export class PlateReader {
     return expected.every((c) => among.some((a) => a === c)) ? colour : undefined;
   }
 }
+
+/** The candidate with each character as sure as both recognisers together make it (when there are two). */
+const withSecondOpinion = (candidate: PlateCandidate): PlateCandidate => {
+  const fused =
+    candidate.secondOpinion && fuseCharacters(candidate.characters, candidate.secondOpinion.characters);
+  return fused ? { ...candidate, characters: fused } : candidate;
+};
 
 /** The candidate as the site's knowledge settled it: the one doubtful character replaced. */
 const withText = (candidate: PlateCandidate, text: string): PlateCandidate => {

@@ -1,5 +1,5 @@
 import { parsePlate } from '@ecogate/domain';
-import { plateCandidate as candidate } from '../testing/plate-candidates';
+import { plateCandidate as candidate, secondOpinion } from '../testing/plate-candidates';
 import { gateRead, type GateOptions } from './read-gate';
 
 const options: GateOptions = { minPlateWidthPx: 48, minCharConfidence: 0.8, minColourConfidence: 0.6 };
@@ -23,7 +23,7 @@ describe('gateRead', () => {
       'a second recogniser reading otherwise',
       candidate({
         text: '京A12345',
-        secondOpinion: { recogniser: 'ppocr_v4', text: '津A12345', confidence: 0.99 },
+        secondOpinion: secondOpinion('津A12345'),
       }),
       'recognisers-disagree',
     ],

@@ -47,7 +47,10 @@ export interface PlateRead {
   readonly kind: PlateKind | 'unknown';
   readonly formatError?: { readonly code: PlateErrorCode; readonly reason: string };
   readonly repairs: readonly PlateRepair[];
-  /** The lowest character confidence: the read is as sure as its least sure character. */
+  /**
+   * The lowest character confidence: the read is as sure as its least sure character (with a
+   * second recogniser, as both together make it: `fuseCharacters`). `characters` are the first's.
+   */
   readonly confidence: number;
   readonly characters: readonly CharacterRead[];
   readonly colour: RecognisedColour | 'unknown';
@@ -64,6 +67,7 @@ export interface PlateRead {
     readonly recogniser: string;
     readonly text: string;
     readonly confidence: number;
+    readonly characters: readonly CharacterRead[];
   };
   /** How many differently framed crops read exactly `rawText`. */
   readonly agreement: { readonly agreeing: number; readonly crops: number };

@@ -51,3 +51,14 @@ export function readerOver(
   };
   return new PlateReader(runner, gate);
 }
+
+/** A second recogniser's read of `text`, every character at `confidence`. */
+export const secondOpinion = (
+  text: string,
+  confidence = 0.99,
+): NonNullable<PlateCandidate['secondOpinion']> => ({
+  recogniser: 'ppocr_v4',
+  text,
+  confidence,
+  characters: Array.from(text, (char) => ({ char, confidence })),
+});
