@@ -3,7 +3,7 @@ import { type PlateFamily } from './plate-families';
 /**
  * Where each character of a plate goes, in millimetres on the plate (GA 36-2018, as summarised
  * in docs/plate-recognition.md, "Synthetic set"; the standard's figures were not at hand, so the
- * double-row top row and the WJ layouts are our reading of photos, not the standard's numbers):
+ * double-row top row and the WJ layouts are our approximation, not the standard's numbers):
  * - single row 440×140: characters 45×90, 12 apart, 34 between the second and the third with a
  *   Ø10 separator dot in that gap;
  * - new energy 480×140: the province 45×90, the other seven 43×90, 9 apart, 49 between the
@@ -79,7 +79,7 @@ function doubleRow(top: readonly string[], bottom: readonly string[]): PlateLayo
   const upper =
     top.length === 2
       ? row(top, (DOUBLE.width - 270) / 2, 18, 60, [80], [110])
-      : // WJ: the red W and J narrower, then the province (our reading of photos).
+      : // WJ: the red W and J narrower, then the province (our approximation).
         row(top, (DOUBLE.width - 254) / 2, 18, 60, [50, 50, 80], [12, 62]);
   const lower = row(bottom, (DOUBLE.width - 385) / 2, 90, 110, [65], [15, 15, 15, 15]);
   const before = upper[upper.length - 2];

@@ -146,13 +146,17 @@ async function generatePlate(
   // Blur in proportion to the plate: a σ of 1.5 px erases a 40 px plate's characters altogether.
   if (blur) photo = await blurred(photo, between(random, [0.5, 0.5 + Math.min(1.2, widthPx / 90)]));
   const sigma = noise ? between(random, [5, 12]) : between(random, [1, 3]);
+  // Noise costs a PRNG draw per channel, so by day it goes around the plate only (the reader
+  // looks nowhere else); at night, where 0-clamped noise visibly lifts the dark, over the whole
+  // frame, lest a lighter box mark the plate's place.
   const reach = plate.width;
-  photo = noisy(photo, night ? sigma + 3 : sigma, random, {
+  const around = {
     left: Math.floor(centre.x - reach),
     right: Math.ceil(centre.x + reach),
     top: Math.floor(centre.y - reach / 2),
     bottom: Math.ceil(centre.y + reach / 2),
-  });
+  };
+  photo = night ? noisy(photo, sigma + 3, random) : noisy(photo, sigma, random, around);
   const jpeg = await encodeJpeg(photo, Math.round(between(random, [72, 92])));
 
   const conditions: SceneCondition[] = [];
