@@ -45,12 +45,12 @@ function groups(): readonly (readonly [string, (label: SyntheticPlateLabel) => b
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '    –' : `${((100 * n) / d).toFixed(1)}%`.padStart(6));
-const cell = (n: number, d: number) => `${`${n}/${d}`.padStart(9)} ${pct(n, d)}`;
+const cell = (n: number, d: number) => `${`${n}/${d}`.padStart(10)} ${pct(n, d)}`;
 
 function printGroups(items: readonly SyntheticItem[]): void {
   console.log(
-    `  ${'group'.padEnd(22)}${'exact'.padStart(16)}${'auto-pass'.padStart(17)}${'trusted'.padStart(9)}` +
-      `${'wrong'.padStart(7)}${'colour'.padStart(17)}${'characters'.padStart(19)}`,
+    `  ${'group'.padEnd(22)}${'exact'.padStart(17)}${'auto-pass'.padStart(17)}${'trusted'.padStart(9)}` +
+      `${'wrong'.padStart(7)}${'colour'.padStart(17)}${'characters'.padStart(17)}`,
   );
   for (const [name, inGroup] of groups()) {
     const m: Metrics = score(items.filter((i) => inGroup(i.label)));
