@@ -1,9 +1,11 @@
 /**
- * `npm run bench:lpr [-- <dir>...] [--rounds N] [--no-service]`
+ * `npm run bench:lpr [-- <dir>...] [--rounds N] [--no-service] [--synthetic N] [--seed S] [--scenes DIR]`
  *
  * Accuracy, precision of trusted reads, latency and service throughput of the plate reader over
  * ../shared/samples/plates (or any directory of the same shape). Engine settings come from the
  * same LPR_* environment variables as the service (e.g. LPR_DETECTORS=plate_detect,y5fu_640).
+ * Then, reported apart, N generated plates (default 1 000, seed 2026; `--synthetic 0` skips them)
+ * placed in the scene photos of --scenes (default: the shared samples' scene folder).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -28,12 +30,19 @@ import { createApp } from '../src/create-app';
 import { printKnownPlateScenarios } from './known-plates-bench';
 import { type CropSample, loadSampleSet, type SampleSet, type SceneSample } from './sample-set';
 import { matchReads, type Metrics, percentile, score, type ScoredPlate, sweepGate } from './scoring';
+import { benchSyntheticSet } from './synthetic-bench';
 
 interface Args {
   dirs: string[];
   rounds: number;
   service: boolean;
+  synthetic: number;
+  seed: number;
+  scenes?: string;
 }
+
+/** The synthetic set the issue's figures are taken on. */
+const SYNTHETIC_DEFAULTS = { count: 1000, seed: 2026 } as const;
 
 interface Timed {
   decodeMs: number;
@@ -51,11 +60,25 @@ interface Run {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dirs: [], rounds: 4, service: true };
+  const args: Args = {
+    dirs: [],
+    rounds: 4,
+    service: true,
+    synthetic: SYNTHETIC_DEFAULTS.count,
+    seed: SYNTHETIC_DEFAULTS.seed,
+  };
+  const wholeNumber = (flag: string, value: string | undefined): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} wants a whole number ≥ 0, got '${value}'`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--rounds') args.rounds = Number(argv[++i]);
     else if (a === '--no-service') args.service = false;
+    else if (a === '--synthetic') args.synthetic = wholeNumber(a, argv[++i]);
+    else if (a === '--seed') args.seed = wholeNumber(a, argv[++i]);
+    else if (a === '--scenes') args.scenes = resolve(argv[++i] ?? '');
     else args.dirs.push(resolve(a));
   }
   return args;
@@ -308,6 +331,10 @@ async function main(): Promise<void> {
     await printKnownPlateScenarios(withThreads(0), set);
   }
   if (args.service && first && first.scenes.length > 0) await serviceThroughput(first, args.rounds);
+  if (args.synthetic > 0) {
+    const sceneDir = args.scenes ?? join(sharedSamples(), 'scene');
+    await benchSyntheticSet(base, { count: args.synthetic, seed: args.seed, sceneDir });
+  }
   console.log('\nTimings taken on a shared or busy machine are noise: re-take them on a quiet one.');
 }
 

@@ -1,6 +1,6 @@
 import { computeVinCheckDigit } from '@ecogate/domain';
 import { type RawImage } from '@ecogate/lpr';
-import { rasteriseSvg, seededRandom } from './photo-effects';
+import { rasteriseSvg, seededRandom } from '@ecogate/lpr/testing';
 
 // A 行驶证's front page rendered from a seeded generator: the truth a test or the bench scores a
 // reader against. Layout after the GA 37 licence (title, then label/value rows); text in Noto CJK,

@@ -2,4 +2,16 @@
 export * from './driving-licence-pages';
 export * from './inventory-list-page';
 export * from './inventory-list-samples';
-export * from './photo-effects';
+// The photo effects moved to @ecogate/lpr/testing (the plate generator uses them too, and lpr may not
+// import this lib); re-exported so the document tests and benches keep one import.
+export {
+  blurred,
+  darkened,
+  noisy,
+  pageQuadInPhoto,
+  photograph,
+  type PhotoConditions,
+  placeInPerspective,
+  rasteriseSvg,
+  seededRandom,
+} from '@ecogate/lpr/testing';

@@ -1,6 +1,6 @@
 import { type RawImage } from '@ecogate/lpr';
 import { create as createQrCode } from 'qrcode';
-import { photograph, type PhotoConditions, rasteriseSvg } from './photo-effects';
+import { photograph, type PhotoConditions, rasteriseSvg } from '@ecogate/lpr/testing';
 
 // A printed 机动车环保信息随车清单 (one A4 page at 100 dpi) with its QR code in the top right corner,
 // the way manufacturers print it, and its photograph. The text uses Noto Sans CJK when installed

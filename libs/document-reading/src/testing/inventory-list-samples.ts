@@ -5,7 +5,7 @@ import {
   type InventoryListQrForm,
   inventoryListQrText,
 } from './inventory-list-page';
-import { type PhotoConditions, seededRandom } from './photo-effects';
+import { type PhotoConditions, seededRandom } from '@ecogate/lpr/testing';
 
 // Seeded 随车清单 samples and the photo conditions the tests and the bench use: the same seed gives
 // the same VINs, disclosure numbers and photos on every run.

@@ -1,6 +1,8 @@
-import { homography, type Quad, type RawImage, RGB_CHANNELS } from '@ecogate/lpr';
+import { homography, type Quad } from '../image/perspective-warp';
+import { type RawImage, RGB_CHANNELS } from '../image/raw-image';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
 
+// Shared by the document generator (@ecogate/document-reading/testing) and the synthetic plates.
 // "Photographs" a rendered document page the way a phone on a desk would: the page lies at an angle
 // and in perspective on a darker background, smaller or larger than printed, out of focus, in poor
 // light, with sensor noise, saved as a JPEG. Every effect is deterministic for a given seed, so a
@@ -145,13 +147,30 @@ export function darkened(image: RawImage, brightness: number, shadow = 0): RawIm
   return { width, height, data: out };
 }
 
-/** Adds Gaussian noise of standard deviation `sigma` (Box–Muller over the seeded PRNG), clamped to 0–255. */
-export function noisy(image: RawImage, sigma: number, random: () => number): RawImage {
+/** A rectangle of an image, in pixels (`right` and `bottom` exclusive). */
+export interface PixelRegion {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * Adds Gaussian noise of standard deviation `sigma` (Box–Muller over the seeded PRNG), clamped to
+ * 0–255, over the whole image or only `region` (noise costs a PRNG draw per channel: a plate's
+ * surroundings are enough where a bench draws a thousand photos).
+ */
+export function noisy(image: RawImage, sigma: number, random: () => number, region?: PixelRegion): RawImage {
   if (sigma <= 0) return image;
-  const out = new Uint8Array(image.data.length);
-  for (let i = 0; i < out.length; i++) {
-    const gaussian = sqrt(-2 * log(1 - random())) * cos(2 * PI * random());
-    out[i] = min(255, max(0, round((image.data[i] as number) + gaussian * sigma)));
+  const out = new Uint8Array(image.data);
+  const rowBytes = image.width * RGB_CHANNELS;
+  const left = max(0, region?.left ?? 0) * RGB_CHANNELS;
+  const right = min(image.width, region?.right ?? image.width) * RGB_CHANNELS;
+  for (let y = max(0, region?.top ?? 0); y < min(image.height, region?.bottom ?? image.height); y++) {
+    for (let i = y * rowBytes + left; i < y * rowBytes + right; i++) {
+      const gaussian = sqrt(-2 * log(1 - random())) * cos(2 * PI * random());
+      out[i] = min(255, max(0, round((image.data[i] as number) + gaussian * sigma)));
+    }
   }
   return { width: image.width, height: image.height, data: out };
 }
@@ -167,12 +186,106 @@ export async function photograph(page: RawImage, conditions: PhotoConditions, se
     .toBuffer();
 }
 
-/** Rasterises an SVG (a rendered page) to packed RGB on white. */
-export async function rasteriseSvg(svg: string): Promise<RawImage> {
+/** Rasterises an SVG (a rendered page) to packed RGB on white (or on `background`). */
+export async function rasteriseSvg(svg: string, background = '#ffffff'): Promise<RawImage> {
   return fromSharp(
     await sharp(Buffer.from(svg))
-      .flatten({ background: '#ffffff' })
+      .flatten({ background })
       .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  );
+}
+
+/**
+ * Pastes `image` into `scene` (a copy) so that its corners land on `quad`: each scene pixel inside
+ * the quad's bounding box is mapped back onto the image through the inverse homography and sampled
+ * bilinearly; pixels that map outside the image keep the scene.
+ */
+export function pasteInPerspective(scene: RawImage, image: RawImage, quad: Quad): RawImage {
+  const iw = image.width - 1;
+  const ih = image.height - 1;
+  const rect: Quad = [
+    { x: 0, y: 0 },
+    { x: iw, y: 0 },
+    { x: iw, y: ih },
+    { x: 0, y: ih },
+  ];
+  const toImage = homography(quad, rect);
+  if (!toImage) throw new Error('degenerate quad: the pasted image has no area');
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, k = 0] = toImage;
+  const out = new Uint8Array(scene.data);
+  const src = image.data;
+  const sw = image.width;
+  const channels = RGB_CHANNELS;
+  const left = max(0, floor(min(...quad.map((p) => p.x))));
+  const right = min(scene.width - 1, ceil(max(...quad.map((p) => p.x))));
+  const top = max(0, floor(min(...quad.map((p) => p.y))));
+  const bottom = min(scene.height - 1, ceil(max(...quad.map((p) => p.y))));
+  for (let y = top; y <= bottom; y++) {
+    for (let x = left; x <= right; x++) {
+      const w = g * x + k * y + 1;
+      const sx = (a * x + b * y + c) / w;
+      const sy = (d * x + e * y + f) / w;
+      if (sx < 0 || sy < 0 || sx > iw || sy > ih) continue;
+      const x0 = min(floor(sx), iw - 1);
+      const y0 = min(floor(sy), ih - 1);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const p00 = (y0 * sw + x0) * channels;
+      const p01 = p00 + sw * channels;
+      let o = (y * scene.width + x) * channels;
+      for (let ch = 0; ch < channels; ch++) {
+        const upper = (src[p00 + ch] as number) * (1 - fx) + (src[p00 + channels + ch] as number) * fx;
+        const lower = (src[p01 + ch] as number) * (1 - fx) + (src[p01 + channels + ch] as number) * fx;
+        out[o++] = round(upper * (1 - fy) + lower * fy);
+      }
+    }
+  }
+  return { width: scene.width, height: scene.height, data: out };
+}
+
+/**
+ * A light shining into the lens (headlights, low sun on a reflective plate): every pixel pulled
+ * towards white by `strength` at `centre`, fading to nothing at `radius` (quadratic fall-off).
+ */
+export function withGlare(
+  image: RawImage,
+  centre: { readonly x: number; readonly y: number },
+  radius: number,
+  strength: number,
+): RawImage {
+  const out = new Uint8Array(image.data);
+  const { width, height } = image;
+  for (let y = max(0, floor(centre.y - radius)); y <= min(height - 1, ceil(centre.y + radius)); y++) {
+    for (let x = max(0, floor(centre.x - radius)); x <= min(width - 1, ceil(centre.x + radius)); x++) {
+      const reach = 1 - ((x - centre.x) ** 2 + (y - centre.y) ** 2) / (radius * radius);
+      if (reach <= 0) continue;
+      const pull = strength * reach * reach;
+      for (let i = (y * width + x) * RGB_CHANNELS, end = i + RGB_CHANNELS; i < end; i++) {
+        out[i] = round((out[i] as number) + (255 - (out[i] as number)) * pull);
+      }
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** The image as a JPEG of `quality` (1–100). */
+export function encodeJpeg(image: RawImage, quality: number): Promise<Buffer> {
+  return rawSharp(image).jpeg({ quality }).toBuffer();
+}
+
+// sharp's largest accepted size: in effect, no limit.
+const NO_LIMIT = 100_000_000;
+
+/** Decodes any image sharp reads to packed RGB, shrunk (never enlarged) to fit `maxSide`. */
+export async function decodeRgb(bytes: Buffer, maxSide = NO_LIMIT): Promise<RawImage> {
+  return fromSharp(
+    await sharp(bytes)
+      .rotate()
+      .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+      .removeAlpha()
+      .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true }),
   );

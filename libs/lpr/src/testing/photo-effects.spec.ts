@@ -1,11 +1,15 @@
 import sharp from 'sharp';
 import {
   darkened,
+  decodeRgb,
+  encodeJpeg,
   noisy,
+  pasteInPerspective,
   pageQuadInPhoto,
   photograph,
   placeInPerspective,
   seededRandom,
+  withGlare,
 } from './photo-effects';
 
 /** A 40×20 page: white, with a black left half (to see where it lands). */
@@ -66,5 +70,46 @@ describe('photo effects', () => {
     expect(a.equals(await photograph(page(), conditions, 3))).toBe(true);
     expect(a.equals(await photograph(page(), conditions, 4))).toBe(false);
     expect((await sharp(a).metadata()).format).toBe('jpeg');
+  });
+
+  it('adds noise only inside a region when given one', () => {
+    const grey = { width: 10, height: 10, data: new Uint8Array(300).fill(128) };
+    const out = noisy(grey, 20, seededRandom(2), { left: 2, top: 3, right: 5, bottom: 6 });
+    const changed = (x: number, y: number) => out.data[(y * 10 + x) * 3] !== 128;
+    expect(changed(0, 0) || changed(9, 9) || changed(5, 3) || changed(2, 6)).toBe(false);
+    expect([2, 3, 4].some((x) => [3, 4, 5].some((y) => changed(x, y)))).toBe(true);
+  });
+
+  it('pastes an image onto a quad of the scene, leaving the rest of the scene', () => {
+    const scene = { width: 60, height: 40, data: new Uint8Array(60 * 40 * 3).fill(50) };
+    const quad = [
+      { x: 10, y: 10 },
+      { x: 49, y: 10 },
+      { x: 49, y: 29 },
+      { x: 10, y: 29 },
+    ] as const;
+    const out = pasteInPerspective(scene, page(), quad);
+    const at = (x: number, y: number) => out.data[(y * 60 + x) * 3];
+    expect([at(5, 5), at(55, 35)]).toEqual([50, 50]);
+    expect(at(15, 20)).toBe(0); // the page's black left half
+    expect(at(45, 20)).toBe(255);
+    expect(scene.data[(20 * 60 + 15) * 3]).toBe(50); // the scene itself is untouched
+  });
+
+  it('pulls pixels towards white around a glare, most at its centre, not beyond its radius', () => {
+    const grey = { width: 21, height: 1, data: new Uint8Array(63).fill(100) };
+    const out = withGlare(grey, { x: 10, y: 0 }, 8, 0.5);
+    expect(out.data[30]).toBe(178); // 100 + 155 × 0.5
+    expect(out.data[3 * 14]).toBeGreaterThan(100);
+    expect(out.data[3 * 14]).toBeLessThan(178);
+    expect(out.data[0]).toBe(100);
+  });
+
+  it('decodes a JPEG back to RGB, shrunk to fit a side', async () => {
+    const photo = await encodeJpeg(page(), 95);
+    const full = await decodeRgb(photo);
+    expect([full.width, full.height]).toEqual([40, 20]);
+    const small = await decodeRgb(photo, 10);
+    expect([small.width, small.height]).toEqual([10, 5]);
   });
 });
