@@ -7,7 +7,7 @@
  * - a province prior (the set's most common province), nothing registered.
  */
 import { isProvince, KnownPlates, PROVINCES, type Province } from '@ecogate/domain';
-import { seededRandom } from '@ecogate/document-reading/testing';
+import { seededRandom } from '@ecogate/lpr/testing';
 import {
   createPlateEngine,
   InProcessRunner,
