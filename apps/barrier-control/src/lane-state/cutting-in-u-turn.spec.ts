@@ -89,8 +89,7 @@ describe('cutting in: another vehicle read between a vehicle’s read and its ba
       {
         kind: 'cutting-in',
         plate: '冀B99999',
-        details:
-          '冀B99999 read 4 s after 冀A12345, which was waiting for its needs-review decision (window 30 s)',
+        details: '冀B99999 read 4 s after 冀A12345, which was waiting for review by a person (window 30 s)',
       },
     ]);
   });
@@ -160,7 +159,7 @@ describe('U-turn in the lane: a vehicle read, neither let through nor refused, a
         readId: 'read-cap-冀A12345-0',
         at: T0,
         details:
-          '冀A12345 left the capture zone without passing (waiting for its needs-review decision, neither released nor refused): 冀B99999 read 95 s later',
+          '冀A12345 left the capture zone without passing (waiting for review by a person, neither released nor refused): 冀B99999 read 95 s later',
       },
     ]);
     expect(state.vehicle?.plate).toBe('冀B99999');

@@ -202,7 +202,12 @@ function jumpedQueue(
 ): LaneViolation {
   const windowMs = options.cutInWindowMs ?? DEFAULT_CUT_IN_WINDOW_MS;
   const elapsedMs = next.readAt.getTime() - waiting.readAt.getTime();
-  const waitingFor = phase === 'decided' ? `its ${waiting.verdict ?? 'pending'} decision` : 'its decision';
+  const waitingFor =
+    phase === 'vehicle-present'
+      ? 'its decision'
+      : waiting.verdict === 'needs-review'
+        ? 'review by a person'
+        : 'its barrier (the open failed)';
   if (elapsedMs <= windowMs) {
     return {
       kind: 'cutting-in',
@@ -234,7 +239,9 @@ export function crossingOutcome(state: LaneState): CrossingOutcome | undefined {
       if (state.mode === 'record-only') return 'passed';
       // Down after an open (not a refusal after it): it went through.
       return vehicle.verdict !== 'deny' && state.openingAt !== undefined ? 'passed' : 'refused';
-    default:
+    case 'idle':
+    case 'vehicle-present':
+    case 'decided':
       return undefined;
   }
 }
