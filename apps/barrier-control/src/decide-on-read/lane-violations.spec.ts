@@ -114,11 +114,21 @@ describe('cutting in and U-turns published by decide-on-read', () => {
     ]);
   });
 
-  it('a truck waiting for review turns round and leaves by the exit lane, and the next one comes up later: one U-turn (same id from both rules), at the entry read', async () => {
+  it('a truck waiting for review turns round and leaves by the exit lane: a U-turn on the entry lane, at its entry read; the next truck is no cut-in', async () => {
     const lane = harness();
     await lane.send('in-1', '冀A66666', 0, 'needs-review');
-    await lane.send('out-1', '冀A66666', 40);
-    await lane.send('in-1', '冀C55555', 50);
+    await lane.send('out-1', '冀A66666', 15);
+    await lane.send('in-1', '冀C55555', 20);
+    expect(lane.violations().map((v) => [v.kind, v.plate, v.lane.laneId, v.at])).toEqual([
+      ['u-turn', '冀A66666', 'in-1', '2024-12-01T08:00:00.000Z'],
+    ]);
+  });
+
+  it('a U-turn found by both rules (the lane’s next truck first, then the exit lane’s read) is one violation id', async () => {
+    const lane = harness();
+    await lane.send('in-1', '冀A66666', 0, 'needs-review');
+    await lane.send('in-1', '冀C55555', 40);
+    await lane.send('out-1', '冀A66666', 50);
     const found = lane.violations();
     expect(found.map((v) => [v.kind, v.plate, v.lane.laneId, v.at])).toEqual([
       ['u-turn', '冀A66666', 'in-1', '2024-12-01T08:00:00.000Z'],

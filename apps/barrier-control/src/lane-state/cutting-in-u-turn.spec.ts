@@ -196,6 +196,16 @@ describe('U-turn in the lane: a vehicle read, neither let through nor refused, a
     expect(run(mode, events).kinds).toEqual(expected);
   });
 
+  it('a waiting vehicle seen leaving elsewhere frees the lane; any other vehicle-left changes nothing', () => {
+    const waiting = run('auto', [read('A', 0), decided('A', 0, 'needs-review')]).state;
+    const left = (readId: string, state = waiting) =>
+      transition(state, { type: 'vehicle-left', readId }, options);
+    expect([left('read-cap-A-0').state.phase, left('read-cap-A-0').ignored]).toEqual(['idle', false]);
+    expect(left('read-cap-Z-0').ignored).toBe(true);
+    const passed = run('auto', [read('A', 0), decided('A', 0, 'allow')]).state;
+    expect(left('read-cap-A-0', passed).ignored).toBe(true);
+  });
+
   it('uses the configured window, and 30 s when none is given', () => {
     const events = [read('A', 0), read('B', 45)];
     let state = initialLaneState('auto');
@@ -319,7 +329,7 @@ describe('LaneStates: the lanes tell the gate how each vehicle crossed', () => {
     direction: lane.direction,
     at: at(s),
     lane,
-    readId: `r-${lane.laneId}-${plate}-${s}`,
+    readId: `read-cap-${plate}-${s}`, // the lane's read id (`read` above): one read, two views
   });
   /** A read as decide-on-read does it: the gate first, then the lane. */
   function readAt(lanes: LaneStates, lane: LaneRef, plate: string, s: number) {
@@ -358,6 +368,15 @@ describe('LaneStates: the lanes tell the gate how each vehicle crossed', () => {
     expect(readAt(lanes, entry, '冀B2', 5).violations).toEqual(['cutting-in']);
     lanes.apply('ent-1', 'g1-in', 'auto', decided('冀B2', 5, 'allow'));
     expect(readAt(lanes, exit, '冀B2', 20).reversing?.plate).toBe('冀B2');
-    expect(readAt(lanes, exit, '冀A1', 25).uTurn).toMatchObject({ plate: '冀A1', readId: 'r-g1-in-冀A1-0' });
+    expect(readAt(lanes, exit, '冀A1', 25).uTurn).toMatchObject({ plate: '冀A1', readId: 'read-cap-冀A1-0' });
+  });
+
+  it('a waiting truck seen turning round at the exit lane frees its lane: the next truck is no cut-in', () => {
+    const lanes = states();
+    readAt(lanes, entry, '冀A1', 0);
+    lanes.apply('ent-1', 'g1-in', 'auto', decided('冀A1', 0, 'needs-review'));
+    expect(readAt(lanes, exit, '冀A1', 12).uTurn?.readId).toBe('read-cap-冀A1-0');
+    const next = readAt(lanes, entry, '冀B2', 20);
+    expect([next.violations, lanes.get('ent-1', 'g1-in')?.vehicle?.plate]).toEqual([[], '冀B2']);
   });
 });

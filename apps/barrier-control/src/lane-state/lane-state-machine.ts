@@ -71,7 +71,12 @@ export type LaneEvent =
   | { readonly type: 'command-failed' }
   /** The barrier came down behind the vehicle (loop detector or the controller's close report). */
   | { readonly type: 'barrier-closed' }
-  | { readonly type: 'mode-changed'; readonly mode: LaneMode };
+  | { readonly type: 'mode-changed'; readonly mode: LaneMode }
+  /**
+   * The waiting vehicle of this read was seen leaving elsewhere (re-read at the gate's lane of the
+   * other direction: a U-turn, already flagged there): the lane is free, the next read is no cut-in.
+   */
+  | { readonly type: 'vehicle-left'; readonly readId: string };
 
 export type LaneViolation =
   | { readonly kind: 'tailgating'; readonly plate: string; readonly details: string }
@@ -146,6 +151,10 @@ export function transition(
         : ignore(state);
     case 'mode-changed':
       return result({ mode: event.mode, phase: 'idle' });
+    case 'vehicle-left':
+      return awaitingCycle(state) && state.vehicle?.readId === event.readId
+        ? result({ mode: state.mode, phase: 'idle' })
+        : ignore(state);
   }
 }
 

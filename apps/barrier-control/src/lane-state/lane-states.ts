@@ -29,6 +29,8 @@ export class LaneStates {
   /** The state last written per lane: `save` skips a lane whose state did not change. */
   private readonly saved = new Map<string, LaneState>();
   private reversing = emptyReversingMemory();
+  /** Per lane, the read of a waiting vehicle seen turning round at the gate (applied on the lane's next event). */
+  private readonly departed = new Map<string, string>();
   private readonly queue = new LaneQueue();
 
   constructor(
@@ -65,6 +67,12 @@ export class LaneStates {
     const key = `${enterpriseId}\u0000${laneId}`;
     let state = this.lanes.get(key) ?? initialLaneState(mode);
     if (state.mode !== mode) state = transition(state, { type: 'mode-changed', mode }).state;
+    const left = this.departed.get(key);
+    if (left !== undefined) {
+      // In the lane's own turn (its queue), not from the other lane's read that revealed it.
+      this.departed.delete(key);
+      state = transition(state, { type: 'vehicle-left', readId: left }).state;
+    }
     const next = transition(state, event, this.options);
     this.lanes.set(key, next.state);
     this.rememberCrossings(enterpriseId, laneId, next);
@@ -101,6 +109,11 @@ export class LaneStates {
   checkReversing(read: GateRead): Omit<ReversingCheck, 'memory'> {
     const { memory, ...found } = checkReversing(this.reversing, read, this.options.reversingWindowSeconds);
     this.reversing = memory;
+    if (found.uTurn)
+      this.departed.set(
+        `${found.uTurn.lane.enterpriseId}\u0000${found.uTurn.lane.laneId}`,
+        found.uTurn.readId,
+      );
     return found;
   }
 }
