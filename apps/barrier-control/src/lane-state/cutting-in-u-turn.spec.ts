@@ -123,6 +123,7 @@ describe('cutting in: another vehicle read between a vehicle’s read and its ba
         read('B', 12),
       ],
     ],
+    ['a late upload: captured before the waiting vehicle', 'auto', [read('A', 10), read('B', 4)]],
     ['on an always-open lane (no barrier cycle to jump)', 'always-open', [read('A', 0), read('B', 1)]],
     ['on a record-only lane (no barrier at all)', 'record-only', [read('A', 0), read('B', 1)]],
     [

@@ -192,7 +192,9 @@ function onRead(
   }
   const next: LaneState = { mode: state.mode, phase: 'vehicle-present', vehicle };
   const waiting = state.vehicle;
-  if (waiting && awaitingCycle(state) && hasBarrierCycle(state.mode)) {
+  // A read captured before the waiting vehicle's is a late upload (a camera's retry), not a vehicle ahead of it.
+  const later = waiting !== undefined && vehicle.readAt.getTime() >= waiting.readAt.getTime();
+  if (waiting && later && awaitingCycle(state) && hasBarrierCycle(state.mode)) {
     return result(next, { violations: [jumpedQueue(waiting, vehicle, state.phase, options)] });
   }
   return result(next);
