@@ -43,8 +43,8 @@ interface LaneCapture {
 }
 
 /**
- * On `anpr.plate.read.v1`: advance the lane, flag tailgating, cutting in, reversing and U-turns, fuse the camera's and
- * the server's read of the capture, decide with the domain's `decide`, publish
+ * On `anpr.plate.read.v1`: advance the lane, flag tailgating, cutting in, reversing and U-turns,
+ * fuse the camera's and the server's read of the capture, decide with the domain's `decide`, publish
  * `gate.barrier.decided.v1`, show it on the display and lift the barrier when the lane allows.
  *
  * Fusion: a camera read alone is held up to `fusionWaitMs` for the server's read of the same
