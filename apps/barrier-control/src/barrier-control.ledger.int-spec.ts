@@ -248,6 +248,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
   async function decisionFor(
     plate: string,
     serverPlate?: string,
+    capturedAt = new Date(),
   ): Promise<PayloadOf<'gate.barrier.decided.v1'>> {
     const captureId = `cap-${randomUUID().slice(0, 8)}`;
     const reads: { source: 'camera' | 'server'; text: string }[] = [{ source: 'camera', text: plate }];
@@ -261,7 +262,7 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
           captureId,
           cameraId: 'cam-1',
           lane: LANE,
-          capturedAt: new Date().toISOString(),
+          capturedAt: capturedAt.toISOString(),
           source,
           plate: { text, colour: 'yellow', confidence: 0.98 },
           verdict: 'trusted',
@@ -308,6 +309,55 @@ describe('barrier-control with the ledger as registry, alert level and plan sour
       reasons: ['readers-disagree', 'stage-meets-minimum'],
     });
     expect(disagreed.message.en).toContain('camera read 冀A66666, server read 冀A66668');
+  });
+
+  it('cutting in and a U-turn at the lane reach the ledger as violations', async () => {
+    // The gatekeeper refuses the disagreement above, which still waits for review: a clean lane.
+    const refused = await fetch(`${service.url}/api/v1/enterprises/${ENT}/lanes/${LANE.laneId}/manual`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `refuse-${randomUUID()}`,
+        authorization: await issuer.bearer({
+          role: 'enterprise-staff',
+          subject: 'guard-1',
+          enterprises: [ENT],
+        }),
+      },
+      body: JSON.stringify({ action: 'refuse', reason: '读数不一致' }),
+    });
+    expect(refused.status).toBe(202);
+    // Capture times are set back and spaced as the rules need, so the test waits for no window.
+    const t0 = Date.now() - 200_000;
+    const at = (seconds: number) => new Date(t0 + seconds * 1000);
+    // A truck waits for review; 5 s later another is read ahead of it (and refused): cutting in.
+    expect(await decisionFor('冀A66666', '冀A66668', at(0))).toMatchObject({ verdict: 'needs-review' });
+    expect(await decisionFor('冀A44444', undefined, at(5))).toMatchObject({ verdict: 'deny' });
+    // The next truck waits for review and turns round: the lane's next read is a minute later.
+    expect(await decisionFor('冀A66666', '冀A66668', at(10))).toMatchObject({ verdict: 'needs-review' });
+    await decisionFor('冀B10001', undefined, at(70));
+
+    const period = `from=${encodeURIComponent(at(-60).toISOString())}&to=${encodeURIComponent(at(120).toISOString())}`;
+    const stored = await expectEventually(async () => {
+      const response = await ledgerApi(`violations?${period}`);
+      expect(response.status).toBe(200);
+      const { items } = (await response.json()) as {
+        items: { kind: string; plate: string | null; laneId: string; at: string; details: string }[];
+      };
+      const ours = items.filter(
+        (v) =>
+          (v.kind === 'cutting-in' && v.plate === '冀A44444') ||
+          (v.kind === 'u-turn' && v.plate === '冀A66666'),
+      );
+      expect(ours).toHaveLength(2);
+      return ours;
+    });
+    // Newest first; the U-turn is dated at the read of the truck that turned, not the one that revealed it.
+    expect(stored.map((v) => [v.kind, v.plate, v.laneId, new Date(v.at).toISOString()])).toEqual([
+      ['u-turn', '冀A66666', LANE.laneId, at(10).toISOString()],
+      ['cutting-in', '冀A44444', LANE.laneId, at(5).toISOString()],
+    ]);
+    expect(stored[1]!.details).toContain('冀A66666');
   });
 
   it('a plan filed in the ledger is applied (orange closes the lane)', async () => {

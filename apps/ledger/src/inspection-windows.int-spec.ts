@@ -371,7 +371,9 @@ describe('inspection windows scanned by the video archive', () => {
     );
     expect(indicators.violations).toEqual({
       tailgating: 1,
+      cuttingIn: 0,
       reversing: 1,
+      uTurn: 0,
       openedWithoutDecision: 1,
       other: 0,
       total: 3,

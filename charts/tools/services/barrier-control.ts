@@ -69,6 +69,7 @@ export const barrierControl = serviceChart(
           positive,
         ),
         extra('config.BARRIER_OPEN_CYCLE_SECONDS', 'BARRIER_OPEN_CYCLE_SECONDS (default 15)', positive),
+        extra('config.BARRIER_CUT_IN_WINDOW_SECONDS', 'BARRIER_CUT_IN_WINDOW_SECONDS (default 30)', positive),
         extra('config.BARRIER_ISAPI_TIMEOUT_MS', 'BARRIER_ISAPI_TIMEOUT_MS (default 5000)', positive),
         extra('config.BARRIER_DAHUA_TIMEOUT_MS', 'BARRIER_DAHUA_TIMEOUT_MS (default 12000)', positive),
         extra(

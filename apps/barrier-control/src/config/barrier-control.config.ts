@@ -13,8 +13,17 @@ import {
 } from '@ecogate/config';
 import { z } from 'zod';
 import { type OnvifRelayOptions } from '../drivers/onvif-relay/onvif-relay.driver';
+import { type LaneOptions } from '../lane-state/lane-state-machine';
 
 /** barrier-control's environment, validated once at boot. */
+/** The lane rules' settings; `cutInWindowMs` may be left out (the lane state machine's default, 30 s). */
+export interface LaneSettings extends LaneOptions {
+  readonly reversingWindowSeconds: number;
+  readonly fusionWaitMs: number;
+}
+
+const laneSettings = (settings: LaneSettings): LaneSettings => settings;
+
 export const barrierControlConfig = defineConfig(
   {
     /** Kafka when `KAFKA_BROKERS` is set (or `MESSAGING=kafka`), else the embedded bus (`EVENT_LOG_DATABASE_URL`). */
@@ -35,6 +44,11 @@ export const barrierControlConfig = defineConfig(
     BARRIER_REVERSING_WINDOW_SECONDS: positiveInt(60),
     /** An open barrier cycle ends this long after it began, unless a close report ends it sooner. */
     BARRIER_OPEN_CYCLE_SECONDS: positiveInt(15),
+    /**
+     * Another vehicle read this soon after a vehicle still waiting for its barrier cycle cut in;
+     * later, the waiting vehicle left without passing (a U-turn).
+     */
+    BARRIER_CUT_IN_WINDOW_SECONDS: positiveInt(30),
     BARRIER_ISAPI_TIMEOUT_MS: positiveInt(5_000),
     BARRIER_DAHUA_TIMEOUT_MS: positiveInt(12_000),
     /** How long a Vzenith "open" waits for the camera's next push. */
@@ -68,11 +82,12 @@ export const barrierControlConfig = defineConfig(
     gatesFile: env.BARRIER_GATES_FILE,
     /** `DEVICE_ALLOWED_NETWORKS` (libs/config's parser, shared with camera-ingest). */
     deviceNetworks: env.DEVICE_ALLOWED_NETWORKS,
-    lanes: {
+    lanes: laneSettings({
       reversingWindowSeconds: env.BARRIER_REVERSING_WINDOW_SECONDS,
       openCycleMs: env.BARRIER_OPEN_CYCLE_SECONDS * 1000,
+      cutInWindowMs: env.BARRIER_CUT_IN_WINDOW_SECONDS * 1000,
       fusionWaitMs: env.BARRIER_FUSION_WAIT_MS,
-    },
+    }),
     ledger: env.LEDGER_URL
       ? {
           url: env.LEDGER_URL,

@@ -43,8 +43,8 @@ interface LaneCapture {
 }
 
 /**
- * On `anpr.plate.read.v1`: advance the lane, flag tailgating and reversing, fuse the camera's and
- * the server's read of the capture, decide with the domain's `decide`, publish
+ * On `anpr.plate.read.v1`: advance the lane, flag tailgating, cutting in, reversing and U-turns,
+ * fuse the camera's and the server's read of the capture, decide with the domain's `decide`, publish
  * `gate.barrier.decided.v1`, show it on the display and lift the barrier when the lane allows.
  *
  * Fusion: a camera read alone is held up to `fusionWaitMs` for the server's read of the same
@@ -253,18 +253,33 @@ export class DecideOnReadService {
     return undefined;
   }
 
-  /** Reversing and the lane's read event (tailgating), published as violations. */
+  /**
+   * Reversing and U-turns at the gate, and the lane's read event (tailgating, cutting in, a U-turn
+   * in the lane), published as violations. A U-turn is named after the read of the vehicle that
+   * turned, on its lane: found by both rules, it is one violation (same id).
+   */
   private async advanceLane(read: PlateRead, context: LaneContext): Promise<void> {
     const { enterpriseId, laneId } = read.lane;
     const capturedAt = new Date(read.capturedAt);
-    const reversing = this.lanes.checkReversing({
+    const atGate = this.lanes.checkReversing({
       gateKey: `${enterpriseId}/${read.lane.siteId}/${read.lane.gateId}`,
       plate: read.plate.text,
       direction: read.lane.direction,
       at: capturedAt,
+      lane: read.lane,
+      readId: read.readId,
     });
-    if (reversing)
-      await this.violations.publish(read.lane, { kind: 'reversing', ...reversing }, capturedAt, read.readId);
+    if (atGate.reversing)
+      await this.violations.publish(
+        read.lane,
+        { kind: 'reversing', ...atGate.reversing },
+        capturedAt,
+        read.readId,
+      );
+    if (atGate.uTurn) {
+      const { lane, readId, at, ...uTurn } = atGate.uTurn;
+      await this.violations.publish(lane, { kind: 'u-turn', ...uTurn }, at, readId);
+    }
     const onRead = this.lanes.apply(enterpriseId, laneId, context.lane.mode, {
       type: 'vehicle-read',
       plate: read.plate.text,
@@ -273,7 +288,10 @@ export class DecideOnReadService {
       at: capturedAt,
     });
     for (const violation of onRead.violations) {
-      await this.violations.publish(read.lane, violation, capturedAt, read.readId);
+      if (violation.kind === 'u-turn') {
+        const { readId, at, ...uTurn } = violation;
+        await this.violations.publish(read.lane, uTurn, at, readId);
+      } else await this.violations.publish(read.lane, violation, capturedAt, read.readId);
     }
   }
 

@@ -104,13 +104,6 @@ describe('lane state machine: phases per lane mode', () => {
     ],
     ['record-only: recorded, no barrier', 'record-only', [read('A'), decided('A', 'allow')], 'closed', []],
     [
-      'a decision for a vehicle gone by changes nothing',
-      'auto',
-      [read('A'), read('B'), decided('A', 'allow')],
-      'vehicle-present',
-      [],
-    ],
-    [
       'a redelivered decision opens once',
       'auto',
       [read('A'), decided('A', 'allow'), decided('A', 'allow'), decided('A', 'allow')],
@@ -209,6 +202,15 @@ describe('lane state machine: violations', () => {
     ['always-open lane: an open barrier is normal', 'always-open', [opened], []],
   ])('%s', (_case, mode, events, violations) => {
     expect(run(mode, events).violations).toEqual(violations);
+  });
+
+  it('a decision for a vehicle gone by changes nothing (the vehicle that cut in is in front)', () => {
+    const outcome = run('auto', [read('A'), read('B'), decided('A', 'allow')]);
+    expect([outcome.phase, outcome.opens, outcome.violations]).toEqual([
+      'vehicle-present',
+      [],
+      ['cutting-in'],
+    ]);
   });
 
   it('names both plates in the tailgating details', () => {

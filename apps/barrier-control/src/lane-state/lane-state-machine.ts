@@ -31,9 +31,19 @@ export interface LaneOptions {
    * long after it began, so the next vehicle is a new cycle, not a tailgater.
    */
   readonly openCycleMs: number;
+  /**
+   * Another vehicle read on the lane within this long of the waiting vehicle's read is cutting in;
+   * later, the waiting vehicle is taken to have left without passing (a U-turn). Squeezing in front
+   * of a truck at the stop line takes seconds; turning a truck round in the capture zone takes longer.
+   */
+  readonly cutInWindowMs?: number;
 }
 
-export const DEFAULT_LANE_OPTIONS: LaneOptions = { openCycleMs: 15_000 };
+export const DEFAULT_CUT_IN_WINDOW_MS = 30_000;
+export const DEFAULT_LANE_OPTIONS: LaneOptions = {
+  openCycleMs: 15_000,
+  cutInWindowMs: DEFAULT_CUT_IN_WINDOW_MS,
+};
 
 export type LaneEvent =
   | {
@@ -61,11 +71,31 @@ export type LaneEvent =
   | { readonly type: 'command-failed' }
   /** The barrier came down behind the vehicle (loop detector or the controller's close report). */
   | { readonly type: 'barrier-closed' }
-  | { readonly type: 'mode-changed'; readonly mode: LaneMode };
+  | { readonly type: 'mode-changed'; readonly mode: LaneMode }
+  /**
+   * The waiting vehicle of this read was seen leaving elsewhere (re-read at the gate's lane of the
+   * other direction: a U-turn, already flagged there): the lane is free, the next read is no cut-in.
+   */
+  | { readonly type: 'vehicle-left'; readonly readId: string };
 
 export type LaneViolation =
   | { readonly kind: 'tailgating'; readonly plate: string; readonly details: string }
+  | { readonly kind: 'cutting-in'; readonly plate: string; readonly details: string }
+  | {
+      readonly kind: 'u-turn';
+      readonly plate: string;
+      readonly details: string;
+      /** The read of the vehicle that turned (not the read that revealed it): its id names the violation. */
+      readonly readId: string;
+      readonly at: Date;
+    }
   | { readonly kind: 'opened-without-decision'; readonly plate?: string; readonly details: string };
+
+/**
+ * How the lane's vehicle left the capture zone, once that is known: `passed` (the barrier went up
+ * for it, or the lane has no barrier to stop it), `refused` (denied: it must turn away).
+ */
+export type CrossingOutcome = 'passed' | 'refused';
 
 export interface LaneTransition {
   readonly state: LaneState;
@@ -91,6 +121,10 @@ const result = (state: LaneState, extra: Partial<Omit<LaneTransition, 'state'>> 
 
 const ignore = (state: LaneState): LaneTransition => result(state, { ignored: true });
 
+/** The vehicle is waiting for its barrier cycle: read, neither let through nor refused yet. */
+const awaitingCycle = (state: LaneState): boolean =>
+  state.phase === 'vehicle-present' || state.phase === 'decided';
+
 const sameVehicle = (vehicle: LaneVehicle | undefined, plate: string, captureId: string): boolean =>
   vehicle !== undefined && (vehicle.captureId === captureId || vehicle.plate === plate);
 
@@ -112,10 +146,15 @@ export function transition(
       return state.phase === 'opening' ? result({ ...state, phase: 'decided' }) : ignore(state);
     case 'barrier-closed':
       return state.phase === 'open' || state.phase === 'opening'
-        ? result({ mode: state.mode, phase: 'closed', ...(state.vehicle ? { vehicle: state.vehicle } : {}) })
+        ? // The open instant stays: the vehicle passed (`crossingOutcome`); the next read starts a new cycle.
+          result({ ...state, phase: 'closed' })
         : ignore(state);
     case 'mode-changed':
       return result({ mode: event.mode, phase: 'idle' });
+    case 'vehicle-left':
+      return awaitingCycle(state) && state.vehicle?.readId === event.readId
+        ? result({ mode: state.mode, phase: 'idle' })
+        : ignore(state);
   }
 }
 
@@ -151,7 +190,71 @@ function onRead(
       ],
     });
   }
-  return result({ mode: state.mode, phase: 'vehicle-present', vehicle });
+  const next: LaneState = { mode: state.mode, phase: 'vehicle-present', vehicle };
+  const waiting = state.vehicle;
+  // A read captured before the waiting vehicle's is a late upload (a camera's retry), not a vehicle ahead of it.
+  const later = waiting !== undefined && vehicle.readAt.getTime() >= waiting.readAt.getTime();
+  if (waiting && later && awaitingCycle(state) && hasBarrierCycle(state.mode)) {
+    return result(next, { violations: [jumpedQueue(waiting, vehicle, state.phase, options)] });
+  }
+  return result(next);
+}
+
+/**
+ * Another vehicle read while `waiting` still awaits its barrier cycle: it cut in ahead of the
+ * waiting vehicle when read soon after it, else the waiting vehicle left without passing (a U-turn)
+ * and `next` is simply the next vehicle.
+ */
+function jumpedQueue(
+  waiting: LaneVehicle,
+  next: LaneVehicle,
+  phase: LanePhase,
+  options: LaneOptions,
+): LaneViolation {
+  const windowMs = options.cutInWindowMs ?? DEFAULT_CUT_IN_WINDOW_MS;
+  const elapsedMs = next.readAt.getTime() - waiting.readAt.getTime();
+  const waitingFor =
+    phase === 'vehicle-present'
+      ? 'its decision'
+      : waiting.verdict === 'needs-review'
+        ? 'review by a person'
+        : 'its barrier (the open failed)';
+  if (elapsedMs <= windowMs) {
+    return {
+      kind: 'cutting-in',
+      plate: next.plate,
+      details: `${next.plate} read ${seconds(elapsedMs)} after ${waiting.plate}, which was waiting for ${waitingFor} (window ${seconds(windowMs)})`,
+    };
+  }
+  return {
+    kind: 'u-turn',
+    plate: waiting.plate,
+    readId: waiting.readId,
+    at: waiting.readAt,
+    details: `${waiting.plate} left the capture zone without passing (waiting for ${waitingFor}, neither released nor refused): ${next.plate} read ${seconds(elapsedMs)} later`,
+  };
+}
+
+const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
+
+/** How the lane's vehicle crossed, once known (see `CrossingOutcome`); `undefined` while it waits. */
+export function crossingOutcome(state: LaneState): CrossingOutcome | undefined {
+  const { vehicle } = state;
+  if (!vehicle) return undefined;
+  switch (state.phase) {
+    case 'opening':
+    case 'open':
+      return 'passed';
+    case 'closed':
+      // Record-only lanes have no barrier: a refused vehicle drives through all the same.
+      if (state.mode === 'record-only') return 'passed';
+      // Down after an open (not a refusal after it): it went through.
+      return vehicle.verdict !== 'deny' && state.openingAt !== undefined ? 'passed' : 'refused';
+    case 'idle':
+    case 'vehicle-present':
+    case 'decided':
+      return undefined;
+  }
 }
 
 function onDecided(state: LaneState, event: Extract<LaneEvent, { type: 'decided' }>): LaneTransition {

@@ -2,6 +2,7 @@ import { type LaneMode } from '@ecogate/domain';
 import { type BarrierStore, InMemoryBarrierStore, type StoredCapture } from '../durable/barrier-store.port';
 import { LaneQueue } from './lane-queue';
 import {
+  crossingOutcome,
   initialLaneState,
   type LaneEvent,
   type LaneOptions,
@@ -14,19 +15,22 @@ import {
   emptyReversingMemory,
   type GateRead,
   type ReversingCheck,
+  recordCrossing,
 } from './reversing-detector';
 
 /**
  * The live state of every lane this instance drives (one barrier-control per site), kept in memory
  * and written to `store` at the end of each piece of lane work, so a restart resumes every lane
- * where it was (`restore`). Kafka's per-lane key keeps a lane's reads in order. The reversing
- * memory (a 60 s window) is not stored.
+ * where it was (`restore`). Kafka's per-lane key keeps a lane's reads in order. The gate memory
+ * (reversing and U-turns, a 60 s window) is not stored.
  */
 export class LaneStates {
   private readonly lanes = new Map<string, LaneState>();
   /** The state last written per lane: `save` skips a lane whose state did not change. */
   private readonly saved = new Map<string, LaneState>();
   private reversing = emptyReversingMemory();
+  /** Per lane, the read of a waiting vehicle seen turning round at the gate (applied on the lane's next event). */
+  private readonly departed = new Map<string, string>();
   private readonly queue = new LaneQueue();
 
   constructor(
@@ -63,9 +67,28 @@ export class LaneStates {
     const key = `${enterpriseId}\u0000${laneId}`;
     let state = this.lanes.get(key) ?? initialLaneState(mode);
     if (state.mode !== mode) state = transition(state, { type: 'mode-changed', mode }).state;
+    const left = this.departed.get(key);
+    if (left !== undefined) {
+      // In the lane's own turn (its queue), not from the other lane's read that revealed it.
+      this.departed.delete(key);
+      state = transition(state, { type: 'vehicle-left', readId: left }).state;
+    }
     const next = transition(state, event, this.options);
     this.lanes.set(key, next.state);
+    this.rememberCrossings(enterpriseId, laneId, next);
     return next;
+  }
+
+  /** Tells the gate memory how vehicles crossed this lane: a later opposite read is judged by it. */
+  private rememberCrossings(enterpriseId: string, laneId: string, next: LaneTransition): void {
+    const lane = { enterpriseId, laneId };
+    const crossing = crossingOutcome(next.state);
+    if (crossing && next.state.vehicle)
+      this.reversing = recordCrossing(this.reversing, lane, next.state.vehicle.plate, crossing);
+    // A tailgater went through under the barrier raised for the vehicle in front.
+    for (const violation of next.violations)
+      if (violation.kind === 'tailgating')
+        this.reversing = recordCrossing(this.reversing, lane, violation.plate, 'passed');
   }
 
   /** Runs `work` after every earlier piece of work on this lane has finished, then saves the lane. */
@@ -82,9 +105,15 @@ export class LaneStates {
     return this.lanes.get(`${enterpriseId}\u0000${laneId}`);
   }
 
-  checkReversing(read: GateRead): ReversingCheck['reversing'] {
-    const check = checkReversing(this.reversing, read, this.options.reversingWindowSeconds);
-    this.reversing = check.memory;
-    return check.reversing;
+  /** Reversing or a U-turn revealed by this read at its gate (see `reversing-detector`). */
+  checkReversing(read: GateRead): Omit<ReversingCheck, 'memory'> {
+    const { memory, ...found } = checkReversing(this.reversing, read, this.options.reversingWindowSeconds);
+    this.reversing = memory;
+    if (found.uTurn)
+      this.departed.set(
+        `${found.uTurn.lane.enterpriseId}\u0000${found.uTurn.lane.laneId}`,
+        found.uTurn.readId,
+      );
+    return found;
   }
 }

@@ -189,6 +189,13 @@ describe('InspectionsPage', () => {
     );
     expect(await screen.findByText('视频存档暂无法提供：video-archive answered 503')).toBeTruthy();
     expect(screen.getByText('共 3 起')).toBeTruthy();
+    // Cutting in and U-turns have labels of their own, next to tailgating and reversing.
+    expect(['跟车 1', '加塞 1', '倒车 0', '掉头 0'].map((text) => screen.getByText(text).tagName)).toEqual([
+      'SPAN',
+      'SPAN',
+      'SPAN',
+      'SPAN',
+    ]);
   });
 
   it('says a window has no system check when the ledger has no video archive', async () => {

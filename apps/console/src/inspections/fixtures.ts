@@ -221,5 +221,13 @@ export const indicators = (): Indicators => ({
     unfiledSeconds: 60,
     camerasUnfiled: ['cam-yard'],
   },
-  violations: { tailgating: 2, reversing: 0, openedWithoutDecision: 1, other: 0, total: 3 },
+  violations: {
+    tailgating: 1,
+    cuttingIn: 1,
+    reversing: 0,
+    uTurn: 0,
+    openedWithoutDecision: 1,
+    other: 0,
+    total: 3,
+  },
 });

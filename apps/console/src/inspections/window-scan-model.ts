@@ -67,4 +67,11 @@ export type ViolationFigures = Indicators['violations'];
 export const minutes = (seconds: number): number => Math.round(seconds / 6) / 10;
 
 /** The violation kinds shown, in the order of the guide (others come later with anti-evasion). */
-export const VIOLATION_KINDS = ['tailgating', 'reversing', 'openedWithoutDecision', 'other'] as const;
+export const VIOLATION_KINDS = [
+  'tailgating',
+  'cuttingIn',
+  'reversing',
+  'uTurn',
+  'openedWithoutDecision',
+  'other',
+] as const;

@@ -286,7 +286,11 @@ export const enterpriseIndicatorsSchema = z.object({
   /** Barrier control's violations at the enterprise's lanes in the period. */
   violations: z.object({
     tailgating: z.number().int(),
+    /** Another vehicle read ahead of one waiting for its barrier cycle (加塞). */
+    cuttingIn: z.number().int(),
     reversing: z.number().int(),
+    /** A vehicle read that left the capture zone without passing, neither released nor refused (掉头). */
+    uTurn: z.number().int(),
     openedWithoutDecision: z.number().int(),
     /** Kinds added later (side gate, camera tamper) until the ledger names them. */
     other: z.number().int(),

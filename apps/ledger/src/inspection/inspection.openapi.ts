@@ -44,7 +44,7 @@ export const inspectionRoutes: RouteDescriptor[] = [
     method: 'get',
     path: '/api/v1/enterprises/:enterpriseId/violations',
     summary:
-      "Barrier control's violations at the enterprise's lanes (tailgating, reversing, opened without a decision), " +
+      "Barrier control's violations at the enterprise's lanes (tailgating, cutting in, reversing, U-turns, opened without a decision), " +
       'newest first',
     tags: ['inspections'],
     params: enterprise,

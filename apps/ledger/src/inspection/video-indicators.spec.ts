@@ -30,9 +30,19 @@ describe('violationIndicator', () => {
     expect(
       violationIndicator([
         { kind: 'tailgating', count: 3 },
+        { kind: 'cutting-in', count: 4 },
+        { kind: 'u-turn', count: 5 },
         { kind: 'opened-without-decision', count: 1 },
         { kind: 'side-gate', count: 2 },
       ]),
-    ).toEqual({ tailgating: 3, reversing: 0, openedWithoutDecision: 1, other: 2, total: 6 });
+    ).toEqual({
+      tailgating: 3,
+      cuttingIn: 4,
+      reversing: 0,
+      uTurn: 5,
+      openedWithoutDecision: 1,
+      other: 2,
+      total: 15,
+    });
   });
 });

@@ -36,7 +36,9 @@ export function outageIndicator(outages: readonly CameraOutage[]): OutageIndicat
 /** Barrier control's violations over the period by kind; `other`: kinds this ledger does not name yet. */
 export interface ViolationIndicator {
   readonly tailgating: number;
+  readonly cuttingIn: number;
   readonly reversing: number;
+  readonly uTurn: number;
   readonly openedWithoutDecision: number;
   readonly other: number;
   readonly total: number;
@@ -45,14 +47,13 @@ export interface ViolationIndicator {
 export function violationIndicator(counts: readonly { kind: string; count: number }[]): ViolationIndicator {
   const of = (kind: string) => counts.filter((c) => c.kind === kind).reduce((sum, c) => sum + c.count, 0);
   const total = counts.reduce((sum, c) => sum + c.count, 0);
-  const tailgating = of('tailgating');
-  const reversing = of('reversing');
-  const openedWithoutDecision = of('opened-without-decision');
-  return {
-    tailgating,
-    reversing,
-    openedWithoutDecision,
-    other: total - tailgating - reversing - openedWithoutDecision,
-    total,
+  const named = {
+    tailgating: of('tailgating'),
+    cuttingIn: of('cutting-in'),
+    reversing: of('reversing'),
+    uTurn: of('u-turn'),
+    openedWithoutDecision: of('opened-without-decision'),
   };
+  const counted = Object.values(named).reduce((sum, count) => sum + count, 0);
+  return { ...named, other: total - counted, total };
 }

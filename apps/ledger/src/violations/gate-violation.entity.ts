@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from '@ecogate/persistence';
 
-export type ViolationKind = 'tailgating' | 'reversing' | 'opened-without-decision';
+export type ViolationKind = 'tailgating' | 'cutting-in' | 'reversing' | 'u-turn' | 'opened-without-decision';
 
 /** A violation barrier control detected at a lane (`gate.violation.detected.v1`), once per violation id. */
 @Entity({ name: 'gate_violations' })

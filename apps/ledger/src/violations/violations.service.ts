@@ -28,7 +28,7 @@ export type ViolationsQuery = z.infer<typeof violationsQuery>;
 export type RecordViolationOutcome = 'duplicate-event' | 'already-recorded' | 'recorded';
 
 /**
- * Barrier control's violations (tailgating, reversing, a barrier opened without a decision), kept
+ * Barrier control's violations (tailgating, cutting in, reversing, U-turns, a barrier opened without a decision), kept
  * for the inspection indicators. The enterprise is the lane's; a violation id is stored once,
  * whatever the redeliveries (the event claim, then the primary key).
  */

@@ -76,11 +76,14 @@ export const gateBarrierCommandedV1 = z.object({
   at: instantSchema,
 });
 
-/** Tailgating, reversing or a barrier opened with no decision, in a lane's capture zone. Keyed per lane. */
+/**
+ * Tailgating, cutting in, reversing, a U-turn or a barrier opened with no decision, in a lane's
+ * capture zone (rules: docs/barrier-control.md). Keyed per lane; kinds are only ever added.
+ */
 export const gateViolationDetectedV1 = z.object({
   violationId: idSchema,
   lane: laneRefSchema,
-  kind: z.enum(['tailgating', 'reversing', 'opened-without-decision']),
+  kind: z.enum(['tailgating', 'cutting-in', 'reversing', 'u-turn', 'opened-without-decision']),
   plate: z.string().max(16).optional(),
   at: instantSchema,
   details: z.string().max(500),

@@ -6490,11 +6490,13 @@ export type paths = {
               to: string;
               trips: number;
               violations: {
+                cuttingIn: number;
                 openedWithoutDecision: number;
                 other: number;
                 reversing: number;
                 tailgating: number;
                 total: number;
+                uTurn: number;
               };
             };
           };
@@ -10539,7 +10541,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Barrier control's violations at the enterprise's lanes (tailgating, reversing, opened without a decision), newest first */
+    /** Barrier control's violations at the enterprise's lanes (tailgating, cutting in, reversing, U-turns, opened without a decision), newest first */
     get: {
       parameters: {
         query: {
