@@ -1,0 +1,2 @@
+// Test kit: a footage generator that makes tampered and unaltered variants of a scene (being built).
+export {};
