@@ -130,7 +130,8 @@ export async function assessView(
       `scene shifted by about (${best.dx}, ${best.dy}) px of ${width}: edges match there, not in place`,
     );
   }
-  const movedShare = movedTileShare(overlap, allEdges, width, height, t);
+  // Away from any cover: a cover's outline can line up with reference edges at some offset.
+  const movedShare = movedTileShare(overlap, uncoveredEdges, width, height, t);
   scores['movedTileShare'] = round(movedShare);
   if (movedShare > t.maxMovedTileShare) {
     return verdict(
