@@ -167,7 +167,9 @@ function movedTileShare(
     counted++;
     if (movedBy(overlap.best(tileEdges, t.maxShiftSearch), overlap.at(tileEdges, 0, 0), t)) moved++;
   }
-  return counted === 0 ? 0 : moved / counted;
+  // One tile alone is not a rotation or zoom (those move several), and can be an accident of a scene
+  // with few tiles left to judge beside a cover.
+  return moved < 2 ? 0 : moved / counted;
 }
 
 /** Whether the best offset is far enough from in place, and explains the edges clearly better, to be a move. */

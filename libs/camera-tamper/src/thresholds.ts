@@ -25,8 +25,8 @@ export interface TamperThresholds {
   /**
    * The same offset search per tile of a 3×3 grid: a rotation or zoom moves the edges of the
    * outer tiles in different directions, which no single offset explains. Above this share of
-   * tiles (with enough edges) moved, the scene has shifted. Unaltered 0-0.11; rotations of 3-6°
-   * 0.56-0.89.
+   * tiles (with enough edges; at least 2 of them) moved, the scene has shifted. Unaltered
+   * 0; rotations of 3-6° 0.56-0.89.
    */
   readonly maxMovedTileShare: number;
   /** A reference block is textured (can tell a cover) above this std/mean (sensor noise on a flat block: 0.01-0.03)... */
