@@ -128,6 +128,7 @@ export class OnvifDeviceSimulator {
   private account: DeviceAccount;
   private skewMs: number;
   private offlineUntil = 0;
+  private shownView: Buffer | undefined;
 
   constructor(private readonly options: OnvifDeviceSimulatorOptions = {}) {
     this.quirks = [...(options.quirks ?? [])];
@@ -163,9 +164,17 @@ export class OnvifDeviceSimulator {
     return this.http.url;
   }
 
-  /** The JPEG the snapshot URL serves. */
+  /** The JPEG the snapshot URL serves: the view shown (`showView`), else the sample scene. */
   get snapshot(): Buffer {
-    return scenePhoto(this.options.snapshotIndex ?? 0);
+    return this.shownView ?? scenePhoto(this.options.snapshotIndex ?? 0);
+  }
+
+  /**
+   * What the camera sees from now on (a JPEG: the scene shifted, covered, blurred, …, as a test
+   * makes it); `undefined` puts the sample scene back, as commissioned.
+   */
+  showView(jpeg: Buffer | undefined): void {
+    this.shownView = jpeg;
   }
 
   get deviceNow(): Date {
