@@ -7,6 +7,11 @@ import { Column, Entity, Index, PrimaryColumn } from '@ecogate/persistence';
  */
 @Entity({ name: 'camera_reference_views' })
 @Index('IDX_camera_reference_views_camera', ['enterpriseId', 'cameraId', 'takenAt'])
+// One current view per camera: a re-take replaces it in the same transaction.
+@Index('UQ_camera_reference_views_current', ['enterpriseId', 'cameraId'], {
+  unique: true,
+  where: '"replaced_at" IS NULL',
+})
 export class CameraReferenceViewEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_camera_reference_views' })
   id!: string;

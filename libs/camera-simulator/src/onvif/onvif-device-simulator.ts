@@ -128,7 +128,9 @@ export class OnvifDeviceSimulator {
   private account: DeviceAccount;
   private skewMs: number;
   private offlineUntil = 0;
-  private shownView: Buffer | undefined;
+  /** The frames the snapshot URL serves in turn (a live camera's frames differ: sensor noise). */
+  private shownView: readonly Buffer[] = [];
+  private shownFrames = 0;
 
   constructor(private readonly options: OnvifDeviceSimulatorOptions = {}) {
     this.quirks = [...(options.quirks ?? [])];
@@ -164,17 +166,21 @@ export class OnvifDeviceSimulator {
     return this.http.url;
   }
 
-  /** The JPEG the snapshot URL serves: the view shown (`showView`), else the sample scene. */
+  /** The JPEG the snapshot URL serves now: the view shown (`showView`), else the sample scene. */
   get snapshot(): Buffer {
-    return this.shownView ?? scenePhoto(this.options.snapshotIndex ?? 0);
+    return (
+      this.shownView[this.shownFrames % this.shownView.length] ?? scenePhoto(this.options.snapshotIndex ?? 0)
+    );
   }
 
   /**
-   * What the camera sees from now on (a JPEG: the scene shifted, covered, blurred, …, as a test
-   * makes it); `undefined` puts the sample scene back, as commissioned.
+   * What the camera sees from now on, as a test makes it (the scene shifted, covered, blurred, …):
+   * one JPEG (a still image, as a frozen camera sends), or several served in turn, one per
+   * snapshot (a live camera: no two frames alike). Nothing puts the sample scene back.
    */
-  showView(jpeg: Buffer | undefined): void {
-    this.shownView = jpeg;
+  showView(frames: Buffer | readonly Buffer[] | undefined): void {
+    this.shownView = frames === undefined ? [] : Buffer.isBuffer(frames) ? [frames] : [...frames];
+    this.shownFrames = 0;
   }
 
   get deviceNow(): Date {
@@ -431,6 +437,7 @@ export class OnvifDeviceSimulator {
       return;
     }
     const photo = this.snapshot;
+    this.shownFrames += 1;
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': photo.length }).end(photo);
   }
 
