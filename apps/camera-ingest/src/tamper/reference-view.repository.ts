@@ -79,12 +79,19 @@ export class ReferenceViewRepository {
   /** Stores a new take and marks the current one replaced, together; answers both. */
   async replace(view: NewReferenceView): Promise<{ previous: ReferenceView | null; current: ReferenceView }> {
     return this.dataSource.transaction(async (tx) => {
-      const replaced: Row[] = await tx.query(
-        `UPDATE "camera_reference_views" SET "replaced_at" = $3
+      // Locked: of two takes at once, the second waits (and the unique index keeps one current view).
+      const [previous] = (await tx.query(
+        `SELECT * FROM "camera_reference_views"
           WHERE "enterprise_id" = $1 AND "camera_id" = $2 AND "replaced_at" IS NULL
-          RETURNING *`,
-        [view.enterpriseId, view.cameraId, view.takenAt],
-      );
+          FOR UPDATE`,
+        [view.enterpriseId, view.cameraId],
+      )) as Row[];
+      if (previous) {
+        await tx.query(`UPDATE "camera_reference_views" SET "replaced_at" = $2 WHERE "id" = $1`, [
+          previous.id,
+          view.takenAt,
+        ]);
+      }
       const [inserted] = (await tx.query(
         `INSERT INTO "camera_reference_views" ("id", "enterprise_id", "camera_id", "image_bucket", "image_key",
             "image_sha256", "image_bytes", "signature", "taken_by", "taken_by_role", "reason", "taken_at")
@@ -105,8 +112,10 @@ export class ReferenceViewRepository {
           view.takenAt,
         ],
       )) as Row[];
-      const [previous] = replaced.map(toView);
-      return { previous: previous ?? null, current: toView(inserted as Row) };
+      return {
+        previous: previous ? { ...toView(previous), replacedAt: view.takenAt } : null,
+        current: toView(inserted as Row),
+      };
     });
   }
 

@@ -68,6 +68,7 @@ function world(cameraIds: readonly string[], options: { concurrency?: number } =
       },
     },
     {
+      retainOnly: () => undefined,
       take: async (device) => {
         inFlight += 1;
         maxInFlight = Math.max(maxInFlight, inFlight);

@@ -49,7 +49,7 @@ export class ViewCheckService implements OnApplicationBootstrap, OnModuleDestroy
       ReferenceViewRepository,
       'listCheckable' | 'current' | 'reportedKind' | 'saveReportedKind'
     >,
-    @Inject(CameraSnapshots) private readonly snapshots: Pick<CameraSnapshots, 'take'>,
+    @Inject(CameraSnapshots) private readonly snapshots: Pick<CameraSnapshots, 'take' | 'retainOnly'>,
     @Inject(VIEW_ANALYSIS) private readonly analysis: ViewAnalysis,
     @Inject(CaptureStore) private readonly captures: Pick<CaptureStore, 'store'>,
     @Inject(CameraStatusPublisher) private readonly status: Pick<CameraStatusPublisher, 'publish'>,
@@ -93,6 +93,7 @@ export class ViewCheckService implements OnApplicationBootstrap, OnModuleDestroy
     }
     const listed = new Set(cameras.map(keyOf));
     for (const key of this.states.keys()) if (!listed.has(key)) this.states.delete(key);
+    this.snapshots.retainOnly(listed);
     await forEachBounded(cameras, this.settings.concurrency, (camera) => this.check(camera));
   }
 
@@ -109,8 +110,13 @@ export class ViewCheckService implements OnApplicationBootstrap, OnModuleDestroy
         'view check failed',
       );
     }
+    const seconds = (performance.now() - started) / 1000;
     checks.add(1, { outcome });
-    checkDuration.record((performance.now() - started) / 1000);
+    checkDuration.record(seconds);
+    this.logger.debug(
+      { deviceId: camera.id, enterpriseId: camera.enterpriseId, outcome, seconds },
+      'view checked',
+    );
   }
 
   private async compare(camera: CheckableCamera): Promise<string> {

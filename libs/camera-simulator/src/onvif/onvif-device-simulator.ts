@@ -131,6 +131,7 @@ export class OnvifDeviceSimulator {
   /** The frames the snapshot URL serves in turn (a live camera's frames differ: sensor noise). */
   private shownView: readonly Buffer[] = [];
   private shownFrames = 0;
+  private served = 0;
 
   constructor(private readonly options: OnvifDeviceSimulatorOptions = {}) {
     this.quirks = [...(options.quirks ?? [])];
@@ -171,6 +172,11 @@ export class OnvifDeviceSimulator {
     return (
       this.shownView[this.shownFrames % this.shownView.length] ?? scenePhoto(this.options.snapshotIndex ?? 0)
     );
+  }
+
+  /** Snapshots downloaded so far (after authentication). */
+  get snapshotsServed(): number {
+    return this.served;
   }
 
   /**
@@ -438,6 +444,7 @@ export class OnvifDeviceSimulator {
     }
     const photo = this.snapshot;
     this.shownFrames += 1;
+    this.served += 1;
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': photo.length }).end(photo);
   }
 

@@ -17,5 +17,6 @@ describe('OnvifDeviceSimulator view', () => {
     const device = new OnvifDeviceSimulator();
     device.showView([jpeg(1), jpeg(2)]);
     expect(device.snapshot).toEqual(jpeg(1));
+    expect(device.snapshotsServed).toBe(0);
   });
 });
