@@ -1,0 +1,91 @@
+/**
+ * Tamper-check figures on footage generated from the real sample scenes (../shared/samples, or
+ * TAMPER_SCENES_DIR): per variant the detection rate (the right kind) or, for the unaltered
+ * day/overcast/night/rain variants, the false-alarm rate; and the CPU time of one check.
+ *
+ *   npm run bench:tamper [-- --seeds 3] [-- --verbose]
+ */
+import { assessView, viewSignature, type TamperKind } from '../src';
+import { FOOTAGE_VARIANTS, footageFrame, loadSampleScenes, referenceFrame, type FootageVariant } from '../src/testing';
+
+interface Tally {
+  frames: number;
+  right: number;
+  /** Tamper reported where none was, or another kind than the one made. */
+  wrongKinds: Partial<Record<TamperKind | 'none', number>>;
+}
+
+function args(): { seeds: number; verbose: boolean } {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--seeds');
+  return { seeds: at >= 0 ? Number(argv[at + 1]) : 2, verbose: argv.includes('--verbose') };
+}
+
+async function main(): Promise<void> {
+  const { seeds, verbose } = args();
+  const scenes = await loadSampleScenes();
+  const tallies = new Map<FootageVariant, Tally>(FOOTAGE_VARIANTS.map((v) => [v, { frames: 0, right: 0, wrongKinds: {} }]));
+  const checkCpuMs: number[] = [];
+  const signatureCpuMs: number[] = [];
+  for (const scene of scenes) {
+    const commissioned = await referenceFrame(scene.image);
+    let cpu = process.cpuUsage();
+    const reference = await viewSignature(commissioned);
+    signatureCpuMs.push(cpuMs(cpu));
+    for (let seed = 1; seed <= seeds; seed++) {
+      for (const variant of FOOTAGE_VARIANTS) {
+        const frame = await footageFrame(scene.image, variant, seed);
+        cpu = process.cpuUsage();
+        const result = await assessView(reference, frame.image);
+        checkCpuMs.push(cpuMs(cpu));
+        const tally = tallies.get(variant)!;
+        tally.frames++;
+        if (result.kind === frame.expected) tally.right++;
+        else {
+          const got = result.kind ?? 'none';
+          tally.wrongKinds[got] = (tally.wrongKinds[got] ?? 0) + 1;
+        }
+        if (verbose || (result.kind !== frame.expected && process.env['TAMPER_BENCH_MISSES'])) {
+          console.log(
+            `${scene.name.padEnd(28)} ${variant.padEnd(14)} ${String(result.kind).padEnd(9)} ${frame.description.padEnd(36)} ${JSON.stringify(result.scores)}`,
+          );
+        }
+      }
+    }
+  }
+  console.log(`\ncamera-tamper bench: ${scenes.length} real scenes × ${seeds} seeds, ${checkCpuMs.length} checks\n`);
+  console.log('variant         expected   frames  result');
+  for (const [variant, t] of tallies) {
+    const frame = await footageFrame(scenes[0]!.image, variant, 1);
+    const rate = pct(t.right / t.frames);
+    const label = frame.expected === null ? `false alarms ${pct(1 - t.right / t.frames)}` : `detected ${rate}`;
+    const wrong = Object.entries(t.wrongKinds)
+      .map(([k, n]) => `${k}×${n}`)
+      .join(' ');
+    console.log(`${variant.padEnd(15)} ${String(frame.expected ?? '-').padEnd(10)} ${String(t.frames).padStart(6)}  ${label}${wrong ? `  (got ${wrong})` : ''}`);
+  }
+  const unaltered = [...tallies].filter(([v]) => ['day', 'overcast', 'night', 'rain'].includes(v)).map(([, t]) => t);
+  const tampered = [...tallies].filter(([v]) => !['day', 'overcast', 'night', 'rain'].includes(v)).map(([, t]) => t);
+  const sum = (ts: Tally[], f: (t: Tally) => number) => ts.reduce((n, t) => n + f(t), 0);
+  console.log(
+    `\noverall: detection ${pct(sum(tampered, (t) => t.right) / sum(tampered, (t) => t.frames))} of ${sum(tampered, (t) => t.frames)} tampered frames; ` +
+      `false alarms ${pct(sum(unaltered, (t) => t.frames - t.right) / sum(unaltered, (t) => t.frames))} of ${sum(unaltered, (t) => t.frames)} unaltered frames`,
+  );
+  console.log(
+    `CPU per check (assessView, one ≤1280 px JPEG): median ${quantile(checkCpuMs, 0.5).toFixed(1)} ms, p95 ${quantile(checkCpuMs, 0.95).toFixed(1)} ms; ` +
+      `reference signature median ${quantile(signatureCpuMs, 0.5).toFixed(1)} ms`,
+  );
+}
+
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
