@@ -24,10 +24,14 @@ export class ReferenceViewService {
   private readonly logger: Logger;
 
   constructor(
-    @Inject(ReferenceViewRepository) private readonly views: ReferenceViewRepository,
-    @Inject(CameraSnapshots) private readonly snapshots: CameraSnapshots,
-    @Inject(VIEW_ANALYSIS) private readonly analysis: ViewAnalysis,
-    @Inject(CaptureStore) private readonly captures: CaptureStore,
+    @Inject(ReferenceViewRepository)
+    private readonly views: Pick<
+      ReferenceViewRepository,
+      'findCamera' | 'cameraExists' | 'history' | 'replace'
+    >,
+    @Inject(CameraSnapshots) private readonly snapshots: Pick<CameraSnapshots, 'take'>,
+    @Inject(VIEW_ANALYSIS) private readonly analysis: Pick<ViewAnalysis, 'signature'>,
+    @Inject(CaptureStore) private readonly captures: Pick<CaptureStore, 'store'>,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'reference-view' });
