@@ -6,11 +6,29 @@
  *   npm run bench:tamper [-- --seeds 3] [-- --verbose]
  */
 import { assessView, viewSignature, type TamperKind } from '../src';
-import { FOOTAGE_VARIANTS, footageFrame, loadSampleScenes, referenceFrame, type FootageVariant } from '../src/testing';
+import {
+  EXPECTED_KIND,
+  FOOTAGE_VARIANTS,
+  footageFrame,
+  loadSampleScenes,
+  referenceFrame,
+  type FootageVariant,
+} from '../src/testing';
+
+/** The scores that decide, whose ranges per variant show the margin to each threshold. */
+const DECIDING_SCORES = [
+  'highlight',
+  'coveredShare',
+  'uncoveredEdgeOverlap',
+  'sharpnessRatio',
+  'edgeOverlap',
+  'movedTileShare',
+];
 
 interface Tally {
   frames: number;
   right: number;
+  ranges: Record<string, [number, number]>;
   /** Tamper reported where none was, or another kind than the one made. */
   wrongKinds: Partial<Record<TamperKind | 'none', number>>;
 }
@@ -24,7 +42,9 @@ function args(): { seeds: number; verbose: boolean } {
 async function main(): Promise<void> {
   const { seeds, verbose } = args();
   const scenes = await loadSampleScenes();
-  const tallies = new Map<FootageVariant, Tally>(FOOTAGE_VARIANTS.map((v) => [v, { frames: 0, right: 0, wrongKinds: {} }]));
+  const tallies = new Map<FootageVariant, Tally>(
+    FOOTAGE_VARIANTS.map((v) => [v, { frames: 0, right: 0, wrongKinds: {}, ranges: {} }]),
+  );
   const checkCpuMs: number[] = [];
   const signatureCpuMs: number[] = [];
   for (const scene of scenes) {
@@ -38,8 +58,15 @@ async function main(): Promise<void> {
         cpu = process.cpuUsage();
         const result = await assessView(reference, frame.image);
         checkCpuMs.push(cpuMs(cpu));
-        const tally = tallies.get(variant)!;
+        const tally = tallies.get(variant);
+        if (!tally) continue;
         tally.frames++;
+        for (const name of DECIDING_SCORES) {
+          const value = result.scores[name];
+          if (value === undefined) continue;
+          const range = (tally.ranges[name] ??= [value, value]);
+          tally.ranges[name] = [Math.min(range[0], value), Math.max(range[1], value)];
+        }
         if (result.kind === frame.expected) tally.right++;
         else {
           const got = result.kind ?? 'none';
@@ -53,19 +80,38 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(`\ncamera-tamper bench: ${scenes.length} real scenes × ${seeds} seeds, ${checkCpuMs.length} checks\n`);
+  console.log(
+    `\ncamera-tamper bench: ${scenes.length} real scenes × ${seeds} seeds, ${checkCpuMs.length} checks\n`,
+  );
   console.log('variant         expected   frames  result');
   for (const [variant, t] of tallies) {
-    const frame = await footageFrame(scenes[0]!.image, variant, 1);
     const rate = pct(t.right / t.frames);
-    const label = frame.expected === null ? `false alarms ${pct(1 - t.right / t.frames)}` : `detected ${rate}`;
+    const label =
+      EXPECTED_KIND[variant] === null ? `false alarms ${pct(1 - t.right / t.frames)}` : `detected ${rate}`;
     const wrong = Object.entries(t.wrongKinds)
       .map(([k, n]) => `${k}×${n}`)
       .join(' ');
-    console.log(`${variant.padEnd(15)} ${String(frame.expected ?? '-').padEnd(10)} ${String(t.frames).padStart(6)}  ${label}${wrong ? `  (got ${wrong})` : ''}`);
+    console.log(
+      `${variant.padEnd(15)} ${String(EXPECTED_KIND[variant] ?? '-').padEnd(10)} ${String(t.frames).padStart(6)}  ${label}${wrong ? `  (got ${wrong})` : ''}`,
+    );
   }
-  const unaltered = [...tallies].filter(([v]) => ['day', 'overcast', 'night', 'rain'].includes(v)).map(([, t]) => t);
-  const tampered = [...tallies].filter(([v]) => !['day', 'overcast', 'night', 'rain'].includes(v)).map(([, t]) => t);
+  console.log(
+    '\nscore ranges (min..max) per variant, where computed (a check that decided early skips the later scores):',
+  );
+  console.log(`variant         ${DECIDING_SCORES.map((n) => n.padEnd(21)).join('')}`);
+  for (const [variant, t] of tallies) {
+    const cells = DECIDING_SCORES.map((n) => {
+      const r = t.ranges[n];
+      return (r ? `${fmt(r[0])}..${fmt(r[1])}` : '-').padEnd(21);
+    });
+    console.log(`${variant.padEnd(15)} ${cells.join('')}`);
+  }
+  const unaltered = [...tallies]
+    .filter(([v]) => ['day', 'overcast', 'night', 'rain'].includes(v))
+    .map(([, t]) => t);
+  const tampered = [...tallies]
+    .filter(([v]) => !['day', 'overcast', 'night', 'rain'].includes(v))
+    .map(([, t]) => t);
   const sum = (ts: Tally[], f: (t: Tally) => number) => ts.reduce((n, t) => n + f(t), 0);
   console.log(
     `\noverall: detection ${pct(sum(tampered, (t) => t.right) / sum(tampered, (t) => t.frames))} of ${sum(tampered, (t) => t.frames)} tampered frames; ` +
@@ -82,8 +128,10 @@ function cpuMs(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
 
 main().catch((error: unknown) => {
   console.error(error);

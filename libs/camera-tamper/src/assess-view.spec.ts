@@ -1,6 +1,20 @@
 import sharp from 'sharp';
-import { assessView, DEFAULT_TAMPER_THRESHOLDS, TamperImageError, viewSignature, ViewSignatureError, type ViewSignature } from './index';
-import { EXPECTED_KIND, FOOTAGE_VARIANTS, footageFrame, liveFrame, referenceFrame, syntheticScene } from './testing';
+import {
+  assessView,
+  DEFAULT_TAMPER_THRESHOLDS,
+  TamperImageError,
+  viewSignature,
+  ViewSignatureError,
+  type ViewSignature,
+} from './index';
+import {
+  EXPECTED_KIND,
+  FOOTAGE_VARIANTS,
+  footageFrame,
+  liveFrame,
+  referenceFrame,
+  syntheticScene,
+} from './testing';
 
 describe('assessView on footage generated from a synthetic gate scene', () => {
   let scene: Buffer;
@@ -28,8 +42,14 @@ describe('assessView on footage generated from a synthetic gate scene', () => {
   it('tolerates a pixel or two of jitter but not a shift of 4 % of the view', async () => {
     const moved = async (dx: number) => {
       const { width = 0, height = 0 } = await sharp(scene).metadata();
-      const padded = await sharp(scene).extend({ left: 40, right: 40, extendWith: 'mirror' }).png().toBuffer();
-      const shiftedScene = await sharp(padded).extract({ left: 40 + dx, top: 0, width, height }).png().toBuffer();
+      const padded = await sharp(scene)
+        .extend({ left: 40, right: 40, extendWith: 'mirror' })
+        .png()
+        .toBuffer();
+      const shiftedScene = await sharp(padded)
+        .extract({ left: 40 + dx, top: 0, width, height })
+        .png()
+        .toBuffer();
       return assessView(reference, await liveFrame(shiftedScene, 2, 7));
     };
     expect((await moved(2)).kind).toBeNull();
@@ -57,7 +77,10 @@ describe('assessView on footage generated from a synthetic gate scene', () => {
   });
 
   it('compares a frame of another resolution from the same camera', async () => {
-    const smaller = await sharp(await liveFrame(scene, 2, 4)).resize(320, 240).jpeg().toBuffer();
+    const smaller = await sharp(await liveFrame(scene, 2, 4))
+      .resize(320, 240)
+      .jpeg()
+      .toBuffer();
     expect((await assessView(reference, smaller)).kind).toBeNull();
   });
 

@@ -41,15 +41,19 @@ export async function assessView(
   const verdict = (kind: TamperKind | null, reason: string): ViewAssessment => ({ kind, scores, reason });
 
   if (now.highlight < t.minHighlight) {
-    return verdict('too-dark', `too dark: the brightest part of the view is at ${Math.round(now.highlight)}/255`);
+    return verdict(
+      'too-dark',
+      `too dark: the brightest part of the view is at ${Math.round(now.highlight)}/255`,
+    );
   }
 
   // Covered blocks: textured in the reference, flat now.
   const textured = reference.blockTexture.map(
-    (tex, b) => tex >= t.minBlockTexture && reference.blockEdgeDensity[b]! >= t.minBlockEdgeDensity,
+    (tex, b) => tex >= t.minBlockTexture && (reference.blockEdgeDensity[b] ?? 0) >= t.minBlockEdgeDensity,
   );
   const covered = now.blocks.map(
-    (block, b) => textured[b]! && blockTexture(block) < t.coveredBlockRatio * reference.blockTexture[b]!,
+    (block, b) =>
+      (textured[b] ?? false) && blockTexture(block) < t.coveredBlockRatio * (reference.blockTexture[b] ?? 0),
   );
   const texturedCount = textured.filter(Boolean).length;
   const coveredShare = texturedCount === 0 ? 0 : covered.filter(Boolean).length / texturedCount;
@@ -58,7 +62,7 @@ export async function assessView(
   // Sharpness where the view is not covered, relative to the reference block by block.
   const sharpnessRatios = now.blocks.flatMap((block, b) =>
     textured[b] && !covered[b] && blockTexture(block) >= t.minBlockTexture
-      ? [block.sharpness / Math.max(1e-3, reference.blockSharpness[b]!)]
+      ? [block.sharpness / Math.max(1e-3, reference.blockSharpness[b] ?? 0)]
       : [],
   );
   const sharpnessRatio = sharpnessRatios.length === 0 ? 0 : median(sharpnessRatios);
@@ -66,7 +70,8 @@ export async function assessView(
 
   const referenceEdges = unpackBits(reference.edges, width * height);
   const overlap = new EdgeOverlap(edgeMask(now, CURRENT_EDGE_SHARE), width, height);
-  const blockOf = (i: number) => Math.floor(Math.floor(i / width) / BLOCK_SIZE) * gridColumns + Math.floor((i % width) / BLOCK_SIZE);
+  const blockOf = (i: number) =>
+    Math.floor(Math.floor(i / width) / BLOCK_SIZE) * gridColumns + Math.floor((i % width) / BLOCK_SIZE);
   const allEdges = EdgeOverlap.edgePixels(referenceEdges);
   // The rest of the view, away from the cover: a block beside it is often partly covered too.
   const nearCover = covered.map((_, b) => nearAny(covered, b, gridColumns, reference.gridRows));
@@ -82,7 +87,10 @@ export async function assessView(
       uncoveredEdges.length < 0.1 * allEdges.length ||
       (restInPlace.score >= t.minUncoveredEdgeOverlap && sharpnessRatio >= t.minSharpnessRatio);
     if (restAsCommissioned) {
-      return verdict('covered', `covered: ${pct(coveredShare)} of the textured view is flat, the rest is in place`);
+      return verdict(
+        'covered',
+        `covered: ${pct(coveredShare)} of the textured view is flat, the rest is in place`,
+      );
     }
   }
   if (sharpnessRatio < t.minSharpnessRatio) {
@@ -94,16 +102,30 @@ export async function assessView(
   scores['bestOffsetOverlap'] = round(best.score);
   if (inPlace.score < t.minEdgeOverlap) {
     const moved =
-      best.score >= t.minEdgeOverlap ? `, the view moved by about (${best.dx}, ${best.dy}) px of ${width}` : '';
-    return verdict('shifted', `scene shifted: ${pct(inPlace.score)} of reference edges found in place${moved}`);
+      best.score >= t.minEdgeOverlap
+        ? `, the view moved by about (${best.dx}, ${best.dy}) px of ${width}`
+        : '';
+    return verdict(
+      'shifted',
+      `scene shifted: ${pct(inPlace.score)} of reference edges found in place${moved}`,
+    );
   }
-  if (Math.max(Math.abs(best.dx), Math.abs(best.dy)) >= t.minShiftPixels && best.score - inPlace.score >= t.minShiftGain) {
-    return verdict('shifted', `scene shifted by about (${best.dx}, ${best.dy}) px of ${width}: edges match there, not in place`);
+  if (
+    Math.max(Math.abs(best.dx), Math.abs(best.dy)) >= t.minShiftPixels &&
+    best.score - inPlace.score >= t.minShiftGain
+  ) {
+    return verdict(
+      'shifted',
+      `scene shifted by about (${best.dx}, ${best.dy}) px of ${width}: edges match there, not in place`,
+    );
   }
   const movedShare = movedTileShare(overlap, allEdges, width, height, t);
   scores['movedTileShare'] = round(movedShare);
   if (movedShare > t.maxMovedTileShare) {
-    return verdict('shifted', `scene shifted: ${pct(movedShare)} of the view's parts moved (rotated or zoomed)`);
+    return verdict(
+      'shifted',
+      `scene shifted: ${pct(movedShare)} of the view's parts moved (rotated or zoomed)`,
+    );
   }
   if (coveredShare > t.maxCoveredShare) {
     return verdict('covered', `covered: ${pct(coveredShare)} of the textured view is flat`);
@@ -112,12 +134,18 @@ export async function assessView(
 }
 
 /** Tiles of a 3×3 grid with enough reference edges whose edges match clearly better at another offset. */
-function movedTileShare(overlap: EdgeOverlap, edges: Int32Array, width: number, height: number, t: TamperThresholds): number {
+function movedTileShare(
+  overlap: EdgeOverlap,
+  edges: Int32Array,
+  width: number,
+  height: number,
+  t: TamperThresholds,
+): number {
   const tiles: number[][] = Array.from({ length: 9 }, () => []);
   for (const i of edges) {
     const tx = Math.min(2, Math.floor(((i % width) * 3) / width));
     const ty = Math.min(2, Math.floor((Math.floor(i / width) * 3) / height));
-    tiles[ty * 3 + tx]!.push(i);
+    tiles[ty * 3 + tx]?.push(i);
   }
   let counted = 0;
   let moved = 0;
@@ -127,7 +155,11 @@ function movedTileShare(overlap: EdgeOverlap, edges: Int32Array, width: number, 
     counted++;
     const inPlace = overlap.at(tileEdges, 0, 0);
     const best = overlap.best(tileEdges, t.maxShiftSearch);
-    if (Math.max(Math.abs(best.dx), Math.abs(best.dy)) >= t.minShiftPixels && best.score - inPlace.score >= t.minShiftGain) moved++;
+    if (
+      Math.max(Math.abs(best.dx), Math.abs(best.dy)) >= t.minShiftPixels &&
+      best.score - inPlace.score >= t.minShiftGain
+    )
+      moved++;
   }
   return counted === 0 ? 0 : moved / counted;
 }
@@ -137,7 +169,8 @@ function nearAny(set: readonly boolean[], b: number, columns: number, rows: numb
   const bx = b % columns;
   const by = Math.floor(b / columns);
   for (let y = Math.max(0, by - 1); y <= Math.min(rows - 1, by + 1); y++) {
-    for (let x = Math.max(0, bx - 1); x <= Math.min(columns - 1, bx + 1); x++) if (set[y * columns + x]) return true;
+    for (let x = Math.max(0, bx - 1); x <= Math.min(columns - 1, bx + 1); x++)
+      if (set[y * columns + x]) return true;
   }
   return false;
 }
@@ -160,7 +193,10 @@ function checkSignature(s: ViewSignature): void {
     s.blockEdgeDensity?.length === blocks &&
     typeof s.edges === 'string' &&
     Buffer.from(s.edges, 'base64').length === Math.ceil((s.width * s.height) / 8);
-  if (!ok) throw new ViewSignatureError('reference view signature is malformed or of another version; retake the reference view');
+  if (!ok)
+    throw new ViewSignatureError(
+      'reference view signature is malformed or of another version; retake the reference view',
+    );
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -15,7 +15,10 @@ describe('frameFingerprint', () => {
     const pixels = await sharp(frame).raw().toBuffer({ resolveWithObject: true });
     const asPng = await sharp(pixels.data, { raw: pixels.info }).png().toBuffer();
     expect(await frameFingerprint(asPng)).toBe(print);
-    const withExif = await sharp(asPng).withExif({ IFD0: { DateTime: '2026:12:07 10:00:00' } }).png().toBuffer();
+    const withExif = await sharp(asPng)
+      .withExif({ IFD0: { DateTime: '2026:12:07 10:00:00' } })
+      .png()
+      .toBuffer();
     expect(await frameFingerprint(withExif)).toBe(print);
   });
 

@@ -17,7 +17,10 @@ export async function frameFingerprint(jpegOrPng: Buffer): Promise<string> {
   if (!Buffer.isBuffer(jpegOrPng) || jpegOrPng.length === 0) throw new TamperImageError('empty image');
   try {
     const { data, info } = await sharp(jpegOrPng).raw().toBuffer({ resolveWithObject: true });
-    const hash = createHash('sha256').update(`${info.width}x${info.height}x${info.channels}:`).update(data).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${info.width}x${info.height}x${info.channels}:`)
+      .update(data)
+      .digest('hex');
     return `px1:${hash}`;
   } catch (error) {
     throw new TamperImageError(`cannot decode image: ${(error as Error).message}`, { cause: error });

@@ -18,14 +18,18 @@ describe('viewSignature', () => {
   });
 
   it('follows the aspect of the camera in whole blocks', async () => {
-    const wide = await sharp({ create: { width: 1920, height: 1080, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const wide = await sharp({ create: { width: 1920, height: 1080, channels: 3, background: '#808080' } })
+      .jpeg()
+      .toBuffer();
     const signature = await viewSignature(wide);
     expect(signature.width).toBe(192);
     expect(signature.height).toBe(112); // 108 rounded to 7 blocks of 16
   });
 
   it('finds no edges in a flat frame', async () => {
-    const flat = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#707070' } }).png().toBuffer();
+    const flat = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#707070' } })
+      .png()
+      .toBuffer();
     const signature = await viewSignature(flat);
     expect(unpackBits(signature.edges, signature.width * signature.height).every((b) => b === 0)).toBe(true);
     expect(signature.blockTexture.every((t) => t === 0)).toBe(true);

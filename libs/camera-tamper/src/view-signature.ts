@@ -17,7 +17,7 @@ export function signatureOf(analysis: FrameAnalysis): ViewSignature {
     const bx = (b % gridColumns) * 16;
     const by = Math.floor(b / gridColumns) * 16;
     let n = 0;
-    for (let y = by; y < by + 16; y++) for (let x = bx; x < bx + 16; x++) n += edges[y * width + x]!;
+    for (let y = by; y < by + 16; y++) for (let x = bx; x < bx + 16; x++) n += edges[y * width + x] ?? 0;
     return round(n / 256);
   });
   const blockTextures = blocks.map((b) => round(blockTexture(b)));
@@ -31,7 +31,7 @@ export function signatureOf(analysis: FrameAnalysis): ViewSignature {
     blockEdgeDensity,
     blockTexture: blockTextures,
     blockSharpness: blocks.map((b) => round(b.sharpness)),
-    sharpness: round(median(blocks.filter((_, i) => blockTextures[i]! > 0.04).map((b) => b.sharpness))),
+    sharpness: round(median(blocks.filter((_, i) => (blockTextures[i] ?? 0) > 0.04).map((b) => b.sharpness))),
     brightness: round(analysis.brightness),
     contrast: round(analysis.contrast),
   };
@@ -42,7 +42,7 @@ const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1000) / 1000 :
 export function packBits(mask: Uint8Array): string {
   const bytes = Buffer.alloc(Math.ceil(mask.length / 8));
   mask.forEach((bit, i) => {
-    if (bit) bytes[i >> 3] = bytes[i >> 3]! | (0x80 >> (i & 7));
+    if (bit) bytes[i >> 3] = (bytes[i >> 3] ?? 0) | (0x80 >> (i & 7));
   });
   return bytes.toString('base64');
 }
@@ -50,6 +50,6 @@ export function packBits(mask: Uint8Array): string {
 export function unpackBits(packed: string, length: number): Uint8Array {
   const bytes = Buffer.from(packed, 'base64');
   const mask = new Uint8Array(length);
-  for (let i = 0; i < length; i++) mask[i] = (bytes[i >> 3]! >> (7 - (i & 7))) & 1;
+  for (let i = 0; i < length; i++) mask[i] = ((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1;
   return mask;
 }

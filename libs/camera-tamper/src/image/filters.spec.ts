@@ -13,7 +13,8 @@ describe('image filters', () => {
   });
 
   it('contrast normalisation makes a dim and a bright step alike', () => {
-    const step = (low: number, high: number) => Float32Array.from({ length: 64 }, (_, i) => (i % 8 < 4 ? low : high));
+    const step = (low: number, high: number) =>
+      Float32Array.from({ length: 64 }, (_, i) => (i % 8 < 4 ? low : high));
     const bright = normaliseContrast(step(50, 250), 8, 8, 2, 3);
     const dim = normaliseContrast(step(10, 60), 8, 8, 2, 3);
     expect(dim[3]! / bright[3]!).toBeGreaterThan(0.85);

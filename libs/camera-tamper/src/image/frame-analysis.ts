@@ -1,6 +1,9 @@
 import { BLOCK_SIZE, type GreyFrame } from './grey-frame';
 import { normaliseContrast, quantile, sobelMagnitude } from './filters';
 
+// Math's functions as locals: these run per pixel, and a global lookup is slow inside a vm sandbox (Jest).
+const { floor, max, sqrt } = Math;
+
 /** Radius of the local contrast window (a 7×7 box at the working size). */
 const CONTRAST_RADIUS = 3;
 /** Luminance std (0..255) below which local contrast counts as noise rather than structure. */
@@ -34,8 +37,8 @@ export interface FrameAnalysis {
 
 export function analyseFrame(frame: GreyFrame): FrameAnalysis {
   const { width, height, pixels } = frame;
-  const gridColumns = Math.floor(width / BLOCK_SIZE);
-  const gridRows = Math.floor(height / BLOCK_SIZE);
+  const gridColumns = floor(width / BLOCK_SIZE);
+  const gridRows = floor(height / BLOCK_SIZE);
   let sum = 0;
   let sumSq = 0;
   for (const p of pixels) {
@@ -43,9 +46,14 @@ export function analyseFrame(frame: GreyFrame): FrameAnalysis {
     sumSq += p * p;
   }
   const brightness = sum / pixels.length;
-  const contrast = Math.sqrt(Math.max(0, sumSq / pixels.length - brightness * brightness));
-  const structure = sobelMagnitude(normaliseContrast(pixels, width, height, CONTRAST_RADIUS, CONTRAST_FLOOR), width, height);
+  const contrast = sqrt(max(0, sumSq / pixels.length - brightness * brightness));
+  const structure = sobelMagnitude(
+    normaliseContrast(pixels, width, height, CONTRAST_RADIUS, CONTRAST_FLOOR),
+    width,
+    height,
+  );
   const detailWidth = width * 2;
+  const detail = frame.detail;
   const gradient = sobelMagnitude(frame.detail, detailWidth, height * 2);
   const blocks: BlockStats[] = [];
   for (let by = 0; by < gridRows; by++) {
@@ -56,24 +64,34 @@ export function analyseFrame(frame: GreyFrame): FrameAnalysis {
       let g2 = 0;
       for (let y = 2 * by * BLOCK_SIZE; y < 2 * (by + 1) * BLOCK_SIZE; y++) {
         for (let x = 2 * bx * BLOCK_SIZE; x < 2 * (bx + 1) * BLOCK_SIZE; x++) {
-          const p = frame.detail[y * detailWidth + x]!;
+          const p = detail[y * detailWidth + x] ?? 0;
           s += p;
           s2 += p * p;
-          g2 += gradient[y * detailWidth + x]! ** 2;
+          g2 += (gradient[y * detailWidth + x] ?? 0) ** 2;
         }
       }
       const n = 4 * BLOCK_SIZE * BLOCK_SIZE;
       const mean = s / n;
-      const std = Math.sqrt(Math.max(0, s2 / n - mean * mean));
-      blocks.push({ mean, std, sharpness: Math.sqrt(g2 / n) / (std + 1) });
+      const std = sqrt(max(0, s2 / n - mean * mean));
+      blocks.push({ mean, std, sharpness: sqrt(g2 / n) / (std + 1) });
     }
   }
-  return { width, height, gridColumns, gridRows, brightness, contrast, highlight: quantile(pixels, 0.98), structure, blocks };
+  return {
+    width,
+    height,
+    gridColumns,
+    gridRows,
+    brightness,
+    contrast,
+    highlight: quantile(pixels, 0.98),
+    structure,
+    blocks,
+  };
 }
 
 /** The strongest `share` of structure pixels (never below MIN_EDGE_MAGNITUDE), as a 0/1 mask. */
 export function edgeMask(analysis: FrameAnalysis, share: number): Uint8Array {
-  const threshold = Math.max(MIN_EDGE_MAGNITUDE, quantile(analysis.structure, 1 - share));
+  const threshold = max(MIN_EDGE_MAGNITUDE, quantile(analysis.structure, 1 - share));
   const mask = new Uint8Array(analysis.structure.length);
   analysis.structure.forEach((m, i) => (mask[i] = m >= threshold ? 1 : 0));
   return mask;

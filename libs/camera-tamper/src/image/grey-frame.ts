@@ -45,10 +45,7 @@ async function decodeSize(image: Buffer): Promise<{ width: number; height: numbe
  * brought to its reference's size); without it the width is WORKING_WIDTH and the height follows
  * the aspect. The frame is stretched to fill, never padded: the same camera always has the same aspect.
  */
-export async function greyFrame(
-  image: Buffer,
-  size?: { width: number; height: number },
-): Promise<GreyFrame> {
+export async function greyFrame(image: Buffer, size?: { width: number; height: number }): Promise<GreyFrame> {
   if (!Buffer.isBuffer(image) || image.length === 0) throw new TamperImageError('empty image');
   try {
     const source = size ?? (await decodeSize(image));
@@ -60,7 +57,12 @@ export async function greyFrame(
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new TamperImageError(`expected 1 channel, got ${info.channels}`);
     const detail = new Uint8Array(data.buffer, data.byteOffset, data.length);
-    return { width: target.width, height: target.height, pixels: halve(detail, target.width, target.height), detail };
+    return {
+      width: target.width,
+      height: target.height,
+      pixels: halve(detail, target.width, target.height),
+      detail,
+    };
   } catch (error) {
     if (error instanceof TamperImageError) throw error;
     throw new TamperImageError(`cannot decode image: ${(error as Error).message}`, { cause: error });
@@ -74,7 +76,13 @@ function halve(detail: Uint8Array, width: number, height: number): Uint8Array {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = 2 * y * stride + 2 * x;
-      out[y * width + x] = (detail[i]! + detail[i + 1]! + detail[i + stride]! + detail[i + stride + 1]! + 2) >> 2;
+      out[y * width + x] =
+        ((detail[i] ?? 0) +
+          (detail[i + 1] ?? 0) +
+          (detail[i + stride] ?? 0) +
+          (detail[i + stride + 1] ?? 0) +
+          2) >>
+        2;
     }
   }
   return out;

@@ -85,7 +85,9 @@ const NORMAL = (() => {
   return Float32Array.from({ length: 0x10000 }, () => gaussian(random));
 })();
 
-const clamp = (v: number) => Math.min(255, Math.max(0, Math.round(v)));
+// Math's functions as locals: clamp runs per pixel, and a global lookup is slow inside a vm sandbox (Jest).
+const { min, max, round } = Math;
+const clamp = (v: number) => min(255, max(0, round(v)));
 
 async function sizeOf(scene: Buffer): Promise<Size> {
   const { width, height } = await sharp(scene).metadata();
@@ -100,8 +102,12 @@ async function png(image: Sharp): Promise<Buffer> {
 /** The view moved by (dx, dy) px; the strip that comes into view is the mirrored edge of the scene. */
 async function translate(scene: Buffer, size: Size, dx: number, dy: number): Promise<Buffer> {
   const pad = Math.max(Math.abs(dx), Math.abs(dy)) + 1;
-  const padded = await png(sharp(scene).extend({ top: pad, bottom: pad, left: pad, right: pad, extendWith: 'mirror' }));
-  return png(sharp(padded).extract({ left: pad + dx, top: pad + dy, width: size.width, height: size.height }));
+  const padded = await png(
+    sharp(scene).extend({ top: pad, bottom: pad, left: pad, right: pad, extendWith: 'mirror' }),
+  );
+  return png(
+    sharp(padded).extract({ left: pad + dx, top: pad + dy, width: size.width, height: size.height }),
+  );
 }
 
 async function rotate(scene: Buffer, size: Size, degrees: number): Promise<Buffer> {
@@ -123,7 +129,9 @@ async function zoom(scene: Buffer, size: Size, factor: number, random: () => num
   const height = Math.round(size.height / factor);
   const left = Math.floor((size.width - width) * (0.3 + 0.4 * random()));
   const top = Math.floor((size.height - height) * (0.3 + 0.4 * random()));
-  return png(sharp(scene).extract({ left, top, width, height }).resize(size.width, size.height, { fit: 'fill' }));
+  return png(
+    sharp(scene).extract({ left, top, width, height }).resize(size.width, size.height, { fit: 'fill' }),
+  );
 }
 
 type Cover = 'hand' | 'cloth' | 'board';
@@ -142,7 +150,8 @@ function coverSvg(kind: Cover, size: Size, share: number, side: number): string 
   const y = horizontal ? 0 : fromEnd ? h - depth : 0;
   const rw = horizontal ? depth : w;
   const rh = horizontal ? h : depth;
-  const body = (fill: string, extra = '') => `<rect x="${x}" y="${y}" width="${rw}" height="${rh}" fill="${fill}" ${extra}/>`;
+  const body = (fill: string, extra = '') =>
+    `<rect x="${x}" y="${y}" width="${rw}" height="${rh}" fill="${fill}" ${extra}/>`;
   const defs: Record<Cover, string> = {
     hand: `<radialGradient id="f" cx="0.5" cy="0.5" r="0.7"><stop offset="0" stop-color="#d9a184"/><stop offset="1" stop-color="#8a5a44"/></radialGradient>
       <filter id="soft"><feGaussianBlur stdDeviation="${Math.round(w * 0.01)}"/></filter>`,
@@ -196,18 +205,34 @@ export async function footageFrame(scene: Buffer, variant: FootageVariant, seed 
     case 'day': {
       // Same light, sensor noise, a pixel of jitter and a small exposure change.
       const dx = sign();
-      return make(sharp(await translate(scene, size, dx, 0)).linear(1 + (random() - 0.5) * 0.1, 0), 2, `jitter ${dx} px`);
+      return make(
+        sharp(await translate(scene, size, dx, 0)).linear(1 + (random() - 0.5) * 0.1, 0),
+        2,
+        `jitter ${dx} px`,
+      );
     }
     case 'overcast':
       return make(sharp(scene).linear(0.65, 30), 2.5, 'flat light: contrast 0.65');
     case 'night':
       return make(
-        sharp(await png(sharp(scene).linear(0.25, 3).composite([overlay(glareSvg(size, random))]))),
+        sharp(
+          await png(
+            sharp(scene)
+              .linear(0.25, 3)
+              .composite([overlay(glareSvg(size, random))]),
+          ),
+        ),
         5,
         'exposure 0.25, noise 5, headlight glare',
       );
     case 'rain':
-      return make(sharp(scene).linear(0.8, 15).composite([overlay(rainSvg(size, random))]), 5, 'rain streaks, noise 5');
+      return make(
+        sharp(scene)
+          .linear(0.8, 15)
+          .composite([overlay(rainSvg(size, random))]),
+        5,
+        'rain streaks, noise 5',
+      );
     case 'shifted': {
       // A re-aim: 5-9 % of the width across, some of it vertically.
       const dx = Math.round(sign() * size.width * (0.05 + random() * 0.04));
@@ -246,7 +271,8 @@ export async function footageFrame(scene: Buffer, variant: FootageVariant, seed 
 /** Every variant of `scene` for each seed. */
 export async function footageSet(scene: Buffer, seeds: readonly number[] = [1]): Promise<FootageFrame[]> {
   const frames: FootageFrame[] = [];
-  for (const seed of seeds) for (const variant of FOOTAGE_VARIANTS) frames.push(await footageFrame(scene, variant, seed));
+  for (const seed of seeds)
+    for (const variant of FOOTAGE_VARIANTS) frames.push(await footageFrame(scene, variant, seed));
   return frames;
 }
 

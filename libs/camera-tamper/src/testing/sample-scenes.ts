@@ -23,11 +23,17 @@ export interface SampleScene {
 export async function loadSampleScenes(dir = sampleScenesDir(), minSide = 280): Promise<SampleScene[]> {
   if (!existsSync(dir)) throw new Error(`no sample scenes at ${dir} (set TAMPER_SCENES_DIR)`);
   const scenes: SampleScene[] = [];
-  for (const name of readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => /\.(jpe?g|png)$/i.test(f))
+    .sort()) {
     const bytes = readFileSync(join(dir, name));
     const { width = 0, height = 0 } = await sharp(bytes).metadata();
     if (Math.min(width, height) < minSide) continue;
-    const image = await sharp(bytes).rotate().resize({ width: 1280, withoutEnlargement: true }).jpeg({ quality: 92 }).toBuffer();
+    const image = await sharp(bytes)
+      .rotate()
+      .resize({ width: 1280, withoutEnlargement: true })
+      .jpeg({ quality: 92 })
+      .toBuffer();
     scenes.push({ name, image });
   }
   return scenes;
