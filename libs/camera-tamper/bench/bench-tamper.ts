@@ -3,9 +3,9 @@
  * TAMPER_SCENES_DIR): per variant the detection rate (the right kind) or, for the unaltered
  * day/overcast/night/rain variants, the false-alarm rate; and the CPU time of one check.
  *
- *   npm run bench:tamper [-- --seeds 3] [-- --verbose]
+ *   npm run bench:tamper [-- --seeds 3 (default)] [-- --verbose]
  */
-import { assessView, viewSignature, type TamperKind } from '../src';
+import { assessView, frameFingerprint, viewSignature, type TamperKind } from '../src';
 import {
   EXPECTED_KIND,
   FOOTAGE_VARIANTS,
@@ -36,7 +36,7 @@ interface Tally {
 function args(): { seeds: number; verbose: boolean } {
   const argv = process.argv.slice(2);
   const at = argv.indexOf('--seeds');
-  return { seeds: at >= 0 ? Number(argv[at + 1]) : 2, verbose: argv.includes('--verbose') };
+  return { seeds: at >= 0 ? Number(argv[at + 1]) : 3, verbose: argv.includes('--verbose') };
 }
 
 async function main(): Promise<void> {
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   );
   const checkCpuMs: number[] = [];
   const signatureCpuMs: number[] = [];
+  const fingerprintCpuMs: number[] = [];
   for (const scene of scenes) {
     const commissioned = await referenceFrame(scene.image);
     let cpu = process.cpuUsage();
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
         cpu = process.cpuUsage();
         const result = await assessView(reference, frame.image);
         checkCpuMs.push(cpuMs(cpu));
+        if (variant === 'day') {
+          cpu = process.cpuUsage();
+          await frameFingerprint(frame.image);
+          fingerprintCpuMs.push(cpuMs(cpu));
+        }
         const tally = tallies.get(variant);
         if (!tally) continue;
         tally.frames++;
@@ -119,7 +125,8 @@ async function main(): Promise<void> {
   );
   console.log(
     `CPU per check (assessView, one ≤1280 px JPEG): median ${quantile(checkCpuMs, 0.5).toFixed(1)} ms, p95 ${quantile(checkCpuMs, 0.95).toFixed(1)} ms; ` +
-      `reference signature median ${quantile(signatureCpuMs, 0.5).toFixed(1)} ms`,
+      `reference signature median ${quantile(signatureCpuMs, 0.5).toFixed(1)} ms; ` +
+      `frame fingerprint median ${quantile(fingerprintCpuMs, 0.5).toFixed(1)} ms`,
   );
 }
 

@@ -84,6 +84,18 @@ describe('assessView on footage generated from a synthetic gate scene', () => {
     expect((await assessView(reference, smaller)).kind).toBeNull();
   });
 
+  it('does not guess when the reference view has no structure to compare with', async () => {
+    const flat = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#707070' } })
+      .png()
+      .toBuffer();
+    const blank = await viewSignature(await liveFrame(flat, 1, 1));
+    const result = await assessView(blank, await liveFrame(scene, 2, 6));
+    expect(result.kind).toBeNull();
+    expect(result.reason).toMatch(/too little structure/);
+    // Too dark is still told: it needs no reference.
+    expect((await assessView(blank, (await footageFrame(flat, 'dark', 1)).image)).kind).toBe('too-dark');
+  });
+
   it('rejects an undecodable frame with a typed error', async () => {
     await expect(assessView(reference, Buffer.from('not an image'))).rejects.toBeInstanceOf(TamperImageError);
     await expect(assessView(reference, Buffer.alloc(0))).rejects.toBeInstanceOf(TamperImageError);

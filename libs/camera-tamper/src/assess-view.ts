@@ -1,7 +1,7 @@
 import { BLOCK_SIZE, greyFrame } from './image/grey-frame';
 import { analyseFrame, blockTexture, edgeMask } from './image/frame-analysis';
 import { median } from './image/filters';
-import { EdgeOverlap } from './edge-overlap';
+import { EdgeOverlap, type Overlap } from './edge-overlap';
 import { DEFAULT_TAMPER_THRESHOLDS, type TamperThresholds } from './thresholds';
 import type { TamperKind, ViewAssessment, ViewSignature } from './types';
 import { unpackBits } from './view-signature';
@@ -11,6 +11,12 @@ import { unpackBits } from './view-signature';
  * reference edge that got a little weaker (night, rain) is still found.
  */
 const CURRENT_EDGE_SHARE = 0.15;
+
+/**
+ * A reference with fewer textured blocks than this share (a blank wall, a view taken in the dark
+ * or already covered) cannot tell a moved or covered view from an unmoved one.
+ */
+const MIN_REFERENCE_TEXTURED_SHARE = 0.1;
 
 /** The reference signature is not one this version can compare with (corrupt, or another version). */
 export class ViewSignatureError extends Error {
@@ -56,6 +62,11 @@ export async function assessView(
       (textured[b] ?? false) && blockTexture(block) < t.coveredBlockRatio * (reference.blockTexture[b] ?? 0),
   );
   const texturedCount = textured.filter(Boolean).length;
+  scores['referenceTexturedShare'] = round(texturedCount / textured.length);
+  if (texturedCount < MIN_REFERENCE_TEXTURED_SHARE * textured.length) {
+    // Nothing to compare with: saying "shifted" or "covered" here would be a guess.
+    return verdict(null, 'not judged: the reference view has too little structure; retake it in good light');
+  }
   const coveredShare = texturedCount === 0 ? 0 : covered.filter(Boolean).length / texturedCount;
   scores['coveredShare'] = round(coveredShare);
 
@@ -69,10 +80,10 @@ export async function assessView(
   scores['sharpnessRatio'] = round(sharpnessRatio);
 
   const referenceEdges = unpackBits(reference.edges, width * height);
+  const allEdges = EdgeOverlap.edgePixels(referenceEdges);
   const overlap = new EdgeOverlap(edgeMask(now, CURRENT_EDGE_SHARE), width, height);
   const blockOf = (i: number) =>
     Math.floor(Math.floor(i / width) / BLOCK_SIZE) * gridColumns + Math.floor((i % width) / BLOCK_SIZE);
-  const allEdges = EdgeOverlap.edgePixels(referenceEdges);
   // The rest of the view, away from the cover: a block beside it is often partly covered too.
   const nearCover = covered.map((_, b) => nearAny(covered, b, gridColumns, reference.gridRows));
   const uncoveredEdges = EdgeOverlap.edgePixels(referenceEdges, (i) => !nearCover[blockOf(i)]);
@@ -85,7 +96,10 @@ export async function assessView(
     // A zoom or re-aim also brings flat areas where the reference had texture: a cover leaves the rest in place.
     const restAsCommissioned =
       uncoveredEdges.length < 0.1 * allEdges.length ||
-      (restInPlace.score >= t.minUncoveredEdgeOverlap && sharpnessRatio >= t.minSharpnessRatio);
+      (restInPlace.score >= t.minUncoveredEdgeOverlap &&
+        sharpnessRatio >= t.minSharpnessRatio &&
+        !movedBy(overlap.best(uncoveredEdges, t.maxShiftSearch), restInPlace, t) &&
+        movedTileShare(overlap, uncoveredEdges, width, height, t) <= t.maxMovedTileShare);
     if (restAsCommissioned) {
       return verdict(
         'covered',
@@ -110,16 +124,14 @@ export async function assessView(
       `scene shifted: ${pct(inPlace.score)} of reference edges found in place${moved}`,
     );
   }
-  if (
-    Math.max(Math.abs(best.dx), Math.abs(best.dy)) >= t.minShiftPixels &&
-    best.score - inPlace.score >= t.minShiftGain
-  ) {
+  if (movedBy(best, inPlace, t)) {
     return verdict(
       'shifted',
       `scene shifted by about (${best.dx}, ${best.dy}) px of ${width}: edges match there, not in place`,
     );
   }
-  const movedShare = movedTileShare(overlap, allEdges, width, height, t);
+  // Away from any cover: a cover's outline can line up with reference edges at some offset.
+  const movedShare = movedTileShare(overlap, uncoveredEdges, width, height, t);
   scores['movedTileShare'] = round(movedShare);
   if (movedShare > t.maxMovedTileShare) {
     return verdict(
@@ -153,15 +165,19 @@ function movedTileShare(
     if (tile.length < MIN_TILE_EDGES) continue;
     const tileEdges = Int32Array.from(tile);
     counted++;
-    const inPlace = overlap.at(tileEdges, 0, 0);
-    const best = overlap.best(tileEdges, t.maxShiftSearch);
-    if (
-      Math.max(Math.abs(best.dx), Math.abs(best.dy)) >= t.minShiftPixels &&
-      best.score - inPlace.score >= t.minShiftGain
-    )
-      moved++;
+    if (movedBy(overlap.best(tileEdges, t.maxShiftSearch), overlap.at(tileEdges, 0, 0), t)) moved++;
   }
-  return counted === 0 ? 0 : moved / counted;
+  // One tile alone is not a rotation or zoom (those move several), and can be an accident of a scene
+  // with few tiles left to judge beside a cover.
+  return moved < 2 ? 0 : moved / counted;
+}
+
+/** Whether the best offset is far enough from in place, and explains the edges clearly better, to be a move. */
+function movedBy(best: Overlap, inPlace: Overlap, t: TamperThresholds): boolean {
+  return (
+    Math.max(Math.abs(best.dx), Math.abs(best.dy)) >= t.minShiftPixels &&
+    best.score - inPlace.score >= t.minShiftGain
+  );
 }
 
 /** Whether block b or one of its 8 neighbours is set. */

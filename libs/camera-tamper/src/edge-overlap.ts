@@ -53,16 +53,21 @@ export class EdgeOverlap {
     return { dx, dy, score };
   }
 
-  /** The best offset within ±range (step 1), ties to the smallest offset. */
+  /**
+   * The best offset within ±range: every second offset first (the dilated map already forgives
+   * one pixel, so none is missed), then its 8 neighbours. Ties go to the offset found first,
+   * in place before any other.
+   */
   best(edges: Int32Array, range: number): Overlap {
     let best = this.at(edges, 0, 0);
-    for (let dy = -range; dy <= range; dy++) {
-      for (let dx = -range; dx <= range; dx++) {
-        if (dx === 0 && dy === 0) continue;
-        const o = this.at(edges, dx, dy);
-        if (o.score > best.score) best = o;
-      }
-    }
+    const consider = (dx: number, dy: number) => {
+      if (dx === 0 && dy === 0) return;
+      const o = this.at(edges, dx, dy);
+      if (o.score > best.score) best = o;
+    };
+    for (let dy = -range; dy <= range; dy += 2) for (let dx = -range; dx <= range; dx += 2) consider(dx, dy);
+    const { dx: cx, dy: cy } = best;
+    for (let dy = cy - 1; dy <= cy + 1; dy++) for (let dx = cx - 1; dx <= cx + 1; dx++) consider(dx, dy);
     return best;
   }
 }

@@ -1,6 +1,7 @@
-import { greyFrame } from './image/grey-frame';
+import { BLOCK_SIZE, greyFrame } from './image/grey-frame';
 import { analyseFrame, blockTexture, edgeMask, type FrameAnalysis } from './image/frame-analysis';
 import { median } from './image/filters';
+import { DEFAULT_TAMPER_THRESHOLDS } from './thresholds';
 import type { ViewSignature } from './types';
 
 /** Share of the working pixels kept as reference edges: the strongest, most stable structure. */
@@ -14,11 +15,13 @@ export function signatureOf(analysis: FrameAnalysis): ViewSignature {
   const edges = edgeMask(analysis, REFERENCE_EDGE_SHARE);
   const { width, gridColumns, gridRows, blocks } = analysis;
   const blockEdgeDensity = blocks.map((_, b) => {
-    const bx = (b % gridColumns) * 16;
-    const by = Math.floor(b / gridColumns) * 16;
+    const bx = (b % gridColumns) * BLOCK_SIZE;
+    const by = Math.floor(b / gridColumns) * BLOCK_SIZE;
     let n = 0;
-    for (let y = by; y < by + 16; y++) for (let x = bx; x < bx + 16; x++) n += edges[y * width + x] ?? 0;
-    return round(n / 256);
+    for (let y = by; y < by + BLOCK_SIZE; y++) {
+      for (let x = bx; x < bx + BLOCK_SIZE; x++) n += edges[y * width + x] ?? 0;
+    }
+    return round(n / (BLOCK_SIZE * BLOCK_SIZE));
   });
   const blockTextures = blocks.map((b) => round(blockTexture(b)));
   return {
@@ -31,7 +34,14 @@ export function signatureOf(analysis: FrameAnalysis): ViewSignature {
     blockEdgeDensity,
     blockTexture: blockTextures,
     blockSharpness: blocks.map((b) => round(b.sharpness)),
-    sharpness: round(median(blocks.filter((_, i) => (blockTextures[i] ?? 0) > 0.04).map((b) => b.sharpness))),
+    // A summary for people and logs; assessView compares block by block.
+    sharpness: round(
+      median(
+        blocks
+          .filter((_, i) => (blockTextures[i] ?? 0) >= DEFAULT_TAMPER_THRESHOLDS.minBlockTexture)
+          .map((b) => b.sharpness),
+      ),
+    ),
     brightness: round(analysis.brightness),
     contrast: round(analysis.contrast),
   };
