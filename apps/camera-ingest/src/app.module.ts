@@ -26,6 +26,7 @@ import { PushReceiptRepository } from './receipts/push-receipt.repository';
 import { CredentialCipher } from './registry/credential-cipher';
 import { RegistryRepository } from './registry/registry.repository';
 import { RegistryService } from './registry/registry.service';
+import { viewCheckProviders } from './tamper/view-check.providers';
 
 export interface AppOverrides {
   /** Replaces the decision chosen by configuration (`BARRIER_CONTROL_URL`, else nothing opens). */
@@ -131,6 +132,7 @@ export class AppModule {
         { provide: DISCOVERY_SETTINGS, useValue: config.discovery },
         OnvifDiscoveryService,
         ...dahuaStreamProviders(config.dahuaStream),
+        ...viewCheckProviders(config.viewCheck),
       ],
     };
   }

@@ -5,6 +5,7 @@ import {
   parseQuirks,
   QUIRK_DESCRIPTIONS,
 } from '@ecogate/camera-simulator';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 const TRIGGERS: readonly OnvifTrigger[] = ['digital-input', 'motion', 'tamper'];
@@ -14,7 +15,8 @@ const QUIRKS_FLAG = '--quirks=';
  * `main.ts onvif [port] [rtspUri] [--quirks=a,b]`: serves a simulated ONVIF camera on 127.0.0.1
  * until stdin closes. Login from ONVIF_SIM_USERNAME / ONVIF_SIM_PASSWORD; quirks (default none: the
  * strict device) from the flag or ONVIF_SIM_QUIRKS. Commands on stdin, one per line:
- * `trigger <digital-input|motion|tamper> [off]`, `offline <seconds>`, `skew <ms>`, `relays`.
+ * `trigger <digital-input|motion|tamper> [off]`, `offline <seconds>`, `skew <ms>`, `relays`,
+ * `view <file.jpg>` (the snapshot shows that picture: a shifted, covered, blurred scene) / `view sample`.
  */
 export async function runOnvifDevice(args: readonly string[]): Promise<void> {
   const flag = args.find((arg) => arg.startsWith(QUIRKS_FLAG));
@@ -47,11 +49,18 @@ export async function runOnvifDevice(args: readonly string[]): Promise<void> {
       device.goOffline(Number(argument));
     } else if (command === 'skew' && Number.isFinite(Number(argument))) {
       device.setClockSkew(Number(argument));
+    } else if (command === 'view' && argument) {
+      try {
+        device.showView(argument === 'sample' ? undefined : readFileSync(argument));
+      } catch (error) {
+        console.error(`view: ${(error as Error).message}`);
+      }
     } else if (command === 'relays') {
       console.log(JSON.stringify(device.relayCommands));
     } else if (command) {
       console.error(
-        'commands: trigger <digital-input|motion|tamper> [off] | offline <s> | skew <ms> | relays',
+        'commands: trigger <digital-input|motion|tamper> [off] | offline <s> | skew <ms> | relays | ' +
+          'view <file.jpg|sample>',
       );
     }
   }

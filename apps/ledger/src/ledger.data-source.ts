@@ -20,6 +20,7 @@ import { GateViolationEntity } from './violations/gate-violation.entity';
 import { CreateEvidencePacks1797450000000 } from './migrations/1797450000000-CreateEvidencePacks';
 import { AddInspectionActorNames1797500000000 } from './migrations/1797500000000-AddInspectionActorNames';
 import { CreateCameraStatuses1797620000000 } from './migrations/1797620000000-CreateCameraStatuses';
+import { AddCameraStatusTamper1797710000000 } from './migrations/1797710000000-AddCameraStatusTamper';
 import { CameraStatusEntity } from './camera-status/camera-status.entity';
 import { EvidencePackEntity } from './evidence-pack/evidence-pack.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
@@ -83,6 +84,7 @@ export const ledgerMigrations = [
   CreateVehicleDocumentReads1797600000000,
   AddStageLookups1797610000000,
   CreateCameraStatuses1797620000000,
+  AddCameraStatusTamper1797710000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

@@ -1,3 +1,5 @@
+import { type CameraTamperEvidence } from '@ecogate/contracts';
+
 /** Why a health poll failed (the `OnvifError` codes). */
 export type PollFailure = 'unreachable' | 'unauthorised' | 'unsupported' | 'protocol';
 
@@ -12,9 +14,20 @@ export type CameraStatus = 'online' | 'offline' | 'recovered' | 'tampered';
 /** What `camera.status.changed.v1` reports; reasons are short codes consumers can switch on. */
 export interface StatusChange {
   readonly status: CameraStatus;
-  readonly reason: PollFailure | 'reachable' | 'clock-drift' | 'clock-in-sync' | 'tamper' | 'tamper-cleared';
+  readonly reason:
+    | PollFailure
+    | 'reachable'
+    | 'clock-drift'
+    | 'clock-in-sync'
+    | 'tamper'
+    | 'tamper-cleared'
+    /** The view check (`src/tamper/`): the view differs from the reference view, or is as commissioned again. */
+    | 'view-changed'
+    | 'view-restored';
   readonly at: Date;
   readonly clockDriftMs?: number;
+  /** The view check's evidence (kind, before/after images). */
+  readonly tamper?: CameraTamperEvidence;
 }
 
 export interface HealthSettings {

@@ -31,6 +31,7 @@ export class CameraStatusPublisher {
         reason: change.reason,
         at: change.at.toISOString(),
         ...(change.clockDriftMs !== undefined ? { clockDriftMs: change.clockDriftMs } : {}),
+        ...(change.tamper ? { tamper: change.tamper } : {}),
       },
     });
     statusChanges.add(1, { status: change.status, reason: change.reason });

@@ -97,6 +97,15 @@ export const cameraIngestConfig = defineConfig(
     /** How long an event with its scene waits for the plate picture before it is taken as it is. */
     DAHUA_EVENT_STREAM_EVENT_SETTLE_MS: positiveInt(1_000),
     DAHUA_EVENT_STREAM_DEVICE_REFRESH_MS: positiveInt(30_000),
+    /** The periodic check of each camera's view against its reference view (issue #17). */
+    VIEW_CHECK_ENABLED: bool(true),
+    VIEW_CHECK_INTERVAL_MS: positiveInt(60_000),
+    /** Cameras snapshotted and compared at the same time within a run. */
+    VIEW_CHECK_CONCURRENCY: positiveInt(4).pipe(z.number().max(64)),
+    /** Checks in a row that must agree before a change (tampered, another kind, recovered) is published. */
+    VIEW_CHECK_CONFIRM_CHECKS: positiveInt(2).pipe(z.number().max(20)),
+    /** The same frame for this long is a frozen image. */
+    VIEW_CHECK_FROZEN_AFTER_MS: positiveInt(5 * 60_000),
   },
   (env) => ({
     observability: observabilityConfig(env),
@@ -135,6 +144,13 @@ export const cameraIngestConfig = defineConfig(
       networks: env.DEVICE_ALLOWED_NETWORKS,
     },
     dahuaStream: dahuaStreamConfig(env),
+    viewCheck: {
+      enabled: env.VIEW_CHECK_ENABLED,
+      intervalMs: env.VIEW_CHECK_INTERVAL_MS,
+      concurrency: env.VIEW_CHECK_CONCURRENCY,
+      confirmChecks: env.VIEW_CHECK_CONFIRM_CHECKS,
+      frozenAfterMs: env.VIEW_CHECK_FROZEN_AFTER_MS,
+    },
     barrierControl: env.BARRIER_CONTROL_URL
       ? { url: env.BARRIER_CONTROL_URL, timeoutMs: env.BARRIER_DECISION_TIMEOUT_MS }
       : undefined,

@@ -9,6 +9,8 @@ import { OnvifMediaService } from '../onvif/onvif-media.service';
 import { HTTP_STATUS_OF } from '../push/ingest.exception';
 import { RegistryController } from '../registry/registry.controller';
 import { RegistryService } from '../registry/registry.service';
+import { ReferenceViewController } from '../tamper/reference-view.controller';
+import { ReferenceViewService } from '../tamper/reference-view.service';
 import { DependencyAwareErrorFilter } from './dependency-aware-error.filter';
 
 /**
@@ -21,11 +23,17 @@ export class ApiHttpModule {
     const from = (token: Type) => ({ provide: token, useValue: core.get<unknown>(token) });
     return {
       module: ApiHttpModule,
-      controllers: [RegistryController, OnvifMediaController, OnvifDiscoveryController],
+      controllers: [
+        RegistryController,
+        OnvifMediaController,
+        OnvifDiscoveryController,
+        ReferenceViewController,
+      ],
       providers: [
         from(RegistryService),
         from(OnvifMediaService),
         from(OnvifDiscoveryService),
+        from(ReferenceViewService),
         from(OnvifErrorFilter),
         { provide: LOGGER, useValue: logger },
         {

@@ -1,4 +1,4 @@
-import { idSchema } from '@ecogate/contracts';
+import { idSchema, objectRefSchema } from '@ecogate/contracts';
 import { buildOpenApiDocument, type RouteDescriptor, type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
 import {
@@ -24,6 +24,11 @@ import {
   updateDeviceSchema,
 } from '../registry/registry.dto';
 import { type IssuedDevice } from '../registry/registry.service';
+import {
+  type ReferenceViewHistory,
+  type ReferenceViewView,
+  takeReferenceViewSchema,
+} from '../tamper/reference-view.dto';
 
 // Response shapes, checked against the types the service returns so they cannot drift silently.
 const deviceViewSchema = z.object({
@@ -101,6 +106,23 @@ const refusalSchema = z.object({
   reason: z.string(),
   errorId: z.string().optional(),
 });
+
+// --- camera-ingest: reference views (begin) ---
+const referenceViewSchema = z.object({
+  id: z.string(),
+  cameraId: z.string(),
+  image: objectRefSchema.describe('The JPEG the camera showed when the view was taken'),
+  takenBy: z.string().describe("The token's subject of whoever took it"),
+  takenByRole: z.string(),
+  reason: z.string(),
+  takenAt: z.string(),
+  replacedAt: z.string().nullable().describe('When a re-take replaced it; null for the current view'),
+}) satisfies z.ZodType<ReferenceViewView>;
+const referenceViewHistorySchema = z.object({
+  current: referenceViewSchema.nullable(),
+  history: z.array(referenceViewSchema).describe('Every take, newest first'),
+}) satisfies z.ZodType<ReferenceViewHistory>;
+// --- camera-ingest: reference views (end) ---
 
 const refusal = (description: string): RouteResponse => ({ description, schema: refusalSchema });
 const params = (...names: readonly string[]) =>
@@ -290,6 +312,38 @@ const apiRoutes: RouteDescriptor[] = [
       502: refusal('the camera did not answer or refused'),
     },
   },
+  // --- camera-ingest: reference views (begin) ---
+  {
+    method: 'post',
+    path: `${E}/devices/:deviceId/reference-view`,
+    summary:
+      "Take (or re-take) a camera's reference view from its current snapshot: the view check compares " +
+      'every later snapshot with it. Each take is kept with who, when and why, and logged for the audit',
+    tags: ['tamper'],
+    params: params('enterpriseId', 'deviceId'),
+    body: takeReferenceViewSchema,
+    responses: {
+      201: { description: 'The new current view', schema: referenceViewSchema },
+      ...registryRefusals,
+      409: refusal('snapshot-unsupported: not an ONVIF camera with an address and login'),
+      502: refusal('the camera did not answer, refused, or sent no readable image'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${E}/devices/:deviceId/reference-view`,
+    summary: "A camera's current reference view and every earlier take",
+    tags: ['tamper'],
+    params: params('enterpriseId', 'deviceId'),
+    responses: {
+      200: {
+        description: 'Current view (null before commissioning) and history',
+        schema: referenceViewHistorySchema,
+      },
+      ...registryRefusals,
+    },
+  },
+  // --- camera-ingest: reference views (end) ---
 ];
 
 /** The push listener's document, served at its `GET /openapi.json`. */

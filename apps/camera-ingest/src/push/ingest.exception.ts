@@ -17,7 +17,8 @@ export type IngestErrorCode =
   | 'no-discovery-networks'
   | 'discovery-refused'
   | 'storage-unavailable'
-  | 'push-in-flight';
+  | 'push-in-flight'
+  | 'snapshot-unsupported';
 
 export class IngestException extends Error {
   /** For a refusal the camera should retry: sent as `Retry-After` (seconds). */
@@ -55,4 +56,6 @@ export const HTTP_STATUS_OF: Readonly<Record<IngestErrorCode, number>> = {
   'discovery-refused': 409,
   'storage-unavailable': 503,
   'push-in-flight': 503,
+  // The camera has no snapshot path camera-ingest speaks (ONVIF), so it has no reference view.
+  'snapshot-unsupported': 409,
 };

@@ -82,6 +82,26 @@ describe('liveMessageOf', () => {
     });
   });
 
+  it("shows a tampered camera with the view check's kind and before/after pair", () => {
+    const tamper = {
+      kind: 'shifted' as const,
+      referenceKey: 'ref.jpg',
+      currentKey: 'now.jpg',
+      scores: { edgeOverlap: 0.3 },
+    };
+    const status = { ...aCameraStatus('ent-a'), status: 'tampered' as const, reason: 'view-changed', tamper };
+    const camera = buildEnvelope('camera.status.changed.v1', {
+      enterpriseId: 'ent-a',
+      key: 'cam-east-1',
+      payload: status,
+    });
+    expect(liveMessageOf(camera)?.message.data).toMatchObject({
+      status: 'tampered',
+      reason: 'view-changed',
+      tamper,
+    });
+  });
+
   it('shows nobody an event whose envelope and payload name different enterprises', () => {
     const envelope = buildEnvelope('gate.barrier.decided.v1', {
       enterpriseId: 'ent-b',

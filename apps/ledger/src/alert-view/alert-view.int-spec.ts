@@ -225,6 +225,20 @@ describe('the alert view', () => {
     await camera(RED, 'cam-2', 'online', 10);
     await camera(RED, 'cam-3', 'offline', 5);
     await camera(RED, 'cam-3', 'online', 8);
+    // cam-4's view was covered (the view check, with its evidence): stored, not counted as offline.
+    const tamper = { kind: 'covered' as const, referenceKey: 'ref/cam-4.jpg', currentKey: 'now/cam-4.jpg' };
+    await publisher.publish('camera.status.changed.v1', {
+      enterpriseId: RED,
+      key: 'cam-4',
+      payload: {
+        cameraId: 'cam-4',
+        enterpriseId: RED,
+        status: 'tampered',
+        reason: 'view-changed',
+        at: new Date(Date.now() - 4 * 60_000).toISOString(),
+        tamper: { ...tamper, scores: { coveredShare: 0.8 } },
+      },
+    });
     const calm = await camera(CALM, 'cam-9', 'offline', 5);
     await expectEventually(async () =>
       expect(
@@ -243,8 +257,17 @@ describe('the alert view', () => {
         { camera_id: 'cam-1', status: 'offline' },
         { camera_id: 'cam-2', status: 'online' },
         { camera_id: 'cam-3', status: 'offline' },
+        { camera_id: 'cam-4', status: 'tampered' },
       ]),
     );
+    expect(
+      await ledger.service.dataSource.query(
+        `SELECT "tamper_kind" AS "kind", "tamper_reference_key" AS "referenceKey",
+                "tamper_current_key" AS "currentKey", "tamper_scores" AS "scores"
+           FROM "camera_statuses" WHERE "enterprise_id" = $1 AND "camera_id" = 'cam-4'`,
+        [RED],
+      ),
+    ).toEqual([{ ...tamper, scores: { coveredShare: 0.8 } }]);
 
     const body = alertViewSchema.parse((await view()).body);
     expect(body.total).toEqual({

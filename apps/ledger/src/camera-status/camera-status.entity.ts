@@ -24,6 +24,19 @@ export class CameraStatusEntity {
   @Column({ name: 'changed_at', type: 'timestamptz' })
   changedAt!: Date;
 
+  /** The view check's evidence (issue #17), when the change came from it: the kind and the before/after keys. */
+  @Column({ name: 'tamper_kind', type: 'text', nullable: true })
+  tamperKind!: string | null;
+
+  @Column({ name: 'tamper_reference_key', type: 'text', nullable: true })
+  tamperReferenceKey!: string | null;
+
+  @Column({ name: 'tamper_current_key', type: 'text', nullable: true })
+  tamperCurrentKey!: string | null;
+
+  @Column({ name: 'tamper_scores', type: 'jsonb', nullable: true })
+  tamperScores!: Record<string, number> | null;
+
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;
 }

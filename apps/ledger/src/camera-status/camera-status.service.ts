@@ -30,11 +30,14 @@ export class CameraStatusService {
         return 'not-same-enterprise';
       }
       const written: unknown[] = await tx.query(
-        `INSERT INTO "camera_statuses" ("enterprise_id", "camera_id", "status", "reason", "changed_at")
-         VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO "camera_statuses" ("enterprise_id", "camera_id", "status", "reason", "changed_at",
+            "tamper_kind", "tamper_reference_key", "tamper_current_key", "tamper_scores")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT ("enterprise_id", "camera_id") DO UPDATE
            SET "status" = EXCLUDED."status", "reason" = EXCLUDED."reason",
-               "changed_at" = EXCLUDED."changed_at", "received_at" = now()
+               "changed_at" = EXCLUDED."changed_at", "received_at" = now(),
+               "tamper_kind" = EXCLUDED."tamper_kind", "tamper_reference_key" = EXCLUDED."tamper_reference_key",
+               "tamper_current_key" = EXCLUDED."tamper_current_key", "tamper_scores" = EXCLUDED."tamper_scores"
          WHERE "camera_statuses"."changed_at" <= EXCLUDED."changed_at"
          RETURNING 1`,
         [
@@ -43,6 +46,11 @@ export class CameraStatusService {
           change.status,
           change.reason,
           new Date(change.at),
+          // A change without evidence (offline, a camera's own alarm) clears the last one's.
+          change.tamper?.kind ?? null,
+          change.tamper?.referenceKey ?? null,
+          change.tamper?.currentKey ?? null,
+          change.tamper?.scores ? JSON.stringify(change.tamper.scores) : null,
         ],
       );
       return written.length > 0 ? 'recorded' : 'older';

@@ -128,6 +128,10 @@ export class OnvifDeviceSimulator {
   private account: DeviceAccount;
   private skewMs: number;
   private offlineUntil = 0;
+  /** The frames the snapshot URL serves in turn (a live camera's frames differ: sensor noise). */
+  private shownView: readonly Buffer[] = [];
+  private shownFrames = 0;
+  private served = 0;
 
   constructor(private readonly options: OnvifDeviceSimulatorOptions = {}) {
     this.quirks = [...(options.quirks ?? [])];
@@ -163,9 +167,26 @@ export class OnvifDeviceSimulator {
     return this.http.url;
   }
 
-  /** The JPEG the snapshot URL serves. */
+  /** The JPEG the snapshot URL serves now: the view shown (`showView`), else the sample scene. */
   get snapshot(): Buffer {
-    return scenePhoto(this.options.snapshotIndex ?? 0);
+    return (
+      this.shownView[this.shownFrames % this.shownView.length] ?? scenePhoto(this.options.snapshotIndex ?? 0)
+    );
+  }
+
+  /** Snapshots downloaded so far (after authentication). */
+  get snapshotsServed(): number {
+    return this.served;
+  }
+
+  /**
+   * What the camera sees from now on, as a test makes it (the scene shifted, covered, blurred, …):
+   * one JPEG (a still image, as a frozen camera sends), or several served in turn, one per
+   * snapshot (a live camera: no two frames alike). Nothing puts the sample scene back.
+   */
+  showView(frames: Buffer | readonly Buffer[] | undefined): void {
+    this.shownView = frames === undefined ? [] : Buffer.isBuffer(frames) ? [frames] : [...frames];
+    this.shownFrames = 0;
   }
 
   get deviceNow(): Date {
@@ -422,6 +443,8 @@ export class OnvifDeviceSimulator {
       return;
     }
     const photo = this.snapshot;
+    this.shownFrames += 1;
+    this.served += 1;
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': photo.length }).end(photo);
   }
 

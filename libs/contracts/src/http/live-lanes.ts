@@ -44,6 +44,7 @@ export const liveCameraEventSchema = cameraStatusChangedV1.pick({
   reason: true,
   at: true,
   clockDriftMs: true,
+  tamper: true,
 });
 
 /** Every event name of the stream and the schema of its `data`. */

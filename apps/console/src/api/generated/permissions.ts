@@ -22,6 +22,12 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/camera-ingest/v1/enterprises/{enterpriseId}/devices/{deviceId}/reference-view': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+  ],
   'GET /api/camera-ingest/v1/enterprises/{enterpriseId}/gates': [
     'city-admin',
     'city-operator',
@@ -340,6 +346,10 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-staff',
   ],
   'POST /api/camera-ingest/v1/enterprises/{enterpriseId}/devices': ['city-operator'],
+  'POST /api/camera-ingest/v1/enterprises/{enterpriseId}/devices/{deviceId}/reference-view': [
+    'enterprise-admin',
+    'city-operator',
+  ],
   'POST /api/camera-ingest/v1/enterprises/{enterpriseId}/sites/{siteId}/onvif-discovery': ['city-operator'],
   'POST /api/gateway/v1/enterprises': ['city-admin'],
   'POST /api/gateway/v1/enterprises/{enterpriseId}/api-keys': ['city-admin', 'enterprise-admin'],

@@ -921,6 +921,262 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/devices/{deviceId}/reference-view': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A camera's current reference view and every earlier take */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Current view (null before commissioning) and history */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              current: {
+                cameraId: string;
+                id: string;
+                /** @description The JPEG the camera showed when the view was taken */
+                image: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                reason: string;
+                /** @description When a re-take replaced it; null for the current view */
+                replacedAt: string | null;
+                takenAt: string;
+                /** @description The token's subject of whoever took it */
+                takenBy: string;
+                takenByRole: string;
+              } | null;
+              /** @description Every take, newest first */
+              history: {
+                cameraId: string;
+                id: string;
+                /** @description The JPEG the camera showed when the view was taken */
+                image: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                reason: string;
+                /** @description When a re-take replaced it; null for the current view */
+                replacedAt: string | null;
+                takenAt: string;
+                /** @description The token's subject of whoever took it */
+                takenBy: string;
+                takenByRole: string;
+              }[];
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Take (or re-take) a camera's reference view from its current snapshot: the view check compares every later snapshot with it. Each take is kept with who, when and why, and logged for the audit */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The new current view */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cameraId: string;
+              id: string;
+              /** @description The JPEG the camera showed when the view was taken */
+              image: {
+                bucket: string;
+                bytes: number;
+                contentType: string;
+                key: string;
+                sha256: string;
+              };
+              reason: string;
+              /** @description When a re-take replaced it; null for the current view */
+              replacedAt: string | null;
+              takenAt: string;
+              /** @description The token's subject of whoever took it */
+              takenBy: string;
+              takenByRole: string;
+            };
+          };
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description snapshot-unsupported: not an ONVIF camera with an address and login */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description the camera did not answer, refused, or sent no readable image */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/camera-ingest/v1/enterprises/{enterpriseId}/gates': {
     parameters: {
       query?: never;
@@ -11731,6 +11987,15 @@ export type paths = {
                     reason: string;
                     /** @enum {string} */
                     status: 'online' | 'offline' | 'recovered' | 'tampered';
+                    tamper?: {
+                      currentKey: string;
+                      /** @enum {string} */
+                      kind: 'shifted' | 'covered' | 'blurred' | 'too-dark' | 'frozen';
+                      referenceKey: string;
+                      scores?: {
+                        [key: string]: number;
+                      };
+                    };
                   };
                   /** @constant */
                   event: 'camera';
