@@ -3,15 +3,23 @@ import { type Logger, meter } from '@ecogate/telemetry';
 import { WakeableSleeps } from '../supervision/wakeable-sleeps';
 import { type LoadingAreaCamera } from './loading-area-camera.repository';
 
-const snapshotFailures = meter('camera-ingest').createCounter('camera_ingest_loading_area_snapshot_failures_total', {
-  description: 'Scheduled loading-area snapshots that could not be taken or stored',
-});
+const snapshotFailures = meter('camera-ingest').createCounter(
+  'camera_ingest_loading_area_snapshot_failures_total',
+  {
+    description: 'Scheduled loading-area snapshots that could not be taken or stored',
+  },
+);
 
 export interface LoadingAreaLoopDeps {
   readonly periodMs: number;
   readonly connect: (camera: LoadingAreaCamera) => Promise<OnvifClient>;
   /** Stores and publishes one frame; `frameKey` identifies it (same key, same event). */
-  readonly publish: (camera: LoadingAreaCamera, bytes: Buffer, frameKey: string, at: Date) => Promise<unknown>;
+  readonly publish: (
+    camera: LoadingAreaCamera,
+    bytes: Buffer,
+    frameKey: string,
+    at: Date,
+  ) => Promise<unknown>;
   readonly logger: Logger;
   readonly now?: () => Date;
 }

@@ -54,7 +54,13 @@ function snapshots() {
 describe('LoadingAreaSnapshots', () => {
   it('publishes a frame on the loading-area topic with its site and no lane, keyed by camera', async () => {
     const { stored, publisher, snapshots: frames } = snapshots();
-    await frames.publish(camera, Buffer.from([1, 2, 3]), 'schedule', 'slot-1', new Date('2026-12-07T02:00:00Z'));
+    await frames.publish(
+      camera,
+      Buffer.from([1, 2, 3]),
+      'schedule',
+      'slot-1',
+      new Date('2026-12-07T02:00:00Z'),
+    );
     expect(stored).toEqual(['loading-area']);
     expect(publisher.published).toHaveLength(1);
     const [{ topic, request }] = publisher.published;

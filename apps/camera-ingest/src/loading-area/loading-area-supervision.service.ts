@@ -31,7 +31,8 @@ export class LoadingAreaSupervisionService implements OnApplicationBootstrap, On
         new LoadingAreaSnapshotLoop(camera, {
           periodMs: settings.snapshotPeriodMs,
           connect,
-          publish: (device, bytes, frameKey, at) => snapshots.publish(device, bytes, 'schedule', frameKey, at),
+          publish: (device, bytes, frameKey, at) =>
+            snapshots.publish(device, bytes, 'schedule', frameKey, at),
           logger: log,
         }),
       refreshMs: settings.deviceRefreshMs,

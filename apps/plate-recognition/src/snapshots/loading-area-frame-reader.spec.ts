@@ -26,7 +26,13 @@ const frame = (): EventEnvelope<'loading-area.snapshot.captured.v1'> => ({
     // 16:30Z is already the 8th in Beijing: the crop follows the frame's day folder.
     capturedAt: '2026-12-07T16:30:00.000Z',
     trigger: 'schedule',
-    image: { bucket: 'captures', key: FRAME_KEY, sha256: sha(IMAGE), contentType: 'image/jpeg', bytes: IMAGE.length },
+    image: {
+      bucket: 'captures',
+      key: FRAME_KEY,
+      sha256: sha(IMAGE),
+      contentType: 'image/jpeg',
+      bytes: IMAGE.length,
+    },
   },
 });
 
@@ -59,9 +65,15 @@ function harness(result: RecognitionResult) {
       return { eventId: request.eventId };
     },
   } as unknown as EventPublisher;
-  const handler = new LoadingAreaFrameReader(storage, reader, publisher, createLogger({ service: 't', level: 'silent' }), {
-    maxImageBytes: 1024,
-  });
+  const handler = new LoadingAreaFrameReader(
+    storage,
+    reader,
+    publisher,
+    createLogger({ service: 't', level: 'silent' }),
+    {
+      maxImageBytes: 1024,
+    },
+  );
   return { handler, puts, published };
 }
 
@@ -118,13 +130,15 @@ describe('LoadingAreaFrameReader', () => {
   });
 
   it('retries a busy recogniser and dead-letters an unreadable frame', async () => {
-    await expect(harness({ kind: 'overloaded', queueLimit: 1 }).handler.handle(frame())).rejects.toBeInstanceOf(
-      RetriableError,
-    );
     await expect(
-      harness({ kind: 'unreadable-image', reason: 'corrupt', message: 'no' } as RecognitionResult).handler.handle(
-        frame(),
-      ),
+      harness({ kind: 'overloaded', queueLimit: 1 }).handler.handle(frame()),
+    ).rejects.toBeInstanceOf(RetriableError);
+    await expect(
+      harness({
+        kind: 'unreadable-image',
+        reason: 'corrupt',
+        message: 'no',
+      } as RecognitionResult).handler.handle(frame()),
     ).rejects.toBeInstanceOf(FatalError);
   });
 });

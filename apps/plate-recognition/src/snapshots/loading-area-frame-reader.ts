@@ -43,7 +43,11 @@ export class LoadingAreaFrameReader {
 
   async handle(event: Frame): Promise<SnapshotOutcome> {
     const frame = event.payload;
-    const log = this.logger.child({ eventId: event.eventId, captureId: frame.captureId, cameraId: frame.cameraId });
+    const log = this.logger.child({
+      eventId: event.eventId,
+      captureId: frame.captureId,
+      cameraId: frame.cameraId,
+    });
     const bytes = await this.images.fetch(frame.image);
     const result = await this.reader.read(bytes, 'scene');
     if (result.kind === 'no-plate') {
@@ -80,7 +84,10 @@ export class LoadingAreaFrameReader {
       });
       sightingsPublished.add(1, { verdict: plate.verdict });
       eventIds.push(id);
-      log.info({ sightingId: id, text: plate.text, verdict: plate.verdict }, 'loading-area sighting published');
+      log.info(
+        { sightingId: id, text: plate.text, verdict: plate.verdict },
+        'loading-area sighting published',
+      );
     }
     framesRead.add(1, { outcome: 'published' });
     return { kind: 'published', eventIds };

@@ -85,7 +85,10 @@ export function recognitionFailure(
 ): Error {
   switch (result.kind) {
     case 'unreadable-image':
-      return new FatalError('unreadable-image', `snapshot image is unreadable (${result.reason}): ${result.message}`);
+      return new FatalError(
+        'unreadable-image',
+        `snapshot image is unreadable (${result.reason}): ${result.message}`,
+      );
     case 'overloaded':
       return new RetriableError('recogniser-overloaded', `recognition queue full (${result.queueLimit})`);
     case 'timed-out':

@@ -103,4 +103,3 @@ export class SnapshotReader {
     return { kind: 'published', eventIds };
   }
 }
-

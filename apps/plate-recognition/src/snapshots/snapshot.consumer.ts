@@ -19,7 +19,9 @@ export class SnapshotConsumer {
 
   /** Loading-area frames: sightings out, never lane reads (a loading area has no barrier). */
   @EventPattern('loading-area.snapshot.captured.v1')
-  async onLoadingAreaFrame(@Payload() event: EventEnvelope<'loading-area.snapshot.captured.v1'>): Promise<void> {
+  async onLoadingAreaFrame(
+    @Payload() event: EventEnvelope<'loading-area.snapshot.captured.v1'>,
+  ): Promise<void> {
     await this.loadingAreaFrames.handle(event);
   }
 }
