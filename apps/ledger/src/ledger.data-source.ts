@@ -21,6 +21,9 @@ import { CreateEvidencePacks1797450000000 } from './migrations/1797450000000-Cre
 import { AddInspectionActorNames1797500000000 } from './migrations/1797500000000-AddInspectionActorNames';
 import { CreateCameraStatuses1797620000000 } from './migrations/1797620000000-CreateCameraStatuses';
 import { CameraStatusEntity } from './camera-status/camera-status.entity';
+import { CreateLoadingAreaSightings1797720000000 } from './migrations/1797720000000-CreateLoadingAreaSightings';
+import { LoadingAreaAnomalyEntity } from './loading-areas/loading-area-anomaly.entity';
+import { LoadingAreaSightingEntity } from './loading-areas/loading-area-sighting.entity';
 import { EvidencePackEntity } from './evidence-pack/evidence-pack.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
 import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
@@ -62,6 +65,8 @@ export const ledgerEntities = [
   VehicleDocumentReadEntity,
   VehicleStageReviewEntity,
   CameraStatusEntity,
+  LoadingAreaSightingEntity,
+  LoadingAreaAnomalyEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -83,6 +88,7 @@ export const ledgerMigrations = [
   CreateVehicleDocumentReads1797600000000,
   AddStageLookups1797610000000,
   CreateCameraStatuses1797620000000,
+  CreateLoadingAreaSightings1797720000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {
