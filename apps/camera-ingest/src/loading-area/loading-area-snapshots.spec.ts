@@ -63,7 +63,7 @@ describe('LoadingAreaSnapshots', () => {
     );
     expect(stored).toEqual(['loading-area']);
     expect(publisher.published).toHaveLength(1);
-    const [{ topic, request }] = publisher.published;
+    const { topic, request } = publisher.published[0]!;
     expect(topic).toBe('loading-area.snapshot.captured.v1');
     expect(request.key).toBe('ent-1/yard-1');
     const payload = topicMap['loading-area.snapshot.captured.v1'].parse(request.payload);
