@@ -20,13 +20,13 @@ export interface SightingEvidence {
 }
 
 /**
- * An anomaly's id: a UUID named by its kind and what it is about (the sighting, else the gate
- * rows), so judging the same facts again (a redelivered sighting, a second scan, another replica)
- * finds the row already there.
+ * An anomaly's id: a UUID named by its kind and key (what makes it one anomaly), so judging the same
+ * facts again (a redelivered sighting, the next frame of the same truck, a second scan, another
+ * replica) finds the row already there, with the first evidence.
  */
-export function anomalyIdOf(anomaly: LoadingAreaAnomaly): string {
-  const about = anomaly.sightingId ?? anomaly.passageIds.join(',');
-  const hash = createHash('sha1').update(`loading-area-anomaly|${anomaly.kind}|${about}`, 'utf8').digest();
+export function anomalyIdOf(anomaly: Pick<LoadingAreaAnomaly, 'kind' | 'key'>, enterpriseId: string): string {
+  const name = `loading-area-anomaly|${enterpriseId}|${anomaly.kind}|${anomaly.key}`;
+  const hash = createHash('sha1').update(name, 'utf8').digest();
   hash.writeUInt8((hash.readUInt8(6) & 0x0f) | 0x50, 6);
   hash.writeUInt8((hash.readUInt8(8) & 0x3f) | 0x80, 8);
   const hex = hash.subarray(0, 16).toString('hex');
@@ -48,7 +48,7 @@ export async function storeAnomalies(
 ): Promise<string[]> {
   const stored: string[] = [];
   for (const anomaly of anomalies) {
-    const anomalyId = anomalyIdOf(anomaly);
+    const anomalyId = anomalyIdOf(anomaly, enterpriseId);
     const passageIds = unique(anomaly.passageIds.map(passageIdOf));
     const inserted = (await tx.query(
       `INSERT INTO "loading_area_anomalies" ("enterprise_id", "anomaly_id", "kind", "plate", "at", "reason",

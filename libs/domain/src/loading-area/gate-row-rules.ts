@@ -29,6 +29,7 @@ export function judgeEntry(
   const hours = Math.round((maxStayMs / 3_600_000) * 10) / 10;
   return {
     kind: 'entry-without-exit',
+    key: entry.id,
     plate: entry.plate,
     at: new Date(deadline),
     passageIds: [entry.id],
@@ -61,6 +62,7 @@ export function judgeExit(exit: GateEvent, events: readonly GateEvent[]): Loadin
   const searchedFrom = lookbackDay(exit.at);
   return {
     kind: 'exit-without-entry',
+    key: exit.id,
     plate: exit.plate,
     at: exit.at,
     passageIds: last ? [exit.id, last.id] : [exit.id],

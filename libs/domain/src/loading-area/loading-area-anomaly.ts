@@ -29,6 +29,11 @@ export interface Refusal {
 
 export interface LoadingAreaAnomaly {
   readonly kind: LoadingAreaAnomalyKind;
+  /**
+   * What makes it one anomaly, with the kind: a truck seen on frame after frame the same Beijing day
+   * with the same gate history is one anomaly (its first sighting the evidence), not one per frame.
+   */
+  readonly key: string;
   readonly plate: string;
   /** When it happened: the sighting, the overdue entry's deadline, the lone exit. */
   readonly at: Date;

@@ -200,3 +200,26 @@ describe('judgeSighting: below-minimum-stage-during-alert (rule 5)', () => {
     ).toEqual(['seen-without-entry', 'below-minimum-stage-during-alert']);
   });
 });
+
+describe('judgeSighting: one anomaly per fact, not per frame', () => {
+  const keyOf = (facts: Partial<SightingFacts> & { sighting: Sighting }) => judge(facts)[0]?.key;
+
+  it('keys frames of one truck the same Beijing day with the same gate history alike', () => {
+    const morning = keyOf({ sighting: { id: 's-1', plate: PLATE, at: at('2026-12-07T08:00:00') } });
+    const noon = keyOf({ sighting: { id: 's-2', plate: PLATE, at: at('2026-12-07T12:00:00') } });
+    expect(noon).toBe(morning);
+  });
+
+  it('keys another Beijing day, another gate history, or a later refusal apart', () => {
+    const before = keyOf({ sighting: sighting('2026-12-07T23:59:00') });
+    expect(keyOf({ sighting: sighting('2026-12-08T00:01:00') })).not.toBe(before);
+    expect(
+      keyOf({ sighting: sighting('2026-12-07T23:59:00'), gateEvents: [exit('p-9', '2026-12-07T20:00:00')] }),
+    ).not.toBe(before);
+    const refusedOnce = keyOf({
+      sighting: sighting('2026-12-07T12:00:00'),
+      refusals: [refusal('r-2', '2026-12-07T10:00:00'), refusal('r-1', '2026-12-07T09:00:00')],
+    });
+    expect(refusedOnce).toBe(`${PLATE}|2026-12-07|r-2`);
+  });
+});

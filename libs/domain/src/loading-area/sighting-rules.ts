@@ -2,6 +2,7 @@ import { type AlertLevel, isAlert } from '../alert/alert-level';
 import { type AdmissionSubject, evaluatePolicy } from '../alert/admission-decision';
 import { type EmergencyPlan } from '../alert/emergency-plan';
 import { type GateEvent } from '../ledger/passage-pairing';
+import { siteDateOf } from '../vehicle/calendar-date';
 import {
   type LoadingAreaAnomaly,
   byGateTime,
@@ -51,24 +52,29 @@ export function judgeSighting(facts: SightingFacts): LoadingAreaAnomaly[] {
   const lastEntry = rows.filter((e) => e.direction === 'entry').at(-1);
   const anomalies: LoadingAreaAnomaly[] = [];
   const base = { plate: sighting.plate, at: sighting.at, sightingId: sighting.id };
+  const day = siteDateOf(sighting.at);
 
   if (last?.direction !== 'entry') {
-    const refusals = facts.refusals.filter(
-      (r) =>
-        r.plate === sighting.plate &&
-        within(r.at) &&
-        (lastEntry === undefined || r.at.getTime() > lastEntry.at.getTime()),
-    );
+    const refusals = facts.refusals
+      .filter(
+        (r) =>
+          r.plate === sighting.plate &&
+          within(r.at) &&
+          (lastEntry === undefined || r.at.getTime() > lastEntry.at.getTime()),
+      )
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    const latestRefusal = refusals.at(-1);
     const passageIds = last ? [last.id] : [];
     const searchedFrom = lookbackDay(sighting.at);
     const whyNoEntry = last
       ? `its last gate row (${last.id}) is an exit`
       : `no gate row since ${searchedFrom} (Beijing)`;
     anomalies.push(
-      refusals.length > 0
+      latestRefusal
         ? {
             ...base,
             kind: 'refused-seen-inside',
+            key: `${sighting.plate}|${day}|${latestRefusal.id}`,
             passageIds,
             refusalIds: refusals.map((r) => r.id),
             searchedFrom,
@@ -77,6 +83,7 @@ export function judgeSighting(facts: SightingFacts): LoadingAreaAnomaly[] {
         : {
             ...base,
             kind: 'seen-without-entry',
+            key: `${sighting.plate}|${day}|${last?.id ?? 'no-gate-row'}`,
             passageIds,
             refusalIds: [],
             searchedFrom,
@@ -92,6 +99,7 @@ export function judgeSighting(facts: SightingFacts): LoadingAreaAnomaly[] {
       anomalies.push({
         ...base,
         kind: 'below-minimum-stage-during-alert',
+        key: `${sighting.plate}|${day}|${lastEntry?.id ?? 'no-entry'}`,
         passageIds: lastEntry ? [lastEntry.id] : [],
         refusalIds: [],
         reason:
