@@ -12,6 +12,11 @@ export interface GateRowScanSettings {
   readonly intervalMs: number;
   /** How far back the scan looks for rows not judged yet (rows older are left alone). */
   readonly horizonMs: number;
+  /**
+   * How long past its deadline an entry waits to be judged: an exit recorded late (a decision
+   * delivered after an outage) still clears it.
+   */
+  readonly graceMs: number;
 }
 
 interface Candidate {
@@ -56,7 +61,7 @@ export class GateRowScan {
   async runOnce(): Promise<string[]> {
     const now = this.now();
     const since = new Date(now.getTime() - this.settings.horizonMs);
-    const dueBefore = new Date(now.getTime() - this.settings.maxStayMs);
+    const dueBefore = new Date(now.getTime() - this.settings.maxStayMs - this.settings.graceMs);
     const stored: string[] = [];
     for (const row of await this.overdueEntries(since, dueBefore)) {
       stored.push(...(await this.judge(row, async () => this.judgeOverdue(row, now))));
