@@ -1,4 +1,4 @@
-import { aPlan } from '../alert/testing/plan-builder';
+import { anExemption, aPlan } from '../alert/testing/plan-builder';
 import { aVehicle } from '../alert/testing/vehicle-builder';
 import { type GateEvent } from '../ledger/passage-pairing';
 import { lookbackDay, lookbackStart, type Refusal, type Sighting } from './loading-area-anomaly';
@@ -189,6 +189,26 @@ describe('judgeSighting: below-minimum-stage-during-alert (rule 5)', () => {
     expect(kinds({ sighting: sighted, ...inside, alert: { level: 'red', plan, subject: unknown } })).toEqual(
       [],
     );
+  });
+
+  it('is cleared by an exemption in force at the sighting, as at the gate', () => {
+    const exempted = aPlan()
+      .withExemption(
+        anExemption({
+          kind: 'plate',
+          plates: [PLATE],
+          from: at('2026-12-01T00:00:00'),
+          until: at('2027-01-01T00:00:00'),
+        }),
+      )
+      .build();
+    expect(
+      kinds({
+        sighting: sighting('2026-12-07T10:00:00'),
+        ...inside,
+        alert: { level: 'red', plan: exempted, subject: oldTruck },
+      }),
+    ).toEqual([]);
   });
 
   it('reports both a missing entry and the stage when both hold', () => {
