@@ -1,5 +1,6 @@
-// The admission policy and the stage inference decide who passes a gate during an alert: every
-// branch of them is tested, and the build fails when one is not.
+// The admission policy and the stage inference decide who passes a gate during an alert, and the
+// loading-area rules whom the city is told evaded it: every branch of them is tested, and the build
+// fails when one is not.
 const path = require('node:path');
 
 const FULL_BRANCHES = { branches: 100 };
@@ -27,5 +28,8 @@ module.exports = {
     [file('emission/stage-order.ts')]: FULL_BRANCHES,
     [file('emission/stage-inference.ts')]: FULL_BRANCHES,
     [file('emission/stage-inference-table.ts')]: FULL_BRANCHES,
+    [file('loading-area/loading-area-anomaly.ts')]: FULL_BRANCHES,
+    [file('loading-area/sighting-rules.ts')]: FULL_BRANCHES,
+    [file('loading-area/gate-row-rules.ts')]: FULL_BRANCHES,
   },
 };

@@ -10,6 +10,7 @@ import { cameraIngestDataSourceSettings } from './database/camera-ingest.data-so
 import { DISCOVERY_SETTINGS, OnvifDiscoveryService } from './onvif/onvif-discovery.service';
 import { CameraStatusPublisher } from './camera-status/camera-status.publisher';
 import { dahuaStreamProviders } from './dahua-stream/dahua-stream.providers';
+import { loadingAreaProviders } from './loading-area/loading-area.providers';
 import { onvifProviders } from './onvif/onvif.providers';
 import { ANPR_PUSH_ADAPTERS } from './push/anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './push/barrier-decision.port';
@@ -39,6 +40,7 @@ const PUBLISHES: readonly TopicName[] = [
   'anpr.plate.read.v1',
   'camera.snapshot.captured.v1',
   'camera.status.changed.v1',
+  'loading-area.snapshot.captured.v1',
 ];
 
 @Injectable()
@@ -133,6 +135,7 @@ export class AppModule {
         OnvifDiscoveryService,
         ...dahuaStreamProviders(config.dahuaStream),
         ...viewCheckProviders(config.viewCheck),
+        ...loadingAreaProviders(config.loadingArea),
       ],
     };
   }

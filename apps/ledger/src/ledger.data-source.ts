@@ -22,6 +22,9 @@ import { AddInspectionActorNames1797500000000 } from './migrations/1797500000000
 import { CreateCameraStatuses1797620000000 } from './migrations/1797620000000-CreateCameraStatuses';
 import { AddCameraStatusTamper1797710000000 } from './migrations/1797710000000-AddCameraStatusTamper';
 import { CameraStatusEntity } from './camera-status/camera-status.entity';
+import { CreateLoadingAreaSightings1797720000000 } from './migrations/1797720000000-CreateLoadingAreaSightings';
+import { LoadingAreaAnomalyEntity } from './loading-areas/loading-area-anomaly.entity';
+import { LoadingAreaSightingEntity } from './loading-areas/loading-area-sighting.entity';
 import { EvidencePackEntity } from './evidence-pack/evidence-pack.entity';
 import { InspectionEntity, InspectionItemEntity } from './inspection/inspection.entity';
 import { CreateLedgerChain1797100000000 } from './migrations/1797100000000-CreateLedgerChain';
@@ -63,6 +66,8 @@ export const ledgerEntities = [
   VehicleDocumentReadEntity,
   VehicleStageReviewEntity,
   CameraStatusEntity,
+  LoadingAreaSightingEntity,
+  LoadingAreaAnomalyEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -85,6 +90,7 @@ export const ledgerMigrations = [
   AddStageLookups1797610000000,
   CreateCameraStatuses1797620000000,
   AddCameraStatusTamper1797710000000,
+  CreateLoadingAreaSightings1797720000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

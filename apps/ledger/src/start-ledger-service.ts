@@ -73,6 +73,11 @@ import { type DocumentReader } from './document-reads/document-reader.client';
 import { DocumentReadFollower } from './document-reads/document-read-follower';
 import { DocumentReadsService } from './document-reads/document-reads.service';
 import { StageReviewService } from './stage-review/stage-review.service';
+import { DEFAULT_GATE_ROW_SCAN } from './loading-areas/loading-areas.config';
+import { GateRowScan, type GateRowScanSettings } from './loading-areas/gate-row-scan';
+import { LoadingAreasService } from './loading-areas/loading-areas.service';
+import { SIGHTING_TOPIC } from './loading-areas/loading-area-sighting.consumer';
+import { ANOMALY_TOPIC } from './loading-areas/anomaly-store';
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
@@ -103,6 +108,8 @@ export type LedgerServiceConfig = Pick<
   readonly documentReader?: DocumentReader;
   /** How the document-read follower paces itself; its defaults when absent (tests shorten them). */
   readonly documentReads?: FollowerPacing;
+  /** The loading-area rules' timing (`LEDGER_LOADING_AREA_*`); its defaults when absent (tests shorten them). */
+  readonly loadingAreas?: GateRowScanSettings;
 };
 
 export interface LedgerService {
@@ -191,11 +198,17 @@ export async function startLedgerService(
   // The group's dead-letter, replay and replay-audit topics too (`deadLetters.topics()`): the intake
   // subscribes to `ledger.replay.v1`, where the replay API (as the ledger's own principal) publishes.
   await messaging.ensureTopics([
-    ...['gate.barrier.decided.v1', ENTERPRISE_TOPIC, PASSAGE_TOPIC, VIOLATION_TOPIC, CAMERA_STATUS_TOPIC].map(
-      (topic) => ({
-        name: messaging.physicalTopic(topic),
-      }),
-    ),
+    ...[
+      'gate.barrier.decided.v1',
+      ENTERPRISE_TOPIC,
+      PASSAGE_TOPIC,
+      VIOLATION_TOPIC,
+      CAMERA_STATUS_TOPIC,
+      SIGHTING_TOPIC,
+      ANOMALY_TOPIC,
+    ].map((topic) => ({
+      name: messaging.physicalTopic(topic),
+    })),
     ...deadLetters.topics().map((name) => ({ name })),
   ]);
   const publisher = messaging.createPublisher();
@@ -252,6 +265,7 @@ export async function startLedgerService(
       refusedAttempts: new RefusedAttemptsService(dataSource),
       inspections,
       violations: new ViolationsService(dataSource),
+      loadingAreas: new LoadingAreasService(dataSource),
       reports: evidencePacks.reports,
       evidencePacks: evidencePacks.service,
       chain: new ChainVerificationService(dataSource, config.chain?.signer, {
@@ -324,6 +338,13 @@ export async function startLedgerService(
       )
     : undefined;
   documentReads?.start();
+  // Overdue entries and lone exits judged against the loading-area rules (sightings are judged as they come).
+  const gateRowScan = new GateRowScan(
+    dataSource,
+    config.loadingAreas ?? DEFAULT_GATE_ROW_SCAN,
+    logger.child({ component: 'loading-area-scan' }),
+  );
+  gateRowScan.start();
   if (!config.documentReader) logger.warn('PLATE_RECOGNITION_URL not set: vehicle documents are not read');
 
   return {
@@ -338,6 +359,7 @@ export async function startLedgerService(
       await windowScans?.stop();
       await stageLookups?.stop();
       await documentReads?.stop();
+      await gateRowScan.stop();
       await exports.worker.stop();
       await evidencePacks.worker.stop();
       await maintenance.stop();

@@ -22,6 +22,7 @@ import { HttpExceptionFilter } from './http/http-exception.filter';
 import { RecognitionController } from './recognition/recognition.controller';
 import { RecognitionService } from './recognition/recognition.service';
 import { PLATE_READER, RECOGNITION_POOL } from './recognition/recognition.tokens';
+import { LoadingAreaFrameReader } from './snapshots/loading-area-frame-reader';
 import { SnapshotConsumer } from './snapshots/snapshot.consumer';
 import { SnapshotReader } from './snapshots/snapshot-reader';
 import { type SnapshotPipeline } from './snapshots/snapshot-transport';
@@ -127,6 +128,18 @@ function snapshotProviders(
           new SnapshotReader(snapshots.storage, reader, publisher, logger.child({ component: 'snapshots' }), {
             maxImageBytes: snapshots.maxImageBytes,
           }),
+      },
+      {
+        provide: LoadingAreaFrameReader,
+        inject: [PLATE_READER, EVENT_PUBLISHER],
+        useFactory: (reader: PlateReader, publisher: EventPublisher) =>
+          new LoadingAreaFrameReader(
+            snapshots.storage,
+            reader,
+            publisher,
+            logger.child({ component: 'loading-area-frames' }),
+            { maxImageBytes: snapshots.maxImageBytes },
+          ),
       },
     ],
   };

@@ -148,6 +148,11 @@ export const POLICY = {
     // The tamper-evident ledger's verify: city roles, and inspectors for the enterprises of their districts.
     [`GET ${E}/chain/verify`]: { roles: ['city-admin', 'city-operator', 'inspector'] },
     // --- ledger: hash chain (end) ---
+    // --- ledger: loading areas (begin) ---
+    // Anti-evasion anomalies and the sightings behind them: the enterprise and the city (issue #17).
+    [`GET ${E}/loading-area-anomalies`]: { roles: readers },
+    [`GET ${E}/loading-area-sightings`]: { roles: readers },
+    // --- ledger: loading areas (end) ---
   },
   'barrier-control': {
     'GET /health': publicRoute,

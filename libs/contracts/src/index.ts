@@ -6,6 +6,7 @@ export * from './topics/camera';
 export * from './topics/enterprise';
 export * from './topics/gate';
 export * from './topics/ledger';
+export * from './topics/loading-area';
 export * from './topics/video';
 export * from './topics/video-outage';
 export * from './http/document-reading';

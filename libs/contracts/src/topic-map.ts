@@ -4,6 +4,11 @@ import { cameraSnapshotCapturedV1, cameraStatusChangedV1 } from './topics/camera
 import { enterpriseRegisteredV1 } from './topics/enterprise';
 import { gateBarrierCommandedV1, gateBarrierDecidedV1, gateViolationDetectedV1 } from './topics/gate';
 import { ledgerPassageRecordedV1 } from './topics/ledger';
+import {
+  loadingAreaAnomalyDetectedV1,
+  loadingAreaSnapshotCapturedV1,
+  loadingAreaVehicleSeenV1,
+} from './topics/loading-area';
 import { videoClipArchivedV1 } from './topics/video';
 import { videoOutageUnfiledV1 } from './topics/video-outage';
 
@@ -22,6 +27,9 @@ export const topicMap = {
   'video.clip.archived.v1': videoClipArchivedV1,
   'video.outage.unfiled.v1': videoOutageUnfiledV1,
   'gateway.enterprise.registered.v1': enterpriseRegisteredV1,
+  'loading-area.snapshot.captured.v1': loadingAreaSnapshotCapturedV1,
+  'loading-area.vehicle.seen.v1': loadingAreaVehicleSeenV1,
+  'loading-area.anomaly.detected.v1': loadingAreaAnomalyDetectedV1,
 } as const;
 
 export type TopicMap = typeof topicMap;

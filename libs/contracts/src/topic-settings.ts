@@ -39,4 +39,8 @@ export const topicSettings: Readonly<Record<TopicName, TopicSettings>> = {
   // Each message is the enterprise's full record, keyed by enterprise, read from the beginning by a
   // new consumer group (docs/ledger.md): compaction keeps every enterprise's latest record forever.
   'gateway.enterprise.registered.v1': { partitions: 3, cleanup: 'compact' },
+  // One frame per loading-area camera and period, a sighting per plate on it: scaled like lanes.
+  'loading-area.snapshot.captured.v1': laneTraffic,
+  'loading-area.vehicle.seen.v1': laneTraffic,
+  'loading-area.anomaly.detected.v1': lowVolume,
 };

@@ -10,3 +10,4 @@ export * from './ledger';
 export * from './statistics';
 export * from './anpr';
 export * from './hashing/sm3';
+export * from './loading-area';

@@ -84,6 +84,11 @@ export const cameraIngestConfig = defineConfig(
     ONVIF_DISCOVERY_TIMEOUT_MS: positiveInt(2_000).pipe(z.number().max(10_000)),
     /** Probes sent per second (~700 bytes each): keep links to the plants free. */
     ONVIF_DISCOVERY_PROBES_PER_SECOND: positiveInt(200).pipe(z.number().max(5_000)),
+    /** Periodic snapshots of ONVIF loading-area cameras, read by server-side recognition. */
+    LOADING_AREA_SNAPSHOTS_ENABLED: bool(true),
+    /** One frame per loading-area camera per period (at least 5 s: each frame is a recognition). */
+    LOADING_AREA_SNAPSHOT_PERIOD_MS: positiveInt(60_000).pipe(z.number().min(5_000)),
+    LOADING_AREA_DEVICE_REFRESH_MS: positiveInt(30_000),
     /** Dahua ANPR cameras registered with event source `event-stream`: one attach kept open to each. */
     DAHUA_EVENT_STREAM_ENABLED: bool(true),
     /** Seconds between the camera's heartbeats (its `heartbeat` parameter); silence of 2.5 × this reconnects. */
@@ -141,6 +146,13 @@ export const cameraIngestConfig = defineConfig(
       port: env.ONVIF_DISCOVERY_PORT,
       timeoutMs: env.ONVIF_DISCOVERY_TIMEOUT_MS,
       probesPerSecond: env.ONVIF_DISCOVERY_PROBES_PER_SECOND,
+      networks: env.DEVICE_ALLOWED_NETWORKS,
+    },
+    loadingArea: {
+      enabled: env.LOADING_AREA_SNAPSHOTS_ENABLED,
+      snapshotPeriodMs: env.LOADING_AREA_SNAPSHOT_PERIOD_MS,
+      requestTimeoutMs: env.ONVIF_REQUEST_TIMEOUT_MS,
+      deviceRefreshMs: env.LOADING_AREA_DEVICE_REFRESH_MS,
       networks: env.DEVICE_ALLOWED_NETWORKS,
     },
     dahuaStream: dahuaStreamConfig(env),

@@ -43,6 +43,7 @@ function supervise(
   const seen = new Set<string>();
   const device: DahuaStreamDevice = {
     id: 'itc-1',
+    kind: 'anpr-camera',
     enterpriseId: parseEnterpriseId('ent-1'),
     address: camera.url,
     credentialsEncrypted: 'unused',

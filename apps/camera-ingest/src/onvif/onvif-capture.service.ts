@@ -3,6 +3,8 @@ import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type OnvifClient, type OnvifNotification } from '@ecogate/onvif';
 import { meter } from '@ecogate/telemetry';
 import { CaptureStore, laneKeyOf, laneRefOf } from '../capture/capture-store';
+import { LOADING_AREA_CAMERA } from '../loading-area/loading-area-camera.repository';
+import { LoadingAreaSnapshots } from '../loading-area/loading-area-snapshots';
 import { captureIds } from '../push/event-ids';
 import { type OnvifDevice } from './onvif-device.repository';
 
@@ -22,6 +24,7 @@ export class OnvifCaptureService {
   constructor(
     @Inject(CaptureStore) private readonly captures: CaptureStore,
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
+    @Inject(LoadingAreaSnapshots) private readonly loadingAreas: LoadingAreaSnapshots,
   ) {}
 
   async capture(
@@ -32,12 +35,19 @@ export class OnvifCaptureService {
     capturedAt: Date,
   ): Promise<void> {
     const bytes = await client.snapshot();
-    const image = await this.captures.store(device, capturedAt, 'scene', bytes, 'image/jpeg', 'jpg');
     const notificationKey = [
       notification.topic,
       notification.utcTime?.toISOString() ?? capturedAt.toISOString(),
       JSON.stringify(notification.source),
     ].join('|');
+    if (device.kind === LOADING_AREA_CAMERA) {
+      // A loading area has no barrier: its trigger is one more frame to look for plates in, on
+      // the loading-area topic, so no read of it can ever reach a lane's barrier decision.
+      await this.loadingAreas.publish(device, bytes, 'motion', `trigger|${notificationKey}`, capturedAt);
+      snapshotsTaken.add(1, { trigger: 'loading-area' });
+      return;
+    }
+    const image = await this.captures.store(device, capturedAt, 'scene', bytes, 'image/jpeg', 'jpg');
     const ids = captureIds('onvif', device.id, notificationKey);
     await this.publisher.publish('camera.snapshot.captured.v1', {
       enterpriseId: device.enterpriseId,

@@ -1,11 +1,14 @@
 import { type DataSource, parseEnterpriseId } from '@ecogate/persistence';
 import { createHash } from 'node:crypto';
 import { type LaneCamera } from '../capture/capture-store';
+import { type DeviceKind } from '../registry/device.entity';
 import { DEVICE_LANE_JOINS, LANE_COLUMNS, type LaneColumns, laneOf } from '../registry/device-lane';
 
 /** A registered camera that camera-ingest reaches itself: where, how to log in, which lane it watches. */
 export interface ReachableDevice extends LaneCamera {
   readonly id: string;
+  /** A loading-area camera's frames are sightings, never lane reads. */
+  readonly kind: DeviceKind;
   readonly address: string;
   readonly credentialsEncrypted: string;
   /** Changes whenever the row is edited: the supervisor restarts with the new settings. */
@@ -31,7 +34,7 @@ export async function queryReachableDevices(
   query: ReachableDeviceQuery,
 ): Promise<ReachableDevice[]> {
   const rows = (await dataSource.query(
-    `SELECT d."id", d."enterprise_id", d."address", d."credentials_encrypted", d."updated_at", ${LANE_COLUMNS}
+    `SELECT d."id", d."kind", d."enterprise_id", d."address", d."credentials_encrypted", d."updated_at", ${LANE_COLUMNS}
        FROM "devices" d
        ${DEVICE_LANE_JOINS}
       WHERE d."address" IS NOT NULL AND d."credentials_encrypted" IS NOT NULL ${query.where}
@@ -43,6 +46,7 @@ export async function queryReachableDevices(
 
 interface Row extends LaneColumns {
   id: string;
+  kind: DeviceKind;
   enterprise_id: string;
   address: string;
   credentials_encrypted: string;
@@ -53,6 +57,7 @@ interface Row extends LaneColumns {
 // a site whose zone is corrected, restarts its supervisor, so what it emits carries the new values.
 const toDevice = (row: Row): ReachableDevice => ({
   id: row.id,
+  kind: row.kind,
   enterpriseId: parseEnterpriseId(row.enterprise_id),
   address: row.address,
   credentialsEncrypted: row.credentials_encrypted,

@@ -16,6 +16,8 @@ export const TAPPED = [
   'gate.barrier.commanded.v1',
   'gate.violation.detected.v1',
   'ledger.passage.recorded.v1',
+  'loading-area.vehicle.seen.v1',
+  'loading-area.anomaly.detected.v1',
 ] as const satisfies readonly TopicName[];
 export type TappedTopic = (typeof TAPPED)[number];
 

@@ -49,6 +49,9 @@ import {
   InspectionController,
   InspectionsAcrossEnterprisesController,
 } from '../inspection/inspection.controller';
+import { LoadingAreaSightingConsumer } from '../loading-areas/loading-area-sighting.consumer';
+import { LoadingAreasController } from '../loading-areas/loading-areas.controller';
+import { LoadingAreasService } from '../loading-areas/loading-areas.service';
 import { ViolationDetectedConsumer } from '../violations/violation-detected.consumer';
 import { ViolationsController } from '../violations/violations.controller';
 import { ViolationsService } from '../violations/violations.service';
@@ -96,6 +99,8 @@ export interface LedgerDependencies {
   readonly evidencePacks: EvidencePackService;
   /** Barrier control's violations (gate.violation.detected.v1), for the inspection indicators. */
   readonly violations: ViolationsService;
+  /** Loading-area sightings (loading-area.vehicle.seen.v1) and the anomalies judged from them. */
+  readonly loadingAreas: LoadingAreasService;
   /** The tamper-evident ledger's verify. */
   readonly chain: ChainVerificationService;
   /** A vehicle's stage lookup at the city's source (docs/stage-lookup.md). */
@@ -136,6 +141,8 @@ export class LedgerModule {
         InspectionsAcrossEnterprisesController,
         ViolationDetectedConsumer,
         ViolationsController,
+        LoadingAreaSightingConsumer,
+        LoadingAreasController,
         ChainController,
         StageLookupController,
         DocumentReadsController,
@@ -168,6 +175,7 @@ export class LedgerModule {
         { provide: InspectionReportService, useValue: deps.reports },
         { provide: EvidencePackService, useValue: deps.evidencePacks },
         { provide: ViolationsService, useValue: deps.violations },
+        { provide: LoadingAreasService, useValue: deps.loadingAreas },
         { provide: ChainVerificationService, useValue: deps.chain },
         { provide: StageLookupService, useValue: deps.stageLookups },
         { provide: DocumentReadsService, useValue: deps.documentReads },

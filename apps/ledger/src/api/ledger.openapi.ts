@@ -19,6 +19,7 @@ import { inspectionRoutes } from '../inspection/inspection.openapi';
 import { chainRoutes } from '../chain/chain.openapi';
 import { stageLookupRoutes } from '../stage-lookup/stage-lookup.openapi';
 import { documentReadRoutes } from '../document-reads/document-reads.openapi';
+import { loadingAreaRoutes } from '../loading-areas/loading-areas.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -260,6 +261,7 @@ const routes: RouteDescriptor[] = [
   ...chainRoutes,
   ...stageLookupRoutes,
   ...documentReadRoutes,
+  ...loadingAreaRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

@@ -1,3 +1,4 @@
+import { loadingAreasConfig, loadingAreasEnv } from '../loading-areas/loading-areas.config';
 import {
   ConfigError,
   databaseEnv,
@@ -110,6 +111,8 @@ export const ledgerConfig = defineConfig(
     ...stageLookupEnv,
     /** Vehicle documents read by plate recognition (document-reads/document-reads.config.ts). */
     ...documentReadsEnv,
+    /** The loading-area rules' timing (loading-areas/loading-areas.config.ts). */
+    ...loadingAreasEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -139,6 +142,7 @@ export const ledgerConfig = defineConfig(
     evidencePacks: evidencePackConfig(env),
     stageLookup: stageLookupConfig(env),
     documentReads: documentReadsConfig(env),
+    loadingAreas: loadingAreasConfig(env),
   }),
 );
 

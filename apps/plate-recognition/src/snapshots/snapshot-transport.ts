@@ -58,8 +58,10 @@ export async function openSnapshotPipeline(
   try {
     const topics = [
       'camera.snapshot.captured.v1',
+      'loading-area.snapshot.captured.v1',
       ...consumerGroupTopics(config.groupId),
       'anpr.plate.read.v1',
+      'loading-area.vehicle.seen.v1',
     ];
     await transport.ensureTopics(topics.map((topic) => ({ name: transport.physicalTopic(topic) })));
     const publisher = transport.createPublisher();

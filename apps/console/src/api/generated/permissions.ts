@@ -127,6 +127,20 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'inspector',
     'enterprise-admin',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/loading-area-anomalies': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/loading-area-sightings': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/machinery': [
     'city-admin',
     'city-operator',

@@ -7165,6 +7165,198 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/loading-area-anomalies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Anti-evasion anomalies (seen in a loading area without an entry, entry without exit, exit without entry, a refused vehicle seen inside, below the alert's minimum stage during an alert) with their evidence, newest first */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          kind?:
+            | 'seen-without-entry'
+            | 'entry-without-exit'
+            | 'exit-without-entry'
+            | 'refused-seen-inside'
+            | 'below-minimum-stage-during-alert';
+          limit?: number;
+          to: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `{items, truncated}` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                anomalyId: string;
+                /** Format: date-time */
+                at: string;
+                /** Format: date-time */
+                detectedAt: string;
+                evidence: {
+                  cameraId: string | null;
+                  crop: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  } | null;
+                  frame: {
+                    bucket: string;
+                    bytes: number;
+                    contentType: string;
+                    key: string;
+                    sha256: string;
+                  } | null;
+                  passageIds: string[];
+                  refusalIds: string[];
+                  searchedFrom: string | null;
+                  sightingId: string | null;
+                };
+                /** @enum {string} */
+                kind:
+                  | 'seen-without-entry'
+                  | 'entry-without-exit'
+                  | 'exit-without-entry'
+                  | 'refused-seen-inside'
+                  | 'below-minimum-stage-during-alert';
+                plate: string;
+                reason: string;
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/loading-area-sightings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plates loading-area cameras saw, with frame, crop and box, newest first */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          limit?: number;
+          plate?: string;
+          to: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `{items, truncated}` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                at: string;
+                cameraId: string;
+                confidence: number;
+                crop: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                cropBox: {
+                  height: number;
+                  width: number;
+                  x: number;
+                  y: number;
+                };
+                frame: {
+                  bucket: string;
+                  bytes: number;
+                  contentType: string;
+                  key: string;
+                  sha256: string;
+                };
+                plate: string;
+                plateColour: string;
+                sightingId: string;
+                siteId: string;
+                /** @enum {string} */
+                verdict: 'trusted' | 'needs-review';
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/machinery': {
     parameters: {
       query?: never;
