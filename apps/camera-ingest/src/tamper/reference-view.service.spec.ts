@@ -18,6 +18,7 @@ const admin: Principal = {
 };
 const camera: CheckableCamera = {
   id: 'cam-1',
+  kind: 'anpr-camera',
   enterpriseId,
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'x',

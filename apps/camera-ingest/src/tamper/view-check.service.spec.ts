@@ -11,6 +11,7 @@ import { ViewCheckService } from './view-check.service';
 const enterpriseId = parseEnterpriseId('ent-1');
 const camera = (id: string): CheckableCamera => ({
   id,
+  kind: 'anpr-camera',
   enterpriseId,
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'x',
