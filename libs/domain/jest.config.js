@@ -1,6 +1,6 @@
-// The admission policy and the stage inference decide who passes a gate during an alert, and the
-// loading-area rules whom the city is told evaded it: every branch of them is tested, and the build
-// fails when one is not.
+// Every branch of the rules that decide who passes a gate during an alert (admission policy, stage
+// inference), which plate a doubtful read becomes (known plates) and whom the city is told evaded
+// the gate (loading-area rules) is tested, and the build fails when one is not.
 const path = require('node:path');
 
 const FULL_BRANCHES = { branches: 100 };
@@ -31,5 +31,6 @@ module.exports = {
     [file('loading-area/loading-area-anomaly.ts')]: FULL_BRANCHES,
     [file('loading-area/sighting-rules.ts')]: FULL_BRANCHES,
     [file('loading-area/gate-row-rules.ts')]: FULL_BRANCHES,
+    [file('plate/known-plates.ts')]: FULL_BRANCHES,
   },
 };
