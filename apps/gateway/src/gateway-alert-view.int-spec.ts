@@ -39,11 +39,18 @@ const viewOf = (items: readonly AlertViewItem[]): AlertView => ({
     belowMinimumEntered: 0,
     unknownStageAdmitted: 0,
     camerasOffline: 0,
+    camerasTampered: 0,
   },
   districts: [
     {
       districtCode: DISTRICT,
-      counts: { refused: items.length, belowMinimumEntered: 0, unknownStageAdmitted: 0, camerasOffline: 0 },
+      counts: {
+        refused: items.length,
+        belowMinimumEntered: 0,
+        unknownStageAdmitted: 0,
+        camerasOffline: 0,
+        camerasTampered: 0,
+      },
       enterprises: [
         {
           enterpriseId: 'ent-alert-1',
@@ -55,9 +62,11 @@ const viewOf = (items: readonly AlertViewItem[]): AlertView => ({
             belowMinimumEntered: 0,
             unknownStageAdmitted: 0,
             camerasOffline: 0,
+            camerasTampered: 0,
           },
           items: [...items],
           offlineCameras: [],
+          tamperedCameras: [],
         },
       ],
     },

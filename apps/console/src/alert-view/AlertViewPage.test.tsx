@@ -44,6 +44,7 @@ const viewWith = (items: AlertViewItem[]): AlertView => {
     belowMinimumEntered: items.filter((i) => i.kind === 'manual-release').length,
     unknownStageAdmitted: 0,
     camerasOffline: 1,
+    camerasTampered: 1,
   };
   return {
     at: '2026-12-07T02:01:00.000Z',
@@ -64,6 +65,14 @@ const viewWith = (items: AlertViewItem[]): AlertView => {
             items,
             offlineCameras: [
               { cameraId: 'cam-east', since: '2026-12-07T01:00:00.000Z', reason: '60 秒无响应' },
+            ],
+            tamperedCameras: [
+              {
+                cameraId: 'cam-yard',
+                since: '2026-12-07T01:30:00.000Z',
+                reason: 'view-changed',
+                kind: 'covered',
+              },
             ],
           },
         ],
@@ -90,6 +99,7 @@ describe('AlertViewPage', () => {
     // The drill-down named in the URL is open: its item is shown.
     expect(screen.getByText('拦截')).toBeTruthy();
     expect(screen.getByText(/cam-east/)).toBeTruthy();
+    expect(screen.getByText(/cam-yard：遮挡/)).toBeTruthy();
     expect(FakeEventSource.last?.url).toBe('/api/live/v1/alert-view?districtCode=130203');
 
     // A snapshot pushed by the stream replaces the view: a manual release appears.
@@ -117,6 +127,7 @@ describe('AlertViewPage', () => {
           belowMinimumEntered: 0,
           unknownStageAdmitted: 0,
           camerasOffline: 0,
+          camerasTampered: 0,
         },
         districts: [],
       }),

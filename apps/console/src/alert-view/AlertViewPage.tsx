@@ -44,6 +44,20 @@ function Items({ row, limit }: { row: EnterpriseRow; limit: number }) {
           ))}
         </Space>
       ) : null}
+      {row.tamperedCameras.length > 0 ? (
+        <Space wrap>
+          <Typography.Text type="secondary">{t('tampered.title')}</Typography.Text>
+          {row.tamperedCameras.map((camera) => (
+            <Tag key={camera.cameraId} color="orange">
+              {t('tampered.since', {
+                camera: camera.cameraId,
+                kind: t(camera.kind ? `tamper.${camera.kind}` : 'tamper.alarm'),
+                since: formatInstant(camera.since),
+              })}
+            </Tag>
+          ))}
+        </Space>
+      ) : null}
       <Typography.Text type="secondary">{t('items.title', { limit })}</Typography.Text>
       <Table<AlertViewItem>
         size="small"
@@ -118,6 +132,7 @@ function Overview({
             ['count.belowMinimum', view.total.belowMinimumEntered],
             ['count.unknown', view.total.unknownStageAdmitted],
             ['count.cameras', view.total.camerasOffline],
+            ['count.tampered', view.total.camerasTampered],
           ] as const
         ).map(([label, value]) => (
           <Col key={label} xs={12} md={8} xl={4}>
@@ -171,6 +186,12 @@ function Overview({
             key: 'cameras',
             align: 'right',
             render: (_: unknown, row) => number(row.counts.camerasOffline),
+          },
+          {
+            title: t('count.tampered'),
+            key: 'tampered',
+            align: 'right',
+            render: (_: unknown, row) => number(row.counts.camerasTampered),
           },
         ]}
       />

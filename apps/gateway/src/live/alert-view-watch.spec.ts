@@ -12,6 +12,7 @@ const view = (refused: number, at = '2026-12-07T10:00:00.000Z'): AlertView => ({
     belowMinimumEntered: 0,
     unknownStageAdmitted: 0,
     camerasOffline: 0,
+    camerasTampered: 0,
   },
   districts: [],
 });

@@ -142,6 +142,7 @@ describe('the alert view', () => {
         belowMinimumEntered: 0,
         unknownStageAdmitted: 0,
         camerasOffline: 0,
+        camerasTampered: 0,
       },
       districts: [],
     });
@@ -225,7 +226,7 @@ describe('the alert view', () => {
     await camera(RED, 'cam-2', 'online', 10);
     await camera(RED, 'cam-3', 'offline', 5);
     await camera(RED, 'cam-3', 'online', 8);
-    // cam-4's view was covered (the view check, with its evidence): stored, not counted as offline.
+    // cam-4's view was covered (the view check, with its evidence): counted as tampered, not offline.
     const tamper = { kind: 'covered' as const, referenceKey: 'ref/cam-4.jpg', currentKey: 'now/cam-4.jpg' };
     await publisher.publish('camera.status.changed.v1', {
       enterpriseId: RED,
@@ -276,12 +277,19 @@ describe('the alert view', () => {
       belowMinimumEntered: 3,
       unknownStageAdmitted: 1,
       camerasOffline: 2,
+      camerasTampered: 1,
     });
     expect(body.districts).toHaveLength(1);
     const [district] = body.districts;
     expect(district).toMatchObject({
       districtCode: D1,
-      counts: { refused: 2, belowMinimumEntered: 3, unknownStageAdmitted: 1, camerasOffline: 2 },
+      counts: {
+        refused: 2,
+        belowMinimumEntered: 3,
+        unknownStageAdmitted: 1,
+        camerasOffline: 2,
+        camerasTampered: 1,
+      },
     });
     const [enterprise] = district!.enterprises;
     expect(enterprise).toMatchObject({
@@ -291,6 +299,9 @@ describe('the alert view', () => {
     });
     expect(enterprise!.offlineCameras.map((c) => c.cameraId)).toEqual(['cam-1', 'cam-3']);
     expect(enterprise!.offlineCameras[0]!.reason).toBe('no answer for 60 s');
+    expect(enterprise!.tamperedCameras).toEqual([
+      { cameraId: 'cam-4', since: expect.any(String), reason: 'view-changed', kind: 'covered' },
+    ]);
     const byPlate = new Map(enterprise!.items.map((item) => [item.plate, item]));
     expect(enterprise!.items).toHaveLength(6);
     expect(byPlate.get(refused.plate.text)).toMatchObject({

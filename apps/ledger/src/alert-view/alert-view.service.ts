@@ -6,6 +6,7 @@ import {
   type AlertViewItem,
   type AlertViewItemKind,
   type AlertViewQuery,
+  type AlertViewTamperedCamera,
   BELOW_MINIMUM_KINDS,
 } from '@ecogate/contracts';
 import { type AlertLevel } from '@ecogate/domain';
@@ -32,21 +33,38 @@ export interface KindCount {
 
 export type ItemRow = Omit<AlertViewItem, 'at'> & { readonly enterpriseId: string; readonly at: Date };
 
-export type OfflineCameraRow = Omit<AlertViewCamera, 'since'> & {
+type CameraRow<C extends AlertViewCamera> = Omit<C, 'since'> & {
   readonly enterpriseId: string;
   readonly since: Date;
 };
+export type OfflineCameraRow = CameraRow<AlertViewCamera>;
+export type TamperedCameraRow = CameraRow<AlertViewTamperedCamera>;
+
+/** One enterprise's cameras of a list, longest in that state first, as on the wire. */
+function camerasOf<R extends OfflineCameraRow>(
+  rows: readonly R[],
+  enterpriseId: string,
+): (Omit<R, 'enterpriseId' | 'since'> & { since: string })[] {
+  return rows
+    .filter((camera) => camera.enterpriseId === enterpriseId)
+    .sort((a, b) => a.since.getTime() - b.since.getTime() || a.cameraId.localeCompare(b.cameraId))
+    .map(({ enterpriseId: _, since, ...camera }) => ({ ...camera, since: since.toISOString() }));
+}
 
 const zero = (): { -readonly [K in keyof AlertViewCounts]: number } => ({
   refused: 0,
   belowMinimumEntered: 0,
   unknownStageAdmitted: 0,
   camerasOffline: 0,
+  camerasTampered: 0,
 });
 const belowMinimum: ReadonlySet<AlertViewItemKind> = new Set(BELOW_MINIMUM_KINDS);
 
-function countsOf(kinds: readonly KindCount[], camerasOffline: number): AlertViewCounts {
-  const counts = { ...zero(), camerasOffline };
+function countsOf(
+  kinds: readonly KindCount[],
+  cameras: Pick<AlertViewCounts, 'camerasOffline' | 'camerasTampered'>,
+): AlertViewCounts {
+  const counts = { ...zero(), ...cameras };
   for (const { kind, count } of kinds) {
     if (kind === 'refused') counts.refused += count;
     else if (kind === 'unknown-stage') counts.unknownStageAdmitted += count;
@@ -62,6 +80,7 @@ function sum(counts: readonly AlertViewCounts[]): AlertViewCounts {
     total.belowMinimumEntered += c.belowMinimumEntered;
     total.unknownStageAdmitted += c.unknownStageAdmitted;
     total.camerasOffline += c.camerasOffline;
+    total.camerasTampered += c.camerasTampered;
   }
   return total;
 }
@@ -72,22 +91,27 @@ export interface AlertViewReads {
   readonly kindCounts: readonly KindCount[];
   readonly items: readonly ItemRow[];
   readonly offlineCameras: readonly OfflineCameraRow[];
+  readonly tamperedCameras: readonly TamperedCameraRow[];
 }
 
-const NOTHING: AlertViewReads = { enterprises: [], kindCounts: [], items: [], offlineCameras: [] };
+const NOTHING: AlertViewReads = {
+  enterprises: [],
+  kindCounts: [],
+  items: [],
+  offlineCameras: [],
+  tamperedCameras: [],
+};
 
 /** The view from its reads: pure, so the grouping and sums are tested without a database. */
 export function assembleAlertView(
-  { enterprises, kindCounts, items, offlineCameras }: AlertViewReads,
+  { enterprises, kindCounts, items, offlineCameras, tamperedCameras }: AlertViewReads,
   query: AlertViewQuery,
   at: Date,
 ): AlertView {
   const byDistrict = new Map<string, AlertViewEnterprise[]>();
   for (const e of [...enterprises].sort((a, b) => a.enterpriseId.localeCompare(b.enterpriseId))) {
-    const cameras = offlineCameras
-      .filter((camera) => camera.enterpriseId === e.enterpriseId)
-      .sort((a, b) => a.since.getTime() - b.since.getTime() || a.cameraId.localeCompare(b.cameraId))
-      .map(({ cameraId, since, reason }) => ({ cameraId, since: since.toISOString(), reason }));
+    const offline = camerasOf(offlineCameras, e.enterpriseId);
+    const tampered = camerasOf(tamperedCameras, e.enterpriseId);
     const view: AlertViewEnterprise = {
       enterpriseId: e.enterpriseId,
       name: e.name,
@@ -95,14 +119,15 @@ export function assembleAlertView(
       since: e.since.toISOString(),
       counts: countsOf(
         kindCounts.filter((k) => k.enterpriseId === e.enterpriseId),
-        cameras.length,
+        { camerasOffline: offline.length, camerasTampered: tampered.length },
       ),
       items: items
         .filter((item) => item.enterpriseId === e.enterpriseId)
         .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id))
         .slice(0, ALERT_VIEW_ITEM_LIMIT)
         .map(({ enterpriseId: _, at: itemAt, ...item }) => ({ ...item, at: itemAt.toISOString() })),
-      offlineCameras: cameras,
+      offlineCameras: offline,
+      tamperedCameras: tampered,
     };
     byDistrict.set(e.districtCode, [...(byDistrict.get(e.districtCode) ?? []), view]);
   }
@@ -195,12 +220,24 @@ export class AlertViewService {
        ) ranked WHERE "rank" <= $3`,
       [...params, ALERT_VIEW_ITEM_LIMIT],
     );
-    const cameras: { enterprise_id: string; camera_id: string; changed_at: Date; reason: string }[] =
-      await this.dataSource.query(
-        `SELECT "enterprise_id", "camera_id", "changed_at", "reason" FROM "camera_statuses"
-          WHERE "enterprise_id" = ANY($1::text[]) AND "status" = 'offline'`,
-        [params[0]],
-      );
+    const cameras: {
+      enterprise_id: string;
+      camera_id: string;
+      status: 'offline' | 'tampered';
+      changed_at: Date;
+      reason: string;
+      tamper_kind: AlertViewTamperedCamera['kind'] | null;
+    }[] = await this.dataSource.query(
+      `SELECT "enterprise_id", "camera_id", "status", "changed_at", "reason", "tamper_kind" FROM "camera_statuses"
+        WHERE "enterprise_id" = ANY($1::text[]) AND "status" IN ('offline', 'tampered')`,
+      [params[0]],
+    );
+    const cameraRow = (row: (typeof cameras)[number]) => ({
+      enterpriseId: row.enterprise_id,
+      cameraId: row.camera_id,
+      since: new Date(row.changed_at),
+      reason: row.reason,
+    });
     return assembleAlertView(
       {
         enterprises,
@@ -221,12 +258,10 @@ export class AlertViewService {
           reasons: row.reasons ?? [],
           stage: row.stage,
         })),
-        offlineCameras: cameras.map((row) => ({
-          enterpriseId: row.enterprise_id,
-          cameraId: row.camera_id,
-          since: new Date(row.changed_at),
-          reason: row.reason,
-        })),
+        offlineCameras: cameras.filter((row) => row.status === 'offline').map(cameraRow),
+        tamperedCameras: cameras
+          .filter((row) => row.status === 'tampered')
+          .map((row) => ({ ...cameraRow(row), kind: row.tamper_kind })),
       },
       query,
       at,

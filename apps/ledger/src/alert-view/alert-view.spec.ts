@@ -39,6 +39,10 @@ describe('assembleAlertView', () => {
           { enterpriseId: 'c', cameraId: 'cam-2', since: new Date(since.getTime() + 60_000), reason: 'r' },
           { enterpriseId: 'c', cameraId: 'cam-1', since, reason: 'r' },
         ],
+        tamperedCameras: [
+          { enterpriseId: 'a', cameraId: 'cam-9', since, reason: 'view-changed', kind: 'shifted' },
+          { enterpriseId: 'c', cameraId: 'cam-3', since, reason: 'camera tamper alarm', kind: null },
+        ],
       },
       {},
       at,
@@ -52,6 +56,7 @@ describe('assembleAlertView', () => {
       belowMinimumEntered: 3,
       unknownStageAdmitted: 4,
       camerasOffline: 2,
+      camerasTampered: 1,
     });
     expect(view.total).toEqual({
       enterprises: 3,
@@ -59,6 +64,7 @@ describe('assembleAlertView', () => {
       belowMinimumEntered: 8,
       unknownStageAdmitted: 4,
       camerasOffline: 2,
+      camerasTampered: 2,
     });
     const b = view.districts[0]!.enterprises[0]!;
     expect(b.items).toHaveLength(ALERT_VIEW_ITEM_LIMIT);
@@ -66,6 +72,9 @@ describe('assembleAlertView', () => {
     expect(view.districts[0]!.enterprises[1]!.offlineCameras.map((c) => c.cameraId)).toEqual([
       'cam-1',
       'cam-2',
+    ]);
+    expect(view.districts[1]!.enterprises[0]!.tamperedCameras).toEqual([
+      { cameraId: 'cam-9', since: since.toISOString(), reason: 'view-changed', kind: 'shifted' },
     ]);
     expect(view.at).toBe(at.toISOString());
   });

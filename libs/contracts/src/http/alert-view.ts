@@ -1,5 +1,6 @@
 import { ALERT_LEVELS, EMISSION_STAGES, LANE_REASONS, POLICY_REASONS } from '@ecogate/domain';
 import { z } from 'zod';
+import { TAMPER_KINDS } from '../topics/camera';
 
 // The city's view during a heavy-pollution alert (issue #23) on the wire: the ledger's snapshot
 // (`GET /api/v1/alert-view`) and the gateway's stream of it (`GET /api/live/v1/alert-view`, `event:
@@ -46,6 +47,8 @@ export const alertViewCountsSchema = z.object({
   unknownStageAdmitted: z.number().int().nonnegative(),
   /** Cameras whose latest status (`camera.status.changed.v1`) is offline: now, not since the alert. */
   camerasOffline: z.number().int().nonnegative(),
+  /** Cameras whose latest status is tampered (moved, covered, blurred, dark or frozen): now. */
+  camerasTampered: z.number().int().nonnegative(),
 });
 export type AlertViewCounts = z.infer<typeof alertViewCountsSchema>;
 
@@ -75,6 +78,15 @@ export const alertViewCameraSchema = z.object({
 });
 export type AlertViewCamera = z.infer<typeof alertViewCameraSchema>;
 
+/**
+ * A camera of the enterprise tampered with now, since when and how: the view check's kind, or null
+ * when the camera's own tamper alarm said so (it names no kind).
+ */
+export const alertViewTamperedCameraSchema = alertViewCameraSchema.extend({
+  kind: z.enum(TAMPER_KINDS).nullable(),
+});
+export type AlertViewTamperedCamera = z.infer<typeof alertViewTamperedCameraSchema>;
+
 export const alertViewEnterpriseSchema = z.object({
   enterpriseId: z.string(),
   name: z.string(),
@@ -86,6 +98,8 @@ export const alertViewEnterpriseSchema = z.object({
   items: z.array(alertViewItemSchema),
   /** Its cameras offline now, longest first. */
   offlineCameras: z.array(alertViewCameraSchema),
+  /** Its cameras tampered with now, longest first. */
+  tamperedCameras: z.array(alertViewTamperedCameraSchema),
 });
 export type AlertViewEnterprise = z.infer<typeof alertViewEnterpriseSchema>;
 

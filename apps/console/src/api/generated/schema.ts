@@ -3667,6 +3667,7 @@ export type paths = {
                 counts: {
                   belowMinimumEntered: number;
                   camerasOffline: number;
+                  camerasTampered: number;
                   refused: number;
                   unknownStageAdmitted: number;
                 };
@@ -3675,6 +3676,7 @@ export type paths = {
                   counts: {
                     belowMinimumEntered: number;
                     camerasOffline: number;
+                    camerasTampered: number;
                     refused: number;
                     unknownStageAdmitted: number;
                   };
@@ -3725,12 +3727,20 @@ export type paths = {
                   }[];
                   /** Format: date-time */
                   since: string;
+                  tamperedCameras: {
+                    cameraId: string;
+                    kind: ('shifted' | 'covered' | 'blurred' | 'too-dark' | 'frozen') | null;
+                    reason: string;
+                    /** Format: date-time */
+                    since: string;
+                  }[];
                 }[];
               }[];
               itemLimit: number;
               total: {
                 belowMinimumEntered: number;
                 camerasOffline: number;
+                camerasTampered: number;
                 enterprises: number;
                 refused: number;
                 unknownStageAdmitted: number;
@@ -11910,6 +11920,7 @@ export type paths = {
                 counts: {
                   belowMinimumEntered: number;
                   camerasOffline: number;
+                  camerasTampered: number;
                   refused: number;
                   unknownStageAdmitted: number;
                 };
@@ -11918,6 +11929,7 @@ export type paths = {
                   counts: {
                     belowMinimumEntered: number;
                     camerasOffline: number;
+                    camerasTampered: number;
                     refused: number;
                     unknownStageAdmitted: number;
                   };
@@ -11968,12 +11980,20 @@ export type paths = {
                   }[];
                   /** Format: date-time */
                   since: string;
+                  tamperedCameras: {
+                    cameraId: string;
+                    kind: ('shifted' | 'covered' | 'blurred' | 'too-dark' | 'frozen') | null;
+                    reason: string;
+                    /** Format: date-time */
+                    since: string;
+                  }[];
                 }[];
               }[];
               itemLimit: number;
               total: {
                 belowMinimumEntered: number;
                 camerasOffline: number;
+                camerasTampered: number;
                 enterprises: number;
                 refused: number;
                 unknownStageAdmitted: number;
