@@ -114,7 +114,6 @@ describe('loading areas end to end (cluster profile)', () => {
     const latencyMs = Date.parse(anomaly.detectedAt) - Date.parse(anomaly.at);
     expect(latencyMs).toBeGreaterThanOrEqual(0);
     expect(latencyMs).toBeLessThan(SNAPSHOT_PERIOD_MS);
-    console.log(`loading-area frame → anomaly stored: ${latencyMs} ms`);
 
     // The sighting is listed with its evidence, and the anomaly was published.
     const sightings = await chain.ledger(
