@@ -1,6 +1,6 @@
 import { configSection, resources, resourcesSchema, workloadParams } from '../common-values';
-import { bool, extra, param, str, stringMap } from '../values-spec';
-import { bucket, commaList, positive } from './env-schemas';
+import { bool, extra, int, param, str, stringMap } from '../values-spec';
+import { bucket, commaList, flag, positive } from './env-schemas';
 import { serviceChart } from './service-chart';
 
 const cidrList = { type: 'array', items: str({ pattern: '^[0-9a-fA-F.:]+(/[0-9]{1,3})?$' }) } as const;
@@ -136,6 +136,97 @@ export const cameraIngest = serviceChart(
         extra('config.ONVIF_REQUEST_TIMEOUT_MS', 'ONVIF_REQUEST_TIMEOUT_MS (default 5000)', positive),
         extra('config.ONVIF_PULL_TIMEOUT_MS', 'ONVIF_PULL_TIMEOUT_MS (default 10000)', positive),
         extra('config.ONVIF_DEVICE_REFRESH_MS', 'ONVIF_DEVICE_REFRESH_MS (default 30000)', positive),
+        extra(
+          'config.ONVIF_DISCOVERY_ENABLED',
+          "ONVIF_DISCOVERY_ENABLED: WS-Discovery sweeps of a site's networks on request (default false)",
+          flag,
+        ),
+        extra(
+          'config.ONVIF_DISCOVERY_TIMEOUT_MS',
+          'ONVIF_DISCOVERY_TIMEOUT_MS (default 2000, at most 10000)',
+          int({ minimum: 1, maximum: 10_000 }),
+        ),
+        extra(
+          'config.ONVIF_DISCOVERY_PROBES_PER_SECOND',
+          'ONVIF_DISCOVERY_PROBES_PER_SECOND (default 200, at most 5000)',
+          int({ minimum: 1, maximum: 5_000 }),
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_ENABLED',
+          'DAHUA_EVENT_STREAM_ENABLED: attach to Dahua cameras with event source event-stream (default true)',
+          flag,
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_HEARTBEAT_S',
+          'DAHUA_EVENT_STREAM_HEARTBEAT_S (default 10, at most 300)',
+          int({ minimum: 1, maximum: 300 }),
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_CONNECT_TIMEOUT_MS',
+          'DAHUA_EVENT_STREAM_CONNECT_TIMEOUT_MS (default 5000)',
+          positive,
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_RECONNECT_MIN_MS',
+          'DAHUA_EVENT_STREAM_RECONNECT_MIN_MS (default 1000)',
+          positive,
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_RECONNECT_MAX_MS',
+          'DAHUA_EVENT_STREAM_RECONNECT_MAX_MS (default 60000)',
+          positive,
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_OFFLINE_AFTER_FAILURES',
+          'DAHUA_EVENT_STREAM_OFFLINE_AFTER_FAILURES (default 3)',
+          positive,
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_EVENT_SETTLE_MS',
+          'DAHUA_EVENT_STREAM_EVENT_SETTLE_MS (default 1000)',
+          positive,
+        ),
+        extra(
+          'config.DAHUA_EVENT_STREAM_DEVICE_REFRESH_MS',
+          'DAHUA_EVENT_STREAM_DEVICE_REFRESH_MS (default 30000)',
+          positive,
+        ),
+        extra(
+          'config.LOADING_AREA_SNAPSHOTS_ENABLED',
+          'LOADING_AREA_SNAPSHOTS_ENABLED: periodic snapshots of loading-area cameras (default true)',
+          flag,
+        ),
+        extra(
+          'config.LOADING_AREA_SNAPSHOT_PERIOD_MS',
+          'LOADING_AREA_SNAPSHOT_PERIOD_MS: one frame per loading-area camera per period (default 60000, at least 5000)',
+          int({ minimum: 5_000 }),
+        ),
+        extra(
+          'config.LOADING_AREA_DEVICE_REFRESH_MS',
+          'LOADING_AREA_DEVICE_REFRESH_MS (default 30000)',
+          positive,
+        ),
+        extra(
+          'config.VIEW_CHECK_ENABLED',
+          "VIEW_CHECK_ENABLED: compare each camera's view with its reference view (default true)",
+          flag,
+        ),
+        extra('config.VIEW_CHECK_INTERVAL_MS', 'VIEW_CHECK_INTERVAL_MS (default 60000)', positive),
+        extra(
+          'config.VIEW_CHECK_CONCURRENCY',
+          'VIEW_CHECK_CONCURRENCY: cameras checked at once (default 4, at most 64)',
+          int({ minimum: 1, maximum: 64 }),
+        ),
+        extra(
+          'config.VIEW_CHECK_CONFIRM_CHECKS',
+          'VIEW_CHECK_CONFIRM_CHECKS: checks in a row that agree before a change is published (default 2, at most 20)',
+          int({ minimum: 1, maximum: 20 }),
+        ),
+        extra(
+          'config.VIEW_CHECK_FROZEN_AFTER_MS',
+          'VIEW_CHECK_FROZEN_AFTER_MS: the same frame this long is a frozen image (default 300000)',
+          positive,
+        ),
       ],
     ),
   ],

@@ -1,6 +1,6 @@
 import { configSection, resources, workloadParams } from '../common-values';
 import { extra, int, objectList, param, str } from '../values-spec';
-import { bucket, positive } from './env-schemas';
+import { bucket, nonNegative, positive } from './env-schemas';
 import { serviceChart } from './service-chart';
 
 export const ledger = serviceChart(
@@ -112,6 +112,32 @@ export const ledger = serviceChart(
         extra('config.LEDGER_DOCUMENT_MAX_BYTES', 'LEDGER_DOCUMENT_MAX_BYTES (default 10 MiB)', positive),
         extra('config.LEDGER_DOCUMENT_URL_TTL_S', 'LEDGER_DOCUMENT_URL_TTL_S (default 300)', positive),
         extra('config.LEDGER_OUTBOX_POLL_MS', 'LEDGER_OUTBOX_POLL_MS (default 200)', positive),
+        extra(
+          'config.LEDGER_CHAIN_ROOTS_INTERVAL_MS',
+          'LEDGER_CHAIN_ROOTS_INTERVAL_MS: how often the roots of closed days are signed (default 3600000; 0: off)',
+          nonNegative,
+        ),
+        extra(
+          'config.LEDGER_DOCUMENT_READ_TIMEOUT_MS',
+          'LEDGER_DOCUMENT_READ_TIMEOUT_MS (default 60000)',
+          positive,
+        ),
+        extra(
+          'config.LEDGER_LOADING_AREA_MAX_STAY_H',
+          'LEDGER_LOADING_AREA_MAX_STAY_H: an entry with no exit within this many hours is an anomaly (default 12)',
+          positive,
+        ),
+        extra('config.LEDGER_LOADING_AREA_SCAN_MS', 'LEDGER_LOADING_AREA_SCAN_MS (default 60000)', positive),
+        extra(
+          'config.LEDGER_LOADING_AREA_SCAN_HORIZON_H',
+          'LEDGER_LOADING_AREA_SCAN_HORIZON_H (default 72)',
+          positive,
+        ),
+        extra(
+          'config.LEDGER_LOADING_AREA_SCAN_GRACE_MS',
+          'LEDGER_LOADING_AREA_SCAN_GRACE_MS: how long past its deadline an entry waits to be judged (default 600000)',
+          positive,
+        ),
         extra(
           'config.LEDGER_INTAKE_CONCURRENCY',
           'LEDGER_INTAKE_CONCURRENCY: decision partitions recorded side by side per replica (default 3)',

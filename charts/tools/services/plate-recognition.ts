@@ -119,6 +119,33 @@ export const plateRecognition = serviceChart(
         extra('config.LPR_MIN_PLATE_WIDTH_PX', 'LPR_MIN_PLATE_WIDTH_PX (default 48)', positive),
         extra('config.LPR_MIN_CHAR_CONFIDENCE', 'LPR_MIN_CHAR_CONFIDENCE (default 0.8)', unit),
         extra('config.LPR_MIN_COLOUR_CONFIDENCE', 'LPR_MIN_COLOUR_CONFIDENCE (default 0.6)', unit),
+        extra(
+          'config.LICENCE_OCR_WORKERS',
+          'LICENCE_OCR_WORKERS: 行驶证 reader workers (default 1)',
+          positive,
+        ),
+        extra(
+          'config.LICENCE_OCR_QUEUE_LIMIT',
+          'LICENCE_OCR_QUEUE_LIMIT: photos waiting for a worker (default 4, at most 1000)',
+          int({ minimum: 0, maximum: 1000 }),
+        ),
+        extra('config.LICENCE_OCR_JOB_TIMEOUT_MS', 'LICENCE_OCR_JOB_TIMEOUT_MS (default 30000)', positive),
+        extra(
+          'config.LICENCE_OCR_LIMIT_SIDE',
+          "LICENCE_OCR_LIMIT_SIDE: the detector's input, the photo's longer side in pixels (320 to 4096)",
+          int({ minimum: 320, maximum: 4096 }),
+        ),
+        extra(
+          'config.INVENTORY_LIST_QR_WORKERS',
+          'INVENTORY_LIST_QR_WORKERS: 随车清单 QR reader workers (default 1)',
+          positive,
+        ),
+        extra(
+          'config.INVENTORY_LIST_QR_QUEUE_LIMIT',
+          'INVENTORY_LIST_QR_QUEUE_LIMIT: photos waiting for a worker (default 4, at most 1000)',
+          int({ minimum: 0, maximum: 1000 }),
+        ),
+        extra('config.INVENTORY_LIST_QR_JOB_TIMEOUT_MS', 'INVENTORY_LIST_QR_JOB_TIMEOUT_MS', positive),
       ],
     ),
   ],

@@ -56,6 +56,12 @@ export const videoArchive = serviceChart(
           str({ minLength: 1 }),
         ),
         param(
+          'cameras.lanesFile',
+          'The same Secret also holds `camera-lanes.json`, which cameras film which lanes (VIDEO_CAMERA_LANES_FILE): without it no passage clips are cut (playback still works)',
+          false,
+          bool,
+        ),
+        param(
           'spool.persistent',
           'Spool on a PersistentVolumeClaim per shard (kept across restarts: video of an object-store outage survives); false: an emptyDir',
           true,
@@ -110,6 +116,33 @@ export const videoArchive = serviceChart(
           positive,
         ),
         extra('config.WINDOW_SCAN_RETRY_MAX_MS', 'WINDOW_SCAN_RETRY_MAX_MS (default 30000)', positive),
+        extra(
+          'config.VIDEO_CLIP_BEFORE_SECONDS',
+          "VIDEO_CLIP_BEFORE_SECONDS: a passage clip's start before the capture (default 15)",
+          positive,
+        ),
+        extra(
+          'config.VIDEO_CLIP_AFTER_SECONDS',
+          "VIDEO_CLIP_AFTER_SECONDS: a passage clip's end after the capture (default 15)",
+          positive,
+        ),
+        extra(
+          'config.VIDEO_CLIP_MAX_WAIT_SECONDS',
+          'VIDEO_CLIP_MAX_WAIT_SECONDS: how long after its window a clip waits for segments (default 300)',
+          positive,
+        ),
+        extra('config.VIDEO_CLIP_POLL_MS', 'VIDEO_CLIP_POLL_MS (default 1000)', positive),
+        extra('config.VIDEO_CLIP_MAX_ATTEMPTS', 'VIDEO_CLIP_MAX_ATTEMPTS (default 5)', positive),
+        extra(
+          'config.VIDEO_PLAYBACK_URL_TTL_SECONDS',
+          'VIDEO_PLAYBACK_URL_TTL_SECONDS: life of the presigned URLs of clips and playlists (default 300)',
+          int({ minimum: 10, maximum: 3_600 }),
+        ),
+        extra(
+          'config.VIDEO_PLAYBACK_MAX_WINDOW_HOURS',
+          'VIDEO_PLAYBACK_MAX_WINDOW_HOURS (default 24, at most 72)',
+          int({ minimum: 1, maximum: 72 }),
+        ),
       ],
     ),
   ],

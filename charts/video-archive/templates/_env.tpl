@@ -18,6 +18,10 @@ VIDEO_SPOOL_DIR: /spool
       fieldPath: metadata.labels['apps.kubernetes.io/pod-index']
 - name: VIDEO_CAMERAS_FILE
   value: /etc/ecogate/cameras/shard-$(SHARD).json
+{{- if .Values.cameras.lanesFile }}
+- name: VIDEO_CAMERA_LANES_FILE
+  value: /etc/ecogate/cameras/camera-lanes.json
+{{- end }}
 {{- end -}}
 
 {{- define "video-archive.secretEnv" -}}
