@@ -18,7 +18,7 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
   const changes = (): PayloadOf<'camera.status.changed.v1'>[] =>
     statuses.map((event) => event.payload).filter((status) => status.cameraId === cameraId);
   const scene = camera.snapshot;
-  const VARIANTS: readonly FootageVariant[] = ['day', 'night', 'covered-cloth', 'shifted'];
+  const VARIANTS: readonly FootageVariant[] = ['day', 'night', 'covered-cloth', 'shifted', 'blurred'];
   const footage = new Map<FootageVariant, Buffer[]>();
   /** One frame served again and again: a frozen picture. */
   let still: Buffer;
@@ -181,17 +181,35 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
     expect(await nextChange(3)).toMatchObject({ status: 'recovered', tamper: { kind: 'shifted' } });
   }, 180_000);
 
+  it('reports a camera put out of focus as blurred', async () => {
+    show('blurred');
+    const blurredAt = Date.now();
+    const blurred = await nextChange(4);
+    expect(blurred).toMatchObject({ status: 'tampered', tamper: { kind: 'blurred' } });
+    expect(Date.parse(blurred.at) - blurredAt).toBeLessThan(15_000);
+    show('day');
+    expect(await nextChange(5)).toMatchObject({ status: 'recovered', tamper: { kind: 'blurred' } });
+  }, 180_000);
+
   it('reports a frozen picture (the same frame for the configured time)', async () => {
     camera.showView(still);
-    expect(await nextChange(4)).toMatchObject({
+    expect(await nextChange(6)).toMatchObject({
       status: 'tampered',
       tamper: { kind: 'frozen' },
     });
     show('day');
-    expect(await nextChange(5)).toMatchObject({ status: 'recovered', tamper: { kind: 'frozen' } });
+    expect(await nextChange(7)).toMatchObject({ status: 'recovered', tamper: { kind: 'frozen' } });
   }, 180_000);
 
-  it('keeps every take when the view is re-taken', async () => {
+  it('keeps every take when the view is re-taken, which only the city may do', async () => {
+    const refused = await api(
+      'POST',
+      `/devices/${cameraId}/reference-view`,
+      { reason: 'we moved it' },
+      await as('enterprise-admin'),
+    );
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'retake-needs-city' });
     const before = await takeView('camera moved for the new weighbridge', 'city-operator');
     const history = (await (
       await api('GET', `/devices/${cameraId}/reference-view`, undefined, await as('enterprise-admin'))

@@ -33,6 +33,23 @@ DEVICE_ALLOWED_NETWORKS: {{ join "," . | quote }}
 {{ include "ecogate-lib.infraVolumeMounts" (dict "root" . "kafka" true "postgres" true) }}
 {{- end -}}
 
+{{/*
+Everything that reaches out to cameras on its own (ONVIF supervision, Dahua event streams, loading-area
+snapshots, the view check) runs in the one supervisor only: in every push receiver it would poll,
+attach and snapshot each camera once per replica. The supervisor takes the city's `config` for the
+last three; the push receivers always have them off.
+*/}}
+{{- define "camera-ingest.componentEnv" -}}
+- name: ONVIF_SUPERVISION_ENABLED
+  value: {{ ternary "true" "false" . | quote }}
+{{- if not . }}
+{{- range list "DAHUA_EVENT_STREAM_ENABLED" "LOADING_AREA_SNAPSHOTS_ENABLED" "VIEW_CHECK_ENABLED" }}
+- name: {{ . }}
+  value: "false"
+{{- end }}
+{{- end }}
+{{- end -}}
+
 {{/* One of the two workloads: (dict "root" $ "component" "push"|"supervisor" "env" map). */}}
 {{- define "camera-ingest.workload" -}}
 {{- $root := .root }}
@@ -41,7 +58,7 @@ DEVICE_ALLOWED_NETWORKS: {{ join "," . | quote }}
   "root" $root
   "component" .component
   "env" .env
-  "componentEnv" (printf "- name: ONVIF_SUPERVISION_ENABLED\n  value: %q" (ternary "true" "false" $supervisor))
+  "componentEnv" (include "camera-ingest.componentEnv" $supervisor)
   "secretEnv" (include "camera-ingest.secretEnv" $root)
   "ports" (list (dict "name" "api" "containerPort" 8081))
   "volumes" (include "camera-ingest.volumes" $root)

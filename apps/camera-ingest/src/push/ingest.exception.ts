@@ -18,7 +18,8 @@ export type IngestErrorCode =
   | 'discovery-refused'
   | 'storage-unavailable'
   | 'push-in-flight'
-  | 'snapshot-unsupported';
+  | 'snapshot-unsupported'
+  | 'retake-needs-city';
 
 export class IngestException extends Error {
   /** For a refusal the camera should retry: sent as `Retry-After` (seconds). */
@@ -58,4 +59,6 @@ export const HTTP_STATUS_OF: Readonly<Record<IngestErrorCode, number>> = {
   'push-in-flight': 503,
   // The camera has no snapshot path camera-ingest speaks (ONVIF), so it has no reference view.
   'snapshot-unsupported': 409,
+  // A camera's reference view, once taken, is re-taken by the city, never by the enterprise it watches.
+  'retake-needs-city': 403,
 };

@@ -3,6 +3,7 @@ import { type TamperKind, type ViewSignature } from '@ecogate/camera-tamper';
 import { type DataSource, type EnterpriseId } from '@ecogate/persistence';
 import { randomUUID } from 'node:crypto';
 import { queryReachableDevices, type ReachableDevice } from '../supervision/reachable-devices';
+import { IngestException } from '../push/ingest.exception';
 
 /** Cameras whose view is worth checking (barriers and displays have none). */
 export const VIEW_CAMERA_KINDS = ['anpr-camera', 'overview-camera', 'loading-area-camera'] as const;
@@ -76,8 +77,14 @@ export class ReferenceViewRepository {
     return this.select(enterpriseId, cameraId, '');
   }
 
-  /** Stores a new take and marks the current one replaced, together; answers both. */
-  async replace(view: NewReferenceView): Promise<{ previous: ReferenceView | null; current: ReferenceView }> {
+  /**
+   * Stores a new take and marks the current one replaced, together; answers both. With
+   * `firstOnly`, a camera that already has a view keeps it (`retake-needs-city`, nothing stored).
+   */
+  async replace(
+    view: NewReferenceView,
+    options: { readonly firstOnly: boolean },
+  ): Promise<{ previous: ReferenceView | null; current: ReferenceView }> {
     return this.dataSource.transaction(async (tx) => {
       // Locked: of two takes at once, the second waits (and the unique index keeps one current view).
       const [previous] = (await tx.query(
@@ -86,6 +93,7 @@ export class ReferenceViewRepository {
           FOR UPDATE`,
         [view.enterpriseId, view.cameraId],
       )) as Row[];
+      if (previous && options.firstOnly) throw retakeNeedsCity(view.cameraId);
       if (previous) {
         await tx.query(`UPDATE "camera_reference_views" SET "replaced_at" = $2 WHERE "id" = $1`, [
           previous.id,
@@ -186,3 +194,10 @@ const toView = (row: Row): ReferenceView => ({
   takenAt: row.taken_at,
   replacedAt: row.replaced_at,
 });
+
+export function retakeNeedsCity(cameraId: string): IngestException {
+  return new IngestException(
+    'retake-needs-city',
+    `camera ${cameraId} already has a reference view: only the city (city-operator) re-takes it`,
+  );
+}

@@ -16,6 +16,7 @@ const admin: Principal = {
   districts: [],
   scopes: [],
 };
+const cityOperator: Principal = { ...admin, subject: 'c-3', role: 'city-operator', enterprises: [] };
 const camera: CheckableCamera = {
   id: 'cam-1',
   kind: 'anpr-camera',
@@ -33,6 +34,7 @@ function service(options: {
   signature?: () => Promise<ViewSignature>;
 }) {
   const stored: NewReferenceView[] = [];
+  const snapshots: string[] = [];
   const logged: Record<string, unknown>[] = [];
   const logger = createLogger({
     service: 'reference-view-spec',
@@ -47,8 +49,14 @@ function service(options: {
     {
       findCamera: () => Promise.resolve(options.camera === undefined ? camera : options.camera),
       cameraExists: () => Promise.resolve(options.exists ?? true),
+      current: () =>
+        Promise.resolve(
+          stored.length > 0 ? ({ ...stored.at(-1), id: 'v', replacedAt: null } as ReferenceView) : null,
+        ),
       history: () => Promise.resolve([]),
-      replace: (view) => {
+      replace: (view, { firstOnly }) => {
+        if (firstOnly && stored.length > 0)
+          return Promise.reject(new Error('replace refused under its lock'));
         stored.push(view);
         const current: ReferenceView = { ...view, id: `v${stored.length}`, replacedAt: null };
         const previous: ReferenceView | null =
@@ -58,7 +66,7 @@ function service(options: {
         return Promise.resolve({ previous, current });
       },
     },
-    { take: () => Promise.resolve(Buffer.from('jpeg')) },
+    { take: (taken) => (snapshots.push(taken.id), Promise.resolve(Buffer.from('jpeg'))) },
     { signature: options.signature ?? (() => Promise.resolve(signature)) },
     {
       store: (_camera, _at, kind, bytes) =>
@@ -72,7 +80,7 @@ function service(options: {
     },
     logger,
   );
-  return { views, stored, logged };
+  return { views, stored, snapshots, logged };
 }
 
 describe('ReferenceViewService', () => {
@@ -87,7 +95,7 @@ describe('ReferenceViewService', () => {
       replacedAt: null,
     });
     expect(stored[0]).toMatchObject({ cameraId: 'cam-1', signature, image: { key: 'reference-view/1.jpg' } });
-    await views.take(enterpriseId, 'cam-1', { reason: 'moved on purpose' }, admin);
+    await views.take(enterpriseId, 'cam-1', { reason: 'moved on purpose' }, cityOperator);
     expect(logged).toEqual([
       expect.objectContaining({
         audit: 'camera-reference-view',
@@ -97,11 +105,23 @@ describe('ReferenceViewService', () => {
       }),
       expect.objectContaining({
         audit: 'camera-reference-view',
+        by: 'c-3',
+        role: 'city-operator',
         reason: 'moved on purpose',
         before: { id: 'v1', imageKey: 'reference-view/1.jpg', takenBy: 'u-7' },
         after: { id: 'v2', imageKey: 'reference-view/1.jpg' },
       }),
     ]);
+  });
+
+  it("lets the enterprise take a camera's first view but not re-take it: no snapshot, nothing stored", async () => {
+    const { views, stored, snapshots } = service({});
+    await views.take(enterpriseId, 'cam-1', { reason: 'commissioning' }, admin);
+    await expect(views.take(enterpriseId, 'cam-1', { reason: 'camera moved' }, admin)).rejects.toMatchObject({
+      code: 'retake-needs-city',
+    });
+    expect(snapshots).toEqual(['cam-1']);
+    expect(stored).toHaveLength(1);
   });
 
   it('tells an unknown camera (404) from one it cannot take snapshots of (409)', async () => {

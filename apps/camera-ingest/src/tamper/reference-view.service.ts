@@ -12,12 +12,16 @@ import {
   type ReferenceViewView,
   type TakeReferenceView,
 } from './reference-view.dto';
-import { type CheckableCamera, ReferenceViewRepository } from './reference-view.repository';
+import { type CheckableCamera, ReferenceViewRepository, retakeNeedsCity } from './reference-view.repository';
 import { VIEW_ANALYSIS, type ViewAnalysis } from './view-analysis';
 
+/** Who may replace a camera's reference view: the city, never the enterprise the camera watches. */
+const RETAKE_ROLES: ReadonlySet<string> = new Set(['city-operator']);
+
 /**
- * A camera's reference view: taken from its current snapshot by an authorised person, at
- * commissioning or again later (each take is kept, with who, when and why, and logged for the audit).
+ * A camera's reference view: taken from its current snapshot at commissioning (the enterprise's
+ * admin or the city), re-taken later only by the city, since an enterprise re-taking it could hide a
+ * re-aim. Each take is kept, with who, when and why, and logged for the audit.
  */
 @Injectable()
 export class ReferenceViewService {
@@ -27,7 +31,7 @@ export class ReferenceViewService {
     @Inject(ReferenceViewRepository)
     private readonly views: Pick<
       ReferenceViewRepository,
-      'findCamera' | 'cameraExists' | 'history' | 'replace'
+      'findCamera' | 'cameraExists' | 'current' | 'history' | 'replace'
     >,
     @Inject(CameraSnapshots) private readonly snapshots: Pick<CameraSnapshots, 'take'>,
     @Inject(VIEW_ANALYSIS) private readonly analysis: Pick<ViewAnalysis, 'signature'>,
@@ -44,6 +48,9 @@ export class ReferenceViewService {
     caller: Principal,
   ): Promise<ReferenceViewView> {
     const camera = await this.camera(enterpriseId, cameraId);
+    const firstOnly = !RETAKE_ROLES.has(caller.role);
+    // Refused before the snapshot, so no image is stored for nothing; `replace` decides under its lock.
+    if (firstOnly && (await this.views.current(enterpriseId, cameraId))) throw retakeNeedsCity(cameraId);
     const bytes = await this.snapshots.take(camera);
     const signature = await this.analysis.signature(bytes).catch((error: unknown) => {
       throw new OnvifError('protocol', `the camera's snapshot is not a readable image: ${String(error)}`, {
@@ -52,16 +59,19 @@ export class ReferenceViewService {
     });
     const takenAt = new Date();
     const image = await this.captures.store(camera, takenAt, 'reference-view', bytes, 'image/jpeg', 'jpg');
-    const { previous, current } = await this.views.replace({
-      enterpriseId,
-      cameraId,
-      image,
-      signature,
-      takenBy: caller.subject,
-      takenByRole: caller.role,
-      reason: request.reason,
-      takenAt,
-    });
+    const { previous, current } = await this.views.replace(
+      {
+        enterpriseId,
+        cameraId,
+        image,
+        signature,
+        takenBy: caller.subject,
+        takenByRole: caller.role,
+        reason: request.reason,
+        takenAt,
+      },
+      { firstOnly },
+    );
     this.logger.info(
       {
         audit: 'camera-reference-view',
