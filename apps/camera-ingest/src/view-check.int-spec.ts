@@ -133,6 +133,18 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
       await api('GET', `/devices/${cameraId}/reference-view`, undefined, await as('inspector'))
     ).json()) as ReferenceViewHistory;
     expect(history).toEqual({ current: view, history: [view] });
+    // Its picture, through a short-lived link; not to another enterprise.
+    const imagePath = `/devices/${cameraId}/reference-view/${view.id}/image`;
+    const image = await api('GET', imagePath, undefined, await as('inspector'));
+    expect(image.status).toBe(200);
+    expect(Buffer.from(await image.arrayBuffer()).equals(stored)).toBe(true);
+    const other = 'ent-other-view';
+    const otherAdmin = await harness.issuer.bearer({
+      role: 'enterprise-admin',
+      subject: 'x',
+      enterprises: [other],
+    });
+    expect((await api('GET', imagePath, undefined, otherAdmin, other)).status).toBe(404);
   });
 
   it('says nothing while the scene is the same at night, and reports a covered camera, then its recovery', async () => {

@@ -181,9 +181,13 @@ export const POLICY = {
     [`PATCH ${E}/devices/{deviceId}`]: { roles: ['city-operator'] },
     [`GET ${E}/devices/{deviceId}/media`]: { roles: readers, services: ['video-archive'] },
     // --- camera-ingest: reference views (begin) ---
-    // Who commissions a camera takes its reference view (audited: every take is kept and logged).
+    // Who commissions a camera takes its first reference view; only the city re-takes it (the
+    // service refuses an enterprise's re-take). Audited: every take is kept and logged.
     [`POST ${E}/devices/{deviceId}/reference-view`]: { roles: ['enterprise-admin', 'city-operator'] },
     [`GET ${E}/devices/{deviceId}/reference-view`]: {
+      roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'],
+    },
+    [`GET ${E}/devices/{deviceId}/reference-view/{viewId}/image`]: {
       roles: ['city-admin', 'city-operator', 'inspector', 'enterprise-admin'],
     },
     // --- camera-ingest: reference views (end) ---

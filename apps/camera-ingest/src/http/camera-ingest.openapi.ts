@@ -325,6 +325,9 @@ const apiRoutes: RouteDescriptor[] = [
     responses: {
       201: { description: 'The new current view', schema: referenceViewSchema },
       ...registryRefusals,
+      403: refusal(
+        'forbidden: the role may not do this; retake-needs-city: the camera has a view, which only a city-operator re-takes',
+      ),
       409: refusal('snapshot-unsupported: not an ONVIF camera with an address and login'),
       502: refusal('the camera did not answer, refused, or sent no readable image'),
     },
@@ -340,6 +343,17 @@ const apiRoutes: RouteDescriptor[] = [
         description: 'Current view (null before commissioning) and history',
         schema: referenceViewHistorySchema,
       },
+      ...registryRefusals,
+    },
+  },
+  {
+    method: 'get',
+    path: `${E}/devices/:deviceId/reference-view/:viewId/image`,
+    summary: "One take's picture: a redirect to a short-lived link of the stored JPEG",
+    tags: ['tamper'],
+    params: params('enterpriseId', 'deviceId', 'viewId'),
+    responses: {
+      302: { description: 'Location: a presigned link, valid for a minute' },
       ...registryRefusals,
     },
   },

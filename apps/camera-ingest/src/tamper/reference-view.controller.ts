@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { Caller, type Principal } from '@ecogate/auth';
 import { idSchema } from '@ecogate/contracts';
 import { type EnterpriseId, isEnterpriseId } from '@ecogate/persistence';
+import { type Response } from 'express';
 import { z } from 'zod';
 import { OnvifErrorFilter } from '../onvif/onvif-error.filter';
 import { IngestException } from '../push/ingest.exception';
@@ -37,6 +38,19 @@ export class ReferenceViewController {
     @Param('deviceId') deviceId: string,
   ): Promise<ReferenceViewHistory> {
     return this.views.history(validEnterprise(enterpriseId, deviceId), deviceId);
+  }
+
+  @Get(':viewId/image')
+  async image(
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('deviceId') deviceId: string,
+    @Param('viewId') viewId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!z.uuid().safeParse(viewId).success) throw new IngestException('invalid-request', 'invalid view id');
+    const link = await this.views.imageLink(validEnterprise(enterpriseId, deviceId), deviceId, viewId);
+    response.setHeader('Cache-Control', `private, max-age=${link.maxAgeSeconds}`);
+    response.redirect(302, link.url);
   }
 }
 

@@ -53,7 +53,12 @@ function service(options: {
         Promise.resolve(
           stored.length > 0 ? ({ ...stored.at(-1), id: 'v', replacedAt: null } as ReferenceView) : null,
         ),
-      history: () => Promise.resolve([]),
+      history: () =>
+        Promise.resolve(
+          stored
+            .map((view, i) => ({ ...view, id: `v${i + 1}`, replacedAt: null }) as ReferenceView)
+            .reverse(),
+        ),
       replace: (view, { firstOnly }) => {
         if (firstOnly && stored.length > 0)
           return Promise.reject(new Error('replace refused under its lock'));
@@ -78,6 +83,7 @@ function service(options: {
           bytes: bytes.length,
         }),
     },
+    { presignedGetUrl: (bucket, key, ttl) => Promise.resolve(`http://s3.test/${bucket}/${key}?ttl=${ttl}`) },
     logger,
   );
   return { views, stored, snapshots, logged };
@@ -122,6 +128,16 @@ describe('ReferenceViewService', () => {
     });
     expect(snapshots).toEqual(['cam-1']);
     expect(stored).toHaveLength(1);
+  });
+
+  it("links a take's picture for a minute, and only a take of that camera", async () => {
+    const { views } = service({});
+    await views.take(enterpriseId, 'cam-1', { reason: 'commissioning' }, admin);
+    await expect(views.imageLink(enterpriseId, 'cam-1', 'v1')).resolves.toEqual({
+      url: 'http://s3.test/b/reference-view/1.jpg?ttl=60',
+      maxAgeSeconds: 50,
+    });
+    await expect(views.imageLink(enterpriseId, 'cam-1', 'v9')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('tells an unknown camera (404) from one it cannot take snapshots of (409)', async () => {

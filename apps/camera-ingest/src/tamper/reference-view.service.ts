@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Principal } from '@ecogate/auth';
 import { OnvifError } from '@ecogate/onvif';
 import { type EnterpriseId } from '@ecogate/persistence';
+import { type ObjectStorage } from '@ecogate/storage';
 import { type Logger, LOGGER } from '@ecogate/telemetry';
-import { CaptureStore } from '../capture/capture-store';
+import { CaptureStore, OBJECT_STORAGE } from '../capture/capture-store';
 import { IngestException } from '../push/ingest.exception';
 import { CameraSnapshots } from './camera-snapshots';
 import {
@@ -14,6 +15,8 @@ import {
 } from './reference-view.dto';
 import { type CheckableCamera, ReferenceViewRepository, retakeNeedsCity } from './reference-view.repository';
 import { VIEW_ANALYSIS, type ViewAnalysis } from './view-analysis';
+
+const IMAGE_LINK_SECONDS = 60;
 
 /** Who may replace a camera's reference view: the city, never the enterprise the camera watches. */
 const RETAKE_ROLES: ReadonlySet<string> = new Set(['city-operator']);
@@ -36,6 +39,7 @@ export class ReferenceViewService {
     @Inject(CameraSnapshots) private readonly snapshots: Pick<CameraSnapshots, 'take'>,
     @Inject(VIEW_ANALYSIS) private readonly analysis: Pick<ViewAnalysis, 'signature'>,
     @Inject(CaptureStore) private readonly captures: Pick<CaptureStore, 'store'>,
+    @Inject(OBJECT_STORAGE) private readonly storage: Pick<ObjectStorage, 'presignedGetUrl'>,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'reference-view' });
@@ -94,6 +98,19 @@ export class ReferenceViewService {
     }
     const history = (await this.views.history(enterpriseId, cameraId)).map(referenceViewView);
     return { current: history.find((view) => view.replacedAt === null) ?? null, history };
+  }
+
+  /** A short-lived link to one take's picture (tenant-scoped: another enterprise's camera or take is 404). */
+  async imageLink(
+    enterpriseId: EnterpriseId,
+    cameraId: string,
+    viewId: string,
+  ): Promise<{ url: string; maxAgeSeconds: number }> {
+    const view = (await this.views.history(enterpriseId, cameraId)).find((take) => take.id === viewId);
+    if (!view) throw new IngestException('not-found', `no reference view ${viewId} of camera ${cameraId}`);
+    const url = await this.storage.presignedGetUrl(view.image.bucket, view.image.key, IMAGE_LINK_SECONDS);
+    // The browser may keep the redirect a little less long than the link lives.
+    return { url, maxAgeSeconds: IMAGE_LINK_SECONDS - 10 };
   }
 
   private async camera(enterpriseId: EnterpriseId, cameraId: string): Promise<CheckableCamera> {

@@ -39,6 +39,7 @@ import { DISCOVERY } from './discovery';
 import { DiscoveryModal } from './DiscoveryModal';
 import { messages } from './messages';
 import { type Editing, RegistryForm } from './RegistryForms';
+import { hasReferenceView, referenceViewPermissions, ReferenceViewDrawer } from './ReferenceViewDrawer';
 
 const VIDEO_COLOUR = { recent: 'success', stale: 'warning', none: 'default' } as const;
 
@@ -64,6 +65,8 @@ export default function DevicesPage() {
   const [filter, setFilter] = useUrlState(['site', 'kind', 'q']);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [discoveringId, setDiscovering] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<DeviceRow['device'] | null>(null);
+  const views = referenceViewPermissions(account.role);
   const path = { params: { path: { enterpriseId } } };
   const key = (what: string) => ['registry', enterpriseId, what];
 
@@ -333,6 +336,20 @@ export default function DevicesPage() {
                   },
                 ]
               : []),
+            ...(views.read
+              ? [
+                  {
+                    title: t('col.view'),
+                    key: 'view',
+                    render: (_: unknown, row: DeviceRow) =>
+                      hasReferenceView(row.device) ? (
+                        <Button size="small" type="link" onClick={() => setViewing(row.device)}>
+                          {t('view.open')}
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
             ...(may.change
               ? [
                   {
@@ -358,6 +375,14 @@ export default function DevicesPage() {
           mayRegister={may.register && registry.lanes.length > 0}
           onRegister={(draft) => setEditing({ what: 'device', draft })}
           onClose={() => setDiscovering(null)}
+        />
+      ) : null}
+      {viewing ? (
+        <ReferenceViewDrawer
+          enterpriseId={enterpriseId}
+          device={viewing}
+          role={account.role}
+          onClose={() => setViewing(null)}
         />
       ) : null}
       {editing ? (

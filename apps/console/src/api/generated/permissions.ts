@@ -28,6 +28,12 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'inspector',
     'enterprise-admin',
   ],
+  'GET /api/camera-ingest/v1/enterprises/{enterpriseId}/devices/{deviceId}/reference-view/{viewId}/image': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+  ],
   'GET /api/camera-ingest/v1/enterprises/{enterpriseId}/gates': [
     'city-admin',
     'city-operator',

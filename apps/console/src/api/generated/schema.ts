@@ -1117,7 +1117,7 @@ export type paths = {
             };
           };
         };
-        /** @description forbidden: the role may not do this */
+        /** @description forbidden: the role may not do this; retake-needs-city: the camera has a view, which only a city-operator re-takes */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1171,6 +1171,96 @@ export type paths = {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/camera-ingest/v1/enterprises/{enterpriseId}/devices/{deviceId}/reference-view/{viewId}/image': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One take's picture: a redirect to a short-lived link of the stored JPEG */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+          enterpriseId: string;
+          viewId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Location: a presigned link, valid for a minute */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid-request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description unauthenticated: no valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description forbidden: the role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description not-found (tenant-scoped; also another enterprise) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
