@@ -1,18 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Descriptions,
-  Drawer,
-  Empty,
-  Form,
-  Image,
-  Input,
-  List,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Form, Image, Input, Space, Typography } from 'antd';
 import { api, ApiError, unwrap } from '../api/client';
 import { useMessages } from '../i18n/messages';
 import { allows } from '../session/permissions';
