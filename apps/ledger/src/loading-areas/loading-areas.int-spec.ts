@@ -11,8 +11,10 @@ import { openPostgresEventLog } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
 import { createObjectStorage, type ObjectStorage } from '@ecogate/storage';
 import { expectEventually, kafkaTestMessaging, minioTestStorage } from '@ecogate/testing';
+import { z } from 'zod';
 import { type LedgerHarness, startLedgerHarness } from '../testing/ledger-harness';
 import { aDecision, LEDGER_IT_CLIENT, memberOf } from '../testing/ledger-test-kit';
+import { loadingAreaAnomalySchema } from './loading-areas.openapi';
 
 // The loading-area rules in the ledger, against Postgres and the bus: sightings judged as they come
 // (rules 1, 4, 5), overdue entries and lone exits judged by the scan (rules 2, 3), each stored once
@@ -262,7 +264,12 @@ describe('loading-area anomalies in the ledger', () => {
 
   it('lists anomalies for the enterprise and the city, never for another enterprise', async () => {
     const path = `/enterprises/${E}/loading-area-anomalies?from=${ago(HOUR)}&to=${ago(-HOUR)}`;
-    expect((await h.as(memberOf(E, 'enterprise-staff'))(path)).status).toBe(200);
+    const listed = await h.as(memberOf(E, 'enterprise-staff'))(path);
+    expect(listed.status).toBe(200);
+    // Exactly what the OpenAPI document declares (the console's types come from it), clips included.
+    const declared = z.object({ items: z.array(loadingAreaAnomalySchema), truncated: z.boolean() }).strict();
+    expect(declared.parse(listed.body)).toEqual(listed.body);
+    expect((listed.body as { items: Anomaly[] }).items.some((a) => a.evidence.clip !== null)).toBe(true);
     expect((await h.as({ role: 'city-operator', subject: 'op', enterprises: '*' })(path)).status).toBe(200);
     expect((await h.as(memberOf('ent-other', 'enterprise-admin'))(path)).status).toBe(404);
     expect((await h.anonymous(path)).status).toBe(401);
