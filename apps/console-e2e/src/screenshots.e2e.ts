@@ -54,6 +54,8 @@ test('every page, for the documentation', async ({ page, signIn, camera }) => {
     ['in-plant', 'in-plant'],
     ['machinery', 'machinery'],
     ['exports', 'exports'],
+    ['loading-area-anomalies', 'loading-area-anomalies'],
+    ['loading-area-sightings', 'loading-area-sightings'],
     ['statistics', 'statistics'],
     ['alert', 'alert-level'],
     ['plan', 'emergency-plan'],

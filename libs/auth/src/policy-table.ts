@@ -152,6 +152,7 @@ export const POLICY = {
     // Anti-evasion anomalies and the sightings behind them: the enterprise and the city (issue #17).
     [`GET ${E}/loading-area-anomalies`]: { roles: readers },
     [`GET ${E}/loading-area-sightings`]: { roles: readers },
+    [`GET ${E}/loading-area-sightings/{sightingId}/photos/{kind}`]: { roles: readers },
     // --- ledger: loading areas (end) ---
   },
   'barrier-control': {

@@ -23,6 +23,14 @@ export const ENTERPRISE_PAGES: RouteObject[] = [
   { path: 'passages/:passageId', element: page(() => import('../passages/PassagePage')) },
   { path: 'review', element: page(() => import('../review/ReviewPage')) },
   { path: 'in-plant', element: page(() => import('../in-plant/InPlantPage')) },
+  {
+    path: 'loading-area-anomalies',
+    element: page(() => import('../loading-areas/LoadingAreaAnomaliesPage')),
+  },
+  {
+    path: 'loading-area-sightings',
+    element: page(() => import('../loading-areas/LoadingAreaSightingsPage')),
+  },
   { path: 'machinery', element: page(() => import('../machinery/MachineryPage')) },
   { path: 'statistics', element: page(() => import('../statistics/StatisticsPage')) },
   { path: 'alert', element: page(() => import('../alert/AlertLevelPage')) },

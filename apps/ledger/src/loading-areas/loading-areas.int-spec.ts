@@ -9,9 +9,12 @@ import {
 } from '@ecogate/messaging';
 import { openPostgresEventLog } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
-import { expectEventually, kafkaTestMessaging } from '@ecogate/testing';
+import { createObjectStorage, type ObjectStorage } from '@ecogate/storage';
+import { expectEventually, kafkaTestMessaging, minioTestStorage } from '@ecogate/testing';
+import { z } from 'zod';
 import { type LedgerHarness, startLedgerHarness } from '../testing/ledger-harness';
 import { aDecision, LEDGER_IT_CLIENT, memberOf } from '../testing/ledger-test-kit';
+import { loadingAreaAnomalySchema } from './loading-areas.openapi';
 
 // The loading-area rules in the ledger, against Postgres and the bus: sightings judged as they come
 // (rules 1, 4, 5), overdue entries and lone exits judged by the scan (rules 2, 3), each stored once
@@ -20,8 +23,10 @@ const E = `ent-la-${randomUUID().slice(0, 6)}`;
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
+// The frames and crops are in a bucket of this run: the photo route's links are followed.
+const bucket = `ledger-it-la-${randomUUID().slice(0, 8)}`;
 const ref = (key: string) => ({
-  bucket: 'ecogate-captures',
+  bucket,
   key: `${E}/site-1/2026/12/07/${key}`,
   sha256: 'b'.repeat(64),
   contentType: 'image/jpeg',
@@ -39,6 +44,7 @@ interface Anomaly {
     passageIds: string[];
     refusalIds: string[];
     searchedFrom: string | null;
+    clip: { cameraId: string; from: string; to: string } | null;
   };
 }
 
@@ -47,6 +53,7 @@ describe('loading-area anomalies in the ledger', () => {
   let transport: MessagingTransport;
   let publisher: ConnectablePublisher;
   let tap: EventConsumer | undefined;
+  let storage: ObjectStorage;
   const anomalyEvents: PayloadOf<'loading-area.anomaly.detected.v1'>[] = [];
 
   const decide = (
@@ -119,6 +126,8 @@ describe('loading-area anomalies in the ledger', () => {
       loadingAreas: { maxStayMs: HOUR, intervalMs: 200, horizonMs: 24 * HOUR, graceMs: HOUR },
     });
     await h.service.ready();
+    storage = createObjectStorage(minioTestStorage());
+    await storage.ensureBucket(bucket);
     transport = await createMessagingTransport(
       kafkaTestMessaging({ clientId: LEDGER_IT_CLIENT, topicPrefix: h.topicPrefix }),
       { logger: createLogger({ service: 'ledger-it', level: 'silent' }), openEventLog: openPostgresEventLog },
@@ -155,7 +164,8 @@ describe('loading-area anomalies in the ledger', () => {
       ).toHaveLength(1),
     );
 
-    const ghost = await see('冀B20002', ago(60_000));
+    const ghostAt = ago(60_000);
+    const ghost = await see('冀B20002', ghostAt);
     await see('冀A10001', ago(60_000));
     await see('冀C30003', ago(60_000));
     // A doubtful read is kept, never judged.
@@ -172,6 +182,12 @@ describe('loading-area anomalies in the ledger', () => {
       refusalIds: [],
     });
     expect(seenWithoutEntry.evidence.searchedFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The loading area's video from 30 s before to 30 s after the first sighting (not the later frame's).
+    expect(seenWithoutEntry.evidence.clip).toEqual({
+      cameraId: 'yard-1',
+      from: new Date(Date.parse(ghostAt) - 30_000).toISOString(),
+      to: new Date(Date.parse(ghostAt) + 30_000).toISOString(),
+    });
     const refused = await anomalyOf('冀C30003', 'refused-seen-inside');
     expect(refused.evidence.refusalIds).toHaveLength(1);
 
@@ -203,8 +219,10 @@ describe('loading-area anomalies in the ledger', () => {
     await decide('冀D40004', 'out', ago(10 * 60_000));
     const lone = await passageId('冀D40004');
 
-    expect((await anomalyOf('冀E50005', 'entry-without-exit')).evidence.passageIds).toEqual([overdue]);
-    expect((await anomalyOf('冀D40004', 'exit-without-entry')).evidence.passageIds).toEqual([lone]);
+    const stayed = await anomalyOf('冀E50005', 'entry-without-exit');
+    expect(stayed.evidence).toMatchObject({ passageIds: [overdue], cameraId: null, clip: null });
+    const exited = await anomalyOf('冀D40004', 'exit-without-entry');
+    expect(exited.evidence).toMatchObject({ passageIds: [lone], cameraId: null, clip: null });
     // A completed stay within the limit, and the entry still within it, are no anomaly.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const plates = (await anomalies()).map((a) => `${a.plate} ${a.kind}`);
@@ -246,12 +264,60 @@ describe('loading-area anomalies in the ledger', () => {
 
   it('lists anomalies for the enterprise and the city, never for another enterprise', async () => {
     const path = `/enterprises/${E}/loading-area-anomalies?from=${ago(HOUR)}&to=${ago(-HOUR)}`;
-    expect((await h.as(memberOf(E, 'enterprise-staff'))(path)).status).toBe(200);
+    const listed = await h.as(memberOf(E, 'enterprise-staff'))(path);
+    expect(listed.status).toBe(200);
+    // Exactly what the OpenAPI document declares (the console's types come from it), clips included.
+    const declared = z.object({ items: z.array(loadingAreaAnomalySchema), truncated: z.boolean() }).strict();
+    expect(declared.parse(listed.body)).toEqual(listed.body);
+    expect((listed.body as { items: Anomaly[] }).items.some((a) => a.evidence.clip !== null)).toBe(true);
     expect((await h.as({ role: 'city-operator', subject: 'op', enterprises: '*' })(path)).status).toBe(200);
     expect((await h.as(memberOf('ent-other', 'enterprise-admin'))(path)).status).toBe(404);
     expect((await h.anonymous(path)).status).toBe(401);
     expect(
       (await h.api(`/enterprises/${E}/loading-area-anomalies?from=${ago(0)}&to=${ago(HOUR)}`)).status,
     ).toBe(400);
+  });
+
+  it("serves a sighting's frame and crop to the enterprise and the city, not to another enterprise", async () => {
+    const sightingId = await see('冀H80008', ago(5 * 60_000), 'needs-review');
+    const frame = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from('loading-area-frame')]);
+    await storage.put(bucket, ref(`loading-area/${sightingId}.jpg`).key, frame, {
+      contentType: 'image/jpeg',
+    });
+    const path = (kind: string, enterprise = E) =>
+      `/api/v1/enterprises/${enterprise}/loading-area-sightings/${sightingId}/photos/${kind}`;
+    const raw = async (caller: Parameters<LedgerHarness['as']>[0], route: string) =>
+      fetch(`${h.service.url}${route}`, {
+        redirect: 'manual',
+        headers: { authorization: await h.issuer.bearer(caller) },
+      });
+    const staff = memberOf(E, 'enterprise-staff');
+
+    const answer = await expectEventually(async () => {
+      const found = await raw(staff, path('scene'));
+      expect(found.status).toBe(302);
+      return found;
+    });
+    expect(answer.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
+    const bytes = Buffer.from(await (await fetch(answer.headers.get('location')!)).arrayBuffer());
+    expect(bytes.equals(frame)).toBe(true);
+    // The crop's link points at the crop's key, not the frame's.
+    const crop = await raw({ role: 'city-operator', subject: 'op', enterprises: '*' }, path('plate'));
+    expect(crop.status).toBe(302);
+    expect(decodeURIComponent(crop.headers.get('location')!)).toContain(`plate/${sightingId}.jpg`);
+
+    const refused = async (caller: Parameters<LedgerHarness['as']>[0], route: string) => {
+      const reply = await raw(caller, route);
+      return { status: reply.status, code: ((await reply.json()) as { code?: string }).code };
+    };
+    // Another enterprise's token on its own path: as if there were no such sighting.
+    const other = memberOf('ent-other', 'enterprise-admin');
+    expect(await refused(other, path('scene', 'ent-other'))).toEqual({
+      status: 404,
+      code: 'photo-not-found',
+    });
+    expect((await raw(other, path('scene'))).status).toBe(404);
+    expect(await refused(staff, path('video'))).toMatchObject({ status: 400, code: 'invalid-request' });
+    expect((await fetch(`${h.service.url}${path('scene')}`, { redirect: 'manual' })).status).toBe(401);
   });
 });

@@ -1,7 +1,8 @@
-import { LOADING_AREA_ANOMALY_KINDS, objectRefSchema } from '@ecogate/contracts';
+import { idSchema, LOADING_AREA_ANOMALY_KINDS, objectRefSchema } from '@ecogate/contracts';
 import { type RouteDescriptor } from '@ecogate/http-edge';
 import { z } from 'zod';
 import { refusal } from '../api/ledger-responses';
+import { photoKindParam } from '../photos/passage-photos.controller';
 import { anomaliesQuery, sightingsQuery } from './loading-areas.service';
 
 const instant = z.iso.datetime({ offset: true });
@@ -26,6 +27,11 @@ export const loadingAreaAnomalySchema = z.object({
     refusalIds: z.array(z.string()),
     /** The Beijing day the search for the missing gate row started on. */
     searchedFrom: z.iso.date().nullable(),
+    /**
+     * The loading area's video around the sighting (30 s each side), for the video archive's
+     * `GET …/cameras/:cameraId/playlist.m3u8?from&to`; null without a sighting camera.
+     */
+    clip: z.object({ cameraId: z.string(), from: instant, to: instant }).nullable(),
   }),
 });
 
@@ -75,6 +81,21 @@ export const loadingAreaRoutes: RouteDescriptor[] = [
         schema: z.object({ items: z.array(loadingAreaSightingSchema), truncated: z.boolean() }),
       },
       400: refusal('invalid-request, invalid-enterprise-id'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/enterprises/:enterpriseId/loading-area-sightings/:sightingId/photos/:kind',
+    summary: "A sighting's frame (`scene`) or plate crop (`plate`) for a browser: 302 to a short-lived link",
+    tags: ['loading-areas'],
+    params: params.extend({ sightingId: idSchema, kind: photoKindParam }),
+    responses: {
+      302: {
+        description:
+          "Redirect (`Location`) to a short-lived link, as the passages' photos; `Cache-Control: private, max-age`",
+      },
+      400: refusal('invalid-request, invalid-enterprise-id'),
+      404: refusal('photo-not-found'),
     },
   },
 ];

@@ -8,6 +8,8 @@ import {
   TenantRepository,
 } from '@ecogate/persistence';
 import { z } from 'zod';
+import { newestInPeriod } from '../api/newest-in-period';
+import { clipOf } from './anomaly-clip';
 import { storeAnomalies } from './anomaly-store';
 import { GateHistory } from './gate-history';
 import { LoadingAreaAnomalyEntity } from './loading-area-anomaly.entity';
@@ -94,64 +96,51 @@ export class LoadingAreasService {
     });
   }
 
-  async anomalies(enterpriseId: EnterpriseId, query: AnomaliesQuery) {
-    const qb = TenantRepository.of(this.dataSource, LoadingAreaAnomalyEntity)
-      .scopedQueryBuilder(enterpriseId, 'a')
-      .andWhere('a.at >= :from AND a.at < :to', query);
+  anomalies(enterpriseId: EnterpriseId, query: AnomaliesQuery) {
+    const qb = TenantRepository.of(this.dataSource, LoadingAreaAnomalyEntity).scopedQueryBuilder(
+      enterpriseId,
+      'a',
+    );
     if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
-    const rows = await qb
-      .orderBy('a.at', 'DESC')
-      .addOrderBy('a.anomalyId', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return {
-      items: rows.slice(0, query.limit).map((a) => ({
-        anomalyId: a.anomalyId,
-        kind: a.kind,
-        plate: a.plate,
-        at: a.at,
-        reason: a.reason,
-        detectedAt: a.detectedAt,
-        evidence: {
-          sightingId: a.sightingId,
-          cameraId: a.cameraId,
-          frame: a.frame,
-          crop: a.crop,
-          passageIds: a.passageIds,
-          refusalIds: a.refusalIds,
-          searchedFrom: a.searchedFrom,
-        },
-      })),
-      /** More anomalies than `limit` in the period: narrow it. */
-      truncated: rows.length > query.limit,
-    };
+    // More anomalies than `limit` in the period: `truncated`, narrow it.
+    return newestInPeriod(qb, { at: 'at', id: 'anomalyId' }, query, (a) => ({
+      anomalyId: a.anomalyId,
+      kind: a.kind,
+      plate: a.plate,
+      at: a.at,
+      reason: a.reason,
+      detectedAt: a.detectedAt,
+      evidence: {
+        sightingId: a.sightingId,
+        cameraId: a.cameraId,
+        frame: a.frame,
+        crop: a.crop,
+        passageIds: a.passageIds,
+        refusalIds: a.refusalIds,
+        searchedFrom: a.searchedFrom,
+        clip: clipOf(a.cameraId, a.at),
+      },
+    }));
   }
 
-  async sightings(enterpriseId: EnterpriseId, query: SightingsQuery) {
-    const qb = TenantRepository.of(this.dataSource, LoadingAreaSightingEntity)
-      .scopedQueryBuilder(enterpriseId, 's')
-      .andWhere('s.at >= :from AND s.at < :to', query);
+  sightings(enterpriseId: EnterpriseId, query: SightingsQuery) {
+    const qb = TenantRepository.of(this.dataSource, LoadingAreaSightingEntity).scopedQueryBuilder(
+      enterpriseId,
+      's',
+    );
     if (query.plate) qb.andWhere('s.plate = :plate', { plate: query.plate });
-    const rows = await qb
-      .orderBy('s.at', 'DESC')
-      .addOrderBy('s.sightingId', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return {
-      items: rows.slice(0, query.limit).map((s) => ({
-        sightingId: s.sightingId,
-        cameraId: s.cameraId,
-        siteId: s.siteId,
-        plate: s.plate,
-        plateColour: s.plateColour,
-        confidence: s.confidence,
-        verdict: s.verdict,
-        at: s.at,
-        frame: s.frame,
-        crop: s.crop,
-        cropBox: s.cropBox,
-      })),
-      truncated: rows.length > query.limit,
-    };
+    return newestInPeriod(qb, { at: 'at', id: 'sightingId' }, query, (s) => ({
+      sightingId: s.sightingId,
+      cameraId: s.cameraId,
+      siteId: s.siteId,
+      plate: s.plate,
+      plateColour: s.plateColour,
+      confidence: s.confidence,
+      verdict: s.verdict,
+      at: s.at,
+      frame: s.frame,
+      crop: s.crop,
+      cropBox: s.cropBox,
+    }));
   }
 }

@@ -16,9 +16,9 @@ function redirect(response: Response, link: PhotoLink): void {
 }
 
 /**
- * Photos for browsers: `GET …/passages/:passageId/photos/:side/:kind` and
- * `GET …/decisions/:decisionId/photos/:kind` answer 302 to a presigned (MinIO) or signed
- * (filesystem) link; 404 `photo-not-found` when there is none.
+ * Photos for browsers: `GET …/passages/:passageId/photos/:side/:kind`,
+ * `GET …/decisions/:decisionId/photos/:kind` and `GET …/loading-area-sightings/:sightingId/photos/:kind`
+ * answer 302 to a presigned (MinIO) or signed (filesystem) link; 404 `photo-not-found` when there is none.
  */
 @Controller('api/v1/enterprises/:enterpriseId')
 export class PassagePhotosController {
@@ -51,6 +51,21 @@ export class PassagePhotosController {
     const link = await this.photos.ofDecision(
       parseEnterpriseId(enterpriseId),
       parseRequest(idSchema, decisionId),
+      parseRequest(photoKindParam, kind),
+    );
+    redirect(response, link);
+  }
+
+  @Get('loading-area-sightings/:sightingId/photos/:kind')
+  async ofSighting(
+    @Param('enterpriseId') enterpriseId: string,
+    @Param('sightingId') sightingId: string,
+    @Param('kind') kind: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const link = await this.photos.ofSighting(
+      parseEnterpriseId(enterpriseId),
+      parseRequest(idSchema, sightingId),
       parseRequest(photoKindParam, kind),
     );
     redirect(response, link);

@@ -2,6 +2,7 @@ import { type ObjectRef } from '@ecogate/contracts';
 import { type DataSource, type EnterpriseId, TenantRepository } from '@ecogate/persistence';
 import { type ObjectStorage, StorageError } from '@ecogate/storage';
 import { LedgerException } from '../errors/ledger.exception';
+import { LoadingAreaSightingEntity } from '../loading-areas/loading-area-sighting.entity';
 import { PassageDecisionEntity } from '../passage/passage-decision.entity';
 import { type PassagePhotos } from '../passage/passage.entity';
 import { PassageRepository } from '../passage/passage.repository';
@@ -71,6 +72,17 @@ export class PassagePhotosService {
     // Not (yet) recorded, another enterprise's, or without that image: the same answer.
     if (!ref) throw new LedgerException('photo-not-found', `no ${kind} photo for decision ${decisionId}`);
     return this.link(ref);
+  }
+
+  /** A loading-area sighting's frame (`scene`) or plate crop (`plate`): every sighting keeps both. */
+  async ofSighting(enterpriseId: EnterpriseId, sightingId: string, kind: PhotoKind): Promise<PhotoLink> {
+    const sighting = await TenantRepository.of(this.dataSource, LoadingAreaSightingEntity).findOne(
+      enterpriseId,
+      { sightingId },
+    );
+    // Another enterprise's sighting is indistinguishable from a missing one.
+    if (!sighting) throw new LedgerException('photo-not-found', `no sighting ${sightingId}`);
+    return this.link(kind === 'scene' ? sighting.frame : sighting.crop);
   }
 
   private async link(ref: ObjectRef): Promise<PhotoLink> {

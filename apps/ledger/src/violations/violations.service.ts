@@ -7,6 +7,7 @@ import {
   TenantRepository,
 } from '@ecogate/persistence';
 import { z } from 'zod';
+import { newestInPeriod } from '../api/newest-in-period';
 import { GateViolationEntity } from './gate-violation.entity';
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -66,30 +67,23 @@ export class ViolationsService {
     });
   }
 
-  async list(enterpriseId: EnterpriseId, query: ViolationsQuery) {
-    const qb = TenantRepository.of(this.dataSource, GateViolationEntity)
-      .scopedQueryBuilder(enterpriseId, 'v')
-      .andWhere('v.at >= :from AND v.at < :to', query);
+  list(enterpriseId: EnterpriseId, query: ViolationsQuery) {
+    const qb = TenantRepository.of(this.dataSource, GateViolationEntity).scopedQueryBuilder(
+      enterpriseId,
+      'v',
+    );
     if (query.kind) qb.andWhere('v.kind = :kind', { kind: query.kind });
-    const rows = await qb
-      .orderBy('v.at', 'DESC')
-      .addOrderBy('v.violationId', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return {
-      items: rows.slice(0, query.limit).map((v) => ({
-        violationId: v.violationId,
-        kind: v.kind,
-        at: v.at,
-        siteId: v.siteId,
-        gateId: v.gateId,
-        laneId: v.laneId,
-        direction: v.direction,
-        plate: v.plate,
-        details: v.details,
-      })),
-      /** More violations than `limit` in the period: narrow it. */
-      truncated: rows.length > query.limit,
-    };
+    // More violations than `limit` in the period: `truncated`, narrow it.
+    return newestInPeriod(qb, { at: 'at', id: 'violationId' }, query, (v) => ({
+      violationId: v.violationId,
+      kind: v.kind,
+      at: v.at,
+      siteId: v.siteId,
+      gateId: v.gateId,
+      laneId: v.laneId,
+      direction: v.direction,
+      plate: v.plate,
+      details: v.details,
+    }));
   }
 }

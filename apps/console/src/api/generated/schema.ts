@@ -7310,6 +7310,13 @@ export type paths = {
                 detectedAt: string;
                 evidence: {
                   cameraId: string | null;
+                  clip: {
+                    cameraId: string;
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                  } | null;
                   crop: {
                     bucket: string;
                     bytes: number;
@@ -7436,6 +7443,71 @@ export type paths = {
         };
         /** @description invalid-request, invalid-enterprise-id */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/loading-area-sightings/{sightingId}/photos/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A sighting's frame (`scene`) or plate crop (`plate`) for a browser: 302 to a short-lived link */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          kind: 'scene' | 'plate';
+          sightingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Redirect (`Location`) to a short-lived link, as the passages' photos; `Cache-Control: private, max-age` */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description photo-not-found */
+        404: {
           headers: {
             [name: string]: unknown;
           };
