@@ -325,7 +325,7 @@ const apiRoutes: RouteDescriptor[] = [
     responses: {
       201: { description: 'The new current view', schema: referenceViewSchema },
       ...registryRefusals,
-      409: refusal('snapshot-unsupported: not an ONVIF camera with an address and login'),
+      409: refusal('snapshot-unsupported: not an ONVIF or Hikvision camera with an address and login'),
       502: refusal('the camera did not answer, refused, or sent no readable image'),
     },
   },

@@ -19,6 +19,7 @@ const admin: Principal = {
 const camera: CheckableCamera = {
   id: 'cam-1',
   kind: 'anpr-camera',
+  vendor: 'onvif',
   enterpriseId,
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'x',
