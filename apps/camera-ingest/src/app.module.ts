@@ -19,6 +19,7 @@ import { DahuaPushAdapter } from './push/dahua/dahua-push.adapter';
 import { HikvisionPushAdapter } from './push/hikvision/hikvision-push.adapter';
 import { CaptureStore, OBJECT_STORAGE } from './capture/capture-store';
 import { IngestPushService } from './push/ingest-push.service';
+import { LoadingAreaPushService } from './push/loading-area-push.service';
 import { DEVICE_NETWORKS } from './registry/device-address-policy';
 import { PushAuthService } from './push/push-auth.service';
 import { PUSH_SETTINGS } from './push/push-settings';
@@ -129,6 +130,7 @@ export class AppModule {
         RegistryService,
         PushAuthService,
         IngestPushService,
+        LoadingAreaPushService,
         CameraStatusPublisher,
         ...onvifProviders(config.onvif),
         { provide: DISCOVERY_SETTINGS, useValue: config.discovery },

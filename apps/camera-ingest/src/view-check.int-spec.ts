@@ -1,4 +1,4 @@
-import { OnvifDeviceSimulator } from '@ecogate/camera-simulator';
+import { CameraSimulator, OnvifDeviceSimulator } from '@ecogate/camera-simulator';
 import { footageFrame, type FootageVariant } from '@ecogate/camera-tamper/testing';
 import { type PayloadOf } from '@ecogate/contracts';
 import { expectEventually, releaseAll } from '@ecogate/testing';
@@ -9,11 +9,14 @@ const CHECK_MS = 1_000;
 const FROZEN_AFTER_MS = 4_000;
 const account = { username: 'admin', password: 'View-It-1' };
 
-describe('view check: reference views and tampering of a simulated ONVIF camera (Postgres, Kafka, MinIO)', () => {
+describe('view check: reference views and tampering of simulated ONVIF and Hikvision cameras (Postgres, Kafka, MinIO)', () => {
   const harness = new CameraIngestHarness({ name: 'view_check', consume: ['camera.status.changed.v1'] });
   const { api, enterprise } = harness;
   const camera = new OnvifDeviceSimulator({ account });
   const cameraId = `${enterprise}-yard`;
+  /** A Hikvision camera: its picture over ISAPI (digest), no ONVIF. */
+  const hikvision = new CameraSimulator({ vendor: 'hikvision', pushUrl: 'http://127.0.0.1:1', account });
+  const hikvisionId = `${enterprise}-hik`;
   const statuses = harness.received('camera.status.changed.v1');
   const changes = (): PayloadOf<'camera.status.changed.v1'>[] =>
     statuses.map((event) => event.payload).filter((status) => status.cameraId === cameraId);
@@ -57,6 +60,8 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
     still = (await footageFrame(scene, 'day', 9)).image;
     const url = await camera.start();
     show('day');
+    const hikvisionUrl = await hikvision.start();
+    hikvision.showView(footage.get('day')!);
     await harness.start({
       VIEW_CHECK_INTERVAL_MS: String(CHECK_MS),
       VIEW_CHECK_CONFIRM_CHECKS: '2',
@@ -64,9 +69,11 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
       ONVIF_REQUEST_TIMEOUT_MS: '2000',
     });
     await harness.addLane();
-    for (const [id, vendor] of [
-      [cameraId, 'onvif'],
-      [`${enterprise}-anpr`, 'hikvision'],
+    for (const [id, vendor, address] of [
+      [cameraId, 'onvif', url],
+      // A Dahua camera's snapshots are not spoken yet (snapshot.cgi).
+      [`${enterprise}-anpr`, 'dahua', url],
+      [hikvisionId, 'hikvision', hikvisionUrl],
     ] as const) {
       const response = await api('POST', '/devices', {
         id,
@@ -74,7 +81,7 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
         kind: vendor === 'onvif' ? 'loading-area-camera' : 'anpr-camera',
         vendor,
         name: id,
-        address: url,
+        address,
         credentials: account,
         ...(vendor === 'onvif' ? {} : { allowedSources: ['127.0.0.1'] }),
       });
@@ -86,6 +93,7 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
     releaseAll(
       () => harness.close(),
       () => camera.stop(),
+      () => hikvision.stop(),
     ),
   );
 
@@ -233,4 +241,35 @@ describe('view check: reference views and tampering of a simulated ONVIF camera 
       replacedAt: before.takenAt,
     });
   });
+
+  it('takes a Hikvision camera’s view over ISAPI and reports it covered, then recovered', async () => {
+    const response = await api(
+      'POST',
+      `/devices/${hikvisionId}/reference-view`,
+      { reason: 'commissioning of the exit camera' },
+      await as('city-operator'),
+    );
+    expect(response.status).toBe(201);
+    const view = (await response.json()) as ReferenceViewView;
+    const stored = await harness.stored(view.image.key);
+    expect(footage.get('day')!.some((frame) => frame.equals(stored))).toBe(true);
+
+    const hikvisionChanges = () =>
+      statuses.map((event) => event.payload).filter((status) => status.cameraId === hikvisionId);
+    hikvision.showView(footage.get('covered-cloth')!);
+    const covered = await expectEventually(
+      () => {
+        const [change] = hikvisionChanges();
+        expect(change).toBeDefined();
+        return change!;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(covered).toMatchObject({ status: 'tampered', tamper: { kind: 'covered' } });
+    hikvision.showView(footage.get('day')!);
+    await expectEventually(
+      () => expect(hikvisionChanges()[1]).toMatchObject({ status: 'recovered', tamper: { kind: 'covered' } }),
+      { timeoutMs: 60_000 },
+    );
+  }, 180_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { CameraSimulator } from './camera-simulator';
@@ -67,6 +68,44 @@ describe('CameraSimulator', () => {
         body: '<BarrierGate><ctrlMode>open</ctrlMode></BarrierGate>',
       });
       expect(camera.barrierCommands()).toEqual([{ kind: 'barrier', command: 'open', via: 'isapi' }]);
+    } finally {
+      await camera.stop();
+    }
+  });
+
+  it('serves the ISAPI picture behind HTTP digest, the shown frames in turn', async () => {
+    const account = { username: 'admin', password: 'Pic-1' };
+    const camera = new CameraSimulator({ vendor: 'hikvision', pushUrl: url, account });
+    const frames = [Buffer.from([0xff, 0xd8, 0xff, 1]), Buffer.from([0xff, 0xd8, 0xff, 2])];
+    camera.showView(frames);
+    const base = await camera.start();
+    const path = '/ISAPI/Streaming/channels/1/picture';
+    const md5 = (value: string) => createHash('md5').update(value).digest('hex');
+    /** One GET answering a fresh challenge with `password`; nc 1 on each fresh nonce. */
+    const get = async (password: string) => {
+      const challenge = (await fetch(`${base}${path}`)).headers.get('www-authenticate') ?? '';
+      const nonce = /nonce="([^"]+)"/.exec(challenge)?.[1] ?? '';
+      const realm = /realm="([^"]+)"/.exec(challenge)?.[1] ?? '';
+      const ha1 = md5(`${account.username}:${realm}:${password}`);
+      const response = md5(`${ha1}:${nonce}:00000001:c1:auth:${md5(`GET:${path}`)}`);
+      return fetch(`${base}${path}`, {
+        headers: {
+          authorization: `Digest username="admin", realm="${realm}", nonce="${nonce}", uri="${path}", qop=auth, nc=00000001, cnonce="c1", response="${response}"`,
+        },
+      });
+    };
+    try {
+      const refused = await fetch(`${base}${path}`);
+      expect([refused.status, refused.headers.get('www-authenticate')]).toEqual([
+        401,
+        expect.stringMatching(/^Digest realm="[^"]+", qop="auth", nonce="/),
+      ]);
+      expect((await get('wrong')).status).toBe(401);
+      const served = [];
+      for (let i = 0; i < 3; i += 1)
+        served.push(Buffer.from(await (await get(account.password)).arrayBuffer()));
+      expect(served).toEqual([frames[0], frames[1], frames[0]]);
+      expect(camera.picturesServed).toBe(3);
     } finally {
       await camera.stop();
     }

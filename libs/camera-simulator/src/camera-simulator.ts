@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { dahuaTrafficEvent } from './dahua-format';
 import { hikvisionAlertXml, hikvisionAnprPost } from './hikvision-format';
+import { HttpDigestChallenge } from './onvif/http-digest-challenge';
+import { type DeviceAccount } from './onvif/ws-username-token';
 import { plateCropPhoto, scenePhoto } from './samples';
 import { vzenithAlarmInfoPlate } from './vzenith-format';
 
@@ -17,7 +19,12 @@ export interface CameraSimulatorOptions {
   /** Camera serial (Vzenith `serialno`) or device UUID prefix (Hikvision). */
   readonly serial?: string;
   readonly now?: () => Date;
+  /** The login of the camera's own HTTP API (ISAPI, HTTP digest); `admin` / `admin12345` by default. */
+  readonly account?: DeviceAccount;
 }
+
+/** Where a Hikvision camera serves its current picture (ISAPI Streaming, channel 1). */
+export const ISAPI_PICTURE_PATH = '/ISAPI/Streaming/channels/1/picture';
 
 export interface Arrival {
   readonly plate: string;
@@ -75,9 +82,25 @@ export class CameraSimulator {
   private nextId = 1;
   private readonly serial: string;
   private server?: Server;
+  private readonly digest: HttpDigestChallenge;
+  private view: readonly Buffer[] = [scenePhoto(0)];
+  private nextView = 0;
+  /** ISAPI picture requests answered 200 (digest accepted). */
+  picturesServed = 0;
 
   constructor(private readonly options: CameraSimulatorOptions) {
     this.serial = options.serial ?? `sim-${randomUUID().slice(0, 8)}`;
+    const account = options.account ?? { username: 'admin', password: 'admin12345' };
+    this.digest = new HttpDigestChallenge('IP Camera(SIM)', () => account);
+  }
+
+  /**
+   * What the camera sees: the JPEG its ISAPI picture answers from now on, or several served in turn
+   * (a live camera's frames differ by their sensor noise; one frame forever is a frozen picture).
+   */
+  showView(view: Buffer | readonly Buffer[]): void {
+    this.view = Buffer.isBuffer(view) ? [view] : view;
+    this.nextView = 0;
   }
 
   private now(): Date {
@@ -129,10 +152,32 @@ export class CameraSimulator {
     return this.commands.filter((c) => c.kind === 'barrier');
   }
 
-  /** Serves the camera's own HTTP API (ISAPI barrier control); resolves with its base URL. */
+  /**
+   * Serves the camera's own HTTP API — ISAPI barrier control, and the current picture
+   * (`GET /ISAPI/Streaming/channels/1/picture`, HTTP digest: a 401 challenge first); resolves with
+   * its base URL.
+   */
   async start(): Promise<string> {
     const server = createServer((req, res) => {
       void readAll(req).then((body) => {
+        if (req.method === 'GET' && (req.url ?? '').split('?')[0] === ISAPI_PICTURE_PATH) {
+          const verdict = this.digest.verify('GET', req.url ?? '', req.headers.authorization);
+          if (verdict !== 'ok') {
+            res.writeHead(401, {
+              'www-authenticate': this.digest.challenge(verdict === 'stale'),
+              'content-type': 'application/xml',
+            });
+            res.end(
+              '<ResponseStatus><statusCode>4</statusCode><subStatusCode>notAuthorized</subStatusCode></ResponseStatus>',
+            );
+            return;
+          }
+          this.picturesServed += 1;
+          const jpeg = this.view[this.nextView++ % this.view.length] ?? Buffer.alloc(0);
+          res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': jpeg.length });
+          res.end(jpeg);
+          return;
+        }
         const barrier = /^\/ISAPI\/Parking\/channels\/\d+\/barrierGate$/.exec(req.url ?? '');
         if (req.method === 'PUT' && barrier) {
           const mode = /<ctrlMode>(\w+)<\/ctrlMode>/.exec(body)?.[1];

@@ -22,6 +22,7 @@ describe('DahuaStreamSupervisionService', () => {
   const device = (version: string, login = account): DahuaStreamDevice => ({
     id: 'itc-1',
     kind: 'anpr-camera',
+    vendor: 'dahua',
     enterpriseId: parseEnterpriseId('ent-1'),
     address: camera.url,
     credentialsEncrypted: cipher.encrypt('itc-1', login),

@@ -44,6 +44,7 @@ function supervise(
   const device: DahuaStreamDevice = {
     id: 'itc-1',
     kind: 'anpr-camera',
+    vendor: 'dahua',
     enterpriseId: parseEnterpriseId('ent-1'),
     address: camera.url,
     credentialsEncrypted: 'unused',

@@ -328,7 +328,7 @@ const apiRoutes: RouteDescriptor[] = [
       403: refusal(
         'forbidden: the role may not do this; retake-needs-city: the camera has a view, which only a city-operator re-takes',
       ),
-      409: refusal('snapshot-unsupported: not an ONVIF camera with an address and login'),
+      409: refusal('snapshot-unsupported: not an ONVIF or Hikvision camera with an address and login'),
       502: refusal('the camera did not answer, refused, or sent no readable image'),
     },
   },

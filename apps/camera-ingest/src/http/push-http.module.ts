@@ -6,6 +6,7 @@ import { HealthController } from '../health/health.controller';
 import { ANPR_PUSH_ADAPTERS } from '../push/anpr-push.adapter';
 import { HTTP_STATUS_OF } from '../push/ingest.exception';
 import { IngestPushService } from '../push/ingest-push.service';
+import { LoadingAreaPushService } from '../push/loading-area-push.service';
 import { PushAuthService } from '../push/push-auth.service';
 import { PushController } from '../push/push.controller';
 import { PUSH_SETTINGS } from '../push/push-settings';
@@ -26,6 +27,7 @@ export class PushHttpModule {
         from(ANPR_PUSH_ADAPTERS),
         from(PushAuthService),
         from(IngestPushService),
+        from(LoadingAreaPushService),
         from(PUSH_SETTINGS),
         from(DataSource),
         {

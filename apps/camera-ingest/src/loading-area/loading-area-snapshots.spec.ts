@@ -32,6 +32,7 @@ const image: ObjectRef = {
 const camera: LoadingAreaCamera = {
   id: 'yard-1',
   kind: 'loading-area-camera',
+  vendor: 'onvif',
   enterpriseId: parseEnterpriseId('ent-1'),
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'unused',

@@ -16,6 +16,18 @@ const framesPublished = meter('camera-ingest').createCounter('camera_ingest_load
   description: 'Loading-area frames stored and published, by trigger',
 });
 
+/** A frame's ids, from its camera and `frameKey`: the same frame published again is the same event. */
+export function loadingAreaFrameIds(
+  cameraId: string,
+  frameKey: string,
+): { captureId: string; eventId: string } {
+  const name = `loading-area|${cameraId}|${frameKey}`;
+  return {
+    captureId: uuidV5(`capture|${name}`),
+    eventId: uuidV5(`loading-area.snapshot.captured.v1|${name}`),
+  };
+}
+
 /**
  * A loading-area frame → its JPEG in object storage (the capture keys: content hash in the site's
  * day folder) → `loading-area.snapshot.captured.v1`. Ids derive from the camera and `frameKey` (the
@@ -36,13 +48,12 @@ export class LoadingAreaSnapshots {
     capturedAt: Date,
   ): Promise<string> {
     const image = await this.captures.store(camera, capturedAt, 'loading-area', bytes, 'image/jpeg', 'jpg');
-    const name = `loading-area|${camera.id}|${frameKey}`;
-    const captureId = uuidV5(`capture|${name}`);
+    const { captureId, eventId } = loadingAreaFrameIds(camera.id, frameKey);
     await this.publisher.publish('loading-area.snapshot.captured.v1', {
       enterpriseId: camera.enterpriseId,
       // Per camera: its frames stay in order, and one busy area does not hold up another.
       key: `${camera.enterpriseId}/${camera.id}`,
-      eventId: uuidV5(`loading-area.snapshot.captured.v1|${name}`),
+      eventId,
       occurredAt: capturedAt,
       payload: {
         captureId,

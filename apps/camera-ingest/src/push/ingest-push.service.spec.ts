@@ -4,34 +4,11 @@ import { type EventPublisher, type PublishRequest } from '@ecogate/messaging';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
 import { type CaptureStore } from '../capture/capture-store';
-import { type PushClaim, type PushReceiptKey, type PushReceipts } from '../receipts/push-receipt.repository';
 import { type PushDevice } from '../registry/registry.repository';
 import { type AnprPush, type PushOutcome } from './anpr-push.adapter';
 import { IngestException } from './ingest.exception';
 import { IngestPushService } from './ingest-push.service';
-
-/** The receipts table in memory: first claim wins, an unpublished claim is in flight. */
-class FakeReceipts implements PushReceipts {
-  readonly rows = new Map<string, { published: boolean }>();
-  private readonly id = (key: PushReceiptKey) => `${key.deviceId}|${key.vendorKey}`;
-
-  async claim(key: PushReceiptKey): Promise<PushClaim> {
-    const row = this.rows.get(this.id(key));
-    if (!row) {
-      this.rows.set(this.id(key), { published: false });
-      return { kind: 'claimed' };
-    }
-    return row.published ? { kind: 'published' } : { kind: 'in-flight', leaseLeftMs: 25_000 };
-  }
-
-  async markPublished(key: PushReceiptKey): Promise<void> {
-    this.rows.set(this.id(key), { published: true });
-  }
-
-  async release(key: PushReceiptKey): Promise<void> {
-    if (!this.rows.get(this.id(key))?.published) this.rows.delete(this.id(key));
-  }
-}
+import { FakeReceipts } from '../receipts/testing/fake-push-receipts';
 
 class RecordingPublisher implements EventPublisher {
   readonly topics: TopicName[] = [];

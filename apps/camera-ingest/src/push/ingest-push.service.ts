@@ -1,19 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
-import { type Logger, meter, LOGGER } from '@ecogate/telemetry';
+import { type Logger, LOGGER, meter } from '@ecogate/telemetry';
 import { CaptureStore, type LaneCamera, laneKeyOf, laneRefOf } from '../capture/capture-store';
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  type PushReceiptKey,
-  PushReceiptRepository,
-  type PushReceipts,
-} from '../receipts/push-receipt.repository';
+import { PushReceiptRepository, type PushReceipts } from '../receipts/push-receipt.repository';
 import { type AnprPush, type PushOutcome, REPLY_DRIVES_BARRIER } from './anpr-push.adapter';
 import { BARRIER_DECISION, type BarrierDecisionPort } from './barrier-decision.port';
 import { captureIds } from './event-ids';
-import { IngestException } from './ingest.exception';
 import { reportAnomalies } from './anomaly-report';
 import { plateVerdict } from './plate-verdict';
+import { asIngestFailure, PushClaims } from './push-claim';
 import { PUSH_SETTINGS, type PushSettings } from './push-settings';
 
 /** The camera a read came from, however it arrived (its push, or its event stream). */
@@ -25,11 +20,6 @@ const pushes = meter('camera-ingest').createCounter('camera_ingest_pushes_total'
   description: 'ANPR pushes by vendor and outcome',
 });
 
-/** How often a re-push looks again at an attempt of the same capture in flight. */
-const IN_FLIGHT_POLL_MS = 50;
-/** The original usually finishes within seconds; past its lease a retry takes the capture over. */
-const MAX_RETRY_AFTER_SECONDS = 5;
-
 /**
  * Turns one authenticated, parsed push into stored images and events: claim the capture, store
  * raw payload and images by content hash, publish with ids derived from the vendor key, mark
@@ -39,14 +29,18 @@ const MAX_RETRY_AFTER_SECONDS = 5;
  */
 @Injectable()
 export class IngestPushService {
+  private readonly claims: PushClaims;
+
   constructor(
-    @Inject(PushReceiptRepository) private readonly receipts: PushReceipts,
+    @Inject(PushReceiptRepository) receipts: PushReceipts,
     @Inject(CaptureStore) private readonly captures: CaptureStore,
     @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
     @Inject(BARRIER_DECISION) private readonly barrier: BarrierDecisionPort,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(PUSH_SETTINGS) private readonly settings: Pick<PushSettings, 'inFlightWaitMs'>,
-  ) {}
+    @Inject(PUSH_SETTINGS) settings: Pick<PushSettings, 'inFlightWaitMs'>,
+  ) {
+    this.claims = new PushClaims(receipts, logger, settings.inFlightWaitMs);
+  }
 
   async ingest(device: IngestDevice, push: AnprPush): Promise<PushOutcome> {
     const ids = captureIds(push.vendor, device.id, push.idempotencyKey);
@@ -55,7 +49,10 @@ export class IngestPushService {
       deviceId: device.id,
       vendorKey: push.idempotencyKey,
     };
-    if ((await this.claimOrWait(push, receipt, ids.plateReadEventId)) === 'published') {
+    const claimed = await this.claims.claimOrWait(receipt, ids.plateReadEventId, () =>
+      pushes.add(1, { vendor: push.vendor, outcome: 'in-flight' }),
+    );
+    if (claimed === 'published') {
       pushes.add(1, { vendor: push.vendor, outcome: 'duplicate' });
       this.logger.info({ deviceId: device.id, eventId: ids.plateReadEventId }, 'duplicate push ignored');
       return { kind: 'duplicate', openBarrier: false };
@@ -115,29 +112,13 @@ export class IngestPushService {
         },
       });
     } catch (error) {
-      await this.receipts
-        .release(receipt)
-        .catch((releaseError: unknown) =>
-          this.logger.error({ err: releaseError }, 'could not release a push claim; it expires by itself'),
-        );
+      await this.claims.release(receipt);
       pushes.add(1, { vendor: push.vendor, outcome: 'failed' });
-      if (error instanceof IngestException) throw error;
-      throw new IngestException('storage-unavailable', 'could not store or publish the capture; retry', {
-        cause: error,
-        retryAfterSeconds: 1,
-      });
+      throw asIngestFailure(error);
     }
     // Published: the push is accepted whatever happens to the receipt now. A 503 here would make
-    // the camera retry a read whose decision is already taken; a re-push after the lease publishes
-    // the same event ids again, which consumers drop as duplicates.
-    await this.receipts
-      .markPublished(receipt)
-      .catch((markError: unknown) =>
-        this.logger.warn(
-          { err: markError, eventId: ids.plateReadEventId },
-          'push published but its receipt not marked; a re-push is published again under the same ids',
-        ),
-      );
+    // the camera retry a read whose decision is already taken.
+    await this.claims.markPublished(receipt, ids.plateReadEventId);
     pushes.add(1, { vendor: push.vendor, outcome: 'accepted' });
     reportAnomalies(this.logger, push, { deviceId: device.id, eventId: ids.plateReadEventId });
     // A back-filled record passed long ago (the camera decided offline); only a live read may open.
@@ -153,36 +134,5 @@ export class IngestPushService {
       capturedAt: push.capturedAt,
     });
     return { kind: 'accepted', openBarrier: decision.kind === 'open' };
-  }
-
-  /**
-   * Claims the capture, or waits (bounded) while another attempt holds it: 'published' once that
-   * one stored and published it; its failure releases the claim and this push takes it over.
-   */
-  private async claimOrWait(
-    push: AnprPush,
-    receipt: PushReceiptKey,
-    eventId: string,
-  ): Promise<'claimed' | 'published'> {
-    const deadline = Date.now() + this.settings.inFlightWaitMs;
-    for (;;) {
-      const claim = await this.receipts.claim(receipt, eventId);
-      if (claim.kind !== 'in-flight') return claim.kind;
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        pushes.add(1, { vendor: push.vendor, outcome: 'in-flight' });
-        this.logger.warn(
-          { deviceId: receipt.deviceId, eventId },
-          're-push while the first attempt is still in flight; asked to retry',
-        );
-        throw new IngestException('push-in-flight', 'this capture is still being stored; retry', {
-          retryAfterSeconds: Math.min(
-            MAX_RETRY_AFTER_SECONDS,
-            Math.max(1, Math.ceil(claim.leaseLeftMs / 1000)),
-          ),
-        });
-      }
-      await sleep(Math.min(IN_FLIGHT_POLL_MS, left));
-    }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { RegistryRepository, type PushDevice } from '../registry/registry.repository';
 import { sourceMatcher } from '../registry/registry.dto';
-import { sha256 } from '../registry/registry.service';
+import { PUSHING_KINDS, sha256 } from '../registry/registry.service';
 import { type PushVendor } from './anpr-push.adapter';
 import { IngestException } from './ingest.exception';
 
@@ -30,7 +30,7 @@ export class PushAuthService {
       device.pushSecretSha256 === null ||
       !device.enabled ||
       device.vendor !== vendor ||
-      device.kind !== 'anpr-camera'
+      !PUSHING_KINDS.has(device.kind)
     ) {
       // One answer for every case: a caller learns nothing about which device ids exist.
       throw new IngestException('unauthorised', 'unknown device, wrong vendor or bad secret');

@@ -1,10 +1,12 @@
 import { Controller, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { BodyTooLargeError, readLimitedBody } from '@ecogate/http-edge';
+import { LOADING_AREA_CAMERA } from '../loading-area/loading-area-camera.repository';
 import { type Request, type Response } from 'express';
 import { ANPR_PUSH_ADAPTERS, type AnprPushAdapter, isPushVendor } from './anpr-push.adapter';
 import { ClientAddressResolver } from './client-address';
 import { IngestException } from './ingest.exception';
 import { IngestPushService } from './ingest-push.service';
+import { LoadingAreaPushService } from './loading-area-push.service';
 import { PushAuthService } from './push-auth.service';
 import { PUSH_SETTINGS, type PushSettings } from './push-settings';
 
@@ -12,7 +14,8 @@ export const SECRET_HEADER = 'x-ecogate-device-secret';
 
 /**
  * Where cameras push plate reads: `/push/:vendor/:deviceId/:secret` for cameras that only take a
- * URL, or the secret in a header. The app has no global body parser: the camera is authenticated
+ * URL, or the secret in a header. An ANPR camera's push is a lane read; a loading-area camera's,
+ * a loading-area frame. The app has no global body parser: the camera is authenticated
  * before a byte of the body is read, and the body is read under a size limit.
  */
 @Controller('push')
@@ -23,6 +26,7 @@ export class PushController {
     @Inject(ANPR_PUSH_ADAPTERS) private readonly adapters: readonly AnprPushAdapter[],
     @Inject(PushAuthService) private readonly auth: PushAuthService,
     @Inject(IngestPushService) private readonly ingest: IngestPushService,
+    @Inject(LoadingAreaPushService) private readonly loadingAreaPush: LoadingAreaPushService,
     @Inject(PUSH_SETTINGS) private readonly settings: PushSettings,
   ) {
     this.clientAddress = new ClientAddressResolver(settings.trustedProxies);
@@ -69,7 +73,12 @@ export class PushController {
       refusedBody,
     );
     const push = await adapter.parse(req.headers['content-type'] ?? '', body, this.settings);
-    const outcome = await this.ingest.ingest(device, push).catch((error: unknown) => {
+    // A loading-area camera's push is a frame for server-side recognition, never a lane read.
+    const ingesting =
+      device.kind === LOADING_AREA_CAMERA
+        ? this.loadingAreaPush.ingest(device, push)
+        : this.ingest.ingest(device, push);
+    const outcome = await ingesting.catch((error: unknown) => {
       if (error instanceof IngestException && error.retryAfterSeconds !== undefined)
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type DeviceNetworks } from '@ecogate/config';
 import { type EnterpriseId } from '@ecogate/persistence';
 import { createHash, randomBytes } from 'node:crypto';
+import { isPushVendor } from '../push/anpr-push.adapter';
 import { IngestException } from '../push/ingest.exception';
 import { CredentialCipher } from './credential-cipher';
 import { checkDeviceAddress, DEVICE_NETWORKS } from './device-address-policy';
@@ -22,8 +23,16 @@ import { RegistryRepository } from './registry.repository';
 
 export const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
-/** Devices that push to us get a secret; it is shown once and stored only as a digest. */
-const PUSHING_KINDS: ReadonlySet<string> = new Set(['anpr-camera']);
+/** Kinds of device that may push to us (a loading-area camera: its pictures, as frames). */
+export const PUSHING_KINDS: ReadonlySet<string> = new Set(['anpr-camera', 'loading-area-camera']);
+
+/**
+ * Devices that push to us get a secret; it is shown once and stored only as a digest. An ANPR
+ * camera always (the registry has always issued one); a loading-area camera of a push vendor only:
+ * an ONVIF one is polled by camera-ingest and has nothing to push.
+ */
+export const issuesPushSecret = (device: { readonly kind: string; readonly vendor: string }): boolean =>
+  device.kind === 'anpr-camera' || (PUSHING_KINDS.has(device.kind) && isPushVendor(device.vendor));
 
 export interface IssuedDevice {
   readonly device: DeviceView;
@@ -76,7 +85,7 @@ export class RegistryService {
     }
     await checkDeviceAddress(command.address, this.networks);
     checkEventSource(command);
-    const pushSecret = PUSHING_KINDS.has(command.kind) ? newSecret() : undefined;
+    const pushSecret = issuesPushSecret(command) ? newSecret() : undefined;
     await this.registry.devices.insert(enterpriseId, {
       id: command.id,
       laneId: command.laneId,
@@ -105,7 +114,7 @@ export class RegistryService {
     await checkDeviceAddress(command.address, this.networks);
     checkEventSource({ ...current, eventSource: command.eventSource ?? current.eventSource });
     const { credentials, rotatePushSecret, ...plain } = command;
-    const pushSecret = rotatePushSecret && PUSHING_KINDS.has(current.kind) ? newSecret() : undefined;
+    const pushSecret = rotatePushSecret && issuesPushSecret(current) ? newSecret() : undefined;
     const changes = Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined));
     await this.registry.devices.update(
       enterpriseId,

@@ -1,7 +1,7 @@
 import { type DataSource, parseEnterpriseId } from '@ecogate/persistence';
 import { createHash } from 'node:crypto';
 import { type LaneCamera } from '../capture/capture-store';
-import { type DeviceKind } from '../registry/device.entity';
+import { type DeviceKind, type DeviceVendor } from '../registry/device.entity';
 import { DEVICE_LANE_JOINS, LANE_COLUMNS, type LaneColumns, laneOf } from '../registry/device-lane';
 
 /** A registered camera that camera-ingest reaches itself: where, how to log in, which lane it watches. */
@@ -9,6 +9,8 @@ export interface ReachableDevice extends LaneCamera {
   readonly id: string;
   /** A loading-area camera's frames are sightings, never lane reads. */
   readonly kind: DeviceKind;
+  /** How camera-ingest speaks to it (ONVIF, or a vendor's own API where it has one). */
+  readonly vendor: DeviceVendor;
   readonly address: string;
   readonly credentialsEncrypted: string;
   /** Changes whenever the row is edited: the supervisor restarts with the new settings. */
@@ -34,7 +36,7 @@ export async function queryReachableDevices(
   query: ReachableDeviceQuery,
 ): Promise<ReachableDevice[]> {
   const rows = (await dataSource.query(
-    `SELECT d."id", d."kind", d."enterprise_id", d."address", d."credentials_encrypted", d."updated_at", ${LANE_COLUMNS}
+    `SELECT d."id", d."kind", d."vendor", d."enterprise_id", d."address", d."credentials_encrypted", d."updated_at", ${LANE_COLUMNS}
        FROM "devices" d
        ${DEVICE_LANE_JOINS}
       WHERE d."address" IS NOT NULL AND d."credentials_encrypted" IS NOT NULL ${query.where}
@@ -47,6 +49,7 @@ export async function queryReachableDevices(
 interface Row extends LaneColumns {
   id: string;
   kind: DeviceKind;
+  vendor: DeviceVendor;
   enterprise_id: string;
   address: string;
   credentials_encrypted: string;
@@ -58,6 +61,7 @@ interface Row extends LaneColumns {
 const toDevice = (row: Row): ReachableDevice => ({
   id: row.id,
   kind: row.kind,
+  vendor: row.vendor,
   enterpriseId: parseEnterpriseId(row.enterprise_id),
   address: row.address,
   credentialsEncrypted: row.credentials_encrypted,

@@ -3,19 +3,22 @@ import { type OnvifClient } from '@ecogate/onvif';
 import { connectOnvif } from '../onvif/onvif-supervision.service';
 import { ONVIF_SETTINGS, type OnvifSettings } from '../onvif/onvif-settings';
 import { CredentialCipher } from '../registry/credential-cipher';
+import { isapiSnapshot } from './isapi-snapshot';
 import { type CheckableCamera } from './reference-view.repository';
 
 /** The snapshot JPEGs of a camera are at most this large (as the ONVIF trigger snapshots). */
 const MAX_SNAPSHOT_BYTES = 5 * 1024 * 1024;
 
 /**
- * The camera's current picture, asked live (ONVIF `GetSnapshotUri` and a digest-authenticated GET,
- * inside the allowed networks, same host only). Failures are `OnvifError`s. The session is kept per
- * camera between snapshots (a login is several requests), until the row changes or a snapshot fails.
+ * The camera's current picture, asked live, inside the allowed networks, same host only: a Hikvision
+ * camera's over ISAPI (one digest-authenticated GET), any other's over ONVIF (`GetSnapshotUri` and a
+ * digest-authenticated GET). Failures are `OnvifError`s. An ONVIF session is kept per camera between
+ * snapshots (a login is several requests), until the row changes or a snapshot fails.
  */
 @Injectable()
 export class CameraSnapshots {
   private readonly connect: ReturnType<typeof connectOnvif>;
+  private readonly isapi: (camera: CheckableCamera) => Promise<Buffer>;
   private readonly sessions = new Map<
     string,
     { readonly version: string; readonly client: Promise<OnvifClient> }
@@ -26,6 +29,14 @@ export class CameraSnapshots {
     @Inject(ONVIF_SETTINGS) settings: OnvifSettings,
   ) {
     this.connect = connectOnvif(cipher, settings);
+    this.isapi = (camera) =>
+      isapiSnapshot({
+        address: camera.address,
+        ...cipher.decrypt(camera.id, camera.credentialsEncrypted),
+        timeoutMs: settings.requestTimeoutMs,
+        maxBytes: MAX_SNAPSHOT_BYTES,
+        networks: settings.networks,
+      });
   }
 
   /** Drops the sessions of cameras no longer checked (`enterprise/camera` keys). */
@@ -34,6 +45,7 @@ export class CameraSnapshots {
   }
 
   async take(camera: CheckableCamera): Promise<Buffer> {
+    if (camera.vendor === 'hikvision') return this.isapi(camera);
     const key = `${camera.enterpriseId}/${camera.id}`;
     let session = this.sessions.get(key);
     if (session?.version !== camera.version) {

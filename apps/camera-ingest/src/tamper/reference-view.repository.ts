@@ -26,12 +26,14 @@ export type NewReferenceView = Omit<ReferenceView, 'id' | 'replacedAt'> & {
   readonly enterpriseId: EnterpriseId;
 };
 
-/** A camera with a management address the view check can take snapshots from (ONVIF for now). */
+/** A camera with a management address the view check can take snapshots from (ONVIF or Hikvision ISAPI). */
 export type CheckableCamera = ReachableDevice;
 
+/** Vendors whose snapshots camera-ingest can take: ONVIF, and Hikvision's own ISAPI (`isapi-snapshot.ts`). */
+export const SNAPSHOT_VENDORS = ['onvif', 'hikvision'] as const;
+
 const CAMERA_KINDS_SQL = VIEW_CAMERA_KINDS.map((kind) => `'${kind}'`).join(', ');
-/** Snapshots come over ONVIF: the only vendor protocol camera-ingest fetches pictures with. */
-const SNAPSHOT_CAPABLE = `AND d."vendor" = 'onvif' AND d."kind" IN (${CAMERA_KINDS_SQL})`;
+const SNAPSHOT_CAPABLE = `AND d."vendor" IN (${SNAPSHOT_VENDORS.map((v) => `'${v}'`).join(', ')}) AND d."kind" IN (${CAMERA_KINDS_SQL})`;
 
 /** Reference views and the view check's reported state (parameterised SQL only, tenant-scoped but `listCheckable`). */
 export class ReferenceViewRepository {

@@ -20,6 +20,7 @@ const cityOperator: Principal = { ...admin, subject: 'c-3', role: 'city-operator
 const camera: CheckableCamera = {
   id: 'cam-1',
   kind: 'anpr-camera',
+  vendor: 'onvif',
   enterpriseId,
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'x',

@@ -119,7 +119,7 @@ export class ReferenceViewService {
     if (await this.views.cameraExists(enterpriseId, cameraId)) {
       throw new IngestException(
         'snapshot-unsupported',
-        `camera ${cameraId} has no snapshot camera-ingest can take (an ONVIF camera with an address and login)`,
+        `camera ${cameraId} has no snapshot camera-ingest can take (an ONVIF or Hikvision camera with an address and login)`,
       );
     }
     throw new IngestException('not-found', `no camera ${cameraId}`);

@@ -12,6 +12,7 @@ const enterpriseId = parseEnterpriseId('ent-1');
 const camera = (id: string): CheckableCamera => ({
   id,
   kind: 'anpr-camera',
+  vendor: 'onvif',
   enterpriseId,
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'x',

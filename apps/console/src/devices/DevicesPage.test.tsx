@@ -189,6 +189,28 @@ describe('DevicesPage', () => {
     expect(post?.body).not.toHaveProperty('eventSource');
   });
 
+  it('offers a new push secret for a Hikvision loading-area camera and shows it once', async () => {
+    // Which kinds and vendors keep a push secret is pushesToUs's rule (device-rows.test.ts).
+    const yard = {
+      ...dahuaCamera,
+      id: 'yard-1',
+      kind: 'loading-area-camera',
+      vendor: 'hikvision',
+      name: '装卸区北',
+      eventSource: 'push',
+    } as const;
+    const calls = open('city-operator', {
+      [`GET ${CI}/devices`]: { body: [yard] },
+      [`PATCH ${CI}/devices/yard-1`]: { status: 200, body: { device: yard, pushSecret: 'yard-secret' } },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '编辑设备 yard-1' }, later));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByLabelText('重新生成推送密钥（旧密钥立即失效）'));
+    fireEvent.click(within(dialog).getByRole('button', { name: /OK|确\s*定/ }));
+    expect((await screen.findByTestId('push-secret', {}, later)).textContent).toContain('yard-secret');
+    expect(calls.to(`${CI}/devices/yard-1`, 'PATCH')[0]?.body).toMatchObject({ rotatePushSecret: true });
+  });
+
   it("shows the service's reason when the registry refuses", async () => {
     open('inspector', { [`GET ${CI}/devices`]: refusal(403, 'forbidden', 'the role may not do this') });
     await waitFor(

@@ -18,7 +18,7 @@ const onvifYard = {
   enabled: true,
   eventSource: 'push',
 } as const;
-const pushCamera = { ...onvifYard, id: 'cam-1', kind: 'anpr-camera', vendor: 'hikvision', name: '入口抓拍' };
+const pushCamera = { ...onvifYard, id: 'cam-1', kind: 'anpr-camera', vendor: 'vzenith', name: '入口抓拍' };
 
 const take = (id: string, takenAt: string, replacedAt: string | null, reason: string) => ({
   id,
@@ -79,7 +79,7 @@ describe('reference view (基准画面) of a camera', () => {
       },
     });
     await screen.findByText('装卸区', {}, later);
-    // One button: the ONVIF yard camera; the pushing ANPR camera has no snapshot to compare.
+    // One button: the ONVIF yard camera; a Vzenith camera only pushes, it has no snapshot to compare.
     const buttons = screen.getAllByRole('button', { name: '基准画面' });
     expect(buttons).toHaveLength(1);
     fireEvent.click(buttons[0]!);

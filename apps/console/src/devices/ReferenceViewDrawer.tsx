@@ -11,9 +11,13 @@ import { messages } from './messages';
 
 const VIEW = `${CI}/devices/{deviceId}/reference-view` as const;
 
-/** Cameras the view check can watch: those camera-ingest takes snapshots of (ONVIF with an address). */
+const CAMERA_KINDS: ReadonlySet<string> = new Set(['anpr-camera', 'overview-camera', 'loading-area-camera']);
+/** Whose snapshots camera-ingest takes (ONVIF, Hikvision ISAPI), given an address. */
+const SNAPSHOT_VENDORS: ReadonlySet<string> = new Set(['onvif', 'hikvision']);
+
+/** Cameras the view check can watch: those camera-ingest takes snapshots of. */
 export const hasReferenceView = (device: Device): boolean =>
-  device.kind !== 'barrier' && device.vendor === 'onvif' && device.address !== null;
+  CAMERA_KINDS.has(device.kind) && SNAPSHOT_VENDORS.has(device.vendor) && device.address !== null;
 
 export function referenceViewPermissions(role: string) {
   return {

@@ -15,6 +15,7 @@ import {
   type Lane,
   LANE_DIRECTIONS,
   LANE_MODES,
+  pushesToUs,
   type Site,
 } from './device-rows';
 import { type DeviceDraft, type NetworkProblem, networksProblem } from './discovery';
@@ -365,7 +366,7 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
             <Form.Item name="enabled" label={t('field.enabled')} valuePropName="checked">
               <Switch />
             </Form.Item>
-            {existing && editing.current?.kind === 'anpr-camera' ? (
+            {existing && editing.current && pushesToUs(editing.current) ? (
               <Form.Item name="rotatePushSecret" valuePropName="checked">
                 <Checkbox>{t('field.rotate')}</Checkbox>
               </Form.Item>

@@ -3,6 +3,7 @@ import {
   deviceRows,
   filterRows,
   hasEventSourceChoice,
+  pushesToUs,
   type Registry,
   siteTree,
   videoState,
@@ -126,5 +127,16 @@ describe('event source choice', () => {
     expect(hasEventSourceChoice({ kind: 'overview-camera', vendor: 'dahua' })).toBe(false);
     // A form where nothing is picked yet.
     expect(hasEventSourceChoice({})).toBe(false);
+  });
+});
+
+describe('push secret', () => {
+  it('is kept for ANPR cameras and for loading-area cameras of a push vendor', () => {
+    expect(pushesToUs({ kind: 'anpr-camera', vendor: 'onvif' })).toBe(true);
+    expect(pushesToUs({ kind: 'loading-area-camera', vendor: 'hikvision' })).toBe(true);
+    expect(pushesToUs({ kind: 'loading-area-camera', vendor: 'dahua' })).toBe(true);
+    expect(pushesToUs({ kind: 'loading-area-camera', vendor: 'vzenith' })).toBe(true);
+    expect(pushesToUs({ kind: 'loading-area-camera', vendor: 'onvif' })).toBe(false);
+    expect(pushesToUs({ kind: 'overview-camera', vendor: 'hikvision' })).toBe(false);
   });
 });

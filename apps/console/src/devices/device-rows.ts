@@ -37,6 +37,14 @@ export const DEVICE_VENDORS: readonly Device['vendor'][] = [
 export type EventSource = Device['eventSource'];
 export const EVENT_SOURCES: readonly EventSource[] = ['push', 'event-stream'];
 
+/**
+ * Whether camera-ingest keeps a push secret for the device (as its registry issues them): every
+ * ANPR camera, and a loading-area camera of a vendor that pushes (its pictures are loading-area frames).
+ */
+export const pushesToUs = (device: { readonly kind: DeviceKind; readonly vendor: Device['vendor'] }) =>
+  device.kind === 'anpr-camera' ||
+  (device.kind === 'loading-area-camera' && ['hikvision', 'vzenith', 'dahua'].includes(device.vendor));
+
 /** Only a Dahua ANPR camera has an event stream camera-ingest can attach to; every other device pushes (or is polled). */
 export const hasEventSourceChoice = (device: {
   readonly kind?: DeviceKind;

@@ -1143,7 +1143,7 @@ export type paths = {
             };
           };
         };
-        /** @description snapshot-unsupported: not an ONVIF camera with an address and login */
+        /** @description snapshot-unsupported: not an ONVIF or Hikvision camera with an address and login */
         409: {
           headers: {
             [name: string]: unknown;
