@@ -11,7 +11,7 @@ const ANOMALY_KINDS = [
   'exit-without-entry',
   'refused-seen-inside',
   'below-minimum-stage-during-alert',
-] as const satisfies readonly (keyof Indicators['loadingAreaAnomalies']['byKind'])[];
+] as const;
 
 const dictionary = { ...messages, ...tamperMessages };
 
@@ -79,11 +79,14 @@ export function VideoIndicators({ indicators }: { indicators: Indicators }) {
       <Descriptions.Item label={t('indicators.anomalies')}>
         <Space wrap>
           <span>{t('anomalies.total', { count: loadingAreaAnomalies.total })}</span>
-          {ANOMALY_KINDS.map((kind) => (
-            <Tag key={kind} color={loadingAreaAnomalies.byKind[kind] > 0 ? 'error' : 'default'}>
-              {t(`anomaly.${kind}`)} {loadingAreaAnomalies.byKind[kind]}
-            </Tag>
-          ))}
+          {ANOMALY_KINDS.map((kind) => {
+            const count = loadingAreaAnomalies.byKind[kind] ?? 0;
+            return (
+              <Tag key={kind} color={count > 0 ? 'error' : 'default'}>
+                {t(`anomaly.${kind}`)} {count}
+              </Tag>
+            );
+          })}
         </Space>
       </Descriptions.Item>
     </Descriptions>
