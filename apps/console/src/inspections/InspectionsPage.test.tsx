@@ -222,8 +222,10 @@ describe('InspectionsPage', () => {
       [`GET ${ONE}/indicators`]: ok(indicators()),
     });
     renderPage(<InspectionsPage />, { path: PATH, url: `/e/e1/inspections?inspection=${INSPECTION_ID}` });
-    expect(await screen.findByText('摄像机遮挡/移位')).toBeTruthy();
-    expect(screen.getByText('2 次，共 90 分钟')).toBeTruthy();
+    // The indicators come with their own request, after the inspection.
+    expect(await screen.findByText('冀A12345', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByText('2 次，共 90 分钟', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('摄像机遮挡/移位')).toBeTruthy();
     expect(screen.getByText('未恢复 1')).toBeTruthy();
     expect(screen.getByText('cam-yard：2 次 90 分钟（遮挡、移位）')).toBeTruthy();
     expect(screen.getByText('装卸区异常')).toBeTruthy();
