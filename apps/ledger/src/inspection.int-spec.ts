@@ -285,6 +285,31 @@ describe('inspections', () => {
   });
 
   it('computes the indicators of the period, alert days apart', async () => {
+    // Tamper episodes as the camera-status consumer keeps them (camera-status/tamper-episodes.int-spec
+    // feeds them through the bus): one begun before the period, one still open at its end, one of
+    // the neighbour, one after the period.
+    await h.service.dataSource.query(
+      `INSERT INTO "camera_tamper_episodes" ("enterprise_id", "episode_id", "camera_id", "kind", "source",
+          "reason", "started_at", "ended_at")
+       VALUES ($1, gen_random_uuid(), 'cam-yard', 'covered', 'view-check', 'view-changed',
+               '2026-02-28T23:00:00+08:00', '2026-03-01T02:00:00+08:00'),
+              ($1, gen_random_uuid(), 'cam-gate', NULL, 'camera-alarm', 'tamper', '2026-03-31T20:00:00+08:00', NULL),
+              ($2, gen_random_uuid(), 'cam-yard', 'shifted', 'view-check', 'view-changed',
+               '2026-03-05T00:00:00+08:00', '2026-03-06T00:00:00+08:00'),
+              ($1, gen_random_uuid(), 'cam-yard', 'frozen', 'view-check', 'view-changed',
+               '2026-04-01T00:00:00+08:00', '2026-04-01T01:00:00+08:00')`,
+      [ENTERPRISE, NEIGHBOUR],
+    );
+    await h.service.dataSource.query(
+      `INSERT INTO "loading_area_anomalies" ("enterprise_id", "anomaly_id", "kind", "plate", "at", "reason",
+          "passage_ids", "refusal_ids")
+       VALUES ($1, 'a-1', 'seen-without-entry', '冀B00001', '2026-03-02T10:00:00+08:00', 'r', '[]', '[]'),
+              ($1, 'a-2', 'seen-without-entry', '冀B00002', '2026-03-03T10:00:00+08:00', 'r', '[]', '[]'),
+              ($1, 'a-3', 'exit-without-entry', '冀B00003', '2026-03-04T10:00:00+08:00', 'r', '[]', '[]'),
+              ($1, 'a-4', 'exit-without-entry', '冀B00004', '2026-04-01T10:00:00+08:00', 'r', '[]', '[]'),
+              ($2, 'a-5', 'refused-seen-inside', '冀B00005', '2026-03-04T10:00:00+08:00', 'r', '[]', '[]')`,
+      [ENTERPRISE, NEIGHBOUR],
+    );
     const created = expectBody(inspectionSchema, await create({ ...MONTH, seed: 'figures' }), 201);
     const figures = expectBody(
       enterpriseIndicatorsSchema,
@@ -304,6 +329,26 @@ describe('inspections', () => {
     expect(figures.dailyVehicles.alertDays).toEqual(['2026-03-10', '2026-03-11', '2026-03-12']);
     expect(figures.dailyVehicles.otherDayCount).toBe(28);
     expect(figures.dailyVehicles.alertDayAverage).toBeGreaterThan(0);
+    // Inside the period only: 2 h of the first, 4 h of the open one (up to the period's end).
+    expect(figures.tampering).toEqual({
+      count: 2,
+      seconds: 6 * 3600,
+      cameras: [
+        { cameraId: 'cam-gate', count: 1, seconds: 4 * 3600, kinds: ['camera-alarm'] },
+        { cameraId: 'cam-yard', count: 1, seconds: 2 * 3600, kinds: ['covered'] },
+      ],
+      open: 1,
+    });
+    expect(figures.loadingAreaAnomalies).toEqual({
+      byKind: {
+        'seen-without-entry': 2,
+        'entry-without-exit': 0,
+        'exit-without-entry': 1,
+        'refused-seen-inside': 0,
+        'below-minimum-stage-during-alert': 0,
+      },
+      total: 3,
+    });
   });
 
   it('admits inspectors of the district only, and lets the enterprise admin read but not write', async () => {

@@ -22,6 +22,8 @@ import { AddInspectionActorNames1797500000000 } from './migrations/1797500000000
 import { CreateCameraStatuses1797620000000 } from './migrations/1797620000000-CreateCameraStatuses';
 import { AddCameraStatusTamper1797710000000 } from './migrations/1797710000000-AddCameraStatusTamper';
 import { CameraStatusEntity } from './camera-status/camera-status.entity';
+import { CameraTamperEpisodeEntity } from './camera-status/camera-tamper-episode.entity';
+import { CreateCameraTamperEpisodes1797730000000 } from './migrations/1797730000000-CreateCameraTamperEpisodes';
 import { CreateLoadingAreaSightings1797720000000 } from './migrations/1797720000000-CreateLoadingAreaSightings';
 import { LoadingAreaAnomalyEntity } from './loading-areas/loading-area-anomaly.entity';
 import { LoadingAreaSightingEntity } from './loading-areas/loading-area-sighting.entity';
@@ -68,6 +70,7 @@ export const ledgerEntities = [
   CameraStatusEntity,
   LoadingAreaSightingEntity,
   LoadingAreaAnomalyEntity,
+  CameraTamperEpisodeEntity,
 ];
 /** In timestamp order; append new ones, never edit one that has shipped. */
 export const ledgerMigrations = [
@@ -91,6 +94,7 @@ export const ledgerMigrations = [
   CreateCameraStatuses1797620000000,
   AddCameraStatusTamper1797710000000,
   CreateLoadingAreaSightings1797720000000,
+  CreateCameraTamperEpisodes1797730000000,
 ];
 
 export const registeredDataSource: RegisteredDataSource = {

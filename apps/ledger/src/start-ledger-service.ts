@@ -53,6 +53,7 @@ import { ReviewItemsService } from './review/review-items.service';
 import { StatisticsSummaryService } from './statistics/statistics-summary.service';
 import { DistrictStatisticsService } from './statistics/district-statistics.service';
 import { AlertViewService } from './alert-view/alert-view.service';
+import { TamperEpisodesService } from './camera-status/tamper-episodes.service';
 import { CAMERA_STATUS_TOPIC, CameraStatusService } from './camera-status/camera-status.service';
 import { InspectionService } from './inspection/inspection.service';
 import { buildEvidencePacks } from './evidence-pack/build-evidence-packs';
@@ -88,6 +89,8 @@ export type LedgerServiceConfig = Pick<
   /** Tests shorten the back-off. */
   readonly retry?: RetryPolicy;
   readonly outageBackoff?: OutageBackoff;
+  /** camera-ingest's bucket (`LEDGER_CAPTURES_BUCKET`), for tamper episodes' images; `ecogate-captures` when absent. */
+  readonly captures?: { readonly bucket: string };
   /** The Excel export (`LEDGER_EXPORT_*`); its defaults when absent. */
   readonly exports?: ExportConfig;
   /** The hash chain's root signing (`LEDGER_CHAIN_*`); no roots signed when absent. */
@@ -261,6 +264,12 @@ export async function startLedgerService(
       districtStatistics: new DistrictStatisticsService(dataSource),
       alertView: new AlertViewService(dataSource),
       cameraStatus: new CameraStatusService(dataSource, logger.child({ component: 'camera-status' })),
+      tamperEpisodes: new TamperEpisodesService(
+        dataSource,
+        storage,
+        config.captures?.bucket ?? 'ecogate-captures',
+        config.documents.urlTtlSeconds,
+      ),
       exports: exports.service,
       refusedAttempts: new RefusedAttemptsService(dataSource),
       inspections,

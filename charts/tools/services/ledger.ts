@@ -109,6 +109,11 @@ export const ledger = serviceChart(
           'LEDGER_DOCUMENTS_BUCKET (default ecogate-documents)',
           bucket,
         ),
+        extra(
+          'config.LEDGER_CAPTURES_BUCKET',
+          "LEDGER_CAPTURES_BUCKET: camera-ingest's S3_BUCKET, for tamper episodes' images (default ecogate-captures)",
+          bucket,
+        ),
         extra('config.LEDGER_DOCUMENT_MAX_BYTES', 'LEDGER_DOCUMENT_MAX_BYTES (default 10 MiB)', positive),
         extra('config.LEDGER_DOCUMENT_URL_TTL_S', 'LEDGER_DOCUMENT_URL_TTL_S (default 300)', positive),
         extra('config.LEDGER_OUTBOX_POLL_MS', 'LEDGER_OUTBOX_POLL_MS (default 200)', positive),

@@ -154,6 +154,11 @@ export const POLICY = {
     [`GET ${E}/loading-area-sightings`]: { roles: readers },
     [`GET ${E}/loading-area-sightings/{sightingId}/photos/{kind}`]: { roles: readers },
     // --- ledger: loading areas (end) ---
+    // --- ledger: camera tamper episodes (begin) ---
+    // Read like the outages and the alert view's cameras (issue #17); the images like the passage photos.
+    [`GET ${E}/camera-tamper-episodes`]: { roles: readers },
+    [`GET ${E}/camera-tamper-episodes/{episodeId}/images/{image}`]: { roles: readers },
+    // --- ledger: camera tamper episodes (end) ---
   },
   'barrier-control': {
     'GET /health': publicRoute,

@@ -214,4 +214,23 @@ describe('InspectionsPage', () => {
     expect(screen.queryByText('视频中车辆均有台账记录')).toBeNull();
     expect(await screen.findByText('未备案 1（1 分钟）')).toBeTruthy();
   });
+
+  it('counts the cameras tampered with and the loading-area anomalies of the period', async () => {
+    fakeGateway({
+      'GET /auth/me': ok(account('inspector', 'e1')),
+      [`GET ${ONE}`]: ok(inspection()),
+      [`GET ${ONE}/indicators`]: ok(indicators()),
+    });
+    renderPage(<InspectionsPage />, { path: PATH, url: `/e/e1/inspections?inspection=${INSPECTION_ID}` });
+    // The indicators come with their own request, after the inspection.
+    expect(await screen.findByText('冀A12345', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByText('2 次，共 90 分钟', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('摄像机遮挡/移位')).toBeTruthy();
+    expect(screen.getByText('未恢复 1')).toBeTruthy();
+    expect(screen.getByText('cam-yard：2 次 90 分钟（遮挡、移位）')).toBeTruthy();
+    expect(screen.getByText('装卸区异常')).toBeTruthy();
+    expect(screen.getByText('无入场记录 2')).toBeTruthy();
+    expect(screen.getByText('出场无入场 2')).toBeTruthy();
+    expect(screen.getByText('共 4 起')).toBeTruthy();
+  });
 });

@@ -1,14 +1,27 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useMessages } from '../i18n/messages';
 import { type Indicators } from './inspection-model';
+import { tamperKey, tamperMessages } from '../shared/tamper-messages';
 import { messages } from './messages';
 import { minutes, VIOLATION_KINDS } from './window-scan-model';
 
-/** Camera outages against filings (备案) and barrier violations of the period; an outage figure the archive could not give says so. */
+const ANOMALY_KINDS = [
+  'seen-without-entry',
+  'entry-without-exit',
+  'exit-without-entry',
+  'refused-seen-inside',
+  'below-minimum-stage-during-alert',
+] as const;
+
+const dictionary = { ...messages, ...tamperMessages };
+
+/**
+ * Camera outages against filings (备案), barrier violations, camera tampering and loading-area
+ * anomalies of the period; an outage figure the archive could not give says so.
+ */
 export function VideoIndicators({ indicators }: { indicators: Indicators }) {
-  const t = useMessages(messages);
-  const outages = indicators.outages;
-  const violations = indicators.violations;
+  const t = useMessages(dictionary);
+  const { outages, violations, tampering, loadingAreaAnomalies } = indicators;
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label={t('indicators.outages')}>
@@ -37,6 +50,43 @@ export function VideoIndicators({ indicators }: { indicators: Indicators }) {
               {t(`violations.${kind}`)} {violations[kind]}
             </Tag>
           ))}
+        </Space>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('indicators.tampering')}>
+        <Space orientation="vertical" size={4}>
+          <Space wrap>
+            <span>
+              {t('tampering.summary', { count: tampering.count, minutes: minutes(tampering.seconds) })}
+            </span>
+            {tampering.open > 0 ? (
+              <Tag color="error">{t('tampering.open', { count: tampering.open })}</Tag>
+            ) : null}
+          </Space>
+          {tampering.cameras.map((camera) => (
+            <Typography.Text key={camera.cameraId} type="secondary">
+              {t('tampering.camera', {
+                camera: camera.cameraId,
+                count: camera.count,
+                minutes: minutes(camera.seconds),
+                kinds: camera.kinds
+                  .map((kind) => t(tamperKey(kind === 'camera-alarm' ? null : kind)))
+                  .join('、'),
+              })}
+            </Typography.Text>
+          ))}
+        </Space>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('indicators.anomalies')}>
+        <Space wrap>
+          <span>{t('anomalies.total', { count: loadingAreaAnomalies.total })}</span>
+          {ANOMALY_KINDS.map((kind) => {
+            const count = loadingAreaAnomalies.byKind[kind] ?? 0;
+            return (
+              <Tag key={kind} color={count > 0 ? 'error' : 'default'}>
+                {t(`anomaly.${kind}`)} {count}
+              </Tag>
+            );
+          })}
         </Space>
       </Descriptions.Item>
     </Descriptions>

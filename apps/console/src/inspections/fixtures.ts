@@ -230,4 +230,20 @@ export const indicators = (): Indicators => ({
     other: 0,
     total: 3,
   },
+  tampering: {
+    count: 2,
+    seconds: 5400,
+    cameras: [{ cameraId: 'cam-yard', count: 2, seconds: 5400, kinds: ['covered', 'shifted'] }],
+    open: 1,
+  },
+  loadingAreaAnomalies: {
+    byKind: {
+      'seen-without-entry': 2,
+      'entry-without-exit': 0,
+      'exit-without-entry': 2,
+      'refused-seen-inside': 0,
+      'below-minimum-stage-during-alert': 0,
+    },
+    total: 4,
+  },
 });

@@ -6,6 +6,37 @@ import OutagesPage from './OutagesPage';
 const later = { timeout: 10_000 };
 const FILINGS = `/api/video-archive/v1/enterprises/${ENTERPRISE}/outage-filings`;
 const DEVICES = `/api/camera-ingest/v1/enterprises/${ENTERPRISE}/devices`;
+const TAMPER = `/api/ledger/v1/enterprises/${ENTERPRISE}/camera-tamper-episodes`;
+const episodeImages = (id: string) => ({
+  before: `${TAMPER}/${id}/images/before`,
+  after: `${TAMPER}/${id}/images/after`,
+  restored: null,
+});
+const covered = {
+  episodeId: '6f1c2b1e-8d0a-4c55-9a43-0d8f5f1b2c01',
+  cameraId: 'cam-1',
+  kind: 'covered' as const,
+  source: 'view-check' as const,
+  reason: 'view-changed',
+  startedAt: '2026-11-30T00:00:00Z',
+  endedAt: '2026-11-30T02:05:00Z',
+  endReason: 'view-restored',
+  scores: { coveredShare: 0.8 },
+  images: episodeImages('6f1c2b1e-8d0a-4c55-9a43-0d8f5f1b2c01'),
+};
+const alarm = {
+  ...covered,
+  episodeId: '6f1c2b1e-8d0a-4c55-9a43-0d8f5f1b2c02',
+  cameraId: 'cam-2',
+  kind: null,
+  source: 'camera-alarm' as const,
+  reason: 'tamper',
+  startedAt: '2026-12-01T00:00:00Z',
+  endedAt: null,
+  endReason: null,
+  scores: null,
+  images: { before: null, after: null, restored: null },
+};
 const filing = {
   id: 'f-1',
   cameraId: 'cam-1',
@@ -33,6 +64,7 @@ const open = (role: Role, routes: Parameters<typeof fakeGateway>[0] = {}) => {
     'GET /auth/me': me(role),
     [`GET ${FILINGS}`]: { body: [filing] },
     [`GET ${DEVICES}`]: { body: [camera] },
+    [`GET ${TAMPER}`]: { body: { items: [], truncated: false } },
     ...routes,
   });
   const view = renderPage(<OutagesPage />, {
@@ -107,5 +139,41 @@ describe('OutagesPage', () => {
       to: '2099-01-05T08:00:00+08:00',
       reason: '年度检修',
     });
+  });
+
+  it('lists the cameras tampered with like the outages: kind, began, ended or 未恢复, duration, images', async () => {
+    const { calls } = open('inspector', {
+      [`GET ${TAMPER}`]: { body: { items: [alarm, covered], truncated: false } },
+    });
+    expect(await screen.findByText('摄像机遮挡/移位记录', {}, later)).toBeTruthy();
+    expect(await screen.findByText('遮挡', {}, later)).toBeTruthy();
+    expect(screen.getByText('摄像机防破坏报警')).toBeTruthy();
+    expect(screen.getByText('未恢复')).toBeTruthy();
+    expect(screen.getByText('2 h 5 min')).toBeTruthy();
+    expect(screen.getByText('无（摄像机报警）')).toBeTruthy();
+    expect(screen.getByAltText('基准画面').getAttribute('src')).toBe(covered.images.before);
+    expect(screen.getByAltText('异常画面').getAttribute('src')).toBe(covered.images.after);
+    // The last 30 days by default, then the period picked.
+    const asked = () => calls.filter((c) => c.path === TAMPER);
+    const span = (query: URLSearchParams) =>
+      (Date.parse(query.get('to')!) - Date.parse(query.get('from')!)) / 86_400_000;
+    expect(span(asked()[0]!.query)).toBe(30);
+    fireEvent.click(screen.getByText('近 7 天'));
+    await waitFor(() => expect(span(asked().at(-1)!.query)).toBe(7));
+  });
+
+  it('asks for the camera picked in the page filter', async () => {
+    const { calls } = open('inspector');
+    await screen.findByText('年度电力检修', {}, later);
+    fireEvent.mouseDown(screen.getAllByRole('combobox')[0]!);
+    fireEvent.click(await screen.findByTitle('北门全景'));
+    await waitFor(() =>
+      expect(
+        calls
+          .filter((c) => c.path === TAMPER)
+          .at(-1)
+          ?.query.get('cameraId'),
+      ).toBe('cam-1'),
+    );
   });
 });

@@ -38,6 +38,8 @@ import {
   visibleFilings,
 } from './filings';
 import { messages } from './messages';
+import { TamperEpisodes } from './TamperEpisodes';
+import { TAMPER_EPISODES } from './tamper-episodes';
 
 const PHASE_COLOUR = { upcoming: 'blue', active: 'orange', past: 'default' } as const;
 
@@ -238,6 +240,9 @@ export default function OutagesPage() {
           )}
         </Loadable>
       </Card>
+      {allows(account.role, 'GET', TAMPER_EPISODES) ? (
+        <TamperEpisodes enterpriseId={enterpriseId} cameraId={filter.camera} name={name} />
+      ) : null}
       {filing ? (
         <FilingForm enterpriseId={enterpriseId} cameras={cameras} onClose={() => setFiling(false)} />
       ) : null}

@@ -37,6 +37,8 @@ import { AlertViewController } from '../alert-view/alert-view.controller';
 import { AlertViewService } from '../alert-view/alert-view.service';
 import { CameraStatusConsumer } from '../camera-status/camera-status.consumer';
 import { CameraStatusService } from '../camera-status/camera-status.service';
+import { TamperEpisodesController } from '../camera-status/tamper-episodes.controller';
+import { TamperEpisodesService } from '../camera-status/tamper-episodes.service';
 import { EnterpriseRegisteredConsumer } from '../enterprise-directory/enterprise-registered.consumer';
 import { EnterpriseProfiles } from '../enterprise-directory/enterprise-profiles';
 import { ChainController } from '../chain/chain.controller';
@@ -89,6 +91,8 @@ export interface LedgerDependencies {
   readonly alertView: AlertViewService;
   /** Each camera's latest status (`camera.status.changed.v1`), for the alert view. */
   readonly cameraStatus: CameraStatusService;
+  /** Each camera's tamper episodes (from `tampered` to `recovered`) and their images (issue #17). */
+  readonly tamperEpisodes: TamperEpisodesService;
   readonly exports: ExportService;
   /** 拦截记录: the barrier decisions that were not passages. */
   readonly refusedAttempts: RefusedAttemptsService;
@@ -141,6 +145,7 @@ export class LedgerModule {
         InspectionsAcrossEnterprisesController,
         ViolationDetectedConsumer,
         ViolationsController,
+        TamperEpisodesController,
         LoadingAreaSightingConsumer,
         LoadingAreasController,
         ChainController,
@@ -169,6 +174,7 @@ export class LedgerModule {
         { provide: DistrictStatisticsService, useValue: deps.districtStatistics },
         { provide: AlertViewService, useValue: deps.alertView },
         { provide: CameraStatusService, useValue: deps.cameraStatus },
+        { provide: TamperEpisodesService, useValue: deps.tamperEpisodes },
         { provide: ExportService, useValue: deps.exports },
         { provide: RefusedAttemptsService, useValue: deps.refusedAttempts },
         { provide: InspectionService, useValue: deps.inspections },

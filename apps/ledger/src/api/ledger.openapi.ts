@@ -20,6 +20,7 @@ import { chainRoutes } from '../chain/chain.openapi';
 import { stageLookupRoutes } from '../stage-lookup/stage-lookup.openapi';
 import { documentReadRoutes } from '../document-reads/document-reads.openapi';
 import { loadingAreaRoutes } from '../loading-areas/loading-areas.openapi';
+import { tamperEpisodeRoutes } from '../camera-status/tamper-episodes.openapi';
 import {
   alertLevelSchema,
   dailyStagesSchema,
@@ -262,6 +263,7 @@ const routes: RouteDescriptor[] = [
   ...stageLookupRoutes,
   ...documentReadRoutes,
   ...loadingAreaRoutes,
+  ...tamperEpisodeRoutes,
 ];
 
 /** The ledger's REST API, served at `GET /openapi.json`. */

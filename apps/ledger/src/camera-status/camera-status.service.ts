@@ -2,6 +2,7 @@ import { type EventEnvelope } from '@ecogate/contracts';
 import { type EventContext } from '@ecogate/messaging';
 import { type DataSource, parseEnterpriseId } from '@ecogate/persistence';
 import { type Logger } from '@ecogate/telemetry';
+import { recordTamperEpisode } from './tamper-episodes';
 
 export const CAMERA_STATUS_TOPIC = 'camera.status.changed.v1';
 
@@ -10,6 +11,8 @@ export type RecordCameraStatusOutcome = 'duplicate-event' | 'not-same-enterprise
 /**
  * Keeps each camera's latest status. Events may come late or twice: the event claim drops a
  * redelivery, and a change older than the one kept changes nothing (the camera's own order).
+ * In the same transaction, `tampered` / `recovered` open and close the camera's tamper episodes
+ * (`tamper-episodes.ts`, ordered by the episodes themselves: an offline in between does not hide one).
  */
 export class CameraStatusService {
   constructor(
@@ -29,6 +32,7 @@ export class CameraStatusService {
         this.log.warn({ eventId: event.eventId }, 'camera status names two enterprises; not recorded');
         return 'not-same-enterprise';
       }
+      const enterpriseId = parseEnterpriseId(change.enterpriseId);
       const written: unknown[] = await tx.query(
         `INSERT INTO "camera_statuses" ("enterprise_id", "camera_id", "status", "reason", "changed_at",
             "tamper_kind", "tamper_reference_key", "tamper_current_key", "tamper_scores")
@@ -41,7 +45,7 @@ export class CameraStatusService {
          WHERE "camera_statuses"."changed_at" <= EXCLUDED."changed_at"
          RETURNING 1`,
         [
-          parseEnterpriseId(change.enterpriseId),
+          enterpriseId,
           change.cameraId,
           change.status,
           change.reason,
@@ -53,6 +57,7 @@ export class CameraStatusService {
           change.tamper?.scores ? JSON.stringify(change.tamper.scores) : null,
         ],
       );
+      await recordTamperEpisode(tx, enterpriseId, change);
       return written.length > 0 ? 'recorded' : 'older';
     });
   }

@@ -79,6 +79,11 @@ export const ledgerConfig = defineConfig(
       .string()
       .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
       .default('ecogate-documents'),
+    /** camera-ingest's bucket (its `S3_BUCKET`): the view check's before/after images of a tamper episode. */
+    LEDGER_CAPTURES_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
+      .default('ecogate-captures'),
     LEDGER_DOCUMENT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     /** Lifetime of a document link. */
     LEDGER_DOCUMENT_URL_TTL_S: positiveInt(300),
@@ -135,6 +140,7 @@ export const ledgerConfig = defineConfig(
       maxBytes: env.LEDGER_DOCUMENT_MAX_BYTES,
       urlTtlSeconds: env.LEDGER_DOCUMENT_URL_TTL_S,
     },
+    captures: { bucket: env.LEDGER_CAPTURES_BUCKET },
     exports: exportConfig(env),
     chain: chainConfig(env),
     videoArchive: videoArchiveConfig(env),

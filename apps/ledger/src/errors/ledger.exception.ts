@@ -15,6 +15,7 @@ export type LedgerErrorCode =
   | 'unsupported-document-type'
   | 'revision-conflict'
   | 'photo-not-found'
+  | 'tamper-episode-not-found'
   | 'review-item-not-found'
   | 'invalid-plate'
   | 'stage-required'
@@ -64,6 +65,7 @@ export const LEDGER_ERROR_STATUS: Readonly<Record<LedgerErrorCode, number>> = {
   'unsupported-document-type': 415,
   'revision-conflict': 409,
   'photo-not-found': 404,
+  'tamper-episode-not-found': 404,
   'review-item-not-found': 404,
   'invalid-plate': 400,
   'stage-required': 400,

@@ -133,6 +133,40 @@ describe('reportDocument', () => {
     expect(cells(reportDocument(input)).some((cell) => cell.includes('证据不一致'))).toBe(false);
   });
 
+  it('counts camera tampering and loading-area anomalies when the indicators carry them', () => {
+    const fixture = reportFixture();
+    const fields = fieldsOf(
+      reportDocument({
+        ...fixture,
+        indicators: {
+          ...fixture.indicators,
+          tampering: {
+            count: 2,
+            seconds: 5400,
+            cameras: [{ cameraId: 'cam-yard', count: 2, seconds: 5400, kinds: ['camera-alarm', 'covered'] }],
+            open: 1,
+          },
+          loadingAreaAnomalies: {
+            byKind: {
+              'seen-without-entry': 2,
+              'entry-without-exit': 0,
+              'exit-without-entry': 1,
+              'refused-seen-inside': 0,
+              'below-minimum-stage-during-alert': 0,
+            },
+            total: 3,
+          },
+        },
+      }).blocks,
+    );
+    expect(fields.get('摄像机遮挡/移位')).toBe(
+      '2 次，共 90 分钟，未恢复 1 次\ncam-yard 2 次 90 分钟（摄像机防破坏报警、遮挡）',
+    );
+    expect(fields.get('装卸区异常')).toBe('共 3 起，无入场记录 2，出场无入场 1');
+    // Without them (an older caller): no row.
+    expect(fieldsOf(reportDocument(fixture).blocks).has('摄像机遮挡/移位')).toBe(false);
+  });
+
   it('formats instants in Shanghai time and anything else in one line', () => {
     expect(shanghaiTime('2026-03-10T16:30:00Z')).toBe('2026-03-11 00:30:00');
     expect(shanghaiTime(null)).toBe('—');

@@ -1,5 +1,6 @@
 import { EMISSION_STAGES } from '@ecogate/domain';
 import { type EnterpriseIndicators } from '../inspection/inspection-indicators';
+import { type AnomalyIndicator, type TamperIndicator } from '../inspection/tamper-indicators';
 import { type InspectionView } from '../inspection/inspection-view';
 
 type WindowScan = NonNullable<InspectionView['windows'][number]['scan']>;
@@ -29,7 +30,11 @@ export interface ReportChainResult {
 
 export interface ReportInput {
   readonly inspection: InspectionView;
-  readonly indicators: EnterpriseIndicators;
+  /** With camera tampering and loading-area anomalies when the service gives them (issue #17). */
+  readonly indicators: EnterpriseIndicators & {
+    readonly tampering?: TamperIndicator;
+    readonly loadingAreaAnomalies?: AnomalyIndicator;
+  };
   /** `null`: the chain was not verified (no key configured). */
   readonly chain: ReportChainResult | null;
   /** The cluster chain key's fingerprint; `null` when no key is configured. */
@@ -181,7 +186,50 @@ function windowBlocks(inspection: InspectionView): ReportBlock[] {
   return blocks;
 }
 
-function indicatorBlocks(indicators: EnterpriseIndicators): ReportBlock[] {
+const TAMPER_KINDS: Record<string, string> = {
+  shifted: '移位',
+  covered: '遮挡',
+  blurred: '失焦',
+  'too-dark': '过暗',
+  frozen: '画面冻结',
+  'camera-alarm': '摄像机防破坏报警',
+};
+const ANOMALY_KINDS: Record<string, string> = {
+  'seen-without-entry': '无入场记录',
+  'entry-without-exit': '入场未出场',
+  'exit-without-entry': '出场无入场',
+  'refused-seen-inside': '被拦车辆出现在厂内',
+  'below-minimum-stage-during-alert': '预警期间低于排放阶段要求',
+};
+const minutesOf = (seconds: number) => `${Math.round(seconds / 6) / 10}`;
+
+/** Camera tampering and loading-area anomalies (issue #17), when the indicators carry them. */
+function antiEvasionRows(indicators: ReportInput['indicators']): (readonly [string, string])[] {
+  const rows: (readonly [string, string])[] = [];
+  const { tampering, loadingAreaAnomalies: anomalies } = indicators;
+  if (tampering) {
+    const cameras = tampering.cameras.map(
+      (c) =>
+        `${c.cameraId} ${c.count} 次 ${minutesOf(c.seconds)} 分钟（${c.kinds.map((k) => TAMPER_KINDS[k] ?? k).join('、')}）`,
+    );
+    rows.push([
+      '摄像机遮挡/移位',
+      [
+        `${tampering.count} 次，共 ${minutesOf(tampering.seconds)} 分钟${tampering.open ? `，未恢复 ${tampering.open} 次` : ''}`,
+        ...cameras,
+      ].join('\n'),
+    ]);
+  }
+  if (anomalies) {
+    const kinds = Object.entries(anomalies.byKind)
+      .filter(([, count]) => count > 0)
+      .map(([kind, count]) => `${ANOMALY_KINDS[kind] ?? kind} ${count}`);
+    rows.push(['装卸区异常', [`共 ${anomalies.total} 起`, ...kinds].join('，')]);
+  }
+  return rows;
+}
+
+function indicatorBlocks(indicators: ReportInput['indicators']): ReportBlock[] {
   const { stageShares, stageSources, dailyVehicles, completeness } = indicators;
   return [
     { kind: 'heading', text: '四、企业指标' },
@@ -201,6 +249,7 @@ function indicatorBlocks(indicators: EnterpriseIndicators): ReportBlock[] {
           '非预警日日均车辆',
           `${decimal(dailyVehicles.otherDayAverage)}（${dailyVehicles.otherDayCount} 天）`,
         ],
+        ...antiEvasionRows(indicators),
       ],
     },
     {

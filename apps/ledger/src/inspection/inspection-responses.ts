@@ -1,4 +1,4 @@
-import { objectRefSchema } from '@ecogate/contracts';
+import { LOADING_AREA_ANOMALY_KINDS, objectRefSchema } from '@ecogate/contracts';
 import { EMISSION_STAGES, EVIDENCE_SOURCES } from '@ecogate/domain';
 import { z } from 'zod';
 import { stageReviewSchema, stageSharesSchema } from '../api/ledger-responses';
@@ -294,6 +294,30 @@ export const enterpriseIndicatorsSchema = z.object({
     openedWithoutDecision: z.number().int(),
     /** Kinds added later (side gate, camera tamper) until the ledger names them. */
     other: z.number().int(),
+    total: z.number().int(),
+  }),
+  /**
+   * Camera tampering (moved, covered, blurred, too dark, frozen, or the camera's own alarm) over the
+   * period, from the ledger's tamper episodes: an open one counts up to the period's end or now.
+   */
+  tampering: z.object({
+    count: z.number().int(),
+    seconds: z.number(),
+    cameras: z.array(
+      z.object({
+        cameraId: z.string(),
+        count: z.number().int(),
+        seconds: z.number(),
+        /** The view check's kinds, `camera-alarm` for the camera's own alarm. */
+        kinds: z.array(z.string()),
+      }),
+    ),
+    /** Episodes not over yet. */
+    open: z.number().int(),
+  }),
+  /** The loading-area anomalies found in the period, by kind (docs/loading-areas.md). */
+  loadingAreaAnomalies: z.object({
+    byKind: z.record(z.enum(LOADING_AREA_ANOMALY_KINDS), z.number().int()),
     total: z.number().int(),
   }),
 });

@@ -85,7 +85,8 @@ export const inspectionRoutes: RouteDescriptor[] = [
     path: `${BASE}/:inspectionId/indicators`,
     summary:
       "The enterprise's indicators over the inspection's period: completeness rate, stage shares by trips and tonnes, " +
-      'stage-source mix, average daily vehicles on alert and other days, camera outages against filings, violations',
+      'stage-source mix, average daily vehicles on alert and other days, camera outages against filings, violations, ' +
+      'camera tampering (episodes, seconds, by camera) and loading-area anomalies by kind',
     tags: ['inspections'],
     params: inspection,
     responses: {

@@ -22,6 +22,14 @@ import { type EnterpriseIndicators, enterpriseIndicators } from './inspection-in
 import { type InspectionList, type InspectionListQuery, listInspections } from './inspection-list';
 import { type VideoArchiveClient, windowScanSchema } from '../video-archive/video-archive.client';
 import { GateViolationEntity } from '../violations/gate-violation.entity';
+import { CameraTamperEpisodeEntity } from '../camera-status/camera-tamper-episode.entity';
+import { LoadingAreaAnomalyEntity } from '../loading-areas/loading-area-anomaly.entity';
+import {
+  type AnomalyIndicator,
+  anomalyIndicator,
+  type TamperIndicator,
+  tamperIndicator,
+} from './tamper-indicators';
 import {
   type OutageIndicator,
   outageIndicator,
@@ -303,7 +311,14 @@ export class InspectionService {
   async indicators(
     enterpriseId: EnterpriseId,
     inspectionId: string,
-  ): Promise<EnterpriseIndicators & { outages: OutageIndicator; violations: ViolationIndicator }> {
+  ): Promise<
+    EnterpriseIndicators & {
+      outages: OutageIndicator;
+      violations: ViolationIndicator;
+      tampering: TamperIndicator;
+      loadingAreaAnomalies: AnomalyIndicator;
+    }
+  > {
     const inspection = await this.inspection(this.dataSource.manager, enterpriseId, inspectionId);
     const query = { from: inspection.fromDate, to: inspection.toDate };
     const period = periodOf(query);
@@ -353,6 +368,16 @@ export class InspectionService {
       .andWhere('v.at >= :from AND v.at < :until', period)
       .groupBy('v.kind')
       .getRawMany();
+    const anomalies: { kind: string; count: string }[] = await TenantRepository.of(
+      this.dataSource,
+      LoadingAreaAnomalyEntity,
+    )
+      .scopedQueryBuilder(enterpriseId, 'a')
+      .select('a.kind', 'kind')
+      .addSelect('count(*)', 'count')
+      .andWhere('a.at >= :from AND a.at < :until', period)
+      .groupBy('a.kind')
+      .getRawMany();
     const figures = enterpriseIndicators(
       query,
       groups.map((g) => ({
@@ -372,7 +397,20 @@ export class InspectionService {
       ...figures,
       outages: await this.outages(enterpriseId, period),
       violations: violationIndicator(violations.map((v) => ({ kind: v.kind, count: Number(v.count) }))),
+      tampering: tamperIndicator(await this.tamperEpisodes(enterpriseId, period), period, new Date()),
+      loadingAreaAnomalies: anomalyIndicator(
+        anomalies.map((a) => ({ kind: a.kind, count: Number(a.count) })),
+      ),
     };
+  }
+
+  /** The camera tamper episodes overlapping the period (the camera-status consumer keeps them). */
+  private tamperEpisodes(enterpriseId: EnterpriseId, period: Interval) {
+    return TenantRepository.of(this.dataSource, CameraTamperEpisodeEntity)
+      .scopedQueryBuilder(enterpriseId, 't')
+      .select(['t.cameraId', 't.kind', 't.startedAt', 't.endedAt'])
+      .andWhere('t.startedAt < :until AND (t.endedAt IS NULL OR t.endedAt > :from)', period)
+      .getMany();
   }
 
   /** The archive's outages over the period; unavailable (never zero) when it cannot answer. */

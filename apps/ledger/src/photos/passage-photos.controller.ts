@@ -10,7 +10,7 @@ export const photoSideParam = z.enum(PHOTO_SIDES);
 export const photoKindParam = z.enum(PHOTO_KINDS);
 
 /** 302 to the short-lived link; the browser may reuse the redirect a little less long than the link lives. */
-function redirect(response: Response, link: PhotoLink): void {
+export function redirectToPhoto(response: Response, link: PhotoLink): void {
   response.setHeader('Cache-Control', `private, max-age=${link.maxAgeSeconds}`);
   response.redirect(302, link.url);
 }
@@ -38,7 +38,7 @@ export class PassagePhotosController {
       parseRequest(photoSideParam, side),
       parseRequest(photoKindParam, kind),
     );
-    redirect(response, link);
+    redirectToPhoto(response, link);
   }
 
   @Get('decisions/:decisionId/photos/:kind')
@@ -53,7 +53,7 @@ export class PassagePhotosController {
       parseRequest(idSchema, decisionId),
       parseRequest(photoKindParam, kind),
     );
-    redirect(response, link);
+    redirectToPhoto(response, link);
   }
 
   @Get('loading-area-sightings/:sightingId/photos/:kind')

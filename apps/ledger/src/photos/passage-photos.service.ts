@@ -85,23 +85,32 @@ export class PassagePhotosService {
     return this.link(kind === 'scene' ? sighting.frame : sighting.crop);
   }
 
-  private async link(ref: ObjectRef): Promise<PhotoLink> {
-    try {
-      const url = await this.storage.presignedGetUrl(ref.bucket, ref.key, this.ttlSeconds);
-      return {
-        url,
-        expiresAt: new Date(Date.now() + this.ttlSeconds * 1000),
-        maxAgeSeconds: photoCacheSeconds(this.ttlSeconds),
-      };
-    } catch (error) {
-      // The filesystem store checks the bucket (MinIO signs without asking): a bucket that is not there.
-      if (
-        error instanceof StorageError &&
-        (error.code === 'bucket-not-found' || error.code === 'object-not-found')
-      ) {
-        throw new LedgerException('photo-not-found', `photo ${ref.bucket}/${ref.key} is not in the store`);
-      }
-      throw error;
+  private link(ref: ObjectRef): Promise<PhotoLink> {
+    return presignedPhotoLink(this.storage, ref, this.ttlSeconds);
+  }
+}
+
+/** A short-lived link to a stored image; 404 `photo-not-found` when the store knows it is not there. */
+export async function presignedPhotoLink(
+  storage: ObjectStorage,
+  ref: Pick<ObjectRef, 'bucket' | 'key'>,
+  ttlSeconds: number,
+): Promise<PhotoLink> {
+  try {
+    const url = await storage.presignedGetUrl(ref.bucket, ref.key, ttlSeconds);
+    return {
+      url,
+      expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+      maxAgeSeconds: photoCacheSeconds(ttlSeconds),
+    };
+  } catch (error) {
+    // The filesystem store checks the bucket (MinIO signs without asking): a bucket that is not there.
+    if (
+      error instanceof StorageError &&
+      (error.code === 'bucket-not-found' || error.code === 'object-not-found')
+    ) {
+      throw new LedgerException('photo-not-found', `photo ${ref.bucket}/${ref.key} is not in the store`);
     }
+    throw error;
   }
 }

@@ -65,6 +65,20 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'enterprise-admin',
     'enterprise-staff',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/camera-tamper-episodes': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/camera-tamper-episodes/{episodeId}/images/{image}': [
+    'city-admin',
+    'city-operator',
+    'inspector',
+    'enterprise-admin',
+    'enterprise-staff',
+  ],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/chain/verify': ['city-admin', 'city-operator', 'inspector'],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/decisions/{decisionId}/photos/{kind}': [
     'city-admin',

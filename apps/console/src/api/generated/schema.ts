@@ -3969,6 +3969,151 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/camera-tamper-episodes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprise's camera tamper episodes (moved, covered, blurred, too dark, frozen, or the camera's own alarm) overlapping from…to, newest first, with the view check’s before/after images */
+    get: {
+      parameters: {
+        query: {
+          cameraId?: string;
+          from: string;
+          limit?: number;
+          to: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `{items, truncated}` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                cameraId: string;
+                endedAt: string | null;
+                endReason: string | null;
+                /** Format: uuid */
+                episodeId: string;
+                images: {
+                  after: string | null;
+                  before: string | null;
+                  restored: string | null;
+                };
+                kind: ('shifted' | 'covered' | 'blurred' | 'too-dark' | 'frozen') | null;
+                reason: string;
+                scores: {
+                  [key: string]: number;
+                } | null;
+                /** @enum {string} */
+                source: 'view-check' | 'camera-alarm';
+                /** Format: date-time */
+                startedAt: string;
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/v1/enterprises/{enterpriseId}/camera-tamper-episodes/{episodeId}/images/{image}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tamper episode's image for a browser (before: the reference view; after: the frame that showed it; restored: the frame that showed it back): 302 to a short-lived link */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+          episodeId: string;
+          image: 'before' | 'after' | 'restored';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Redirect (`Location`) to a short-lived link, as the passage photos */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+        /** @description tamper-episode-not-found, photo-not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/chain/verify': {
     parameters: {
       query?: never;
@@ -6711,7 +6856,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The enterprise's indicators over the inspection's period: completeness rate, stage shares by trips and tonnes, stage-source mix, average daily vehicles on alert and other days, camera outages against filings, violations */
+    /** The enterprise's indicators over the inspection's period: completeness rate, stage shares by trips and tonnes, stage-source mix, average daily vehicles on alert and other days, camera outages against filings, violations, camera tampering (episodes, seconds, by camera) and loading-area anomalies by kind */
     get: {
       parameters: {
         query?: never;
@@ -6745,6 +6890,12 @@ export type paths = {
               };
               /** Format: date */
               from: string;
+              loadingAreaAnomalies: {
+                byKind: {
+                  [key: string]: number;
+                };
+                total: number;
+              };
               outages:
                 | {
                     camerasUnfiled: string[];
@@ -6841,6 +6992,17 @@ export type paths = {
                   'platform-query': number;
                   unknown: number;
                 };
+              };
+              tampering: {
+                cameras: {
+                  cameraId: string;
+                  count: number;
+                  kinds: string[];
+                  seconds: number;
+                }[];
+                count: number;
+                open: number;
+                seconds: number;
               };
               /** Format: date */
               to: string;
