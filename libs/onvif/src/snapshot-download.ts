@@ -18,24 +18,43 @@ interface Answer {
 }
 
 /**
- * GETs the snapshot URI; a 401 with a digest challenge is answered with the device login (the
- * package's own digest code, which also handles SHA-256 challenges). Only a JPEG is accepted.
+ * Answers a camera's digest challenges (each `WWW-Authenticate: Digest …` it sent) for a GET of
+ * `path`; undefined when there is no login to answer with.
  */
-export async function downloadSnapshot(cam: Cam, uri: string, limits: SnapshotLimits): Promise<Buffer> {
+export type DigestResponder = (challenges: string[], path: string) => string | undefined;
+
+export interface JpegDownload extends SnapshotLimits {
+  /** Names the request in errors: "snapshot", "ISAPI snapshot". */
+  readonly what: string;
+  readonly answerDigest: DigestResponder;
+}
+
+/**
+ * GETs a camera's picture: a 401 with a digest challenge is answered once, a redirect is never
+ * followed (the login goes to the registered host only), 404/501 mean the camera has no picture
+ * there, and only a JPEG is accepted. Failures are `OnvifError`s. The caller checks the host first.
+ */
+export async function downloadJpeg(uri: string, options: JpegDownload): Promise<Buffer> {
+  const { what } = options;
   const url = new URL(uri);
   const target = `${url.pathname}${url.search}`;
-  let answer = await get(url, undefined, limits);
+  let answer = await get(url, undefined, options);
   // node:http never follows redirects; say so, so a camera pointing elsewhere is visible.
-  if (answer.status >= 300 && answer.status < 400) refuseRedirect(answer.status, answer.location, 'snapshot');
-  if (answer.status === 401 && answer.challenges.length > 0 && cam.username) {
-    answer = await get(url, cam.digestAuth(answer.challenges, { method: 'GET', path: target }), limits);
-    if (answer.status >= 300 && answer.status < 400)
-      refuseRedirect(answer.status, answer.location, 'snapshot');
+  if (answer.status >= 300 && answer.status < 400) refuseRedirect(answer.status, answer.location, what);
+  const authorization =
+    answer.status === 401 && answer.challenges.length > 0
+      ? options.answerDigest(answer.challenges, target)
+      : undefined;
+  if (authorization) {
+    answer = await get(url, authorization, options);
+    if (answer.status >= 300 && answer.status < 400) refuseRedirect(answer.status, answer.location, what);
   }
   if (answer.status === 401 || answer.status === 403) {
-    throw new OnvifError('unauthorised', `snapshot ${target}: HTTP ${answer.status}`);
+    throw new OnvifError('unauthorised', `${what} ${target}: HTTP ${answer.status}`);
   }
-  if (answer.status !== 200) throw new OnvifError('protocol', `snapshot ${target}: HTTP ${answer.status}`);
+  if (answer.status === 404 || answer.status === 501)
+    throw new OnvifError('unsupported', `${what} ${target}: HTTP ${answer.status} (no picture there)`);
+  if (answer.status !== 200) throw new OnvifError('protocol', `${what} ${target}: HTTP ${answer.status}`);
   if (
     answer.body.length < 3 ||
     answer.body[0] !== 0xff ||
@@ -44,25 +63,36 @@ export async function downloadSnapshot(cam: Cam, uri: string, limits: SnapshotLi
   ) {
     throw new OnvifError(
       'protocol',
-      `snapshot ${target}: not a JPEG (${answer.contentType || 'no content type'})`,
+      `${what} ${target}: not a JPEG (${answer.contentType || 'no content type'})`,
     );
   }
   return answer.body;
 }
 
-function get(url: URL, authorization: string | undefined, limits: SnapshotLimits): Promise<Answer> {
+/** The ONVIF snapshot URI's picture, answering a digest challenge with the device login (the package's digest code, SHA-256 too). */
+export function downloadSnapshot(cam: Cam, uri: string, limits: SnapshotLimits): Promise<Buffer> {
+  return downloadJpeg(uri, {
+    ...limits,
+    what: 'snapshot',
+    answerDigest: (challenges, path) =>
+      cam.username ? cam.digestAuth(challenges, { method: 'GET', path }) : undefined,
+  });
+}
+
+function get(url: URL, authorization: string | undefined, limits: JpegDownload): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
       url,
-      { method: 'GET', headers: authorization ? { authorization } : {} },
+      // No shared keep-alive agent: a request cut for its size must not leave an error on a pooled socket.
+      { method: 'GET', agent: false, headers: authorization ? { authorization } : {} },
       (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > limits.maxBytes) {
-            req.destroy(new OnvifError('protocol', `snapshot larger than ${limits.maxBytes} bytes`));
+            req.destroy(new OnvifError('protocol', `${limits.what} larger than ${limits.maxBytes} bytes`));
             return;
           }
           chunks.push(chunk);
@@ -76,13 +106,13 @@ function get(url: URL, authorization: string | undefined, limits: SnapshotLimits
             body: Buffer.concat(chunks),
           }),
         );
-        res.on('error', (error) => reject(toOnvifError(error, 'snapshot')));
+        res.on('error', (error) => reject(toOnvifError(error, limits.what)));
       },
     );
     req.setTimeout(limits.timeoutMs, () =>
-      req.destroy(new OnvifError('unreachable', `snapshot: no answer in ${limits.timeoutMs} ms`)),
+      req.destroy(new OnvifError('unreachable', `${limits.what}: no answer in ${limits.timeoutMs} ms`)),
     );
-    req.on('error', (error) => reject(toOnvifError(error, 'snapshot')));
+    req.on('error', (error) => reject(toOnvifError(error, limits.what)));
     req.end();
   });
 }
