@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { type EventEnvelope, validatePayload } from '@ecogate/contracts';
-import { type PlateRead, type RecognitionResult } from '@ecogate/lpr';
+import { KnownPlates } from '@ecogate/domain';
+import { type PlateRead, type RecognitionResult, type SiteKnowledge } from '@ecogate/lpr';
 import { type EventPublisher, FatalError, type PublishRequest, RetriableError } from '@ecogate/messaging';
 import { ObjectNotFoundError, type ObjectStorage, StorageUnavailableError } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
 import { serverPlateReadId, uuidV5 } from './plate-read-ids';
-import { type SceneReader, SnapshotReader } from './snapshot-reader';
+import { type SceneReader, type SiteKnowledgeSource, SnapshotReader } from './snapshot-reader';
 
 const IMAGE = Buffer.from('a scene photo');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -48,7 +49,12 @@ const plate = (text: string, verdict: PlateRead['verdict'], reviewReasons: Plate
     cropJpeg: Buffer.from(`crop ${text}`),
   }) as unknown as PlateRead;
 
-function harness(result: RecognitionResult, storageOverrides: Partial<ObjectStorage> = {}) {
+function harness(
+  result: RecognitionResult,
+  storageOverrides: Partial<ObjectStorage> = {},
+  sites?: SiteKnowledgeSource,
+) {
+  const reads: unknown[][] = [];
   const puts: { bucket: string; key: string; body: Buffer }[] = [];
   const published: PublishRequest<'anpr.plate.read.v1'>[] = [];
   const storage = {
@@ -59,7 +65,12 @@ function harness(result: RecognitionResult, storageOverrides: Partial<ObjectStor
     },
     ...storageOverrides,
   } as unknown as ObjectStorage;
-  const reader: SceneReader = { read: async () => result };
+  const reader: SceneReader = {
+    read: async (...args) => {
+      reads.push(args);
+      return result;
+    },
+  };
   const publisher = {
     publish: async (topic: string, request: PublishRequest<'anpr.plate.read.v1'>) => {
       validatePayload('anpr.plate.read.v1', request.payload);
@@ -75,8 +86,9 @@ function harness(result: RecognitionResult, storageOverrides: Partial<ObjectStor
     {
       maxImageBytes: 1024,
     },
+    sites,
   );
-  return { handler, puts, published };
+  return { handler, puts, published, reads };
 }
 
 const image = { format: 'jpeg', width: 10, height: 10 } as never;
@@ -117,6 +129,59 @@ describe('SnapshotReader', () => {
     expect(published[1]!.payload).toMatchObject({
       verdict: 'needs-review',
       reviewReasons: ['invalid-format'],
+    });
+  });
+
+  it("reads with the lane's site knowledge and publishes a corrected read's raw text and how it was settled", async () => {
+    const site: SiteKnowledge = { known: new KnownPlates(['冀B12345']), provincePrior: '冀' };
+    const asked: string[] = [];
+    const corrected = {
+      ...plate('冀B12345', 'trusted'),
+      rawText: '冀B12845',
+      settledBy: 'registry-corrected',
+    } as PlateRead;
+    const { handler, published, reads } = harness(
+      { kind: 'plates', image, timings, plates: [corrected, plate('冀B55555', 'trusted')] },
+      {},
+      {
+        forSite: async (enterpriseId, siteId) => {
+          asked.push(`${enterpriseId}/${siteId}`);
+          return site;
+        },
+      },
+    );
+    await handler.handle(snapshot());
+    expect(asked).toEqual(['ent-1/site-1']);
+    expect(reads).toEqual([[IMAGE, 'scene', site]]);
+    expect(published.map((p) => p.payload.plate)).toEqual([
+      {
+        text: '冀B12345',
+        colour: 'blue',
+        confidence: 0.93,
+        rawText: '冀B12845',
+        settledBy: 'registry-corrected',
+      },
+      { text: '冀B55555', colour: 'blue', confidence: 0.93 },
+    ]);
+  });
+
+  it('reads as before when the site knows nothing (no source, or no list in time)', async () => {
+    const result: RecognitionResult = {
+      kind: 'plates',
+      image,
+      timings,
+      plates: [plate('冀B12345', 'trusted')],
+    };
+    const without = harness(result);
+    await without.handler.handle(snapshot());
+    const unknown = harness(result, {}, { forSite: async () => undefined });
+    await unknown.handler.handle(snapshot());
+    expect(without.reads).toEqual([[IMAGE, 'scene']]);
+    expect(unknown.reads).toEqual([[IMAGE, 'scene']]);
+    expect(unknown.published[0]!.payload.plate).toEqual({
+      text: '冀B12345',
+      colour: 'blue',
+      confidence: 0.93,
     });
   });
 
