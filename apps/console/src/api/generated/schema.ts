@@ -7175,6 +7175,68 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/known-plates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plates a site already knows, for plate recognition's reads: the enterprise's registered vehicles, then the plates of the site's trusted passages of the last LEDGER_KNOWN_PLATES_DAYS, at most 5000 */
+    get: {
+      parameters: {
+        query: {
+          siteId: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The plates, registry first, each once */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enterpriseId: string;
+              plates: string[];
+              recent: number;
+              registered: number;
+              siteId: string;
+              truncated: boolean;
+              windowDays: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/loading-area-anomalies': {
     parameters: {
       query?: never;
@@ -7759,6 +7821,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -7766,6 +7831,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -7808,6 +7876,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -7815,6 +7886,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -7943,6 +8017,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -7950,6 +8027,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -7992,6 +8072,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -7999,6 +8082,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8139,6 +8225,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8146,6 +8235,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8188,6 +8280,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8195,6 +8290,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8434,6 +8532,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8441,6 +8542,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8483,6 +8587,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8490,6 +8597,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8572,6 +8682,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8579,6 +8692,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8621,6 +8737,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8628,6 +8747,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8982,6 +9104,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -8989,6 +9114,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -9031,6 +9159,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -9038,6 +9169,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -9180,6 +9314,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -9187,6 +9324,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -9229,6 +9369,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -9236,6 +9379,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
