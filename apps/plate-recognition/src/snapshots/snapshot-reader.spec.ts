@@ -3,9 +3,12 @@ import { Readable } from 'node:stream';
 import { type EventEnvelope, validatePayload } from '@ecogate/contracts';
 import { KnownPlates } from '@ecogate/domain';
 import { type PlateRead, type RecognitionResult, type SiteKnowledge } from '@ecogate/lpr';
+import { plateCandidate, readerOver } from '@ecogate/lpr/testing';
 import { type EventPublisher, FatalError, type PublishRequest, RetriableError } from '@ecogate/messaging';
 import { ObjectNotFoundError, type ObjectStorage, StorageUnavailableError } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
+import { KnownPlatesCache } from '../known-plates/known-plates-cache';
+import { SiteKnowledgeFrom } from '../known-plates/site-knowledge';
 import { serverPlateReadId, uuidV5 } from './plate-read-ids';
 import { type SceneReader, type SiteKnowledgeSource, SnapshotReader } from './snapshot-reader';
 
@@ -50,7 +53,7 @@ const plate = (text: string, verdict: PlateRead['verdict'], reviewReasons: Plate
   }) as unknown as PlateRead;
 
 function harness(
-  result: RecognitionResult,
+  result: RecognitionResult | SceneReader,
   storageOverrides: Partial<ObjectStorage> = {},
   sites?: SiteKnowledgeSource,
 ) {
@@ -68,7 +71,7 @@ function harness(
   const reader: SceneReader = {
     read: async (...args) => {
       reads.push(args);
-      return result;
+      return 'read' in result ? result.read(...args) : result;
     },
   };
   const publisher = {
@@ -183,6 +186,33 @@ describe('SnapshotReader', () => {
       colour: 'blue',
       confidence: 0.93,
     });
+  });
+
+  it('with the real PlateReader: a lane read one doubtful character from a registered plate is published as it, trusted', async () => {
+    // The recogniser read 冀A12346, its last character unsure; the ledger knows 冀A12345 at this site.
+    const reader = readerOver([plateCandidate({ text: '冀A12346', confidences: [1, 1, 1, 1, 1, 1, 0.5] })]);
+    const ledger = { fetch: async () => ['冀A12345', '冀B67890'] };
+    const cache = new KnownPlatesCache(
+      ledger,
+      { ttlMs: 60_000, waitMs: 200, retryMs: 1_000, maxSites: 10 },
+      createLogger({ service: 't', level: 'silent' }),
+    );
+    const known = harness(reader, {}, new SiteKnowledgeFrom(cache, '冀'));
+    await known.handler.handle(snapshot());
+    expect(known.published[0]!.payload).toMatchObject({
+      plate: { text: '冀A12345', rawText: '冀A12346', settledBy: 'registry-corrected', confidence: 0.5 },
+      verdict: 'trusted',
+      reviewReasons: [],
+    });
+    // Without the site's list (no ledger), the same read waits for a person, as before.
+    const unknown = harness(reader, {}, new SiteKnowledgeFrom(undefined, '冀'));
+    await unknown.handler.handle(snapshot());
+    expect(unknown.published[0]!.payload).toMatchObject({
+      plate: { text: '冀A12346', confidence: 0.5 },
+      verdict: 'needs-review',
+      reviewReasons: ['low-confidence'],
+    });
+    expect(unknown.published[0]!.payload.plate).not.toHaveProperty('settledBy');
   });
 
   it('derives stable UUIDv5 ids per capture and plate index', () => {
