@@ -131,7 +131,12 @@ export const plateRecognition = serviceChart(
           int({ minimum: 0, maximum: 2000 }),
         ),
         extra('config.LPR_KNOWN_PLATES_RETRY_MS', 'LPR_KNOWN_PLATES_RETRY_MS (default 30000)', positive),
-        extra('config.LPR_KNOWN_PLATES_SITES', 'LPR_KNOWN_PLATES_SITES (default 1000)', positive),
+        extra('config.LPR_KNOWN_PLATES_SITES', 'LPR_KNOWN_PLATES_SITES (default 2000)', positive),
+        extra(
+          'config.LPR_KNOWN_PLATES_MAX_PLATES',
+          'LPR_KNOWN_PLATES_MAX_PLATES: plates kept over all sites, about 0.7 KB each (default 200000, at least 5000)',
+          int({ minimum: 5000 }),
+        ),
         extra(
           'config.LEDGER_TIMEOUT_MS',
           'LEDGER_TIMEOUT_MS: one known-plates fetch (default 3000)',

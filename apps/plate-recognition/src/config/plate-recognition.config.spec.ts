@@ -93,7 +93,8 @@ describe('plateRecognitionConfig', () => {
       ttlMs: 300_000,
       waitMs: 200,
       retryMs: 30_000,
-      maxSites: 1_000,
+      maxSites: 2_000,
+      maxPlates: 200_000,
     });
     expect(config.provincePrior).toBe('冀');
     const without = plateRecognitionConfig.load({ ...auth, SNAPSHOTS_ENABLED: 'false' });

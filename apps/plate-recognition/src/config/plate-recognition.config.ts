@@ -50,6 +50,7 @@ export interface KnownPlatesConfig {
   readonly waitMs: number;
   readonly retryMs: number;
   readonly maxSites: number;
+  readonly maxPlates: number;
 }
 
 export interface PlateRecognitionConfig {
@@ -108,7 +109,9 @@ export const plateRecognitionConfig = defineConfig(
     /** After a failed fetch, the next one for that site waits this long. */
     LPR_KNOWN_PLATES_RETRY_MS: positiveInt(30_000),
     /** Sites whose lists are kept in memory. */
-    LPR_KNOWN_PLATES_SITES: positiveInt(1_000),
+    LPR_KNOWN_PLATES_SITES: positiveInt(2_000),
+    /** Plates kept over all sites (about 0.7 KB each); at least one full list (5 000). */
+    LPR_KNOWN_PLATES_MAX_PLATES: z.coerce.number().int().min(5_000).default(200_000),
     /**
      * The deployment's province character (冀 in Hebei): settles a doubtful first character read
      * as it, never changes one read otherwise or a confident one. Unset: no prior.
@@ -147,6 +150,7 @@ export const plateRecognitionConfig = defineConfig(
               waitMs: env.LPR_KNOWN_PLATES_WAIT_MS,
               retryMs: env.LPR_KNOWN_PLATES_RETRY_MS,
               maxSites: env.LPR_KNOWN_PLATES_SITES,
+              maxPlates: env.LPR_KNOWN_PLATES_MAX_PLATES,
             },
           }
         : {}),

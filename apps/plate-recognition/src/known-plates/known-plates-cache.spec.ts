@@ -37,14 +37,14 @@ class HandLedger implements KnownPlatesFetcher {
   }
 }
 
-function harness(maxSites = 10) {
+function harness(maxSites = 10, maxPlates = 1_000) {
   const ledger = new HandLedger();
   let now = 1_000_000;
   // The read's wait for a first list ends when the test says so (`timeout()`), never by the clock.
   const waits: (() => void)[] = [];
   const cache = new KnownPlatesCache(
     ledger,
-    { ttlMs: TTL, waitMs: 200, retryMs: RETRY, maxSites },
+    { ttlMs: TTL, waitMs: 200, retryMs: RETRY, maxSites, maxPlates },
     createLogger({ service: 't', level: 'silent' }),
     () => now,
     () => new Promise<void>((resolve) => waits.push(resolve)),
@@ -149,6 +149,23 @@ describe('KnownPlatesCache', () => {
     await expect(Promise.all(reads)).resolves.toEqual([true, false, false]);
     // ent-1/site-1 was dropped for the third site: asked again.
     const again = has('冀A1', 'site-1', 'ent-1');
+    expect(ledger.pending.map((p) => p.site)).toEqual(['ent-1/site-1']);
+    ledger.answer(['冀A1']);
+    await expect(again).resolves.toBe(true);
+  });
+
+  it('keeps at most `maxPlates` over all sites, dropping the sites first asked for, never the list just fetched', async () => {
+    const { ledger, has } = harness(10, 3);
+    const first = has('冀A1', 'site-1');
+    ledger.answer(['冀A1', '冀A2']);
+    await expect(first).resolves.toBe(true);
+    const second = has('冀B1', 'site-2');
+    ledger.answer(['冀B1', '冀B2']);
+    await expect(second).resolves.toBe(true);
+    // Four plates over three: site-1 went, site-2 stays (no new fetch for it).
+    await expect(has('冀B2', 'site-2')).resolves.toBe(true);
+    expect(ledger.calls).toBe(2);
+    const again = has('冀A1', 'site-1');
     expect(ledger.pending.map((p) => p.site)).toEqual(['ent-1/site-1']);
     ledger.answer(['冀A1']);
     await expect(again).resolves.toBe(true);

@@ -5,7 +5,7 @@ import { SiteKnowledgeFrom } from './site-knowledge';
 const cacheOf = (plates: readonly string[] | 'down') =>
   new KnownPlatesCache(
     { fetch: async () => (plates === 'down' ? Promise.reject(new Error('down')) : plates) },
-    { ttlMs: 60_000, waitMs: 200, retryMs: 1_000, maxSites: 10 },
+    { ttlMs: 60_000, waitMs: 200, retryMs: 1_000, maxSites: 10, maxPlates: 1_000 },
     createLogger({ service: 't', level: 'silent' }),
   );
 

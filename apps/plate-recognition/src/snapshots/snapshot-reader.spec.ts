@@ -194,7 +194,7 @@ describe('SnapshotReader', () => {
     const ledger = { fetch: async () => ['冀A12345', '冀B67890'] };
     const cache = new KnownPlatesCache(
       ledger,
-      { ttlMs: 60_000, waitMs: 200, retryMs: 1_000, maxSites: 10 },
+      { ttlMs: 60_000, waitMs: 200, retryMs: 1_000, maxSites: 10, maxPlates: 1_000 },
       createLogger({ service: 't', level: 'silent' }),
     );
     const known = harness(reader, {}, new SiteKnowledgeFrom(cache, '冀'));
