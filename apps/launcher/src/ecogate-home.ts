@@ -10,6 +10,7 @@ export const CALLING_SERVICES = [
   'barrier-control',
   'video-archive',
   'ledger',
+  'plate-recognition',
 ] as const satisfies readonly ServiceName[];
 
 /**

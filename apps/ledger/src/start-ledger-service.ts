@@ -79,6 +79,8 @@ import { GateRowScan, type GateRowScanSettings } from './loading-areas/gate-row-
 import { LoadingAreasService } from './loading-areas/loading-areas.service';
 import { SIGHTING_TOPIC } from './loading-areas/loading-area-sighting.consumer';
 import { ANOMALY_TOPIC } from './loading-areas/anomaly-store';
+import { DEFAULT_KNOWN_PLATES, type KnownPlatesSettings } from './known-plates/known-plates.config';
+import { KnownPlatesService } from './known-plates/known-plates.service';
 
 export type LedgerServiceConfig = Pick<
   LedgerConfig,
@@ -113,6 +115,8 @@ export type LedgerServiceConfig = Pick<
   readonly documentReads?: FollowerPacing;
   /** The loading-area rules' timing (`LEDGER_LOADING_AREA_*`); its defaults when absent (tests shorten them). */
   readonly loadingAreas?: GateRowScanSettings;
+  /** Which passages make a plate known at a site (`LEDGER_KNOWN_PLATES_DAYS`); its defaults when absent. */
+  readonly knownPlates?: KnownPlatesSettings;
 };
 
 export interface LedgerService {
@@ -283,6 +287,7 @@ export async function startLedgerService(
       stageLookups: new StageLookupService(dataSource, config.stageLookup !== undefined),
       documentReads: new DocumentReadsService(dataSource, config.documentReader !== undefined),
       stageReviews: new StageReviewService(dataSource),
+      knownPlates: new KnownPlatesService(dataSource, config.knownPlates ?? DEFAULT_KNOWN_PLATES),
     }),
     // Throw a failed start to the caller (runService logs it; a test sees it) instead of Nest exiting the process.
     { logger: false, abortOnError: false },

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
+import { serviceTokenFrom } from '@ecogate/auth';
 import { startDrivingLicencePool, startInventoryListPool } from '@ecogate/document-reading';
 import { PlateReader, RecognitionPool } from '@ecogate/lpr';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
@@ -19,6 +20,9 @@ import { DocumentReadersService } from './documents/document-readers.service';
 import { DRIVING_LICENCE_POOL, INVENTORY_LIST_POOL } from './documents/document-readers.tokens';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './http/http-exception.filter';
+import { KnownPlatesCache } from './known-plates/known-plates-cache';
+import { LedgerKnownPlates } from './known-plates/ledger-known-plates.client';
+import { SiteKnowledgeFrom } from './known-plates/site-knowledge';
 import { RecognitionController } from './recognition/recognition.controller';
 import { RecognitionService } from './recognition/recognition.service';
 import { PLATE_READER, RECOGNITION_POOL } from './recognition/recognition.tokens';
@@ -28,6 +32,24 @@ import { SnapshotReader } from './snapshots/snapshot-reader';
 import { type SnapshotPipeline } from './snapshots/snapshot-transport';
 
 const SNAPSHOT_PIPELINE = Symbol('SNAPSHOT_PIPELINE');
+const SITE_KNOWLEDGE = Symbol('SITE_KNOWLEDGE');
+
+/** Lane snapshots' site knowledge: the ledger's known plates (with `LEDGER_URL`) and the province prior. */
+async function siteKnowledge(config: PlateRecognitionConfig, logger: Logger): Promise<SiteKnowledgeFrom> {
+  const known = config.knownPlates;
+  const cache = known
+    ? new KnownPlatesCache(
+        new LedgerKnownPlates({
+          baseUrl: known.ledgerUrl,
+          timeoutMs: known.timeoutMs,
+          token: await serviceTokenFrom(config.auth, 'plate-recognition'),
+        }),
+        known,
+        logger,
+      )
+    : undefined;
+  return new SiteKnowledgeFrom(cache, config.provincePrior);
+}
 
 /** Releases the snapshot path's publisher and bus once the app (its consumer included) has stopped. */
 @Injectable()
@@ -48,7 +70,7 @@ export class AppModule {
     logger: Logger,
     snapshots?: SnapshotPipeline,
   ): DynamicModule {
-    const pipeline = snapshots ? snapshotProviders(snapshots, logger) : undefined;
+    const pipeline = snapshots ? snapshotProviders(config, snapshots, logger) : undefined;
     return {
       module: AppModule,
       imports: [
@@ -112,6 +134,7 @@ export class AppModule {
 
 /** The snapshot path, present only when configured (`SNAPSHOTS_ENABLED`): publisher, storage, handler. */
 function snapshotProviders(
+  config: PlateRecognitionConfig,
   snapshots: SnapshotPipeline,
   logger: Logger,
 ): { controllers: Type[]; providers: Provider[] } {
@@ -122,12 +145,21 @@ function snapshotProviders(
       SnapshotPipelineLifecycle,
       { provide: EVENT_PUBLISHER, useValue: snapshots.publisher },
       {
+        provide: SITE_KNOWLEDGE,
+        useFactory: () => siteKnowledge(config, logger.child({ component: 'known-plates' })),
+      },
+      {
         provide: SnapshotReader,
-        inject: [PLATE_READER, EVENT_PUBLISHER],
-        useFactory: (reader: PlateReader, publisher: EventPublisher) =>
-          new SnapshotReader(snapshots.storage, reader, publisher, logger.child({ component: 'snapshots' }), {
-            maxImageBytes: snapshots.maxImageBytes,
-          }),
+        inject: [PLATE_READER, EVENT_PUBLISHER, SITE_KNOWLEDGE],
+        useFactory: (reader: PlateReader, publisher: EventPublisher, sites: SiteKnowledgeFrom) =>
+          new SnapshotReader(
+            snapshots.storage,
+            reader,
+            publisher,
+            logger.child({ component: 'snapshots' }),
+            { maxImageBytes: snapshots.maxImageBytes },
+            sites,
+          ),
       },
       {
         provide: LoadingAreaFrameReader,

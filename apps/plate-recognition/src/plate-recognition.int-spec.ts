@@ -1,8 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestIssuer } from '@ecogate/auth';
+import { TestIssuer, TokenVerifier } from '@ecogate/auth';
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
 import {
   type ConnectablePublisher,
@@ -48,9 +50,32 @@ describe.each<Profile>(['kafka', 'embedded'])(
     // The HTTP routes verify tokens; the snapshot handlers run behind the same global guard, which
     // must let Kafka deliveries through (the bus authenticates each service).
     let issuer: TestIssuer;
+    // The ledger's known plates (GET known-plates): who asked, for which site, with which token.
+    let ledger: Server;
+    const ledgerCalls: { url: string; authorization: string }[] = [];
 
     beforeAll(async () => {
-      issuer = await TestIssuer.start();
+      issuer = await TestIssuer.start(['plate-recognition']);
+      ledger = createServer((req, res) => {
+        ledgerCalls.push({ url: req.url ?? '', authorization: req.headers.authorization ?? '' });
+        const siteId = new URL(req.url ?? '/', 'http://ledger').searchParams.get('siteId');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        // One character away from the snapshot's confident 京EA5331: a confident read is never changed.
+        res.end(
+          JSON.stringify({
+            enterpriseId,
+            siteId,
+            windowDays: 30,
+            plates: ['京EA5381'],
+            registered: 1,
+            recent: 0,
+            truncated: false,
+          }),
+        );
+      });
+      await new Promise<void>((resolve) => ledger.listen(0, '127.0.0.1', resolve));
+      const signingKey = join(home, 'plate-recognition.pem');
+      writeFileSync(signingKey, issuer.servicePem('plate-recognition'));
       let profileEnv: Record<string, string>;
       if (profile === 'kafka') {
         profileEnv = {
@@ -75,6 +100,9 @@ describe.each<Profile>(['kafka', 'embedded'])(
         KAFKA_TOPIC_PREFIX: topicPrefix,
         KAFKA_GROUP_ID: GROUP,
         AUTH_JWKS_URL: issuer.jwksUrl,
+        LEDGER_URL: `http://127.0.0.1:${(ledger.address() as AddressInfo).port}`,
+        SERVICE_SIGNING_KEY_FILE: signingKey,
+        PLATE_PROVINCE_PRIOR: '冀',
       });
       const snapshots = config.snapshots!;
       transport = await createMessagingTransport(snapshots.messaging, {
@@ -109,6 +137,7 @@ describe.each<Profile>(['kafka', 'embedded'])(
         () => transport?.close(),
         () => eventLog?.drop(),
         () => issuer?.close(),
+        () => new Promise<void>((resolve) => (ledger ? ledger.close(() => resolve()) : resolve())),
         () => rmSync(home, { recursive: true, force: true }),
       ),
     );
@@ -171,6 +200,15 @@ describe.each<Profile>(['kafka', 'embedded'])(
           images: { scene: payload.image },
         },
       });
+      // The lane's site was asked of the ledger with plate recognition's own token; the confident
+      // read stayed as read (no raw text, nothing settled).
+      expect(ledgerCalls[0]?.url).toBe(`/api/v1/enterprises/${enterpriseId}/known-plates?siteId=site-1`);
+      const caller = await new TokenVerifier(issuer.verifierOptions).verify(
+        ledgerCalls[0]!.authorization.replace(/^Bearer /, ''),
+      );
+      expect(caller).toMatchObject({ role: 'service', subject: 'plate-recognition' });
+      expect(read!.payload.plate).not.toHaveProperty('settledBy');
+      expect(read!.payload.plate).not.toHaveProperty('rawText');
       const crop = read!.payload.images.plate!;
       expect(crop.key).toMatch(
         new RegExp(`^${enterpriseId}/site-1/\\d{4}/\\d{2}/\\d{2}/plate/[0-9a-f]{64}\\.jpg$`),

@@ -3,7 +3,9 @@
 {{ include "ecogate-lib.kafkaConfig" . }}
 {{ include "ecogate-lib.objectStorageConfig" . }}
 {{ include "ecogate-lib.authConfig" . }}
+{{ include "ecogate-lib.signingConfig" . }}
 LPR_MODEL_DIR: /models
+LEDGER_URL: {{ include "ecogate-lib.peerUrl" (dict "root" . "service" "ledger" "port" 8080) | quote }}
 {{- end -}}
 
 {{- define "plate-recognition.secretEnv" -}}
@@ -22,7 +24,7 @@ LPR_MODEL_DIR: /models
   emptyDir:
     sizeLimit: {{ .Values.models.sizeLimit }}
 {{- end }}
-{{ include "ecogate-lib.authVolumes" (dict "root" . "signing" false) }}
+{{ include "ecogate-lib.authVolumes" (dict "root" . "signing" true) }}
 {{ include "ecogate-lib.infraVolumes" (dict "root" . "kafka" true) }}
 {{- end -}}
 
@@ -30,7 +32,7 @@ LPR_MODEL_DIR: /models
 - name: models
   mountPath: /models
   readOnly: true
-{{ include "ecogate-lib.authVolumeMounts" (dict "root" . "signing" false) }}
+{{ include "ecogate-lib.authVolumeMounts" (dict "root" . "signing" true) }}
 {{ include "ecogate-lib.infraVolumeMounts" (dict "root" . "kafka" true) }}
 {{- end -}}
 

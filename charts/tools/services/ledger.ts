@@ -154,6 +154,11 @@ export const ledger = serviceChart(
           positive,
         ),
         extra('config.LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS', 'LEDGER_CLOCK_DRIFT_MAX_FUTURE_MS', positive),
+        extra(
+          'config.LEDGER_KNOWN_PLATES_DAYS',
+          "LEDGER_KNOWN_PLATES_DAYS: a site's trusted passages of this many days make its plates known to plate recognition (default 30)",
+          positive,
+        ),
         extra('config.LEDGER_EXPORTS_BUCKET', 'LEDGER_EXPORTS_BUCKET (default ecogate-exports)', bucket),
         extra('config.LEDGER_EXPORT_KEEP_DAYS', 'LEDGER_EXPORT_KEEP_DAYS (default 1)', positive),
         extra('config.LEDGER_EXPORT_URL_TTL_S', 'LEDGER_EXPORT_URL_TTL_S (default 300)', positive),

@@ -88,6 +88,8 @@ export const POLICY = {
       roles: ['enterprise-admin'],
       apiScope: 'vehicles:write',
     },
+    // Plate recognition's own token only: the plates a site knows, to settle a doubtful read (issue #20).
+    [`GET ${E}/known-plates`]: { roles: [], services: ['plate-recognition'] },
     [`GET ${E}/vehicle-reviews`]: { roles: readers, apiScope: 'vehicles:read' },
     [`POST ${E}/vehicle-reviews/{plate}/resolution`]: {
       roles: ['enterprise-admin'],

@@ -13,6 +13,7 @@ export * from './http/document-reading';
 export * from './http/alert-view';
 export * from './http/emergency-plan';
 export * from './http/live-lanes';
+export * from './http/known-plates';
 export * from './topic-settings';
 export * from './stage-lookup/stage-lookup-credentials';
 export * from './stage-lookup/stage-lookup.schema';

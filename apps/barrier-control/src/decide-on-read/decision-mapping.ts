@@ -115,6 +115,8 @@ const decisionRead = (read: ReadToFuse): DecisionRead => ({
   verdict: read.verdict,
   ...(read.colour !== undefined ? { colour: read.colour } : {}),
   ...(read.confidence !== undefined ? { confidence: read.confidence } : {}),
+  ...(read.rawText !== undefined ? { rawText: read.rawText } : {}),
+  ...(read.settledBy !== undefined ? { settledBy: read.settledBy } : {}),
 });
 
 /** Both readers' plates with their confidence, for the person who reviews a doubtful read. */

@@ -145,6 +145,28 @@ describe('read fusion at the lane', () => {
     expect(lane.phase()).toBe('decided');
   });
 
+  it("keeps a registry-corrected server read's raw text and how it was settled on the decision", async () => {
+    const lane = harness();
+    await lane.send(aRead('camera', '冀A66666'));
+    const server = aRead('server', '冀A66666');
+    const decided = await lane.send({
+      ...server,
+      plate: { ...server.plate, rawText: '冀A66686', settledBy: 'registry-corrected' },
+    });
+    expect(decided).toMatchObject({ verdict: 'allow', plate: { text: '冀A66666' } });
+    expect(decided?.reads).toEqual({
+      camera: { text: '冀A66666', colour: 'yellow', confidence: 0.98, verdict: 'trusted' },
+      server: {
+        text: '冀A66666',
+        colour: 'yellow',
+        confidence: 0.98,
+        verdict: 'trusted',
+        rawText: '冀A66686',
+        settledBy: 'registry-corrected',
+      },
+    });
+  });
+
   it('server only: acted on at once (no camera read to wait for)', async () => {
     const lane = harness();
     expect(await lane.send(aRead('server', '冀A66666'))).toMatchObject({ verdict: 'allow' });

@@ -44,6 +44,8 @@ export function fuseCapture(reads: CaptureReads, deciding: PlateRead): FusedRead
       verdict: read.verdict,
       colour: read.plate.colour,
       confidence: read.plate.confidence,
+      ...(read.plate.rawText !== undefined ? { rawText: read.plate.rawText } : {}),
+      ...(read.plate.settledBy !== undefined ? { settledBy: read.plate.settledBy } : {}),
     };
     byFused.set(fused, read);
     return fused;

@@ -79,8 +79,12 @@ describe('serviceEnv: the embedded profile, chosen by configuration only', () =>
     expect(signing('barrier-control')).toBe('/s/barrier-control.pem');
     expect(signing('video-archive')).toBe('/s/video-archive.pem');
     expect(signing('ledger')).toBe('/s/ledger.pem');
-    expect(signing('ledger')).toBe('/s/ledger.pem');
+    expect(signing('plate-recognition')).toBe('/s/plate-recognition.pem');
     expect(signing('gateway')).toBeUndefined();
+  });
+
+  it("points plate recognition at the ledger for each site's known plates", () => {
+    expect(serviceEnv('plate-recognition', machine)).toMatchObject({ LEDGER_URL: 'http://127.0.0.1:3' });
   });
 
   it('lets the video archive scan windows only where ffmpeg runs', () => {

@@ -134,7 +134,13 @@ export function serviceEnv(service: Service, machine: MachineSettings): Record<s
       };
     case 'plate-recognition':
       // One reader process is enough for a few gates, and keeps the machine's memory low.
-      return { ...common, LPR_WORKERS: '1' };
+      return {
+        ...common,
+        ...signing('plate-recognition'),
+        LPR_WORKERS: '1',
+        // Lane snapshots are read with their site's known plates (registry, recent trusted passages).
+        LEDGER_URL: url(ports.internal.ledger),
+      };
     case 'camera-ingest':
       return {
         ...common,

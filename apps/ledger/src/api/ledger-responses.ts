@@ -6,6 +6,7 @@ import {
   EVIDENCE_SOURCES,
   INDUSTRIES,
   PERFORMANCE_CLASSES,
+  SETTLED_BY,
 } from '@ecogate/domain';
 import { type RouteResponse } from '@ecogate/http-edge';
 import { z } from 'zod';
@@ -30,6 +31,10 @@ const decisionRead = z.object({
   colour: z.string().optional(),
   confidence: z.number().optional(),
   verdict: z.enum(['trusted', 'needs-review']),
+  /** The recogniser's own text, when what the site knows settled the read (`settledBy`). */
+  rawText: z.string().optional(),
+  /** `registry-corrected`: `text` is the one known plate the doubtful character was corrected to. */
+  settledBy: z.enum(SETTLED_BY).optional(),
 });
 const manualSide = z.object({
   requestId: z.string(),

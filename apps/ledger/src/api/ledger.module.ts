@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { KnownPlatesController } from '../known-plates/known-plates.controller';
+import { KnownPlatesService } from '../known-plates/known-plates.service';
 import { AlertLevelService } from '../alert-level/alert-level.service';
 import { CompletePassageService } from '../complete-passage/complete-passage.service';
 import { EmergencyPlanController } from '../emergency-plan/emergency-plan.controller';
@@ -112,6 +114,8 @@ export interface LedgerDependencies {
   /** Vehicle documents read by plate recognition, and vehicles whose stage evidence disagrees (issue #23). */
   readonly documentReads: DocumentReadsService;
   readonly stageReviews: StageReviewService;
+  /** The plates a site knows, for plate recognition's reads (issue #20). */
+  readonly knownPlates: KnownPlatesService;
 }
 
 /** Services are built by the composition root and handed in: no reflection metadata is needed. */
@@ -152,6 +156,7 @@ export class LedgerModule {
         StageLookupController,
         DocumentReadsController,
         StageReviewController,
+        KnownPlatesController,
       ],
       providers: [
         { provide: RecordDecisionService, useValue: deps.recordDecision },
@@ -186,6 +191,7 @@ export class LedgerModule {
         { provide: StageLookupService, useValue: deps.stageLookups },
         { provide: DocumentReadsService, useValue: deps.documentReads },
         { provide: StageReviewService, useValue: deps.stageReviews },
+        { provide: KnownPlatesService, useValue: deps.knownPlates },
       ],
     };
   }

@@ -19,6 +19,7 @@ import { inspectionRoutes } from '../inspection/inspection.openapi';
 import { chainRoutes } from '../chain/chain.openapi';
 import { stageLookupRoutes } from '../stage-lookup/stage-lookup.openapi';
 import { documentReadRoutes } from '../document-reads/document-reads.openapi';
+import { knownPlatesRoutes } from '../known-plates/known-plates.openapi';
 import { loadingAreaRoutes } from '../loading-areas/loading-areas.openapi';
 import { tamperEpisodeRoutes } from '../camera-status/tamper-episodes.openapi';
 import {
@@ -262,6 +263,7 @@ const routes: RouteDescriptor[] = [
   ...chainRoutes,
   ...stageLookupRoutes,
   ...documentReadRoutes,
+  ...knownPlatesRoutes,
   ...loadingAreaRoutes,
   ...tamperEpisodeRoutes,
 ];

@@ -20,6 +20,7 @@ import { exportConfig, exportEnv } from '../export/export.config';
 import { chainConfig, chainEnv } from '../chain/chain.config';
 import { videoArchiveConfig, videoArchiveEnv } from '../video-archive/video-archive.config';
 import { documentReadsConfig, documentReadsEnv } from '../document-reads/document-reads.config';
+import { knownPlatesConfig, knownPlatesEnv } from '../known-plates/known-plates.config';
 import { reportConfig, reportEnv } from '../inspection-report/report.config';
 import { evidencePackConfig, evidencePackEnv } from '../evidence-pack/evidence-pack.config';
 import { stageLookupConfig, stageLookupEnv } from '../stage-lookup/stage-lookup.config';
@@ -118,6 +119,8 @@ export const ledgerConfig = defineConfig(
     ...documentReadsEnv,
     /** The loading-area rules' timing (loading-areas/loading-areas.config.ts). */
     ...loadingAreasEnv,
+    /** Which passages make a plate known at a site (known-plates/known-plates.config.ts). */
+    ...knownPlatesEnv,
   },
   (env) => ({
     database: { url: env.DATABASE_URL },
@@ -149,6 +152,7 @@ export const ledgerConfig = defineConfig(
     stageLookup: stageLookupConfig(env),
     documentReads: documentReadsConfig(env),
     loadingAreas: loadingAreasConfig(env),
+    knownPlates: knownPlatesConfig(env),
   }),
 );
 

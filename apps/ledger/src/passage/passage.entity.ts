@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from '@ecogate/persistence';
 import { type ObjectRef } from '@ecogate/contracts';
-import { type EmissionStage, type EvidenceSource } from '@ecogate/domain';
+import { type EmissionStage, type EvidenceSource, type SettledBy } from '@ecogate/domain';
 import { type ReviewReason, type ReviewState } from '../review/review-reasons';
 
 export type LedgerPassageState = 'inside' | 'completed' | 'exit-without-entry';
@@ -16,6 +16,9 @@ export interface DecisionRead {
   readonly colour?: string;
   readonly confidence?: number;
   readonly verdict: 'trusted' | 'needs-review';
+  /** The recogniser's own text, when what the site knows settled the read (`settledBy`). */
+  readonly rawText?: string;
+  readonly settledBy?: SettledBy;
 }
 
 /** The camera's and the server's reads of a side, kept for the reviewer (both when they disagreed). */

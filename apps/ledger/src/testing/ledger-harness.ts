@@ -23,7 +23,7 @@ export interface LedgerHarness {
   readonly service: LedgerService;
   readonly database: TemporaryDatabase;
   readonly topicPrefix: string;
-  /** Signs the tokens the service verifies (its JWKS on 127.0.0.1, barrier-control's service key). */
+  /** Signs the tokens the service verifies (its JWKS on 127.0.0.1, barrier-control's and plate-recognition's service keys). */
   readonly issuer: TestIssuer;
   /** JSON over HTTP against `/api/v1` as a city-admin (reads everything, writes only city-admin routes). */
   readonly api: Api;
@@ -75,7 +75,7 @@ export async function startLedgerHarness(
   profile?: Pick<TestProfile, 'messaging' | 'objectStorage' | 'topicPrefix'>,
 ): Promise<LedgerHarness> {
   const infra = loadInfraEnv();
-  const issuer = await TestIssuer.start(['barrier-control']);
+  const issuer = await TestIssuer.start(['barrier-control', 'plate-recognition']);
   const database = await migratedDatabase(infra.DATABASE_URL, 'ledger_it');
   const topicPrefix = profile?.topicPrefix ?? `it-${randomUUID().slice(0, 8)}.`;
   const service = await startLedgerService(

@@ -79,6 +79,40 @@ describe('plateRecognitionConfig', () => {
     ]);
   });
 
+  it("maps the ledger's known plates (LEDGER_URL, with plate recognition's own key) and the province prior", () => {
+    const config = plateRecognitionConfig.load({
+      ...auth,
+      SNAPSHOTS_ENABLED: 'false',
+      LEDGER_URL: 'http://ledger:8080',
+      SERVICE_SIGNING_KEY_FILE: '/run/secrets/plate-recognition.pem',
+      PLATE_PROVINCE_PRIOR: '冀',
+    });
+    expect(config.knownPlates).toEqual({
+      ledgerUrl: 'http://ledger:8080',
+      timeoutMs: 3_000,
+      ttlMs: 300_000,
+      waitMs: 200,
+      retryMs: 30_000,
+      maxSites: 2_000,
+      maxPlates: 200_000,
+    });
+    expect(config.provincePrior).toBe('冀');
+    const without = plateRecognitionConfig.load({ ...auth, SNAPSHOTS_ENABLED: 'false' });
+    expect(without.knownPlates).toBeUndefined();
+    expect(without.provincePrior).toBeUndefined();
+  });
+
+  it('refuses LEDGER_URL without a signing key, and a province prior that is no province', () => {
+    expect(
+      configError({ ...auth, SNAPSHOTS_ENABLED: 'false', LEDGER_URL: 'http://ledger:8080' }).problems,
+    ).toEqual([{ variable: 'SERVICE_SIGNING_KEY_FILE', reason: expect.stringContaining('LEDGER_URL') }]);
+    expect(
+      configError({ ...auth, SNAPSHOTS_ENABLED: 'false', PLATE_PROVINCE_PRIOR: 'H' }).problems.map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['PLATE_PROVINCE_PRIOR']);
+  });
+
   it('requires the JWKS URL that tokens are verified with, and maps the service keys', () => {
     expect(() => plateRecognitionConfig.load({ SNAPSHOTS_ENABLED: 'false' })).toThrow(/AUTH_JWKS_URL/);
     expect(

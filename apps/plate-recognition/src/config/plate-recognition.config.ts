@@ -14,6 +14,7 @@ import {
   observabilityEnv,
   type ObservabilityConfig,
   positiveInt,
+  url,
 } from '@ecogate/config';
 import {
   type DrivingLicenceConfig,
@@ -23,6 +24,7 @@ import {
   inventoryListConfigFrom,
   inventoryListEnv,
 } from '@ecogate/document-reading';
+import { isProvince, type Province } from '@ecogate/domain';
 import { type LprConfig, lprConfigFrom, lprEnv } from '@ecogate/lpr';
 import { z } from 'zod';
 
@@ -38,6 +40,19 @@ export interface SnapshotPipelineConfig {
   readonly maxImageBytes: number;
 }
 
+/** The ledger's known plates for lane snapshots (docs/plate-recognition.md, "Known plates"). */
+export interface KnownPlatesConfig {
+  readonly ledgerUrl: string;
+  /** One fetch's deadline (it runs in the background of reads). */
+  readonly timeoutMs: number;
+  readonly ttlMs: number;
+  /** The longest a read waits for its site's first list. */
+  readonly waitMs: number;
+  readonly retryMs: number;
+  readonly maxSites: number;
+  readonly maxPlates: number;
+}
+
 export interface PlateRecognitionConfig {
   readonly http: { readonly host: string; readonly port: number; readonly maxBodyBytes: number };
   readonly observability: ObservabilityConfig;
@@ -50,6 +65,10 @@ export interface PlateRecognitionConfig {
   readonly inventoryList: InventoryListConfig;
   /** Absent when `SNAPSHOTS_ENABLED=false`: the service then only answers `POST /recognize`. */
   readonly snapshots?: SnapshotPipelineConfig;
+  /** Absent without `LEDGER_URL`: lane snapshots are read without the site's known plates. */
+  readonly knownPlates?: KnownPlatesConfig;
+  /** `PLATE_PROVINCE_PRIOR`: confirms a doubtful province character read as it, never replaces one. */
+  readonly provincePrior?: Province;
 }
 
 /** The service's environment, validated once at boot (every bad variable is named). */
@@ -76,6 +95,28 @@ export const plateRecognitionConfig = defineConfig(
       .regex(/^[\w.-]+$/)
       .default('plate-recognition'),
     ...objectStorageEnv,
+    /**
+     * The ledger's base URL: lane snapshots are then read with their site's known plates (the
+     * enterprise's registered vehicles, the site's recent trusted plates). Needs SERVICE_SIGNING_KEY_FILE.
+     */
+    LEDGER_URL: url(['http', 'https']).optional(),
+    /** One known-plates fetch's deadline (in the background of reads). */
+    LEDGER_TIMEOUT_MS: positiveInt(3_000),
+    /** A site's known plates are fetched again (the old list served meanwhile) once this old. */
+    LPR_KNOWN_PLATES_TTL_MS: positiveInt(300_000),
+    /** The longest a lane read waits for its site's first list; then it is read without. */
+    LPR_KNOWN_PLATES_WAIT_MS: z.coerce.number().int().min(0).max(2_000).default(200),
+    /** After a failed fetch, the next one for that site waits this long. */
+    LPR_KNOWN_PLATES_RETRY_MS: positiveInt(30_000),
+    /** Sites whose lists are kept in memory. */
+    LPR_KNOWN_PLATES_SITES: positiveInt(2_000),
+    /** Plates kept over all sites (about 0.7 KB each); at least one full list (5 000). */
+    LPR_KNOWN_PLATES_MAX_PLATES: z.coerce.number().int().min(5_000).default(200_000),
+    /**
+     * The deployment's province character (冀 in Hebei): settles a doubtful first character read
+     * as it, never changes one read otherwise or a confident one. Unset: no prior.
+     */
+    PLATE_PROVINCE_PRIOR: z.string().refine(isProvince, 'must be one province character, e.g. 冀').optional(),
   },
   (env): PlateRecognitionConfig => {
     if (env.KAFKA_ENABLED !== undefined)
@@ -83,6 +124,13 @@ export const plateRecognitionConfig = defineConfig(
         {
           variable: 'KAFKA_ENABLED',
           reason: 'was renamed SNAPSHOTS_ENABLED (the snapshot path runs on Kafka or the embedded bus)',
+        },
+      ]);
+    if (env.LEDGER_URL && !env.SERVICE_SIGNING_KEY_FILE)
+      throw new ConfigError([
+        {
+          variable: 'SERVICE_SIGNING_KEY_FILE',
+          reason: "is required with LEDGER_URL (plate recognition's own key, for the ledger)",
         },
       ]);
     const lpr = lprConfigFrom(env);
@@ -93,6 +141,20 @@ export const plateRecognitionConfig = defineConfig(
       lpr,
       drivingLicence: drivingLicenceConfigFrom(env, lpr),
       inventoryList: inventoryListConfigFrom(env, lpr),
+      ...(env.LEDGER_URL
+        ? {
+            knownPlates: {
+              ledgerUrl: env.LEDGER_URL,
+              timeoutMs: env.LEDGER_TIMEOUT_MS,
+              ttlMs: env.LPR_KNOWN_PLATES_TTL_MS,
+              waitMs: env.LPR_KNOWN_PLATES_WAIT_MS,
+              retryMs: env.LPR_KNOWN_PLATES_RETRY_MS,
+              maxSites: env.LPR_KNOWN_PLATES_SITES,
+              maxPlates: env.LPR_KNOWN_PLATES_MAX_PLATES,
+            },
+          }
+        : {}),
+      ...(env.PLATE_PROVINCE_PRIOR ? { provincePrior: env.PLATE_PROVINCE_PRIOR as Province } : {}),
     };
     if (!env.SNAPSHOTS_ENABLED) return base;
     // Both sections checked before failing, so every missing variable is named at once.

@@ -3,8 +3,9 @@ import { type EventPublisher } from '@ecogate/messaging';
 import { type ObjectStorage } from '@ecogate/storage';
 import { type Logger, meter } from '@ecogate/telemetry';
 import { uuidV5 } from './plate-read-ids';
-import { recognitionFailure, SnapshotImages } from './snapshot-images';
-import { type SceneReader, type SnapshotOutcome, type SnapshotReaderOptions } from './snapshot-reader';
+import { readStoredScene, type SceneReader } from './read-stored-scene';
+import { SnapshotImages } from './snapshot-images';
+import { type SnapshotOutcome, type SnapshotReaderOptions } from './snapshot-reader';
 
 type Frame = EventEnvelope<'loading-area.snapshot.captured.v1'>;
 type Sighting = PayloadOf<'loading-area.vehicle.seen.v1'>;
@@ -26,7 +27,7 @@ export const sightingId = (captureId: string, index: number): string =>
 /**
  * `loading-area.snapshot.captured.v1` → `loading-area.vehicle.seen.v1`, one per plate on the frame.
  * Never `anpr.plate.read.v1`: a loading area has no lane, and its reads must not reach a barrier.
- * The same engine and errors as the lane snapshots (`SnapshotReader`).
+ * The same engine and errors as the lane snapshots (`readStoredScene`), without the site's known plates.
  */
 export class LoadingAreaFrameReader {
   private readonly images: SnapshotImages;
@@ -48,16 +49,10 @@ export class LoadingAreaFrameReader {
       captureId: frame.captureId,
       cameraId: frame.cameraId,
     });
-    const bytes = await this.images.fetch(frame.image);
-    const result = await this.reader.read(bytes, 'scene');
-    if (result.kind === 'no-plate') {
-      framesRead.add(1, { outcome: 'no-plate' });
-      return { kind: 'no-plate' };
-    }
-    if (result.kind !== 'plates') {
-      if (result.kind === 'unreadable-image') framesRead.add(1, { outcome: 'unreadable-image' });
-      throw recognitionFailure(result);
-    }
+    // Never the site's known plates here: a sighting accuses a truck (an anomaly names it), and a
+    // doubtful character corrected towards a registered plate could accuse the wrong one.
+    const result = await readStoredScene(this.images, this.reader, frame.image, framesRead);
+    if (result.kind === 'no-plate') return { kind: 'no-plate' };
     const origin = { ...frame.area, capturedAt: frame.capturedAt };
     const eventIds: string[] = [];
     for (const [index, plate] of result.plates.entries()) {

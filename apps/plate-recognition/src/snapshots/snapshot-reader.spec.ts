@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { type EventEnvelope, validatePayload } from '@ecogate/contracts';
-import { type PlateRead, type RecognitionResult } from '@ecogate/lpr';
+import { KnownPlates } from '@ecogate/domain';
+import { type PlateRead, type RecognitionResult, type SiteKnowledge } from '@ecogate/lpr';
+import { plateCandidate, readerOver } from '@ecogate/lpr/testing';
 import { type EventPublisher, FatalError, type PublishRequest, RetriableError } from '@ecogate/messaging';
 import { ObjectNotFoundError, type ObjectStorage, StorageUnavailableError } from '@ecogate/storage';
 import { createLogger } from '@ecogate/telemetry';
+import { KnownPlatesCache } from '../known-plates/known-plates-cache';
+import { SiteKnowledgeFrom } from '../known-plates/site-knowledge';
 import { serverPlateReadId, uuidV5 } from './plate-read-ids';
-import { type SceneReader, SnapshotReader } from './snapshot-reader';
+import { type SceneReader, type SiteKnowledgeSource, SnapshotReader } from './snapshot-reader';
 
 const IMAGE = Buffer.from('a scene photo');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -48,7 +52,12 @@ const plate = (text: string, verdict: PlateRead['verdict'], reviewReasons: Plate
     cropJpeg: Buffer.from(`crop ${text}`),
   }) as unknown as PlateRead;
 
-function harness(result: RecognitionResult, storageOverrides: Partial<ObjectStorage> = {}) {
+function harness(
+  result: RecognitionResult | SceneReader,
+  storageOverrides: Partial<ObjectStorage> = {},
+  sites?: SiteKnowledgeSource,
+) {
+  const reads: unknown[][] = [];
   const puts: { bucket: string; key: string; body: Buffer }[] = [];
   const published: PublishRequest<'anpr.plate.read.v1'>[] = [];
   const storage = {
@@ -59,7 +68,12 @@ function harness(result: RecognitionResult, storageOverrides: Partial<ObjectStor
     },
     ...storageOverrides,
   } as unknown as ObjectStorage;
-  const reader: SceneReader = { read: async () => result };
+  const reader: SceneReader = {
+    read: async (...args) => {
+      reads.push(args);
+      return 'read' in result ? result.read(...args) : result;
+    },
+  };
   const publisher = {
     publish: async (topic: string, request: PublishRequest<'anpr.plate.read.v1'>) => {
       validatePayload('anpr.plate.read.v1', request.payload);
@@ -75,8 +89,9 @@ function harness(result: RecognitionResult, storageOverrides: Partial<ObjectStor
     {
       maxImageBytes: 1024,
     },
+    sites,
   );
-  return { handler, puts, published };
+  return { handler, puts, published, reads };
 }
 
 const image = { format: 'jpeg', width: 10, height: 10 } as never;
@@ -118,6 +133,86 @@ describe('SnapshotReader', () => {
       verdict: 'needs-review',
       reviewReasons: ['invalid-format'],
     });
+  });
+
+  it("reads with the lane's site knowledge and publishes a corrected read's raw text and how it was settled", async () => {
+    const site: SiteKnowledge = { known: new KnownPlates(['冀B12345']), provincePrior: '冀' };
+    const asked: string[] = [];
+    const corrected = {
+      ...plate('冀B12345', 'trusted'),
+      rawText: '冀B12845',
+      settledBy: 'registry-corrected',
+    } as PlateRead;
+    const { handler, published, reads } = harness(
+      { kind: 'plates', image, timings, plates: [corrected, plate('冀B55555', 'trusted')] },
+      {},
+      {
+        forSite: async (enterpriseId, siteId) => {
+          asked.push(`${enterpriseId}/${siteId}`);
+          return site;
+        },
+      },
+    );
+    await handler.handle(snapshot());
+    expect(asked).toEqual(['ent-1/site-1']);
+    expect(reads).toEqual([[IMAGE, 'scene', site]]);
+    expect(published.map((p) => p.payload.plate)).toEqual([
+      {
+        text: '冀B12345',
+        colour: 'blue',
+        confidence: 0.93,
+        rawText: '冀B12845',
+        settledBy: 'registry-corrected',
+      },
+      { text: '冀B55555', colour: 'blue', confidence: 0.93 },
+    ]);
+  });
+
+  it('reads as before when the site knows nothing (no source, or no list in time)', async () => {
+    const result: RecognitionResult = {
+      kind: 'plates',
+      image,
+      timings,
+      plates: [plate('冀B12345', 'trusted')],
+    };
+    const without = harness(result);
+    await without.handler.handle(snapshot());
+    const unknown = harness(result, {}, { forSite: async () => undefined });
+    await unknown.handler.handle(snapshot());
+    expect(without.reads).toEqual([[IMAGE, 'scene']]);
+    expect(unknown.reads).toEqual([[IMAGE, 'scene']]);
+    expect(unknown.published[0]!.payload.plate).toEqual({
+      text: '冀B12345',
+      colour: 'blue',
+      confidence: 0.93,
+    });
+  });
+
+  it('with the real PlateReader: a lane read one doubtful character from a registered plate is published as it, trusted', async () => {
+    // The recogniser read 冀A12346, its last character unsure; the ledger knows 冀A12345 at this site.
+    const reader = readerOver([plateCandidate({ text: '冀A12346', confidences: [1, 1, 1, 1, 1, 1, 0.5] })]);
+    const ledger = { fetch: async () => ['冀A12345', '冀B67890'] };
+    const cache = new KnownPlatesCache(
+      ledger,
+      { ttlMs: 60_000, waitMs: 200, retryMs: 1_000, maxSites: 10, maxPlates: 1_000 },
+      createLogger({ service: 't', level: 'silent' }),
+    );
+    const known = harness(reader, {}, new SiteKnowledgeFrom(cache, '冀'));
+    await known.handler.handle(snapshot());
+    expect(known.published[0]!.payload).toMatchObject({
+      plate: { text: '冀A12345', rawText: '冀A12346', settledBy: 'registry-corrected', confidence: 0.5 },
+      verdict: 'trusted',
+      reviewReasons: [],
+    });
+    // Without the site's list (no ledger), the same read waits for a person, as before.
+    const unknown = harness(reader, {}, new SiteKnowledgeFrom(undefined, '冀'));
+    await unknown.handler.handle(snapshot());
+    expect(unknown.published[0]!.payload).toMatchObject({
+      plate: { text: '冀A12346', confidence: 0.5 },
+      verdict: 'needs-review',
+      reviewReasons: ['low-confidence'],
+    });
+    expect(unknown.published[0]!.payload.plate).not.toHaveProperty('settledBy');
   });
 
   it('derives stable UUIDv5 ids per capture and plate index', () => {

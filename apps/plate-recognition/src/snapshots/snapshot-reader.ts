@@ -1,17 +1,20 @@
 import { type EventEnvelope, type PayloadOf } from '@ecogate/contracts';
-import { type PipelineMode, type RecognitionResult } from '@ecogate/lpr';
+import { type PlateRead, type SiteKnowledge } from '@ecogate/lpr';
 import { type EventPublisher } from '@ecogate/messaging';
 import { type ObjectStorage } from '@ecogate/storage';
 import { type Logger, meter } from '@ecogate/telemetry';
 import { serverPlateReadId } from './plate-read-ids';
-import { recognitionFailure, SnapshotImages } from './snapshot-images';
+import { readStoredScene, type SceneReader } from './read-stored-scene';
+import { SnapshotImages } from './snapshot-images';
 
 type Snapshot = EventEnvelope<'camera.snapshot.captured.v1'>;
 type PlateReadPayload = PayloadOf<'anpr.plate.read.v1'>;
 
-/** What the handler needs of the engine: the service's `PlateReader`. */
-export interface SceneReader {
-  read(bytes: Uint8Array, mode: PipelineMode): Promise<RecognitionResult>;
+export { type SceneReader } from './read-stored-scene';
+
+/** What a site already knows (its known plates, its province), or nothing: the read proceeds without. */
+export interface SiteKnowledgeSource {
+  forSite(enterpriseId: string, siteId: string): Promise<SiteKnowledge | undefined>;
 }
 
 export interface SnapshotReaderOptions {
@@ -28,6 +31,17 @@ const snapshotsRead = meter('plate-recognition').createCounter('lpr_snapshots_to
 const readsPublished = meter('plate-recognition').createCounter('lpr_server_reads_published_total', {
   description: 'Server plate reads published, by verdict',
 });
+const readsSettled = meter('plate-recognition').createCounter('lpr_server_reads_settled_total', {
+  description: "Server plate reads whose one doubtful character the site's knowledge settled, by how",
+});
+
+/** The read's plate as published: the raw read and how it was settled, when the site's knowledge settled it. */
+const publishedPlate = (plate: PlateRead): PlateReadPayload['plate'] => ({
+  text: plate.text,
+  colour: plate.colour,
+  confidence: plate.confidence,
+  ...(plate.settledBy ? { rawText: plate.rawText, settledBy: plate.settledBy } : {}),
+});
 
 /**
  * `camera.snapshot.captured.v1` → `anpr.plate.read.v1` (`source: 'server'`), one per plate.
@@ -43,6 +57,8 @@ export class SnapshotReader {
     private readonly publisher: EventPublisher,
     private readonly logger: Logger,
     options: SnapshotReaderOptions,
+    /** The lane's site knowledge (known plates, province prior); absent: reads as before. */
+    private readonly sites?: SiteKnowledgeSource,
   ) {
     this.images = new SnapshotImages(storage, options.maxImageBytes);
   }
@@ -50,16 +66,11 @@ export class SnapshotReader {
   async handle(event: Snapshot): Promise<SnapshotOutcome> {
     const snapshot = event.payload;
     const log = this.logger.child({ eventId: event.eventId, captureId: snapshot.captureId });
-    const bytes = await this.images.fetch(snapshot.image);
-    const result = await this.reader.read(bytes, 'scene');
+    const site = await this.sites?.forSite(snapshot.lane.enterpriseId, snapshot.lane.siteId);
+    const result = await readStoredScene(this.images, this.reader, snapshot.image, snapshotsRead, site);
     if (result.kind === 'no-plate') {
-      snapshotsRead.add(1, { outcome: 'no-plate' });
       log.info({ cameraId: snapshot.cameraId, image: snapshot.image.key }, 'no plate on snapshot');
       return { kind: 'no-plate' };
-    }
-    if (result.kind !== 'plates') {
-      if (result.kind === 'unreadable-image') snapshotsRead.add(1, { outcome: 'unreadable-image' });
-      throw recognitionFailure(result);
     }
     const origin = { ...snapshot.lane, capturedAt: snapshot.capturedAt };
     const eventIds: string[] = [];
@@ -73,7 +84,7 @@ export class SnapshotReader {
         lane: snapshot.lane,
         capturedAt: snapshot.capturedAt,
         source: 'server',
-        plate: { text: plate.text, colour: plate.colour, confidence: plate.confidence },
+        plate: publishedPlate(plate),
         verdict: plate.verdict,
         reviewReasons: [...plate.reviewReasons],
         images: { scene: snapshot.image, plate: crop },
@@ -87,6 +98,7 @@ export class SnapshotReader {
         payload,
       });
       readsPublished.add(1, { verdict: plate.verdict });
+      if (plate.settledBy) readsSettled.add(1, { settledBy: plate.settledBy });
       eventIds.push(eventId);
       log.info(
         {
@@ -95,6 +107,7 @@ export class SnapshotReader {
           text: plate.text,
           verdict: plate.verdict,
           reviewReasons: plate.reviewReasons,
+          ...(plate.settledBy ? { rawText: plate.rawText, settledBy: plate.settledBy } : {}),
         },
         'server plate read published',
       );

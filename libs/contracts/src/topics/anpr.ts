@@ -1,3 +1,4 @@
+import { SETTLED_BY } from '@ecogate/domain';
 import { z } from 'zod';
 import { idSchema, instantSchema, laneRefSchema, objectRefSchema } from '../common';
 
@@ -19,6 +20,17 @@ export const anprPlateReadV1 = z.object({
     /** The vendor's own colour token, kept for audit. */
     rawColour: z.string().max(64).optional(),
     confidence: z.number().min(0).max(1),
+    /**
+     * Server reads: the recogniser's own text, when what the site knows decided its one doubtful
+     * character (`settledBy`); `text` is then the settled plate. Optional and additive.
+     */
+    rawText: z.string().min(1).max(16).optional(),
+    /**
+     * What settled the one doubtful character: the one known plate it matched as read
+     * (`known-plate`), the one it was corrected to (`registry-corrected`, `rawText` differs), or the
+     * site's province (`province-prior`). Absent: nothing settled it.
+     */
+    settledBy: z.enum(SETTLED_BY).optional(),
   }),
   verdict: z.enum(['trusted', 'needs-review']),
   reviewReasons: z.array(z.string().max(64)).max(16).default([]),

@@ -1,5 +1,6 @@
 import {
   ALERT_LEVELS,
+  SETTLED_BY,
   EMISSION_STAGES,
   EVIDENCE_SOURCES,
   LANE_MODES,
@@ -17,6 +18,9 @@ const decisionReadSchema = z.object({
   colour: z.string().max(32).optional(),
   confidence: z.number().min(0).max(1).optional(),
   verdict: z.enum(['trusted', 'needs-review']),
+  /** The recogniser's own text when the site's known plates settled the read (`anpr.plate.read.v1`). */
+  rawText: z.string().min(1).max(16).optional(),
+  settledBy: z.enum(SETTLED_BY).optional(),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { parsePlate } from '../plate';
+import { parsePlate, type SettledBy } from '../plate';
 
 /** Only a `trusted` read may lift a barrier; anything doubtful goes to a person. */
 export type ReadVerdict = 'trusted' | 'needs-review';
@@ -11,6 +11,9 @@ export interface ReadToFuse {
   readonly confidence?: number;
   /** Server reads: plate width in pixels, to pick the nearest plate when several were read. */
   readonly widthPx?: number;
+  /** Server reads the site's known plates settled: the recogniser's own text, and what settled it (kept, not fused). */
+  readonly rawText?: string;
+  readonly settledBy?: SettledBy;
 }
 
 export type FusionOutcome = 'agree' | 'disagree' | 'server-only' | 'camera-only' | 'none';

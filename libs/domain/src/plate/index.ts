@@ -3,7 +3,9 @@ export { ANPR_VENDORS, type AnprVendor } from './anpr-vendor';
 export { joinDoubleRowPlate } from './double-row';
 export {
   KnownPlates,
+  SETTLED_BY,
   settleWithKnownPlates,
+  type SettledBy,
   type PlateSettlement,
   type ReadCharacter,
   type SettlementRules,

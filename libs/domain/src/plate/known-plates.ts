@@ -75,6 +75,10 @@ export type PlateSettlement =
     }
   | { readonly by: 'province-prior'; readonly text: string; readonly settled: true; readonly position: 0 };
 
+/** What settled a read's one doubtful character, as a read records it (`settledBy`). */
+export const SETTLED_BY = ['known-plate', 'registry-corrected', 'province-prior'] as const;
+export type SettledBy = (typeof SETTLED_BY)[number];
+
 export type UnsettledReason =
   /** No doubtful character: nothing to settle (a confident read is never changed). */
   | 'confident'

@@ -147,6 +147,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
     'inspector',
     'enterprise-admin',
   ],
+  'GET /api/ledger/v1/enterprises/{enterpriseId}/known-plates': [],
   'GET /api/ledger/v1/enterprises/{enterpriseId}/loading-area-anomalies': [
     'city-admin',
     'city-operator',

@@ -7427,6 +7427,68 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/v1/enterprises/{enterpriseId}/known-plates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plates a site already knows, for plate recognition's reads: the enterprise's registered vehicles, then the plates of the site's trusted passages of the last LEDGER_KNOWN_PLATES_DAYS, at most 5000 */
+    get: {
+      parameters: {
+        query: {
+          siteId: string;
+        };
+        header?: never;
+        path: {
+          /** @description The tenant (enterprise id) */
+          enterpriseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The plates, registry first, each once */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enterpriseId: string;
+              plates: string[];
+              recent: number;
+              registered: number;
+              siteId: string;
+              truncated: boolean;
+              windowDays: number;
+            };
+          };
+        };
+        /** @description invalid-request, invalid-enterprise-id */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/v1/enterprises/{enterpriseId}/loading-area-anomalies': {
     parameters: {
       query?: never;
@@ -8083,6 +8145,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -8090,6 +8155,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -8132,6 +8200,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -8139,6 +8210,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -8267,6 +8341,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8274,6 +8351,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8316,6 +8396,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8323,6 +8406,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8463,6 +8549,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8470,6 +8559,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8512,6 +8604,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8519,6 +8614,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8758,6 +8856,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8765,6 +8866,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8807,6 +8911,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8814,6 +8921,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8896,6 +9006,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8903,6 +9016,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8945,6 +9061,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -8952,6 +9071,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -9306,6 +9428,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -9313,6 +9438,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -9355,6 +9483,9 @@ export type paths = {
                   camera?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -9362,6 +9493,9 @@ export type paths = {
                   server?: {
                     colour?: string;
                     confidence?: number;
+                    rawText?: string;
+                    /** @enum {string} */
+                    settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                     text: string;
                     /** @enum {string} */
                     verdict: 'trusted' | 'needs-review';
@@ -9504,6 +9638,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -9511,6 +9648,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -9553,6 +9693,9 @@ export type paths = {
                 camera?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
@@ -9560,6 +9703,9 @@ export type paths = {
                 server?: {
                   colour?: string;
                   confidence?: number;
+                  rawText?: string;
+                  /** @enum {string} */
+                  settledBy?: 'known-plate' | 'registry-corrected' | 'province-prior';
                   text: string;
                   /** @enum {string} */
                   verdict: 'trusted' | 'needs-review';
