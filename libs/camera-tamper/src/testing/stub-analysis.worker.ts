@@ -7,20 +7,15 @@ const port = parentPort;
 if (!port) throw new Error('stub-analysis.worker must run in a worker thread');
 
 port.on('message', ({ id, job }: { id: number; job: { op: string; image: Uint8Array } }) => {
-  switch (job.image[0]) {
-    case 0:
-      return;
-    case 1:
-      process.exit(3);
-      return;
-    case 2:
-      port.postMessage({ type: 'failed', id, name: 'TamperImageError', message: 'stub: not an image' });
-      return;
-    default:
-      setTimeout(
-        () => port.postMessage({ type: 'result', id, result: `${job.op}:${job.image.length}` }),
-        job.image[1] ?? 0,
-      );
-  }
+  const what = job.image[0];
+  if (what === 0) return;
+  if (what === 1) process.exit(3);
+  else if (what === 2)
+    port.postMessage({ type: 'failed', id, name: 'TamperImageError', message: 'stub: not an image' });
+  else
+    setTimeout(
+      () => port.postMessage({ type: 'result', id, result: `${job.op}:${job.image.length}` }),
+      job.image[1] ?? 0,
+    );
 });
 port.postMessage({ type: 'ready' });
