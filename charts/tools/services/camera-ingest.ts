@@ -218,6 +218,11 @@ export const cameraIngest = serviceChart(
           int({ minimum: 1, maximum: 64 }),
         ),
         extra(
+          'config.VIEW_CHECK_WORKERS',
+          'VIEW_CHECK_WORKERS: worker threads that run the view analysis off the event loop (default 1, at most 16; started on first use)',
+          int({ minimum: 1, maximum: 16 }),
+        ),
+        extra(
           'config.VIEW_CHECK_CONFIRM_CHECKS',
           'VIEW_CHECK_CONFIRM_CHECKS: checks in a row that agree before a change is published (default 2, at most 20)',
           int({ minimum: 1, maximum: 20 }),

@@ -19,5 +19,6 @@ describe('services', () => {
   it('builds the worker threads beside main.js, under the names the code looks for', () => {
     expect(Object.keys(entryPoints('plate-recognition'))).toEqual(['main', 'recognition.worker']);
     expect(Object.keys(entryPoints('ledger'))).toEqual(['main', 'sheet-thread']);
+    expect(Object.keys(entryPoints('camera-ingest'))).toEqual(['main', 'view-analysis.worker']);
   });
 });

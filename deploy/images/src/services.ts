@@ -27,12 +27,14 @@ export function servicesFrom(names: readonly string[]): Service[] {
 /**
  * Entry points of a service's build, by output name (`<name>.js` beside `main.js`): the worker
  * threads it starts from a file next to the code that starts them (`recognition-pool.ts`,
- * `sheet-sink.ts` look for `<name>.js` beside themselves, i.e. beside `main.js` once bundled).
+ * `view-analysis-pool.ts`, `sheet-sink.ts` look for `<name>.js` beside themselves, i.e. beside `main.js` once bundled).
  */
 export function entryPoints(service: Service): Record<string, string> {
   const entries: Record<string, string> = { main: `apps/${service}/src/main.ts` };
   if (service === 'plate-recognition')
     entries['recognition.worker'] = 'libs/lpr/src/pool/recognition.worker.ts';
+  if (service === 'camera-ingest')
+    entries['view-analysis.worker'] = 'libs/camera-tamper/src/pool/view-analysis.worker.ts';
   if (service === 'ledger') entries['sheet-thread'] = 'apps/ledger/src/export/sheet-thread.ts';
   return entries;
 }

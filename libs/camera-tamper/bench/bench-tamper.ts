@@ -1,11 +1,22 @@
 /**
  * Tamper-check figures on footage generated from the real sample scenes (../shared/samples, or
  * TAMPER_SCENES_DIR): per variant the detection rate (the right kind) or, for the unaltered
- * day/overcast/night/rain variants, the false-alarm rate; and the CPU time of one check.
+ * day/overcast/night/rain variants, the false-alarm rate; the CPU time of one check; and how long
+ * one check (assessView + frameFingerprint, as camera-ingest's view check runs them) holds the
+ * main thread, in this thread and through a ViewAnalysisPool (reported, not asserted).
  *
  *   npm run bench:tamper [-- --seeds 3 (default)] [-- --verbose]
  */
-import { assessView, frameFingerprint, viewSignature, type TamperKind } from '../src';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import {
+  assessView,
+  frameFingerprint,
+  ViewAnalysisPool,
+  viewSignature,
+  type TamperKind,
+  type ViewAssessment,
+  type ViewSignature,
+} from '../src';
 import {
   EXPECTED_KIND,
   FOOTAGE_VARIANTS,
@@ -48,6 +59,8 @@ async function main(): Promise<void> {
   const checkCpuMs: number[] = [];
   const signatureCpuMs: number[] = [];
   const fingerprintCpuMs: number[] = [];
+  /** A few checks per scene for the main-thread figures: (reference, frame). */
+  const blockSamples: { reference: ViewSignature; frame: Buffer }[] = [];
   for (const scene of scenes) {
     const commissioned = await referenceFrame(scene.image);
     let cpu = process.cpuUsage();
@@ -64,6 +77,8 @@ async function main(): Promise<void> {
           await frameFingerprint(frame.image);
           fingerprintCpuMs.push(cpuMs(cpu));
         }
+        if (seed === 1 && ['day', 'night', 'covered-cloth', 'shifted'].includes(variant))
+          blockSamples.push({ reference, frame: frame.image });
         const tally = tallies.get(variant);
         if (!tally) continue;
         tally.frames++;
@@ -128,7 +143,72 @@ async function main(): Promise<void> {
       `reference signature median ${quantile(signatureCpuMs, 0.5).toFixed(1)} ms; ` +
       `frame fingerprint median ${quantile(fingerprintCpuMs, 0.5).toFixed(1)} ms`,
   );
+  await mainThreadBlock(blockSamples);
 }
+
+type Analyse = (reference: ViewSignature, frame: Buffer) => Promise<[ViewAssessment, string]>;
+
+/**
+ * Main-thread block per check: `busy` is the event loop's active time during the check (its
+ * synchronous work: the pixel loops in this thread, or posting and receiving through the pool;
+ * wall time, so a loaded machine inflates it), `longest stall` the longest a 1 ms timer waited
+ * during a second run of the same check (what a camera push would wait; the machine's own noise
+ * is in it too: compare with the pool's figure), `CPU` the whole process's, every thread. Then
+ * 4 checks at a time, as VIEW_CHECK_CONCURRENCY's default runs them.
+ */
+async function mainThreadBlock(samples: { reference: ViewSignature; frame: Buffer }[]): Promise<void> {
+  const inProcess: Analyse = (reference, frame) =>
+    Promise.all([assessView(reference, frame), frameFingerprint(frame)]);
+  const pool = await ViewAnalysisPool.start({ workers: 1, queueLimit: 16, jobTimeoutMs: 60_000 });
+  try {
+    const pooled: Analyse = (reference, frame) =>
+      Promise.all([pool.assess(reference, frame), pool.fingerprint(frame)]);
+    console.log(
+      `\nmain-thread block per check (assessView + frameFingerprint, ${samples.length} checks; event-loop busy time, longest stall, process CPU):`,
+    );
+    for (const [label, analyse] of [
+      ['in the main thread', inProcess],
+      ['ViewAnalysisPool, 1 worker', pooled],
+    ] as const) {
+      for (const warmUp of samples.slice(0, 1)) await analyse(warmUp.reference, warmUp.frame);
+      const one = await measure(samples.map((s) => () => analyse(s.reference, s.frame)));
+      const four = await measure(
+        chunks(samples, 4).map((group) => () => Promise.all(group.map((s) => analyse(s.reference, s.frame)))),
+      );
+      console.log(
+        `  ${label.padEnd(27)} one at a time: busy median ${q(one.busy, 0.5)} ms, p95 ${q(one.busy, 0.95)} ms; ` +
+          `longest stall median ${q(one.stall, 0.5)} ms, max ${q(one.stall, 1)} ms; CPU median ${q(one.cpu, 0.5)} ms` +
+          ` | 4 at a time: busy median ${q(four.busy, 0.5)} ms, longest stall max ${q(four.stall, 1)} ms`,
+      );
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+async function measure(
+  runs: (() => Promise<unknown>)[],
+): Promise<{ busy: number[]; stall: number[]; cpu: number[] }> {
+  const figures = { busy: [] as number[], stall: [] as number[], cpu: [] as number[] };
+  for (const run of runs) {
+    // Busy time and CPU without the delay probe: its 1 ms timer keeps the loop out of its idle wait.
+    const elu = performance.eventLoopUtilization();
+    const cpu = process.cpuUsage();
+    await run();
+    figures.cpu.push(cpuMs(cpu));
+    figures.busy.push(performance.eventLoopUtilization(elu).active);
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    await run();
+    delay.disable();
+    figures.stall.push(delay.count > 0 ? delay.max / 1e6 : 0);
+  }
+  return figures;
+}
+
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const q = (values: number[], at: number) => quantile(values, at).toFixed(1);
 
 function cpuMs(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);

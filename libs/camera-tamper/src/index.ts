@@ -10,3 +10,10 @@ export { viewSignature } from './view-signature';
 export { assessView, ViewSignatureError } from './assess-view';
 export { frameFingerprint } from './frame-fingerprint';
 export { TamperImageError } from './image/grey-frame';
+export {
+  ViewAnalysisPool,
+  ViewAnalysisPoolError,
+  type PoolLogger,
+  type PoolRefusal,
+  type ViewAnalysisPoolOptions,
+} from './pool/view-analysis-pool';

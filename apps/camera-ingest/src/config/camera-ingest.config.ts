@@ -107,6 +107,8 @@ export const cameraIngestConfig = defineConfig(
     VIEW_CHECK_INTERVAL_MS: positiveInt(60_000),
     /** Cameras snapshotted and compared at the same time within a run. */
     VIEW_CHECK_CONCURRENCY: positiveInt(4).pipe(z.number().max(64)),
+    /** Worker threads that run the image analysis of the view check and reference views (off the event loop). */
+    VIEW_CHECK_WORKERS: positiveInt(1).pipe(z.number().max(16)),
     /** Checks in a row that must agree before a change (tampered, another kind, recovered) is published. */
     VIEW_CHECK_CONFIRM_CHECKS: positiveInt(2).pipe(z.number().max(20)),
     /** The same frame for this long is a frozen image. */
@@ -160,6 +162,7 @@ export const cameraIngestConfig = defineConfig(
       enabled: env.VIEW_CHECK_ENABLED,
       intervalMs: env.VIEW_CHECK_INTERVAL_MS,
       concurrency: env.VIEW_CHECK_CONCURRENCY,
+      workers: env.VIEW_CHECK_WORKERS,
       confirmChecks: env.VIEW_CHECK_CONFIRM_CHECKS,
       frozenAfterMs: env.VIEW_CHECK_FROZEN_AFTER_MS,
     },

@@ -1,5 +1,5 @@
 import { type Principal } from '@ecogate/auth';
-import { type ViewSignature } from '@ecogate/camera-tamper';
+import { ViewAnalysisPoolError, type ViewSignature } from '@ecogate/camera-tamper';
 import { OnvifError } from '@ecogate/onvif';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
@@ -159,6 +159,13 @@ describe('ReferenceViewService', () => {
     const taking = views.take(enterpriseId, 'cam-1', { reason: 'commissioning' }, admin);
     await expect(taking).rejects.toBeInstanceOf(OnvifError);
     await expect(taking).rejects.toMatchObject({ code: 'protocol' });
+    expect(stored).toEqual([]);
+  });
+
+  it('stores nothing and does not blame the camera when our analysis cannot run (pool busy)', async () => {
+    const busy = new ViewAnalysisPoolError('overloaded', 'the view analysis queue is full (16 waiting)');
+    const { views, stored } = service({ signature: () => Promise.reject(busy) });
+    await expect(views.take(enterpriseId, 'cam-1', { reason: 'commissioning' }, admin)).rejects.toBe(busy);
     expect(stored).toEqual([]);
   });
 });

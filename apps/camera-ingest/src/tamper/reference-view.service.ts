@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Principal } from '@ecogate/auth';
+import { ViewAnalysisPoolError } from '@ecogate/camera-tamper';
 import { OnvifError } from '@ecogate/onvif';
 import { type EnterpriseId } from '@ecogate/persistence';
 import { type ObjectStorage } from '@ecogate/storage';
@@ -57,6 +58,8 @@ export class ReferenceViewService {
     if (firstOnly && (await this.views.current(enterpriseId, cameraId))) throw retakeNeedsCity(cameraId);
     const bytes = await this.snapshots.take(camera);
     const signature = await this.analysis.signature(bytes).catch((error: unknown) => {
+      // Our analysis could not run (busy, hung worker): not the camera's fault.
+      if (error instanceof ViewAnalysisPoolError) throw error;
       throw new OnvifError('protocol', `the camera's snapshot is not a readable image: ${String(error)}`, {
         cause: error,
       });

@@ -9,4 +9,6 @@ export interface ViewCheckServiceSettings extends ViewCheckSettings {
   readonly intervalMs: number;
   /** Cameras checked at the same time within a run. */
   readonly concurrency: number;
+  /** Worker threads that run the image analysis (off the event loop that answers the cameras). */
+  readonly workers: number;
 }

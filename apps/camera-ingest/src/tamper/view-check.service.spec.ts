@@ -109,6 +109,7 @@ function world(cameraIds: readonly string[], options: { concurrency?: number } =
       enabled: false,
       intervalMs: 60_000,
       concurrency: options.concurrency ?? 4,
+      workers: 1,
       confirmChecks: 2,
       frozenAfterMs: 60 * 60_000,
     },
