@@ -26,7 +26,8 @@ describe('camera-ingest: pushes of loading-area cameras', () => {
   const register = async (id: string, kind: string, vendor: string) => {
     const response = await harness.api('POST', '/devices', {
       id,
-      laneId: harness.lane.laneId,
+      // A loading-area camera stands on a site, any other kind on a lane.
+      ...(kind === 'loading-area-camera' ? { siteId: harness.lane.siteId } : { laneId: harness.lane.laneId }),
       kind,
       vendor,
       name: `${vendor} ${kind}`,
@@ -59,6 +60,46 @@ describe('camera-ingest: pushes of loading-area cameras', () => {
   });
 
   afterAll(() => harness.close());
+
+  it('registers a loading-area camera on a site, never a lane; any other kind on a lane, never a site', async () => {
+    const shown = await harness.api('GET', `/devices/${yard('hikvision')}`);
+    expect(await shown.json()).toMatchObject({ laneId: null, siteId: harness.lane.siteId });
+    const anpr = await harness.api('GET', `/devices/${anprId}`);
+    expect(await anpr.json()).toMatchObject({ laneId: harness.lane.laneId, siteId: harness.lane.siteId });
+    const listed = (await (await harness.api('GET', '/devices')).json()) as { id: string; siteId: string }[];
+    expect(listed.find((device) => device.id === yard('onvif'))?.siteId).toBe(harness.lane.siteId);
+
+    const refused = async (body: Record<string, unknown>, path = '/devices', method = 'POST') => {
+      const response = await harness.api(method, path, body);
+      return [response.status, ((await response.json()) as { code: string }).code];
+    };
+    const camera = { kind: 'loading-area-camera', vendor: 'onvif', name: 'yard' };
+    expect(await refused({ id: `${yard('onvif')}-2`, ...camera, laneId: harness.lane.laneId })).toEqual([
+      400,
+      'invalid-request',
+    ]);
+    expect(await refused({ id: `${yard('onvif')}-2`, ...camera })).toEqual([400, 'invalid-request']);
+    expect(await refused({ id: `${yard('onvif')}-2`, ...camera, siteId: 'no-such-site' })).toEqual([
+      404,
+      'not-found',
+    ]);
+    // Another enterprise's site is unknown here.
+    const rival = `${harness.enterprise}-b`;
+    const rivalSite = await harness.api('PUT', '/sites/rival-site', { name: 'Rival' }, undefined, rival);
+    expect(rivalSite.status).toBe(204);
+    expect(await refused({ id: `${yard('onvif')}-2`, ...camera, siteId: 'rival-site' })).toEqual([
+      404,
+      'not-found',
+    ]);
+    const anprBody = { id: `${anprId}-2`, kind: 'anpr-camera', vendor: 'hikvision', name: 'anpr' };
+    expect(await refused({ ...anprBody, siteId: harness.lane.siteId })).toEqual([400, 'invalid-request']);
+    expect(await refused({ ...anprBody })).toEqual([400, 'invalid-request']);
+    // Moving a loading-area camera: to a site only; a lane device: to a lane only.
+    const patch = (id: string, body: Record<string, unknown>) => refused(body, `/devices/${id}`, 'PATCH');
+    expect(await patch(yard('onvif'), { laneId: harness.lane.laneId })).toEqual([400, 'invalid-request']);
+    expect(await patch(yard('onvif'), { siteId: 'no-such-site' })).toEqual([404, 'not-found']);
+    expect(await patch(anprId, { siteId: harness.lane.siteId })).toEqual([400, 'invalid-request']);
+  });
 
   it('issues a push secret to a loading-area camera of a push vendor, none to an ONVIF one', () => {
     for (const vendor of ['hikvision', 'dahua', 'vzenith'] as const)

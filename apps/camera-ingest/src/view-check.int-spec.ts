@@ -77,7 +77,8 @@ describe('view check: reference views and tampering of simulated ONVIF and Hikvi
     ] as const) {
       const response = await api('POST', '/devices', {
         id,
-        laneId: 'lane-in',
+        // A loading-area camera stands on the site, an ANPR camera on the lane.
+        ...(vendor === 'onvif' ? { siteId: harness.lane.siteId } : { laneId: harness.lane.laneId }),
         kind: vendor === 'onvif' ? 'loading-area-camera' : 'anpr-camera',
         vendor,
         name: id,
@@ -137,6 +138,8 @@ describe('view check: reference views and tampering of simulated ONVIF and Hikvi
     const stored = await harness.stored(view.image.key);
     expect(footage.get('day')!.some((frame) => frame.equals(stored))).toBe(true);
     expect(view.image.key).toContain('/reference-view/');
+    // A site-only camera's images go to its site's date folder.
+    expect(view.image.key.startsWith(`${enterprise}/${harness.lane.siteId}/`)).toBe(true);
     const history = (await (
       await api('GET', `/devices/${cameraId}/reference-view`, undefined, await as('inspector'))
     ).json()) as ReferenceViewHistory;

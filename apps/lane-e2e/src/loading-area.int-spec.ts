@@ -3,6 +3,7 @@ import { OnvifDeviceSimulator } from '@ecogate/camera-simulator';
 import { createLogger } from '@ecogate/telemetry';
 import { expectEventually, loadInfraEnv, releaseAll } from '@ecogate/testing';
 import { LaneChain } from './harness/lane-chain';
+import { SITE_ID } from './harness/lane-topology';
 
 // Issue #17, loading areas: a truck that never passed the gate is shown to a loading-area camera
 // (the ONVIF simulator's snapshot) → camera-ingest's periodic snapshot → plate-recognition's
@@ -50,7 +51,7 @@ describe('loading areas end to end (cluster profile)', () => {
         {
           enterpriseId: ENT,
           alertLevel: 'none',
-          // The loading-area camera's registry row is anchored to this lane (its site); no truck passes it.
+          // The site's one gate lane; no truck passes it. The loading-area camera stands on the site.
           lanes: [{ gateId: 'north', laneId: 'n-in', direction: 'in' }],
           vehicles: [],
         },
@@ -80,7 +81,7 @@ describe('loading areas end to end (cluster profile)', () => {
       },
       body: JSON.stringify({
         id: CAMERA,
-        laneId: 'n-in',
+        siteId: SITE_ID,
         kind: 'loading-area-camera',
         vendor: 'onvif',
         name: 'Loading area 1',

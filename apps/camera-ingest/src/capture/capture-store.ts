@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type LaneRef, type ObjectRef } from '@ecogate/contracts';
-import { type LaneDirection } from '../registry/lane.entity';
+import { type DeviceLane, type DeviceSite } from '../registry/device-lane';
 import { type EnterpriseId } from '@ecogate/persistence';
 import { objectKey, type ObjectStorage } from '@ecogate/storage';
 import { createHash } from 'node:crypto';
@@ -8,16 +8,15 @@ import { PUSH_SETTINGS, type PushSettings } from '../push/push-settings';
 
 export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');
 
-/** A camera as far as its captures care: whose it is and which lane it watches. */
-export interface LaneCamera {
+/** A camera as far as its stored objects care: whose it is and which site it stands on. */
+export interface SitedCamera {
   readonly enterpriseId: EnterpriseId;
-  readonly lane: {
-    readonly siteId: string;
-    readonly gateId: string;
-    readonly laneId: string;
-    readonly direction: LaneDirection;
-    readonly timeZone: string;
-  };
+  readonly site: DeviceSite;
+}
+
+/** A camera as far as its captures care: whose it is and which lane it watches. */
+export interface LaneCamera extends SitedCamera {
+  readonly lane: DeviceLane;
 }
 
 export function laneRefOf(camera: LaneCamera): LaneRef {
@@ -40,7 +39,7 @@ export class CaptureStore {
   ) {}
 
   async store(
-    camera: LaneCamera,
+    camera: SitedCamera,
     capturedAt: Date,
     kind: string,
     bytes: Buffer,
@@ -49,8 +48,8 @@ export class CaptureStore {
   ): Promise<ObjectRef> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = objectKey(
-      { enterpriseId: camera.enterpriseId, siteId: camera.lane.siteId, date: capturedAt, kind, sha256, ext },
-      { timeZone: camera.lane.timeZone },
+      { enterpriseId: camera.enterpriseId, siteId: camera.site.siteId, date: capturedAt, kind, sha256, ext },
+      { timeZone: camera.site.timeZone },
     );
     const bucket = this.settings.bucket;
     await this.storage.put(bucket, key, bytes, { contentType, size: bytes.length });

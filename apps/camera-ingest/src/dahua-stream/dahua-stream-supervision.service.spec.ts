@@ -27,6 +27,7 @@ describe('DahuaStreamSupervisionService', () => {
     address: camera.url,
     credentialsEncrypted: cipher.encrypt('itc-1', login),
     version,
+    site: { siteId: 's', timeZone: 'Asia/Shanghai' },
     lane: { siteId: 's', gateId: 'g', laneId: 'l', direction: 'in', timeZone: 'Asia/Shanghai' },
   });
   const start = (settings = SETTINGS) => {

@@ -49,6 +49,7 @@ function supervise(
     address: camera.url,
     credentialsEncrypted: 'unused',
     version: 'v1',
+    site: { siteId: 's', timeZone: 'Asia/Shanghai' },
     lane: { siteId: 's', gateId: 'g', laneId: 'l', direction: 'in', timeZone: 'Asia/Shanghai' },
   };
   const supervisor = new DahuaStreamSupervisor(device, {

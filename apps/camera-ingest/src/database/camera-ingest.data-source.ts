@@ -10,6 +10,7 @@ import { CreatePushReceipts1795900000001 } from './migrations/1795900000001-Crea
 import { AddSiteDiscoveryNetworks1795900000002 } from './migrations/1795900000002-AddSiteDiscoveryNetworks';
 import { AddDeviceEventSource1795900000003 } from './migrations/1795900000003-AddDeviceEventSource';
 import { CreateCameraReferenceViews1795900000010 } from './migrations/1795900000010-CreateCameraReferenceViews';
+import { AnchorLoadingAreaCamerasToSites1795900000020 } from './migrations/1795900000020-AnchorLoadingAreaCamerasToSites';
 
 export const cameraIngestEntities = [
   SiteEntity,
@@ -28,6 +29,7 @@ export const cameraIngestMigrations = [
   AddSiteDiscoveryNetworks1795900000002,
   AddDeviceEventSource1795900000003,
   CreateCameraReferenceViews1795900000010,
+  AnchorLoadingAreaCamerasToSites1795900000020,
 ];
 
 /** The camera-ingest database: used by the app, its tests and `npm run migrations:check`. */

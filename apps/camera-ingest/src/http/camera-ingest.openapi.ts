@@ -33,7 +33,11 @@ import {
 // Response shapes, checked against the types the service returns so they cannot drift silently.
 const deviceViewSchema = z.object({
   id: z.string(),
-  laneId: z.string(),
+  laneId: z.string().nullable().describe('Null for a loading-area camera (it stands on a site)'),
+  siteId: z
+    .string()
+    .nullable()
+    .describe("A loading-area camera's own site; any other device's from its lane's gate"),
   kind: z.enum(DEVICE_KINDS),
   vendor: z.enum(DEVICE_VENDORS),
   name: z.string(),
@@ -243,7 +247,8 @@ const apiRoutes: RouteDescriptor[] = [
   {
     method: 'post',
     path: `${E}/devices`,
-    summary: 'Register a device; an ANPR camera gets its push secret once, here',
+    summary:
+      'Register a device (a loading-area camera on a site, any other on a lane); an ANPR camera gets its push secret once, here',
     tags: ['registry'],
     params: params('enterpriseId'),
     body: createDeviceSchema,

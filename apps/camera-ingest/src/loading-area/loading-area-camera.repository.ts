@@ -2,8 +2,8 @@ import { type DataSource } from '@ecogate/persistence';
 import { queryReachableDevices, type ReachableDevice } from '../supervision/reachable-devices';
 
 /**
- * A loading-area camera camera-ingest reaches itself. Its lane row only anchors it to a site (and
- * the site's time zone for object keys): nothing it sees is ever published as a lane read.
+ * A loading-area camera camera-ingest reaches itself. It is registered on a site, never a lane (the
+ * site's time zone dates its object keys): nothing it sees is ever published as a lane read.
  */
 export type LoadingAreaCamera = ReachableDevice;
 

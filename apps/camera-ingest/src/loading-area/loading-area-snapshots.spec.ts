@@ -37,7 +37,8 @@ const camera: LoadingAreaCamera = {
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'unused',
   version: 'v1',
-  lane: { siteId: 'site-1', gateId: 'g', laneId: 'anchor', direction: 'in', timeZone: 'Asia/Shanghai' },
+  site: { siteId: 'site-1', timeZone: 'Asia/Shanghai' },
+  lane: null,
 };
 
 function snapshots() {

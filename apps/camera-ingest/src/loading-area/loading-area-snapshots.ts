@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type PayloadOf } from '@ecogate/contracts';
 import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { meter } from '@ecogate/telemetry';
-import { CaptureStore, type LaneCamera } from '../capture/capture-store';
+import { CaptureStore, type SitedCamera } from '../capture/capture-store';
 import { uuidV5 } from '../push/event-ids';
 
 export type LoadingAreaTrigger = PayloadOf<'loading-area.snapshot.captured.v1'>['trigger'];
 
-/** A loading-area camera as its frames need it: id, enterprise, and the site its lane row anchors. */
-export interface LoadingAreaSource extends LaneCamera {
+/** A loading-area camera as its frames need it: id, enterprise, and the site it is registered on. */
+export interface LoadingAreaSource extends SitedCamera {
   readonly id: string;
 }
 
@@ -58,7 +58,7 @@ export class LoadingAreaSnapshots {
       payload: {
         captureId,
         cameraId: camera.id,
-        area: { enterpriseId: camera.enterpriseId, siteId: camera.lane.siteId },
+        area: { enterpriseId: camera.enterpriseId, siteId: camera.site.siteId },
         capturedAt: capturedAt.toISOString(),
         trigger,
         image,

@@ -3,6 +3,7 @@ import { EVENT_PUBLISHER, type EventPublisher } from '@ecogate/messaging';
 import { type OnvifClient, type OnvifNotification } from '@ecogate/onvif';
 import { meter } from '@ecogate/telemetry';
 import { CaptureStore, laneKeyOf, laneRefOf } from '../capture/capture-store';
+import { hasLane } from '../registry/device-lane';
 import { LOADING_AREA_CAMERA } from '../loading-area/loading-area-camera.repository';
 import { LoadingAreaSnapshots } from '../loading-area/loading-area-snapshots';
 import { captureIds } from '../push/event-ids';
@@ -46,6 +47,10 @@ export class OnvifCaptureService {
       await this.loadingAreas.publish(device, bytes, 'motion', `trigger|${notificationKey}`, capturedAt);
       snapshotsTaken.add(1, { trigger: 'loading-area' });
       return;
+    }
+    if (!hasLane(device)) {
+      // Only a loading-area camera stands on a site without a lane (`CHK_devices_place`).
+      throw new Error(`device ${device.id} (${device.kind}) has no lane`);
     }
     const image = await this.captures.store(device, capturedAt, 'scene', bytes, 'image/jpeg', 'jpg');
     const ids = captureIds('onvif', device.id, notificationKey);

@@ -7,13 +7,13 @@ import { type CaptureStore } from '../capture/capture-store';
 import { type PushReceipts } from '../receipts/push-receipt.repository';
 import { type PushDevice } from '../registry/registry.repository';
 import { type AnprPush } from './anpr-push.adapter';
-import { IngestPushService } from './ingest-push.service';
+import { type IngestDevice, IngestPushService } from './ingest-push.service';
 
 // The database goes away between the publish and the receipt's mark (ADR 0005, item 0).
 const refused = () =>
   Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 
-const device: PushDevice = {
+const device: PushDevice & IngestDevice = {
   id: 'cam-1',
   enterpriseId: parseEnterpriseId('ent-1'),
   vendor: 'dahua',
@@ -21,6 +21,7 @@ const device: PushDevice = {
   enabled: true,
   allowedSources: ['127.0.0.1'],
   pushSecretSha256: null,
+  site: { siteId: 's', timeZone: 'Asia/Shanghai' },
   lane: { siteId: 's', gateId: 'g', laneId: 'in-1', direction: 'in', timeZone: 'Asia/Shanghai' },
 };
 

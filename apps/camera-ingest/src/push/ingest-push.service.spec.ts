@@ -7,7 +7,7 @@ import { type CaptureStore } from '../capture/capture-store';
 import { type PushDevice } from '../registry/registry.repository';
 import { type AnprPush, type PushOutcome } from './anpr-push.adapter';
 import { IngestException } from './ingest.exception';
-import { IngestPushService } from './ingest-push.service';
+import { type IngestDevice, IngestPushService } from './ingest-push.service';
 import { FakeReceipts } from '../receipts/testing/fake-push-receipts';
 
 class RecordingPublisher implements EventPublisher {
@@ -30,7 +30,7 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
-const device: PushDevice = {
+const device: PushDevice & IngestDevice = {
   id: 'cam-1',
   enterpriseId: parseEnterpriseId('ent-1'),
   vendor: 'dahua',
@@ -38,6 +38,7 @@ const device: PushDevice = {
   enabled: true,
   allowedSources: ['127.0.0.1'],
   pushSecretSha256: null,
+  site: { siteId: 's', timeZone: 'Asia/Shanghai' },
   lane: { siteId: 's', gateId: 'g', laneId: 'in-1', direction: 'in', timeZone: 'Asia/Shanghai' },
 };
 

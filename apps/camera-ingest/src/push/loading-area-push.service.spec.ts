@@ -33,7 +33,8 @@ const camera: PushDevice = {
   enabled: true,
   allowedSources: ['127.0.0.1'],
   pushSecretSha256: null,
-  lane: { siteId: 'site-1', gateId: 'g', laneId: 'anchor', direction: 'in', timeZone: 'Asia/Shanghai' },
+  site: { siteId: 'site-1', timeZone: 'Asia/Shanghai' },
+  lane: null,
 };
 
 const scene = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1]);

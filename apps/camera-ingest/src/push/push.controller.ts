@@ -1,6 +1,8 @@
 import { Controller, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { BodyTooLargeError, readLimitedBody } from '@ecogate/http-edge';
 import { LOADING_AREA_CAMERA } from '../loading-area/loading-area-camera.repository';
+import { type DeviceLane, hasLane } from '../registry/device-lane';
+import { type PushDevice } from '../registry/registry.repository';
 import { type Request, type Response } from 'express';
 import { ANPR_PUSH_ADAPTERS, type AnprPushAdapter, isPushVendor } from './anpr-push.adapter';
 import { ClientAddressResolver } from './client-address';
@@ -77,7 +79,7 @@ export class PushController {
     const ingesting =
       device.kind === LOADING_AREA_CAMERA
         ? this.loadingAreaPush.ingest(device, push)
-        : this.ingest.ingest(device, push);
+        : this.ingest.ingest(laneDevice(device), push);
     const outcome = await ingesting.catch((error: unknown) => {
       if (error instanceof IngestException && error.retryAfterSeconds !== undefined)
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
@@ -86,6 +88,12 @@ export class PushController {
     const reply = adapter.reply(outcome);
     res.status(reply.status).type(reply.contentType).send(reply.body);
   }
+}
+
+/** Every pushing kind but a loading-area camera stands on a lane (`CHK_devices_place`). */
+function laneDevice(device: PushDevice): PushDevice & { readonly lane: DeviceLane } {
+  if (!hasLane(device)) throw new Error(`device ${device.id} (${device.kind}) has no lane`);
+  return device;
 }
 
 /** A body that was too large or never arrived whole, as the push receivers' refusal. */

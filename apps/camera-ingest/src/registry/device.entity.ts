@@ -26,13 +26,18 @@ export const EVENT_SOURCES = ['push', 'event-stream'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /**
- * A device on a lane. The id is globally unique because cameras push to `/push/:vendor/:deviceId`
+ * A device on a lane, or (a loading-area camera) on a site: it watches a loading area, not a lane. The id is globally unique because cameras push to `/push/:vendor/:deviceId`
  * without the enterprise in the path. Secrets never sit here in plain text: the push secret as a
  * SHA-256 digest, login credentials AES-256-GCM encrypted.
  */
 @Entity({ name: 'devices' })
 @Index('IDX_devices_enterprise_lane', ['enterpriseId', 'laneId'])
+@Index('IDX_devices_enterprise_site', ['enterpriseId', 'siteId'])
 @Check('CHK_devices_event_source', `"event_source" IN ('push', 'event-stream')`)
+@Check(
+  'CHK_devices_place',
+  `("kind" = 'loading-area-camera' AND "site_id" IS NOT NULL AND "lane_id" IS NULL) OR ("kind" <> 'loading-area-camera' AND "lane_id" IS NOT NULL AND "site_id" IS NULL)`,
+)
 export class DeviceEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_devices' })
   id!: string;
@@ -40,8 +45,13 @@ export class DeviceEntity {
   @Column({ name: 'enterprise_id', type: 'text' })
   enterpriseId!: string;
 
-  @Column({ name: 'lane_id', type: 'text' })
-  laneId!: string;
+  /** Every kind but a loading-area camera; its site is its lane's gate's. */
+  @Column({ name: 'lane_id', type: 'text', nullable: true })
+  laneId!: string | null;
+
+  /** A loading-area camera only (it has no lane). */
+  @Column({ name: 'site_id', type: 'text', nullable: true })
+  siteId!: string | null;
 
   @Column({ type: 'text' })
   kind!: DeviceKind;

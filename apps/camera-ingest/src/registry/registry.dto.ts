@@ -79,9 +79,15 @@ export const eventSourceSchema = z
     'push: the camera pushes its reads; event-stream: camera-ingest keeps the camera’s Dahua event stream attached (Dahua ANPR cameras, with address and credentials)',
   );
 
+const laneIdField = idSchema.describe('The lane it stands on: every kind but loading-area-camera');
+const siteIdField = idSchema.describe(
+  'The site it stands on: loading-area-camera only (it watches a loading area, not a lane)',
+);
+
 export const createDeviceSchema = z.strictObject({
   id: idSchema,
-  laneId: idSchema,
+  laneId: laneIdField.optional(),
+  siteId: siteIdField.optional(),
   kind: z.enum(DEVICE_KINDS),
   vendor: z.enum(DEVICE_VENDORS),
   name,
@@ -96,7 +102,8 @@ export const createDeviceSchema = z.strictObject({
 });
 
 export const updateDeviceSchema = z.strictObject({
-  laneId: idSchema.optional(),
+  laneId: laneIdField.optional(),
+  siteId: siteIdField.optional(),
   name: name.optional(),
   address: z
     .url({ protocol: /^https?$/ })
@@ -119,7 +126,10 @@ export type UpdateDevice = z.infer<typeof updateDeviceSchema>;
 /** A device as the API shows it: never the secret or the credentials, only whether they are set. */
 export interface DeviceView {
   readonly id: string;
-  readonly laneId: string;
+  /** Null for a loading-area camera. */
+  readonly laneId: string | null;
+  /** A loading-area camera's own; any other's from its lane's gate (null when that lane is gone). */
+  readonly siteId: string | null;
   readonly kind: DeviceKind;
   readonly vendor: DeviceVendor;
   readonly name: string;

@@ -5,13 +5,13 @@ import {
   TenantRepository,
 } from '@ecogate/persistence';
 import { DeviceEntity } from './device.entity';
-import { DEVICE_LANE_JOINS, type DeviceLane, LANE_COLUMNS, type LaneColumns, laneOf } from './device-lane';
+import { DEVICE_LANE_JOINS, type DevicePlace, LANE_COLUMNS, type LaneColumns, placeOf } from './device-lane';
 import { GateEntity } from './gate.entity';
 import { LaneEntity } from './lane.entity';
 import { SiteEntity } from './site.entity';
 
 /** What a push needs to know about the camera that sent it. */
-export interface PushDevice {
+export interface PushDevice extends DevicePlace {
   readonly id: string;
   readonly enterpriseId: EnterpriseId;
   readonly vendor: string;
@@ -19,7 +19,6 @@ export interface PushDevice {
   readonly enabled: boolean;
   readonly allowedSources: readonly string[];
   readonly pushSecretSha256: Buffer | null;
-  readonly lane: DeviceLane;
 }
 
 /** Sites, gates, lanes and devices; every query is tenant-scoped except the push lookup below. */
@@ -59,7 +58,7 @@ export class RegistryRepository {
       enabled: row.enabled,
       allowedSources: row.allowed_sources,
       pushSecretSha256: row.push_secret_sha256,
-      lane: laneOf(row),
+      ...placeOf(row),
     };
   }
 
@@ -73,6 +72,21 @@ export class RegistryRepository {
 
   async laneExists(enterpriseId: EnterpriseId, laneId: string): Promise<boolean> {
     return this.lanes.exists(enterpriseId, { id: laneId });
+  }
+
+  async siteExists(enterpriseId: EnterpriseId, siteId: string): Promise<boolean> {
+    return this.sites.exists(enterpriseId, { id: siteId });
+  }
+
+  /** The site of a lane (through its gate), or null when the lane or its gate is gone. */
+  async siteOfLane(enterpriseId: EnterpriseId, laneId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT g."site_id" FROM "lanes" l
+         JOIN "gates" g ON g."enterprise_id" = l."enterprise_id" AND g."id" = l."gate_id"
+        WHERE l."enterprise_id" = $1 AND l."id" = $2`,
+      [enterpriseId, laneId],
+    )) as { site_id: string }[];
+    return rows[0]?.site_id ?? null;
   }
 }
 

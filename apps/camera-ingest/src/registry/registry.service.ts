@@ -7,7 +7,7 @@ import { IngestException } from '../push/ingest.exception';
 import { CredentialCipher } from './credential-cipher';
 import { checkDeviceAddress, DEVICE_NETWORKS } from './device-address-policy';
 import { checkDiscoveryNetworks } from './discovery-networks-policy';
-import { type DeviceEntity } from './device.entity';
+import { type DeviceEntity, type DeviceKind } from './device.entity';
 import {
   type CreateDevice,
   type DeviceView,
@@ -77,9 +77,7 @@ export class RegistryService {
   }
 
   async createDevice(enterpriseId: EnterpriseId, command: CreateDevice): Promise<IssuedDevice> {
-    if (!(await this.registry.laneExists(enterpriseId, command.laneId))) {
-      throw new IngestException('not-found', `lane ${command.laneId} does not exist`);
-    }
+    const place = await this.checkPlace(enterpriseId, command.kind, command, true);
     if (await this.registry.deviceIdTaken(command.id)) {
       throw new IngestException('conflict', `device id ${command.id} is taken`);
     }
@@ -88,7 +86,8 @@ export class RegistryService {
     const pushSecret = issuesPushSecret(command) ? newSecret() : undefined;
     await this.registry.devices.insert(enterpriseId, {
       id: command.id,
-      laneId: command.laneId,
+      laneId: place.laneId ?? null,
+      siteId: place.siteId ?? null,
       kind: command.kind,
       vendor: command.vendor,
       name: command.name,
@@ -108,9 +107,7 @@ export class RegistryService {
     command: UpdateDevice,
   ): Promise<IssuedDevice> {
     const current = await this.findDevice(enterpriseId, deviceId);
-    if (command.laneId !== undefined && !(await this.registry.laneExists(enterpriseId, command.laneId))) {
-      throw new IngestException('not-found', `lane ${command.laneId} does not exist`);
-    }
+    await this.checkPlace(enterpriseId, current.kind, command, false);
     await checkDeviceAddress(command.address, this.networks);
     checkEventSource({ ...current, eventSource: command.eventSource ?? current.eventSource });
     const { credentials, rotatePushSecret, ...plain } = command;
@@ -131,11 +128,65 @@ export class RegistryService {
   }
 
   async getDevice(enterpriseId: EnterpriseId, deviceId: string): Promise<DeviceView> {
-    return view(await this.findDevice(enterpriseId, deviceId));
+    const device = await this.findDevice(enterpriseId, deviceId);
+    const laneSite =
+      device.laneId === null ? null : await this.registry.siteOfLane(enterpriseId, device.laneId);
+    return view(device, device.siteId ?? laneSite);
   }
 
   async listDevices(enterpriseId: EnterpriseId): Promise<DeviceView[]> {
-    return (await this.registry.devices.find(enterpriseId, { order: { id: 'ASC' } })).map(view);
+    const [devices, lanes, gates] = await Promise.all([
+      this.registry.devices.find(enterpriseId, { order: { id: 'ASC' } }),
+      this.registry.lanes.find(enterpriseId),
+      this.registry.gates.find(enterpriseId),
+    ]);
+    const siteOfGate = new Map(gates.map((gate) => [gate.id, gate.siteId]));
+    const siteOfLane = new Map(lanes.map((lane) => [lane.id, siteOfGate.get(lane.gateId) ?? null]));
+    return devices.map((device) =>
+      view(
+        device,
+        device.siteId ?? (device.laneId === null ? null : (siteOfLane.get(device.laneId) ?? null)),
+      ),
+    );
+  }
+
+  /**
+   * A loading-area camera stands on a site of the enterprise and never on a lane; every other kind
+   * on a lane of the enterprise and never on a site of its own (its site is its lane's gate's).
+   * `creating`: the anchor is required, not only checked when given.
+   */
+  private async checkPlace(
+    enterpriseId: EnterpriseId,
+    kind: DeviceKind,
+    place: { readonly laneId?: string; readonly siteId?: string },
+    creating: boolean,
+  ): Promise<{ readonly laneId?: string; readonly siteId?: string }> {
+    if (kind === 'loading-area-camera') {
+      if (place.laneId !== undefined) {
+        throw new IngestException(
+          'invalid-request',
+          'a loading-area camera is registered on a site (siteId), not a lane',
+        );
+      }
+      if (place.siteId === undefined) {
+        if (creating) throw new IngestException('invalid-request', 'a loading-area camera needs a siteId');
+      } else if (!(await this.registry.siteExists(enterpriseId, place.siteId))) {
+        throw new IngestException('not-found', `site ${place.siteId} does not exist`);
+      }
+      return { siteId: place.siteId };
+    }
+    if (place.siteId !== undefined) {
+      throw new IngestException(
+        'invalid-request',
+        `a ${kind} is registered on a lane (laneId); its site is its lane's`,
+      );
+    }
+    if (place.laneId === undefined) {
+      if (creating) throw new IngestException('invalid-request', `a ${kind} needs a laneId`);
+    } else if (!(await this.registry.laneExists(enterpriseId, place.laneId))) {
+      throw new IngestException('not-found', `lane ${place.laneId} does not exist`);
+    }
+    return { laneId: place.laneId };
   }
 
   async listSites(enterpriseId: EnterpriseId): Promise<SiteView[]> {
@@ -181,9 +232,10 @@ async function upsert(update: () => Promise<number>, insert: () => Promise<unkno
   if ((await update()) === 0) await insert();
 }
 
-const view = (device: DeviceEntity): DeviceView => ({
+const view = (device: DeviceEntity, siteId: string | null): DeviceView => ({
   id: device.id,
   laneId: device.laneId,
+  siteId,
   kind: device.kind,
   vendor: device.vendor,
   name: device.name,

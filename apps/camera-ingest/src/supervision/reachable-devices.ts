@@ -1,12 +1,21 @@
-import { type DataSource, parseEnterpriseId } from '@ecogate/persistence';
+import { type DataSource, type EnterpriseId, parseEnterpriseId } from '@ecogate/persistence';
 import { createHash } from 'node:crypto';
-import { type LaneCamera } from '../capture/capture-store';
 import { type DeviceKind, type DeviceVendor } from '../registry/device.entity';
-import { DEVICE_LANE_JOINS, LANE_COLUMNS, type LaneColumns, laneOf } from '../registry/device-lane';
+import {
+  DEVICE_LANE_JOINS,
+  type DevicePlace,
+  LANE_COLUMNS,
+  type LaneColumns,
+  placeOf,
+} from '../registry/device-lane';
 
-/** A registered camera that camera-ingest reaches itself: where, how to log in, which lane it watches. */
-export interface ReachableDevice extends LaneCamera {
+/**
+ * A registered camera that camera-ingest reaches itself: where, how to log in, which site and lane
+ * it stands on (a loading-area camera: a site, no lane).
+ */
+export interface ReachableDevice extends DevicePlace {
   readonly id: string;
+  readonly enterpriseId: EnterpriseId;
   /** A loading-area camera's frames are sightings, never lane reads. */
   readonly kind: DeviceKind;
   /** How camera-ingest speaks to it (ONVIF, or a vendor's own API where it has one). */
@@ -19,7 +28,8 @@ export interface ReachableDevice extends LaneCamera {
 
 export interface ReachableDeviceQuery {
   /**
-   * More conditions on `d` (the device), `l`, `g` and `s` (its lane, gate and site), with `$n`
+   * More conditions on `d` (the device), `l`, `g` (its lane and gate, null for a loading-area
+   * camera) and `s` (its site), with `$n`
    * placeholders for `parameters`; an empty string adds none.
    */
   readonly where: string;
@@ -27,7 +37,7 @@ export interface ReachableDeviceQuery {
 }
 
 /**
- * Registered cameras with an address and a login, each with its lane, gate and site, by id
+ * Registered cameras with an address and a login, each with its site (and lane and gate), by id
  * (parameterised SQL only). Every enterprise's unless `where` narrows it: each device keeps its
  * enterprise id, and everything it emits carries it.
  */
@@ -56,8 +66,9 @@ interface Row extends LaneColumns {
   updated_at: Date;
 }
 
-// The version changes with the lane and the site's time zone too: a camera moved to another lane, or
-// a site whose zone is corrected, restarts its supervisor, so what it emits carries the new values.
+// The version changes with the site, the lane and the site's time zone too: a camera moved to another
+// lane or site, or a site whose zone is corrected, restarts its supervisor, so what it emits carries
+// the new values.
 const toDevice = (row: Row): ReachableDevice => ({
   id: row.id,
   kind: row.kind,
@@ -67,10 +78,15 @@ const toDevice = (row: Row): ReachableDevice => ({
   credentialsEncrypted: row.credentials_encrypted,
   version: createHash('sha256')
     .update(
-      [row.updated_at.toISOString(), row.address, row.credentials_encrypted, row.lane_id, row.time_zone].join(
-        '|',
-      ),
+      [
+        row.updated_at.toISOString(),
+        row.address,
+        row.credentials_encrypted,
+        row.site_id,
+        row.lane_id ?? '',
+        row.time_zone,
+      ].join('|'),
     )
     .digest('hex'),
-  lane: laneOf(row),
+  ...placeOf(row),
 });

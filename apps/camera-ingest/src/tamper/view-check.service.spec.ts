@@ -17,6 +17,7 @@ const camera = (id: string): CheckableCamera => ({
   address: 'http://127.0.0.1:1',
   credentialsEncrypted: 'x',
   version: 'v1',
+  site: { siteId: 's1', timeZone: 'Asia/Shanghai' },
   lane: { siteId: 's1', gateId: 'g1', laneId: 'l1', direction: 'in', timeZone: 'Asia/Shanghai' },
 });
 const signature = { version: 1, width: 1, height: 1 } as unknown as ViewSignature;

@@ -194,6 +194,9 @@ describe('DevicesPage', () => {
     const yard = {
       ...dahuaCamera,
       id: 'yard-1',
+      // A loading-area camera stands on a site, no lane.
+      laneId: null,
+      siteId: 's1',
       kind: 'loading-area-camera',
       vendor: 'hikvision',
       name: '装卸区北',
@@ -203,12 +206,19 @@ describe('DevicesPage', () => {
       [`GET ${CI}/devices`]: { body: [yard] },
       [`PATCH ${CI}/devices/yard-1`]: { status: 200, body: { device: yard, pushSecret: 'yard-secret' } },
     });
+    // The place column shows its site.
+    expect(await screen.findByText('装卸区', {}, later)).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: '编辑设备 yard-1' }, later));
     const dialog = await screen.findByRole('dialog');
+    // It picks a site, not a lane.
+    expect(within(dialog).getByLabelText('所属站点')).toBeTruthy();
+    expect(within(dialog).queryByLabelText('所属车道')).toBeNull();
     fireEvent.click(within(dialog).getByLabelText('重新生成推送密钥（旧密钥立即失效）'));
     fireEvent.click(within(dialog).getByRole('button', { name: /OK|确\s*定/ }));
     expect((await screen.findByTestId('push-secret', {}, later)).textContent).toContain('yard-secret');
-    expect(calls.to(`${CI}/devices/yard-1`, 'PATCH')[0]?.body).toMatchObject({ rotatePushSecret: true });
+    const sent = calls.to(`${CI}/devices/yard-1`, 'PATCH')[0]?.body;
+    expect(sent).toMatchObject({ rotatePushSecret: true, siteId: 's1' });
+    expect(sent).not.toHaveProperty('laneId');
   });
 
   it("shows the service's reason when the registry refuses", async () => {

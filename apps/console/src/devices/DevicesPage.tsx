@@ -31,6 +31,7 @@ import {
   deviceRows,
   filterRows,
   hasEventSourceChoice,
+  onSite,
   type Registry,
   RETENTION,
   siteTree,
@@ -208,7 +209,7 @@ export default function DevicesPage() {
         title={t('devices')}
         size="small"
         extra={
-          may.register && registry.lanes.length > 0 ? (
+          may.register && registry.sites.length > 0 ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={edit({ what: 'device' })}>
               {t('add.device')}
             </Button>
@@ -258,9 +259,19 @@ export default function DevicesPage() {
                       {t(`direction.${row.lane.direction}`)}
                     </Tag>
                   </span>
+                ) : onSite(row.device) ? (
+                  row.site ? (
+                    <span>
+                      {row.site.name} <Tag>{t('place.site')}</Tag>
+                    </span>
+                  ) : (
+                    <Typography.Text type="warning">
+                      {t('unknownSite', { site: row.device.siteId ?? '?' })}
+                    </Typography.Text>
+                  )
                 ) : (
                   <Typography.Text type="warning">
-                    {t('unknownPlace', { lane: row.device.laneId })}
+                    {t('unknownPlace', { lane: row.device.laneId ?? '?' })}
                   </Typography.Text>
                 ),
             },

@@ -15,6 +15,7 @@ import {
   type Lane,
   LANE_DIRECTIONS,
   LANE_MODES,
+  onSite,
   pushesToUs,
   type Site,
 } from './device-rows';
@@ -90,6 +91,8 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
   const vendor = Form.useWatch('vendor', form);
   const eventSourceShown =
     editing.what === 'device' && hasEventSourceChoice(editing.current ?? { kind, vendor });
+  // A loading-area camera picks a site, any other device a lane (an existing one: as registered).
+  const siteShown = editing.what === 'device' && onSite(editing.current ?? { kind });
 
   const save = useMutation({
     mutationFn: async (values: Values): Promise<string | undefined> => {
@@ -141,7 +144,7 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
                 params: { path },
                 body: {
                   id,
-                  laneId: values.laneId ?? '',
+                  ...(siteShown ? { siteId: values.siteId ?? '' } : { laneId: values.laneId ?? '' }),
                   kind: values.kind ?? 'anpr-camera',
                   vendor: values.vendor ?? 'other',
                   name: values.name ?? '',
@@ -159,7 +162,13 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
             api.PATCH('/api/camera-ingest/v1/enterprises/{enterpriseId}/devices/{deviceId}', {
               params: { path: { ...path, deviceId: id } },
               body: {
-                ...(values.laneId !== undefined ? { laneId: values.laneId } : {}),
+                ...(siteShown
+                  ? values.siteId !== undefined
+                    ? { siteId: values.siteId }
+                    : {}
+                  : values.laneId !== undefined
+                    ? { laneId: values.laneId }
+                    : {}),
                 ...(values.name !== undefined ? { name: values.name } : {}),
                 address,
                 allowedSources: values.allowedSources ?? [],
@@ -203,6 +212,8 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
     editing.what === 'device' && editing.current
       ? {
           ...editing.current,
+          laneId: editing.current.laneId ?? undefined,
+          siteId: editing.current.siteId ?? undefined,
           address: editing.current.address ?? '',
           allowedSources: [...editing.current.allowedSources],
         }
@@ -304,9 +315,15 @@ export function RegistryForm({ enterpriseId, editing, sites, gates, lanes, onClo
         ) : null}
         {editing.what === 'device' ? (
           <>
-            <Form.Item name="laneId" label={t('field.lane')} rules={[{ required: true }]}>
-              <Select options={lanes.map((l) => option(l.id, `${l.name} (${l.id})`))} />
-            </Form.Item>
+            {siteShown ? (
+              <Form.Item name="siteId" label={t('field.site')} rules={[{ required: true }]}>
+                <Select options={sites.map((s) => option(s.id, `${s.name} (${s.id})`))} />
+              </Form.Item>
+            ) : (
+              <Form.Item name="laneId" label={t('field.lane')} rules={[{ required: true }]}>
+                <Select options={lanes.map((l) => option(l.id, `${l.name} (${l.id})`))} />
+              </Form.Item>
+            )}
             {existing ? null : (
               <>
                 <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>

@@ -9,9 +9,10 @@ import {
   videoState,
 } from './device-rows';
 
-const device = (id: string, laneId: string, extra: Partial<Device> = {}): Device => ({
+const device = (id: string, laneId: string | null, extra: Partial<Device> = {}): Device => ({
   id,
   laneId,
+  siteId: null,
   kind: 'anpr-camera',
   vendor: 'hikvision',
   name: `Camera ${id}`,
@@ -42,6 +43,9 @@ const registry: Registry = {
     device('cam-b', 'l2', { kind: 'overview-camera', vendor: 'onvif' }),
     device('cam-a', 'l1'),
     device('cam-x', 'l-missing'),
+    // Loading-area cameras stand on a site, no lane.
+    device('yard-1', null, { kind: 'loading-area-camera', vendor: 'onvif', siteId: 's1', name: '装卸区' }),
+    device('yard-x', null, { kind: 'loading-area-camera', vendor: 'onvif', siteId: 'gone' }),
   ],
   video: {
     enterpriseId: 'e-1',
@@ -74,19 +78,24 @@ describe('device rows (registry + archive → table)', () => {
   it('joins each device to its lane, gate and site and orders them site → gate → lane', () => {
     const rows = deviceRows(registry, now);
     expect(rows.map((r) => [r.device.id, r.site?.name, r.gate?.name, r.lane?.name])).toEqual([
+      // A loading-area camera: its site, no gate or lane (before the site's gates).
+      ['yard-1', '一厂', undefined, undefined],
       ['cam-a', '一厂', '北门', '入口1'],
       ['cam-b', '二厂', '南门', '出口1'],
-      // A lane the registry no longer has: kept, last, without a place.
+      // A lane or site the registry no longer has: kept, last, without a place.
       ['cam-x', undefined, undefined, undefined],
+      ['yard-x', undefined, undefined, undefined],
     ]);
   });
 
   it("maps each camera's archived video to a state: recent, stale or none", () => {
     const rows = deviceRows(registry, now);
     expect(rows.map((r) => [r.device.id, r.videoState, r.video?.gaps])).toEqual([
+      ['yard-1', 'none', undefined],
       ['cam-a', 'recent', 0],
       ['cam-b', 'stale', 2],
       ['cam-x', 'none', undefined],
+      ['yard-x', 'none', undefined],
     ]);
     expect(videoState(undefined, now)).toBe('none');
     // Without the archive's report every camera is `none`, nothing is guessed.
@@ -94,13 +103,15 @@ describe('device rows (registry + archive → table)', () => {
     expect(deviceRows(withoutVideo, now).every((r) => r.videoState === 'none')).toBe(true);
   });
 
-  it('filters by site, kind and text in the name, id or lane', () => {
+  it('filters by site, kind and text in the name, id or place', () => {
     const rows = deviceRows(registry, now);
     const ids = (filter: Parameters<typeof filterRows>[1]) =>
       filterRows(rows, filter).map((r) => r.device.id);
-    expect(ids({})).toEqual(['cam-a', 'cam-b', 'cam-x']);
+    expect(ids({})).toEqual(['yard-1', 'cam-a', 'cam-b', 'cam-x', 'yard-x']);
     expect(ids({ site: 's2' })).toEqual(['cam-b']);
+    expect(ids({ site: 's1' })).toEqual(['yard-1', 'cam-a']);
     expect(ids({ kind: 'anpr-camera' })).toEqual(['cam-a', 'cam-x']);
+    expect(ids({ q: '一厂' })).toEqual(['yard-1']);
     expect(ids({ q: '入口' })).toEqual(['cam-a']);
     expect(ids({ q: ' CAM-X ' })).toEqual(['cam-x']);
   });

@@ -45,6 +45,9 @@ export const pushesToUs = (device: { readonly kind: DeviceKind; readonly vendor:
   device.kind === 'anpr-camera' ||
   (device.kind === 'loading-area-camera' && ['hikvision', 'vzenith', 'dahua'].includes(device.vendor));
 
+/** A loading-area camera is registered on a site, not a lane (it watches a loading area). */
+export const onSite = (device: { readonly kind?: DeviceKind }) => device.kind === 'loading-area-camera';
+
 /** Only a Dahua ANPR camera has an event stream camera-ingest can attach to; every other device pushes (or is polled). */
 export const hasEventSourceChoice = (device: {
   readonly kind?: DeviceKind;
@@ -89,16 +92,17 @@ export interface Registry {
   readonly video?: RetentionReport;
 }
 
-/** One row per device with its lane, gate and site, and its archived video, ordered site → gate → lane → device. */
+/** One row per device with its lane, gate and site (a loading-area camera: its site only), and its archived video, ordered site → gate → lane → device. */
 export function deviceRows(registry: Registry, now: Date): DeviceRow[] {
   const sites = new Map(registry.sites.map((s) => [s.id, s]));
   const gates = new Map(registry.gates.map((g) => [g.id, g]));
   const lanes = new Map(registry.lanes.map((l) => [l.id, l]));
   const video = new Map((registry.video?.cameras ?? []).map((c) => [c.cameraId, c]));
   const rows = registry.devices.map((device): DeviceRow => {
-    const lane = lanes.get(device.laneId);
+    // A loading-area camera stands on a site (no lane); any other device on a lane of a gate of a site.
+    const lane = device.laneId === null ? undefined : lanes.get(device.laneId);
     const gate = lane ? gates.get(lane.gateId) : undefined;
-    const site = gate ? sites.get(gate.siteId) : undefined;
+    const site = onSite(device) ? sites.get(device.siteId ?? '') : gate ? sites.get(gate.siteId) : undefined;
     const archived = video.get(device.id);
     return {
       key: device.id,
@@ -110,10 +114,10 @@ export function deviceRows(registry: Registry, now: Date): DeviceRow[] {
       videoState: videoState(archived, now),
     };
   });
-  // By id (the tree's order too); a device whose lane is unknown comes last.
+  // By id (the tree's order too; a site's own cameras before its gates); a device whose place is unknown comes last.
   const order = (row: DeviceRow) =>
-    row.lane
-      ? [row.site?.id ?? '', row.gate?.id ?? '', row.lane.id, row.device.id].join('\u0000')
+    row.lane || (row.site && onSite(row.device))
+      ? [row.site?.id ?? '', row.gate?.id ?? '', row.lane?.id ?? '', row.device.id].join('\u0000')
       : '\uffff' + row.device.id;
   return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
@@ -124,7 +128,7 @@ export interface DeviceFilter {
   readonly q?: string;
 }
 
-/** The page's filters (from the URL): a site, a kind, and text in the device's name, id or lane. */
+/** The page's filters (from the URL): a site, a kind, and text in the device's name, id or place. */
 export function filterRows(rows: readonly DeviceRow[], filter: DeviceFilter): DeviceRow[] {
   const q = filter.q?.trim().toLowerCase();
   return rows.filter(
@@ -132,7 +136,13 @@ export function filterRows(rows: readonly DeviceRow[], filter: DeviceFilter): De
       (!filter.site || row.site?.id === filter.site) &&
       (!filter.kind || row.device.kind === filter.kind) &&
       (!q ||
-        [row.device.id, row.device.name, row.lane?.name ?? row.device.laneId, row.gate?.name ?? '']
+        [
+          row.device.id,
+          row.device.name,
+          row.lane?.name ?? row.device.laneId ?? '',
+          row.gate?.name ?? '',
+          onSite(row.device) ? (row.site?.name ?? row.device.siteId ?? '') : '',
+        ]
           .join(' ')
           .toLowerCase()
           .includes(q)),
@@ -155,7 +165,8 @@ export interface SiteNode {
 /** Sites → gates → lanes with their device counts; gates and lanes whose parent is missing are left out (and counted). */
 export function siteTree(registry: Registry): { sites: SiteNode[]; orphans: number } {
   const perLane = new Map<string, number>();
-  for (const device of registry.devices) perLane.set(device.laneId, (perLane.get(device.laneId) ?? 0) + 1);
+  for (const { laneId } of registry.devices)
+    if (laneId !== null) perLane.set(laneId, (perLane.get(laneId) ?? 0) + 1);
   const siteIds = new Set(registry.sites.map((s) => s.id));
   const gateIds = new Set(registry.gates.map((g) => g.id));
   const sites = registry.sites.map((site): SiteNode => ({

@@ -27,6 +27,7 @@ const found = (endpoint: string, extra: Partial<DiscoveredDevice> = {}): Discove
 const registered = (id: string, address: string | null): Device => ({
   id,
   laneId: 'l1',
+  siteId: 's1',
   kind: 'overview-camera',
   vendor: 'onvif',
   name: `相机 ${id}`,

@@ -52,6 +52,8 @@ export const messages = defineMessages({
   'video.none': ['无录像', 'no video'],
   'video.until': ['最近录像至 {at}；缺口 {gaps} 处', 'video up to {at}; {gaps} gap(s)'],
   unknownPlace: ['未知车道 {lane}', 'unknown lane {lane}'],
+  unknownSite: ['未知站点 {site}', 'unknown site {site}'],
+  'place.site': ['装卸区', 'loading area'],
   liveStatusMissing: [
     '在线/离线/遮挡状态、时钟偏差和最后在线时间由设备接入服务以事件上报，暂无查询接口；“录像”一栏来自视频归档。',
     'Online/offline/tamper status, clock drift and last seen are reported by camera-ingest as events and cannot be queried yet; the Video column comes from the video archive.',

@@ -76,6 +76,7 @@ describe('camera options', () => {
   const device = (id: string, kind: 'overview-camera' | 'barrier') => ({
     id,
     laneId: 'l1',
+    siteId: 's1',
     kind,
     vendor: 'onvif' as const,
     name: `名称 ${id}`,

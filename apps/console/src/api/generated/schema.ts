@@ -376,8 +376,11 @@ export type paths = {
               id: string;
               /** @enum {string} */
               kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
-              laneId: string;
+              /** @description Null for a loading-area camera (it stands on a site) */
+              laneId: string | null;
               name: string;
+              /** @description A loading-area camera's own site; any other device's from its lane's gate */
+              siteId: string | null;
               /** @enum {string} */
               vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
             }[];
@@ -438,7 +441,7 @@ export type paths = {
       };
     };
     put?: never;
-    /** Register a device; an ANPR camera gets its push secret once, here */
+    /** Register a device (a loading-area camera on a site, any other on a lane); an ANPR camera gets its push secret once, here */
     post: {
       parameters: {
         query?: never;
@@ -470,8 +473,11 @@ export type paths = {
             id: string;
             /** @enum {string} */
             kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
-            laneId: string;
+            /** @description The lane it stands on: every kind but loading-area-camera */
+            laneId?: string;
             name: string;
+            /** @description The site it stands on: loading-area-camera only (it watches a loading area, not a lane) */
+            siteId?: string;
             /** @enum {string} */
             vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
           };
@@ -498,8 +504,11 @@ export type paths = {
                 id: string;
                 /** @enum {string} */
                 kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
-                laneId: string;
+                /** @description Null for a loading-area camera (it stands on a site) */
+                laneId: string | null;
                 name: string;
+                /** @description A loading-area camera's own site; any other device's from its lane's gate */
+                siteId: string | null;
                 /** @enum {string} */
                 vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
               };
@@ -620,8 +629,11 @@ export type paths = {
               id: string;
               /** @enum {string} */
               kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
-              laneId: string;
+              /** @description Null for a loading-area camera (it stands on a site) */
+              laneId: string | null;
               name: string;
+              /** @description A loading-area camera's own site; any other device's from its lane's gate */
+              siteId: string | null;
               /** @enum {string} */
               vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
             };
@@ -712,9 +724,12 @@ export type paths = {
              * @enum {string}
              */
             eventSource?: 'push' | 'event-stream';
+            /** @description The lane it stands on: every kind but loading-area-camera */
             laneId?: string;
             name?: string;
             rotatePushSecret?: boolean;
+            /** @description The site it stands on: loading-area-camera only (it watches a loading area, not a lane) */
+            siteId?: string;
           };
         };
       };
@@ -739,8 +754,11 @@ export type paths = {
                 id: string;
                 /** @enum {string} */
                 kind: 'anpr-camera' | 'overview-camera' | 'loading-area-camera' | 'barrier' | 'display';
-                laneId: string;
+                /** @description Null for a loading-area camera (it stands on a site) */
+                laneId: string | null;
                 name: string;
+                /** @description A loading-area camera's own site; any other device's from its lane's gate */
+                siteId: string | null;
                 /** @enum {string} */
                 vendor: 'hikvision' | 'vzenith' | 'dahua' | 'onvif' | 'other';
               };
