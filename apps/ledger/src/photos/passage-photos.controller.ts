@@ -68,6 +68,6 @@ export class PassagePhotosController {
       parseRequest(idSchema, sightingId),
       parseRequest(photoKindParam, kind),
     );
-    redirect(response, link);
+    redirectToPhoto(response, link);
   }
 }
