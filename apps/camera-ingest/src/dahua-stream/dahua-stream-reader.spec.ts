@@ -8,7 +8,8 @@ import { readDahuaStream, type StreamReadOptions } from './dahua-stream-reader';
 const OPTIONS: StreamReadOptions = {
   boundary: 'myboundary',
   limits: { maxPartBytes: () => 64 * 1024, maxHeaderBytes: 1024 },
-  watchdogMs: 150,
+  // Far above the heartbeat spacing (2 × settle), so a loaded runner's pauses do not read as a hung stream.
+  watchdogMs: 600,
   settleMs: 50,
 };
 const event = (withPlate: boolean) =>

@@ -52,8 +52,13 @@ describe('camera-ingest OpenAPI documents, one per listener', () => {
     const create = cameraIngestApiOpenApi.paths['/api/v1/enterprises/{enterpriseId}/devices']?.post;
     expect(create?.requestBody?.content['application/json']?.schema).toMatchObject({
       additionalProperties: false,
-      required: expect.arrayContaining(['id', 'laneId', 'kind', 'vendor', 'name']),
-      properties: { vendor: { enum: ['hikvision', 'vzenith', 'dahua', 'onvif', 'other'] } },
+      // A lane device names its lane, a loading-area camera its site: neither is required by the schema alone.
+      required: expect.arrayContaining(['id', 'kind', 'vendor', 'name']),
+      properties: {
+        laneId: expect.anything(),
+        siteId: expect.anything(),
+        vendor: { enum: ['hikvision', 'vzenith', 'dahua', 'onvif', 'other'] },
+      },
     });
     const pushRoute = cameraIngestPushOpenApi.paths['/push/{vendor}/{deviceId}']?.post;
     expect(pushRoute?.parameters).toContainEqual(
