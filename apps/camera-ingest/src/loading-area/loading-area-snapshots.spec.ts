@@ -1,5 +1,5 @@
-import { type EventEnvelope, type ObjectRef, topicMap, type TopicName } from '@ecogate/contracts';
-import { type EventPublisher, type PublishRequest } from '@ecogate/messaging';
+import { RecordingPublisher } from '../testing/recording-publisher';
+import { type ObjectRef, topicMap } from '@ecogate/contracts';
 import { type OnvifClient } from '@ecogate/onvif';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
@@ -7,19 +7,6 @@ import { type CaptureStore } from '../capture/capture-store';
 import { type LoadingAreaCamera } from './loading-area-camera.repository';
 import { LoadingAreaSnapshotLoop } from './loading-area-snapshot-loop';
 import { LoadingAreaSnapshots } from './loading-area-snapshots';
-
-class RecordingPublisher implements EventPublisher {
-  readonly published: { topic: TopicName; request: PublishRequest<TopicName> }[] = [];
-
-  async publish<T extends TopicName>(topic: T, request: PublishRequest<T>): Promise<EventEnvelope<T>> {
-    this.published.push({ topic, request: request as PublishRequest<TopicName> });
-    return { type: topic, payload: request.payload } as unknown as EventEnvelope<T>;
-  }
-
-  async publishEnvelope(): Promise<void> {
-    throw new Error('not used');
-  }
-}
 
 const image: ObjectRef = {
   bucket: 'captures',

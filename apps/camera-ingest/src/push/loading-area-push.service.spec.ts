@@ -1,6 +1,6 @@
-import { type EventEnvelope, type ObjectRef, topicMap, type TopicName } from '@ecogate/contracts';
+import { RecordingPublisher } from '../testing/recording-publisher';
+import { type ObjectRef, topicMap } from '@ecogate/contracts';
 import { normaliseVendorColour, normaliseVendorPlateType } from '@ecogate/domain';
-import { type EventPublisher, type PublishRequest } from '@ecogate/messaging';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
 import { type CaptureStore } from '../capture/capture-store';
@@ -11,19 +11,6 @@ import { captureIds } from './event-ids';
 import { IngestException } from './ingest.exception';
 import { LoadingAreaPushService, pushFrameKey } from './loading-area-push.service';
 import { FakeReceipts } from '../receipts/testing/fake-push-receipts';
-
-class RecordingPublisher implements EventPublisher {
-  readonly published: { topic: TopicName; request: PublishRequest<TopicName> }[] = [];
-
-  async publish<T extends TopicName>(topic: T, request: PublishRequest<T>): Promise<EventEnvelope<T>> {
-    this.published.push({ topic, request: request as PublishRequest<TopicName> });
-    return { type: topic, payload: request.payload } as unknown as EventEnvelope<T>;
-  }
-
-  async publishEnvelope(): Promise<void> {
-    throw new Error('frames are published through publish() only');
-  }
-}
 
 const camera: PushDevice = {
   id: 'yard-hik-1',
