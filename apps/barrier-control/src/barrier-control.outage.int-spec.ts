@@ -50,7 +50,8 @@ const ENT = `ent-bco-${randomUUID().slice(0, 8)}`;
 const plateOf = (i: number) => `冀O${String(10000 + i)}`;
 const logger = createLogger({ service: 'barrier-control-outage-it', level: 'silent' });
 
-jest.setTimeout(OUTAGE_S * 1000 + 60_000);
+// The waits below fail on a stall, not on a slow machine; this only bounds a hung run.
+jest.setTimeout(OUTAGE_S * 1000 + 300_000);
 
 describe('barrier-control while its database is away', () => {
   const infra = loadInfraEnv();
@@ -231,7 +232,9 @@ describe('barrier-control while its database is away', () => {
           await count(`SELECT count(*) AS n FROM "barrier_captures" WHERE "open_outcome" = 'done'`),
         ).toBe(READS);
       },
-      { timeoutMs: 45_000 },
+      // Deciding the reads that queued during the outage is slow on a loaded runner: fail only
+      // when no decision arrived for 45 s.
+      { timeoutMs: 45_000, progress: () => events('gate.barrier.decided.v1').length },
     );
     await new Promise((settle) => setTimeout(settle, 1_000));
 

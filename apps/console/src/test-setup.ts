@@ -1,4 +1,4 @@
-// jsdom lacks what Ant Design measures with.
+// Ant Design's responsive hooks and observers, fixed for tests: no media query matches.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({

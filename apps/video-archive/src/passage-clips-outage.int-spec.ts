@@ -41,7 +41,8 @@ const OUTAGE_S = outageSeconds(15);
 const PASSAGES = 300;
 const logger = createLogger({ service: 'video-clips-outage-it', level: 'silent' });
 
-jest.setTimeout(OUTAGE_S * 1000 + 60_000);
+// The backlog's wait fails on a stall, not on a slow machine; this only bounds a hung run.
+jest.setTimeout(OUTAGE_S * 1000 + 300_000);
 
 describe('video-archive passage clips while the database is away', () => {
   const infra = loadInfraEnv();
@@ -163,7 +164,8 @@ describe('video-archive passage clips while the database is away', () => {
     const expected = PASSAGES + PASSAGES / 2;
     await expectEventually(
       async () => expect(await count(`SELECT count(*) AS n FROM "video_clips"`)).toBe(expected),
-      { timeoutMs: 45_000 },
+      // Fail only when no clip was stored for 45 s: the backlog takes long on a loaded runner.
+      { timeoutMs: 45_000, progress: () => count(`SELECT count(*) AS n FROM "video_clips"`) },
     );
     await new Promise((settle) => setTimeout(settle, 1_000));
     expect(await count(`SELECT count(*) AS n FROM "video_clips"`)).toBe(expected);

@@ -3,7 +3,7 @@ import { account, fakeGateway, ok, person, renderPage } from '../shared/test-har
 import { type AlertView, type AlertViewItem } from './alert-view-model';
 import AlertViewPage from './AlertViewPage';
 
-/** jsdom has no EventSource: this one lets the test push what the gateway would. */
+/** happy-dom has no EventSource: this one lets the test push what the gateway would. */
 class FakeEventSource {
   static last: FakeEventSource | undefined;
   static readonly CONNECTING = 0;

@@ -60,7 +60,7 @@ const open = (role: Role, overrides?: Parameters<typeof gateway>[1]) => {
   return calls;
 };
 
-// Ant Design's first render in jsdom is slow on a shared CI core.
+// Ant Design's first render in a simulated DOM is slow on a shared CI core.
 const later = { timeout: 10_000 };
 
 describe('DevicesPage', () => {
@@ -94,7 +94,7 @@ describe('DevicesPage', () => {
 
   it('offers the event source of a Dahua ANPR camera in its form, and sends the change', async () => {
     // Which vendor and kind offer it is hasEventSourceChoice's rule (device-rows.test.ts); here the
-    // form shows it and sends it (one Select opened: each costs seconds in jsdom).
+    // form shows it and sends it (one Select opened: each costs time in a simulated DOM).
     const calls = open('city-operator', {
       [`PATCH ${CI}/devices/cam-d`]: (call) => ({
         status: 200,

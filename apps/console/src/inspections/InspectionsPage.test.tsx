@@ -37,7 +37,7 @@ describe('InspectionsPage', () => {
       }),
     });
     const { router } = renderPage(<InspectionsPage />, { path: PATH, url: '/e/e1/inspections' });
-    await u.click(await screen.findByText('开始抽查'));
+    await u.click((await screen.findByText('开始抽查')).closest('button')!);
     const today = localDate();
     await waitFor(() =>
       expect(calls.to(`${E}/inspections`, 'POST')[0]?.body).toEqual({

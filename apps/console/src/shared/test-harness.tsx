@@ -12,7 +12,7 @@ import { afterEach, vi } from 'vitest';
 import { AppProviders } from '../app/AppProviders';
 import { type Account, useSession } from '../session/session';
 
-// Pages render Ant Design in jsdom on a shared, busy 2-core machine: give them time rather than flake.
+// Pages render Ant Design in a simulated DOM on a shared, busy 2-core machine: give them time rather than flake.
 configure({ asyncUtilTimeout: 10_000 });
 vi.setConfig({ testTimeout: 120_000 });
 afterEach(() => vi.restoreAllMocks());

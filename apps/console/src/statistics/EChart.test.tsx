@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { type ChartOption, EChart } from './EChart';
 
-// The canvas is the boundary here: jsdom draws nothing, so ECharts' instance is a recorder.
+// The canvas is the boundary here: happy-dom draws nothing, so ECharts' instance is a recorder.
 const chart = vi.hoisted(() => ({ setOption: vi.fn(), resize: vi.fn(), dispose: vi.fn() }));
 vi.mock('echarts/core', async (importOriginal) => ({
   ...(await importOriginal<typeof import('echarts/core')>()),

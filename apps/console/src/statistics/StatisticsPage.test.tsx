@@ -4,7 +4,7 @@ import { daysBefore, localDate } from '../shared/time';
 import StatisticsPage from './StatisticsPage';
 import { dailyStages, districts, summary } from './test-fixtures';
 
-// jsdom has no canvas: ECharts' instance records the options the page gives it.
+// happy-dom has no canvas: ECharts' instance records the options the page gives it.
 const chart = vi.hoisted(() => ({ setOption: vi.fn(), resize: vi.fn(), dispose: vi.fn() }));
 vi.mock('echarts/core', async (importOriginal) => ({
   ...(await importOriginal<typeof import('echarts/core')>()),

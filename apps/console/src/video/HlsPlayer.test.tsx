@@ -3,7 +3,7 @@ import { ENTERPRISE, fakeGateway, me, refusal, renderPage } from '../shared/test
 import { HlsPlayer } from './HlsPlayer';
 import VideoPage from './VideoPage';
 
-// hls.js drives Media Source Extensions, which jsdom lacks: the test stands in for it.
+// hls.js drives Media Source Extensions, which happy-dom lacks: the test stands in for it.
 const fake = vi.hoisted(() => {
   type Listener = (event: string, data: unknown) => void;
   class FakeHls {

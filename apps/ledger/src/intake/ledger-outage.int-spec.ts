@@ -62,7 +62,8 @@ const { bindingsOf, readTable } = createRequire(__filename)(ACLS_SCRIPT) as {
 };
 
 // Generous: after the cut the backlog drains at the loaded machine's pace, not a quiet one's.
-jest.setTimeout(OUTAGE_S * 1000 + 240_000);
+// The backlog's wait fails on a stall, not on a slow machine; this only bounds a hung run.
+jest.setTimeout(OUTAGE_S * 1000 + 400_000);
 
 describe('ledger intake while its database is away', () => {
   const infra = loadInfraEnv();
@@ -246,7 +247,11 @@ describe('ledger intake while its database is away', () => {
         expect(await count(`SELECT count(*) AS n FROM "passages" WHERE "plate" LIKE '冀O%'`)).toBe(DECISIONS);
         expect(new Set(recorded.map((e) => e.payload.passageId)).size).toBe(DECISIONS);
       },
-      { timeoutMs: 150_000 },
+      // Fail only when no passage was stored for 60 s: the backlog takes long on a loaded runner.
+      {
+        timeoutMs: 60_000,
+        progress: () => count(`SELECT count(*) AS n FROM "passages" WHERE "plate" LIKE '冀O%'`),
+      },
     );
     expect(await count(`SELECT count(DISTINCT "plate") AS n FROM "passages" WHERE "plate" LIKE '冀O%'`)).toBe(
       DECISIONS,
