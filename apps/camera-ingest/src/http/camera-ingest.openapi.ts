@@ -335,6 +335,7 @@ const apiRoutes: RouteDescriptor[] = [
       ),
       409: refusal('snapshot-unsupported: not an ONVIF or Hikvision camera with an address and login'),
       502: refusal('the camera did not answer, refused, or sent no readable image'),
+      503: refusal('analysis-busy: the view analysis is saturated; retry after `Retry-After` seconds'),
     },
   },
   {

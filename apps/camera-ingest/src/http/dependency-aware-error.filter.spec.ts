@@ -32,6 +32,13 @@ describe('DependencyAwareErrorFilter', () => {
     expect(sent.body).toMatchObject({ code: 'dependency-unavailable' });
   });
 
+  it("sends a coded refusal's wait as Retry-After", () => {
+    const sent = answer(new IngestException('analysis-busy', 'busy', { retryAfterSeconds: 5 }));
+    expect(sent.status).toBe(503);
+    expect(sent.headers['Retry-After']).toBe('5');
+    expect(sent.body).toMatchObject({ code: 'analysis-busy' });
+  });
+
   it('leaves coded refusals and unexpected errors to the usual mapping', () => {
     expect(answer(new IngestException('malformed-payload', 'bad')).status).toBe(400);
     expect(answer(new Error('bug')).status).toBe(500);

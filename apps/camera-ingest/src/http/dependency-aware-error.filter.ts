@@ -14,7 +14,8 @@ interface JsonResponse {
 }
 
 /**
- * `CodedErrorFilter`, plus: an error that says a dependency is unavailable (Postgres refusing
+ * `CodedErrorFilter`, plus: a coded refusal that names a wait (`retryAfterSeconds`) sends it as
+ * `Retry-After`; and an error that says a dependency is unavailable (Postgres refusing
  * connections, MinIO or Kafka away; the messaging lib's classifier) is a 503 with `Retry-After`,
  * not a 500, so cameras retry the push instead of dropping it.
  */
@@ -32,8 +33,12 @@ export class DependencyAwareErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const code = (exception as { code?: unknown } | null)?.code;
     const mapped = typeof code === 'string' && Object.prototype.hasOwnProperty.call(this.statusByCode, code);
-    if (mapped || !isDependencyUnavailable(exception)) return this.coded.catch(exception, host);
     const response = host.switchToHttp().getResponse<JsonResponse>();
+    if (mapped || !isDependencyUnavailable(exception)) {
+      const wait = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (mapped && typeof wait === 'number') response.setHeader('Retry-After', String(wait));
+      return this.coded.catch(exception, host);
+    }
     const errorId = randomUUID();
     this.log.warn({ err: exception, errorId }, 'dependency unavailable: asked the caller to retry');
     response.setHeader('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));

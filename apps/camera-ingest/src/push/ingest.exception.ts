@@ -19,7 +19,8 @@ export type IngestErrorCode =
   | 'storage-unavailable'
   | 'push-in-flight'
   | 'snapshot-unsupported'
-  | 'retake-needs-city';
+  | 'retake-needs-city'
+  | 'analysis-busy';
 
 export class IngestException extends Error {
   /** For a refusal the camera should retry: sent as `Retry-After` (seconds). */
@@ -61,4 +62,6 @@ export const HTTP_STATUS_OF: Readonly<Record<IngestErrorCode, number>> = {
   'snapshot-unsupported': 409,
   // A camera's reference view, once taken, is re-taken by the city, never by the enterprise it watches.
   'retake-needs-city': 403,
+  // Our own view analysis is saturated (or restarting a worker): the request is fine, retry it.
+  'analysis-busy': 503,
 };

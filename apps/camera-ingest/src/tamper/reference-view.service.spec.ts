@@ -4,6 +4,7 @@ import { OnvifError } from '@ecogate/onvif';
 import { parseEnterpriseId } from '@ecogate/persistence';
 import { createLogger } from '@ecogate/telemetry';
 import { Writable } from 'node:stream';
+import { HTTP_STATUS_OF, IngestException } from '../push/ingest.exception';
 import { type CheckableCamera, type NewReferenceView, type ReferenceView } from './reference-view.repository';
 import { ReferenceViewService } from './reference-view.service';
 
@@ -163,10 +164,13 @@ describe('ReferenceViewService', () => {
     expect(stored).toEqual([]);
   });
 
-  it('stores nothing and does not blame the camera when our analysis cannot run (pool busy)', async () => {
+  it('stores nothing and does not blame the camera when our analysis cannot run (pool busy: retry)', async () => {
     const busy = new ViewAnalysisPoolError('overloaded', 'the view analysis queue is full (16 waiting)');
     const { views, stored } = service({ signature: () => Promise.reject(busy) });
-    await expect(views.take(enterpriseId, 'cam-1', { reason: 'commissioning' }, admin)).rejects.toBe(busy);
+    const taking = views.take(enterpriseId, 'cam-1', { reason: 'commissioning' }, admin);
+    await expect(taking).rejects.toBeInstanceOf(IngestException);
+    await expect(taking).rejects.toMatchObject({ code: 'analysis-busy', cause: busy, retryAfterSeconds: 5 });
+    expect(HTTP_STATUS_OF['analysis-busy']).toBe(503);
     expect(stored).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ import { type CheckableCamera, ReferenceViewRepository, retakeNeedsCity } from '
 import { VIEW_ANALYSIS, type ViewAnalysis } from './view-analysis';
 
 const IMAGE_LINK_SECONDS = 60;
+/** A busy analysis pool clears in seconds: the console (or a script) is asked to retry after this. */
+const ANALYSIS_RETRY_AFTER_SECONDS = 5;
 
 /** Who may replace a camera's reference view: the city, never the enterprise the camera watches. */
 const RETAKE_ROLES: ReadonlySet<string> = new Set(['city-operator']);
@@ -58,8 +60,16 @@ export class ReferenceViewService {
     if (firstOnly && (await this.views.current(enterpriseId, cameraId))) throw retakeNeedsCity(cameraId);
     const bytes = await this.snapshots.take(camera);
     const signature = await this.analysis.signature(bytes).catch((error: unknown) => {
-      // Our analysis could not run (busy, hung worker): not the camera's fault.
-      if (error instanceof ViewAnalysisPoolError) throw error;
+      // Our analysis could not run (busy, hung worker): not the camera's fault, nor the caller's.
+      if (error instanceof ViewAnalysisPoolError)
+        throw new IngestException(
+          'analysis-busy',
+          `the view analysis cannot run now (${error.reason}): retry`,
+          {
+            cause: error,
+            retryAfterSeconds: ANALYSIS_RETRY_AFTER_SECONDS,
+          },
+        );
       throw new OnvifError('protocol', `the camera's snapshot is not a readable image: ${String(error)}`, {
         cause: error,
       });

@@ -1187,6 +1187,19 @@ export type paths = {
             };
           };
         };
+        /** @description analysis-busy: the view analysis is saturated; retry after `Retry-After` seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              errorId?: string;
+              reason: string;
+            };
+          };
+        };
       };
     };
     delete?: never;
