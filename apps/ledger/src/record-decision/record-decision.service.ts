@@ -19,6 +19,7 @@ import {
 import { ensurePartition } from '../partitions/passage-partitions';
 import { blankPassage } from '../passage/blank-passage';
 import { type BoundedCapture, boundCaptureTime, type ClockDriftBounds } from './capture-time';
+import { recordLedgerLag } from './ledger-lag.metrics';
 import { PassageDecisionEntity } from '../passage/passage-decision.entity';
 import { type DecisionReads, type PassageEntity, type PassagePhotos } from '../passage/passage.entity';
 import { PassageRepository } from '../passage/passage.repository';
@@ -75,7 +76,16 @@ export class RecordDecisionService {
     return capture;
   }
 
-  execute(
+  async execute(
+    event: EventEnvelope<'gate.barrier.decided.v1'>,
+    context: EventContext,
+  ): Promise<RecordDecisionOutcome> {
+    const outcome = await this.record(event, context);
+    recordLedgerLag(event.payload.decidedAt, outcome, new Date());
+    return outcome;
+  }
+
+  private record(
     event: EventEnvelope<'gate.barrier.decided.v1'>,
     context: EventContext,
   ): Promise<RecordDecisionOutcome> {
