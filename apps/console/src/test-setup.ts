@@ -18,3 +18,8 @@ window.ResizeObserver ??= class {
   unobserve = ignore;
   disconnect = ignore;
 };
+
+// No network in unit tests: happy-dom's fetch would really connect (to localhost:3000, its default
+// origin). A page's test fakes the gateway (`fakeGateway`), which replaces this.
+globalThis.fetch = (input) =>
+  Promise.reject(new Error(`unit tests reach no network: fake the gateway for ${String(input)}`));

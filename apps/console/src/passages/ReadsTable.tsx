@@ -7,7 +7,7 @@ import { type Passage } from './types';
 type Reads = NonNullable<Passage['entryReads']>;
 type Read = NonNullable<Reads['camera']>;
 
-/** The camera's and the server's reads of one side, side by side, with their confidence. */
+/** The camera's and the server's reads of one side, side by side, with their confidence and what settled them. */
 export function ReadsTable({ reads }: { reads: Reads }) {
   const t = useMessages(messages);
   const rows = (
@@ -50,6 +50,22 @@ export function ReadsTable({ reads }: { reads: Reads }) {
           title: t('detail.confidence'),
           render: (_, { read }) =>
             read.confidence === undefined ? '—' : `${Math.round(read.confidence * 100)}%`,
+        },
+        {
+          // A read the site's registered plates (or its province) settled: say so, and what was read.
+          key: 'settledBy',
+          title: t('detail.settledBy'),
+          render: (_, { read }) =>
+            read.settledBy ? (
+              <>
+                <Tag color={read.settledBy === 'registry-corrected' ? 'orange' : 'blue'}>
+                  {t(`settled.${read.settledBy}`)}
+                </Tag>
+                {read.rawText && read.rawText !== read.text ? t('settled.raw', { raw: read.rawText }) : null}
+              </>
+            ) : (
+              '—'
+            ),
         },
         {
           key: 'verdict',
