@@ -142,9 +142,10 @@ describe('provincial-upload intake while its database is away', () => {
     for (const passage of passages.slice(2 * third)) await publish(passage);
 
     const serials = passages.map((p) => deriveSerial(p)).sort();
+    const deliveries = () => count(`SELECT count(*) AS n FROM "upload_deliveries"`);
     await expectEventually(
       async () => {
-        expect(await count(`SELECT count(*) AS n FROM "upload_deliveries"`)).toBe(RECORDS);
+        expect(await deliveries()).toBe(RECORDS);
         const received = await getJson<{ records: { record: { serial: string } }[] }>(
           `${simulator.adminUrl}/_sim/records`,
         );
@@ -154,7 +155,7 @@ describe('provincial-upload intake while its database is away', () => {
       {
         timeoutMs: 45_000,
         intervalMs: 500,
-        progress: () => count(`SELECT count(*) AS n FROM "upload_deliveries"`),
+        progress: deliveries,
       },
     );
     // Once each: one delivery row per serial, one claim per event, and the platform holds each serial

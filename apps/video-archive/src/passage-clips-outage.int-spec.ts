@@ -162,10 +162,11 @@ describe('video-archive passage clips while the database is away', () => {
 
     // lane-1 passages: cam-a and cam-b; lane-2 passages: cam-b.
     const expected = PASSAGES + PASSAGES / 2;
+    const clips = () => count(`SELECT count(*) AS n FROM "video_clips"`);
     await expectEventually(
-      async () => expect(await count(`SELECT count(*) AS n FROM "video_clips"`)).toBe(expected),
+      async () => expect(await clips()).toBe(expected),
       // Fail only when no clip was stored for 45 s: the backlog takes long on a loaded runner.
-      { timeoutMs: 45_000, progress: () => count(`SELECT count(*) AS n FROM "video_clips"`) },
+      { timeoutMs: 45_000, progress: clips },
     );
     await new Promise((settle) => setTimeout(settle, 1_000));
     expect(await count(`SELECT count(*) AS n FROM "video_clips"`)).toBe(expected);

@@ -241,16 +241,17 @@ describe('ledger intake while its database is away', () => {
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_S * 1000));
     proxy.restore();
     for (const plate of plates.slice(2 * third)) await decide(plate);
+    const passages = () => count(`SELECT count(*) AS n FROM "passages" WHERE "plate" LIKE '冀O%'`);
 
     await expectEventually(
       async () => {
-        expect(await count(`SELECT count(*) AS n FROM "passages" WHERE "plate" LIKE '冀O%'`)).toBe(DECISIONS);
+        expect(await passages()).toBe(DECISIONS);
         expect(new Set(recorded.map((e) => e.payload.passageId)).size).toBe(DECISIONS);
       },
       // Fail only when no passage was stored for 60 s: the backlog takes long on a loaded runner.
       {
         timeoutMs: 60_000,
-        progress: () => count(`SELECT count(*) AS n FROM "passages" WHERE "plate" LIKE '冀O%'`),
+        progress: passages,
       },
     );
     expect(await count(`SELECT count(DISTINCT "plate") AS n FROM "passages" WHERE "plate" LIKE '冀O%'`)).toBe(
